@@ -1,0 +1,1 @@
+"""Actors: the PETRARCH/TABARI actor and agent dictionaries and the compiled matcher."""

@@ -1,0 +1,57 @@
+"""Every error dateline raises, each with a stable code (spaCy's errors.py style)."""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class of dateline's errors; the message starts with a code like ``[E012]``."""
+
+
+class SettingError(DatelineError):
+    """A setting has a wrong value."""
+
+
+class ModelLoadError(DatelineError):
+    """The spaCy model named by the ``spacy_model`` setting cannot be loaded."""
+
+
+class InputError(DatelineError):
+    """An input file cannot be read as an article (empty, binary, too large, missing)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class DictionaryError(DatelineError):
+    """A dictionary file is malformed."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        self.path = path
+        self.line = line
+        self.reason = reason
+        super().__init__(f"[E012] Dictionary line {line} of {path}: {reason}")
+
+
+class StoreError(DatelineError):
+    """The SQLite store cannot be opened or written."""
+
+
+class EvalError(DatelineError):
+    """A gold file for ``dateline eval`` cannot be read."""
+
+
+# Messages with codes, kept in one place.
+E_EMPTY = "[E020] the file is empty"
+E_BINARY = "[E021] the file looks binary, not text or HTML"
+E_TOO_LARGE = "[E022] the file is {size:,} bytes, over max_article_bytes={limit:,} (DATELINE_MAX_ARTICLE_BYTES)"
+E_MISSING = "[E023] no such file or folder"
+E_NO_TEXT = "[E024] no article text could be extracted"
+E_UNREADABLE = "[E025] the file cannot be read: {error}"
+E_TOO_LONG = "[E026] the text has {chars:,} characters, over max_article_chars={limit:,}"
+E_MODEL = (
+    "[E030] cannot load the spaCy model {name!r} named by the setting spacy_model "
+    "(DATELINE_SPACY_MODEL): {error}. Install it (make install) or set DATELINE_SPACY_MODEL "
+    "to an installed pipeline."
+)

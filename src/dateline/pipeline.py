@@ -1,0 +1,120 @@
+"""The one pipeline behind every entry point: CLI, Python API, HTTP API and batch mode.
+
+ingest -> nlp -> annotate (actors, times, places, quotations) -> code events -> context.
+Stages are pure functions of (article, doc, resources); all I/O is in ingest/ and store/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as _date
+from functools import cached_property
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors.match import ActorMatcher, load_actor_matcher
+from .events.coder import code_events
+from .events.context import attach_context
+from .events.verbs import VerbDictionary, load_verb_dictionary
+from .ingest import read_input
+from .model import Article, PublishedDate
+from .nlp import load_nlp
+from .places import Gazetteer, find_places, load_gazetteer
+from .quotes import find_quotes
+from .settings import Settings
+from .timex import find_times
+
+
+@dataclass
+class Failure:
+    """An input that could not be processed, and why (a batch records it and goes on)."""
+
+    name: str
+    reason: str
+
+
+class Pipeline:
+    """Loads the model and dictionaries once and turns articles into coded events."""
+
+    _shared: ClassVar[dict[Settings, Pipeline]] = {}
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._nlp = nlp
+
+    @classmethod
+    def shared(cls, settings: Settings | None = None) -> Pipeline:
+        """One Pipeline per settings in this process (the Python API's ``extract`` uses it)."""
+        settings = settings or Settings.from_env()
+        if settings not in cls._shared:
+            cls._shared[settings] = cls(settings)
+        return cls._shared[settings]
+
+    # Resources, loaded on first use.
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.settings.spacy_model)
+        return self._nlp
+
+    @cached_property
+    def actors(self) -> ActorMatcher:
+        return load_actor_matcher(self.settings)
+
+    @cached_property
+    def verbs(self) -> VerbDictionary:
+        return load_verb_dictionary(self.settings)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer()
+
+    def warm_up(self) -> None:
+        """Load every resource now rather than on the first article."""
+        _ = self.nlp, self.actors, self.verbs, self.gazetteer
+
+    # The flow.
+    def extract(
+        self,
+        text_or_html: str | bytes,
+        *,
+        date: str | _date | None = None,
+        url: str | None = None,
+        name: str | None = None,
+    ) -> Article:
+        """Read one article from text or HTML and run every stage on it."""
+        article = read_input(
+            text_or_html, name=name or "<input>", url=url, date=date, settings=self.settings
+        )
+        return self.annotate(article, self.nlp(article.text))
+
+    def process(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Run every stage on many articles, parsing them in batches with ``nlp.pipe``."""
+        pairs = self.nlp.pipe(
+            ((a.text, a) for a in articles), as_tuples=True, batch_size=self.settings.batch_size
+        )
+        for doc, article in pairs:
+            yield self.annotate(article, doc)
+
+    def annotate(self, article: Article, doc: Doc) -> Article:
+        """Run the annotation and coding stages on a parsed article (no I/O)."""
+        article.mentions = self.actors.find_mentions(article, doc)
+        article.times = find_times(article, doc)
+        article.places = find_places(article, doc, self.gazetteer)
+        article.quotes = find_quotes(article, doc, article.mentions)
+        article.events = code_events(
+            article, doc, article.mentions, self.verbs, self.actors, self.settings
+        )
+        attach_context(article, doc)
+        return article
+
+
+def with_date(article: Article, date: str | _date | None) -> Article:
+    """Set the publication date given by the user (``--date``), which overrides any other."""
+    if date is not None:
+        value = date.isoformat() if isinstance(date, _date) else str(date)
+        article.published = PublishedDate(value, "day", "user")
+    return article
