@@ -6,7 +6,7 @@ Stages are pure functions of (article, doc, resources); all I/O is in ingest/ an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date
 from functools import cached_property
@@ -91,13 +91,28 @@ class Pipeline:
         )
         return self.annotate(article, self.nlp(article.text))
 
-    def process(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Run every stage on many articles, parsing them in batches with ``nlp.pipe``."""
+    def process(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_error: Callable[[Article, Exception], None] | None = None,
+    ) -> Iterator[Article]:
+        """Run every stage on many articles, parsing them in batches with ``nlp.pipe``.
+
+        With ``on_error``, an article whose annotation fails is handed to it and skipped
+        (a batch records the failure and carries on); without, the error propagates.
+        """
         pairs = self.nlp.pipe(
             ((a.text, a) for a in articles), as_tuples=True, batch_size=self.settings.batch_size
         )
         for doc, article in pairs:
-            yield self.annotate(article, doc)
+            if on_error is None:
+                yield self.annotate(article, doc)
+                continue
+            try:
+                yield self.annotate(article, doc)
+            except Exception as e:  # one bad article must not stop the batch
+                on_error(article, e)
 
     def annotate(self, article: Article, doc: Doc) -> Article:
         """Run the annotation and coding stages on a parsed article (no I/O)."""

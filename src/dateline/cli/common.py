@@ -1,0 +1,90 @@
+"""What the commands share: the console, settings from options, error exits, event tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import DatelineError
+from ..settings import Settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def make_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, then the command's options; a bad value exits with 2."""
+    try:
+        return Settings.from_env(**overrides)
+    except DatelineError as e:
+        fail(str(e))
+        raise  # unreachable
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one error line and exit."""
+    err_console.print(f"[red]error[/red]: {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def describe_code(code: str) -> str:
+    """``044 Meet at a 'third' location`` when the code is known, else the code."""
+    from ..events.cameo import cameo_info
+
+    info = cameo_info(code)
+    return f"{code} {info.name}" if info and info.name else code
+
+
+def _place(event: dict[str, Any]) -> str:
+    place = event.get("place")
+    if not place:
+        return ""
+    return f"{place['name']}" + (f", {place['country']}" if place.get("country") else "")
+
+
+def _actor(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "---"
+    return f"{actor['code']} ({actor['text']})"
+
+
+def event_rows(events: Iterable[dict[str, Any]]) -> list[list[str]]:
+    """Rows of article, date, source, event, target, place for event objects."""
+    rows = []
+    for event in events:
+        article = event.get("article") or {}
+        date = event.get("date") or {}
+        flags = [f for f in ("negated", "hypothetical") if event.get(f)]
+        what = describe_code(event["cameo"]) + (f" [{', '.join(flags)}]" if flags else "")
+        rows.append(
+            [
+                article.get("title") or article.get("id") or "",
+                date.get("value") or "",
+                _actor(event.get("source")),
+                what,
+                _actor(event.get("target")),
+                _place(event),
+            ]
+        )
+    return rows
+
+
+def event_table(events: Iterable[dict[str, Any]], title: str | None = None) -> Table:
+    """A Rich table of events."""
+    table = Table(title=title, show_lines=False, expand=False)
+    for name, ratio in (
+        ("article", 3),
+        ("date", 1),
+        ("source", 2),
+        ("event", 3),
+        ("target", 2),
+        ("place", 1),
+    ):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for row in event_rows(events):
+        table.add_row(*row)
+    return table

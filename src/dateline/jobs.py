@@ -1,0 +1,94 @@
+"""The main job: read inputs, run the pipeline, write the store; failures recorded, not fatal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+
+from .errors import DatelineError, InputError
+from .ingest import collect_inputs, read_file
+from .model import Article
+from .pipeline import Failure, Pipeline, with_date
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, and every failure with its reason."""
+
+    files: int = 0
+    articles: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def read_articles(
+    files: Sequence[Path],
+    report: IngestReport,
+    *,
+    default_date: str | _date | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> Iterator[Article]:
+    """Articles from ``files``; unreadable files go to ``report.failures``."""
+    for path in files:
+        try:
+            articles = read_file(path)
+        except InputError as e:
+            report.failures.append(Failure(str(path), e.reason))
+            articles = []
+        except (OSError, DatelineError) as e:
+            report.failures.append(Failure(str(path), str(e)))
+            articles = []
+        for article in articles:
+            if article.published is None:
+                with_date(article, default_date)
+            yield article
+        if on_file:
+            on_file(path)
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    pipeline: Pipeline,
+    *,
+    default_date: str | _date | None = None,
+    replace: bool = False,
+    on_file: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store``: one transaction per article.
+
+    ``default_date`` is the publication date of articles that give none of their own.
+    An article already in the store is left as it is unless ``replace`` is set.
+    """
+    files, missing = collect_inputs(paths)
+    report = IngestReport(files=len(files))
+    report.failures.extend(Failure(name, reason) for name, reason in missing)
+
+    def record(article: Article, error: Exception) -> None:
+        report.failures.append(Failure(article.source_path or article.id, f"{error}"))
+
+    articles = read_articles(files, report, default_date=default_date, on_file=on_file)
+
+    def new_only() -> Iterator[Article]:
+        for article in articles:
+            report.articles += 1
+            if not replace and store.has_article(article.id):
+                report.unchanged += 1
+                continue
+            yield article
+
+    for article in pipeline.process(new_only(), on_error=record):
+        try:
+            if store.write_article(article, replace=replace):
+                report.stored += 1
+                report.events += len(article.events)
+            else:
+                report.unchanged += 1
+        except DatelineError as e:
+            record(article, e)
+    return report
