@@ -81,7 +81,7 @@ def test_events_are_filtered_by_actor_code_and_date(tmp_path: Path) -> None:
 def test_a_file_that_is_not_sqlite_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "not.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="not.db"):
+    with pytest.raises(StoreError, match=r"not\.db"):
         Store(path)
 
 
