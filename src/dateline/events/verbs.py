@@ -1,13 +1,614 @@
-"""The CAMEO verb-pattern dictionary. STUB."""
+"""The CAMEO verb-pattern dictionary (PETRARCH/TABARI ``.verbs`` format): reader and cache.
+
+The format (PETRARCH2 ``docs/source/dictionaries.rst`` and the header comments of
+``CAMEO.2.0.txt``):
+
+- comments: ``# ...``, ``; ...`` (legacy KEDS/TABARI) and ``<!-- ... -->`` (may span lines);
+- synsets: a line ``&NAME`` then lines ``+WORD`` or ``+TWO WORDS`` (``_`` = space); regular
+  plurals are generated unless the phrase or the label ends in ``_``; a member may itself be
+  a synset (``+&OTHER``);
+- verb blocks: ``--- NAME [code] ---`` opens a block whose code is the default of its verbs;
+  verb lines ``VERB {IRREGULAR FORMS} [code]`` (regular forms are generated), multi-word
+  verbs with ``+`` on the verb word (``+CALL_OFF``: verb CALL then OFF; ``KLM_+RST``: verb
+  RST after KLM), ``{}`` for "no other forms";
+- patterns ``- WORDS * WORDS [code]`` on the block's verbs: ``*`` is the verb, ``_`` joins
+  words that must be consecutive, ``&SYN`` a synset, ``{A B}`` a phrase, ``(PREP OBJ)`` a
+  prepositional phrase, ``$`` the source, ``+`` the target, ``%`` a compound actor, ``^``
+  a skipped noun phrase; ``[x:y]`` is a pair of events (source->target x, target->source y),
+  ``[:y]`` only the reverse one, ``[---]`` a negative (null) pattern that blocks coding;
+- ``######## TRANSFORMATIONS ####`` then ``~ a (a b ATTACK) SAY = a b 015`` lines.
+
+Codes that are not CAMEO (the validation dictionaries use ``345``, ``174K``) are carried as
+given.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DictionaryError
 from ..settings import Settings
 
+__all__ = [
+    "Element",
+    "Pattern",
+    "Transformation",
+    "VerbDictionary",
+    "VerbEntry",
+    "load_verb_dictionary",
+    "load_verb_file",
+    "read_verb_dictionary",
+    "verb_forms",
+]
 
+# Bump when the compiled shape changes, so stale caches are not read.
+READER_VERSION = "verbs.v1"
+NULL_CODE = "---"
+DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
+
+# '#' and ';' open a comment at the start of a line or after a blank ("[###]" is a code).
+_COMMENT_HASH = re.compile(r"(?:^|(?<=[\s}\]]))[#;].*$")
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+# The first [code] counts; anything after it (stray dashes, a second code) is ignored.
+_BLOCK = re.compile(r"^-{3}\s*(?P<name>[^\[\]]*?)\s*(?:\[(?P<code>[^\]]*)\].*)?$")
+_CODE = re.compile(r"\[(?P<code>[^\[\]]*)\]\s*$")
+_FORMS = re.compile(r"\{(?P<forms>[^{}]*)\}")
+_CODE_TEXT = re.compile(r"^[^\s\[\]:{}()]+$")
+_TRANSFORM_HEADER = re.compile(r"^#+\s*TRANSFORMATIONS", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One element of a pattern.
+
+    ``kind`` is ``word`` (``value`` one word), ``synset`` (``value`` its label),
+    ``phrase`` (``words``: ``{A B}``), ``prep`` (``value`` the preposition, ``inner`` the
+    elements of its object), ``source`` ($), ``target`` (+), ``compound`` (%) or ``skip``
+    (^). ``joined`` says it must follow the previous element at once (``_``).
+    """
+
+    kind: str
+    value: str = ""
+    words: tuple[str, ...] = ()
+    inner: tuple[Element, ...] = ()
+    joined: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A verb pattern: the elements before and after the verb, and its codes."""
+
+    text: str
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    code: str | None  # source -> target; None when only the reverse is coded
+    reverse: str | None = None  # target -> source (``[x:y]``)
+    line: int = 0
+    verb_joined_before: bool = False  # ``WORD_*``: the verb follows the last "before" element
+    verb_joined_after: bool = False  # ``*_WORD``
+
+    @property
+    def is_null(self) -> bool:
+        """A negative pattern (``[---]``): it matches and blocks coding."""
+        return self.code in (None, NULL_CODE) and self.reverse in (None, NULL_CODE)
+
+    @property
+    def n_literals(self) -> int:
+        """How many words, synsets, phrases and prepositions the pattern asks for."""
+        return _count_literals(self.before) + _count_literals(self.after)
+
+
+def _count_literals(elements: tuple[Element, ...]) -> int:
+    n = 0
+    for e in elements:
+        if e.kind in ("word", "synset"):
+            n += 1
+        elif e.kind == "phrase":
+            n += len(e.words)
+        elif e.kind == "prep":
+            n += 1 + _count_literals(e.inner)
+    return n
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A primary verb of a block: its base word, multi-word context, code and block."""
+
+    verb: str
+    block: str
+    code: str | None  # the verb's own code, else the block's; "---" or None: no event alone
+    reverse: str | None = None
+    before: tuple[str, ...] = ()  # words of a multi-word verb before the verb word
+    after: tuple[str, ...] = ()  # words after it ("+CALL_OFF" -> ("OFF",))
+    line: int = 0
+
+    @property
+    def is_multiword(self) -> bool:
+        return bool(self.before or self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class Transformation:
+    """A transformation line (``~ a (a b ATTACK) SAY = a b 015``), kept as parsed text."""
+
+    text: str
+    lhs: str
+    rhs: str
+    line: int
+
+
+@dataclass
 class VerbDictionary:
-    """Verb synsets and patterns."""
+    """Verb synsets and patterns, indexed by verb form."""
+
+    path: str = ""
+    # Upper-case form (base, generated and irregular forms) -> entries using it.
+    forms: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    # Block name -> its patterns.
+    patterns: dict[str, list[Pattern]] = field(default_factory=dict)
+    block_codes: dict[str, str | None] = field(default_factory=dict)
+    # Synset label (with the &) -> its phrases, each a tuple of upper-case words.
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    transformations: list[Transformation] = field(default_factory=list)
+    problems: list[DictionaryError] = field(default_factory=list)
+
+    def lookup(self, *words: str) -> list[VerbEntry]:
+        """Entries for the first of ``words`` (a form, a lemma; any case) that is a verb."""
+        for word in words:
+            found = self.forms.get(word.upper())
+            if found:
+                return found
+        return []
+
+    def patterns_for(self, entry: VerbEntry) -> list[Pattern]:
+        """The patterns of the block ``entry`` belongs to."""
+        return self.patterns.get(entry.block, [])
+
+    def synset(self, label: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases of a synset (empty when undefined)."""
+        return self.synsets.get(label, ())
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+
+# ---------------------------------------------------------------- word forms
+
+
+def _plurals(word: str) -> list[str]:
+    if word.endswith("S") and not word.endswith("SS"):
+        return []  # already plural (DOLLARS)
+    if word.endswith("Y") and len(word) > 1 and word[-2] not in "AEIOU":
+        return [word[:-1] + "IES"]
+    if word.endswith(("SS", "SH", "CH", "X", "Z")):
+        return [word + "ES"]
+    return [word + "S"]
+
+
+def verb_forms(verb: str) -> list[str]:
+    """The regular forms of an English verb (upper case): base, -s, -ed, -ing."""
+    forms = [verb]
+    if verb.endswith("Y") and len(verb) > 1 and verb[-2] not in "AEIOU":
+        forms += [verb[:-1] + "IES", verb[:-1] + "IED", verb + "ING"]
+    elif verb.endswith("E"):
+        forms += [verb + "S", verb + "D", verb[:-1] + "ING"]
+    else:
+        s = verb + "ES" if verb.endswith(("SS", "SH", "CH", "X", "Z", "O")) else verb + "S"
+        forms += [s, verb + "ED", verb + "ING"]
+    return forms
+
+
+# ---------------------------------------------------------------- the reader
+
+
+class _Reader:
+    def __init__(self, path: str, lenient: bool) -> None:
+        self.path = path
+        self.lenient = lenient
+        self.result = VerbDictionary(path=path)
+        self.raw_synsets: dict[str, list[tuple[str, bool]]] = {}  # label -> (member, plural?)
+        self.synset_lines: dict[str, int] = {}
+
+    def fail(self, line: int, reason: str) -> None:
+        error = DictionaryError(self.path, line, reason)
+        if not self.lenient:
+            raise error
+        self.result.problems.append(error)
+
+    def read(self, text: str) -> VerbDictionary:
+        mode = "none"  # none | synset | block | transform
+        synset = ""
+        block = ""
+        block_code: str | None = None
+        in_comment = False
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw
+            if in_comment:
+                if "-->" not in line:
+                    continue
+                line = line.split("-->", 1)[1]
+                in_comment = False
+            line = _HTML_COMMENT.sub(" ", line)
+            if "<!--" in line:
+                line, in_comment = line.split("<!--", 1)[0], True
+            if mode != "transform" and _TRANSFORM_HEADER.match(line.strip()):
+                mode = "transform"
+                continue
+            stripped = _COMMENT_HASH.sub("", line.strip()).strip()
+            if not stripped:
+                # Only a blank line ends a synset; a comment line inside it does not.
+                if mode == "synset" and not line.strip():
+                    mode = "none"
+                continue
+            if mode == "transform":
+                self.read_transformation(stripped, number)
+                continue
+            if stripped.startswith("---"):
+                m = _BLOCK.match(stripped)
+                if not m or not m.group("name"):
+                    self.fail(number, f"malformed verb block header {stripped!r}")
+                    mode = "none"
+                    continue
+                block = m.group("name").strip()
+                code_text = (m.group("code") or NULL_CODE).strip()
+                codes = self.parse_code(code_text, number)
+                block_code = codes[0] if codes else None
+                self.result.block_codes[block] = block_code
+                self.result.patterns.setdefault(block, [])
+                mode = "block"
+                continue
+            if stripped.startswith("&"):
+                label = stripped.split()[0]
+                if len(stripped.split()) > 1 or len(label) < 2:
+                    self.fail(number, f"malformed synset label {stripped!r}")
+                    mode = "none"
+                    continue
+                synset = label
+                self.raw_synsets.setdefault(synset, [])
+                self.synset_lines[synset] = number
+                mode = "synset"
+                continue
+            if mode == "synset" and stripped.startswith("+"):
+                member = stripped[1:].strip()
+                if not member:
+                    self.fail(number, "empty synset member")
+                    continue
+                plural = not member.endswith("_") and not synset.endswith("_")
+                self.raw_synsets[synset].append((member.rstrip("_"), plural))
+                continue
+            if stripped.startswith("-"):
+                if mode != "block":
+                    self.fail(number, "pattern outside a verb block")
+                    continue
+                pattern = self.parse_pattern(stripped[1:].strip(), number)
+                if pattern is not None:
+                    self.result.patterns[block].append(pattern)
+                continue
+            if mode == "block":
+                self.read_verb(stripped, block, block_code, number)
+                continue
+            if mode == "synset":
+                # A verb line right after a synset without a blank line: the block goes on.
+                self.fail(
+                    number, f"line {stripped!r} inside synset {synset} (members start with '+')"
+                )
+                continue
+            self.fail(number, f"line {stripped!r} outside a verb block or synset")
+        self.expand_synsets()
+        return self.result
+
+    # -- pieces
+
+    def parse_code(self, text: str, number: int) -> tuple[str | None, str | None] | None:
+        text = text.strip()
+        if ":" in text:
+            forward, _, reverse = text.partition(":")
+        else:
+            forward, reverse = text, ""
+        forward, reverse = forward.strip(), reverse.strip()
+        for part in (forward, reverse):
+            if part and not _CODE_TEXT.match(part):
+                self.fail(number, f"malformed code [{text}]")
+                return None
+        if not forward and not reverse:
+            self.fail(number, "empty code []")
+            return None
+        return (forward or None), (reverse or None)
+
+    def read_verb(self, text: str, block: str, block_code: str | None, number: int) -> None:
+        code: str | None = block_code
+        reverse: str | None = None
+        m = _CODE.search(text)
+        if m:
+            codes = self.parse_code(m.group("code"), number)
+            if codes is None:
+                return
+            code, reverse = codes
+            text = text[: m.start()].strip()
+        forms: list[str] | None = None
+        fm = _FORMS.search(text)
+        if fm:
+            forms = [f.lstrip("+") for f in fm.group("forms").split()]
+            text = (text[: fm.start()] + text[fm.end() :]).strip()
+        if any(c in text for c in "[]{}()") or not text:
+            self.fail(number, f"malformed verb line {text!r}")
+            return
+        # Old TABARI style writes multi-word verbs with blanks ("LASH OUT").
+        words = re.split(r"[_\s]+", text)
+        words = [w for w in words if w]
+        if text.startswith("+") or any(w.startswith("+") for w in words):
+            idx = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+        else:
+            idx = 0
+        words = [w.lstrip("+") for w in words]
+        if not words or not all(re.match(r"^[A-Z0-9'.\-]+$", w) for w in words):
+            self.fail(number, f"malformed verb {text!r}")
+            return
+        verb = words[idx]
+        entry = VerbEntry(
+            verb=verb,
+            block=block,
+            code=code,
+            reverse=reverse,
+            before=tuple(words[:idx]),
+            after=tuple(words[idx + 1 :]),
+            line=number,
+        )
+        if forms is None:
+            all_forms = verb_forms(verb)
+        elif not forms:
+            all_forms = [verb]  # "{}": this form only
+        else:
+            all_forms = [*verb_forms(verb), *(_verb_word(f, idx) for f in forms)]
+        for form in dict.fromkeys(all_forms):
+            self.result.forms.setdefault(form, []).append(entry)
+
+    def parse_pattern(self, text: str, number: int) -> Pattern | None:
+        m = _CODE.search(text)
+        if not m:
+            self.fail(number, f"pattern {text!r} has no [code]")
+            return None
+        codes = self.parse_code(m.group("code"), number)
+        if codes is None:
+            return None
+        body = text[: m.start()].strip()
+        try:
+            tokens = _tokenize(body)
+        except ValueError as e:
+            self.fail(number, f"pattern {text!r}: {e}")
+            return None
+        star = [i for i, t in enumerate(tokens) if t[0] in ("*", "**")]
+        if len(star) != 1:
+            self.fail(number, f"pattern {text!r} needs exactly one '*' for the verb")
+            return None
+        i = star[0]
+        try:
+            before = tuple(_elements(tokens[:i]))
+            after = tuple(_elements(tokens[i + 1 :]))
+        except ValueError as e:
+            self.fail(number, f"pattern {text!r}: {e}")
+            return None
+        # ``WORD_*``: the joined flag is carried by the verb token itself.
+        joined_before = tokens[i][1]
+        joined_after = bool(after) and after[0].joined
+        return Pattern(
+            text=f"- {text}",
+            before=before,
+            after=after,
+            code=codes[0],
+            reverse=codes[1],
+            line=number,
+            verb_joined_before=joined_before,
+            verb_joined_after=joined_after,
+        )
+
+    def read_transformation(self, text: str, number: int) -> None:
+        if not text.startswith("~") or "=" not in text:
+            self.fail(number, f"malformed transformation {text!r}")
+            return
+        lhs, _, rhs = text[1:].partition("=")
+        self.result.transformations.append(Transformation(text, lhs.strip(), rhs.strip(), number))
+
+    def expand_synsets(self) -> None:
+        done: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+        def expand(label: str, seen: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+            if label in done:
+                return done[label]
+            phrases: list[tuple[str, ...]] = []
+            for member, plural in self.raw_synsets.get(label, []):
+                if member.startswith("&"):
+                    if member in seen or member not in self.raw_synsets:
+                        self.fail(
+                            self.synset_lines.get(label, 0),
+                            f"synset {member} undefined or recursive in {label}",
+                        )
+                        continue
+                    phrases.extend(expand(member, seen | {member}))
+                    continue
+                words = tuple(w for w in re.split(r"[\s_]+", member.upper()) if w)
+                if not words:
+                    continue
+                phrases.append(words)
+                if plural:
+                    for p in _plurals(words[-1]):
+                        phrases.append((*words[:-1], p))
+            done[label] = tuple(dict.fromkeys(phrases))
+            return done[label]
+
+        for label in self.raw_synsets:
+            expand(label, frozenset({label}))
+        self.result.synsets = done
+
+
+def _verb_word(form: str, idx: int) -> str:
+    words = [w for w in form.split("_") if w]
+    return words[idx] if idx < len(words) else words[0]
+
+
+# A token of a pattern body: (text, joined-to-previous).
+_Token = tuple[str, bool]
+
+
+def _tokenize(body: str) -> list[_Token]:
+    """Split a pattern body into tokens, keeping (...) and {...} groups whole."""
+    tokens: list[_Token] = []
+    i, n = 0, len(body)
+    joined = False
+    while i < n:
+        c = body[i]
+        if c.isspace():
+            joined = False
+            i += 1
+            continue
+        if c == "_":
+            joined = True
+            i += 1
+            continue
+        if c == "*":
+            j = i + 2 if body.startswith("**", i) else i + 1
+            tokens.append((body[i:j], joined))
+            joined = body.startswith("_", j)
+            i = j + 1 if joined else j
+            continue
+        if c in "({":
+            close = ")" if c == "(" else "}"
+            depth, j = 0, i
+            while j < n:
+                if body[j] == c:
+                    depth += 1
+                elif body[j] == close:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j >= n:
+                raise ValueError(f"unbalanced {c!r}")
+            tokens.append((body[i : j + 1], joined))
+            joined = False
+            i = j + 1
+            continue
+        if c in ")}":
+            raise ValueError(f"unbalanced {c!r}")
+        j = i
+        while j < n and not body[j].isspace() and body[j] not in "_({*":
+            j += 1
+        tokens.append((body[i:j], joined))
+        joined = False
+        i = j
+    return tokens
+
+
+def _elements(tokens: list[_Token]) -> list[Element]:
+    out: list[Element] = []
+    for text, joined in tokens:
+        if text.startswith("("):
+            inner = text[1:-1].strip()
+            parts = _tokenize(inner)
+            if not parts:
+                raise ValueError("empty (...)")
+            prep = parts[0][0].upper()
+            if prep.startswith(("(", "{", "&", "$", "+", "%", "^", "*")):
+                raise ValueError(f"(...) must start with a preposition, not {prep!r}")
+            # ``BY/WITH``: alternatives are kept in the value, split on '/'.
+            out.append(Element("prep", prep, inner=tuple(_elements(parts[1:])), joined=joined))
+        elif text.startswith("{"):
+            words = tuple(w.upper() for w in re.split(r"[\s_]+", text[1:-1]) if w)
+            if not words:
+                raise ValueError("empty {...}")
+            out.append(Element("phrase", words=words, joined=joined))
+        elif text.startswith("&"):
+            out.append(Element("synset", text.upper(), joined=joined))
+        elif text == "$":
+            out.append(Element("source", joined=joined))
+        elif text == "+":
+            out.append(Element("target", joined=joined))
+        elif text == "%":
+            out.append(Element("compound", joined=joined))
+        elif text == "^":
+            out.append(Element("skip", joined=joined))
+        elif text in ("*", "**"):
+            raise ValueError("more than one '*'")
+        else:
+            if any(c in text for c in "[]"):
+                raise ValueError(f"unexpected {text!r}")
+            out.append(Element("word", text.upper(), joined=joined))
+    return out
+
+
+def read_verb_dictionary(path: str | Path, *, lenient: bool = False) -> VerbDictionary:
+    """Read a PETRARCH ``.verbs`` file; a malformed line raises ``DictionaryError``.
+
+    With ``lenient=True`` malformed lines are skipped and kept in ``problems``.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise DictionaryError(str(path), 0, f"cannot read the file: {e}") from e
+    return read_verb_text(text, str(path), lenient=lenient)
+
+
+def read_verb_text(text: str, name: str = "<verbs>", *, lenient: bool = False) -> VerbDictionary:
+    """Read verb-dictionary text (see ``read_verb_dictionary``)."""
+    return _Reader(name, lenient).read(text)
+
+
+# ---------------------------------------------------------------- loading and caching
+
+
+def packaged_dictionary_dir() -> Path:
+    """Where the packaged PETRARCH dictionaries live (``dateline/data/dictionaries``)."""
+    return Path(str(resources.files("dateline") / "data" / "dictionaries"))
+
+
+def verb_file(settings: Settings) -> Path:
+    """The verb dictionary the settings name: ``dictionaries``/CAMEO.2.0.txt or the packaged one."""
+    base = Path(settings.dictionaries) if settings.dictionaries else packaged_dictionary_dir()
+    return base / DEFAULT_VERB_FILE
+
+
+def load_verb_file(path: str | Path, settings: Settings) -> VerbDictionary:
+    """Read ``path`` through the on-disk cache (keyed by the file's hash)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DictionaryError(str(path), 0, f"cannot read the verb dictionary: {e}") from e
+    lenient = settings.lenient_dictionaries
+    key = hashlib.sha256(data + READER_VERSION.encode() + bytes([lenient])).hexdigest()[:20]
+    return _load_cached(str(path), key, str(settings.cache_path), lenient)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, key: str, cache_dir: str, lenient: bool) -> VerbDictionary:
+    cache = Path(cache_dir) / f"verbs-{key}.pickle"
+    if cache.exists():
+        try:
+            with cache.open("rb") as f:
+                loaded = pickle.load(f)
+            if isinstance(loaded, VerbDictionary):
+                return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a stale or broken cache is rebuilt below
+    verbs = read_verb_dictionary(path, lenient=lenient)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(verbs, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only cache directory only costs the next start its compile time
+    return verbs
 
 
 def load_verb_dictionary(settings: Settings) -> VerbDictionary:
-    return VerbDictionary()
+    """The CAMEO verb dictionary of ``settings``, compiled once and cached on disk."""
+    return load_verb_file(verb_file(settings), settings)
