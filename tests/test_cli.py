@@ -1,0 +1,145 @@
+"""The CLI through its runner, on real files, the real model and a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES, SEED, SEED_DATE
+from dateline import Settings
+from dateline.cli.main import app
+from dateline.store import Store
+
+
+@pytest.fixture(scope="module")
+def runner(settings: Settings) -> CliRunner:
+    return CliRunner(env={"DATELINE_CACHE_DIR": settings.cache_dir, "COLUMNS": "200"})
+
+
+def run_json(runner: CliRunner, *args: str) -> dict:  # type: ignore[type-arg]
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def seed_json(runner: CliRunner) -> dict:  # type: ignore[type-arg]
+    return run_json(runner, "extract", str(SEED), "--date", SEED_DATE, "--format", "json")
+
+
+def test_extract_gives_the_seed_header_without_navigation_lines(seed_json: dict) -> None:  # type: ignore[type-arg]
+    article = seed_json["article"]
+    assert article["outlet"] == "Asharq Al-Awsat"
+    assert article["title"] == "US Held Secret Talks with Iraqi Insurgents"
+    assert article["dateline"]["name"] == "Baghdad"
+    assert article["published"] == {"value": SEED_DATE, "precision": "day", "source": "user"}
+    text = article["text"]
+    assert text.startswith("Baghdad, Asharq Al-Awsat– Talks have been held")
+    assert "Select Page" not in text and "Opinion |" not in text
+
+
+def test_extract_codes_khalilzad_usagov_in_2006(seed_json: dict) -> None:  # type: ignore[type-arg]
+    codes = {
+        m["actor"]["code"] for m in seed_json["mentions"] if "Khalilzad" in m["text"] and m["actor"]
+    }
+    assert "USAGOV" in codes
+
+
+def test_extract_codes_the_core_events_of_the_seed(seed_json: dict) -> None:  # type: ignore[type-arg]
+    text = seed_json["article"]["text"]
+    events = seed_json["events"]
+    for event in events:  # every span points at its text
+        for part in ("trigger", "source", "target"):
+            span = event[part]
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+    dyads = {
+        (
+            e["root"],
+            (e["source"] or {}).get("code", "")[:3],
+            (e["target"] or {}).get("code", "")[:3],
+        )
+        for e in events
+        if not e["negated"] and not e["hypothetical"]
+    }
+    assert ("04", "IRQ", "USA") in dyads  # talks, meetings (events 1, 2, 3, 6)
+    assert ("16", "IRQ", "USA") in dyads  # suspended the talks (event 7)
+
+
+def test_extract_does_not_use_a_role_outside_its_dates(runner: CliRunner) -> None:
+    data = run_json(runner, "extract", str(SEED), "--date", "2004-01-10", "--format", "json")
+    codes = {
+        m["actor"]["code"] for m in data["mentions"] if "Khalilzad" in m["text"] and m["actor"]
+    }
+    assert "USAGOV" not in codes
+
+
+def test_extract_reads_standard_input_as_jsonl(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        ["extract", "-", "--date", "2020-03-02", "--format", "jsonl"],
+        input="BAGHDAD (Reuters) - Iraqi police arrested two men on Sunday.\n",
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["article"]["published"]["value"] == "2020-03-02"
+
+
+def test_extract_names_the_missing_setting_when_the_model_is_missing(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["extract", str(SEED)], env={"DATELINE_SPACY_MODEL": "no_such_model_xx"}
+    )
+    assert result.exit_code != 0
+    assert "spacy_model" in result.output and "DATELINE_SPACY_MODEL" in result.output
+
+
+def test_extract_of_a_missing_file_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.output
+
+
+def test_ingest_stores_good_files_lists_failures_and_exits_with_their_count(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "WASHINGTON — The United States accused Iran of supporting militants in Iraq.\n",
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    db = tmp_path / "d.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--date", "2008-01-01"])
+    assert result.exit_code == 2, result.output
+    assert "empty.txt" in result.output and "binary.bin" in result.output
+    with Store(db) as store:
+        assert store.count("articles") == 1
+        events_before = store.count("events")
+    # Ingesting again changes nothing; a failed file touches nothing stored.
+    again = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert again.exit_code == 2
+    with Store(db) as store:
+        assert store.count("articles") == 1
+        assert store.count("events") == events_before
+
+
+def test_demo_flow_ingests_the_examples_and_lists_their_events(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--date", SEED_DATE])
+    assert result.exit_code == 0, result.output
+    table = runner.invoke(app, ["events", "--db", str(db), "--format", "table"])
+    assert table.exit_code == 0
+    assert "US Held Secret Talks" in table.stdout
+    csv_out = runner.invoke(app, ["events", "--db", str(db), "--format", "csv", "--actor", "IRQ"])
+    assert csv_out.stdout.splitlines()[0] == "article,date,source,event,target,place"
+    jsonl = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--cameo", "04"])
+    rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert rows and all(r["cameo"].startswith("04") for r in rows)
