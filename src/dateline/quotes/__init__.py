@@ -1,0 +1,267 @@
+"""Quotations and reported speech with their speakers (issue 4).
+
+``find_quotes`` finds three kinds of attribution:
+
+- direct quotations, from their quotation marks (straight or curly, across sentences; a
+  paragraph that opens a quotation without closing it continues in the next one, each
+  paragraph's stretch kept in ``Quote.parts``), with the speech verb before or after them,
+  or, for a paragraph quotation with no verb of its own, the opening mark as cue and the
+  source quoted most recently as speaker;
+- reported speech from the dependency parse: a speech verb (``data/quotes/lexicon.json``)
+  and its clausal complement ("X revealed that ...", "..., the source said"), or the clause
+  that "according to X" modifies;
+- mixed quotations: reported speech whose clause holds a quoted fragment.
+
+Speakers are resolved across the article (see :mod:`dateline.quotes.speakers`). Cues inside
+a direct quotation are the quoted speaker's words and give no attribution of their own.
+Everything runs on the one parse of the article: no extra spaCy pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Event, Mention, Quote
+from .cues import Draft, Paragraphs, find_drafts, is_speech_verb, speaker_span, subject_of
+from .lexicon import QuoteLexicon, load_quote_lexicon
+from .marks import Segment, chain_segments, find_segments, split_paragraphs
+from .speakers import SpeakerResolver
+
+__all__ = ["find_quotes", "reporter_for_event"]
+
+_WORD = re.compile(r"\w")
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# A dateline header ends at the first dash or closing parenthesis after the place name:
+# "Baghdad, Agency– ", "BAGHDAD (Reuters) - ", "WASHINGTON — ".
+_HEADER_END = re.compile(r"[^\n]{0,60}?(?:\s[-–—]+\s*|[–—]+\s*|\)\s*[-–—:]?\s*)")
+# A quotation with no cue and not opening its paragraph counts only from this many words
+# (shorter ones are titles, names and scare quotes).
+MIN_FREE_QUOTE_WORDS = 8
+# How far (in tokens) a speech verb may follow or precede a quotation it introduces.
+CUE_WINDOW_TOKENS = 12
+
+
+def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quote]:
+    """Quotations and reported speech of ``article``, in text order, ids ``q1``, ``q2``, ..."""
+    text = article.text
+    if not text.strip():
+        return []
+    lexicon = load_quote_lexicon()
+    paragraph_spans = split_paragraphs(text)
+    paragraphs = Paragraphs(paragraph_spans)
+    segments = find_segments(text, paragraph_spans)
+    chains = chain_segments(text, segments, paragraph_spans)
+    quoted = [(s.open, s.outer_end) for s in segments]
+    drafts = find_drafts(doc, lexicon, paragraphs, quoted, _body_start(article))
+    found = _attach_quotations(text, doc, chains, drafts, lexicon)
+    found = [d for d in found if d.end > d.start]
+    found.sort(key=lambda d: (d.start, d.end))
+    return _with_speakers(article, doc, found, mentions, lexicon)
+
+
+def reporter_for_event(event: Event, article: Article, doc: Doc) -> str | None:
+    """The id of the innermost quotation whose content holds the event's trigger."""
+    at = event.trigger.start
+    best: tuple[int, str] | None = None
+    for quote in article.quotes:
+        pieces = quote.parts or ((quote.start, quote.end),)
+        if any(start <= at < end for start, end in pieces):
+            size = quote.end - quote.start
+            if best is None or size < best[0]:
+                best = (size, quote.id)
+    return best[1] if best else None
+
+
+def _attach_quotations(
+    text: str, doc: Doc, chains: list[list[Segment]], drafts: list[Draft], lexicon: QuoteLexicon
+) -> list[Draft]:
+    """Give every quotation its cue: a clause that holds it, a verb after or before it."""
+    used: set[int] = set()  # ids of drafts that became a direct quotation's cue
+    mixed: set[int] = set()
+    out: list[Draft] = []
+    skip_next = False
+    for k, chain in enumerate(chains):
+        if skip_next:
+            skip_next = False
+            continue
+        first, last = chain[0], chain[-1]
+        lo, hi = first.open, last.outer_end
+        holder = _holding_clause(drafts, lo, hi, used)
+        if holder is not None:
+            outside = text[holder.start : lo] + " " + text[hi : holder.end]
+            if _WORD.search(_THAT.sub("", outside)) and holder.start < lo:
+                # Reported speech that quotes a fragment: one mixed attribution.
+                holder.kind = "mixed"
+                holder.end = max(holder.end, last.end)
+                if len(chain) > 1:
+                    holder.parts = [(holder.start, first.end)] + [(s.start, s.end) for s in chain[1:]]
+                mixed.add(id(holder))
+                continue
+            if not _WORD.search(_THAT.sub("", outside)):
+                used.add(id(holder))
+                out.append(_direct(chain, holder.cue, holder.speaker, holder.cue_token))
+                continue
+        verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)
+        if verb is not None:
+            cue_draft = next((d for d in drafts if d.cue_token == verb.i), None)
+            if cue_draft is not None:
+                used.add(id(cue_draft))
+            subject = subject_of(verb)
+            speaker = speaker_span(subject, verb) if subject is not None else None
+            quote = _direct(chain, (verb.idx, verb.idx + len(verb)), speaker, verb.i)
+            # "“We will win,” he said, “and they know it.”": one quotation in two parts.
+            if k + 1 < len(chains) and verb.idx > last.open:
+                nxt = chains[k + 1][0]
+                clause_end = max(verb.idx + len(verb), speaker[1] if speaker else 0)
+                if nxt.paragraph == last.paragraph and not _WORD.search(
+                    text[clause_end : nxt.open]
+                ):
+                    quote.parts = [*(quote.parts or [(quote.start, quote.end)])] + [
+                        (s.start, s.end) for s in chains[k + 1]
+                    ]
+                    quote.end = chains[k + 1][-1].end
+                    skip_next = True
+            out.append(quote)
+            continue
+        words = sum(len(text[s.start : s.end].split()) for s in chain)
+        opens_paragraph = _opens_paragraph(text, first)
+        if opens_paragraph or words >= MIN_FREE_QUOTE_WORDS:
+            quote = _direct(chain, (first.open, first.open + 1), None, None)
+            quote.paragraph_quote = True
+            out.append(quote)
+    for draft in drafts:
+        if id(draft) in used or draft.end <= draft.start:
+            continue
+        out.append(draft)
+    return out
+
+
+def _direct(
+    chain: list[Segment],
+    cue: tuple[int, int] | None,
+    speaker: tuple[int, int] | None,
+    cue_token: int | None,
+) -> Draft:
+    parts = [(s.start, s.end) for s in chain] if len(chain) > 1 else []
+    return Draft(chain[0].start, chain[-1].end, "direct", cue, speaker, parts, cue_token)
+
+
+def _holding_clause(drafts: list[Draft], lo: int, hi: int, used: set[int]) -> Draft | None:
+    """The reported clause that overlaps the quotation ``lo:hi`` (the nearest one)."""
+    best = None
+    for draft in drafts:
+        if id(draft) in used or draft.end <= draft.start:
+            continue
+        if draft.start < hi and lo < draft.end:
+            if best is None or abs(draft.start - lo) < abs(best.start - lo):
+                best = draft
+    return best
+
+
+def _verb_after(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
+    """A speech verb right after the closing mark: '“...,” he said' / ',” said the minister'."""
+    if seg.close is None:
+        return None
+    span = doc.char_span(seg.close, seg.close + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.end
+    window = doc[i : min(i + CUE_WINDOW_TOKENS, len(doc))]
+    for token in window:
+        if "\n" in token.text or token.text in ("“", "„", "«"):
+            return None
+        if is_speech_verb(token, lexicon):
+            subject = subject_of(token)
+            allowed = set()
+            if subject is not None:
+                allowed = set(range(subject.left_edge.i, subject.right_edge.i + 1))
+            between = doc[i : token.i]
+            if all(t.is_punct or t.i in allowed or t.pos_ == "ADV" for t in between):
+                return token
+            return None
+        if token.is_sent_end and token.is_punct and token.text in ".!?":
+            return None
+    return None
+
+
+def _verb_before(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
+    """A speech verb right before the opening mark: 'he said: “...”', 'told reporters, “...'."""
+    span = doc.char_span(seg.open, seg.open + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that"):
+        if "\n" in doc[i].text or doc[i].text in ("”", "»", '"'):
+            return None
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    for _ in range(3):
+        if is_speech_verb(token, lexicon):
+            return token if seg.open - token.idx < 80 else None
+        if token.head is token or token.head.i > i:
+            return None
+        token = token.head
+    return None
+
+
+def _opens_paragraph(text: str, seg: Segment) -> bool:
+    before = text[: seg.open].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _body_start(article: Article) -> int:
+    """Where the body starts after a dateline header ("BAGHDAD (Reuters) - ")."""
+    if article.dateline is None:
+        return 0
+    end = article.dateline.end
+    m = _HEADER_END.match(article.text, end)
+    return m.end() if m else end
+
+
+def _with_speakers(
+    article: Article,
+    doc: Doc,
+    drafts: list[Draft],
+    mentions: list[Mention],
+    lexicon: QuoteLexicon,
+) -> list[Quote]:
+    """Resolve speakers in text order and build the Quote objects."""
+    resolver = SpeakerResolver(doc, mentions, lexicon)
+
+    def order(d: Draft) -> int:
+        return d.speaker[0] if d.speaker else d.start
+
+    resolved = {}
+    for draft in sorted(drafts, key=order):
+        if draft.speaker is not None:
+            entity = resolver.add(*draft.speaker)
+            resolved[id(draft)] = (entity, draft.speaker)
+        elif draft.paragraph_quote:
+            current = resolver.current()
+            if current is not None:
+                resolved[id(draft)] = (current, current.introduction())
+    quotes = []
+    for n, draft in enumerate(drafts, start=1):
+        speaker = None
+        if id(draft) in resolved:
+            entity, span = resolved[id(draft)]
+            speaker = resolver.speaker(entity, span)
+        cue = article.span(*draft.cue) if draft.cue else None
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                start=draft.start,
+                end=draft.end,
+                text=article.text[draft.start : draft.end],
+                kind=draft.kind,
+                cue=cue,
+                speaker=speaker,
+                parts=tuple(draft.parts),
+            )
+        )
+    return quotes
+

@@ -1,0 +1,235 @@
+"""Attribution cues on the dependency parse: speech verbs with their clause, "according to".
+
+Each cue gives a :class:`Draft`: the cue span, the speaker span (the verb's subject, the
+object of "according to") and the reported content (the verb's clausal complement, or the
+clause that "according to" modifies), clipped to the cue's paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import QuoteLexicon
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Verbs that share their subject with the verb they hang from ("..., adding that ...").
+_SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "acl"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """One attribution before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str  # direct / indirect / mixed
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue_token: int | None = None  # index of the cue token in the doc
+    paragraph_quote: bool = False  # a paragraph quotation with no cue of its own
+
+
+class Paragraphs:
+    """Looks up the paragraph that holds an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def span(self, offset: int) -> tuple[int, int]:
+        if not self.spans:
+            return (0, offset + 1)
+        return self.spans[self.index(offset)]
+
+
+def is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+    """A verb of saying (by lemma), not used as a noun or adjective."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.speech_verbs
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a speech verb, borrowed from its head for conjoined or participial uses."""
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "nsubjpass":
+                return None  # "it was said that ...": no speaker
+        if verb.dep_ in _SUBJECT_FROM_HEAD and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def speaker_span(subject: Token, verb: Token) -> tuple[int, int]:
+    """The characters of the speaker phrase: the subject's subtree (minus a relative clause
+    whose subject it is, when the verb sits inside that clause)."""
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
+        head = verb.head
+        left = head.left_edge.i
+        right = verb.left_edge.i - 1  # stop before the relative clause
+        tokens = head.doc[left : max(right, head.i) + 1]
+    else:
+        tokens = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return trim_tokens(list(tokens))
+
+
+def trim_tokens(tokens: list[Token]) -> tuple[int, int]:
+    """(start, end) of ``tokens`` with punctuation and "that" stripped from both ends."""
+    i, j = 0, len(tokens)
+    while i < j and (tokens[i].is_punct or tokens[i].is_space or _is_that(tokens[i])):
+        i += 1
+    while j > i and (tokens[j - 1].is_punct or tokens[j - 1].is_space):
+        j -= 1
+    if i >= j:
+        return (tokens[0].idx, tokens[0].idx) if tokens else (0, 0)
+    return tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1])
+
+
+def _is_that(token: Token) -> bool:
+    return token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "dobj", "det") and (
+        token.dep_ == "mark" or token.i == token.head.left_edge.i
+    )
+
+
+def _complement(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The clause a speech verb reports: its ccomp, nearest first, not itself a report."""
+    comps = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and not (is_speech_verb(c, lexicon) and subject_of(c) is not None)
+    ]
+    if not comps:
+        return None
+    after = [c for c in comps if c.i > verb.i]
+    return after[0] if after else comps[-1]
+
+
+def find_drafts(
+    doc: Doc,
+    lexicon: QuoteLexicon,
+    paragraphs: Paragraphs,
+    in_quote: list[tuple[int, int]],
+    body_start: int,
+) -> list[Draft]:
+    """Reported speech from the parse: "X said (that) ...", "..., X said", "according to X"."""
+    drafts: list[Draft] = []
+    quoted = _Intervals(in_quote)
+    for token in doc:
+        if quoted.contains(token.idx):
+            continue  # a cue inside a direct quotation is the speaker's, not the article's
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            draft = _according_to(doc, token, lexicon, paragraphs, body_start)
+        elif is_speech_verb(token, lexicon):
+            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start)
+        else:
+            continue
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _speech_verb(
+    doc: Doc, verb: Token, lexicon: QuoteLexicon, paragraphs: Paragraphs, body_start: int
+) -> Draft | None:
+    subject = subject_of(verb)
+    comp = _complement(verb, lexicon)
+    cue = (verb.idx, verb.idx + len(verb))
+    if comp is not None:
+        tokens = list(doc[comp.left_edge.i : comp.right_edge.i + 1])
+    elif verb.dep_ == "parataxis" and verb.head is not verb and subject is not None:
+        # "The talks will resume, he said." parsed with "said" hanging from "resume".
+        head = verb.head
+        tokens = [
+            t
+            for t in doc[head.left_edge.i : head.right_edge.i + 1]
+            if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+        ]
+        tokens = _contiguous(tokens, head)
+    else:
+        tokens = []
+    speaker = speaker_span(subject, verb) if subject is not None else None
+    if not tokens:
+        # No clause: still a cue for an adjacent quotation ("he said:").
+        return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
+    start, end = _clip(trim_tokens(tokens), paragraphs, verb.idx, body_start)
+    if speaker is not None and start < speaker[1] and speaker[0] < end:
+        speaker = (subject.idx, subject.idx + len(subject)) if subject is not None else None
+    return Draft(start, end, "indirect", cue, speaker, cue_token=verb.i)
+
+
+def _according_to(
+    doc: Doc, token: Token, lexicon: QuoteLexicon, paragraphs: Paragraphs, body_start: int
+) -> Draft | None:
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    obj = objects[0]
+    if obj.lemma_.lower() in lexicon.according_to_non_sources:
+        return None
+    speaker = trim_tokens(list(doc[obj.left_edge.i : obj.right_edge.i + 1]))
+    cue = (token.idx, to.idx + len(to))
+    phrase = (min(token.left_edge.i, token.i), max(token.right_edge.i, obj.right_edge.i))
+    head = token.head if token.head is not token else None
+    if head is None:
+        sent = token.sent
+        pool = list(sent)
+    else:
+        pool = list(doc[head.left_edge.i : head.right_edge.i + 1])
+    before = [t for t in pool if t.i < phrase[0]]
+    after = [t for t in pool if t.i > phrase[1]]
+    # The reported clause is on the side of the phrase that holds the clause's verb.
+    tokens = before if head is not None and head.i < phrase[0] else after
+    if head is None:
+        tokens = before if len(before) >= len(after) else after
+    if not tokens:
+        return None
+    start, end = _clip(trim_tokens(tokens), paragraphs, token.idx, body_start)
+    return Draft(start, end, "indirect", cue, speaker, cue_token=token.i)
+
+
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    """The run of consecutive tokens around ``head``."""
+    if not tokens:
+        return tokens
+    by_index = {t.i for t in tokens}
+    lo = hi = head.i
+    while lo - 1 in by_index:
+        lo -= 1
+    while hi + 1 in by_index:
+        hi += 1
+    return [t for t in tokens if lo <= t.i <= hi]
+
+
+def _clip(
+    span: tuple[int, int], paragraphs: Paragraphs, anchor: int, body_start: int
+) -> tuple[int, int]:
+    """Clip a content span to the paragraph that holds the cue, and past the dateline."""
+    p_start, p_end = paragraphs.span(anchor)
+    start = max(span[0], p_start, body_start)
+    end = min(span[1], p_end)
+    return (start, end) if end > start else (start, start)
+
+
+class _Intervals:
+    """Membership in a sorted list of disjoint [start, end) intervals."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+
+    def contains(self, offset: int) -> bool:
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self.spans[k][1]

@@ -1,0 +1,189 @@
+"""Speakers resolved across the article: one source introduced once, then "the source", "he".
+
+Convention (the BRAT gold's: one Source span serves several attributions):
+
+- an attribution with a speaker phrase of its own ("The source admitted", "He also revealed")
+  keeps that phrase as its span; the anonymity flag, description and actor come from the
+  source it refers to, so every quotation of one source carries the same description/actor;
+- a paragraph quotation with no speech verb of its own gets the span that introduced the
+  source quoted most recently (its latest full phrase, not a pronoun or "the source").
+
+Resolution is deliberately simple and precise: a pronoun takes the source quoted last; a
+definite description takes the last source with the same head noun, else (for nouns such as
+"source" or "official") the last anonymous source; a named person matches an earlier
+mention of the same surname.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..model import Actor, Mention, Speaker
+from .lexicon import QuoteLexicon
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+@dataclass(slots=True)
+class SourceEntity:
+    """One source of the article and the phrases that name it."""
+
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, form
+    heads: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    anonymous: bool = False
+    description: str | None = None
+    fallback_description: str | None = None
+    actor: Actor | None = None
+
+    def introduction(self) -> tuple[int, int]:
+        """The latest full phrase naming this source (else its latest phrase)."""
+        for start, end, form in reversed(self.mentions):
+            if form == "full":
+                return start, end
+        start, end, _ = self.mentions[-1]
+        return start, end
+
+
+@dataclass(slots=True)
+class SpeakerPhrase:
+    """What a speaker phrase says about its source."""
+
+    form: str  # pronoun / anaphor / full
+    head: str
+    names: set[str]
+    anonymous: bool
+    definite: bool
+
+
+def describe_phrase(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> SpeakerPhrase:
+    """Classify the speaker phrase at ``start:end`` of the doc's text."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return SpeakerPhrase("full", "", set(), False, False)
+    root = span.root
+    head = root.lemma_.lower()
+    first = span[0].lower_
+    names = {e[-1].lower_ for e in span.ents if e.label_ == "PERSON"}
+    named = any(e.label_ in _NAMED for e in span.ents)
+    if len(span) == 1 and (first in lexicon.pronouns or span[0].pos_ == "PRON"):
+        form = "pronoun"
+    elif (
+        first in lexicon.anaphor_determiners
+        and len(span) <= 4
+        and not named
+        and not any(t.is_punct for t in span)
+    ):
+        form = "anaphor"
+    else:
+        form = "full"
+    definite = first in lexicon.anaphor_determiners
+    anonymous = not names and form != "pronoun" and _anonymous(span, head, lexicon)
+    return SpeakerPhrase(form, head, names, anonymous, definite)
+
+
+def _anonymous(span: Span, head: str, lexicon: QuoteLexicon) -> bool:
+    if lexicon.anonymity.search(span.text):
+        return True
+    if head not in lexicon.source_nouns:
+        return False
+    first = span[0].lower_
+    if first in lexicon.indefinite_determiners:
+        return True  # "a senior official", "a member of an insurgent group"
+    # A bare plural: "officials said", "Western diplomats said", "sources close to ...".
+    return span.root.tag_ in ("NNS", "NNPS") and first not in lexicon.anaphor_determiners
+
+
+class SpeakerResolver:
+    """Links speaker phrases, in text order, to the sources of the article."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], lexicon: QuoteLexicon) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.lexicon = lexicon
+        self.entities: list[SourceEntity] = []  # most recently used last
+
+    def add(self, start: int, end: int) -> SourceEntity:
+        """Resolve the speaker phrase at ``start:end`` and record it."""
+        phrase = describe_phrase(self.doc, start, end, self.lexicon)
+        entity = self._find(phrase)
+        if entity is None:
+            entity = SourceEntity()
+            self.entities.append(entity)
+        else:
+            self.entities.remove(entity)
+            self.entities.append(entity)
+        entity.mentions.append((start, end, phrase.form))
+        if phrase.form != "pronoun" and phrase.head:
+            entity.heads.add(phrase.head)
+        entity.names |= phrase.names
+        text = self.doc.text[start:end]
+        if phrase.anonymous:
+            entity.anonymous = True
+            if entity.description is None:
+                entity.description = text
+        if phrase.form == "full" and entity.fallback_description is None:
+            entity.fallback_description = text
+        if entity.actor is None and phrase.form != "pronoun":
+            entity.actor = self._actor(start, end)
+        return entity
+
+    def current(self) -> SourceEntity | None:
+        """The source quoted most recently."""
+        return self.entities[-1] if self.entities else None
+
+    def speaker(self, entity: SourceEntity, span: tuple[int, int]) -> Speaker:
+        """The Speaker of an attribution whose phrase is ``span`` and source ``entity``."""
+        start, end = span
+        description = None
+        if entity.anonymous:
+            description = entity.description or entity.fallback_description
+        return Speaker(
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
+            anonymous=entity.anonymous,
+            description=description,
+            actor=entity.actor,
+        )
+
+    def _find(self, phrase: SpeakerPhrase) -> SourceEntity | None:
+        recent = list(reversed(self.entities))
+        if phrase.form == "pronoun":
+            return recent[0] if recent else None
+        if phrase.names:
+            for entity in recent:
+                if entity.names & phrase.names:
+                    return entity
+            return None
+        if not phrase.definite:
+            return None  # "a spokesman", "officials": a new source
+        for entity in recent:
+            if phrase.head in entity.heads:
+                return entity
+        if phrase.head in self.lexicon.source_nouns:
+            for entity in recent:
+                if entity.anonymous:
+                    return entity
+        return None
+
+    def _actor(self, start: int, end: int) -> Actor | None:
+        """The actor of a mention inside the phrase, its country completed from context."""
+        actor = next(
+            (m.actor for m in self.mentions if m.actor and start <= m.start and m.end <= end),
+            None,
+        )
+        if actor is None:
+            return None
+        if actor.country is None and len(actor.code) == 3:
+            # An agent alone ("an insurgent group" -> REB): the same agent named earlier
+            # with a country ("Iraqi insurgents" -> IRQREB) gives the country.
+            for m in reversed(self.mentions):
+                if m.start >= start or m.actor is None:
+                    continue
+                code = m.actor.code
+                if len(code) >= 6 and code[3:6] == actor.code:
+                    return Actor(code[:6], actor.name or m.actor.name, m.actor.country)
+        return actor
