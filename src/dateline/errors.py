@@ -55,3 +55,8 @@ E_MODEL = (
     "(DATELINE_SPACY_MODEL): {error}. Install it (make install) or set DATELINE_SPACY_MODEL "
     "to an installed pipeline."
 )
+# Quotation gold (appended by the quotes stage): BRAT files for ``dateline eval quotes``.
+E_BRAT_LINE = "[E080] {path}, line {line}: not a BRAT span or event line: {text!r}"
+E_BRAT_LINK = "[E081] {path}, {event}: the link names no span {ref}"
+E_BRAT_MISSING = "[E082] {path}: no such file or folder"
+E_BRAT_EMPTY = "[E083] {path}: no .txt file with a matching .ann file beside it"

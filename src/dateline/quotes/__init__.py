@@ -96,7 +96,9 @@ def _attach_quotations(
                 holder.kind = "mixed"
                 holder.end = max(holder.end, last.end)
                 if len(chain) > 1:
-                    holder.parts = [(holder.start, first.end)] + [(s.start, s.end) for s in chain[1:]]
+                    holder.parts = [(holder.start, first.end)] + [
+                        (s.start, s.end) for s in chain[1:]
+                    ]
                 mixed.add(id(holder))
                 continue
             if not _WORD.search(_THAT.sub("", outside)):
@@ -154,9 +156,9 @@ def _holding_clause(drafts: list[Draft], lo: int, hi: int, used: set[int]) -> Dr
     for draft in drafts:
         if id(draft) in used or draft.end <= draft.start:
             continue
-        if draft.start < hi and lo < draft.end:
-            if best is None or abs(draft.start - lo) < abs(best.start - lo):
-                best = draft
+        overlaps = draft.start < hi and lo < draft.end
+        if overlaps and (best is None or abs(draft.start - lo) < abs(best.start - lo)):
+            best = draft
     return best
 
 
@@ -264,4 +266,3 @@ def _with_speakers(
             )
         )
     return quotes
-

@@ -98,8 +98,10 @@ def trim_tokens(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _is_that(token: Token) -> bool:
-    return token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "dobj", "det") and (
-        token.dep_ == "mark" or token.i == token.head.left_edge.i
+    return (
+        token.lower_ == "that"
+        and token.dep_ in ("mark", "nsubj", "dobj", "det")
+        and (token.dep_ == "mark" or token.i == token.head.left_edge.i)
     )
 
 
@@ -129,7 +131,11 @@ def find_drafts(
     for token in doc:
         if quoted.contains(token.idx):
             continue  # a cue inside a direct quotation is the speaker's, not the article's
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             draft = _according_to(doc, token, lexicon, paragraphs, body_start)
         elif is_speech_verb(token, lexicon):
             draft = _speech_verb(doc, token, lexicon, paragraphs, body_start)

@@ -66,7 +66,9 @@ def describe_phrase(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> Sp
     root = span.root
     head = root.lemma_.lower()
     first = span[0].lower_
-    names = {e[-1].lower_ for e in span.ents if e.label_ == "PERSON"}
+    # A named speaker is one whose head noun is a person's name ("Ali Hassan, a lawyer"),
+    # not a phrase that merely names someone ("a source close to Ali Hassan").
+    names = {e[-1].lower_ for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end}
     named = any(e.label_ in _NAMED for e in span.ents)
     if len(span) == 1 and (first in lexicon.pronouns or span[0].pos_ == "PRON"):
         form = "pronoun"
