@@ -60,3 +60,8 @@ E_BRAT_LINE = "[E080] {path}, line {line}: not a BRAT span or event line: {text!
 E_BRAT_LINK = "[E081] {path}, {event}: the link names no span {ref}"
 E_BRAT_MISSING = "[E082] {path}: no such file or folder"
 E_BRAT_EMPTY = "[E083] {path}: no .txt file with a matching .ann file beside it"
+# Time-expression gold (appended by the time stage): TimeML files for ``dateline eval tempeval``.
+E_TML_MISSING = "[E090] {path}: no such file or folder"
+E_TML_EMPTY = "[E091] {path}: no .tml file in the folder"
+E_TML_PARSE = "[E092] {path}: not a well-formed TimeML file: {error}"
+E_TML_NO_TEXT = "[E093] {path}: the TimeML file has no <TEXT> element"

@@ -1,0 +1,189 @@
+"""``dateline eval tempeval DIR``: time expressions scored against TimeML gold (TempEval-3).
+
+The gold is a folder of ``.tml`` files (or one file): the document creation time in
+``<DCT><TIMEX3 functionInDocument="CREATION_TIME" value=...>`` and inline ``<TIMEX3 tid type
+value>`` elements in ``<TEXT>``. The tags are stripped to give the text (gold offsets are
+offsets into it), which goes through the pipeline's spaCy pass and ``find_times`` with the
+DCT as the publication date.
+
+Scores, as TempEval-3 counts them:
+
+- ``timex``: precision, recall and F1 of the spans, a found expression matching a gold one
+  when they overlap (relaxed match; one-to-one, in text order);
+- ``timex_strict``: the same with exact spans;
+- ``value_accuracy`` and ``type_accuracy``: over the matched pairs, the share with the gold
+  value (type);
+- ``value_f1``: F1 of the expressions with a relaxed span match and the gold value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from ..errors import E_TML_EMPTY, E_TML_MISSING, E_TML_NO_TEXT, E_TML_PARSE, EvalError
+from ..model import Article, PublishedDate, TimeExpr
+from ..nlp import load_nlp
+from ..settings import Settings
+from ..timex import find_times
+from . import prf
+
+
+@dataclass(slots=True)
+class GoldTimex:
+    """One gold TIMEX3: its span of the stripped text, type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(slots=True)
+class TimeMLDocument:
+    """A TimeML file: its name, DCT, the text of ``<TEXT>`` without tags, and its TIMEX3s."""
+
+    name: str
+    dct: str | None
+    text: str
+    timexes: list[GoldTimex] = field(default_factory=list)
+
+
+def read_timeml(path: Path) -> TimeMLDocument:
+    """Read one ``.tml`` file: the DCT, the tag-free text and the gold TIMEX3 spans."""
+    try:
+        root = ET.fromstring(path.read_bytes())
+    except (ET.ParseError, OSError) as e:
+        raise EvalError(E_TML_PARSE.format(path=path, error=e)) from e
+    text_element = root.find(".//TEXT")
+    if text_element is None:
+        raise EvalError(E_TML_NO_TEXT.format(path=path))
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _iso_date(timex.get("value", ""))
+            break
+    pieces: list[str] = []
+    timexes: list[GoldTimex] = []
+
+    def walk(element: ET.Element) -> None:
+        start = sum(len(p) for p in pieces)
+        if element.text:
+            pieces.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+        if element.tag == "TIMEX3":
+            end = sum(len(p) for p in pieces)
+            covered = "".join(pieces)[start:end]
+            timexes.append(
+                GoldTimex(start, end, covered, element.get("type", ""), element.get("value", ""))
+            )
+
+    walk(text_element)
+    timexes.sort(key=lambda t: t.start)
+    return TimeMLDocument(path.stem, dct, "".join(pieces), timexes)
+
+
+def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
+    """Score ``find_times`` on a folder of TimeML files (or one file)."""
+    files = _tml_files(path)
+    documents = [read_timeml(f) for f in files]
+    nlp = load_nlp(settings.spacy_model)
+    n_gold = n_found = matched = strict = right_value = right_type = 0
+    failures: list[dict[str, Any]] = []
+    texts = (d.text for d in documents)
+    for document, doc in zip(
+        documents, nlp.pipe(texts, batch_size=settings.batch_size), strict=True
+    ):
+        published = PublishedDate(document.dct, "day", "user") if document.dct else None
+        article = Article(document.text, published=published)
+        found = find_times(article, doc)
+        n_gold += len(document.timexes)
+        n_found += len(found)
+        pairs, missed, spurious = align(document.timexes, found)
+        matched += len(pairs)
+        for gold, time in pairs:
+            strict += gold.start == time.start and gold.end == time.end
+            right_type += gold.type == time.type
+            if gold.value == time.value:
+                right_value += 1
+            else:
+                failures.append(_failure(document.name, "wrong value", gold, time))
+        failures.extend(_failure(document.name, "missed", gold, None) for gold in missed)
+        failures.extend(_failure(document.name, "spurious", None, time) for time in spurious)
+    return {
+        "docs": len(documents),
+        "gold": n_gold,
+        "found": n_found,
+        "timex": prf(matched, n_found, n_gold),
+        "timex_strict": prf(strict, n_found, n_gold),
+        "value_accuracy": round(right_value / matched, 4) if matched else 0.0,
+        "type_accuracy": round(right_type / matched, 4) if matched else 0.0,
+        "value_f1": prf(right_value, n_found, n_gold)["f1"],
+        "value": prf(right_value, n_found, n_gold),
+        "failures": failures,
+    }
+
+
+def align(
+    gold: list[GoldTimex], found: list[TimeExpr]
+) -> tuple[list[tuple[GoldTimex, TimeExpr]], list[GoldTimex], list[TimeExpr]]:
+    """Pair gold and found expressions whose spans overlap, one to one, in text order."""
+    used: set[int] = set()
+    pairs: list[tuple[GoldTimex, TimeExpr]] = []
+    missed: list[GoldTimex] = []
+    for g in gold:
+        best = None
+        for i, time in enumerate(found):
+            if i in used or not (time.start < g.end and g.start < time.end):
+                continue
+            overlap = min(g.end, time.end) - max(g.start, time.start)
+            if best is None or overlap > best[0]:
+                best = (overlap, i)
+        if best is None:
+            missed.append(g)
+        else:
+            used.add(best[1])
+            pairs.append((g, found[best[1]]))
+    spurious = [time for i, time in enumerate(found) if i not in used]
+    return pairs, missed, spurious
+
+
+def _tml_files(path: Path) -> list[Path]:
+    if not path.exists():
+        raise EvalError(E_TML_MISSING.format(path=path))
+    if path.is_file():
+        return [path]
+    files = sorted(path.glob("*.tml"))
+    if not files:
+        raise EvalError(E_TML_EMPTY.format(path=path))
+    return files
+
+
+def _iso_date(value: str) -> str | None:
+    """``2006-05-23`` from a DCT value (also ``20060523`` and ``2006-05-23T08:00``)."""
+    value = value.strip()
+    if len(value) >= 8 and value[:8].isdigit():
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return None
+
+
+def _failure(
+    document: str, kind: str, gold: GoldTimex | None, time: TimeExpr | None
+) -> dict[str, Any]:
+    return {
+        "doc": document,
+        "kind": kind,
+        "start": gold.start if gold else time.start if time else None,
+        "gold_text": gold.text if gold else None,
+        "gold_value": gold.value if gold else None,
+        "found_text": time.text if time else None,
+        "found_value": time.value if time else None,
+    }

@@ -1,0 +1,280 @@
+"""Time expressions normalised against the publication date, and the date of each event.
+
+``find_times`` marks every time expression of an article (TimeML TIMEX3 spans: dates, times,
+durations, sets) and gives it an ISO 8601 / TimeML value resolved against the publication
+date (the document creation time, DCT). The grammar (``grammar.py``) finds the expressions;
+spaCy's DATE/TIME entities confirm the ambiguous ones (a bare "1994", "the year") and bring
+the rare forms the grammar lacks, which dateparser reads. The anchoring rules are dateline's:
+the tense of the clause decides between the last and the next Sunday (issue 4).
+
+``date_for_event`` gives an event the time expression that governs its clause, else one of
+its sentence, else the publication date, and says which.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Event, EventDate, TimeExpr
+from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
+
+__all__ = ["date_for_event", "find_times", "tense_of"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+_MODAL_FUTURE = frozenset({"can", "may", "might", "should", "must", "'d"})
+_PLAN_VERBS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "due",
+        "intend",
+        "hope",
+        "want",
+        "set",
+        "aim",
+        "prepare",
+        "agree",
+    }
+)
+_JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
+_DATEPARSER_CANDIDATE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE
+)
+# A date used for an event: a calendar value, not a duration, a set or a vague reference.
+_CALENDAR_VALUE = re.compile(r"^(?:\d{2,4}|XXXX)")
+
+
+def find_times(article: Article, doc: Doc) -> list[TimeExpr]:
+    """Every time expression of the article, normalised against its publication date."""
+    text = article.text
+    dct = _document_date(article)
+    entities = [
+        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
+    ]
+    entity_starts = [s for s, _ in entities]
+
+    def in_entity(start: int, end: int) -> bool:
+        i = bisect_left(entity_starts, end)
+        return any(s < end and start < e for s, e in entities[max(0, i - 3) : i])
+
+    def direction(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return tense_of(span.root, set(range(span.start, span.end)))
+
+    def is_noun(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.pos_ in {"NOUN", "PROPN"} for t in span)
+
+    ctx = Context(text, dct, direction, in_entity, is_noun)
+    grammar = load_time_grammar()
+    found: list[Match] = []
+    for pattern in grammar.patterns:
+        for m in pattern.regex.finditer(text):
+            reading = pattern.handler(m, ctx)
+            if reading is not None:
+                found.append(Match(m.start(), m.end(), reading, pattern, m))
+    chosen = _without_overlaps(found)
+    _resolve_in_order(chosen, ctx)
+    times = _join_clock_times(chosen, text)
+    times.extend(_entities_the_grammar_missed(doc, times, dct))
+    times.sort(key=lambda t: t[0])
+    anchor = dct.isoformat() if dct else None
+    return [
+        TimeExpr(
+            start,
+            end,
+            text[start:end],
+            reading.value,
+            reading.precision,
+            reading.type,
+            anchor if reading.relative and dct else None,
+        )
+        for start, end, reading in times
+    ]
+
+
+def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
+    """The tense of the clause a token sits in: "past", "future", "present" or None.
+
+    Climbs from the token to the verb that governs it (skipping the tokens ``inside`` the time
+    expression itself) and reads its tag and auxiliaries.
+    """
+    inside = inside or set()
+    verb = token
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} and verb.i not in inside:
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxiliaries}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
+        return "past"
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return "past"
+    if words & _MODAL_FUTURE:
+        return "future"
+    if verb.tag_ == "VB" and "to" in words:
+        head = verb.head
+        if head.lemma_ in _PLAN_VERBS or head.lower_ in {"going", "due"}:
+            return "future"
+        return None
+    if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):
+        return "present"
+    return None
+
+
+def date_for_event(event: Event, article: Article, doc: Doc) -> EventDate | None:
+    """The time expression governing the event's clause, else its sentence's, else publication."""
+    sentence = event.sentence
+    in_sentence = [
+        t
+        for t in article.times
+        if sentence.start <= t.start
+        and t.end <= sentence.end
+        and t.type in {"DATE", "TIME"}
+        and t.value
+        and _CALENDAR_VALUE.match(t.value)
+    ]
+    if in_sentence:
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        governed = []
+        if trigger is not None and len(trigger):
+            for time in in_sentence:
+                distance = _distance_below(doc, time, trigger.root)
+                if distance is not None:
+                    governed.append((distance, abs(time.start - event.trigger.start), time))
+        if governed:
+            return _event_date(min(governed, key=lambda g: (g[0], g[1]))[2], "clause")
+        nearest = min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
+        return _event_date(nearest, "sentence")
+    if article.published:
+        published = article.published
+        return EventDate(published.value, published.precision, "published")
+    return None
+
+
+# Steps of find_times -----------------------------------------------------------------------
+
+
+def _document_date(article: Article) -> date | None:
+    if article.published is None:
+        return None
+    return article.published.as_date()
+
+
+def _without_overlaps(found: list[Match]) -> list[Match]:
+    """The longest matches that do not overlap (ties: the pattern's priority, then the first)."""
+    found.sort(key=lambda m: (-(m.end - m.start), -m.pattern.priority, m.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Match] = []
+    for match in found:
+        if any(match.start < e and s < match.end for s, e in taken):
+            continue
+        taken.append((match.start, match.end))
+        chosen.append(match)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
+    """Re-read the matches that lean on an earlier date ("the next day") in text order."""
+    narrative: date | None = None
+    for match in chosen:
+        if match.pattern.narrative:
+            ctx.narrative = narrative
+            reading = match.pattern.handler(match.found, ctx)
+            if reading is not None:
+                match.reading = reading
+        value = match.reading.value
+        if match.reading.type == "DATE" and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            narrative = date.fromisoformat(value)
+    ctx.narrative = None
+
+
+def _join_clock_times(chosen: list[Match], text: str) -> list[tuple[int, int, Reading]]:
+    """Join a clock time with the day beside it ("10 a.m. Monday", "Sunday at noon")."""
+    out: list[tuple[int, int, Reading]] = []
+    i = 0
+    while i < len(chosen):
+        match = chosen[i]
+        if i + 1 < len(chosen):
+            other = chosen[i + 1]
+            between = text[match.end : other.start]
+            pair = (match.reading, other.reading)
+            if _JOIN_CLOCK.fullmatch(between) and sum(r.clock for r in pair) == 1:
+                clock, day = pair if match.reading.clock else pair[::-1]
+                day_value = day.value or ""
+                if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d(?:T[A-Z]{2})?", day_value):
+                    clock_part = (clock.value or "").split("T", 1)[-1]
+                    joined = Reading(
+                        f"{day_value[:10]}T{clock_part}", "TIME", "day", relative=day.relative
+                    )
+                    out.append((match.start, other.end, joined))
+                    i += 2
+                    continue
+        out.append((match.start, match.end, match.reading))
+        i += 1
+    return out
+
+
+def _entities_the_grammar_missed(
+    doc: Doc, times: list[tuple[int, int, Reading]], dct: date | None
+) -> list[tuple[int, int, Reading]]:
+    """DATE entities that no rule matched, read by dateparser when they look like dates."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(s < end and start < e for s, e, _ in times):
+            continue
+        if not _DATEPARSER_CANDIDATE.search(ent.text):
+            continue
+        parsed = parse_with_dateparser(ent.text, dct)
+        if parsed is None:
+            continue
+        value, precision = parsed
+        out.append((start, end, Reading(value, "DATE", precision, relative=dct is not None)))
+    return out
+
+
+# Steps of date_for_event -------------------------------------------------------------------
+
+
+def _distance_below(doc: Doc, time: TimeExpr, trigger: Token) -> int | None:
+    """How many arcs lead up from the time expression to the trigger (None: not below it)."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token, steps = span.root, 0
+    while steps < 12:
+        if token.i == trigger.i:
+            return steps
+        if token.head.i == token.i:
+            return None
+        token, steps = token.head, steps + 1
+    return None
+
+
+def _event_date(time: TimeExpr, source: str) -> EventDate:
+    value = time.value or ""
+    if time.type == "TIME":
+        value = value[:10]
+    return EventDate(value, time.precision, source, time.start, time.end, time.text)

@@ -1,0 +1,742 @@
+"""The time-expression grammar: patterns over the text, each with the rule that gives its value.
+
+Every pattern is a regular expression built once from the word lists of ``lexicon.json`` and
+paired with a handler that turns a match into a TimeML reading (value, type, precision). The
+handlers do the anchoring arithmetic against the document creation time (DCT) and ask the
+caller for the tense of the clause where the direction matters ("on Sunday" said in the past
+is the last Sunday, said in the future the next one). Spans follow the TimeML convention: no
+leading preposition ("on Sunday" is marked "Sunday"), determiners and modifiers kept ("the
+past two years", "earlier this year").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from . import calendar as cal
+from .lexicon import TimeLexicon, load_time_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a time expression means: a TimeML value, its type and precision."""
+
+    value: str | None
+    type: str = "DATE"
+    precision: str = "day"
+    relative: bool = False  # resolved against the DCT (or a date mentioned before)
+    clock: bool = False  # a bare clock time ("10 a.m."), to be joined with a day beside it
+
+
+@dataclass
+class Context:
+    """What a handler may ask about the text around a match."""
+
+    text: str
+    dct: date | None
+    direction: Callable[[int, int], str | None] = lambda start, end: None
+    in_entity: Callable[[int, int], bool] = lambda start, end: False
+    is_noun: Callable[[int, int], bool] = lambda start, end: True
+    narrative: date | None = None  # the last full date mentioned before the match
+
+    def previous_word(self, start: int) -> str:
+        """The word just before ``start`` (lower case, '' at the start)."""
+        match = _PREVIOUS_WORD.search(self.text, 0, start)
+        return match.group(1).lower() if match else ""
+
+
+_PREVIOUS_WORD = re.compile(r"([\w']+)[^\w]*$")
+
+Handler = Callable[[re.Match[str], Context], Reading | None]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One rule of the grammar: a compiled expression and the handler that reads a match."""
+
+    name: str
+    regex: re.Pattern[str]
+    handler: Handler
+    priority: int = 0  # breaks ties between matches of the same length
+    narrative: bool = False  # the value depends on the dates mentioned before it
+
+
+@dataclass
+class Match:
+    """A match of a pattern that the handler accepted."""
+
+    start: int
+    end: int
+    reading: Reading
+    pattern: Pattern
+    found: re.Match[str] = field(repr=False)
+
+
+def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+    """Words as a regex alternation, longest first, with flexible inner whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _title_forms(words: list[str], dotted: bool) -> str:
+    """Case-sensitive alternation of Title and UPPER forms, abbreviations with an optional dot."""
+    forms: set[str] = set()
+    for word in words:
+        for form in (word.title(), word.upper()):
+            forms.add(re.escape(form) + (r"\.?" if dotted else ""))
+    ordered = sorted(forms, key=len, reverse=True)
+    return "(?-i:" + "|".join(ordered) + ")"
+
+
+_L = r"(?<![\w-])"  # left edge of a word
+_R = r"(?![\w])"  # right edge (abbreviations may end in a dot)
+
+
+class TimeGrammar:
+    """The compiled patterns of the time grammar and their handlers."""
+
+    def __init__(self, lexicon: TimeLexicon) -> None:
+        self.lex = lexicon
+        full_months = [m for m in lexicon.months if len(m) > 4 or m in {"may", "june", "july"}]
+        abbreviations = [m for m in lexicon.months if m not in full_months]
+        full_days = [d for d in lexicon.weekdays if d.endswith("day")]
+        short_days = [d for d in lexicon.weekdays if not d.endswith("day")]
+        self.month_any = (
+            "(?:" + _title_forms(full_months, False) + "|" + _title_forms(abbreviations, True) + ")"
+        )
+        self.month_full = _title_forms(full_months, False)
+        self.weekday = (
+            "(?:"
+            + _title_forms(full_days, False)
+            + "|(?-i:"
+            + "|".join(re.escape(d.title()) + r"\." for d in short_days)
+            + "))"
+        )
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        units_1_9 = "one|two|three|four|five|six|seven|eight|nine"
+        number_words = _alternation(list(lexicon.numbers))
+        self.number = rf"(?:\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units_1_9})|{number_words})"
+        self.vague = _alternation(list(lexicon.vague_numbers))
+        unit_words = sorted(set(lexicon.units), key=len, reverse=True)
+        self.unit = "(?:" + "|".join(unit_words) + ")"
+        self.season = _alternation(list(lexicon.seasons))
+        self.pod = _alternation(list(lexicon.parts_of_day))
+        self.modifier = _alternation(list(lexicon.position_modifiers))
+        self.patterns = self._build()
+
+    # Building --------------------------------------------------------------------------
+
+    def _compile(self, body: str) -> re.Pattern[str]:
+        return re.compile(_L + body + _R, re.IGNORECASE)
+
+    def _build(self) -> list[Pattern]:
+        month_any, month_full, weekday = self.month_any, self.month_full, self.weekday
+        num, vague, unit = self.number, self.vague, self.unit
+        mod = self.modifier
+        ordinal_day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        year = r"(?P<y>(?:1[5-9]|20)\d\d)"
+        rel = r"(?P<rel>last|this|next|past|coming|previous|current|following)"
+        units_rel = rf"(?P<unit>{unit}s?|weekend|{self.season})"
+        lex = self.lex
+        specs: list[tuple[str, str, Handler, int, bool]] = [
+            ("iso", r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)", self._iso, 5, False),
+            ("numeric", r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})", self._numeric, 4, False),
+            (
+                "day_month",
+                rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?{ordinal_day}(?:\s+of)?\s+(?P<m>{month_any})"
+                rf"(?:,?\s+{year})?",
+                self._day_month,
+                3,
+                False,
+            ),
+            (
+                "month_day",
+                rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month_any})\s+{ordinal_day}(?!\d)(?!\s*%)"
+                rf"(?:,?\s+{year})?",
+                self._day_month,
+                3,
+                False,
+            ),
+            (
+                "month_year",
+                rf"(?:(?P<mod>{mod})[-\s]*)?(?P<m>{month_any}),?\s+(?:of\s+)?{year}(?![\d,])",
+                self._month_year,
+                3,
+                False,
+            ),
+            (
+                "month",
+                rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{mod})[-\s]*)?(?P<m>{month_full})",
+                self._month,
+                1,
+                False,
+            ),
+            (
+                "weekday",
+                rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+)?(?P<wd>{weekday})"
+                rf"(?:\s+(?P<pod>{self.pod}))?",
+                self._weekday,
+                2,
+                False,
+            ),
+            ("weekdays", rf"(?<=on\s)(?P<wd>{weekday})s", self._weekdays_set, 2, False),
+            (
+                "relative_day",
+                rf"(?:(?P<mod>early|late)\s+)?(?P<rd>{_alternation(list(lex.relative_days))})"
+                rf"(?:\s+(?P<pod>{self.pod}))?",
+                self._relative_day,
+                2,
+                False,
+            ),
+            (
+                "day_before",
+                r"the\s+day\s+(?P<dir>before|after)\s+(?P<rd>yesterday|tomorrow)",
+                self._day_before,
+                3,
+                False,
+            ),
+            ("this_pod", rf"(?P<rel>this|last)\s+(?P<pod>{self.pod})", self._this_pod, 2, False),
+            (
+                "relative_unit",
+                rf"(?:(?P<mod>{mod})\s+)?(?:(?P<the>the)\s+)?{rel}\s+{units_rel}",
+                self._relative_unit,
+                2,
+                True,
+            ),
+            (
+                "ago",
+                rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+"
+                r"(?P<dir>ago|earlier|before|later|after|from\s+now|hence)",
+                self._ago,
+                4,
+                True,
+            ),
+            (
+                "duration",
+                rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final|"
+                rf"following|initial|remaining)\s+)?(?P<num>{num}|{vague})\s+"
+                rf"(?:(?:full|straight|consecutive|more|long|whole|additional|extra)\s+)?"
+                rf"(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?",
+                self._duration,
+                1,
+                False,
+            ),
+            (
+                "hyphen_duration",
+                rf"(?P<num>\d+|{num})-(?P<unit>{unit})(?P<old>-old)?",
+                self._duration,
+                1,
+                False,
+            ),
+            (
+                "bare_units",
+                r"(?P<unit>years|months|weeks|days|decades|hours|minutes|"
+                r"centuries)(?!\s+(?:ago|of|to|later|earlier))",
+                self._bare_units,
+                0,
+                False,
+            ),
+            (
+                "year",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|'s|s|\s*percent|,\d|\.\d|-\d)",
+                self._year,
+                1,
+                False,
+            ),
+            (
+                "decade",
+                rf"(?:the\s+)?(?:(?P<mod>{mod})[-\s]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0'?s|"
+                rf"'(?P<d2>\d)0'?s|(?P<w>{_alternation(list(lex.decade_words))}))",
+                self._decade,
+                2,
+                False,
+            ),
+            (
+                "century",
+                r"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?"
+                r"(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]century",
+                self._century,
+                2,
+                False,
+            ),
+            (
+                "season",
+                rf"(?:(?P<mod>{mod})[-\s]*)?(?:(?P<the>the)\s+)?(?P<s>{self.season})"
+                rf"(?:(?:\s+of)?,?\s+{year})?",
+                self._season,
+                1,
+                False,
+            ),
+            (
+                "quarter",
+                r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+                r"4th|final)[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
+                r"(?P<rel>last|this|next)\s+year))?",
+                self._quarter,
+                2,
+                False,
+            ),
+            (
+                "clock",
+                r"(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+                r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?",
+                self._clock,
+                2,
+                False,
+            ),
+            ("clock24", r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])", self._clock24, 1, False),
+            (
+                "named_time",
+                rf"(?P<t>{_alternation(list(lex.named_times))})",
+                self._named_time,
+                1,
+                False,
+            ),
+            (
+                "reference",
+                rf"(?P<r>{_alternation(list(lex.references))})",
+                self._reference,
+                1,
+                False,
+            ),
+            (
+                "every",
+                rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
+                rf"(?:(?P<wd>{weekday})|(?P<unit>{unit})s?|(?P<pod>{self.pod}))",
+                self._every,
+                2,
+                False,
+            ),
+            ("set_word", rf"(?-i:(?P<w>{_alternation(list(lex.sets))}))", self._set_word, 1, False),
+            (
+                "frequency",
+                rf"(?P<f>{_alternation(list(lex.frequencies))}|{num}\s+times)\s+(?:a|an|per|every|each)"
+                rf"\s+(?P<unit>{unit})",
+                self._frequency,
+                3,
+                False,
+            ),
+            (
+                "the_unit",
+                r"the\s+(?P<unit>year|month|week|quarter)",
+                self._the_unit,
+                0,
+                False,
+            ),
+        ]
+        return [
+            Pattern(name, self._compile(body), handler, priority, narrative)
+            for name, body, handler, priority, narrative in specs
+        ]
+
+    # Helpers ---------------------------------------------------------------------------
+
+    def month_number(self, word: str) -> int:
+        return self.lex.months[word.lower().rstrip(".")]
+
+    def weekday_number(self, word: str) -> int:
+        return self.lex.weekdays[word.lower().rstrip(".")]
+
+    def number_value(self, word: str) -> float | None:
+        """The number a word or figure stands for; None for vague ones ("several")."""
+        text = " ".join(word.lower().split())
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        if text in self.lex.numbers:
+            return float(self.lex.numbers[text])
+        parts = re.split(r"[-\s]+", text)
+        if all(p in self.lex.numbers for p in parts):
+            return float(sum(self.lex.numbers[p] for p in parts))
+        return None
+
+    def unit_code(self, word: str) -> tuple[str, bool]:
+        """The ISO 8601 letter(s) of a unit and whether it is a clock unit (needs the T)."""
+        w = word.lower()
+        if w not in self.lex.units:
+            w = w[:-1] if w.endswith("s") else w
+        return self.lex.units[w], w in self.lex.time_units
+
+    def duration_value(self, amount: float | None, unit_word: str) -> str:
+        code, is_clock = self.unit_code(unit_word)
+        if amount is not None and code in {"2W", "Q"}:
+            amount, code = (amount * 2, "W") if code == "2W" else (amount * 3, "M")
+        elif code in {"2W", "Q"}:
+            code = "W" if code == "2W" else "M"
+        if amount is None:
+            figure = "X"
+        elif amount == int(amount):
+            figure = str(int(amount))
+        elif code == "Y":
+            figure, code = str(round(amount * 12)), "M"
+        elif code == "D" and not is_clock:
+            figure, code, is_clock = str(round(amount * 24)), "H", True
+        elif code == "H":
+            figure, code = str(round(amount * 60)), "M"
+        else:
+            figure = str(amount)
+        return ("PT" if is_clock else "P") + figure + code
+
+    @staticmethod
+    def _anchor_day(ctx: Context, narrative: bool) -> date | None:
+        return (ctx.narrative or ctx.dct) if narrative else ctx.dct
+
+    # Handlers: absolute dates -----------------------------------------------------------
+
+    def _iso(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        try:
+            day = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError:
+            return None
+        return Reading(day.isoformat())
+
+    def _numeric(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        found = parse_with_dateparser(m.group(0), ctx.dct)
+        if found is None or found[1] != "day":
+            return None
+        return Reading(found[0])
+
+    def _day_month(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        month, day = self.month_number(m["m"]), int(m["d"])
+        if not 1 <= day <= 31:
+            return None
+        if m["y"]:
+            try:
+                return Reading(date(int(m["y"]), month, day).isoformat())
+            except ValueError:
+                return None
+        try:
+            date(2000, month, day)
+        except ValueError:
+            return None
+        if ctx.dct is None:
+            return Reading(f"XXXX-{month:02d}-{day:02d}")
+        direction = ctx.direction(m.start(), m.end())
+        year = cal.year_for_month_day(ctx.dct, month, day, direction)
+        try:
+            return Reading(date(year, month, day).isoformat(), relative=True)
+        except ValueError:
+            return None
+
+    def _month_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        return Reading(cal.iso_month(int(m["y"]), self.month_number(m["m"])), precision="month")
+
+    def _month(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        word = m["m"].lower()
+        month = self.month_number(word)
+        if (
+            word in self.lex.ambiguous_months
+            and not (m["rel"] or m["mod"])
+            and ctx.previous_word(m.start()) not in self.lex.year_prepositions
+        ):
+            return None
+        if ctx.dct is None:
+            return Reading(f"XXXX-{month:02d}", precision="month")
+        rel = (m["rel"] or "").lower()
+        if rel in {"last", "past"}:
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        elif rel in {"next", "coming"}:
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        elif rel == "this":
+            year = ctx.dct.year
+        else:
+            year = cal.year_for_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
+        return Reading(cal.iso_month(year, month), precision="month", relative=True)
+
+    def _year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        start = m.start("y")
+        accepted = (
+            m["mod"]
+            or ctx.in_entity(start, m.end("y"))
+            or ctx.previous_word(start) in self.lex.year_prepositions
+        )
+        if not accepted:
+            return None
+        return Reading(m["y"], precision="year")
+
+    def _decade(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m["c"]:
+            return Reading(m["c"] + m["d"], precision="decade")
+        if m["d2"]:
+            digit = int(m["d2"])
+            century = "19"
+            if ctx.dct is not None and digit <= (ctx.dct.year % 100) // 10 and ctx.dct.year >= 2000:
+                century = "20"
+            return Reading(century + str(digit), precision="decade")
+        if not m.group(0).lower().startswith("the"):
+            return None
+        return Reading("19" + str(self.lex.decade_words[m["w"].lower()]), precision="decade")
+
+    def _century(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        n = int(m["n"])
+        if not 1 <= n <= 22:
+            return None
+        return Reading(f"{n - 1:02d}", precision="century")
+
+    # Handlers: relative dates -----------------------------------------------------------
+
+    def _weekday(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        isoweekday = self.weekday_number(m["wd"])
+        pod = self.lex.parts_of_day[m["pod"].lower()] if m["pod"] else None
+        if ctx.dct is None:
+            return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
+        rel = (m["rel"] or "").lower()
+        if rel in {"last", "past"}:
+            day = cal.weekday_near(ctx.dct, isoweekday, "past", strict=True)
+        elif rel in {"next", "coming"}:
+            day = cal.weekday_near(ctx.dct, isoweekday, "future", strict=True)
+        elif rel == "this":
+            day = cal.weekday_in_week(ctx.dct, isoweekday)
+        else:
+            direction = ctx.direction(m.start(), m.end())
+            ahead = direction in {"future", "present"}
+            day = cal.weekday_near(ctx.dct, isoweekday, "future" if ahead else "past")
+        if pod:
+            return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
+        return Reading(day.isoformat(), relative=True)
+
+    def _weekdays_set(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        return Reading(f"XXXX-WXX-{self.weekday_number(m['wd'])}", "SET", "none")
+
+    def _relative_day(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        word = m["rd"].lower()
+        if ctx.dct is None:
+            return Reading(None, precision="none")
+        day = ctx.dct + timedelta(days=self.lex.relative_days[word])
+        pod = m["pod"].lower() if m["pod"] else ("night" if word == "tonight" else None)
+        if pod:
+            return Reading(f"{day.isoformat()}T{self.lex.parts_of_day[pod]}", "TIME", relative=True)
+        return Reading(day.isoformat(), relative=True)
+
+    def _day_before(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if ctx.dct is None:
+            return Reading(None, precision="none")
+        days = -2 if m["rd"].lower() == "yesterday" else 2
+        return Reading((ctx.dct + timedelta(days=days)).isoformat(), relative=True)
+
+    def _this_pod(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if ctx.dct is None:
+            return Reading(None, "TIME", precision="none")
+        pod = self.lex.parts_of_day[m["pod"].lower()]
+        day = ctx.dct - timedelta(days=1) if m["rel"].lower() == "last" else ctx.dct
+        return Reading(f"{day.isoformat()}T{pod}", "TIME", relative=True)
+
+    def _relative_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        rel = m["rel"].lower()
+        unit_word = m["unit"].lower()
+        if unit_word.endswith("s") and unit_word not in self.lex.seasons:
+            return None  # "the past years" is vague: left to the duration rule
+        offset = self.lex.relative_words[rel]
+        if unit_word in self.lex.seasons:
+            season = self.lex.seasons[unit_word]
+            if ctx.dct is None:
+                return Reading(f"XXXX-{season}", precision="season")
+            value = cal.season_near(ctx.dct, season, ctx.direction(m.start(), m.end()), offset)
+            return Reading(value, precision="season", relative=True)
+        if (
+            m["the"]
+            and rel in {"past", "last", "next", "coming"}
+            and unit_word
+            not in {
+                "weekend",
+                "day",
+            }
+        ):
+            return Reading(self.duration_value(1, unit_word), "DURATION", "none")
+        narrative = rel in {"following", "previous"} or unit_word == "day"
+        anchor = self._anchor_day(ctx, narrative)
+        if anchor is None:
+            return Reading(None, precision="none")
+        return _shift(anchor, unit_word, offset)
+
+    def _ago(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        amount = self.number_value(m["num"])
+        direction = m["dir"].lower()
+        sign = -1 if direction in {"ago", "earlier", "before"} else 1
+        if amount is None:
+            return Reading("PAST_REF" if sign < 0 else "FUTURE_REF", precision="none")
+        unit_word = m["unit"].lower()
+        code, is_clock = self.unit_code(unit_word)
+        narrative = direction not in {"ago", "hence"} and code in {"D", "W", "2W"}
+        anchor = self._anchor_day(ctx, narrative)
+        if anchor is None:
+            return Reading(None, precision="none")
+        if is_clock:
+            return Reading(anchor.isoformat(), relative=True)
+        step = round(amount) * sign
+        return _shift(anchor, unit_word, step)
+
+    def _season(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        season = self.lex.seasons[m["s"].lower()]
+        if m["y"]:
+            return Reading(f"{m['y']}-{season}", precision="season")
+        previous = ctx.previous_word(m.start("s"))
+        if not (m["mod"] or m["the"] or previous in {"in", "during", "since", "until", "by"}):
+            return None
+        if m["s"].lower() == "fall" and not ctx.is_noun(m.start("s"), m.end("s")):
+            return None
+        if ctx.dct is None:
+            return Reading(f"XXXX-{season}", precision="season")
+        value = cal.season_near(ctx.dct, season, ctx.direction(m.start(), m.end()))
+        return Reading(value, precision="season", relative=True)
+
+    def _quarter(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        order = m["ord"].lower()
+        part = m["part"].lower()
+        number = 4 if order == "final" else self.lex.ordinals[order]
+        if part == "half":
+            if number > 2:
+                return None
+            label, quarter_for_year = f"H{number}", 2 * number - 1
+        else:
+            label, quarter_for_year = f"Q{number}", number
+        if m["y"]:
+            return Reading(f"{m['y']}-{label}", precision="quarter")
+        if ctx.dct is None:
+            return Reading(f"XXXX-{label}", precision="quarter")
+        if m["rel"]:
+            year = ctx.dct.year + self.lex.relative_words[m["rel"].lower()]
+        else:
+            direction = ctx.direction(m.start(), m.end())
+            year = cal.year_for_quarter(ctx.dct, quarter_for_year, direction)
+        return Reading(f"{year}-{label}", precision="quarter", relative=True)
+
+    def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if ctx.dct is None or not ctx.in_entity(m.start(), m.end()):
+            return None
+        return _shift(ctx.dct, m["unit"].lower(), 0)
+
+    # Handlers: durations, times of day, references, sets --------------------------------
+
+    def _duration(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        number_word = m["num"].lower()
+        unit_word = m["unit"].lower()
+        amount = self.number_value(number_word)
+        singular = not unit_word.endswith("s") or unit_word in self.lex.units
+        if number_word in {"a", "an", "one"} and unit_word in {"second", "sec", "min", "quarter"}:
+            return None  # "a second round", "a quarter of the vote"
+        if unit_word.startswith("quarter") and singular:
+            return None
+        if amount is not None and m.groupdict().get("half"):
+            amount += 0.5
+        return Reading(self.duration_value(amount, unit_word), "DURATION", "none")
+
+    def _bare_units(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if ctx.previous_word(m.start()) not in {"for", "over", "in", "within"}:
+            return None
+        return Reading(self.duration_value(None, m["unit"]), "DURATION", "none")
+
+    def _clock(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if not 1 <= hour <= 12:
+            return None
+        afternoon = m["ap"].lower().startswith("p")
+        hour = (hour % 12) + (12 if afternoon else 0)
+        return self._clock_reading(hour, minute, ctx)
+
+    def _clock24(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        hour, minute = int(m["h"]), int(m["mi"])
+        if hour > 24 or not ctx.in_entity(m.start(), m.end()):
+            return None
+        return self._clock_reading(hour, minute, ctx)
+
+    def _named_time(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        hour, minute = (int(x) for x in self.lex.named_times[m["t"].lower()].split(":"))
+        return self._clock_reading(hour, minute, ctx)
+
+    @staticmethod
+    def _clock_reading(hour: int, minute: int, ctx: Context) -> Reading:
+        day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+        return Reading(f"{day}T{hour:02d}:{minute:02d}", "TIME", relative=True, clock=True)
+
+    def _reference(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        phrase = " ".join(m["r"].lower().split())
+        if phrase in self.lex.ambiguous_references and not ctx.in_entity(m.start(), m.end()):
+            return None
+        if phrase == "now" and re.match(r"\s+that\b", ctx.text[m.end() : m.end() + 6]):
+            return None
+        return Reading(self.lex.references[phrase], precision="none")
+
+    def _every(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m["wd"]:
+            return Reading(f"XXXX-WXX-{self.weekday_number(m['wd'])}", "SET", "none")
+        if m["pod"]:
+            return Reading(f"XXXX-XX-XXT{self.lex.parts_of_day[m['pod'].lower()]}", "SET", "none")
+        amount = self.number_value(m["num"]) if m["num"] else 1.0
+        if m["other"]:
+            amount = (amount or 1.0) * 2
+        return Reading(self.duration_value(amount, m["unit"]), "SET", "none")
+
+    def _set_word(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        return Reading(self.lex.sets[" ".join(m["w"].split())], "SET", "none")
+
+    def _frequency(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        return Reading(self.duration_value(1, m["unit"]), "SET", "none")
+
+
+def _shift(anchor: date, unit_word: str, offset: int) -> Reading:
+    """The calendar unit containing ``anchor``, moved ``offset`` units ("last week")."""
+    unit = unit_word.rstrip("s") if unit_word not in {"weekends"} else "weekend"
+    if unit in {"day", "night"}:
+        return Reading((anchor + timedelta(days=offset)).isoformat(), relative=True)
+    if unit in {"week", "fortnight"}:
+        days = 7 * offset * (2 if unit == "fortnight" else 1)
+        return Reading(cal.iso_week(anchor + timedelta(days=days)), precision="week", relative=True)
+    if unit == "weekend":
+        week = cal.iso_week(anchor + timedelta(days=7 * offset))
+        return Reading(f"{week}-WE", precision="week", relative=True)
+    if unit == "month":
+        year, month = cal.add_months(anchor.year, anchor.month, offset)
+        return Reading(cal.iso_month(year, month), precision="month", relative=True)
+    if unit == "quarter":
+        year, month = cal.add_months(anchor.year, anchor.month, 3 * offset)
+        quarter = (month - 1) // 3 + 1
+        return Reading(f"{year}-Q{quarter}", precision="quarter", relative=True)
+    if unit == "decade":
+        return Reading(str(anchor.year // 10 + offset), precision="decade", relative=True)
+    if unit in {"century", "centurie", "centuries"}:
+        return Reading(f"{anchor.year // 100 + offset:02d}", precision="century", relative=True)
+    return Reading(str(anchor.year + offset), precision="year", relative=True)
+
+
+@lru_cache(maxsize=4096)
+def parse_with_dateparser(text: str, dct: date | None) -> tuple[str, str] | None:
+    """(value, precision) of an absolute date string by dateparser, or None (cached)."""
+    base = datetime.combine(dct, datetime.min.time()) if dct else datetime(2000, 1, 1)
+    parser = _dateparser(base)
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year":
+        return str(found.year), "year"
+    if period == "month":
+        return cal.iso_month(found.year, found.month), "month"
+    return found.isoformat(), "day"
+
+
+@lru_cache(maxsize=64)
+def _dateparser(base: datetime) -> Any:
+    """A dateparser parser anchored at ``base`` (imported late: only candidates need it)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": [],
+            "STRICT_PARSING": False,
+        },
+    )
+
+
+@lru_cache(maxsize=1)
+def load_time_grammar() -> TimeGrammar:
+    """The compiled grammar (built once per process)."""
+    return TimeGrammar(load_time_lexicon())

@@ -1,0 +1,66 @@
+"""The word lists of the time grammar, read once from ``dateline/data/time/lexicon.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """Month, weekday, number, unit, season and reference words with their TimeML values."""
+
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague_numbers: tuple[str, ...]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    time_units: frozenset[str]
+    seasons: dict[str, str]
+    season_first_month: dict[str, int]
+    parts_of_day: dict[str, str]
+    named_times: dict[str, str]
+    decade_words: dict[str, int]
+    references: dict[str, str]
+    ambiguous_references: frozenset[str]
+    sets: dict[str, str]
+    frequencies: dict[str, str]
+    relative_days: dict[str, int]
+    relative_words: dict[str, int]
+    position_modifiers: dict[str, str]
+    year_prepositions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_time_lexicon() -> TimeLexicon:
+    """The packaged time lexicon (cached for the process)."""
+    source = resources.files("dateline").joinpath("data/time/lexicon.json")
+    raw: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return TimeLexicon(
+        months=raw["months"],
+        ambiguous_months=frozenset(raw["ambiguous_months"]),
+        weekdays=raw["weekdays"],
+        numbers=raw["numbers"],
+        vague_numbers=tuple(raw["vague_numbers"]),
+        ordinals=raw["ordinals"],
+        units=raw["units"],
+        time_units=frozenset(raw["time_units"]),
+        seasons=raw["seasons"],
+        season_first_month=raw["season_first_month"],
+        parts_of_day=raw["parts_of_day"],
+        named_times=raw["named_times"],
+        decade_words=raw["decade_words"],
+        references=raw["references"],
+        ambiguous_references=frozenset(raw["ambiguous_references"]),
+        sets=raw["sets"],
+        frequencies=raw["frequencies"],
+        relative_days=raw["relative_days"],
+        relative_words=raw["relative_words"],
+        position_modifiers=raw["position_modifiers"],
+        year_prepositions=frozenset(raw["year_prepositions"]),
+    )
