@@ -49,6 +49,11 @@ class Settings:
     require_dyad: bool = _setting(
         False, "Code an event only when both source and target are found."
     )
+    new_actor_length: int = _setting(
+        0,
+        "Code an uncoded noun phrase of at most this many words as a new actor "
+        "(PETRARCH's new_actor_length; 0: never).",
+    )
     lenient_dictionaries: bool = _setting(
         False, "Skip malformed dictionary lines (with a warning) instead of failing."
     )

@@ -1,13 +1,704 @@
-"""The CAMEO coder on dependency parses. STUB."""
+"""The CAMEO coder on spaCy dependency parses (``dateline.coder.cameo.v1``).
+
+PETRARCH's rules, read off the dependency parse instead of a constituency tree:
+
+- a verb of the sentence found in the verb dictionary (by form or lemma) is a candidate;
+  verbs of saying are skipped, so that the reported clause is coded, not the saying
+  (issue 3); a verb inside "according to" is not an event either;
+- the patterns of the verb's block are matched on the words around the verb (the words
+  before it in its sentence, the words of its phrase after it; a passive subject counts as
+  an object): the most specific matching pattern gives the code, a null pattern (``[---]``)
+  blocks the event, and with no pattern the verb's own code (or its block's) is used;
+- the source is the subject (climbing through ``xcomp``/``conj``/``advcl`` to the clause
+  that has one; the ``by``-agent of a passive), the target the first actor among the verb's
+  objects and prepositional phrases, breadth first; a ``$`` or ``+`` in the pattern names
+  them instead; "between A and B" with no other source gives A->B and B->A;
+- compound actors ("A and B", "A, B and C") give one event per actor, a ``[x:y]`` code a
+  pair of events, and one event per (source, target, code) is kept per sentence;
+- negation ("did not attack") and hypotheticals (modals, conditionals) are flagged unless
+  the matched pattern names them (``- NOT * [112]``); the evaluations do not count them.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.coref import resolve_coreference
 from ..actors.match import ActorMatcher
-from ..model import Article, Event, Mention
+from ..model import Actor, Article, Event, EventActor, Mention
+from ..model import Span as TextSpan
 from ..settings import Settings
-from .verbs import VerbDictionary
+from .cameo import cameo_info, root_of
+from .lexicon import (
+    CLAUSE_DEPS,
+    CONDITIONAL_MARKERS,
+    HYPOTHETICAL_MODALS,
+    NEGATION_WORDS,
+    PASSIVE_SUBJECT_DEPS,
+    SAYING_LEMMAS,
+    SAYING_PREPOSITIONS,
+    SUBJECT_DEPS,
+)
+from .plover import plover_for
+from .verbs import NULL_CODE, Element, Pattern, VerbDictionary, VerbEntry
+
+__all__ = ["CODER_ID", "code_events", "code_sentence"]
+
+CODER_ID = "dateline.coder.cameo.v1"
+
+# How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
+_MAX_CLIMB = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """A coded actor in a sentence: its code and the characters it was read from."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+
+    def event_actor(self) -> EventActor:
+        return EventActor(self.code, self.text, self.start, self.end)
+
+
+class _Mentions:
+    """Token index -> the actor mention covering it, for one document."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            if mention.actor is None or not mention.actor.code:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                old = self.by_token.get(tok.i)
+                # The longest mention wins a token ("Iraqi insurgents" over "Iraqi").
+                if old is None or (old.end - old.start) < (mention.end - mention.start):
+                    self.by_token[tok.i] = mention
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def any_in(self, span: Span) -> bool:
+        return any(i in self.by_token for i in range(span.start, span.end))
+
+
+def _party(mention: Mention) -> _Party:
+    assert mention.actor is not None  # _Mentions keeps only resolved mentions
+    return _Party(mention.actor.code, mention.start, mention.end, mention.text)
+
+
+def _split(parties: Iterable[_Party]) -> list[_Party]:
+    """Compound codes ("FRO/BIL/SAM") as one party per actor."""
+    out: list[_Party] = []
+    for party in parties:
+        for code in party.code.split("/") if "/" in party.code else [party.code]:
+            if code:
+                p = _Party(code, party.start, party.end, party.text)
+                if p not in out:
+                    out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------- patterns
+
+
+@dataclass(slots=True)
+class _Match:
+    pattern: Pattern
+    source: _Party | None = None
+    target: _Party | None = None
+    compound: _Party | None = None
+
+
+class _PatternMatcher:
+    """Matches a block's patterns on the words around one verb."""
+
+    def __init__(
+        self, verb: Token, verbs: VerbDictionary, mentions: _Mentions, passive: bool
+    ) -> None:
+        self.verbs = verbs
+        self.mentions = mentions
+        sent = verb.sent
+        self.before: list[Token] = list(sent[: verb.i - sent.start])
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if passive:
+            subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if subj:
+                after = list(subj[0].subtree) + after
+        self.after = after
+
+    def best(self, patterns: Iterable[Pattern]) -> _Match | None:
+        best: _Match | None = None
+        best_score = -1
+        for pattern in patterns:
+            found = self.match(pattern)
+            if found is None:
+                continue
+            score = pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0)
+            if score > best_score:
+                best, best_score = found, score
+        return best
+
+    def match(self, pattern: Pattern) -> _Match | None:
+        marks: dict[str, _Party] = {}
+        # Before the verb: match the elements backwards from the verb, so that the element
+        # nearest the verb is found first ("INDICATED WOULD *").
+        if pattern.before:
+            rev = list(reversed(pattern.before))
+            toks = list(reversed(self.before))
+            # joined flags describe the link to the element on the left; reversed, an
+            # element is "joined" to the one on its right when that one carries the flag.
+            joined_right = [False] * len(rev)
+            joined_right[0] = pattern.verb_joined_before
+            for k in range(1, len(rev)):
+                joined_right[k] = rev[k - 1].joined
+            if not self._seq(rev, joined_right, toks, 0, marks, reverse=True):
+                return None
+        if pattern.after:
+            joined = [e.joined for e in pattern.after]
+            joined[0] = pattern.verb_joined_after
+            if not self._seq(list(pattern.after), joined, self.after, 0, marks, reverse=False):
+                return None
+        return _Match(pattern, marks.get("source"), marks.get("target"), marks.get("compound"))
+
+    def _seq(
+        self,
+        elements: list[Element],
+        joined: list[bool],
+        toks: list[Token],
+        pos: int,
+        marks: dict[str, _Party],
+        *,
+        reverse: bool,
+    ) -> bool:
+        if not elements:
+            return True
+        element, rest, rest_joined = elements[0], elements[1:], joined[1:]
+        starts = [pos] if joined[0] else range(pos, len(toks))
+        for start in starts:
+            for end, mark in self._element(element, toks, start, reverse):
+                saved = dict(marks)
+                if mark is not None:
+                    marks[element.kind] = mark
+                if self._seq(rest, rest_joined, toks, end, marks, reverse=reverse):
+                    return True
+                marks.clear()
+                marks.update(saved)
+        return False
+
+    def _words_at(self, words: Sequence[str], toks: list[Token], i: int, reverse: bool) -> int:
+        """End position when ``words`` (in text order) are at ``i`` of ``toks``, else -1."""
+        seq = list(reversed(words)) if reverse else list(words)
+        if i + len(seq) > len(toks):
+            return -1
+        for k, word in enumerate(seq):
+            if not _word_is(toks[i + k], word):
+                return -1
+        return i + len(seq)
+
+    def _element(
+        self, element: Element, toks: list[Token], i: int, reverse: bool
+    ) -> Iterable[tuple[int, _Party | None]]:
+        if i >= len(toks):
+            return
+        kind = element.kind
+        if kind == "word":
+            if _word_is(toks[i], element.value):
+                yield i + 1, None
+        elif kind == "phrase":
+            end = self._words_at(element.words, toks, i, reverse)
+            if end >= 0:
+                yield end, None
+        elif kind == "synset":
+            for phrase in self.verbs.synset(element.value):
+                end = self._words_at(phrase, toks, i, reverse)
+                if end >= 0:
+                    yield end, None
+        elif kind == "prep":
+            tok = toks[i]
+            if tok.text.upper() not in element.value.split("/"):
+                return
+            if element.inner:
+                inside = [t for t in tok.subtree if t.i > tok.i]
+                if reverse:
+                    inside = list(reversed(inside))
+                joined = [e.joined for e in element.inner]
+                if not self._seq(list(element.inner), joined, inside, 0, {}, reverse=reverse):
+                    return
+            yield i + 1 + sum(1 for t in tok.subtree if t.i > tok.i), None
+        elif kind in ("source", "target", "compound"):
+            mention = self.mentions.at(toks[i])
+            if mention is None:
+                return
+            end = i + 1
+            while end < len(toks) and self.mentions.at(toks[end]) is mention:
+                end += 1
+            yield end, _party(mention)
+        elif kind == "skip":
+            # ^ skips one noun phrase: up to the end of the noun it starts.
+            end = i + 1
+            while end < len(toks) and toks[end - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
+                end += 1
+            yield end, None
+
+
+def _word_is(tok: Token, word: str) -> bool:
+    # Pattern words match the word as written: the dictionaries spell out the forms they
+    # mean (synsets get their plurals generated), as PETRARCH reads them.
+    return tok.text.upper() == word
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the heads of the phrases coordinated with it ("A, B and C")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            out.extend(_conjuncts(child))
+    return out
+
+
+class _Roles:
+    """Finds the parties of a verb on the parse."""
+
+    def __init__(
+        self,
+        mentions: _Mentions,
+        actors: ActorMatcher,
+        when: date | None,
+        new_actor_length: int,
+    ) -> None:
+        self.mentions = mentions
+        self.actors = actors
+        self.when = when
+        self.new_actor_length = new_actor_length
+
+    def parties(self, head: Token, *, exclude: set[int] | None = None) -> list[_Party]:
+        """The actors of the noun phrase headed by ``head``, one per conjunct."""
+        out: list[_Party] = []
+        for conj in _conjuncts(head):
+            party = self._party_of(conj, exclude or set())
+            if party is not None and party not in out:
+                out.append(party)
+        return _split(out)
+
+    def _party_of(self, head: Token, exclude: set[int]) -> _Party | None:
+        coded = self._code_phrase(head)
+        if coded is not None:
+            return coded
+        mention = self.mentions.at(head)
+        if mention is not None:
+            return _party(mention)
+        # Breadth first through the phrase: the nearest actor to its head
+        # ("representatives from the Iraqi insurgency", "ties with Gondor").
+        queue = [c for c in head.children if c.dep_ not in ("conj", "cc", "relcl", "acl")]
+        while queue:
+            tok = queue.pop(0)
+            if tok.i in exclude:
+                continue
+            mention = self.mentions.at(tok)
+            if mention is not None:
+                return _party(mention)
+            queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
+        return self._new_actor(head)
+
+    def _code_phrase(self, head: Token) -> _Party | None:
+        """The actor matcher's code for the phrase of ``head`` without its conjuncts:
+        country + agent ("Soldiers from Gondor"), appositions, "of"/"from" phrases."""
+        code_tokens = getattr(self.actors, "code_tokens", None)
+        if code_tokens is None or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        end = head.right_edge.i + 1
+        for child in head.children:
+            if child.dep_ in ("cc", "conj") and child.i > head.i:
+                end = min(end, child.i)
+                while end > head.i + 1 and head.doc[end - 1].dep_ == "punct":
+                    end -= 1
+                break
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl") and child.i > head.i:
+                end = min(end, child.left_edge.i)
+        span = head.doc[head.left_edge.i : max(end, head.i + 1)]
+        actor = code_tokens(span, self.when)
+        if actor is None or not actor.code:
+            return None
+        return _Party(actor.code, span.start_char, span.end_char, span.text)
+
+    def _new_actor(self, head: Token) -> _Party | None:
+        """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
+        if self.new_actor_length <= 0 or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        toks = [t for t in head.subtree if t.dep_ not in ("punct",)]
+        if not toks or len(toks) > self.new_actor_length:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = head.doc.text[start:end]
+        return _Party(f'"{text.upper()}"', start, end, text)
+
+    def subject(self, verb: Token) -> tuple[list[_Party], bool]:
+        """The source parties of ``verb`` and whether the verb is passive."""
+        tok: Token | None = verb
+        for _ in range(_MAX_CLIMB):
+            if tok is None:
+                break
+            passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children) or any(
+                c.dep_ == "auxpass" for c in tok.children
+            )
+            if passive:
+                agents = [c for c in tok.children if c.dep_ == "agent"]
+                for agent in agents:
+                    objs = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objs:
+                        return self.parties(objs[0]), tok is verb
+                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if tok is not verb and raised:
+                    # "X was seen to break into ...": X is the subject of "break".
+                    return self.parties(raised[0]), False
+                return [], tok is verb
+            subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return self.parties(subjects[0]), False
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self.parties(tok.head), False
+            if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
+                tok = tok.head
+                continue
+            break
+        return [], False
+
+    def objects(self, verb: Token, passive: bool, skip: set[int]) -> list[_Party]:
+        """The target parties: the first actor among the verb's objects, breadth first.
+
+        First the verb's own objects and prepositional phrases; failing those, the clauses
+        it governs after it (the first actor of the verb phrase, as PETRARCH takes it).
+        """
+        if passive:
+            for c in verb.children:
+                if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                    found = self.parties(c)
+                    if found:
+                        return found
+        own = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ not in SUBJECT_DEPS
+            and c.dep_ not in PASSIVE_SUBJECT_DEPS
+            and c.dep_ not in ("agent", "aux", "auxpass", "neg", "punct", "cc", "mark", "conj")
+        ]
+        direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
+        found = self._first_actor(direct, skip, _INNER_CLAUSES)
+        if found:
+            return found
+        # A clausal complement's subject ("believes Dagolath can cope").
+        for c in own:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for subj in c.children:
+                    if subj.dep_ in SUBJECT_DEPS:
+                        found = self.parties(subj)
+                        if found:
+                            return found
+        return self._first_actor(own, skip, frozenset())
+
+    def _first_actor(
+        self, queue: list[Token], skip: set[int], blocked: frozenset[str]
+    ) -> list[_Party]:
+        queue = [t for t in queue if t.dep_ not in blocked]
+        while queue:
+            tok = queue.pop(0)
+            if tok.i in skip:
+                continue
+            if tok.dep_ == "prep" and tok.lemma_ in SAYING_PREPOSITIONS:
+                continue
+            mention = self.mentions.at(tok)
+            if mention is not None:
+                head = tok
+                while head.head is not head and self.mentions.at(head.head) is mention:
+                    head = head.head
+                return self.parties(head)
+            queue.extend(c for c in tok.children if c.dep_ not in blocked)
+        return []
+
+
+# Clauses inside a phrase that the first search does not enter ("the links leading into X").
+_INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+
+
+def _between_parties(verb: Token, roles: _Roles) -> list[_Party]:
+    """Actors of a "between A and B" phrase on the verb or its passive subject."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lemma_ == "between":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return roles.parties(obj)
+    return []
+
+
+# ---------------------------------------------------------------- flags
+
+
+def _pattern_words(pattern: Pattern | None, verbs: VerbDictionary) -> set[str]:
+    if pattern is None:
+        return set()
+    words: set[str] = set()
+
+    def add(elements: Iterable[Element]) -> None:
+        for e in elements:
+            if e.kind == "word":
+                words.add(e.value)
+            elif e.kind == "phrase":
+                words.update(e.words)
+            elif e.kind == "synset":
+                for phrase in verbs.synset(e.value):
+                    words.update(phrase)
+            elif e.kind == "prep":
+                words.update(e.value.split("/"))
+                add(e.inner)
+
+    add(pattern.before)
+    add(pattern.after)
+    return words
+
+
+def _is_hypothetical_marker(child: Token, word: str, named: set[str]) -> bool:
+    if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
+        return word not in named
+    return child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS
+
+
+def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
+    """(negated, hypothetical) for ``verb``, ignoring words the matched pattern names."""
+    negated = hypothetical = False
+    tok: Token | None = verb
+    for _ in range(3):
+        if tok is None:
+            break
+        for c in tok.children:
+            word = c.text.upper()
+            if c.dep_ == "neg" and word not in named and not (named & NEGATION_WORDS):
+                negated = True
+            elif _is_hypothetical_marker(c, word, named):
+                hypothetical = True
+        # An xcomp inherits its governor's flags ("did not agree to meet").
+        tok = tok.head if tok.dep_ in ("xcomp",) else None
+    return negated, hypothetical
+
+
+# ---------------------------------------------------------------- the coder
+
+
+def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in SAYING_LEMMAS:
+        return True
+    # "according to": the verb "accord" heads a prepositional cue.
+    return lemma in SAYING_PREPOSITIONS and verb.dep_ in ("prep", "advcl")
+
+
+def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
+    """A multi-word verb's other words are next to the verb or among its particles."""
+    doc = verb.doc
+    near = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    for k, word in enumerate(entry.after, start=1):
+        j = verb.i + k
+        if not ((j < len(doc) and doc[j].text.upper() == word) or word in near):
+            return False
+    for k, word in enumerate(reversed(entry.before), start=1):
+        j = verb.i - k
+        if not (j >= 0 and doc[j].text.upper() == word):
+            return False
+    return True
+
+
+def _entry_for(verbs: VerbDictionary, verb: Token) -> VerbEntry | None:
+    entries = verbs.lookup(verb.text, verb.lemma_)
+    if not entries and verb.lemma_ != verb.text:
+        entries = verbs.lookup(verb.lemma_)
+    if not entries:
+        return None
+    multi = [e for e in entries if e.is_multiword and _multiword_ok(e, verb)]
+    if multi:
+        return max(multi, key=lambda e: len(e.before) + len(e.after))
+    single = [e for e in entries if not e.is_multiword]
+    return single[0] if single else None
+
+
+def _is_candidate(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def code_sentence(
+    sent: Span,
+    article: Article,
+    mentions: _Mentions,
+    verbs: VerbDictionary,
+    roles: _Roles,
+    settings: Settings,
+) -> list[Event]:
+    """The events of one sentence (ids are set by ``code_events``)."""
+    by_verb: dict[int, list[Event]] = {}
+    for verb in sent:
+        if not _is_candidate(verb):
+            continue
+        entry = _entry_for(verbs, verb)
+        if entry is None or _is_saying(verb, entry):
+            continue
+        found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings)
+        if found:
+            by_verb[verb.i] = found
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    for i, found in sorted(by_verb.items()):
+        if _governed_by_coded(sent.doc[i], by_verb):
+            continue
+        for event in found:
+            key = _key(event)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    # An event without a target adds nothing beside the same event with one.
+    with_target = {(e.source.code, e.cameo) for e in events if e.source and e.target}
+    return [
+        e
+        for e in events
+        if e.target is not None or (e.source and (e.source.code, e.cameo) not in with_target)
+    ]
+
+
+def _key(event: Event) -> tuple[str, str | None, str]:
+    source = event.source.code if event.source else ""
+    return source, event.target.code if event.target else None, event.cameo
+
+
+def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
+    """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
+    verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
+    tok = verb
+    for _ in range(_MAX_CLIMB):
+        if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in by_verb:
+            return True
+    return False
+
+
+def _code_verb(
+    verb: Token,
+    entry: VerbEntry,
+    sent: Span,
+    mentions: _Mentions,
+    verbs: VerbDictionary,
+    roles: _Roles,
+    settings: Settings,
+) -> list[Event]:
+    """The events of one verb of the dictionary."""
+    sources, passive = roles.subject(verb)
+    matcher = _PatternMatcher(verb, verbs, mentions, passive)
+    match = matcher.best(verbs.patterns_for(entry))
+    if match is not None:
+        if match.pattern.is_null:
+            return []
+        code, reverse = match.pattern.code, match.pattern.reverse
+        pattern_text: str | None = match.pattern.text
+    else:
+        code, reverse, pattern_text = entry.code, entry.reverse, None
+    if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
+        return []
+    if match is not None and match.source is not None:
+        sources = _split([match.source])
+    skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
+    if match is not None and match.target is not None:
+        targets = _split([match.target])
+    else:
+        targets = roles.objects(verb, passive, skip)
+    if match is not None and match.compound is not None and len(sources) > 1 and not targets:
+        # "- % * [030:030]": the members of a compound subject act on each other.
+        targets = list(sources)
+    if not sources:
+        pair = _between_parties(verb, roles)
+        if len(pair) >= 2:
+            sources, targets = pair, pair
+    if not sources:
+        return []
+    named = _pattern_words(match.pattern if match else None, verbs)
+    negated, hypothetical = _flags(verb, named)
+    trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    slots: list[_Party | None] = list(targets) if targets else [None]
+    for source in sources:
+        for target in slots:
+            if target is not None and target.code == source.code:
+                continue
+            if settings.require_dyad and target is None:
+                continue
+            if code not in (None, NULL_CODE):
+                _add(events, seen, sent, trigger, source, target, code, pattern_text)
+            if reverse not in (None, NULL_CODE) and target is not None:
+                _add(events, seen, sent, trigger, target, source, reverse, pattern_text)
+    for event in events:
+        event.negated, event.hypothetical = negated, hypothetical
+    return events
+
+
+def _add(
+    events: list[Event],
+    seen: set[tuple[str, str | None, str]],
+    sent: Span,
+    trigger: TextSpan,
+    source: _Party,
+    target: _Party | None,
+    code: str | None,
+    pattern: str | None,
+) -> None:
+    if code is None:
+        return
+    key = (source.code, target.code if target else None, code)
+    if key in seen:
+        return
+    seen.add(key)
+    info = cameo_info(code)
+    plover_type, plover_mode = plover_for(code)
+    events.append(
+        Event(
+            id="",
+            sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            trigger=trigger,
+            source=source.event_actor(),
+            target=target.event_actor() if target else None,
+            cameo=code,
+            root=info.root if info else root_of(code),
+            quad_class=info.quad_class if info else None,
+            goldstein=info.goldstein if info else None,
+            plover_type=plover_type,
+            plover_mode=plover_mode,
+            coder=CODER_ID,
+            pattern=pattern,
+        )
+    )
+
+
+def _article_date(article: Article) -> date | None:
+    return article.published.as_date() if article.published else None
+
+
+def _discarded(actors: ActorMatcher, text: str, *, story: bool = False) -> bool:
+    check = getattr(actors, "is_story_discard" if story else "is_discard", None)
+    return bool(check(text)) if check is not None else False
 
 
 def code_events(
@@ -18,5 +709,28 @@ def code_events(
     actors: ActorMatcher,
     settings: Settings,
 ) -> list[Event]:
-    """Code the events of every sentence."""
-    return []
+    """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
+    if _discarded(actors, article.text, story=True):
+        return []
+    when = _article_date(article)
+    resolve_coreference(article, doc, mentions)
+    index = _Mentions(doc, mentions)
+    new_actor_length = getattr(settings, "new_actor_length", 0)
+    roles = _Roles(index, actors, when, new_actor_length)
+    events: list[Event] = []
+    for sent in doc.sents:
+        # Only sentences with an actor can carry an event (unless new actors are allowed).
+        if not new_actor_length and not index.any_in(sent):
+            continue
+        if _discarded(actors, sent.text):
+            continue
+        events.extend(code_sentence(sent, article, index, verbs, roles, settings))
+    events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
+    for number, event in enumerate(events, start=1):
+        event.id = f"e{number}"
+    return events
+
+
+def actor_code(actor: Actor | None) -> str | None:
+    """The code of an actor, or None."""
+    return actor.code if actor else None

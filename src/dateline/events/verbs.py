@@ -269,9 +269,10 @@ class _Reader:
                     self.fail(number, f"malformed synset label {stripped!r}")
                     mode = "none"
                     continue
+                # "&AUXVERB1_" is used as "&AUXVERB1": the "_" only says "no plurals".
                 synset = label
-                self.raw_synsets.setdefault(synset, [])
-                self.synset_lines[synset] = number
+                self.raw_synsets.setdefault(synset.rstrip("_"), [])
+                self.synset_lines[synset.rstrip("_")] = number
                 mode = "synset"
                 continue
             if mode == "synset" and stripped.startswith("+"):
@@ -280,7 +281,7 @@ class _Reader:
                     self.fail(number, "empty synset member")
                     continue
                 plural = not member.endswith("_") and not synset.endswith("_")
-                self.raw_synsets[synset].append((member.rstrip("_"), plural))
+                self.raw_synsets[synset.rstrip("_")].append((member.rstrip("_"), plural))
                 continue
             if stripped.startswith("-"):
                 if mode != "block":
@@ -424,6 +425,7 @@ class _Reader:
             phrases: list[tuple[str, ...]] = []
             for member, plural in self.raw_synsets.get(label, []):
                 if member.startswith("&"):
+                    member = member.upper().rstrip("_")
                     if member in seen or member not in self.raw_synsets:
                         self.fail(
                             self.synset_lines.get(label, 0),
@@ -524,7 +526,7 @@ def _elements(tokens: list[_Token]) -> list[Element]:
                 raise ValueError("empty {...}")
             out.append(Element("phrase", words=words, joined=joined))
         elif text.startswith("&"):
-            out.append(Element("synset", text.upper(), joined=joined))
+            out.append(Element("synset", text.upper().rstrip("_"), joined=joined))
         elif text == "$":
             out.append(Element("source", joined=joined))
         elif text == "+":

@@ -1,0 +1,190 @@
+"""Pronouns and definite descriptions resolved to an actor mentioned earlier (issue 3).
+
+The simple, precise version:
+
+- "we", "us", "our" inside a quotation refer to the quotation's speaker when the speaker
+  has an actor; "the source" (and other descriptions of a speaker) to a speaker whose
+  description it repeats;
+- "he", "she", "they", "it" and definite descriptions ("the ministry", "the country",
+  "the group", "the insurgents") take the nearest earlier actor mention that fits (a person
+  for "he", a government for "the ministry", a bare country for "the country", a rebel or
+  insurgent for "the group"), looking back at most ``WINDOW_SENTENCES`` sentences and never
+  across a paragraph break: a new paragraph is a possible topic change, and no guess is
+  better than a wrong one.
+
+Resolved mentions are appended to the article's mentions with ``via="coreference"`` and
+``antecedent`` set to the index of the mention they refer back to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Mention
+from .coref_lexicon import (
+    DESCRIPTION_AGENTS,
+    FIRST_PERSON_PLURAL,
+    PERSON_AGENTS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SPEAKER_DESCRIPTIONS,
+    THING_PRONOUNS,
+)
+
+__all__ = ["WINDOW_SENTENCES", "resolve_coreference"]
+
+# How many sentences back an antecedent may be.
+WINDOW_SENTENCES = 3
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _agents(code: str) -> str:
+    """The part of an actor code after its country (``IRQREB`` -> ``REB``)."""
+    return code[3:] if len(code) > 3 else ""
+
+
+def _fits(code: str, wanted: frozenset[str] | None, bare_country: bool) -> bool:
+    if bare_country:
+        return len(code) == 3 and code.isalpha()
+    if wanted is None:
+        return True
+    agents = _agents(code)
+    return any(agents[i : i + 3] in wanted for i in range(0, len(agents), 3))
+
+
+def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Add mentions for the pronouns and descriptions that refer to an earlier actor.
+
+    Returns the new mentions (also appended to ``mentions``).
+    """
+    resolved = [m for m in mentions if m.actor is not None and m.actor.code]
+    if not resolved and not article.quotes:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    paragraphs = _paragraph_starts(article.text)
+    sent_starts = [s.start_char for s in doc.sents]
+    new: list[Mention] = []
+
+    def sentence_index(offset: int) -> int:
+        return _paragraph_of(sent_starts, offset)
+
+    for tok in doc:
+        if tok.idx in covered:
+            continue
+        word = tok.lower_
+        antecedent: Mention | None = None
+        span_start, span_end = tok.idx, tok.idx + len(tok.text)
+        if word in FIRST_PERSON_PLURAL:
+            antecedent = _speaker_mention(article, tok)
+        elif word in THING_PRONOUNS and tok.dep_ not in ("expl",):
+            antecedent = _nearest(
+                resolved, tok, paragraphs, sentence_index, None, bare_country=True
+            )
+        elif word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+            wanted = PERSON_AGENTS if word in PERSON_PRONOUNS else None
+            antecedent = _nearest(
+                resolved, tok, paragraphs, sentence_index, wanted, bare_country=False
+            )
+        elif tok.pos_ == "NOUN" and _is_definite(tok):
+            head = tok.lemma_.lower()
+            if tok.dep_ == "compound":
+                continue
+            if head in SPEAKER_DESCRIPTIONS:
+                antecedent = _speaker_by_description(article, tok)
+            elif head in DESCRIPTION_AGENTS:
+                wanted, bare = DESCRIPTION_AGENTS[head]
+                antecedent = _nearest(resolved, tok, paragraphs, sentence_index, wanted, bare)
+            if antecedent is not None:
+                span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        if antecedent is None or antecedent.actor is None:
+            continue
+        mention = Mention(
+            start=span_start,
+            end=span_end,
+            text=article.text[span_start:span_end],
+            label="COREF",
+            actor=antecedent.actor,
+            via="coreference",
+            antecedent=mentions.index(antecedent) if antecedent in mentions else None,
+        )
+        new.append(mention)
+    mentions.extend(new)
+    return new
+
+
+def _is_definite(tok: Token) -> bool:
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    return bool(dets) and dets[0].lower_ in ("the", "this", "that", "these") and not mods
+
+
+def _nearest(
+    resolved: list[Mention],
+    tok: Token,
+    paragraphs: list[int],
+    sentence_index: object,
+    wanted: frozenset[str] | None,
+    bare_country: bool,
+) -> Mention | None:
+    assert callable(sentence_index)
+    here_par = _paragraph_of(paragraphs, tok.idx)
+    here_sent = sentence_index(tok.idx)
+    best: Mention | None = None
+    for m in resolved:
+        if m.end > tok.idx:
+            break
+        if _paragraph_of(paragraphs, m.start) != here_par:
+            continue
+        if here_sent - sentence_index(m.start) > WINDOW_SENTENCES:
+            continue
+        assert m.actor is not None
+        if _fits(m.actor.code, wanted, bare_country):
+            best = m
+    return best
+
+
+def _quote_at(article: Article, offset: int) -> object | None:
+    for quote in article.quotes:
+        parts = quote.parts or ((quote.start, quote.end),)
+        if any(s <= offset < e for s, e in parts) or quote.start <= offset < quote.end:
+            return quote
+    return None
+
+
+def _speaker_mention(article: Article, tok: Token) -> Mention | None:
+    quote = _quote_at(article, tok.idx)
+    speaker = getattr(quote, "speaker", None)
+    if speaker is None or speaker.actor is None:
+        return None
+    return Mention(speaker.start, speaker.end, speaker.text, "SPEAKER", speaker.actor)
+
+
+def _speaker_by_description(article: Article, tok: Token) -> Mention | None:
+    """ "the source": the nearest earlier anonymous speaker with an actor."""
+    best: Mention | None = None
+    for quote in article.quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.actor is None or speaker.start > tok.idx:
+            continue
+        if speaker.anonymous:
+            best = Mention(speaker.start, speaker.end, speaker.text, "SPEAKER", speaker.actor)
+    return best

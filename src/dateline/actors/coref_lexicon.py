@@ -1,0 +1,46 @@
+"""Word lists for coreference (data only; see ``actors/coref.py``)."""
+
+from __future__ import annotations
+
+# Pronouns that refer to the speaker's group inside a quotation.
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
+
+# Pronouns of a person; their antecedent must carry a person-like agent code.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Plural pronouns take the nearest actor of any kind.
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+# "it" takes the nearest organisation or country (never a person).
+THING_PRONOUNS = frozenset({"it"})
+
+# Agent codes (3 letters, CAMEO) a person can hold.
+PERSON_AGENTS = frozenset({"GOV", "MIL", "ELI", "OPP", "REB", "INS", "LEG", "JUD", "COP"})
+
+# Descriptions of a quotation's source: they refer back to an anonymous speaker.
+SPEAKER_DESCRIPTIONS = frozenset({"source", "official", "spokesman", "spokeswoman"})
+
+# Definite descriptions -> (agent codes their antecedent must carry, or None for any;
+# whether the antecedent must be a bare country code).
+DESCRIPTION_AGENTS: dict[str, tuple[frozenset[str] | None, bool]] = {
+    "country": (None, True),
+    "nation": (None, True),
+    "state": (None, True),
+    "kingdom": (None, True),
+    "republic": (None, True),
+    "ministry": (frozenset({"GOV"}), False),
+    "government": (frozenset({"GOV"}), False),
+    "administration": (frozenset({"GOV"}), False),
+    "cabinet": (frozenset({"GOV"}), False),
+    "regime": (frozenset({"GOV"}), False),
+    "army": (frozenset({"MIL"}), False),
+    "military": (frozenset({"MIL"}), False),
+    "troops": (frozenset({"MIL"}), False),
+    "police": (frozenset({"COP"}), False),
+    "group": (frozenset({"REB", "INS", "OPP", "UAF", "MOD", "RAD"}), False),
+    "insurgent": (frozenset({"REB", "INS", "UAF"}), False),
+    "insurgency": (frozenset({"REB", "INS", "UAF"}), False),
+    "rebel": (frozenset({"REB", "INS", "UAF"}), False),
+    "militant": (frozenset({"REB", "INS", "UAF", "RAD"}), False),
+    "resistance": (frozenset({"REB", "INS", "UAF"}), False),
+    "opposition": (frozenset({"OPP"}), False),
+    "party": (frozenset({"OPP", "PTY"}), False),
+}
