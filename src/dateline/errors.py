@@ -65,3 +65,7 @@ E_TML_MISSING = "[E090] {path}: no such file or folder"
 E_TML_EMPTY = "[E091] {path}: no .tml file in the folder"
 E_TML_PARSE = "[E092] {path}: not a well-formed TimeML file: {error}"
 E_TML_NO_TEXT = "[E093] {path}: the TimeML file has no <TEXT> element"
+# Ingest (appended): JSON Lines records, --date values, folders given as files.
+E_BAD_RECORD = "[E027] bad JSON Lines record: {error}"
+E_BAD_DATE = "[E028] the date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+E_NOT_A_FILE = "[E029] is a folder, not a file (give its files, or a folder to ingest)"

@@ -1,0 +1,117 @@
+"""HTML pages: body, title, site name and URL through trafilatura; the date through htmldate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import htmldate
+import trafilatura
+from htmldate.extractors import extract_url_date
+from htmldate.utils import Extractor
+from lxml.html import HtmlElement
+
+from ..model import Dateline, PublishedDate
+from .metadata import find_dateline, is_date_line, parse_date_line, split_title
+
+# Lines at the top of the extracted body searched for a printed date when the page has none.
+DATE_LINE_SEARCH_LINES = 5
+
+
+@dataclass(slots=True)
+class Page:
+    """What an HTML page gives: the body text and its metadata."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: PublishedDate | None = None
+    dateline: Dateline | None = None
+
+
+def extract_page(html: str, *, url: str | None = None, find_dates: bool = True) -> Page:
+    """Extract the article of an HTML page (broken HTML gives what can be had).
+
+    The body, title, site name and canonical URL come from trafilatura; the publication
+    date from the page's metadata via htmldate (``original_date``, extensive search), else
+    the URL, else a date line at the top of the body. The text is "" when nothing is found.
+    """
+    # htmldate parses the page itself: its parser keeps elements that trafilatura's drops.
+    published = find_published(html, url) if find_dates else None
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return Page(text="", url=url, published=published)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    text = (getattr(doc, "text", None) or "").strip()
+    if not text:
+        # Too little for trafilatura's rules (a stub or a broken page): keep the plain text.
+        text = (trafilatura.html2txt(html) or "").strip()
+    page = Page(text=text, url=url or getattr(doc, "url", None))
+    sitename = getattr(doc, "sitename", None)
+    title = getattr(doc, "title", None)
+    if title:
+        page.title, site_from_title = split_title(title, sitename)
+        page.outlet = sitename or site_from_title
+        page.text = drop_title_line(text, page.title)
+    else:
+        page.outlet = sitename
+    text = page.text
+    match = find_dateline(text) if text else None
+    if match is not None:
+        page.dateline = match.dateline
+        page.outlet = match.outlet or page.outlet
+        published = published or match.published
+    if published is None and find_dates:
+        published = find_date_in_text(text)
+    page.published = published
+    return page
+
+
+def drop_title_line(text: str, title: str | None) -> str:
+    """The text without a first line that repeats the title (the page's <h1>)."""
+    first, _, rest = text.partition("\n")
+    if title and rest and _squash(first) == _squash(title):
+        return rest.lstrip("\n")
+    return text
+
+
+def _squash(line: str) -> str:
+    return " ".join(line.split()).casefold().strip(" .:")
+
+
+def find_published(html: str | HtmlElement, url: str | None) -> PublishedDate | None:
+    """The publication date in the page's metadata (source "meta") or its URL ("url")."""
+    found = htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
+    url_date = date_in_url(url)
+    if found:
+        return PublishedDate(found, "day", "url" if found == url_date else "meta")
+    if url_date:
+        return PublishedDate(url_date, "day", "url")
+    return None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """A Y-M-D date written in a URL ("/2020/07/09/"), via htmldate's URL rule."""
+    if not url:
+        return None
+    options = Extractor(
+        extensive=False,
+        max=datetime.now(),
+        min=datetime(1995, 1, 1),
+        original=True,
+        format="%Y-%m-%d",
+    )
+    return extract_url_date(url, options)
+
+
+def find_date_in_text(text: str) -> PublishedDate | None:
+    """A date line ("Published: 23 May 2006") among the first lines of the body."""
+    for line in text.split("\n")[:DATE_LINE_SEARCH_LINES]:
+        if is_date_line(line):
+            found = parse_date_line(line)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,265 @@
+"""Word lists for ingest: boilerplate lines, site-name words, header labels (data only).
+
+The rules in ``text.py`` and ``metadata.py`` read these; no outlet is named here, only the
+shapes that archive pages and wire copy share.
+"""
+
+from __future__ import annotations
+
+# Whole lines (case-insensitive, trailing ":" and punctuation ignored) that are navigation or
+# page furniture, never article text.
+NAV_LINES: frozenset[str] = frozenset(
+    {
+        "select page",
+        "skip to content",
+        "skip to main content",
+        "skip to navigation",
+        "skip to footer",
+        "jump to content",
+        "toggle navigation",
+        "main menu",
+        "menu",
+        "navigation",
+        "search",
+        "search for",
+        "home",
+        "homepage",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "print this article",
+        "comments",
+        "leave a comment",
+        "leave a reply",
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "read more",
+        "read next",
+        "more stories",
+        "more from",
+        "most read",
+        "most popular",
+        "trending",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "subscribe",
+        "subscribe now",
+        "sign in",
+        "sign up",
+        "log in",
+        "login",
+        "register",
+        "follow us",
+        "like this",
+        "like this:",
+        "loading",
+        "loading...",
+        "back to top",
+        "scroll to top",
+        "top",
+        "close",
+        "previous",
+        "next",
+        "previous article",
+        "next article",
+        "previous post",
+        "next post",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "x",
+        "accept",
+        "accept all",
+        "accept cookies",
+        "got it",
+        "ok",
+        "more",
+        "tags",
+        "topics",
+        "categories",
+    }
+)
+
+# A line that mentions one of these is page furniture when it is short (cookie banners,
+# copyright and newsletter lines).
+FURNITURE_CUES: tuple[str, ...] = (
+    "cookie",
+    "all rights reserved",
+    "copyright ©",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "newsletter sign",
+    "javascript is disabled",
+    "enable javascript",
+    "your browser does not support",
+    "click here to",
+)
+
+# Separators between the items of a menu line or between a title and a site name.
+MENU_SEPARATORS: str = "|·•»›¦"
+
+# Words in the site-name part of a title line ("Title | SITE NAME English Archive 2005 -2017")
+# that describe the site rather than name it; stripped to leave the outlet's name.
+SITE_DESCRIPTOR_WORDS: frozenset[str] = frozenset(
+    {
+        "english",
+        "archive",
+        "archives",
+        "online",
+        "edition",
+        "website",
+        "site",
+        "official",
+        "web",
+        "portal",
+        "homepage",
+        "home",
+        "page",
+        "latest",
+        "breaking",
+    }
+)
+
+# Words that mark the part after " - " in a title line as a site name ("... - Al Jazeera",
+# "... - The New York Times"): a dash suffix is stripped only when it has one of them, is in
+# capitals, or names the outlet found elsewhere.
+SITE_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "news",
+        "times",
+        "post",
+        "daily",
+        "herald",
+        "journal",
+        "tribune",
+        "press",
+        "gazette",
+        "observer",
+        "guardian",
+        "telegraph",
+        "chronicle",
+        "independent",
+        "mail",
+        "express",
+        "star",
+        "sun",
+        "standard",
+        "review",
+        "monitor",
+        "agency",
+        "network",
+        "tv",
+        "radio",
+        "online",
+        "archive",
+        "magazine",
+        "weekly",
+        "today",
+        "report",
+        "media",
+        "broadcasting",
+        "wire",
+        "reuters",
+        "bbc",
+        "cnn",
+        "afp",
+        "ap",
+        "npr",
+        "upi",
+        "com",
+        "org",
+        "net",
+    }
+)
+
+# Labels before a date line in a page header ("Published: 23 May 2006").
+DATE_LABELS: tuple[str, ...] = (
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "updated on",
+    "last updated",
+    "updated",
+    "first published",
+    "date",
+    "dated",
+    "on",
+)
+
+# Lines that credit the author ("By Jane Doe"), dropped from the page header.
+BYLINE_PREFIXES: tuple[str, ...] = ("by ", "written by ", "reporting by ", "from ")
+
+# Lowercase words that may sit inside a dateline place name ("Rio de Janeiro", "Dar es Salaam").
+PLACE_CONNECTORS: tuple[str, ...] = (
+    "de",
+    "del",
+    "da",
+    "do",
+    "dos",
+    "es",
+    "el",
+    "al",
+    "la",
+    "le",
+    "of",
+    "on",
+    "upon",
+    "am",
+    "an",
+    "sur",
+)
+
+# Files inside a folder that are documentation, not articles (``collect_inputs`` skips them).
+DOC_FILE_PREFIXES: tuple[str, ...] = (
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "changelog",
+    "authors",
+)
+DOC_FILE_SUFFIXES: frozenset[str] = frozenset({".md", ".rst"})
+
+# Suffixes read as HTML, as JSON Lines, or as gzip-compressed.
+HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSONL_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
+GZIP_SUFFIXES: frozenset[str] = frozenset({".gz", ".gzip"})
+
+# Leading bytes of common binary formats (refused at once, whatever the file is called).
+BINARY_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",  # JPEG
+    b"%PDF",
+    b"PK\x03\x04",  # zip, docx, xlsx
+    b"\x7fELF",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"OggS",
+    b"ID3",
+    b"RIFF",
+    b"\x00\x00\x01\x00",  # ico
+    b"SQLite format 3",
+)
