@@ -96,6 +96,20 @@ def _party(mention: Mention) -> _Party:
     return _Party(mention.actor.code, mention.start, mention.end, mention.text)
 
 
+def _is_country(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and code.isupper()
+
+
+def _agent_suffix(code: str, countries: list[_Party]) -> str | None:
+    """The agent part of ``code`` when it can be shared out over ``countries``."""
+    if code.startswith("---") and len(code) > 3:
+        return code[3:]
+    for country in countries:
+        if code.startswith(country.code) and len(code) > 3:
+            return code[3:]
+    return None
+
+
 def _split(parties: Iterable[_Party]) -> list[_Party]:
     """Compound codes ("FRO/BIL/SAM") as one party per actor."""
     out: list[_Party] = []
@@ -285,21 +299,52 @@ class _Roles:
         self.new_actor_length = new_actor_length
 
     def parties(self, head: Token, *, exclude: set[int] | None = None) -> list[_Party]:
-        """The actors of the noun phrase headed by ``head``, one per conjunct."""
+        """The actors of the noun phrase headed by ``head``, one per conjunct.
+
+        An agent over coordinated countries is shared out: "the ambassadors of A, B and C"
+        gives AGOV, BGOV and CGOV; "lawmakers and officials in A and B" four actors.
+        """
         out: list[_Party] = []
-        for conj in _conjuncts(head):
+        conjuncts = _conjuncts(head)
+        countries = self._shared_countries(conjuncts)
+        for conj in conjuncts:
             party = self._party_of(conj, exclude or set())
-            if party is not None and party not in out:
+            if party is None:
+                continue
+            suffix = _agent_suffix(party.code, countries)
+            if countries and suffix is not None:
+                for country in countries:
+                    shared = _Party(country.code + suffix, party.start, party.end, party.text)
+                    if shared not in out:
+                        out.append(shared)
+            elif party not in out:
                 out.append(party)
         return _split(out)
 
+    def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
+        """Bare countries coordinated in an of/in/from phrase of the last conjunct."""
+        for prep in conjuncts[-1].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = []
+                for c in _conjuncts(obj):
+                    mention = self.mentions.at(c)
+                    if mention is not None and mention.actor is not None:
+                        found.append(_party(mention))
+                if len(found) >= 2 and all(_is_country(p.code) for p in found):
+                    return found
+        return []
+
     def _party_of(self, head: Token, exclude: set[int]) -> _Party | None:
         coded = self._code_phrase(head)
-        if coded is not None:
-            return coded
         mention = self.mentions.at(head)
-        if mention is not None:
-            return _party(mention)
+        if coded is None and mention is not None:
+            coded = _party(mention)
+        if coded is not None:
+            return self._enrich(head, coded)
         # Breadth first through the phrase: the nearest actor to its head
         # ("representatives from the Iraqi insurgency", "ties with Gondor").
         queue = [c for c in head.children if c.dep_ not in ("conj", "cc", "relcl", "acl")]
@@ -312,6 +357,29 @@ class _Roles:
                 return _party(mention)
             queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
         return self._new_actor(head)
+
+    def _enrich(self, head: Token, party: _Party) -> _Party:
+        """Complete a bare country or an agent without a country from the phrase's own
+        modifiers: "Gondor's government" (---GOV + GON), "Bree Prime Minister Romendacil"
+        (BRE beside BREGOV)."""
+        if not (_is_country(party.code) or party.code.startswith("---")):
+            return party
+        modifiers = [
+            c
+            for c in head.children
+            if c.i < head.i and c.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod")
+        ]
+        for mod in modifiers:
+            for tok in mod.subtree:
+                mention = self.mentions.at(tok)
+                if mention is None or mention.actor is None:
+                    continue
+                code = mention.actor.code
+                if party.code.startswith("---") and _is_country(code):
+                    return _Party(code + party.code[3:], party.start, party.end, party.text)
+                if _is_country(party.code) and code.startswith(party.code) and code != party.code:
+                    return _Party(code, party.start, party.end, party.text)
+        return party
 
     def _code_phrase(self, head: Token) -> _Party | None:
         """The actor matcher's code for the phrase of ``head`` without its conjuncts:
