@@ -55,7 +55,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quo
     chains = chain_segments(text, segments, paragraph_spans)
     quoted = [(s.open, s.outer_end) for s in segments]
     drafts = find_drafts(doc, lexicon, paragraphs, quoted, _body_start(article))
-    found = _attach_quotations(text, doc, chains, drafts, lexicon)
+    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs)
     found = [d for d in found if d.end > d.start]
     found.sort(key=lambda d: (d.start, d.end))
     return _with_speakers(article, doc, found, mentions, lexicon)
@@ -75,11 +75,16 @@ def reporter_for_event(event: Event, article: Article, doc: Doc) -> str | None:
 
 
 def _attach_quotations(
-    text: str, doc: Doc, chains: list[list[Segment]], drafts: list[Draft], lexicon: QuoteLexicon
+    text: str,
+    doc: Doc,
+    chains: list[list[Segment]],
+    drafts: list[Draft],
+    lexicon: QuoteLexicon,
+    paragraphs: Paragraphs,
 ) -> list[Draft]:
     """Give every quotation its cue: a clause that holds it, a verb after or before it."""
+    quoted = [(s.open, s.outer_end) for chain in chains for s in chain]
     used: set[int] = set()  # ids of drafts that became a direct quotation's cue
-    mixed: set[int] = set()
     out: list[Draft] = []
     skip_next = False
     for k, chain in enumerate(chains):
@@ -89,41 +94,44 @@ def _attach_quotations(
         first, last = chain[0], chain[-1]
         lo, hi = first.open, last.outer_end
         holder = _holding_clause(drafts, lo, hi, used)
+        quote = None
         if holder is not None:
-            outside = text[holder.start : lo] + " " + text[hi : holder.end]
-            if _WORD.search(_THAT.sub("", outside)) and holder.start < lo:
+            outside = _WORD.search(
+                _THAT.sub("", text[holder.start : lo] + " " + text[hi : holder.end])
+            )
+            if outside and holder.start < lo:
                 # Reported speech that quotes a fragment: one mixed attribution.
                 holder.kind = "mixed"
                 holder.end = max(holder.end, last.end)
                 if len(chain) > 1:
-                    holder.parts = [(holder.start, first.end)] + [
-                        (s.start, s.end) for s in chain[1:]
-                    ]
-                mixed.add(id(holder))
+                    rest = [(s.start, s.end) for s in chain[1:]]
+                    holder.parts = [(holder.start, first.end), *rest]
                 continue
-            if not _WORD.search(_THAT.sub("", outside)):
+            if not outside:
                 used.add(id(holder))
-                out.append(_direct(chain, holder.cue, holder.speaker, holder.cue_token))
-                continue
-        verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)
-        if verb is not None:
-            cue_draft = next((d for d in drafts if d.cue_token == verb.i), None)
-            if cue_draft is not None:
-                used.add(id(cue_draft))
-            subject = subject_of(verb)
-            speaker = speaker_span(subject, verb) if subject is not None else None
-            quote = _direct(chain, (verb.idx, verb.idx + len(verb)), speaker, verb.i)
-            # "“We will win,” he said, “and they know it.”": one quotation in two parts.
-            if k + 1 < len(chains) and verb.idx > last.open:
-                nxt = chains[k + 1][0]
-                clause_end = max(verb.idx + len(verb), speaker[1] if speaker else 0)
-                if nxt.paragraph == last.paragraph and not _WORD.search(
-                    text[clause_end : nxt.open]
-                ):
-                    quote.parts = [*(quote.parts or [(quote.start, quote.end)])] + [
-                        (s.start, s.end) for s in chains[k + 1]
+                quote = _direct(chain, holder.cue, holder.speaker, holder.cue_token)
+        verb = None
+        if quote is None:
+            verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)
+            if verb is not None:
+                cue_draft = next((d for d in drafts if d.cue_token == verb.i), None)
+                if cue_draft is not None:
+                    used.add(id(cue_draft))
+                subject = subject_of(verb)
+                speaker = speaker_span(subject, verb) if subject is not None else None
+                quote = _direct(chain, (verb.idx, verb.idx + len(verb)), speaker, verb.i)
+        if quote is not None:
+            if verb is None and quote.cue_token is not None:
+                verb = doc[quote.cue_token]
+            # '“We will win,” he said, “and they know it.”': one quotation in two parts.
+            if verb is not None and k + 1 < len(chains) and verb.idx > last.open:
+                nxt = chains[k + 1]
+                if _continues(doc, last, nxt, verb, lexicon):
+                    quote.parts = [
+                        *(quote.parts or [(quote.start, quote.end)]),
+                        *((s.start, s.end) for s in nxt),
                     ]
-                    quote.end = chains[k + 1][-1].end
+                    quote.end = nxt[-1].end
                     skip_next = True
             out.append(quote)
             continue
@@ -132,6 +140,10 @@ def _attach_quotations(
         if opens_paragraph or words >= MIN_FREE_QUOTE_WORDS:
             quote = _direct(chain, (first.open, first.open + 1), None, None)
             quote.paragraph_quote = True
+            if opens_paragraph and first.paragraph > 0:
+                quote.introduced_by = _paragraph_subject(
+                    doc, paragraphs.spans[first.paragraph - 1], quoted
+                )
             out.append(quote)
     for draft in drafts:
         if id(draft) in used or draft.end <= draft.start:
@@ -210,6 +222,43 @@ def _verb_before(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
     return None
 
 
+def _continues(
+    doc: Doc, seg: Segment, nxt: list[Segment], verb: Token, lexicon: QuoteLexicon
+) -> bool:
+    """Whether the quotation ``nxt`` goes on with the words of ``seg`` across its cue clause
+    ('“We will win,” he said, “and they know it.”'): same paragraph, nothing between the two
+    but the cue clause, and no cue of its own."""
+    if seg.close is None or nxt[0].paragraph != seg.paragraph:
+        return False
+    between = doc.char_span(seg.close + 1, nxt[0].open, alignment_mode="expand")
+    if between is None:
+        return False
+    clause = {t.i for t in verb.subtree} | {verb.i}
+    if not all(t.is_punct or t.is_space or t.i in clause for t in between):
+        return False
+    return _verb_after(doc, nxt[-1], lexicon) is None
+
+
+def _paragraph_subject(
+    doc: Doc, paragraph: tuple[int, int], quoted: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The subject of the last sentence of a paragraph with no quotation marks: the person a
+    following paragraph quotation is likely to be from ('James Lokiru described ...')."""
+    start, end = paragraph
+    if any(start <= q_start < end for q_start, _ in quoted):
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    roots = [s.root for s in span.sents if start <= s.root.idx < end]
+    if not roots:
+        return None
+    subject = next((c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return None
+    return speaker_span(subject, roots[-1])
+
+
 def _opens_paragraph(text: str, seg: Segment) -> bool:
     before = text[: seg.open].rstrip(" \t")
     return not before or before.endswith("\n")
@@ -241,9 +290,13 @@ def _with_speakers(
     for draft in sorted(drafts, key=order):
         if draft.speaker is not None:
             entity = resolver.add(*draft.speaker)
-            resolved[id(draft)] = (entity, draft.speaker)
+            if entity is not None:
+                resolved[id(draft)] = (entity, draft.speaker)
         elif draft.paragraph_quote:
-            current = resolver.current()
+            current = None
+            if draft.introduced_by is not None:
+                current = resolver.add(*draft.introduced_by, only_sources=True)
+            current = current or resolver.current()
             if current is not None:
                 resolved[id(draft)] = (current, current.introduction())
     quotes = []

@@ -32,6 +32,7 @@ class Draft:
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_token: int | None = None  # index of the cue token in the doc
     paragraph_quote: bool = False  # a paragraph quotation with no cue of its own
+    introduced_by: tuple[int, int] | None = None  # the subject of the paragraph before it
 
 
 class Paragraphs:

@@ -107,9 +107,19 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.entities: list[SourceEntity] = []  # most recently used last
 
-    def add(self, start: int, end: int) -> SourceEntity:
-        """Resolve the speaker phrase at ``start:end`` and record it."""
+    def add(self, start: int, end: int, *, only_sources: bool = False) -> SourceEntity | None:
+        """Resolve the speaker phrase at ``start:end`` and record it. With ``only_sources``,
+        a phrase that names no person or source ("The drought") is ignored (None)."""
+        for known in self.entities:
+            if any(s == start and e == end for s, e, _ in known.mentions):
+                self.entities.remove(known)
+                self.entities.append(known)
+                return known
         phrase = describe_phrase(self.doc, start, end, self.lexicon)
+        if only_sources and not (
+            phrase.names or phrase.form == "pronoun" or phrase.head in self.lexicon.source_nouns
+        ):
+            return None
         entity = self._find(phrase)
         if entity is None:
             entity = SourceEntity()
