@@ -250,7 +250,7 @@ def _paragraph_subject(
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    roots = [s.root for s in span.sents if start <= s.root.idx < end]
+    roots = [t for t in span if t.dep_ == "ROOT"]
     if not roots:
         return None
     subject = next((c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
