@@ -1,20 +1,860 @@
-"""The compiled actor matcher. STUB."""
+"""The compiled actor matcher: PETRARCH/TABARI dictionaries -> actor mentions with CAMEO codes.
+
+The dictionaries (``actors/dictionaries.py`` reads them) are compiled once into a word index
+(first word -> phrases, longest first; stems of single-word phrases in a second index) and
+stored (``marshal``, builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the
+dictionary files, so a warm start only loads it.
+
+Matching, on spaCy tokens:
+
+- Words compare case-insensitively, with dots dropped ("U.S." = "US"); the tokens of a
+  dictionary phrase are those spaCy's English tokenizer makes of it ("AL-QAEDA" -> al - qaeda).
+- A phrase without a trailing ``_`` ends in a stem (TABARI): its last word also matches words
+  it begins, when the stem has 4+ letters and the rest is at most 4 letters ("AMERICA" matches
+  "Americans"); shorter stems match themselves and their ``s``/``es`` plurals only.
+- Phrases of three letters or fewer ("US", "UN") match only upper-case text, so the pronoun
+  "us" is never the United States.
+- Longest match wins, scanning left to right; on a tie an actor beats an agent.
+
+Combining (PETRARCH's country + agent rule): an actor and the agents next to it in one noun
+phrase ("Iraqi insurgents", "the US ambassador", "the Iraqi foreign minister", "a senior US
+Army commander"), or an agent followed by "of"/"from" + actor ("the government of Iraq"),
+make one mention whose code is the actor's code with the agents' codes added (``~GOV`` after
+it, ``NGO~`` before it, never twice): IRQ + REB -> IRQREB. An agent with no actor gets the
+code ``---`` + agent ("police" -> ``---COP``), as PETRARCH writes it; the coder or
+coreference may later resolve it.
+
+Dates: an actor's role is the one valid on the article's publication date
+(``ActorEntry.role_on``). With no known date the matcher takes the role that ends last
+(open-ended first) and marks the mention ``via="dictionary:undated"``.
+
+Compound codes (``FRO/BIL/SAM``) are kept whole in ``Actor.code``; ``split_compound`` gives
+the parts (one event per actor). A role coded ``---`` (not an actor at that date) gives a
+mention with no actor.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
 
-from ..model import Article, Mention
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article, Mention
 from ..settings import Settings
+from .dictionaries import (
+    ActorEntry,
+    ActorRole,
+    AgentEntry,
+    DiscardEntry,
+    IssueEntry,
+    read_actor_dictionary,
+    read_agent_dictionary,
+    read_discard_file,
+    read_issue_file,
+    split_compound,
+)
+
+__all__ = [
+    "ActorMatch",
+    "ActorMatcher",
+    "default_dictionary_files",
+    "load_actor_matcher",
+    "split_compound",
+]
+
+# Bump when the compiled format or the matching rules change: old cache files are ignored.
+COMPILED_VERSION = "dateline.actors.v1"
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKAGED_ACTORS = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
+PACKAGED_AGENTS = ("Phoenix.agents.txt",)
+PACKAGED_DISCARDS = ("Phoenix.discards.txt",)
+PACKAGED_ISSUES = ("Phoenix.IssueCoding.txt",)
+
+_MIN_STEM = 4  # letters a stem needs before it matches longer words
+_MAX_STEM_SUFFIX = 4  # letters a stem may be followed by
+_MAX_ACRONYM = 3  # phrases this short must match upper-case text
+_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Tokens that may stand between an actor and its agent in one noun phrase.
+_BRIDGE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
+_BRIDGE_MAX = 3
+_AGENT_OF = frozenset({"of", "from"})
+# Dependencies that leave a noun phrase's core (its head, determiners and modifiers).
+_OUTSIDE_CORE = frozenset(
+    {"appos", "relcl", "acl", "prep", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
+)
+
+
+def _key(text: str) -> str:
+    """The matching key of a word: lower case, curly apostrophe straightened, dots dropped."""
+    low = text.lower().replace("’", "'")
+    stripped = low.replace(".", "")
+    return stripped or low
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """A dictionary phrase found in the text: tokens ``start:end`` of the doc."""
+
+    start: int
+    end: int
+    actor: int = -1  # index into ActorMatcher.actors, or -1
+    agent: int = -1  # index into ActorMatcher.agents, or -1
+
+
+# An actor entry as stored: (phrase, synonyms, ((code, start, end), ...), line, path), dates as
+# proleptic ordinals (0: open). Plain tuples load several times faster than dataclasses.
+_ActorRow = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...], int, str]
+
+
+def _actor_row(entry: ActorEntry) -> _ActorRow:
+    roles = tuple(
+        (r.code, r.start.toordinal() if r.start else 0, r.end.toordinal() if r.end else 0)
+        for r in entry.roles
+    )
+    return (entry.phrase, entry.synonyms, roles, entry.line, entry.path)
+
+
+def _actor_from_row(row: _ActorRow) -> ActorEntry:
+    phrase, synonyms, roles, line, path = row
+    return ActorEntry(
+        phrase,
+        tuple(synonyms),
+        tuple(
+            ActorRole(
+                code,
+                date.fromordinal(start) if start else None,
+                date.fromordinal(end) if end else None,
+            )
+            for code, start, end in roles
+        ),
+        line,
+        path,
+    )
+
+
+@dataclass(slots=True)
+class _Compiled:
+    """The compiled dictionaries: the entries and the word indexes."""
+
+    version: str
+    actors: list[_ActorRow]
+    agents: list[AgentEntry]
+    discards: list[DiscardEntry]
+    issues: list[IssueEntry]
+    # phrase id -> (word keys, last word is a stem, target); target >= 0 is an actor index,
+    # target < 0 the agent index -(target + 1).
+    phrases: list[tuple[tuple[str, ...], bool, int]]
+    first: dict[str, list[int]]
+    stems: dict[str, list[int]]
+    problems: list[str]
+
+    def dump(self) -> bytes:
+        """Serialise with ``marshal`` (builtins only: fast to load, no code execution)."""
+        data = {
+            "version": self.version,
+            "actors": self.actors,
+            "agents": [
+                (a.phrase, a.code, a.prefix, a.plural, a.line, a.path, a.forms) for a in self.agents
+            ],
+            "discards": [(d.phrase, d.story, d.exact, d.line) for d in self.discards],
+            "issues": [(i.forms, i.code, i.category, i.exclude, i.line) for i in self.issues],
+            "phrases": self.phrases,
+            "first": self.first,
+            "stems": self.stems,
+            "problems": self.problems,
+        }
+        return marshal.dumps(data)
+
+    @classmethod
+    def load(cls, blob: bytes) -> _Compiled | None:
+        data = marshal.loads(blob)
+        if not isinstance(data, dict) or data.get("version") != COMPILED_VERSION:
+            return None
+        return cls(
+            version=data["version"],
+            actors=data["actors"],
+            agents=[
+                AgentEntry(p, c, pre, pl, ln, path, forms=tuple(forms))
+                for p, c, pre, pl, ln, path, forms in data["agents"]
+            ],
+            discards=[DiscardEntry(*row) for row in data["discards"]],
+            issues=[IssueEntry(*row) for row in data["issues"]],
+            phrases=data["phrases"],
+            first=data["first"],
+            stems=data["stems"],
+            problems=data["problems"],
+        )
+
+
+def _tokenizer() -> Tokenizer:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _phrase_keys(tokenizer: Tokenizer, phrase: str) -> tuple[tuple[str, ...], bool]:
+    """The word keys of a dictionary phrase and whether its last word is a stem."""
+    stem = not phrase.rstrip().endswith("_")
+    text = " ".join(phrase.replace("_", " ").split())
+    keys = tuple(sys.intern(k) for k in (_key(t.text) for t in tokenizer(text)) if k != ".")
+    return keys, stem
+
+
+def _compile(
+    actors: list[ActorEntry],
+    agents: list[AgentEntry],
+    discards: list[DiscardEntry],
+    issues: list[IssueEntry],
+    problems: list[str],
+) -> _Compiled:
+    tokenizer = _tokenizer()
+    phrases: list[tuple[tuple[str, ...], bool, int]] = []
+    seen: dict[tuple[tuple[str, ...], bool], int] = {}
+
+    def add(phrase: str, target: int) -> None:
+        keys, stem = _phrase_keys(tokenizer, phrase)
+        if not keys:
+            return
+        stem = stem and keys[-1].isalpha()
+        if (keys, stem) in seen:  # the first entry of a phrase wins, as in PETRARCH
+            return
+        seen[(keys, stem)] = len(phrases)
+        phrases.append((keys, stem, target))
+
+    for i, entry in enumerate(actors):
+        for phrase in entry.phrases:
+            add(phrase, i)
+    actor_rows = [_actor_row(e) for e in actors]
+    for j, agent in enumerate(agents):
+        for form in agent.forms or (agent.phrase,):
+            # Agent forms are whole words: plurals are listed, so no stems.
+            add(form.rstrip("_ ") + "_", -(j + 1))
+    first: dict[str, list[int]] = {}
+    stems: dict[str, list[int]] = {}
+    for pid, (keys, stem, _target) in enumerate(phrases):
+        if len(keys) == 1 and stem:
+            stems.setdefault(keys[0], []).append(pid)
+        else:
+            first.setdefault(keys[0], []).append(pid)
+    for index in (first, stems):
+        for pids in index.values():
+            pids.sort(key=lambda p: (-len(phrases[p][0]), phrases[p][2] < 0, p))
+    return _Compiled(
+        COMPILED_VERSION, actor_rows, agents, discards, issues, phrases, first, stems, problems
+    )
 
 
 class ActorMatcher:
-    """Finds actor mentions in a parsed article."""
+    """Finds actor mentions in a parsed article and codes noun phrases (CAMEO actor codes)."""
+
+    def __init__(self, compiled: _Compiled) -> None:
+        self._c = compiled
+        self._entries: dict[int, ActorEntry] = {}
+        self.agents = compiled.agents
+        self.discards = compiled.discards
+        self.issues = compiled.issues
+        self.problems = compiled.problems
+
+    @property
+    def actors(self) -> list[ActorEntry]:
+        """Every actor entry (built on demand: matching needs only the ones it finds)."""
+        return [self.actor_entry(i) for i in range(len(self._c.actors))]
+
+    def actor_entry(self, index: int) -> ActorEntry:
+        """The actor entry ``index`` (``ActorMatch.actor``)."""
+        entry = self._entries.get(index)
+        if entry is None:
+            entry = self._entries[index] = _actor_from_row(self._c.actors[index])
+        return entry
+
+    # The discard and issue patterns are compiled on first use: the issue pattern alone
+    # takes about half a second, which a start that never asks for issues should not pay.
+    @cached_property
+    def _discards_compiled(self) -> tuple[re.Pattern[str] | None, dict[str, DiscardEntry]]:
+        return _discard_pattern(self.discards)
+
+    @cached_property
+    def _issues_compiled(self) -> tuple[re.Pattern[str] | None, dict[str, IssueEntry]]:
+        return _issue_pattern(self.issues)
+
+    # -- construction ----------------------------------------------------------------------
+
+    @classmethod
+    def from_files(
+        cls,
+        actors: Sequence[Path],
+        agents: Sequence[Path],
+        discards: Sequence[Path] = (),
+        issues: Sequence[Path] = (),
+        cache_dir: Path | None = None,
+        lenient: bool = False,
+    ) -> ActorMatcher:
+        """Compile the given dictionary files (or load them from ``cache_dir``)."""
+        groups = [list(map(Path, g)) for g in (actors, agents, discards, issues)]
+        key = _files_key(groups, lenient)
+        return _load_cached(key, groups, cache_dir, lenient)
+
+    # -- matching --------------------------------------------------------------------------
+
+    def match_tokens(self, tokens: Sequence[Token]) -> list[ActorMatch]:
+        """Every dictionary phrase in ``tokens`` (consecutive tokens of one doc), longest first."""
+        c = self._c
+        keys = [_key(t.text) for t in tokens]
+        offset = tokens[0].i if len(tokens) else 0
+        out: list[ActorMatch] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best: tuple[int, int] | None = None  # (length, phrase id)
+            for pid in c.first.get(keys[i], ()):
+                words, stem, _t = c.phrases[pid]
+                size = len(words)
+                if best is not None and size <= best[0]:
+                    break
+                if i + size <= n and _words_match(words, stem, keys, i, tokens):
+                    best = (size, pid)
+                    break
+            if best is None:
+                for pid in self._stem_candidates(keys[i]):
+                    if _acronym_ok(c.phrases[pid][0], tokens[i]):
+                        best = (1, pid)
+                        break
+            if best is None:
+                i += 1
+                continue
+            size, pid = best
+            if size == 1 and tokens[i].pos_ == "PRON":
+                i += 1
+                continue
+            target = c.phrases[pid][2]
+            start = offset + i
+            if target >= 0:
+                out.append(ActorMatch(start, start + size, actor=target))
+            else:
+                out.append(ActorMatch(start, start + size, agent=-(target + 1)))
+            i += size
+        return out
+
+    def _stem_candidates(self, word: str) -> Iterable[int]:
+        stems = self._c.stems
+        if not word.isalpha():
+            hit = stems.get(word)
+            return hit or ()
+        length = len(word)
+        found: list[int] = []
+        for size in range(length, max(_MIN_STEM, length - _MAX_STEM_SUFFIX) - 1, -1):
+            hit = stems.get(word[:size])
+            if hit:
+                found.extend(hit)
+        # Short stems: the word itself or its plural.
+        if length <= _MIN_STEM + 1:
+            for base in (
+                word,
+                word[:-1] if word.endswith("s") else "",
+                word[:-2] if word.endswith("es") else "",
+            ):
+                if base and len(base) < _MIN_STEM:
+                    found.extend(stems.get(base, ()))
+        return found
+
+    def resolve(self, entry_index: int, when: date | None) -> tuple[Actor | None, bool]:
+        """The Actor of a dictionary entry on ``when``; the flag says a role was chosen undated."""
+        entry = self.actor_entry(entry_index)
+        role = entry.role_on(when)
+        if role is None or role.code.startswith("---"):
+            return None, False
+        undated = when is None and any(r.dated for r in entry.roles)
+        return _make_actor(role.code, entry.name, role), undated
+
+    def _group_code(
+        self, group: list[ActorMatch], when: date | None
+    ) -> tuple[Actor | None, bool, bool]:
+        """(actor, undated, has_actor) for a group of matches forming one noun phrase."""
+        base: Actor | None = None
+        undated = False
+        has_actor = False
+        suffixes: list[str] = []
+        prefixes: list[str] = []
+        names: list[str] = []
+        for m in group:
+            if m.actor >= 0:
+                has_actor = True
+                base, undated = self.resolve(m.actor, when)
+                if base is None:
+                    return None, undated, True
+            else:
+                agent = self.agents[m.agent]
+                (prefixes if agent.prefix else suffixes).append(agent.code)
+                names.append(" ".join(agent.phrase.replace("_", " ").split()).lower())
+        if base is None:
+            if not suffixes and not prefixes:
+                return None, False, has_actor
+            # An agent alone: "---" + agent, as PETRARCH writes it (NGO~ agents need no "---").
+            code = "".join(_dedupe(prefixes)) or "---"
+            code += "".join(_dedupe(suffixes))
+            return _make_actor(code, " ".join(names)), False, False
+        if not suffixes and not prefixes:
+            return base, undated, True
+        parts = [_add_agents(part, prefixes, suffixes) for part in split_compound(base.code)]
+        code = "/".join(parts)
+        actor = _make_actor(
+            code,
+            base.name,
+            ActorRole(code, _as_date(base.valid_from), _as_date(base.valid_until)),
+        )
+        return actor, undated, True
+
+    def _groups(self, matches: list[ActorMatch], doc: Doc) -> list[list[ActorMatch]]:
+        """Matches that form one noun phrase: an actor with the agents around it."""
+        groups: list[list[ActorMatch]] = []
+        for m in matches:
+            if groups and self._joins(groups[-1], m, doc):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        return groups
+
+    def _joins(self, group: list[ActorMatch], m: ActorMatch, doc: Doc) -> bool:
+        last = group[-1]
+        if m.actor >= 0 and any(g.actor >= 0 for g in group):
+            return False  # two actors: two mentions ("Iraqi Prime Minister" / "Nouri al-Maliki")
+        if doc[last.start].sent.start != doc[m.start].sent.start:
+            return False
+        between = doc[last.end : m.start]
+        if len(between) <= _BRIDGE_MAX and all(t.pos_ in _BRIDGE_POS for t in between):
+            # "Iraqi insurgents", "US Army commander", "the US side"; only when the right
+            # part is the head or a modifier of the same phrase.
+            return True
+        # "the government of Iraq", "insurgents from Iraq": agent + of/from + actor.
+        if m.actor >= 0 and all(g.actor < 0 for g in group) and len(between) <= 3:
+            root = doc[m.start : m.end].root
+            prep = root.head
+            return (
+                root.dep_ == "pobj"
+                and prep.lower_ in _AGENT_OF
+                and last.start <= prep.head.i < last.end
+            )
+        return False
 
     def find_mentions(self, article: Article, doc: Doc) -> list[Mention]:
-        return []
+        """Every actor mention of the article, with its actor resolved for the article's date.
+
+        Dictionary matches (merged into country + agent phrases) come first; named entities
+        (PERSON, ORG, NORP, GPE) that no dictionary phrase covers are added with no actor, so
+        that quotation and coreference stages can use them. Sorted by position.
+        """
+        when = article.published.as_date() if article.published else None
+        matches = self.match_tokens(list(doc))
+        mentions: list[Mention] = []
+        covered: set[int] = set()
+        ents_by_span = {(e.start, e.end): e.label_ for e in doc.ents}
+        for group in self._groups(matches, doc):
+            start, end = group[0].start, group[-1].end
+            actor, undated, has_actor = self._group_code(group, when)
+            span = doc[start:end]
+            label = ents_by_span.get((start, end)) or ("ACTOR" if has_actor else "AGENT")
+            via = "dictionary" if has_actor else "agent"
+            if undated:
+                via = "dictionary:undated"
+            mentions.append(
+                Mention(span.start_char, span.end_char, span.text, label, actor, via=via)
+            )
+            covered.update(range(start, end))
+        # A person named again by surname ("ambassador Khalilzad" after "Zalmay Khalilzad")
+        # is the same actor: link it to the last full-name mention before it.
+        surnames: dict[str, int] = {}
+        for index, mention in enumerate(mentions):
+            if mention.actor is not None and mention.label == "PERSON" and " " in mention.text:
+                surnames[_key(mention.text.split()[-1])] = index
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS or covered.intersection(range(ent.start, ent.end)):
+                continue
+            antecedent = surnames.get(_key(ent.text)) if ent.label_ == "PERSON" else None
+            if antecedent is not None and mentions[antecedent].start < ent.start_char:
+                mentions.append(
+                    Mention(
+                        ent.start_char,
+                        ent.end_char,
+                        ent.text,
+                        ent.label_,
+                        mentions[antecedent].actor,
+                        via="dictionary:surname",
+                        antecedent=antecedent,
+                    )
+                )
+            else:
+                mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, None))
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
+        new_index = {old: new for new, old in enumerate(order)}
+        result = [mentions[i] for i in order]
+        for mention in result:
+            if mention.antecedent is not None:
+                mention.antecedent = new_index[mention.antecedent]
+        return result
+
+    def code_tokens(self, span: Span, when: date | None) -> Actor | None:
+        """The actor code of a noun phrase (a subject's or object's subtree).
+
+        The phrase's core (its head with determiners and modifiers) decides; when the core
+        has no actor, an apposition ("the ambassador, Zalmay Khalilzad") and then an
+        "of"/"from" phrase ("representatives from the Iraqi insurgency") are tried; a bare
+        country there takes the core's agents ("the government of Iraq" -> IRQGOV).
+        """
+        if len(span) == 0:
+            return None
+        doc = span.doc
+        root = span.root
+        core = [t for t in span if _in_core(t, root)]
+        core_actor, core_has_actor = self._code_core(core, doc, when)
+        if core_has_actor:
+            return core_actor
+        for child in root.children:
+            if child.dep_ == "appos" and span.start <= child.i < span.end:
+                appos = doc[child.left_edge.i : child.right_edge.i + 1]
+                found = self.code_tokens(appos, when)
+                if found is not None and found.country:
+                    return found
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in _AGENT_OF:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if not objs or not (span.start <= objs[0].i < span.end):
+                    continue
+                obj = objs[0]
+                inner = self.code_tokens(doc[obj.left_edge.i : obj.right_edge.i + 1], when)
+                if inner is None:
+                    continue
+                if core_actor is not None and not inner.agents:
+                    merged = "/".join(
+                        _add_agents(p, [], list(core_actor.agents))
+                        for p in split_compound(inner.code)
+                    )
+                    return _make_actor(merged, inner.name)
+                return inner
+        return core_actor
+
+    def _code_core(
+        self, core: list[Token], doc: Doc, when: date | None
+    ) -> tuple[Actor | None, bool]:
+        if not core:
+            return None, False
+        matches: list[ActorMatch] = []
+        # Cores are usually contiguous; match each contiguous run.
+        run: list[Token] = [core[0]]
+        for t in core[1:]:
+            if t.i == run[-1].i + 1:
+                run.append(t)
+            else:
+                matches += self.match_tokens(run)
+                run = [t]
+        matches += self.match_tokens(run)
+        if not matches:
+            return None, False
+        groups = self._groups(matches, doc)
+        # The group holding the phrase's head word wins; else the last group with an actor.
+        head_i = max(t.i for t in core if t.head.i == t.i or t.head not in core) if core else -1
+        chosen = None
+        for g in groups:
+            if g[0].start <= head_i < g[-1].end:
+                chosen = g
+        if chosen is None:
+            with_actor = [g for g in groups if any(m.actor >= 0 for m in g)]
+            chosen = (with_actor or groups)[-1]
+        actor, _undated, has_actor = self._group_code(chosen, when)
+        return actor, has_actor
+
+    # -- discards and issues ---------------------------------------------------------------
+
+    def find_discard(self, text: str, *, story: bool = False) -> DiscardEntry | None:
+        """The discard phrase found in ``text`` (sentence-level ones, or story-level ones)."""
+        pattern, by_text = self._discards_compiled
+        if pattern is None:
+            return None
+        for m in pattern.finditer(text):
+            entry = by_text.get(" ".join(m.group(0).upper().split()))
+            if entry is not None and entry.story == story:
+                return entry
+        return None
+
+    def is_discard(self, sentence_text: str) -> bool:
+        """Whether a sentence-level discard phrase occurs in the sentence (do not code it)."""
+        return self.find_discard(sentence_text) is not None
+
+    def is_story_discard(self, text: str) -> bool:
+        """Whether a story-level (``+``) discard phrase occurs in the text (skip the story)."""
+        return self.find_discard(text, story=True) is not None
+
+    def find_issues(self, text: str) -> dict[str, int]:
+        """Issue codes found in ``text`` with their counts; an exclusion phrase cancels all."""
+        pattern, by_text = self._issues_compiled
+        if pattern is None:
+            return {}
+        counts: dict[str, int] = {}
+        for m in pattern.finditer(text):
+            entry = by_text.get(" ".join(m.group(0).upper().split()))
+            if entry is None:
+                continue
+            if entry.exclude:
+                return {}
+            counts[entry.code] = counts.get(entry.code, 0) + 1
+        return counts
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _words_match(
+    words: tuple[str, ...], stem: bool, keys: list[str], i: int, tokens: Sequence[Token]
+) -> bool:
+    last = len(words) - 1
+    for k in range(last):
+        if keys[i + k] != words[k]:
+            return False
+    word, text = words[last], keys[i + last]
+    if text != word and (not stem or not _stem_matches(word, text)):
+        return False
+    return _acronym_ok(words, tokens[i])
+
+
+def _stem_matches(stem: str, word: str) -> bool:
+    if not word.startswith(stem):
+        return False
+    rest = len(word) - len(stem)
+    if len(stem) >= _MIN_STEM:
+        return rest <= _MAX_STEM_SUFFIX and word.isalpha()
+    return word[len(stem) :] in ("s", "es")
+
+
+def _acronym_ok(words: tuple[str, ...], token: Token) -> bool:
+    if len(words) != 1 or len(words[0]) > _MAX_ACRONYM:
+        return True
+    text = token.text
+    return text.isupper() or not any(c.isalpha() for c in text)
+
+
+def _dedupe(codes: list[str]) -> list[str]:
+    out: list[str] = []
+    for c in codes:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _chunks(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def _add_agents(code: str, prefixes: list[str], suffixes: list[str]) -> str:
+    """``IRQ`` + ``~REB`` -> ``IRQREB``; an agent the code already has is not added again."""
+    have = set(_chunks(code))
+    tail = ""
+    for s in _dedupe(suffixes):
+        if not set(_chunks(s)) <= have:
+            tail += s
+            have.update(_chunks(s))
+    head = "".join(p for p in _dedupe(prefixes) if not code.startswith(p))
+    return head + code + tail
+
+
+def _as_date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _make_actor(code: str, name: str, role: ActorRole | None = None) -> Actor:
+    first = split_compound(code)[0] if code else ""
+    country = first[:3] if first[:3] in _country_codes() else None
+    agents: tuple[str, ...] = ()
+    if country or first.startswith("---"):
+        agents = tuple(c for c in _chunks(first[3:]) if len(c) == 3)
+    return Actor(
+        code=code,
+        name=name,
+        country=country,
+        agents=agents,
+        valid_from=role.start.isoformat() if role and role.start else None,
+        valid_until=role.end.isoformat() if role and role.end else None,
+    )
+
+
+def _in_core(token: Token, root: Token) -> bool:
+    t = token
+    while t.i != root.i:
+        if t.dep_ in _OUTSIDE_CORE:
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+def _phrase_regex(phrase_words: list[str], exact: bool) -> str:
+    body = r"\s+".join(re.escape(w) for w in phrase_words)
+    return r"(?<![\w])" + body + (r"(?![\w])" if exact else "")
+
+
+def _discard_pattern(
+    entries: list[DiscardEntry],
+) -> tuple[re.Pattern[str] | None, dict[str, DiscardEntry]]:
+    if not entries:
+        return None, {}
+    by_text: dict[str, DiscardEntry] = {}
+    parts = []
+    for e in sorted(entries, key=lambda e: -len(e.phrase)):
+        if e.phrase not in by_text:
+            by_text[e.phrase] = e
+            parts.append(_phrase_regex(e.words, e.exact))
+    return re.compile("|".join(parts), re.IGNORECASE), by_text
+
+
+def _issue_pattern(
+    entries: list[IssueEntry],
+) -> tuple[re.Pattern[str] | None, dict[str, IssueEntry]]:
+    if not entries:
+        return None, {}
+    by_text: dict[str, IssueEntry] = {}
+    for e in entries:
+        for form in e.forms:
+            by_text.setdefault(form, e)
+    parts = [_phrase_regex(f.split(), True) for f in sorted(by_text, key=lambda f: -len(f))]
+    return re.compile("|".join(parts), re.IGNORECASE), by_text
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and caching
+
+
+def default_dictionary_files(directory: Path | None = None) -> list[list[Path]]:
+    """[actors, agents, discards, issues] files: the packaged Phoenix set, or a directory's.
+
+    In a directory, files are sorted into the four kinds by name (``*actors*``, ``*agents*``,
+    ``*discards*``, ``*issue*``).
+    """
+    if directory is None:
+        base = DATA_DIR / "dictionaries"
+        return [
+            [base / n for n in names]
+            for names in (PACKAGED_ACTORS, PACKAGED_AGENTS, PACKAGED_DISCARDS, PACKAGED_ISSUES)
+        ]
+    files = sorted(p for p in Path(directory).iterdir() if p.is_file())
+    low = [(p, p.name.lower()) for p in files]
+    return [
+        [p for p, n in low if "actors" in n],
+        [p for p, n in low if "agents" in n],
+        [p for p, n in low if "discard" in n],
+        [p for p, n in low if "issue" in n],
+    ]
+
+
+def _files_key(groups: list[list[Path]], lenient: bool) -> str:
+    h = hashlib.sha256()
+    # marshal's format belongs to the Python version: a new Python rebuilds the cache.
+    h.update(f"{COMPILED_VERSION}|py{sys.version_info[:2]}|m{marshal.version}".encode())
+    h.update(f"|lenient={lenient}".encode())
+    for kind, paths in zip(("actors", "agents", "discards", "issues"), groups, strict=True):
+        for p in paths:
+            h.update(f"|{kind}:{p.name}:".encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+_MEMORY: dict[str, ActorMatcher] = {}
+
+
+def _load_cached(
+    key: str, groups: list[list[Path]], cache_dir: Path | None, lenient: bool
+) -> ActorMatcher:
+    if key in _MEMORY:
+        return _MEMORY[key]
+    cache_file = Path(cache_dir) / f"actors-{key[:32]}.marshal" if cache_dir else None
+    compiled: _Compiled | None = None
+    if cache_file is not None and cache_file.exists():
+        try:
+            compiled = _Compiled.load(cache_file.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            compiled = None  # a damaged cache is rebuilt
+    if compiled is None:
+        compiled = _compile_files(groups, lenient)
+        if cache_file is not None:
+            _write_atomic(cache_file, compiled)
+    matcher = ActorMatcher(compiled)
+    _MEMORY[key] = matcher
+    return matcher
+
+
+def _compile_files(groups: list[list[Path]], lenient: bool) -> _Compiled:
+    actor_files, agent_files, discard_files, issue_files = groups
+    problems: list[str] = []
+    actors: list[ActorEntry] = []
+    agents: list[AgentEntry] = []
+    discards: list[DiscardEntry] = []
+    issues: list[IssueEntry] = []
+    for p in actor_files:
+        entries, bad = read_actor_dictionary(p, lenient=lenient)
+        actors += entries
+        problems += [str(b) for b in bad]
+    for p in agent_files:
+        agent_entries, bad = read_agent_dictionary(p, lenient=lenient)
+        agents += agent_entries
+        problems += [str(b) for b in bad]
+    for p in discard_files:
+        discard_entries, bad = read_discard_file(p, lenient=lenient)
+        discards += discard_entries
+        problems += [str(b) for b in bad]
+    for p in issue_files:
+        issue_entries, bad = read_issue_file(p, lenient=lenient)
+        issues += issue_entries
+        problems += [str(b) for b in bad]
+    return _compile(actors, agents, discards, issues, problems)
+
+
+def _write_atomic(path: Path, compiled: _Compiled) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".actors-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(compiled.dump())
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache directory only costs the next start a compile
 
 
 def load_actor_matcher(settings: Settings) -> ActorMatcher:
-    """Load the compiled matcher from the cache, compiling the dictionaries when needed."""
-    return ActorMatcher()
+    """The compiled matcher for the settings' dictionaries, from the cache when it is fresh.
+
+    Uses ``settings.dictionaries`` (a directory) when set, else the packaged Phoenix
+    dictionaries; ``settings.lenient_dictionaries`` skips malformed lines (listed in
+    ``ActorMatcher.problems``) instead of raising ``DictionaryError``.
+    """
+    directory = Path(settings.dictionaries) if settings.dictionaries else None
+    groups = default_dictionary_files(directory)
+    actors, agents, discards, issues = groups
+    return ActorMatcher.from_files(
+        actors,
+        agents,
+        discards,
+        issues,
+        cache_dir=settings.cache_path,
+        lenient=settings.lenient_dictionaries,
+    )
