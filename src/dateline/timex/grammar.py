@@ -211,7 +211,7 @@ class TimeGrammar:
             (
                 "ago",
                 rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+"
-                r"(?P<dir>ago|earlier|before|later|after|from\s+now|hence)",
+                r"(?P<dir>ago|earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at))",
                 self._ago,
                 4,
                 True,
@@ -276,7 +276,7 @@ class TimeGrammar:
                 "quarter",
                 r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
                 r"4th|final)[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
-                r"(?P<rel>last|this|next)\s+year))?",
+                r"(?P<rel>last|this|next)\s+year|(?P<theyear>the\s+year)))?",
                 self._quarter,
                 2,
                 False,
@@ -307,7 +307,7 @@ class TimeGrammar:
             (
                 "every",
                 rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
-                rf"(?:(?P<wd>{weekday})|(?P<unit>{unit})s?|(?P<pod>{self.pod}))",
+                rf"(?:(?P<wd>{weekday})|(?P<unit>{unit})s?|(?P<pod>{self.pod})|(?P<m>{month_full}))",
                 self._every,
                 2,
                 False,
@@ -556,12 +556,12 @@ class TimeGrammar:
     def _ago(self, m: re.Match[str], ctx: Context) -> Reading | None:
         amount = self.number_value(m["num"])
         direction = m["dir"].lower()
-        sign = -1 if direction in {"ago", "earlier", "before"} else 1
+        sign = -1 if direction in {"ago", "earlier"} else 1
         if amount is None:
             return Reading("PAST_REF" if sign < 0 else "FUTURE_REF", precision="none")
         unit_word = m["unit"].lower()
         code, is_clock = self.unit_code(unit_word)
-        narrative = direction not in {"ago", "hence"} and code in {"D", "W", "2W"}
+        narrative = direction in {"earlier", "later"} and code in {"D", "W", "2W"}
         anchor = self._anchor_day(ctx, narrative)
         if anchor is None:
             return Reading(None, precision="none")
@@ -598,7 +598,9 @@ class TimeGrammar:
             return Reading(f"{m['y']}-{label}", precision="quarter")
         if ctx.dct is None:
             return Reading(f"XXXX-{label}", precision="quarter")
-        if m["rel"]:
+        if m["theyear"]:
+            year = ctx.dct.year
+        elif m["rel"]:
             year = ctx.dct.year + self.lex.relative_words[m["rel"].lower()]
         else:
             direction = ctx.direction(m.start(), m.end())
@@ -664,6 +666,8 @@ class TimeGrammar:
     def _every(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if m["wd"]:
             return Reading(f"XXXX-WXX-{self.weekday_number(m['wd'])}", "SET", "none")
+        if m["m"]:
+            return Reading(f"XXXX-{self.month_number(m['m']):02d}", "SET", "none")
         if m["pod"]:
             return Reading(f"XXXX-XX-XXT{self.lex.parts_of_day[m['pod'].lower()]}", "SET", "none")
         amount = self.number_value(m["num"]) if m["num"] else 1.0

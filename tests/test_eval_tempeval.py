@@ -1,0 +1,78 @@
+"""``dateline eval tempeval``: TimeML gold read right, scores gated on pinned floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES, SHARED
+from dateline import Settings
+from dateline.errors import EvalError
+from dateline.eval import get_scorer
+from dateline.eval.tempeval import evaluate, read_timeml
+from gate import check_floors
+
+TIME_FIXTURES = FIXTURES / "time"
+SEED_TML = SHARED / "time" / "seed.tml"
+
+
+@pytest.fixture(scope="module")
+def scores(settings: Settings) -> dict[str, Any]:
+    return {
+        "fixtures": evaluate(TIME_FIXTURES, settings),
+        "seed": evaluate(SEED_TML, settings),
+    }
+
+
+def test_reader_strips_tags_and_keeps_gold_offsets() -> None:
+    for path in [*TIME_FIXTURES.glob("*.tml"), SEED_TML]:
+        document = read_timeml(path)
+        assert document.dct is not None
+        assert "<" not in document.text
+        assert document.timexes
+        for timex in document.timexes:
+            assert document.text[timex.start : timex.end] == timex.text
+    seed = read_timeml(SEED_TML)
+    assert seed.dct == "2006-05-23"
+    assert [(t.text, t.value) for t in seed.timexes][:2] == [
+        ("earlier this year", "2006"),
+        ("16 January", "2006-01-16"),
+    ]
+
+
+def test_scores_have_the_keys_of_the_contract(scores: dict[str, Any]) -> None:
+    for result in scores.values():
+        assert {"docs", "timex", "value_accuracy", "value_f1", "failures"} <= set(result)
+        assert set(result["timex"]) == {"precision", "recall", "f1"}
+    assert scores["fixtures"]["docs"] == len(list(TIME_FIXTURES.glob("*.tml")))
+
+
+def test_registry_finds_the_tempeval_scorer() -> None:
+    assert get_scorer("tempeval") is evaluate
+
+
+def test_seed_times_all_found_with_their_values(scores: dict[str, Any]) -> None:
+    seed = scores["seed"]
+    assert seed["timex"]["recall"] == 1.0
+    assert seed["value_accuracy"] == 1.0
+
+
+@pytest.mark.gate
+def test_tempeval_scores_stay_above_their_floors(scores: dict[str, Any]) -> None:
+    assert check_floors("tempeval", scores) == []
+
+
+def test_missing_folder_is_a_clear_error(settings: Settings, tmp_path: Path) -> None:
+    with pytest.raises(EvalError, match=r"\[E090\]"):
+        evaluate(tmp_path / "nowhere", settings)
+    with pytest.raises(EvalError, match=r"\[E091\]"):
+        evaluate(tmp_path, settings)
+
+
+def test_malformed_timeml_names_the_file(settings: Settings, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tml"
+    bad.write_text("<TimeML><TEXT>On <TIMEX3 tid='t1'>Sunday</TEXT>", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"\[E092\] .*bad\.tml"):
+        evaluate(bad, settings)

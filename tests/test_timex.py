@@ -1,0 +1,211 @@
+"""Time expressions normalised against the publication date, and each event's date (issue 4)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from conftest import SEED_DATE
+from dateline import Settings
+from dateline.model import Article, Event, PublishedDate, Span, TimeExpr
+from dateline.nlp import load_nlp
+from dateline.timex import date_for_event, find_times
+from dateline.timex.calendar import weekday_near, year_for_month_day
+
+
+@pytest.fixture(scope="module")
+def nlp(settings: Settings) -> Language:
+    return load_nlp(settings.spacy_model)
+
+
+def times_of(nlp: Language, text: str, published: str | None = SEED_DATE) -> list[TimeExpr]:
+    article = Article(text, published=PublishedDate(published) if published else None)
+    return find_times(article, nlp(text))
+
+
+def only(nlp: Language, text: str, published: str | None = SEED_DATE) -> TimeExpr:
+    found = times_of(nlp, text, published)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+def test_seed_times_resolve_against_the_document_date(nlp: Language, seed_text: str) -> None:
+    found = {t.text: t for t in times_of(nlp, seed_text)}
+    assert found["16 January"].value == "2006-01-16"
+    assert found["6 February"].value == "2006-02-06"
+    assert found["Sunday"].value == "2006-05-21"
+    assert found["earlier this year"].value == "2006"
+    assert (found["a week"].value, found["a week"].type) == ("P1W", "DURATION")
+    assert found["Sunday"].anchor == SEED_DATE
+
+
+def test_every_span_points_at_its_text_without_the_preposition(
+    nlp: Language, seed_text: str
+) -> None:
+    found = times_of(nlp, seed_text)
+    assert all(seed_text[t.start : t.end] == t.text for t in found)
+    assert not any(t.text.lower().startswith(("on ", "in ")) for t in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "kind"),
+    [
+        ("They met yesterday.", "yesterday", "2006-05-22", "DATE"),
+        ("He will arrive tomorrow.", "tomorrow", "2006-05-24", "DATE"),
+        ("The talks ended last week.", "last week", "2006-W20", "DATE"),
+        ("Prices rose this month.", "this month", "2006-05", "DATE"),
+        ("The economy shrank last year.", "last year", "2005", "DATE"),
+        ("He was elected three years ago.", "three years ago", "2003", "DATE"),
+        ("She left two weeks ago.", "two weeks ago", "2006-W19", "DATE"),
+        ("The army withdrew in March.", "March", "2006-03", "DATE"),
+        ("The army withdrew in December.", "December", "2005-12", "DATE"),
+        ("The vote will be held in December.", "December", "2006-12", "DATE"),
+        ("The law was passed in 2004.", "2004", "2004", "DATE"),
+        ("The 1994 genocide killed 800,000 people.", "1994", "1994", "DATE"),
+        ("Prices soared in the 1990s.", "the 1990s", "199", "DATE"),
+        ("The rebels attacked on January 16, 2005.", "January 16, 2005", "2005-01-16", "DATE"),
+        ("Rebels attacked on 3 June.", "3 June", "2005-06-03", "DATE"),
+        ("It rained heavily last summer.", "last summer", "2005-SU", "DATE"),
+        ("Profit fell in the first quarter.", "the first quarter", "2006-Q1", "DATE"),
+        ("They met on Sunday morning.", "Sunday morning", "2006-05-21TMO", "TIME"),
+        ("The curfew lasted seven months.", "seven months", "P7M", "DURATION"),
+        ("He was jailed for three years.", "three years", "P3Y", "DURATION"),
+        ("Jobs fell over the past two years.", "the past two years", "P2Y", "DURATION"),
+        ("The council meets every Sunday.", "every Sunday", "XXXX-WXX-7", "SET"),
+        ("The ministry publishes a weekly report.", "weekly", "P1W", "SET"),
+        ("The vote is at 3:30 p.m. Thursday.", "3:30 p.m. Thursday", "2006-05-25T15:30", "TIME"),
+        ("He is now in hospital.", "now", "PRESENT_REF", "DATE"),
+    ],
+)
+def test_expression_is_normalised_to_its_timeml_value(
+    nlp: Language, sentence: str, text: str, value: str, kind: str
+) -> None:
+    found = only(nlp, sentence)
+    assert (found.text, found.value, found.type) == (text, value, kind)
+
+
+def test_weekday_follows_the_tense_of_its_clause(nlp: Language) -> None:
+    # 2006-05-23 is a Tuesday.
+    assert only(nlp, "The rebels attacked on Sunday.").value == "2006-05-21"
+    assert only(nlp, "The rebels will meet on Sunday.").value == "2006-05-28"
+    assert only(nlp, "The rebels attacked last Tuesday.").value == "2006-05-16"
+
+
+def test_earlier_this_year_is_the_year_of_the_document(nlp: Language) -> None:
+    found = only(nlp, "Representatives met the ambassador earlier this year in Amman.")
+    assert (found.value, found.precision) == ("2006", "year")
+
+
+def test_range_gives_both_ends(nlp: Language) -> None:
+    found = times_of(nlp, "Between 2004 and 2006, exports doubled.")
+    assert [t.value for t in found] == ["2004", "2006"]
+    found = times_of(nlp, "The rains fell from May to July.", "2006-09-01")
+    assert [(t.text, t.value) for t in found] == [("May", "2006-05"), ("July", "2006-07")]
+
+
+def test_without_a_publication_date_relative_values_stay_unresolved(nlp: Language) -> None:
+    found = {t.text: t for t in times_of(nlp, "On 16 January, a day before yesterday.", None)}
+    assert found["16 January"].value == "XXXX-01-16"
+    assert found["16 January"].anchor is None
+    absolute = only(nlp, "The law was passed in 2004.", None)
+    assert (absolute.value, absolute.anchor) == ("2004", None)
+
+
+def test_may_as_a_verb_is_not_a_month(nlp: Language) -> None:
+    assert times_of(nlp, "May I say the talks were useful.") == []
+    assert only(nlp, "The talks began in May.").value == "2006-05"
+
+
+# Event dates ------------------------------------------------------------------------------
+
+
+def event_at(article: Article, trigger: str, sentence_of: str) -> Event:
+    text = article.text
+    s_start = text.index(sentence_of)
+    t_start = text.index(trigger, s_start)
+    return Event(
+        id="e1",
+        sentence=article.span(s_start, s_start + len(sentence_of)),
+        trigger=Span(t_start, t_start + len(trigger), trigger),
+        source=None,
+        target=None,
+        cameo="040",
+        root="04",
+        quad_class=1,
+        goldstein=1.0,
+    )
+
+
+def parsed(nlp: Language, text: str) -> tuple[Article, Doc]:
+    article = Article(text, published=PublishedDate(SEED_DATE))
+    doc = nlp(text)
+    article.times = find_times(article, doc)
+    return article, doc
+
+
+def test_event_takes_the_time_in_its_own_clause(nlp: Language) -> None:
+    text = "The minister resigned on Monday and the president left Paris on Friday."
+    article, doc = parsed(nlp, text)
+    left = date_for_event(event_at(article, "left", text), article, doc)
+    resigned = date_for_event(event_at(article, "resigned", text), article, doc)
+    assert left is not None and resigned is not None
+    assert (left.value, left.source, left.text) == ("2006-05-19", "clause", "Friday")
+    assert (resigned.value, resigned.source) == ("2006-05-22", "clause")
+
+
+def test_seed_suspension_is_dated_by_its_sentence(nlp: Language, seed_text: str) -> None:
+    article, doc = parsed(nlp, seed_text)
+    sentence = "This is why we decided to suspend the talks and we informed the Americans"
+    full = seed_text[seed_text.index(sentence) : seed_text.index("Sunday.") + len("Sunday.")]
+    informed = date_for_event(event_at(article, "informed", full), article, doc)
+    suspend = date_for_event(event_at(article, "suspend", full), article, doc)
+    assert informed is not None and suspend is not None
+    assert (informed.value, informed.source) == ("2006-05-21", "clause")
+    assert suspend.value == "2006-05-21"
+    assert (informed.start, informed.end) == (
+        seed_text.index("Sunday."),
+        seed_text.index("Sunday.") + 6,
+    )
+
+
+def test_event_without_a_date_takes_the_publication_date(nlp: Language) -> None:
+    text = "The ceasefire lasted a week. Rebels attacked the convoy."
+    article, doc = parsed(nlp, text)
+    for trigger, sentence in (("lasted", "The ceasefire lasted a week."), ("attacked", text[29:])):
+        found = date_for_event(event_at(article, trigger, sentence), article, doc)
+        assert found is not None
+        assert (found.value, found.source, found.start) == (SEED_DATE, "published", None)
+
+
+def test_event_has_no_date_without_text_or_publication_date(nlp: Language) -> None:
+    text = "Rebels attacked the convoy."
+    article = Article(text)
+    doc = nlp(text)
+    article.times = find_times(article, doc)
+    assert date_for_event(event_at(article, "attacked", text), article, doc) is None
+
+
+# Calendar rules ---------------------------------------------------------------------------
+
+
+@given(st.dates(date(1900, 1, 1), date(2100, 12, 31)), st.integers(1, 7))
+def test_past_weekday_is_the_last_one_on_or_before_the_anchor(anchor: date, weekday: int) -> None:
+    found = weekday_near(anchor, weekday, "past")
+    assert found.isoweekday() == weekday
+    assert anchor - timedelta(days=6) <= found <= anchor
+    ahead = weekday_near(anchor, weekday, "future")
+    assert ahead.isoweekday() == weekday
+    assert anchor <= ahead <= anchor + timedelta(days=6)
+
+
+@given(st.dates(date(1900, 2, 1), date(2100, 11, 30)), st.integers(1, 12), st.integers(1, 28))
+def test_day_without_year_in_the_past_is_never_after_the_anchor(
+    anchor: date, month: int, day: int
+) -> None:
+    year = year_for_month_day(anchor, month, day, "past")
+    assert date(year, month, day) <= anchor < date(year + 1, month, day)
