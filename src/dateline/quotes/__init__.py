@@ -99,7 +99,8 @@ def _attach_quotations(
             outside = _WORD.search(
                 _THAT.sub("", text[holder.start : lo] + " " + text[hi : holder.end])
             )
-            if outside and holder.start < lo:
+            cue_first = holder.cue is not None and holder.cue[1] <= holder.start
+            if outside and holder.start < lo and cue_first:
                 # Reported speech that quotes a fragment: one mixed attribution.
                 holder.kind = "mixed"
                 holder.end = max(holder.end, last.end)
@@ -107,7 +108,9 @@ def _attach_quotations(
                     rest = [(s.start, s.end) for s in chain[1:]]
                     holder.parts = [(holder.start, first.end), *rest]
                 continue
-            if not outside:
+            if not outside or not cue_first:
+                # Words beside the quotation when the cue follows it ('Tunis - "...,"
+                # X said') are a header or an introduction, not reported speech.
                 used.add(id(holder))
                 quote = _direct(chain, holder.cue, holder.speaker, holder.cue_token)
         verb = None

@@ -1,0 +1,79 @@
+"""``dateline eval quotes``: BRAT reading, span matching and the quality gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES, SHARED
+from dateline.errors import EvalError
+from dateline.eval.quotes import evaluate, overlap_ratio, read_brat
+from dateline.settings import Settings
+from gate import check_floors
+
+SEED_GOLD = SHARED / "quotes" / "seed"
+OWN_GOLD = FIXTURES / "quotes"
+
+
+@pytest.fixture(scope="module")
+def scores(settings: Settings) -> dict[str, Any]:
+    """The seed gold and dateline's own fixtures, scored once (keys as the baseline names)."""
+    return {"seed": evaluate(SEED_GOLD, settings), "fixtures": evaluate(OWN_GOLD, settings)}
+
+
+def test_read_brat_links_one_source_to_several_attributions() -> None:
+    gold = read_brat(SEED_GOLD / "000_0606c9bc127a92b0.ann")
+    assert len(gold) == 11
+    introduced = (291, 363)
+    assert sum(1 for g in gold if g.source == [introduced]) == 6
+    first = gold[0]
+    assert first.cue == [(245, 257)] and first.content == [(176, 243)]
+
+
+def test_read_brat_keeps_every_part_of_a_discontinuous_span(tmp_path: Path) -> None:
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tContent 0 5;10 15\thello world\nT2\tCue 6 9\tsaid\n"
+        "T3\tAttribution 6 9\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T2\n",
+        encoding="utf-8",
+    )
+    (att,) = read_brat(ann)
+    assert att.content == [(0, 5), (10, 15)] and att.source is None
+
+
+def test_read_brat_names_the_file_and_line_of_a_malformed_line(tmp_path: Path) -> None:
+    ann = tmp_path / "bad.ann"
+    ann.write_text("T1\tContent 0 5\thello\nthis is not brat\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"\[E080\].*bad.ann, line 2"):
+        read_brat(ann)
+
+
+def test_eval_quotes_refuses_a_folder_without_gold(tmp_path: Path, settings: Settings) -> None:
+    with pytest.raises(EvalError, match=r"\[E083\]"):
+        evaluate(tmp_path, settings)
+
+
+def test_overlap_is_measured_against_the_longer_span() -> None:
+    assert overlap_ratio([(0, 100)], [(0, 50)]) == 0.5
+    assert overlap_ratio([(0, 10), (20, 30)], [(0, 30)]) == pytest.approx(20 / 30)
+    assert overlap_ratio([(0, 10)], [(10, 20)]) == 0.0
+
+
+def test_seed_scores_map_cleaned_offsets_back_to_the_input(scores: dict[str, Any]) -> None:
+    seed = scores["seed"]
+    # The cleaned text drops the navigation lines; without the offset map nothing would match.
+    assert seed["matched"] == seed["gold"] == 11
+    assert seed["speaker_accuracy"] == 1.0
+
+
+def test_eval_quotes_reports_the_keys_of_output_md(scores: dict[str, Any]) -> None:
+    for result in scores.values():
+        assert set(result["quotes"]) == {"precision", "recall", "f1"}
+        assert {"speaker_accuracy", "failures"} <= set(result)
+
+
+@pytest.mark.gate
+def test_quotation_scores_stay_above_their_floors(scores: dict[str, Any]) -> None:
+    assert check_floors("quotes", scores) == []

@@ -1,0 +1,224 @@
+"""Quotations and reported speech: cues, content, speakers across the article (issue 4)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from spacy.language import Language
+
+from conftest import SEED
+from dateline.ingest import read_input
+from dateline.model import Actor, Article, Event, Mention, Quote, Span
+from dateline.nlp import load_nlp
+from dateline.quotes import find_quotes, reporter_for_event
+from dateline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def parser(settings: Settings) -> Language:
+    # The same cached model the Pipeline uses, without loading the other stages' resources.
+    return load_nlp(settings.spacy_model)
+
+
+def quotes_of(parser: Language, text: str, mentions: list[Mention] | None = None) -> list[Quote]:
+    article = Article(text=text)
+    article.quotes = find_quotes(article, parser(text), mentions or [])
+    return article.quotes
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(parser: Language, settings: Settings) -> tuple[Article, list[Quote]]:
+    article = read_input(SEED.read_bytes(), name=str(SEED), settings=settings)
+    article.quotes = find_quotes(article, parser(article.text), [])
+    return article, article.quotes
+
+
+def test_seed_has_eleven_attributions_all_to_one_anonymous_source(seed_quotes) -> None:
+    _, quotes = seed_quotes
+    assert len(quotes) == 11
+    assert [q.kind for q in quotes].count("direct") == 6
+    assert all(q.speaker is not None and q.speaker.anonymous for q in quotes)
+    descriptions = {q.speaker.description for q in quotes if q.speaker}
+    assert descriptions == {"a member of an insurgent group"}
+
+
+def test_seed_paragraph_quotations_take_the_introducing_span(seed_quotes) -> None:
+    _, quotes = seed_quotes
+    paragraph = [q for q in quotes if q.cue and q.cue.text == "“"]
+    assert len(paragraph) == 5
+    assert {q.speaker.text for q in paragraph if q.speaker} == {
+        "The Source, which spoke to Asharq Al-Awsat on the condition of anonymity"
+    }
+
+
+def test_seed_admitted_report_quoting_a_fragment_is_mixed(seed_quotes) -> None:
+    _, quotes = seed_quotes
+    (admitted,) = [q for q in quotes if q.cue and q.cue.text == "admitted"]
+    assert admitted.kind == "mixed"
+    assert admitted.text.startswith("the meetings were held through an intermediary")
+    assert admitted.text.endswith("good relations with the US administration.")
+    assert admitted.speaker is not None and admitted.speaker.text == "The source"
+
+
+def test_seed_cues_and_local_speakers(seed_quotes) -> None:
+    article, quotes = seed_quotes
+    cues = [(q.cue.text, q.speaker.text) for q in quotes if q.cue and q.speaker]
+    assert ("according to", "a member of an insurgent group") in cues
+    assert ("cautioned", "The source") in cues
+    assert ("revealed", "He") in cues
+    for q in quotes:
+        assert article.text[q.start : q.end] == q.text
+        assert q.cue is not None and article.text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_quote_ids_follow_text_order(seed_quotes) -> None:
+    _, quotes = seed_quotes
+    assert [q.id for q in quotes] == [f"q{n}" for n in range(1, len(quotes) + 1)]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_straight_quotes_with_the_speaker_after_and_before(parser: Language) -> None:
+    text = (
+        'Tunis, 4 May - "We will not accept these terms," Foreign Minister Leila Ben Salah '
+        "said on Sunday.\n\n"
+        'Opposition leader Karim Ayari said: "The government has failed the country."\n'
+    )
+    first, second = quotes_of(parser, text)
+    assert (first.kind, first.cue and first.cue.text) == ("direct", "said")
+    assert first.text == "We will not accept these terms,"
+    assert first.speaker is not None and "Leila Ben Salah" in first.speaker.text
+    assert second.text == "The government has failed the country."
+    assert second.speaker is not None and second.speaker.text == "Opposition leader Karim Ayari"
+    assert not first.speaker.anonymous
+
+
+def test_an_unclosed_paragraph_quotation_continues_in_the_next_one(parser: Language) -> None:
+    text = (
+        "Maria Lopez, the union's president, spoke to reporters after the meeting.\n\n"
+        "“We have asked for a fair wage for three years. Nobody listened.\n\n"
+        "“Now the workers have decided for themselves.”\n"
+    )
+    (quote,) = quotes_of(parser, text)
+    assert len(quote.parts) == 2
+    assert text[quote.parts[0][0] : quote.parts[0][1]].startswith("We have asked")
+    assert text[quote.parts[1][0] : quote.parts[1][1]].endswith("for themselves.")
+    assert quote.cue is not None and quote.cue.text == "“"
+    assert quote.speaker is not None and quote.speaker.text.startswith("Maria Lopez")
+
+
+def test_an_interrupted_quotation_is_one_quote_in_two_parts(parser: Language) -> None:
+    text = '"We will rebuild the bridge," the mayor said, "and we will do it before winter."'
+    (quote,) = quotes_of(parser, text)
+    assert quote.kind == "direct" and len(quote.parts) == 2
+    assert quote.speaker is not None and quote.speaker.text == "the mayor"
+
+
+def test_reported_speech_with_that_and_with_the_verb_last(parser: Language) -> None:
+    text = (
+        "The army confirmed that two soldiers were wounded in the attack.\n\n"
+        "The convoy was travelling to the border, a police spokesman said.\n"
+    )
+    confirmed, said = quotes_of(parser, text)
+    assert confirmed.kind == "indirect"
+    assert confirmed.text == "two soldiers were wounded in the attack"
+    assert confirmed.speaker is not None and confirmed.speaker.text == "The army"
+    assert said.text == "The convoy was travelling to the border"
+    assert said.speaker is not None and said.speaker.text == "a police spokesman"
+
+
+def test_anonymous_sources_are_flagged_and_described(parser: Language) -> None:
+    text = (
+        "The talks could resume next week, according to two diplomats familiar with the "
+        "negotiations.\n\n"
+        "Officials said the ceasefire was holding in most areas.\n"
+    )
+    according, officials = quotes_of(parser, text)
+    assert according.cue is not None and according.cue.text == "according to"
+    assert according.speaker is not None and according.speaker.anonymous
+    assert according.speaker.description == "two diplomats familiar with the negotiations"
+    assert officials.speaker is not None and officials.speaker.anonymous
+
+
+def test_a_later_reference_shares_the_first_description(parser: Language) -> None:
+    text = (
+        "A senior official, who spoke on condition of anonymity, said the plan was dead.\n\n"
+        "The official added that new talks were unlikely before the summer.\n\n"
+        "He said the president had not been told.\n"
+    )
+    quotes = quotes_of(parser, text)
+    assert len(quotes) == 3
+    assert all(q.speaker is not None and q.speaker.anonymous for q in quotes)
+    assert {q.speaker.description for q in quotes if q.speaker} == {
+        "A senior official, who spoke on condition of anonymity"
+    }
+    assert [q.speaker.text for q in quotes if q.speaker][1:] == ["The official", "He"]
+
+
+def test_according_to_a_plan_is_not_an_attribution(parser: Language) -> None:
+    text = "The troops will leave in three stages, according to the plan agreed in May."
+    assert quotes_of(parser, text) == []
+
+
+def test_a_cue_inside_a_quotation_gives_no_attribution(parser: Language) -> None:
+    text = '"They told us that the road was safe, and we believed them," the driver said.'
+    (quote,) = quotes_of(parser, text)
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.text == "the driver"
+
+
+def test_scare_quotes_are_not_quotations(parser: Language) -> None:
+    text = 'The so-called "peace plan" was published on Monday by the ministry.'
+    assert quotes_of(parser, text) == []
+
+
+def test_speaker_actor_takes_its_country_from_an_earlier_mention(parser: Language) -> None:
+    text = (
+        "Iraqi insurgents held talks with the government, according to a member of an "
+        "insurgent group."
+    )
+    start = text.index("Iraqi insurgents")
+    group = text.index("an insurgent group")
+    mentions = [
+        Mention(start, start + 16, "Iraqi insurgents", "NORP", Actor("IRQREB", "", "IRQ")),
+        Mention(group, group + 18, "an insurgent group", "ORG", Actor("REB")),
+    ]
+    (quote,) = quotes_of(parser, text, mentions)
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert quote.speaker.actor.code == "IRQREB"
+
+
+def test_reporter_for_event_is_the_quote_holding_the_trigger(parser: Language) -> None:
+    text = "The source revealed that rebels met the ambassador in Amman."
+    article = Article(text=text)
+    article.quotes = find_quotes(article, parser(text), [])
+    at = text.index("met")
+    event = Event(
+        "e1", Span(0, len(text)), Span(at, at + 3, "met"), None, None, "044", "04", 1, 2.5
+    )
+    assert reporter_for_event(event, article, parser(text)) == "q1"
+    outside = text.index("revealed")
+    event.trigger = Span(outside, outside + 8, "revealed")
+    assert reporter_for_event(event, article, parser(text)) is None
+
+
+def test_quotes_serialise_to_the_output_shape(seed_quotes) -> None:
+    _, quotes = seed_quotes
+    out = quotes[0].to_json()
+    assert {"id", "start", "end", "kind", "speaker", "cue"} <= set(out)
+    assert set(out["speaker"]) >= {"text", "start", "end", "anonymous", "description", "actor"}
+
+
+def test_an_empty_article_has_no_quotes(parser: Language) -> None:
+    assert quotes_of(parser, " ") == []
+
+
+def test_finding_quotes_costs_a_few_milliseconds(parser: Language, settings: Settings) -> None:
+    article = read_input(SEED.read_bytes(), name=str(SEED), settings=settings)
+    doc = parser(article.text)
+    find_quotes(article, doc, [])  # lexicon loaded once
+    runs = 20
+    began = time.perf_counter()
+    for _ in range(runs):
+        find_quotes(article, doc, [])
+    assert (time.perf_counter() - began) / runs < 0.02
