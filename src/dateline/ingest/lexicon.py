@@ -97,7 +97,14 @@ NAV_LINES: frozenset[str] = frozenset(
 # A line that mentions one of these is page furniture when it is short (cookie banners,
 # copyright and newsletter lines).
 FURNITURE_CUES: tuple[str, ...] = (
-    "cookie",
+    "use cookies",
+    "uses cookies",
+    "use of cookies",
+    "accept cookies",
+    "cookie policy",
+    "cookies policy",
+    "cookie settings",
+    "cookie consent",
     "all rights reserved",
     "copyright ©",
     "privacy policy",
