@@ -14,6 +14,7 @@ SEASON_OF_MONTH = {
     6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
 }  # fmt: skip
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def iso_day(day: date) -> str:
@@ -123,6 +124,12 @@ def season_near(anchor: date, season: str, direction: str | None, offset: int = 
         year -= 1
     elif direction == "future" and target < index:
         year += 1
+    elif direction not in {"past", "future"}:
+        # The nearest: the season whose middle is closest to the anchor.
+        def middle(y: int) -> date:
+            return date(y, SEASON_FIRST_MONTH[season], 1) + timedelta(days=45)
+
+        year = min((year - 1, year, year + 1), key=lambda y: abs((middle(y) - anchor).days))
     return f"{year}-{season}"
 
 

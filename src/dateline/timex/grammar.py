@@ -164,7 +164,7 @@ class TimeGrammar:
             ),
             (
                 "month_year",
-                rf"(?:(?P<mod>{mod})[-\s]*)?(?P<m>{month_any}),?\s+(?:of\s+)?{year}(?![\d,])",
+                rf"(?:(?P<mod>{mod})[-\s]*)?(?P<m>{month_any}),?\s+(?:of\s+)?{year}(?!\d|,\d)",
                 self._month_year,
                 3,
                 False,
@@ -243,7 +243,7 @@ class TimeGrammar:
             ),
             (
                 "year",
-                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|'s|s|\s*percent|,\d|\.\d|-\d)",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d)",
                 self._year,
                 1,
                 False,
@@ -322,8 +322,29 @@ class TimeGrammar:
                 False,
             ),
             (
+                "weekend",
+                r"(?:(?P<the>the)\s+)?weekends?(?=\s|[.,;:!?)])",
+                self._weekend,
+                0,
+                False,
+            ),
+            (
+                "year_earlier",
+                r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter|month|level|figure|results))?",
+                self._year_earlier,
+                2,
+                False,
+            ),
+            (
+                "holiday",
+                rf"(?P<h>(?-i:{_alternation(list(lex.holidays))}))",
+                self._holiday,
+                2,
+                False,
+            ),
+            (
                 "the_unit",
-                r"the\s+(?P<unit>year|month|week|quarter)",
+                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<unit>year|month|week|quarter)(?!-)",
                 self._the_unit,
                 0,
                 False,
@@ -607,8 +628,33 @@ class TimeGrammar:
             year = cal.year_for_quarter(ctx.dct, quarter_for_year, direction)
         return Reading(f"{year}-{label}", precision="quarter", relative=True)
 
+    def _weekend(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if not m["the"] or m.group(0).lower().endswith("s"):
+            return None
+        if ctx.dct is None:
+            return Reading("XXXX-WXX-WE", precision="week")
+        direction = ctx.direction(m.start(), m.end())
+        in_weekend = ctx.dct.isoweekday() >= 6
+        if direction == "future" or direction == "present":
+            day = ctx.dct + timedelta(days=1 if ctx.dct.isoweekday() == 7 else 0)
+        else:
+            day = ctx.dct if in_weekend else ctx.dct - timedelta(days=7)
+        return Reading(f"{cal.iso_week(day)}-WE", precision="week", relative=True)
+
+    def _year_earlier(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if ctx.dct is None:
+            return Reading(None, precision="none")
+        return Reading(str(ctx.dct.year - 1), precision="year", relative=True)
+
+    def _holiday(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        month, day = (int(x) for x in self.lex.holidays[" ".join(m["h"].split())].split("-"))
+        if ctx.dct is None:
+            return Reading(f"XXXX-{month:02d}-{day:02d}")
+        year = cal.year_for_month_day(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
+        return Reading(date(year, month, day).isoformat(), relative=True)
+
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        if ctx.dct is None or not ctx.in_entity(m.start(), m.end()):
+        if ctx.dct is None or not (m["mod"] or ctx.in_entity(m.start(), m.end())):
             return None
         return _shift(ctx.dct, m["unit"].lower(), 0)
 
@@ -621,6 +667,8 @@ class TimeGrammar:
         singular = not unit_word.endswith("s") or unit_word in self.lex.units
         if number_word in {"a", "an", "one"} and unit_word in {"second", "sec", "min", "quarter"}:
             return None  # "a second round", "a quarter of the vote"
+        if number_word in {"a", "an"} and _is_rate(ctx, m.start(), self.lex.rate_words):
+            return None  # "$4.75 an hour", "20 cents a day": a rate, not a duration
         if unit_word.startswith("quarter") and singular:
             return None
         if amount is not None and m.groupdict().get("half"):
@@ -680,6 +728,15 @@ class TimeGrammar:
 
     def _frequency(self, m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(self.duration_value(1, m["unit"]), "SET", "none")
+
+
+def _is_rate(ctx: Context, start: int, rate_words: frozenset[str]) -> bool:
+    """Whether the text before ``start`` ends with an amount ("$4.75", "20 cents")."""
+    before = ctx.text[max(0, start - 24) : start].rstrip()
+    if not before:
+        return False
+    last = before.split()[-1].lower()
+    return bool(re.search(r"\d", last)) or last in rate_words
 
 
 def _shift(anchor: date, unit_word: str, offset: int) -> Reading:

@@ -34,6 +34,8 @@ class TimeLexicon:
     relative_words: dict[str, int]
     position_modifiers: dict[str, str]
     year_prepositions: frozenset[str]
+    holidays: dict[str, str]
+    rate_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,4 +65,6 @@ def load_time_lexicon() -> TimeLexicon:
         relative_words=raw["relative_words"],
         position_modifiers=raw["position_modifiers"],
         year_prepositions=frozenset(raw["year_prepositions"]),
+        holidays=raw["holidays"],
+        rate_words=frozenset(raw["rate_words"]),
     )
