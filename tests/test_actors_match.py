@@ -1,0 +1,213 @@
+"""The compiled actor matcher on real text: the seed article, hand-made sentences, the cache."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from conftest import FIXTURES, SEED_DATE
+from dateline import Pipeline, Settings
+from dateline.actors.match import ActorMatcher, default_dictionary_files, load_actor_matcher
+from dateline.model import Article, Mention, PublishedDate
+
+ACTORS = FIXTURES / "actors"
+
+
+@pytest.fixture(scope="module")
+def matcher(pipeline: Pipeline) -> ActorMatcher:
+    return pipeline.actors
+
+
+def _mentions(matcher: ActorMatcher, nlp: Language, text: str, day: str | None) -> list[Mention]:
+    article = Article(text=text, published=PublishedDate(day) if day else None)
+    return matcher.find_mentions(article, nlp(text))
+
+
+def _codes(mentions: list[Mention]) -> dict[str, str | None]:
+    return {m.text: m.actor.code if m.actor else None for m in mentions}
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(matcher: ActorMatcher, nlp: Language, seed_text: str) -> list[Mention]:
+    return _mentions(matcher, nlp, seed_text, SEED_DATE)
+
+
+def test_seed_actors_get_the_codes_an_analyst_gives_them(seed_mentions: list[Mention]) -> None:
+    codes = _codes(seed_mentions)
+    assert codes["Iraqi insurgents"] == "IRQREB"
+    assert codes["the US government"] == "USAGOV"
+    assert codes["the US administration"] == "USAGOV"
+    assert codes["Zalmay Khalilzad"] == "USAGOV"
+    assert codes["the US ambassador"] == "USAGOV"
+    assert codes["the US military"] == "USAMIL"
+    assert codes["Iraqi government"] == "IRQGOV"
+    assert codes["Iraqi insurgency"] == "IRQREB"
+
+
+def test_surname_alone_refers_back_to_the_full_name(seed_mentions: list[Mention]) -> None:
+    later = [m for m in seed_mentions if m.text == "Khalilzad"]
+    assert later and later[0].actor is not None and later[0].actor.code == "USAGOV"
+    assert later[0].antecedent is not None
+    assert seed_mentions[later[0].antecedent].text == "Zalmay Khalilzad"
+
+
+def test_mention_offsets_point_into_the_article_text(
+    seed_mentions: list[Mention], seed_text: str
+) -> None:
+    assert seed_mentions
+    for m in seed_mentions:
+        assert seed_text[m.start : m.end] == m.text
+
+
+def test_khalilzad_is_not_usagov_before_his_appointment(
+    matcher: ActorMatcher, nlp: Language, seed_text: str
+) -> None:
+    codes = _codes(_mentions(matcher, nlp, seed_text, "2004-01-10"))
+    assert codes["Zalmay Khalilzad"] == "USAELI"
+
+
+def test_undated_article_uses_the_latest_role_and_says_so(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    mentions = _mentions(matcher, nlp, "Zalmay Khalilzad arrived in Kabul.", None)
+    khalilzad = next(m for m in mentions if m.text == "Zalmay Khalilzad")
+    assert khalilzad.actor is not None and khalilzad.actor.code == "USAGOV"
+    assert khalilzad.via == "dictionary:undated"
+    assert khalilzad.actor.valid_from == "2005-06-21"
+
+
+def test_country_and_agent_merge_into_one_code(matcher: ActorMatcher, nlp: Language) -> None:
+    text = "The Iraqi foreign minister met police officers and the government of Jordan."
+    codes = _codes(_mentions(matcher, nlp, text, "2010-01-01"))
+    assert codes["Iraqi foreign minister"] == "IRQGOV"
+    assert codes["police officers"] == "---COP"
+    assert codes["government of Jordan"] == "JORGOV"
+
+
+def test_pronoun_us_is_not_the_united_states(matcher: ActorMatcher, nlp: Language) -> None:
+    codes = _codes(_mentions(matcher, nlp, "They met us in Paris before the US vote.", None))
+    assert "us" not in codes
+    assert codes["the US"] == "USA"
+
+
+def test_code_tokens_reads_the_source_phrase_of_the_seed(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    doc = nlp(
+        "Representatives from the Iraqi insurgency met with Zalmay Khalilzad, the US ambassador."
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    actor = matcher.code_tokens(span, date(2006, 5, 23))
+    assert actor is not None and actor.code == "IRQREB"
+    khalilzad = next(t for t in doc if t.text == "Khalilzad")
+    obj = doc[khalilzad.left_edge.i : khalilzad.right_edge.i + 1]
+    assert "ambassador" in obj.text
+    assert matcher.code_tokens(obj, date(2006, 5, 23)).code == "USAGOV"  # type: ignore[union-attr]
+    assert matcher.code_tokens(obj, date(2004, 1, 10)).code == "USAELI"  # type: ignore[union-attr]
+
+
+def test_code_tokens_uses_an_apposition_when_the_head_is_only_an_agent(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    doc = nlp("The ambassador, Zalmay Khalilzad, left.")
+    span = doc[0:5]  # "The ambassador, Zalmay Khalilzad": head "ambassador", apposition
+    assert span.root.text == "ambassador"
+    assert matcher.code_tokens(span, date(2006, 5, 23)).code == "USAGOV"  # type: ignore[union-attr]
+
+
+def test_stems_match_longer_words_but_exact_phrases_do_not(tmp_path: Path, nlp: Language) -> None:
+    m = ActorMatcher.from_files(
+        [ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"], cache_dir=tmp_path
+    )
+    codes = _codes(
+        _mentions(m, nlp, "Argentine police and Gondorian troops met Minas Tirith officials.", None)
+    )
+    assert codes["Argentine police"] == "ARGCOP"
+    assert codes.get("Gondorian") is None  # GONDOR_ ends in "_": exact
+    assert codes["Minas Tirith"] == "GON"
+
+
+def test_compound_actor_takes_the_agent_on_every_part(tmp_path: Path, nlp: Language) -> None:
+    m = ActorMatcher.from_files(
+        [ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"], cache_dir=tmp_path
+    )
+    codes = _codes(_mentions(m, nlp, "The Shire government protested.", None))
+    assert codes["The Shire government"] == "FROGOV/BILGOV/SAMGOV"
+
+
+def test_dated_roles_in_validation_style_dictionary(tmp_path: Path, nlp: Language) -> None:
+    m = ActorMatcher.from_files(
+        [ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"], cache_dir=tmp_path
+    )
+    assert _codes(_mentions(m, nlp, "Smeagol spoke.", "1997-03-01"))["Smeagol"] == "HOBGOV"
+    assert _codes(_mentions(m, nlp, "Smeagol spoke.", "2001-03-01"))["Smeagol"] == "HOBREB"
+
+
+def test_discards_stop_sentences_and_stories(tmp_path: Path) -> None:
+    m = ActorMatcher.from_files(
+        [ACTORS / "small.actors.txt"],
+        [ACTORS / "small.agents.txt"],
+        [ACTORS / "small.discards.txt"],
+        cache_dir=tmp_path,
+    )
+    assert m.is_discard("The baseball players attacked the umpire.")
+    assert m.is_discard("Baseballs were thrown.")  # no trailing "_": a stem
+    assert not m.is_discard("The army attacked the town.")
+    assert m.is_story_discard("Fans of the World Cup rioted.")
+    assert not m.is_story_discard("The World Cups rioted.")  # "WORLD CUP_" is exact
+
+
+def test_packaged_discards_and_issues(matcher: ActorMatcher) -> None:
+    assert matcher.is_discard("The basketball team won.")
+    assert matcher.find_issues("Teachers and pupils went on strike.") == {
+        "TEACHERS": 1,
+        "STUDENTS": 1,
+        "LABOR_STRIKE": 1,
+    }
+
+
+def test_cache_is_keyed_by_file_contents_and_loads_fast(tmp_path: Path) -> None:
+    actors = tmp_path / "mine.actors.txt"
+    actors.write_text((ACTORS / "small.actors.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = ActorMatcher.from_files([actors], [ACTORS / "small.agents.txt"], cache_dir=cache)
+    assert len(list(cache.glob("actors-*.marshal"))) == 1
+    actors.write_text(actors.read_text(encoding="utf-8") + "\nMORDOR_ [MOR]\n", encoding="utf-8")
+    second = ActorMatcher.from_files([actors], [ACTORS / "small.agents.txt"], cache_dir=cache)
+    assert second is not first
+    assert len(list(cache.glob("actors-*.marshal"))) == 2
+    assert any(e.phrase == "MORDOR_" for e in second.actors)
+
+
+def test_packaged_dictionaries_load_from_the_disk_cache_under_a_second(
+    settings: Settings, matcher: ActorMatcher
+) -> None:
+    from dateline.actors import match
+
+    files = default_dictionary_files()
+    key = match._files_key(files, settings.lenient_dictionaries)
+    match._MEMORY.pop(key, None)  # force a load from disk
+    start = time.perf_counter()
+    again = load_actor_matcher(settings)
+    elapsed = time.perf_counter() - start
+    assert again is not matcher
+    assert elapsed < 1.0, f"warm load took {elapsed:.2f}s"
+
+
+def test_find_mentions_is_fast_on_a_thousand_word_article(
+    matcher: ActorMatcher, nlp: Language, seed_text: str
+) -> None:
+    text = "\n\n".join([seed_text] * 2)  # about 1,100 words
+    doc = nlp(text)
+    article = Article(text=text, published=PublishedDate(SEED_DATE))
+    matcher.find_mentions(article, doc)
+    start = time.perf_counter()
+    for _ in range(5):
+        matcher.find_mentions(article, doc)
+    per_article = (time.perf_counter() - start) / 5
+    assert per_article < 0.05, f"{per_article * 1000:.1f} ms"
