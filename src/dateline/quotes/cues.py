@@ -52,8 +52,18 @@ class Paragraphs:
 
 
 def is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
-    """A verb of saying (by lemma), not used as a noun or adjective."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.speech_verbs
+    """A verb of saying (by lemma), not used as a noun or adjective, nor in an idiom such
+    as "all told" or "needless to say"."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.speech_verbs:
+        return False
+    doc = token.doc
+    for idiom in lexicon.idioms:
+        if token.lower_ not in idiom:
+            continue
+        at = token.i - idiom.index(token.lower_)
+        if at >= 0 and tuple(t.lower_ for t in doc[at : at + len(idiom)]) == idiom:
+            return False
+    return True
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -114,9 +124,24 @@ def _complement(verb: Token, lexicon: QuoteLexicon) -> Token | None:
         if c.dep_ == "ccomp" and not (is_speech_verb(c, lexicon) and subject_of(c) is not None)
     ]
     if not comps:
-        return None
+        return _that_clause(verb)
     after = [c for c in comps if c.i > verb.i]
     return after[0] if after else comps[-1]
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung lower down: 'said in a statement that ...' (acl of
+    "statement"), 'told reporters on Monday that ...'."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in ("acl", "relcl", "advcl", "ccomp"):
+            continue
+        if token.i - verb.i > 12:
+            return None
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if marks and subjects and marks[0].i < subjects[0].i:
+            return token
+    return None
 
 
 def find_drafts(

@@ -20,6 +20,7 @@ class QuoteLexicon:
     pronouns: frozenset[str]
     anaphor_determiners: frozenset[str]
     anonymity: re.Pattern[str]
+    idioms: frozenset[tuple[str, ...]]  # phrases where a speech verb reports nothing
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def load_quote_lexicon() -> QuoteLexicon:
         indefinite_determiners=frozenset(raw["indefinite_determiners"]),
         pronouns=frozenset(raw["pronouns"]),
         anaphor_determiners=frozenset(raw["anaphor_determiners"]),
+        idioms=frozenset(tuple(p.split()) for p in raw["idioms"]),
         anonymity=re.compile(
             r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE
         ),
