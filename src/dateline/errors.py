@@ -69,3 +69,17 @@ E_TML_NO_TEXT = "[E093] {path}: the TimeML file has no <TEXT> element"
 E_BAD_RECORD = "[E027] bad JSON Lines record: {error}"
 E_BAD_DATE = "[E028] the date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
 E_NOT_A_FILE = "[E029] is a folder, not a file (give its files, or a folder to ingest)"
+
+
+class GazetteerError(DatelineError):
+    """The packaged gazetteer index is missing or unreadable."""
+
+
+E_GAZETTEER = (
+    "[E060] the gazetteer index {path} is missing or unreadable: reinstall dateline, or rebuild "
+    "it with `python tools/build_gazetteer.py`"
+)
+E_GEO_XML = (
+    "[E061] {path}: not a geoparsing gold file (LGL, TR-News or GeoWebNews XML with "
+    "<article> elements): {error}"
+)

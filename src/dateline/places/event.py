@@ -1,0 +1,122 @@
+"""Each event's place: the phrase on its verb, else its sentence's place, else the dateline."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Event, EventPlace, Place
+from . import lexicon
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
+
+
+def _trigger_token(event: Event, doc: Doc) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _clause_attachment(place_token: Token, verb: Token) -> tuple[int, int] | None:
+    """How a place hangs from ``verb``: (0 on the verb itself, 1 on one of its nouns; steps).
+
+    The path up from the place must pass a preposition of place ("in", "at", "near",
+    "outside" ...) and must not cross into another clause (another verb's complement,
+    conjunct, relative or adverbial clause). A phrase on the verb ("met ... in Amman") beats
+    one on a noun of the clause ("the ambassador in Iraq"). None when the place is not in the
+    verb's clause. (spaCy makes a new Token object per access: compare indices, not identity.)
+    """
+    steps = 0
+    prep_head: Token | None = None
+    token = place_token
+    while token.head.i != token.i:
+        if (
+            token.dep_ == "prep"
+            and token.lower_ in lexicon.PLACE_PREPOSITIONS
+            and prep_head is None
+        ):
+            prep_head = token.head
+        if token.dep_ in _CLAUSE_DEPS and token.pos_ in _VERB_POS:
+            return None
+        token = token.head
+        steps += 1
+        if token.i == verb.i:
+            if prep_head is None:
+                return None
+            return (0 if prep_head.i == verb.i else 1, steps)
+    return None
+
+
+def _event_place(place: Place, source: str) -> EventPlace:
+    return EventPlace(
+        name=place.name,
+        source=source,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        start=place.start,
+        end=place.end,
+    )
+
+
+def place_for_event(event: Event, article: Article, doc: Doc) -> EventPlace | None:
+    """Where ``event`` happened, and which rule said so ("clause", "sentence", "dateline")."""
+    dateline = article.dateline
+    # The dateline's own words are not a place in the sentence they open.
+    sentence = [
+        p
+        for p in article.places
+        if event.sentence.start <= p.start < event.sentence.end
+        and not (dateline is not None and p.start < dateline.end and dateline.start < p.end)
+    ]
+    verb = _trigger_token(event, doc)
+    if verb is not None and sentence:
+        best: tuple[tuple[int, int, int], Place] | None = None
+        for place in sentence:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            attachment = _clause_attachment(span.root, verb)
+            if attachment is None:
+                continue
+            # On the verb first; then the most specific place (a town over a country); then
+            # the nearest.
+            rank = (attachment[0], _specificity(place), attachment[1])
+            if best is None or rank < best[0]:
+                best = (rank, place)
+        if best is not None:
+            return _event_place(best[1], "clause")
+    # The most specific place of the sentence (a town over a region over a country), leaving
+    # out names used as modifiers ("the US ambassador", "Iraqi Kurdistan's").
+    located = [p for p in sentence if not _is_modifier(p, doc)]
+    if located:
+        ranked = sorted(located, key=lambda p: (_specificity(p), p.start))
+        return _event_place(ranked[0], "sentence")
+    if dateline is not None and dateline.lat is not None:
+        return EventPlace(
+            name=dateline.name,
+            source="dateline",
+            country=dateline.country,
+            lat=dateline.lat,
+            lon=dateline.lon,
+            geonameid=dateline.geonameid,
+            start=dateline.start,
+            end=dateline.end,
+        )
+    return None
+
+
+def _is_modifier(place: Place, doc: Doc) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in _MODIFIER_DEPS
+
+
+def _specificity(place: Place) -> int:
+    if place.feature_class == "P":
+        return 0
+    if place.feature_code in ("ADM2", "ADM1"):
+        return 1
+    return 2

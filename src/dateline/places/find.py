@@ -1,0 +1,152 @@
+"""The places of an article: toponyms from spaCy's entities and the dateline, resolved together."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..model import Article, Dateline, Place
+from . import lexicon
+from .gazetteer import Candidate, Gazetteer
+from .resolve import Toponym, resolve_toponyms
+
+# ", Ill." / ", Illinois" / ", N.Y." right after a town name.
+_STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# "the Jordanian capital of " / "the Jordanian capital, " right before a name.
+_DEMONYM_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:"
+    + "|".join(sorted(lexicon.CAPITAL_NOUNS))
+    + r")(?:\s+city)?(?:\s+of|,)\s*$"
+)
+# "the Iraqi capital" with no name after it.
+_DEMONYM_CAPITAL = re.compile(
+    r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:" + "|".join(sorted(lexicon.CAPITAL_NOUNS)) + r")\b"
+)
+_LOOKBEHIND_CHARS = 40
+
+
+def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> None:
+    """Set the hints that the words around each toponym give (its state, its country)."""
+    for toponym in toponyms:
+        after = _STATE_AFTER.match(text, toponym.end)
+        if after:
+            state = gazetteer.state_of(after.group(1).strip())
+            if state is not None:
+                toponym.admin1_hint = f"US.{state}"
+        before = _DEMONYM_BEFORE.search(
+            text[max(0, toponym.start - _LOOKBEHIND_CHARS) : toponym.start]
+        )
+        if before:
+            toponym.country_hint = gazetteer.country_of_demonym(before.group(1))
+
+
+def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
+    """Country votes from the dateline and the actors of ``article.mentions`` (ISO2 codes)."""
+    votes: dict[str, float] = {}
+    if article.dateline is not None and article.dateline.country:
+        votes[article.dateline.country] = lexicon.DATELINE_VOTES
+    iso3 = gazetteer.iso3_to_iso2
+    for mention in article.mentions:
+        actor = mention.actor
+        code = (actor.country if actor and actor.country else (actor.code if actor else ""))[:3]
+        cc = iso3.get(code.upper()) if code else None
+        if cc:
+            votes[cc] = votes.get(cc, 0.0) + lexicon.ACTOR_VOTES
+    return votes
+
+
+def resolve_dateline(
+    article: Article, gazetteer: Gazetteer, votes: dict[str, float] | None = None
+) -> Dateline | None:
+    """The article's dateline with its country and point (None when there is none)."""
+    dateline = article.dateline
+    if dateline is None:
+        return None
+    toponym = Toponym(dateline.start, dateline.end, dateline.name)
+    add_written_hints(article.text, [toponym], gazetteer)
+    (cand,) = resolve_toponyms([toponym], gazetteer, countries=votes)
+    if cand is None:
+        return dateline
+    return replace(
+        dateline,
+        country=cand.country or None,
+        lat=cand.lat,
+        lon=cand.lon,
+        geonameid=cand.geonameid,
+    )
+
+
+def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]:
+    """The article's places: its toponyms resolved in context, with offsets into ``article.text``.
+
+    Also resolves ``article.dateline`` in place (country, point, GeoNames id), since the
+    dateline's country is context for everything else.
+    """
+    votes = context_votes(article, gazetteer)
+    article.dateline = resolve_dateline(article, gazetteer, votes)
+    if article.dateline is not None and article.dateline.country:
+        country = article.dateline.country
+        votes[country] = votes.get(country, 0.0) + lexicon.DATELINE_VOTES
+
+    toponyms: list[Toponym] = []
+    weak: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in lexicon.PLACE_LABELS:
+            continue
+        if ent.label_ in lexicon.WEAK_LABELS:
+            weak.add(len(toponyms))
+        toponyms.append(Toponym(ent.start_char, ent.end_char, ent.text))
+    dl = article.dateline
+    if dl is not None and not any(t.start < dl.end and dl.start < t.end for t in toponyms):
+        toponyms.append(Toponym(dl.start, dl.end, article.text[dl.start : dl.end]))
+    add_written_hints(article.text, toponyms, gazetteer)
+    resolved = resolve_toponyms(toponyms, gazetteer, countries=votes)
+
+    places: list[Place] = []
+    for i, (toponym, cand) in enumerate(zip(toponyms, resolved, strict=True)):
+        if cand is None or (i in weak and cand.quality):
+            continue
+        places.append(_place(toponym.start, toponym.end, toponym.text, cand))
+    places.extend(_unnamed_capitals(article.text, places, gazetteer))
+    places.sort(key=lambda p: (p.start, p.end))
+    return places
+
+
+def _unnamed_capitals(text: str, places: Sequence[Place], gazetteer: Gazetteer) -> list[Place]:
+    """ "the Iraqi capital" with no name after it -> the country's capital."""
+    out = []
+    for match in _DEMONYM_CAPITAL.finditer(text):
+        cc = gazetteer.country_of_demonym(match.group(1))
+        if cc is None:
+            continue
+        capital = gazetteer.capital(cc)
+        if capital is None:
+            continue
+        # A name right after it ("... capital of Amman", "... capital, Astana") is the place.
+        after = text[match.end() : match.end() + 30]
+        if any(match.end() <= p.start <= match.end() + 30 for p in places) and re.match(
+            r"(?:\s+city)?(?:\s+of|,)\s", after
+        ):
+            continue
+        if any(p.start < match.end() and match.start() < p.end for p in places):
+            continue
+        out.append(_place(match.start(), match.end(), match.group(0), capital))
+    return out
+
+
+def _place(start: int, end: int, text: str, cand: Candidate) -> Place:
+    return Place(
+        start=start,
+        end=end,
+        text=text,
+        name=cand.name,
+        country=cand.country or None,
+        lat=cand.lat,
+        lon=cand.lon,
+        geonameid=cand.geonameid,
+        feature_class=cand.feature_class,
+        feature_code=cand.feature_code,
+    )

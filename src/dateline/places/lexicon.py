@@ -1,0 +1,42 @@
+"""Word lists and weights of the place stage (data only, no logic)."""
+
+from __future__ import annotations
+
+# spaCy entity labels that name places (OntoNotes: countries/cities/states, other locations,
+# facilities).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose names are places only when the gazetteer knows them well (a facility such as
+# "the White House" is no town).
+WEAK_LABELS = frozenset({"FAC"})
+
+# Prepositions that put an event at a place ("met in Amman", "outside Baghdad").
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+)
+
+# Nouns that, after a demonym, name the country's capital ("the Jordanian capital").
+CAPITAL_NOUNS = frozenset({"capital"})
+
+# Leading words that are not part of a place name ("the Netherlands" keeps its article in
+# the gazetteer; the others are stripped when the full name is not found).
+STRIP_PREFIXES = ("the ", "downtown ", "northern ", "southern ", "eastern ", "western ", "central ")
+
+# Ranking: the prior of a candidate by feature code (towns use log10 of their population).
+FEATURE_PRIOR = {
+    "PCLI": 10.0,
+    "CONT": 9.0,
+    "ADM1_US": 7.0,
+    "ADM1": 6.0,
+    "ADM2": 5.0,
+}
+CAPITAL_BONUS = 1.5  # a national capital over a town of the same name and size
+ALTERNATE_NAME_PENALTY = 1.0  # the name is one of the place's alternate names
+# Context weights: the share of the article's other places in the candidate's country, and in
+# its admin1 area (state, province); a written hint ("Springfield, Ill.", "the Jordanian
+# capital of Amman") outweighs both.
+COUNTRY_CONTEXT_WEIGHT = 4.0
+ADMIN1_CONTEXT_WEIGHT = 5.0
+HINT_WEIGHT = 8.0
+# The dateline's country and the actors' countries count as this many places of context.
+DATELINE_VOTES = 2.0
+ACTOR_VOTES = 0.5

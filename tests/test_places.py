@@ -1,0 +1,223 @@
+"""Places: the offline gazetteer, toponym resolution in context, the dateline and event places."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from dateline.model import Actor, Article, Dateline, Event, Mention, Span
+from dateline.places import (
+    Gazetteer,
+    Toponym,
+    distance_km,
+    find_places,
+    load_gazetteer,
+    name_key,
+    place_for_event,
+    resolve_toponyms,
+)
+
+BAGHDAD = (33.34, 44.40)
+AMMAN = (31.96, 35.95)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def parse(nlp: Language, text: str, dateline: Dateline | None = None) -> tuple[Article, object]:
+    article = Article(text=text, dateline=dateline)
+    return article, nlp(text)
+
+
+def test_gazetteer_opens_in_well_under_half_a_second(gazetteer: Gazetteer) -> None:
+    start = time.perf_counter()
+    fresh = Gazetteer(gazetteer.path)
+    fresh.lookup("Springfield")
+    assert time.perf_counter() - start < 0.5
+
+
+def test_gazetteer_survives_pickling_for_worker_processes(gazetteer: Gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert copy.lookup("Amman") == gazetteer.lookup("Amman")
+
+
+def test_name_key_folds_case_accents_and_punctuation() -> None:
+    assert name_key("St. Louis") == name_key("st louis")
+    assert name_key("Bogotá") == "bogota"
+    assert name_key("Winston-Salem") == "winston salem"
+
+
+@given(st.text(max_size=30))
+def test_name_key_is_idempotent(text: str) -> None:
+    assert name_key(name_key(text)) == name_key(text)
+
+
+def test_capital_outranks_smaller_towns_of_the_same_name(gazetteer: Gazetteer) -> None:
+    (amman,) = resolve_toponyms([Toponym(0, 5, "Amman")], gazetteer)
+    assert amman is not None and amman.country == "JO" and amman.feature_code == "PPLC"
+    assert distance_km(amman.lat, amman.lon, *AMMAN) < 10
+
+
+def test_country_name_resolves_to_the_country(gazetteer: Gazetteer) -> None:
+    (iraq,) = resolve_toponyms([Toponym(0, 4, "Iraq")], gazetteer)
+    assert iraq is not None and iraq.feature_code == "PCLI" and iraq.country == "IQ"
+
+
+def test_state_after_a_comma_pins_the_town_to_that_state(gazetteer: Gazetteer) -> None:
+    from dateline.places.find import add_written_hints
+
+    text = "The fire in Alexandria, La., was set on purpose."
+    toponym = Toponym(12, 22, "Alexandria")
+    add_written_hints(text, [toponym], gazetteer)
+    assert toponym.admin1_hint == "US.LA"
+    (town,) = resolve_toponyms([toponym], gazetteer)
+    assert town is not None and town.admin1 == "US.LA"
+
+
+def test_other_places_of_the_article_decide_an_ambiguous_town(gazetteer: Gazetteer) -> None:
+    names = ["Paris", "Texas", "Lamar County", "Texas"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].admin1 == "US.TX"
+
+
+def test_a_lone_famous_name_keeps_its_famous_place(gazetteer: Gazetteer) -> None:
+    (paris,) = resolve_toponyms([Toponym(0, 5, "Paris")], gazetteer)
+    assert paris is not None and paris.country == "FR"
+
+
+def test_state_abbreviation_is_not_mistaken_for_a_city_abbreviation(gazetteer: Gazetteer) -> None:
+    la, ill = resolve_toponyms([Toponym(0, 3, "La."), Toponym(5, 9, "Ill.")], gazetteer)
+    assert la is not None and la.admin1 == "US.LA" and la.feature_code == "ADM1"
+    assert ill is not None and ill.admin1 == "US.IL"
+
+
+def test_demonym_capital_of_name_resolves_the_name_in_that_country(nlp: Language) -> None:
+    text = "They met earlier this year in the Jordanian capital of Amman."
+    article, doc = parse(nlp, text)
+    places = find_places(article, doc, load_gazetteer())
+    amman = [p for p in places if p.text == "Amman"]
+    assert amman and amman[0].country == "JO"
+    assert distance_km(amman[0].lat or 0, amman[0].lon or 0, *AMMAN) < 10
+
+
+def test_demonym_capital_without_a_name_is_the_capital(nlp: Language) -> None:
+    text = "Gunmen attacked a convoy in the Iraqi capital on Monday."
+    article, doc = parse(nlp, text)
+    places = find_places(article, doc, load_gazetteer())
+    capital = [p for p in places if "capital" in p.text]
+    assert capital and capital[0].name == "Baghdad" and capital[0].country == "IQ"
+    assert text[capital[0].start : capital[0].end] == capital[0].text
+
+
+def test_dateline_gets_its_country_and_point(nlp: Language) -> None:
+    text = "Baghdad, Reuters - Talks were held in the city, officials said."
+    article, doc = parse(nlp, text, Dateline("Baghdad", 0, 7))
+    find_places(article, doc, load_gazetteer())
+    assert article.dateline is not None and article.dateline.country == "IQ"
+    assert distance_km(article.dateline.lat or 0, article.dateline.lon or 0, *BAGHDAD) < 10
+
+
+def test_actor_countries_give_context_to_a_bare_town(nlp: Language) -> None:
+    text = "Officials from Tripoli met the envoy."
+    article, doc = parse(nlp, text)
+    article.mentions = [Mention(0, 9, "Officials", "ORG", Actor("LBNGOV", country="LBN"))] * 6
+    places = find_places(article, doc, load_gazetteer())
+    tripoli = [p for p in places if p.text == "Tripoli"]
+    assert tripoli and tripoli[0].country == "LB"
+
+
+def test_every_place_points_at_its_text(nlp: Language, seed_text: str) -> None:
+    start = seed_text.index("Baghdad,")
+    article, doc = parse(nlp, seed_text, Dateline("Baghdad", start, start + 7))
+    places = find_places(article, doc, load_gazetteer())
+    assert places
+    for place in places:
+        assert seed_text[place.start : place.end] == place.text
+
+
+def test_seed_places_are_within_10_km(nlp: Language, seed_text: str) -> None:
+    start = seed_text.index("Baghdad,")
+    article, doc = parse(nlp, seed_text, Dateline("Baghdad", start, start + 7))
+    places = {p.text: p for p in find_places(article, doc, load_gazetteer())}
+    assert places["Baghdad"].country == "IQ"
+    assert distance_km(places["Baghdad"].lat or 0, places["Baghdad"].lon or 0, *BAGHDAD) < 10
+    assert places["Amman"].country == "JO"
+    assert distance_km(places["Amman"].lat or 0, places["Amman"].lon or 0, *AMMAN) < 10
+    assert places["Iraq"].feature_code == "PCLI" and places["Iraq"].country == "IQ"
+    assert article.dateline is not None and article.dateline.country == "IQ"
+
+
+def test_find_places_takes_a_few_milliseconds(nlp: Language, seed_text: str) -> None:
+    article, doc = parse(nlp, seed_text)
+    gazetteer = load_gazetteer()
+    find_places(article, doc, gazetteer)
+    start = time.perf_counter()
+    for _ in range(10):
+        find_places(article, doc, gazetteer)
+    assert (time.perf_counter() - start) / 10 < 0.01
+
+
+def _event(article: Article, doc: object, trigger: str, sentence_of: str) -> Event:
+    text = article.text
+    start = text.index(trigger)
+    s_start = text.index(sentence_of)
+    sent = next(s for s in doc.sents if s.start_char <= s_start < s.end_char)  # type: ignore[attr-defined]
+    return Event(
+        id="e1",
+        sentence=Span(sent.start_char, sent.end_char, sent.text),
+        trigger=Span(start, start + len(trigger), trigger),
+        source=None,
+        target=None,
+        cameo="040",
+        root="04",
+        quad_class=1,
+        goldstein=1.0,
+    )
+
+
+def test_event_takes_the_place_phrase_on_its_verb(nlp: Language) -> None:
+    text = "Baghdad, Reuters - Rebels from Iraq met the US ambassador in Amman, the source said."
+    article, doc = parse(nlp, text, Dateline("Baghdad", 0, 7))
+    article.places = find_places(article, doc, load_gazetteer())
+    place = place_for_event(_event(article, doc, "met", "Rebels"), article, doc)
+    assert place is not None and place.name == "Amman" and place.source == "clause"
+    assert place.country == "JO"
+
+
+def test_event_takes_its_sentences_place_when_its_verb_has_none(nlp: Language) -> None:
+    text = "Baghdad, Reuters - In Amman, the talks that followed were short. Both sides agreed."
+    article, doc = parse(nlp, text, Dateline("Baghdad", 0, 7))
+    article.places = find_places(article, doc, load_gazetteer())
+    event = _event(article, doc, "followed", "In Amman")
+    place = place_for_event(event, article, doc)
+    assert place is not None and place.name == "Amman" and place.source in {"sentence", "clause"}
+
+
+def test_event_falls_back_on_the_dateline(nlp: Language) -> None:
+    text = "Baghdad, Reuters - The rebels suspended the talks on Sunday."
+    article, doc = parse(nlp, text, Dateline("Baghdad", 0, 7))
+    article.places = find_places(article, doc, load_gazetteer())
+    place = place_for_event(_event(article, doc, "suspended", "The rebels"), article, doc)
+    assert place is not None and place.source == "dateline" and place.country == "IQ"
+
+
+def test_event_place_in_another_clause_is_not_the_events(nlp: Language) -> None:
+    text = "The rebels said they met officials in Amman and later resumed attacks."
+    article, doc = parse(nlp, text)
+    article.places = find_places(article, doc, load_gazetteer())
+    place = place_for_event(_event(article, doc, "resumed", "The rebels"), article, doc)
+    assert place is None or place.source != "clause"
+
+
+def test_event_without_any_place_or_dateline_has_none(nlp: Language) -> None:
+    text = "The rebels suspended the talks on Sunday."
+    article, doc = parse(nlp, text)
+    article.places = find_places(article, doc, load_gazetteer())
+    assert place_for_event(_event(article, doc, "suspended", "The rebels"), article, doc) is None
