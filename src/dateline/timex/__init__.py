@@ -45,6 +45,8 @@ _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 _DATEPARSER_CANDIDATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE
 )
+# How many tokens on each side of a time word the patterns look at.
+_WINDOW_TOKENS = 8
 # A date used for an event: a calendar value, not a duration, a set or a vague reference.
 _CALENDAR_VALUE = re.compile(r"^(?:\d{2,4}|XXXX)")
 
@@ -75,11 +77,12 @@ def find_times(article: Article, doc: Doc) -> list[TimeExpr]:
     ctx = Context(text, dct, direction, in_entity, is_noun)
     grammar = load_time_grammar()
     found: list[Match] = []
-    for pattern in grammar.patterns:
-        for m in pattern.regex.finditer(text):
-            reading = pattern.handler(m, ctx)
-            if reading is not None:
-                found.append(Match(m.start(), m.end(), reading, pattern, m))
+    for window_start, window_end in _windows(doc, grammar.trigger_words):
+        for pattern in grammar.patterns:
+            for m in pattern.regex.finditer(text, window_start, window_end):
+                reading = pattern.handler(m, ctx)
+                if reading is not None:
+                    found.append(Match(m.start(), m.end(), reading, pattern, m))
     chosen = _without_overlaps(found)
     _resolve_in_order(chosen, ctx)
     times = _join_clock_times(chosen, text)
@@ -177,6 +180,27 @@ def _document_date(article: Article) -> date | None:
     if article.published is None:
         return None
     return article.published.as_date()
+
+
+def _windows(doc: Doc, trigger_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Stretches of text around the tokens that can be part of a time expression.
+
+    Running the patterns only there keeps the grammar's cost small beside the spaCy pass
+    (a time expression never reaches further than a few tokens from its time word).
+    """
+    windows: list[tuple[int, int]] = []
+    last = len(doc) - 1
+    for token in doc:
+        if not (token.lower_ in trigger_words or any(c.isdigit() for c in token.text)):
+            continue
+        first = doc[max(0, token.i - _WINDOW_TOKENS)]
+        end_token = doc[min(last, token.i + _WINDOW_TOKENS)]
+        start, end = first.idx, end_token.idx + len(end_token.text)
+        if windows and start <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _without_overlaps(found: list[Match]) -> list[Match]:

@@ -93,6 +93,9 @@ def _title_forms(words: list[str], dotted: bool) -> str:
     return "(?-i:" + "|".join(ordered) + ")"
 
 
+# Words of the lexicon phrases too common to mark a stretch of text as holding a time.
+_NOT_TRIGGERS = frozenset({"the", "a", "an", "at", "of", "every", "each", "just", "right", "day"})
+
 _L = r"(?<![\w-])"  # left edge of a word
 _R = r"(?![\w])"  # right edge (abbreviations may end in a dot)
 
@@ -128,8 +131,37 @@ class TimeGrammar:
         self.pod = _alternation(list(lexicon.parts_of_day))
         self.modifier = _alternation(list(lexicon.position_modifiers))
         self.patterns = self._build()
+        self.trigger_words = self._trigger_words()
 
     # Building --------------------------------------------------------------------------
+
+    def _trigger_words(self) -> frozenset[str]:
+        """Lower-case tokens at least one of which every time expression holds (besides digits).
+
+        ``find_times`` runs the patterns only on the stretches of text around these tokens.
+        """
+        lex = self.lex
+        words: set[str] = set()
+        for unit in lex.units:
+            words.update({unit, unit + "s", unit + "es"})
+        words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
+        words.update({"ago", "year-earlier", "year-ago", "tonight", "overnight"})
+        for table in (lex.months, lex.weekdays):
+            for word in table:
+                words.update({word, word + ".", word + "s"})
+        for phrases in (
+            lex.seasons,
+            lex.parts_of_day,
+            lex.relative_days,
+            lex.references,
+            lex.sets,
+            lex.named_times,
+            lex.decade_words,
+            lex.holidays,
+        ):
+            for phrase in phrases:
+                words.update(phrase.lower().replace("'s", "").split())
+        return frozenset(words - _NOT_TRIGGERS)
 
     def _compile(self, body: str) -> re.Pattern[str]:
         return re.compile(_L + body + _R, re.IGNORECASE)
