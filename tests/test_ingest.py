@@ -76,6 +76,13 @@ def test_text_keeps_curly_quotes_and_paragraph_breaks_of_crlf_input(settings: Se
         ("capital_dash.txt", "Washington", None, "Senate rejects arms sale to Gulf states"),
         ("city_reuters.txt", "Baghdad", "Reuters", None),
         ("city_country_ap.txt", "Kabul", "AP", "Taliban attack checkpoint in eastern Afghanistan"),
+        # A standfirst before the dateline, an outlet written against its hyphen.
+        (
+            "archive_tight_hyphen.txt",
+            "Cairo",
+            "The Example Daily",
+            "Egypt and Sudan sign water accord",
+        ),
     ],
 )
 def test_dateline_styles_give_place_outlet_and_title(
@@ -107,6 +114,15 @@ def test_a_date_line_in_the_header_gives_the_publication_date(settings: Settings
         "source": "text",
     }
     assert "Published" not in article.text
+
+
+def test_standfirst_and_table_rows_are_kept_and_the_header_date_read(settings: Settings) -> None:
+    article = read_file(INGEST / "archive_tight_hyphen.txt", settings=settings)[0]
+    assert article.text.startswith("Officials from both countries described the deal")
+    assert "| Egypt | 55.5 |" in article.text
+    assert "Share this" not in article.text and "Home" not in article.text
+    assert article.published is not None
+    assert (article.published.value, article.published.source) == ("2006-05-23", "text")
 
 
 def test_the_users_date_wins_over_any_date_in_the_input(settings: Settings) -> None:
@@ -175,6 +191,7 @@ def test_prose_lines_are_kept(line: str) -> None:
         "Officials said the talks - held in secret - had ended.",
         "Middle-east Arab News Opinion | Asharq Al-awsat",
         "The President met the Prime Minister on Tuesday.",
+        "Middle-East peace talks - a new start for the region and its people",
     ],
 )
 def test_prose_and_title_lines_are_not_datelines(text: str) -> None:

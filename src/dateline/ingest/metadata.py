@@ -37,7 +37,8 @@ DATELINE_RE = re.compile(
     (?:,[ ]*(?P<second>{_WORD}(?:[ ](?:(?:{_CONNECT})[ ])?{_WORD}){{0,4}}))?
     (?:,?[ ]*(?P<date>{_DAY_MONTH}(?:,?[ ](?P<year>(?:19|20)\d\d))?))?
     (?:[ ]*\((?P<agency>[^()\n]{{2,40}})\))?
-    (?:[ ]*[{_DASHES[1:]}]+[ \t]*|[ ]*-+[ \t]+|[ ]*(?P<colon>:)[ \t]+)(?=\S)
+    (?:[ ]*[{_DASHES[1:]}]+[ \t]*|[ ]*-+[ \t]+|(?P<tight>-)(?=[{_UPPER}])|[ ]*(?P<colon>:)[ \t]+)
+    (?=\S)
     """,
     re.VERBOSE,
 )
@@ -75,6 +76,8 @@ def find_dateline(text: str, start: int = 0) -> DatelineMatch | None:
     place = match.group("place")
     if match.group("colon") and not (place.isupper() or match.group("agency")):
         return None  # "Officials:" is not a dateline; "BEIRUT:" is
+    if match.group("tight") and not (match.group("second") or match.group("agency")):
+        return None  # "Middle-East" is a word; "Cairo, Asharq Al-Awsat-Egyptian ..." a dateline
     second = match.group("second")
     agency = match.group("agency")
     outlet = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Dateline, PublishedDate
 from .lexicon import BYLINE_PREFIXES, FURNITURE_CUES, MENU_SEPARATORS, NAV_LINES
-from .metadata import find_dateline, is_date_line, parse_date_line, split_title
+from .metadata import DatelineMatch, find_dateline, is_date_line, parse_date_line, split_title
 
 # How far down the header may run before the text is taken to have none.
 MAX_HEADER_LINES = 25
@@ -59,7 +59,10 @@ def _normalise(line: str) -> str:
 
 def is_menu_line(line: str) -> bool:
     """ "Home | News | Sport", "Home > World > Middle East": items too short to be prose."""
-    parts = [p for p in _MENU_SPLIT.split(line.strip()) if p]
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|"):
+        return False  # a table row, not a menu
+    parts = [p for p in _MENU_SPLIT.split(stripped) if p]
     if len(parts) < 2 or any(p.rstrip().endswith((".", "?", "!")) for p in parts):
         return False
     lengths = [len(p.split()) for p in parts]
@@ -136,20 +139,43 @@ def clean_text(raw: str) -> CleanText:
 
     text, offset_map = _assemble(raw, lines, kept)
     result = CleanText(text, offset_map, published=published, dropped=dropped)
-    dateline_match = find_dateline(text) if text else None
+    dateline_match = find_dateline_near_start(text)
     if dateline_match is not None:
         result.dateline = dateline_match.dateline
         result.outlet = dateline_match.outlet
         result.published = result.published or dateline_match.published
     if title_lines:
-        long_titles = [i for i in title_lines if len(raw[slice(*lines[i])].split()) >= 3]
-        chosen = (long_titles or title_lines)[-1]
+        chosen = _choose_title_line(raw, lines, title_lines)
         title, site = split_title(raw[slice(*lines[chosen])], result.outlet)
         result.title = title or None
         result.outlet = result.outlet or site
         if result.outlet is None:
             result.outlet = _site_from_header(raw, lines, title_lines)
     return result
+
+
+def find_dateline_near_start(text: str) -> DatelineMatch | None:
+    """The dateline opening the first or second paragraph (after a standfirst)."""
+    start = 0
+    for _ in range(2):
+        match = find_dateline(text, start)
+        if match is not None:
+            return match
+        start = text.find("\n", start)
+        if start < 0:
+            return None
+        start = len(text) - len(text[start:].lstrip())
+    return None
+
+
+def _choose_title_line(raw: str, lines: list[tuple[int, int]], candidates: list[int]) -> int:
+    """The headline among the header's lines: the last page-title line ("Title | Site"),
+    else the last line of three words or more, else the last line."""
+    with_site = [i for i in candidates if split_title(raw[slice(*lines[i])])[1]]
+    if with_site:
+        return with_site[-1]
+    long_lines = [i for i in candidates if len(raw[slice(*lines[i])].split()) >= 3]
+    return (long_lines or candidates)[-1]
 
 
 def _opens_with_dateline(line: str) -> bool:
