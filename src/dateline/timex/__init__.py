@@ -42,9 +42,12 @@ _PLAN_VERBS = frozenset(
     }
 )
 _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
+# An entity worth giving to dateparser: a month name, a four-digit year or a numeric date.
 _DATEPARSER_CANDIDATE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}\b|\d[/.]\d", re.IGNORECASE
 )
+# Entities whose words are names, not times, even when they hold a time word.
+_NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "PERSON"})
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 8
 # A date used for an event: a calendar value, not a duration, a set or a vague reference.
@@ -59,6 +62,7 @@ def find_times(article: Article, doc: Doc) -> list[TimeExpr]:
         (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
     ]
     entity_starts = [s for s, _ in entities]
+    names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NAME_LABELS]
 
     def in_entity(start: int, end: int) -> bool:
         i = bisect_left(entity_starts, end)
@@ -80,6 +84,8 @@ def find_times(article: Article, doc: Doc) -> list[TimeExpr]:
     for window_start, window_end in _windows(doc, grammar.trigger_words):
         for pattern in grammar.patterns:
             for m in pattern.regex.finditer(text, window_start, window_end):
+                if any(s <= m.start() and m.end() <= e for s, e in names):
+                    continue  # "the Summer Olympics", "the Sunday Times": part of a name
                 reading = pattern.handler(m, ctx)
                 if reading is not None:
                     found.append(Match(m.start(), m.end(), reading, pattern, m))
