@@ -37,6 +37,12 @@ ALTERNATE_NAME_PENALTY = 1.0  # the name is one of the place's alternate names
 COUNTRY_CONTEXT_WEIGHT = 4.0
 ADMIN1_CONTEXT_WEIGHT = 5.0
 HINT_WEIGHT = 8.0
+# A town whose state or province the article names outright ("... Dublin ... Ohio").
+NAMED_ADMIN1_WEIGHT = 2.0
+# A town in a county the article names, or a county holding a town it names.
+CONTAINMENT_WEIGHT = 3.0
+# Rounds of re-ranking with the other names' picks as context.
+CONTEXT_ROUNDS = 2
 # The dateline's country and the actors' countries count as this many places of context.
 DATELINE_VOTES = 2.0
 ACTOR_VOTES = 0.5

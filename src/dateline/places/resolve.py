@@ -78,27 +78,58 @@ def prior(cand: Candidate) -> float:
     return score
 
 
-def _share(votes: Mapping[str, float], key: str, own: float) -> float:
+def _share(votes: Mapping[str, float], key: str, own_key: str, own: float) -> float:
+    """The share of the context votes for ``key``, leaving out the name's own votes."""
     total = sum(votes.values()) - own
     if total <= 0 or not key:
         return 0.0
-    return max(votes.get(key, 0.0) - own, 0.0) / total
+    mine = votes.get(key, 0.0) - (own if key == own_key else 0.0)
+    return max(mine, 0.0) / total
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the other names of the article say: votes by country and admin1, and support."""
+
+    countries: dict[str, float]
+    admin1s: dict[str, float]
+    # Per name: the ids of the other names' candidates, the towns' admin2 ids among them, and
+    # the admin1 areas named in the article (a state or province named outright).
+    other_ids: dict[str, set[int]]
+    other_admin2s: dict[str, set[int]]
+    named_admin1s: dict[str, set[str]]
 
 
 def _score(
     cand: Candidate,
-    countries: Mapping[str, float],
-    admin1s: Mapping[str, float],
+    key: str,
+    context: _Context,
     own: Candidate | None,
     weight: float,
     hints: Iterable[Toponym],
 ) -> float:
-    own_country = weight if own is not None and own.country == cand.country else 0.0
-    own_admin1 = weight if own is not None and own.admin1 and own.admin1 == cand.admin1 else 0.0
     score = prior(cand)
-    score += lexicon.COUNTRY_CONTEXT_WEIGHT * _share(countries, cand.country, own_country)
+    own_country = own.country if own is not None else ""
+    own_admin1 = own.admin1 if own is not None else ""
+    score += lexicon.COUNTRY_CONTEXT_WEIGHT * _share(
+        context.countries, cand.country, own_country, weight
+    )
     if cand.feature_code not in ("PCLI", "CONT"):
-        score += lexicon.ADMIN1_CONTEXT_WEIGHT * _share(admin1s, cand.admin1, own_admin1)
+        score += lexicon.ADMIN1_CONTEXT_WEIGHT * _share(
+            context.admin1s, cand.admin1, own_admin1, weight if own_admin1 else 0.0
+        )
+        if (
+            cand.admin1
+            and cand.feature_code != "ADM1"
+            and cand.admin1 in context.named_admin1s[key]
+        ):
+            score += lexicon.NAMED_ADMIN1_WEIGHT
+    # A town in a county the article names, a county holding a town it names.
+    if cand.admin2 and (
+        (cand.feature_code != "ADM2" and cand.admin2 in context.other_ids[key])
+        or (cand.feature_code == "ADM2" and cand.id in context.other_admin2s[key])
+    ):
+        score += lexicon.CONTAINMENT_WEIGHT
     for hint in hints:
         if hint.admin1_hint and cand.admin1 == hint.admin1_hint:
             score += lexicon.HINT_WEIGHT
@@ -119,40 +150,54 @@ def resolve_toponyms(
     ``countries`` and ``admin1s`` are prior context votes (ISO2 codes; "US.IL" admin1 codes),
     such as the dateline's country or the countries of the article's actors.
     """
-    base_countries: dict[str, float] = dict(countries or {})
-    base_admin1s: dict[str, float] = dict(admin1s or {})
     groups: dict[str, list[int]] = defaultdict(list)
     for i, toponym in enumerate(toponyms):
         groups[name_key(toponym.text)].append(i)
     cands = {key: candidates_for(toponyms[idx[0]].text, gazetteer) for key, idx in groups.items()}
+    hints = {key: [toponyms[i] for i in idx] for key, idx in groups.items()}
 
-    # Pass 1: each name alone (with the prior context only).
-    picks: dict[str, Candidate | None] = {}
-    for key, idx in groups.items():
-        hints = [toponyms[i] for i in idx]
-        picks[key] = _best(cands[key], base_countries, base_admin1s, None, 0.0, hints)
+    ids = {key: {c.id for c in found} for key, found in cands.items()}
+    admin2s = {key: {c.admin2 for c in found if c.admin2} for key, found in cands.items()}
+    named = {
+        key: {c.admin1 for c in found if c.feature_code == "ADM1"} for key, found in cands.items()
+    }
+    context = _Context(
+        countries=dict(countries or {}),
+        admin1s=dict(admin1s or {}),
+        other_ids={k: set().union(*(v for o, v in ids.items() if o != k)) for k in groups},
+        other_admin2s={k: set().union(*(v for o, v in admin2s.items() if o != k)) for k in groups},
+        named_admin1s={k: set().union(*(v for o, v in named.items() if o != k)) for k in groups},
+    )
 
-    # Pass 2: the other names' picks as context (each name votes once per mention).
-    countries_ctx = dict(base_countries)
-    admin1_ctx = dict(base_admin1s)
-    for key, pick in picks.items():
-        if pick is None:
-            continue
-        n = float(len(groups[key]))
-        countries_ctx[pick.country] = countries_ctx.get(pick.country, 0.0) + n
-        if pick.admin1:
-            admin1_ctx[pick.admin1] = admin1_ctx.get(pick.admin1, 0.0) + n
-    final: dict[str, Candidate | None] = {}
-    for key, idx in groups.items():
-        hints = [toponyms[i] for i in idx]
-        final[key] = _best(cands[key], countries_ctx, admin1_ctx, picks[key], len(idx), hints)
-    return [final[name_key(t.text)] for t in toponyms]
+    # Pass 1: each name with the prior context and the other names' candidates only.
+    picks = {key: _best(cands[key], key, context, None, 0.0, hints[key]) for key in groups}
+    # Then, twice: the other names' picks as context (each name votes once per mention).
+    for _ in range(lexicon.CONTEXT_ROUNDS):
+        voted = _Context(
+            dict(countries or {}),
+            dict(admin1s or {}),
+            context.other_ids,
+            context.other_admin2s,
+            context.named_admin1s,
+        )
+        for key, pick in picks.items():
+            if pick is None:
+                continue
+            n = float(len(groups[key]))
+            voted.countries[pick.country] = voted.countries.get(pick.country, 0.0) + n
+            if pick.admin1:
+                voted.admin1s[pick.admin1] = voted.admin1s.get(pick.admin1, 0.0) + n
+        picks = {
+            key: _best(cands[key], key, voted, picks[key], len(groups[key]), hints[key])
+            for key in groups
+        }
+    return [picks[name_key(t.text)] for t in toponyms]
 
 
 def _best(
     cands: Sequence[Candidate],
-    countries: Mapping[str, float],
-    admin1s: Mapping[str, float],
+    key: str,
+    context: _Context,
     own: Candidate | None,
     weight: float,
     hints: Sequence[Toponym],
@@ -160,7 +205,7 @@ def _best(
     best: Candidate | None = None
     best_score = -math.inf
     for cand in cands:
-        score = _score(cand, countries, admin1s, own, weight, hints)
+        score = _score(cand, key, context, own, weight, hints)
         if score > best_score:
             best, best_score = cand, score
     return best
