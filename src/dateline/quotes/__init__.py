@@ -120,7 +120,7 @@ def _attach_quotations(
                 cue_draft = next((d for d in drafts if d.cue_token == verb.i), None)
                 if cue_draft is not None:
                     used.add(id(cue_draft))
-                subject = subject_of(verb)
+                subject = subject_of(verb, lexicon)
                 speaker = speaker_span(subject, verb) if subject is not None else None
                 quote = _direct(chain, (verb.idx, verb.idx + len(verb)), speaker, verb.i)
         if quote is not None:
@@ -190,7 +190,7 @@ def _verb_after(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
         if "\n" in token.text or token.text in ("“", "„", "«"):
             return None
         if is_speech_verb(token, lexicon):
-            subject = subject_of(token)
+            subject = subject_of(token, lexicon)
             allowed = set()
             if subject is not None:
                 allowed = set(range(subject.left_edge.i, subject.right_edge.i + 1))

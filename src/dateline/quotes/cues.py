@@ -66,8 +66,14 @@ def is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
     return True
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a speech verb, borrowed from its head for conjoined or participial uses."""
+def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None:
+    """The subject of a speech verb, borrowed from its head for conjoined or participial uses
+    (from the nearest speech verb above it when the parser coordinated it lower down:
+    'X said the delay would help and warned that ...')."""
+    if lexicon is not None and verb.dep_ == "conj" and not _own_subject(verb):
+        for ancestor in verb.ancestors:
+            if is_speech_verb(ancestor, lexicon):
+                return subject_of(ancestor)
     seen = 0
     while seen < 4:
         for child in verb.children:
@@ -81,6 +87,17 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def is_silenced(verb: Token, lexicon: QuoteLexicon) -> bool:
+    """A speech verb that reports nothing: negated ("did not say") or under "declined to"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.silencing_heads
 
 
 def speaker_span(subject: Token, verb: Token) -> tuple[int, int]:
@@ -135,6 +152,8 @@ def _that_clause(verb: Token) -> Token | None:
     for token in verb.subtree:
         if token.i <= verb.i or token.dep_ not in ("acl", "relcl", "advcl", "ccomp"):
             continue
+        if token.head is not verb and token.head.pos_ in ("VERB", "AUX"):
+            continue  # the clause of another verb ("charged ..., alleging that ...")
         if token.i - verb.i > 12:
             return None
         marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"]
@@ -175,11 +194,24 @@ def find_drafts(
 def _speech_verb(
     doc: Doc, verb: Token, lexicon: QuoteLexicon, paragraphs: Paragraphs, body_start: int
 ) -> Draft | None:
-    subject = subject_of(verb)
+    if is_silenced(verb, lexicon):
+        return None
+    subject = subject_of(verb, lexicon)
     comp = _complement(verb, lexicon)
     cue = (verb.idx, verb.idx + len(verb))
     if comp is not None:
         tokens = list(doc[comp.left_edge.i : comp.right_edge.i + 1])
+        # A speech verb coordinated inside the clause starts a report of its own.
+        nested = [
+            t
+            for t in tokens
+            if t.i > verb.i and t is not comp and t.dep_ == "conj" and is_speech_verb(t, lexicon)
+        ]
+        if nested:
+            cut = nested[0].left_edge.i
+            tokens = [t for t in tokens if t.i < cut]
+            while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+                tokens.pop()
     elif verb.dep_ == "parataxis" and verb.head is not verb and subject is not None:
         # "The talks will resume, he said." parsed with "said" hanging from "resume".
         head = verb.head
@@ -192,6 +224,14 @@ def _speech_verb(
     else:
         tokens = []
     speaker = speaker_span(subject, verb) if subject is not None else None
+    if subject is None:
+        # "..., residents and aid workers said." with the speakers parsed into the clause.
+        fallback = _trailing_speaker(doc, verb)
+        if fallback is not None:
+            speaker, tokens = fallback
+    if speaker is not None:
+        p_start, p_end = paragraphs.span(verb.idx)
+        speaker = (max(speaker[0], p_start), min(speaker[1], p_end))
     if not tokens:
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
@@ -199,6 +239,28 @@ def _speech_verb(
     if speaker is not None and start < speaker[1] and speaker[0] < end:
         speaker = (subject.idx, subject.idx + len(subject)) if subject is not None else None
     return Draft(start, end, "indirect", cue, speaker, cue_token=verb.i)
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PRON", "PART"})
+
+
+def _trailing_speaker(doc: Doc, verb: Token) -> tuple[tuple[int, int], list[Token]] | None:
+    """The speaker and content of '<clause>, <noun phrase> said.' read from the surface when
+    the parse gives the verb no subject."""
+    sent = verb.sent
+    after = doc[verb.i + 1 : sent.end]
+    if any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    i = verb.i - 1
+    while i >= sent.start and doc[i].pos_ in _NOMINAL and verb.i - i <= 8:
+        i -= 1
+    if i < sent.start or doc[i].text != "," or i == verb.i - 1:
+        return None
+    phrase = doc[i + 1 : verb.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
+        return None
+    speaker = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+    return speaker, list(doc[sent.start : i])
 
 
 def _according_to(

@@ -21,6 +21,7 @@ class QuoteLexicon:
     anaphor_determiners: frozenset[str]
     anonymity: re.Pattern[str]
     idioms: frozenset[tuple[str, ...]]  # phrases where a speech verb reports nothing
+    silencing_heads: frozenset[str]  # "declined to say", "refused to comment"
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,7 @@ def load_quote_lexicon() -> QuoteLexicon:
         indefinite_determiners=frozenset(raw["indefinite_determiners"]),
         pronouns=frozenset(raw["pronouns"]),
         anaphor_determiners=frozenset(raw["anaphor_determiners"]),
+        silencing_heads=frozenset(raw["silencing_heads"]),
         idioms=frozenset(tuple(p.split()) for p in raw["idioms"]),
         anonymity=re.compile(
             r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE
