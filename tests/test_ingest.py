@@ -178,6 +178,7 @@ def test_furniture_lines_are_recognised(line: str) -> None:
         "The minister said the talks would resume next week.",
         "Talks have been held between Iraqi insurgents and the US government.",
         "Cookies, the minister said, were handed out to the troops at the border on Friday.",
+        "Lawmakers said the agency's privacy policy broke the law, and called for an inquiry.",
     ],
 )
 def test_prose_lines_are_kept(line: str) -> None:
@@ -197,6 +198,13 @@ def test_prose_lines_are_kept(line: str) -> None:
 def test_prose_and_title_lines_are_not_datelines(text: str) -> None:
     match = find_dateline(text)
     assert match is None or len(text[match.end :].split()) < 6
+
+
+def test_a_short_first_sentence_is_prose_not_a_title(settings: Settings) -> None:
+    raw = "Iraq votes today.\n\nPolling stations opened at seven across the country.\n"
+    article = read_input(raw, settings=settings)
+    assert article.text.startswith("Iraq votes today.")
+    assert article.title is None
 
 
 def test_a_text_without_header_is_kept_whole(settings: Settings) -> None:

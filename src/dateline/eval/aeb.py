@@ -47,12 +47,14 @@ def shingle_match(gold: str, found: str) -> tuple[float, float, float]:
 
 
 def page_precision(tp: float, fp: float, fn: float) -> float:
+    """One page's precision (1.0 when nothing is extra and nothing missed)."""
     if fp == fn == 0:
         return 1.0
     return tp / (tp + fp) if tp + fp else 0.0
 
 
 def page_recall(tp: float, fp: float, fn: float) -> float:
+    """One page's recall (1.0 when nothing is extra and nothing missed)."""
     if fp == fn == 0:
         return 1.0
     return tp / (tp + fn) if tp + fn else 0.0
@@ -92,7 +94,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         try:
             found = read_file(html_path, url=record.get("url"), settings=settings)[0].text
         except InputError as e:
-            found, error = "", str(e)
+            found, error = "", e.reason
         count = shingle_match(record.get("articleBody", ""), found)
         counts.append(count)
         one = score_pages([count])

@@ -47,7 +47,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         try:
             published = read_file(page, url=url, settings=settings)[0].published
         except InputError as e:
-            published, error = None, str(e)
+            published, error = None, e.reason
         if published is not None:
             got, source = published.value, published.source
             sources[source] = sources.get(source, 0) + 1

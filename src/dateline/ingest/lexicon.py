@@ -106,18 +106,25 @@ FURNITURE_CUES: tuple[str, ...] = (
     "cookie settings",
     "cookie consent",
     "all rights reserved",
-    "copyright ©",
-    "privacy policy",
-    "terms of use",
-    "terms of service",
-    "terms and conditions",
     "sign up for our newsletter",
     "subscribe to our newsletter",
     "newsletter sign",
     "javascript is disabled",
     "enable javascript",
     "your browser does not support",
-    "click here to",
+)
+
+# Cues that news prose may also use ("the ministry's privacy policy"): furniture only on a
+# line of a few words.
+FURNITURE_SHORT_CUES: tuple[str, ...] = (
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "click here",
+    "read more",
+    "contact us",
+    "about us",
 )
 
 # Separators between the items of a menu line or between a title and a site name.

@@ -13,11 +13,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Dateline, PublishedDate
-from .lexicon import BYLINE_PREFIXES, FURNITURE_CUES, MENU_SEPARATORS, NAV_LINES
+from .lexicon import (
+    BYLINE_PREFIXES,
+    FURNITURE_CUES,
+    FURNITURE_SHORT_CUES,
+    MENU_SEPARATORS,
+    NAV_LINES,
+)
 from .metadata import DatelineMatch, find_dateline, is_date_line, parse_date_line, split_title
 
 # How far down the header may run before the text is taken to have none.
 MAX_HEADER_LINES = 25
+# Lines of at most this many words are checked against the weaker furniture cues.
+SHORT_LINE_WORDS = 8
 _LINE = re.compile(r"[^\r\n]*")
 _MENU_SPLIT = re.compile(rf"\s*(?:[{re.escape(MENU_SEPARATORS)}]|\s>\s|::)\s*")
 _NORMALISE = re.compile(r"^[\s\-–—•*·>#]+|[\s:.!…\-–—]+$")
@@ -78,7 +86,10 @@ def is_furniture_line(line: str) -> bool:
         return False
     if key in NAV_LINES or is_menu_line(line):
         return True
-    if len(key.split()) <= 30 and any(cue in key for cue in FURNITURE_CUES):
+    words = len(key.split())
+    if words <= 30 and any(cue in key for cue in FURNITURE_CUES):
+        return True
+    if words <= SHORT_LINE_WORDS and any(cue in key for cue in FURNITURE_SHORT_CUES):
         return True
     return key.startswith("©") or key.startswith("(c) ")
 
@@ -95,7 +106,10 @@ def is_paragraph(line: str) -> bool:
     """A line of running prose (the body starts at the first one)."""
     stripped = line.strip()
     words = len(stripped.split())
-    return (words >= 6 and stripped.endswith(_SENTENCE_END)) or words >= 30
+    if words >= 30 or (words >= 6 and stripped.endswith(_SENTENCE_END)):
+        return True
+    # A short sentence ("Iraq votes today.") is prose too: headlines do not end in a full stop.
+    return words >= 3 and stripped.endswith(".") and not stripped.endswith("..")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -112,14 +126,14 @@ def clean_text(raw: str) -> CleanText:
         seen += 1
         if seen > MAX_HEADER_LINES:
             break
-        if is_paragraph(line) or _opens_with_dateline(line):
-            body_start = i
-            break
         if is_furniture_line(line) or is_byline(line):
             continue
         if is_date_line(line):
             published = published or parse_date_line(line)
             continue
+        if is_paragraph(line) or _opens_with_dateline(line):
+            body_start = i
+            break
         title_lines.append(i)
     if body_start is None:
         # No prose found near the top: the whole text is the article, without a title.
