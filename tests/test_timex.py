@@ -121,6 +121,18 @@ def test_may_as_a_verb_is_not_a_month(nlp: Language) -> None:
     assert only(nlp, "The talks began in May.").value == "2006-05"
 
 
+def test_later_counts_from_the_date_mentioned_before(nlp: Language) -> None:
+    text = "In 1995 the rebels took the capital. Two years later, they lost it."
+    assert [t.value for t in times_of(nlp, text)] == ["1995", "1997"]
+    text = "On March 3, 2001 the army attacked; the next day the rebels fled."
+    assert [t.value for t in times_of(nlp, text)] == ["2001-03-03", "2001-03-04"]
+
+
+def test_rates_and_names_are_not_time_expressions(nlp: Language) -> None:
+    assert times_of(nlp, "They spent $3 million a year on ads and paid $4.75 an hour.") == []
+    assert times_of(nlp, "The Summer Olympics open in Sydney.") == []
+
+
 # Event dates ------------------------------------------------------------------------------
 
 

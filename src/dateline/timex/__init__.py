@@ -225,17 +225,27 @@ def _without_overlaps(found: list[Match]) -> list[Match]:
 
 def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
     """Re-read the matches that lean on an earlier date ("the next day") in text order."""
-    narrative: date | None = None
+    narrative: tuple[date, str] | None = None
     for match in chosen:
         if match.pattern.narrative:
-            ctx.narrative = narrative
+            ctx.narrative, ctx.narrative_precision = narrative or (None, "day")
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
-        value = match.reading.value
-        if match.reading.type == "DATE" and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            narrative = date.fromisoformat(value)
-    ctx.narrative = None
+        if match.reading.type == "DATE" and match.reading.value:
+            narrative = _as_narrative(match.reading.value) or narrative
+    ctx.narrative, ctx.narrative_precision = None, "day"
+
+
+def _as_narrative(value: str) -> tuple[date, str] | None:
+    """A calendar value as (its first day, "day" / "month" / "year"), else None."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return date.fromisoformat(value), "day"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return date(int(value[:4]), int(value[5:]), 1), "month"
+    if re.fullmatch(r"\d{4}", value) and int(value) > 0:
+        return date(int(value), 1, 1), "year"
+    return None
 
 
 def _join_clock_times(chosen: list[Match], text: str) -> list[tuple[int, int, Reading]]:

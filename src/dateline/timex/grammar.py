@@ -42,7 +42,8 @@ class Context:
     direction: Callable[[int, int], str | None] = lambda start, end: None
     in_entity: Callable[[int, int], bool] = lambda start, end: False
     is_noun: Callable[[int, int], bool] = lambda start, end: True
-    narrative: date | None = None  # the last full date mentioned before the match
+    narrative: date | None = None  # the last date mentioned before the match
+    narrative_precision: str = "day"  # "day", "month" or "year": how much of it is known
 
     def previous_word(self, start: int) -> str:
         """The word just before ``start`` (lower case, '' at the start)."""
@@ -267,7 +268,7 @@ class TimeGrammar:
             ),
             (
                 "bare_units",
-                r"(?P<unit>years|months|weeks|days|decades|hours|minutes|"
+                r"(?:(?P<the>the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|"
                 r"centuries)(?!\s+(?:ago|of|to|later|earlier))",
                 self._bare_units,
                 0,
@@ -435,8 +436,18 @@ class TimeGrammar:
         return ("PT" if is_clock else "P") + figure + code
 
     @staticmethod
-    def _anchor_day(ctx: Context, narrative: bool) -> date | None:
-        return (ctx.narrative or ctx.dct) if narrative else ctx.dct
+    def _anchor_day(ctx: Context, narrative: bool, unit_word: str = "day") -> date | None:
+        """The date a relative expression counts from: the DCT, or the date mentioned last.
+
+        The date mentioned last serves only when it is as precise as the unit counted ("two
+        years later" can follow "in 1995", "the next day" needs a day).
+        """
+        if not narrative or ctx.narrative is None:
+            return ctx.dct
+        needed = _UNIT_PRECISION.get(unit_word.lower().rstrip("s"), "day")
+        if _PRECISION_RANK[ctx.narrative_precision] >= _PRECISION_RANK[needed]:
+            return ctx.narrative
+        return ctx.dct
 
     # Handlers: absolute dates -----------------------------------------------------------
 
@@ -601,7 +612,7 @@ class TimeGrammar:
         ):
             return Reading(self.duration_value(1, unit_word), "DURATION", "none")
         narrative = rel in {"following", "previous"} or unit_word == "day"
-        anchor = self._anchor_day(ctx, narrative)
+        anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
         return _shift(anchor, unit_word, offset)
@@ -614,8 +625,8 @@ class TimeGrammar:
             return Reading("PAST_REF" if sign < 0 else "FUTURE_REF", precision="none")
         unit_word = m["unit"].lower()
         code, is_clock = self.unit_code(unit_word)
-        narrative = direction in {"earlier", "later"} and code in {"D", "W", "2W"}
-        anchor = self._anchor_day(ctx, narrative)
+        narrative = direction == "later" or (direction == "earlier" and code in {"D", "W", "2W"})
+        anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
         if is_clock:
@@ -708,7 +719,8 @@ class TimeGrammar:
         return Reading(self.duration_value(amount, unit_word), "DURATION", "none")
 
     def _bare_units(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        if ctx.previous_word(m.start()) not in {"for", "over", "in", "within"}:
+        allowed = {"over", "through", "across"} if m["the"] else {"for", "over", "in", "within"}
+        if ctx.previous_word(m.start()) not in allowed:
             return None
         return Reading(self.duration_value(None, m["unit"]), "DURATION", "none")
 
@@ -760,6 +772,11 @@ class TimeGrammar:
 
     def _frequency(self, m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(self.duration_value(1, m["unit"]), "SET", "none")
+
+
+_PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
+_UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
+_UNIT_PRECISION |= {"quarter": "month"}
 
 
 def _is_rate(ctx: Context, start: int, rate_words: frozenset[str]) -> bool:
