@@ -221,3 +221,22 @@ def test_event_without_any_place_or_dateline_has_none(nlp: Language) -> None:
     article, doc = parse(nlp, text)
     article.places = find_places(article, doc, load_gazetteer())
     assert place_for_event(_event(article, doc, "suspended", "The rebels"), article, doc) is None
+
+
+def test_a_name_used_as_a_modifier_is_not_the_events_place(nlp: Language) -> None:
+    text = "We took part in a series of meetings with the US ambassador, first in Amman."
+    article, doc = parse(nlp, text)
+    article.places = find_places(article, doc, load_gazetteer())
+    place = place_for_event(_event(article, doc, "took", "We took"), article, doc)
+    assert place is not None and place.name == "Amman"
+
+
+def test_the_place_of_a_noun_in_the_clause_yields_to_a_more_specific_one(nlp: Language) -> None:
+    text = (
+        "Rebels met with Zalmay Khalilzad, the US ambassador in Iraq earlier this year in the "
+        "Jordanian capital of Amman."
+    )
+    article, doc = parse(nlp, text)
+    article.places = find_places(article, doc, load_gazetteer())
+    place = place_for_event(_event(article, doc, "met", "Rebels"), article, doc)
+    assert place is not None and place.name == "Amman" and place.source == "clause"

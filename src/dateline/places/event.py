@@ -9,6 +9,8 @@ from . import lexicon
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# Links from a place name up to its preposition ("in [the capital of] Amman", "in Baghdad, Iraq").
+_NOMINAL_LINKS = frozenset({"pobj", "appos", "conj", "npadvmod"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 
 
@@ -22,22 +24,28 @@ def _trigger_token(event: Event, doc: Doc) -> Token | None:
 def _clause_attachment(place_token: Token, verb: Token) -> tuple[int, int] | None:
     """How a place hangs from ``verb``: (0 on the verb itself, 1 on one of its nouns; steps).
 
-    The path up from the place must pass a preposition of place ("in", "at", "near",
-    "outside" ...) and must not cross into another clause (another verb's complement,
-    conjunct, relative or adverbial clause). A phrase on the verb ("met ... in Amman") beats
-    one on a noun of the clause ("the ambassador in Iraq"). None when the place is not in the
-    verb's clause. (spaCy makes a new Token object per access: compare indices, not identity.)
+    The place must be the object of a preposition of place ("in", "at", "near", "outside" ...),
+    directly or through "of" ("in the capital of Amman") or an apposition; a name used as a
+    modifier ("the US ambassador") is no place of the event. The path up must not cross into
+    another clause (another verb's complement, conjunct, relative or adverbial clause). A phrase
+    on the verb ("met ... in Amman") beats one on a noun of the clause ("the ambassador in
+    Iraq"). None when the place is not in the verb's clause. (spaCy makes a new Token object
+    per access: compare indices, not identity.)
     """
+    if place_token.dep_ in _MODIFIER_DEPS:
+        return None
     steps = 0
     prep_head: Token | None = None
     token = place_token
     while token.head.i != token.i:
-        if (
-            token.dep_ == "prep"
-            and token.lower_ in lexicon.PLACE_PREPOSITIONS
-            and prep_head is None
-        ):
-            prep_head = token.head
+        if prep_head is None:
+            if token.dep_ == "prep":
+                if token.lower_ in lexicon.PLACE_PREPOSITIONS:
+                    prep_head = token.head
+                elif token.lower_ not in lexicon.LINKING_PREPOSITIONS:
+                    return None
+            elif token.dep_ not in _NOMINAL_LINKS:
+                return None
         if token.dep_ in _CLAUSE_DEPS and token.pos_ in _VERB_POS:
             return None
         token = token.head

@@ -14,6 +14,10 @@ PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
 )
 
+# Prepositions that link a place to the noun a place preposition governs ("in the capital of
+# Amman", "on the outskirts of Baghdad").
+LINKING_PREPOSITIONS = frozenset({"of"})
+
 # Nouns that, after a demonym, name the country's capital ("the Jordanian capital").
 CAPITAL_NOUNS = frozenset({"capital"})
 
