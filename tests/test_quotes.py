@@ -222,3 +222,22 @@ def test_finding_quotes_costs_a_few_milliseconds(parser: Language, settings: Set
     for _ in range(runs):
         find_quotes(article, doc, [])
     assert (time.perf_counter() - began) / runs < 0.02
+
+
+def test_a_placeholder_country_is_completed_too(parser: Language) -> None:
+    text = "Iraqi insurgents met US officials, according to a member of an insurgent group."
+    start = text.index("Iraqi insurgents")
+    group = text.index("insurgent group")
+    mentions = [
+        Mention(start, start + 16, "Iraqi insurgents", "NORP", Actor("IRQREB", "", "IRQ")),
+        Mention(group, group + 15, "insurgent group", "AGENT", Actor("---REB", "", None, ("REB",))),
+    ]
+    (quote,) = quotes_of(parser, text, mentions)
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert (quote.speaker.actor.code, quote.speaker.actor.country) == ("IRQREB", "IRQ")
+
+
+def test_seed_speakers_carry_the_insurgents_actor_through_the_pipeline(seed: Article) -> None:
+    assert len(seed.quotes) == 11
+    codes = {q.speaker.actor.code for q in seed.quotes if q.speaker and q.speaker.actor}
+    assert codes == {"IRQREB"}

@@ -189,13 +189,25 @@ class SpeakerResolver:
         )
         if actor is None:
             return None
-        if actor.country is None and len(actor.code) == 3:
-            # An agent alone ("an insurgent group" -> REB): the same agent named earlier
-            # with a country ("Iraqi insurgents" -> IRQREB) gives the country.
+        agent = _agent_only(actor)
+        if agent is not None:
+            # An agent alone ("an insurgent group" -> REB or ---REB): the same agent named
+            # earlier with a country ("Iraqi insurgents" -> IRQREB) gives the country.
             for m in reversed(self.mentions):
-                if m.start >= start or m.actor is None:
+                if m.start >= start or m.actor is None or m.actor.country is None:
                     continue
                 code = m.actor.code
-                if len(code) >= 6 and code[3:6] == actor.code:
-                    return Actor(code[:6], actor.name or m.actor.name, m.actor.country)
+                if len(code) >= 6 and code[3:6] == agent:
+                    return Actor(code[:6], actor.name or m.actor.name, m.actor.country, (agent,))
         return actor
+
+
+def _agent_only(actor: Actor) -> str | None:
+    """The agent code of an actor with no country ("REB", "---REB"), else None."""
+    if actor.country is not None:
+        return None
+    if len(actor.code) == 3 and actor.code.isalpha():
+        return actor.code
+    if len(actor.code) == 6 and actor.code.startswith("---"):
+        return actor.code[3:]
+    return None
