@@ -336,6 +336,8 @@ class ActorMatcher:
                 if i + size <= n and _words_match(words, stem, keys, i, tokens):
                     best = (size, pid)
                     break
+            if best is None and keys[i].endswith("s"):
+                best = self._plural_candidate(keys[i], tokens[i])
             if best is None:
                 for pid in self._stem_candidates(keys[i]):
                     if _acronym_ok(c.phrases[pid][0], tokens[i]):
@@ -356,6 +358,17 @@ class ActorMatcher:
                 out.append(ActorMatch(start, start + size, agent=-(target + 1)))
             i += size
         return out
+
+    def _plural_candidate(self, word: str, token: Token) -> tuple[int, int] | None:
+        """A one-word exact phrase whose regular plural ``word`` is ("Iraqis", "Ghanaians")."""
+        c = self._c
+        for size in (1, 2):
+            base = word[:-size]
+            for pid in c.first.get(base, ()):
+                words, _stem, _t = c.phrases[pid]
+                if len(words) == 1 and _plural_matches(words[0], word):
+                    return (1, pid)
+        return None
 
     def _stem_candidates(self, word: str) -> Iterable[int]:
         stems = self._c.stems
@@ -443,7 +456,9 @@ class ActorMatcher:
         if doc[last.start].sent.start != doc[m.start].sent.start:
             return False
         between = doc[last.end : m.start]
-        if len(between) <= _BRIDGE_MAX and all(t.pos_ in _BRIDGE_POS for t in between):
+        if len(between) <= _BRIDGE_MAX and all(
+            t.pos_ in _BRIDGE_POS or t.tag_ == "POS" for t in between
+        ):
             # "Iraqi insurgents", "US Army commander", "the US side"; only when the right
             # part is the head or a modifier of the same phrase.
             return True
@@ -470,24 +485,43 @@ class ActorMatcher:
         mentions: list[Mention] = []
         covered: set[int] = set()
         ents_by_span = {(e.start, e.end): e.label_ for e in doc.ents}
-        for group in self._groups(matches, doc):
+        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        surnames: dict[str, int] = {}
+        groups = self._groups(matches, doc)
+        codes = [self._group_code(g, when) for g in groups]
+        self._share_across_coordination(groups, codes, doc, when)
+        for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
             start, end = group[0].start, group[-1].end
-            actor, undated, has_actor = self._group_code(group, when)
+            name = persons.get(end) if group[-1].agent >= 0 else None
+            if name is not None and not covered.intersection(range(name.start, name.end)):
+                end = name.end  # a title and the name it heads: "President Vojislav Kostunica"
             span = doc[start:end]
             label = ents_by_span.get((start, end)) or ("ACTOR" if has_actor else "AGENT")
             via = "dictionary" if has_actor else "agent"
             if undated:
                 via = "dictionary:undated"
+            antecedent = None
+            if name is not None and not has_actor:
+                # "ambassador Khalilzad" after "Zalmay Khalilzad": the person's actor.
+                antecedent = surnames.get(_key(doc[end - 1].text))
+                if antecedent is not None:
+                    actor, via = mentions[antecedent].actor, "dictionary:surname"
+            if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
+                surnames[_key(doc[end - 1].text)] = len(mentions)
             mentions.append(
-                Mention(span.start_char, span.end_char, span.text, label, actor, via=via)
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    label,
+                    actor,
+                    via=via,
+                    antecedent=antecedent,
+                )
             )
             covered.update(range(start, end))
         # A person named again by surname ("ambassador Khalilzad" after "Zalmay Khalilzad")
         # is the same actor: link it to the last full-name mention before it.
-        surnames: dict[str, int] = {}
-        for index, mention in enumerate(mentions):
-            if mention.actor is not None and mention.label == "PERSON" and " " in mention.text:
-                surnames[_key(mention.text.split()[-1])] = index
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
@@ -513,6 +547,34 @@ class ActorMatcher:
             if mention.antecedent is not None:
                 mention.antecedent = new_index[mention.antecedent]
         return result
+
+    def _share_across_coordination(
+        self,
+        groups: list[list[ActorMatch]],
+        codes: list[tuple[Actor | None, bool, bool]],
+        doc: Doc,
+        when: date | None,
+    ) -> None:
+        """Coordinated modifiers and heads share the other conjunct's part of the code.
+
+        "US and British forces": the bare "US" takes the agent of "British forces" (USAMIL);
+        "Danish media and government": the bare agent takes the country of "Danish media"
+        (DNKGOV). Only across "and"/"or"/"," and along the parse's coordination.
+        """
+        for k in range(len(groups)):
+            group = groups[k]
+            bare_actor = all(m.actor >= 0 for m in group)
+            bare_agent = all(m.agent >= 0 for m in group)
+            if bare_actor and k + 1 < len(groups):
+                nxt = groups[k + 1]
+                agents = [m for m in nxt if m.agent >= 0]
+                if agents and any(m.actor >= 0 for m in nxt) and _modifier_of(group, nxt, doc):
+                    codes[k] = self._group_code(group + agents, when)
+            elif bare_agent and k > 0:
+                prev = groups[k - 1]
+                owners = [m for m in prev if m.actor >= 0]
+                if owners and len(prev) > 1 and _conjunct_of(group, prev, doc):
+                    codes[k] = self._group_code(owners + group, when)
 
     def code_tokens(self, span: Span, when: date | None) -> Actor | None:
         """The actor code of a noun phrase (a subject's or object's subtree).
@@ -633,9 +695,16 @@ def _words_match(
         if keys[i + k] != words[k]:
             return False
     word, text = words[last], keys[i + last]
-    if text != word and (not stem or not _stem_matches(word, text)):
+    if text != word and not (_stem_matches(word, text) if stem else _plural_matches(word, text)):
         return False
     return _acronym_ok(words, tokens[i])
+
+
+def _plural_matches(word: str, text: str) -> bool:
+    """Whether ``text`` is the regular plural of an exact dictionary word of 4+ letters."""
+    if len(word) < _MIN_STEM or not word.isalpha():
+        return False
+    return text == word + "s" or (text == word + "es" and word[-1] in "sxzh")
 
 
 def _stem_matches(stem: str, word: str) -> bool:
@@ -652,6 +721,31 @@ def _acronym_ok(words: tuple[str, ...], token: Token) -> bool:
         return True
     text = token.text
     return text.isupper() or not any(c.isalpha() for c in text)
+
+
+def _only_coordination(tokens: Span) -> bool:
+    return 0 < len(tokens) <= 2 and all(
+        t.dep_ == "cc" or t.text in {",", "and", "or"} for t in tokens
+    )
+
+
+def _modifier_of(group: list[ActorMatch], nxt: list[ActorMatch], doc: Doc) -> bool:
+    """``group`` modifies the head of ``nxt`` across a coordination ("US and British forces")."""
+    if not _only_coordination(doc[group[-1].end : nxt[0].start]):
+        return False
+    root = doc[group[0].start : group[-1].end].root
+    inside = range(nxt[0].start, nxt[-1].end)
+    return root.dep_ in ("nmod", "compound", "amod") and root.head.i in inside
+
+
+def _conjunct_of(group: list[ActorMatch], prev: list[ActorMatch], doc: Doc) -> bool:
+    """``group`` is a bare head coordinated with the head of ``prev`` ("media and government")."""
+    if not _only_coordination(doc[prev[-1].end : group[0].start]):
+        return False
+    root = doc[group[0].start : group[-1].end].root
+    if any(c.dep_ in ("det", "poss") for c in root.children):
+        return False
+    return root.dep_ == "conj" and prev[0].start <= root.head.i < prev[-1].end
 
 
 def _dedupe(codes: list[str]) -> list[str]:
