@@ -7,9 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from dateline.errors import InputError
 from dateline.ingest import read_file, read_input
+from dateline.ingest.decode import decode_bytes
 from dateline.settings import Settings
 
 
@@ -148,3 +152,50 @@ def test_a_malformed_user_date_is_refused(settings: Settings) -> None:
     article = read_input("Some text of an article.", date="2006-05", settings=settings)
     assert article.published is not None
     assert (article.published.value, article.published.precision) == ("2006-05", "month")
+
+
+ASCII_WORDS = [
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "would",
+    "resume",
+    "next",
+    "week",
+    "in",
+    "officials",
+    "told",
+    "reporters",
+]
+WESTERN_WORDS = [
+    "Genève",
+    "Zürich",
+    "café",
+    "naïve",
+    "“quoted”",
+    "‘single’",
+    "–",
+    "—",
+    "…",
+    "€",
+    "Besançon",
+    "São",
+]
+
+
+@hypothesis_settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(ASCII_WORDS), min_size=10, max_size=60),
+    st.lists(st.sampled_from(WESTERN_WORDS), min_size=1, max_size=3),
+)
+def test_western_text_in_cp1252_always_decodes_exactly(
+    ascii_words: list[str], extra: list[str]
+) -> None:
+    text = " ".join(ascii_words[:5] + extra + ascii_words[5:])
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_cyrillic_in_cp1251_is_not_read_as_cp1252() -> None:
+    text = "Президент России заявил, что переговоры будут продолжены в Женеве на следующей неделе."
+    assert decode_bytes(text.encode("cp1251")) == text

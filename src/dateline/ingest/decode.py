@@ -52,6 +52,8 @@ _META_CHARSET = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 GZIP_MAGIC = b"\x1f\x8b"
+# Non-UTF-8 input with at most this share of bytes above 0x7F is read as cp1252.
+WESTERN_HIGH_BYTE_SHARE = 0.15
 
 
 def looks_binary(data: bytes) -> bool:
@@ -115,7 +117,17 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
 
 
 def _guess_decode(data: bytes) -> str:
-    best = from_bytes(data[:200_000]).best()
+    sample = data[:200_000]
+    high = sum(1 for byte in sample if byte >= 0x80)
+    if high <= WESTERN_HIGH_BYTE_SHARE * len(sample):
+        # Mostly ASCII with a few accents and curly quotes: Western text, where a guess on so
+        # few bytes goes wrong more often than cp1252 does. Cyrillic, Greek or Arabic in a
+        # one-byte code page has most of its letters above 0x7F and goes to the guesser.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+    best = from_bytes(sample).best()
     encoding = best.encoding.lower() if best is not None else "cp1252"
     if encoding in _LATIN_FAMILY:
         try:
