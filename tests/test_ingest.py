@@ -147,6 +147,9 @@ def test_the_users_date_wins_over_any_date_in_the_input(settings: Settings) -> N
         ("Obama visits Baghdad - BBC News", "Obama visits Baghdad", "BBC News"),
         ("Rebels take town - The Example Times", "Rebels take town", "The Example Times"),
         ("Talks in Geneva - a first step", "Talks in Geneva - a first step", None),
+        ("Talks resume in Geneva - report", "Talks resume in Geneva - report", None),
+        ("Ceasefire in Gaza - Al Jazeera", "Ceasefire in Gaza", "Al Jazeera"),
+        ("Strikes resume - thedailystar.net", "Strikes resume", "thedailystar.net"),
         ("Ceasefire holds", "Ceasefire holds", None),
     ],
 )

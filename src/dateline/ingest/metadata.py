@@ -55,6 +55,7 @@ _DATE_IN_LINE = re.compile(
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—]?\s*(?:(?:19|20)\d\d)?$")
 _SEPARATOR = re.compile(rf"\s(?:[{re.escape(MENU_SEPARATORS)}]|::)\s")
 _DASH_SEPARATOR = re.compile(rf"\s[{_DASHES}]\s")
+_NAME_JOINERS = frozenset({"the", "of", "and", "&", "-", "de", "al", "el", "la", "le"})
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co|info|news|[a-z]{2})\b", re.I)
 
 
@@ -160,13 +161,28 @@ def _strip_dash_site(line: str, known_outlet: str | None) -> tuple[str, str | No
     words = {w.strip(".,").lower() for w in re.split(r"[\s.]+", site)}
     looks_like_site = (
         (site.isupper() and len(site) > 2)
-        or bool(words & SITE_NAME_WORDS)
+        or (bool(words & SITE_NAME_WORDS) and _is_name(site))
+        # "Ceasefire in Gaza - Al Jazeera": a name after a headline in sentence case.
+        or (_is_name(site) and len(site.split()) <= 4 and _is_sentence_case(title))
         or bool(_DOMAIN.search(site))
         or (known_outlet is not None and known_outlet.lower() in site.lower())
     )
     if not looks_like_site:
         return line, None
     return title, clean_site_name(site)
+
+
+def _is_name(words: str) -> bool:
+    """Every word capitalised ("The Daily Star", "BBC News"), short words of names aside."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words.split()
+    )
+
+
+def _is_sentence_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words[1:] if w[:1].isupper())
+    return len(words) >= 3 and capitalised <= (len(words) - 1) / 2
 
 
 def clean_site_name(site: str) -> str | None:
