@@ -234,3 +234,13 @@ def test_find_mentions_is_fast_on_a_thousand_word_article(
         matcher.find_mentions(article, doc)
     per_article = (time.perf_counter() - start) / 5
     assert per_article < 0.05, f"{per_article * 1000:.1f} ms"
+
+
+def test_space_joined_words_allow_modifiers_between(nlp: Language) -> None:
+    dicts = default_dictionary_files()[0][0].parent
+    m = ActorMatcher.from_files(
+        [dicts / "PETR.Validate.actors.txt"], [dicts / "PETR.Validate.agents.txt"]
+    )
+    text = "He appealed for peace on Ithilen state-run television."
+    codes = _codes(_mentions(m, nlp, text, "2000-01-01"))
+    assert codes["Ithilen state-run television"] == "ITHTV"  # "ITHILEN TELEVISION"

@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v1"
+COMPILED_VERSION = "dateline.actors.v2"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGED_ACTORS = (
@@ -94,6 +94,9 @@ _NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BRIDGE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
 _BRIDGE_MAX = 3
 _AGENT_OF = frozenset({"of", "from"})
+# What may stand between the space-joined words of a phrase ("Ithilen state-run television").
+_GAP_MAX = 3
+_GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "NUM", "PUNCT"})
 # Dependencies that leave a noun phrase's core (its head, determiners and modifiers).
 _OUTSIDE_CORE = frozenset(
     {"appos", "relcl", "acl", "prep", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
@@ -155,6 +158,11 @@ def _actor_from_row(row: _ActorRow) -> ActorEntry:
     )
 
 
+# A compiled phrase: (word keys, last word is a stem, target, positions after a gap); target
+# >= 0 is an actor index, target < 0 the agent index -(target + 1).
+_Phrase = tuple[tuple[str, ...], bool, int, tuple[int, ...]]
+
+
 @dataclass(slots=True)
 class _Compiled:
     """The compiled dictionaries: the entries and the word indexes."""
@@ -164,9 +172,7 @@ class _Compiled:
     agents: list[AgentEntry]
     discards: list[DiscardEntry]
     issues: list[IssueEntry]
-    # phrase id -> (word keys, last word is a stem, target); target >= 0 is an actor index,
-    # target < 0 the agent index -(target + 1).
-    phrases: list[tuple[tuple[str, ...], bool, int]]
+    phrases: list[_Phrase]
     first: dict[str, list[int]]
     stems: dict[str, list[int]]
     problems: list[str]
@@ -215,12 +221,25 @@ def _tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
 
 
-def _phrase_keys(tokenizer: Tokenizer, phrase: str) -> tuple[tuple[str, ...], bool]:
-    """The word keys of a dictionary phrase and whether its last word is a stem."""
+def _phrase_keys(
+    tokenizer: Tokenizer, phrase: str
+) -> tuple[tuple[str, ...], bool, tuple[int, ...]]:
+    """The word keys of a dictionary phrase, whether its last word is a stem, and the word
+    positions that may follow a gap (words joined by a space, not ``_``: PETRARCH's "words
+    can occur between" connector)."""
     stem = not phrase.rstrip().endswith("_")
-    text = " ".join(phrase.replace("_", " ").split())
-    keys = tuple(sys.intern(k) for k in (_key(t.text) for t in tokenizer(text)) if k != ".")
-    return keys, stem
+    keys: list[str] = []
+    gaps: list[int] = []
+    for n, piece in enumerate(phrase.strip().split()):
+        words = [
+            sys.intern(k)
+            for k in (_key(t.text) for t in tokenizer(" ".join(piece.split("_"))))
+            if k != "."
+        ]
+        if n > 0 and words and keys:
+            gaps.append(len(keys))
+        keys += words
+    return tuple(keys), stem, tuple(gaps)
 
 
 def _compile(
@@ -231,18 +250,18 @@ def _compile(
     problems: list[str],
 ) -> _Compiled:
     tokenizer = _tokenizer()
-    phrases: list[tuple[tuple[str, ...], bool, int]] = []
+    phrases: list[_Phrase] = []
     seen: dict[tuple[tuple[str, ...], bool], int] = {}
 
     def add(phrase: str, target: int) -> None:
-        keys, stem = _phrase_keys(tokenizer, phrase)
+        keys, stem, gaps = _phrase_keys(tokenizer, phrase)
         if not keys:
             return
         stem = stem and keys[-1].isalpha()
         if (keys, stem) in seen:  # the first entry of a phrase wins, as in PETRARCH
             return
         seen[(keys, stem)] = len(phrases)
-        phrases.append((keys, stem, target))
+        phrases.append((keys, stem, target, gaps))
 
     for i, entry in enumerate(actors):
         for phrase in entry.phrases:
@@ -254,7 +273,7 @@ def _compile(
             add(form.rstrip("_ ") + "_", -(j + 1))
     first: dict[str, list[int]] = {}
     stems: dict[str, list[int]] = {}
-    for pid, (keys, stem, _target) in enumerate(phrases):
+    for pid, (keys, stem, _target, _gaps) in enumerate(phrases):
         if len(keys) == 1 and stem:
             stems.setdefault(keys[0], []).append(pid)
         else:
@@ -327,13 +346,13 @@ class ActorMatcher:
         out: list[ActorMatch] = []
         i, n = 0, len(tokens)
         while i < n:
-            best: tuple[int, int] | None = None  # (length, phrase id)
+            best: tuple[int, int] | None = None  # (tokens, phrase id)
             for pid in c.first.get(keys[i], ()):
-                words, stem, _t = c.phrases[pid]
-                size = len(words)
-                if best is not None and size <= best[0]:
-                    break
-                if i + size <= n and _words_match(words, stem, keys, i, tokens):
+                words, stem, _t, gaps = c.phrases[pid]
+                if i + len(words) > n:
+                    continue
+                size = _words_match(words, stem, gaps, keys, i, tokens)
+                if size:
                     best = (size, pid)
                     break
             if best is None and keys[i].endswith("s"):
@@ -365,7 +384,7 @@ class ActorMatcher:
         for size in (1, 2):
             base = word[:-size]
             for pid in c.first.get(base, ()):
-                words, _stem, _t = c.phrases[pid]
+                words = c.phrases[pid][0]
                 if len(words) == 1 and _plural_matches(words[0], word):
                     return (1, pid)
         return None
@@ -688,16 +707,53 @@ class ActorMatcher:
 
 
 def _words_match(
-    words: tuple[str, ...], stem: bool, keys: list[str], i: int, tokens: Sequence[Token]
-) -> bool:
+    words: tuple[str, ...],
+    stem: bool,
+    gaps: tuple[int, ...],
+    keys: list[str],
+    i: int,
+    tokens: Sequence[Token],
+) -> int:
+    """The number of tokens the phrase covers from ``i``, or 0 when it does not match."""
+    if not _acronym_ok(words, tokens[i]):
+        return 0
     last = len(words) - 1
-    for k in range(last):
-        if keys[i + k] != words[k]:
-            return False
-    word, text = words[last], keys[i + last]
-    if text != word and not (_stem_matches(word, text) if stem else _plural_matches(word, text)):
+    n = len(keys)
+    j = i
+    for k, word in enumerate(words):
+        if k and k in gaps:
+            # Up to _GAP_MAX modifiers may stand between space-joined words.
+            limit = min(n, j + _GAP_MAX + 1)
+            while j < limit and not _word_ok(word, keys[j], k == last, stem):
+                if not _gap_ok(tokens[j]):
+                    return 0
+                j += 1
+            if j >= limit:
+                return 0
+        elif j >= n or not _word_ok(word, keys[j], k == last, stem):
+            return 0
+        j += 1
+    return j - i
+
+
+def _word_ok(word: str, text: str, is_last: bool, stem: bool) -> bool:
+    if text == word:
+        return True
+    if not is_last:
         return False
-    return _acronym_ok(words, tokens[i])
+    return _stem_matches(word, text) if stem else _plural_matches(word, text)
+
+
+def _gap_ok(token: Token) -> bool:
+    if token.pos_ == "PUNCT":
+        return token.text == "-"
+    if token.pos_ in _GAP_POS:
+        return True
+    # Any part of a hyphenated modifier ("state-run").
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return "-" in (before, after)
 
 
 def _plural_matches(word: str, text: str) -> bool:
