@@ -46,6 +46,7 @@ _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 _DATEPARSER_CANDIDATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}\b|\d[/.]\d", re.IGNORECASE
 )
+_NUMBER_ONLY = re.compile(r"[\d\s.,:;|/-]+")
 # Entities whose words are names, not times, even when they hold a time word.
 _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "PERSON"})
 # How many tokens on each side of a time word the patterns look at.
@@ -285,8 +286,8 @@ def _entities_the_grammar_missed(
         start, end = ent.start_char, ent.end_char
         if any(s < end and start < e for s, e, _ in times):
             continue
-        if not _DATEPARSER_CANDIDATE.search(ent.text):
-            continue
+        if not _DATEPARSER_CANDIDATE.search(ent.text) or _NUMBER_ONLY.fullmatch(ent.text):
+            continue  # a bare figure the year rule did not take is a count, not a year
         parsed = parse_with_dateparser(ent.text, dct)
         if parsed is None:
             continue

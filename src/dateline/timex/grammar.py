@@ -97,7 +97,7 @@ def _title_forms(words: list[str], dotted: bool) -> str:
 # Words of the lexicon phrases too common to mark a stretch of text as holding a time.
 _NOT_TRIGGERS = frozenset({"the", "a", "an", "at", "of", "every", "each", "just", "right", "day"})
 
-_L = r"(?<![\w-])"  # left edge of a word
+_L = r"(?<![\w-])(?<!\d[,.])"  # left edge of a word (not inside "15,000")
 _R = r"(?![\w])"  # right edge (abbreviations may end in a dot)
 
 
@@ -124,7 +124,8 @@ class TimeGrammar:
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         units_1_9 = "one|two|three|four|five|six|seven|eight|nine"
         number_words = _alternation(list(lexicon.numbers))
-        self.number = rf"(?:\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units_1_9})|{number_words})"
+        figures = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+        self.number = rf"(?:{figures}|(?:{tens})[-\s](?:{units_1_9})|{number_words})"
         self.vague = _alternation(list(lexicon.vague_numbers))
         unit_words = sorted(set(lexicon.units), key=len, reverse=True)
         self.unit = "(?:" + "|".join(unit_words) + ")"
@@ -398,7 +399,7 @@ class TimeGrammar:
 
     def number_value(self, word: str) -> float | None:
         """The number a word or figure stands for; None for vague ones ("several")."""
-        text = " ".join(word.lower().split())
+        text = " ".join(word.lower().split()).replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
         if text in self.lex.numbers:
@@ -601,17 +602,13 @@ class TimeGrammar:
                 return Reading(f"XXXX-{season}", precision="season")
             value = cal.season_near(ctx.dct, season, ctx.direction(m.start(), m.end()), offset)
             return Reading(value, precision="season", relative=True)
-        if (
-            m["the"]
-            and rel in {"past", "last", "next", "coming"}
-            and unit_word
-            not in {
-                "weekend",
-                "day",
-            }
-        ):
+        spans_time = rel in {"past", "last"} or (
+            rel in {"next", "coming"} and ctx.previous_word(m.start()) in _SPAN_WORDS
+        )
+        if m["the"] and spans_time and unit_word not in {"weekend", "day"}:
+            # "over the past year", "in the next month": a stretch of time, not a date.
             return Reading(self.duration_value(1, unit_word), "DURATION", "none")
-        narrative = rel in {"following", "previous"} or unit_word == "day"
+        narrative = rel in {"following", "previous"} or unit_word == "day" or bool(m["the"])
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
@@ -774,6 +771,8 @@ class TimeGrammar:
         return Reading(self.duration_value(1, m["unit"]), "SET", "none")
 
 
+# Words before "the next year" that make it a stretch of time rather than a date.
+_SPAN_WORDS = frozenset({"over", "for", "during", "within", "in", "throughout", "through"})
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 _UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
 _UNIT_PRECISION |= {"quarter": "month"}
