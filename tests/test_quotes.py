@@ -241,3 +241,32 @@ def test_seed_speakers_carry_the_insurgents_actor_through_the_pipeline(seed: Art
     assert len(seed.quotes) == 11
     codes = {q.speaker.actor.code for q in seed.quotes if q.speaker and q.speaker.actor}
     assert codes == {"IRQREB"}
+
+
+def test_according_to_inside_the_clause_gives_a_two_part_content(parser: Language) -> None:
+    text = "The attack, according to police, killed five people near the market."
+    (quote,) = quotes_of(parser, text)
+    assert [text[s:e] for s, e in quote.parts] == [
+        "The attack",
+        "killed five people near the market",
+    ]
+    assert quote.speaker is not None and quote.speaker.text == "police"
+
+
+def test_verbs_that_only_introduce_quotations_cue_them(parser: Language) -> None:
+    text = '"Is this what democracy looks like?" asked one protester.'
+    (quote,) = quotes_of(parser, text)
+    assert quote.cue is not None and quote.cue.text == "asked"
+    assert quote.speaker is not None and quote.speaker.text == "one protester"
+    assert quotes_of(parser, "Asked whether he would resign, the minister smiled.") == []
+
+
+def test_a_named_spokesman_is_not_anonymous(parser: Language) -> None:
+    text = "A spokesman for the rebels, Abu Omar, told Al Jazeera the group would not disarm."
+    (quote,) = quotes_of(parser, text)
+    assert quote.speaker is not None and not quote.speaker.anonymous
+
+
+def test_negated_or_declined_speech_reports_nothing(parser: Language) -> None:
+    assert quotes_of(parser, "The ministry did not say how many troops would be sent.") == []
+    assert quotes_of(parser, "Reyes declined to say whether others would be charged.") == []

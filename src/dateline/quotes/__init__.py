@@ -121,6 +121,8 @@ def _attach_quotations(
                 if cue_draft is not None:
                     used.add(id(cue_draft))
                 subject = subject_of(verb, lexicon)
+                if subject is None and verb.idx > last.open:
+                    subject = _inverted_subject(verb)
                 speaker = speaker_span(subject, verb) if subject is not None else None
                 quote = _direct(chain, (verb.idx, verb.idx + len(verb)), speaker, verb.i)
         if quote is not None:
@@ -189,7 +191,7 @@ def _verb_after(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
     for token in window:
         if "\n" in token.text or token.text in ("“", "„", "«"):
             return None
-        if is_speech_verb(token, lexicon):
+        if is_speech_verb(token, lexicon, quoting=True):
             subject = subject_of(token, lexicon)
             allowed = set()
             if subject is not None:
@@ -217,11 +219,26 @@ def _verb_before(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
         return None
     token = doc[i]
     for _ in range(3):
-        if is_speech_verb(token, lexicon):
-            return token if seg.open - token.idx < 80 else None
+        if is_speech_verb(token, lexicon, quoting=True):
+            if seg.open - token.idx >= 80:
+                return None
+            if token.lemma_.lower() in lexicon.quote_only_verbs and subject_of(token) is None:
+                return None  # 'the so-called "peace plan"'
+            return token
         if token.head is token or token.head.i > i:
             return None
         token = token.head
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a verb that follows its quotation ('?" asked one protester'), which
+    the parser may read as the verb's object."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd", "nsubj"):
+            return child if child.pos_ in ("NOUN", "PROPN", "PRON") else None
+        if not child.is_punct:
+            return None
     return None
 
 

@@ -51,10 +51,14 @@ class Paragraphs:
         return self.spans[self.index(offset)]
 
 
-def is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+def is_speech_verb(token: Token, lexicon: QuoteLexicon, *, quoting: bool = False) -> bool:
     """A verb of saying (by lemma), not used as a noun or adjective, nor in an idiom such
-    as "all told" or "needless to say"."""
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.speech_verbs:
+    as "all told" or "needless to say". With ``quoting`` (a verb next to a quotation), the
+    verbs that only ever introduce a quotation ("asked", "called") count too."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.speech_verbs and not (quoting and lemma in lexicon.quote_only_verbs):
         return False
     doc = token.doc
     for idiom in lexicon.idioms:
@@ -291,6 +295,15 @@ def _according_to(
     if not tokens:
         return None
     start, end = _clip(trim_tokens(tokens), paragraphs, token.idx, body_start)
+    interrupted = head is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < phrase[0] for c in head.children
+    )
+    if interrupted and before and head is not None and head.i > phrase[1]:
+        # "The attack, according to police, killed five people": the clause in two parts.
+        first = _clip(trim_tokens(before), paragraphs, token.idx, body_start)
+        if first[1] > first[0]:
+            parts = [first, (start, end)]
+            return Draft(first[0], end, "indirect", cue, speaker, parts, cue_token=token.i)
     return Draft(start, end, "indirect", cue, speaker, cue_token=token.i)
 
 

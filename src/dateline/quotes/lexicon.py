@@ -14,6 +14,7 @@ class QuoteLexicon:
     """Cue verbs, source nouns and anonymity phrases (all lower case)."""
 
     speech_verbs: frozenset[str]
+    quote_only_verbs: frozenset[str]  # cue a quotation next to them, never a clause
     according_to_non_sources: frozenset[str]
     source_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -33,6 +34,7 @@ def load_quote_lexicon() -> QuoteLexicon:
     phrases = sorted(raw["anonymity_phrases"], key=len, reverse=True)
     return QuoteLexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
+        quote_only_verbs=frozenset(raw["quote_only_verbs"]),
         according_to_non_sources=frozenset(raw["according_to_non_sources"]),
         source_nouns=frozenset(raw["source_nouns"]),
         indefinite_determiners=frozenset(raw["indefinite_determiners"]),

@@ -68,7 +68,13 @@ def describe_phrase(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> Sp
     first = span[0].lower_
     # A named speaker is one whose head noun is a person's name ("Ali Hassan, a lawyer"),
     # not a phrase that merely names someone ("a source close to Ali Hassan").
-    names = {e[-1].lower_ for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end}
+    # ... or whose head noun has the name in apposition ("A spokesman for the rebels, Abu Omar").
+    names = {
+        e[-1].lower_
+        for e in span.ents
+        if e.label_ == "PERSON"
+        and (e.start <= root.i < e.end or (e.root.dep_ == "appos" and e.root.head == root))
+    }
     named = any(e.label_ in _NAMED for e in span.ents)
     if len(span) == 1 and (first in lexicon.pronouns or span[0].pos_ == "PRON"):
         form = "pronoun"
