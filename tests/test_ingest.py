@@ -189,6 +189,36 @@ def test_prose_lines_are_kept(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "outlet"),
+    [
+        ("New York, NY – With content engagement rising, the company said", "New York", None),
+        ("Dekalb, Ill. — Mike Glass threw for three touchdowns on Tuesday", "Dekalb", None),
+        ("CLEVELAND, Ohio – The band will reunite next year, its manager said", "Cleveland", None),
+        ("BERLIN -- The European Space Agency said on Monday that", "Berlin", None),
+        (
+            "London, Asharq Al-Awsat-Iraqi officials said on Monday that",
+            "London",
+            "Asharq Al-Awsat",
+        ),
+        ("ST. LOUIS (AP) — Police said on Sunday that two men were held", "St. Louis", "AP"),
+    ],
+)
+def test_datelines_with_states_agencies_and_outlets(
+    text: str, place: str, outlet: str | None
+) -> None:
+    match = find_dateline(text)
+    assert match is not None
+    assert (match.dateline.name, match.outlet) == (place, outlet)
+
+
+def test_a_site_name_before_the_title_is_recognised() -> None:
+    assert split_title("Example Wire | Rebels take the town", "Example Wire") == (
+        "Rebels take the town",
+        "Example Wire",
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Obama Visits Iraq - BBC News",
@@ -196,6 +226,8 @@ def test_prose_lines_are_kept(line: str) -> None:
         "Middle-east Arab News Opinion | Asharq Al-awsat",
         "The President met the Prime Minister on Tuesday.",
         "Middle-East peace talks - a new start for the region and its people",
+        "UPDATED: Tue., Nov. 19, 2019 at 10:02 a.m. local time, the statement said",
+        "EXCLUSIVE - Rebels say they will attend the talks in Geneva next week",
     ],
 )
 def test_prose_and_title_lines_are_not_datelines(text: str) -> None:

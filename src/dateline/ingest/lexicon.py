@@ -219,6 +219,44 @@ DATE_LABELS: tuple[str, ...] = (
     "on",
 )
 
+# Words in capitals before a dash or colon at the head of a paragraph that are kickers, not
+# the place of a dateline ("UPDATED: Tue., Nov. 19", "EXCLUSIVE - ...").
+NOT_PLACES: frozenset[str] = frozenset(
+    {
+        "updated",
+        "update",
+        "last updated",
+        "published",
+        "posted",
+        "breaking",
+        "breaking news",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "comment",
+        "editorial",
+        "watch",
+        "video",
+        "photos",
+        "live",
+        "listen",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "correction",
+        "clarification",
+        "advertisement",
+        "sponsored",
+        "related",
+        "read more",
+        "see also",
+        "warning",
+        "spoiler",
+        "q",
+        "a",
+    }
+)
+
 # Lines that credit the author ("By Jane Doe"), dropped from the page header.
 BYLINE_PREFIXES: tuple[str, ...] = ("by ", "written by ", "reporting by ", "from ")
 

@@ -11,6 +11,7 @@ from ..model import Dateline, PublishedDate
 from .lexicon import (
     DATE_LABELS,
     MENU_SEPARATORS,
+    NOT_PLACES,
     PLACE_CONNECTORS,
     SITE_DESCRIPTOR_WORDS,
     SITE_NAME_WORDS,
@@ -75,6 +76,8 @@ def find_dateline(text: str, start: int = 0) -> DatelineMatch | None:
     if match is None or match.end() - start > 100:
         return None
     place = match.group("place")
+    if place.lower().rstrip(".") in NOT_PLACES:
+        return None  # "UPDATED: Tue., Nov. 19", "BREAKING - ...": kickers, not places
     if match.group("colon") and not (place.isupper() or match.group("agency")):
         return None  # "Officials:" is not a dateline; "BEIRUT:" is
     if match.group("tight") and not (match.group("second") or match.group("agency")):
@@ -84,7 +87,7 @@ def find_dateline(text: str, start: int = 0) -> DatelineMatch | None:
     outlet = None
     if agency and not _DATE_IN_LINE.search(agency):
         outlet = agency.strip()
-    if second and not is_region_name(second):
+    if second and not (is_region_name(second) or _is_region_abbreviation(second)):
         # "Baghdad, Asharq Al-Awsat–": the outlet writes itself into its datelines.
         outlet = outlet or second.strip()
     published = None
@@ -93,6 +96,12 @@ def find_dateline(text: str, start: int = 0) -> DatelineMatch | None:
     name = title_case(place)
     dateline = Dateline(name=name, start=match.start("place"), end=match.end("place"))
     return DatelineMatch(dateline, outlet, published, match.end())
+
+
+def _is_region_abbreviation(name: str) -> bool:
+    """ "NY", "Ill.", "Calif.", "N.Y.": the postal or AP-style short form of a state."""
+    name = name.strip()
+    return (name.isupper() and len(name) <= 3) or (name.endswith(".") and len(name) <= 6)
 
 
 def title_case(name: str) -> str:
@@ -142,12 +151,20 @@ def split_title(line: str, known_outlet: str | None = None) -> tuple[str, str | 
     """
     line = line.strip()
     parts = _SEPARATOR.split(line)
+    if len(parts) >= 2 and known_outlet and _same_name(parts[0], known_outlet):
+        # "SITE | Title": the site's name comes first.
+        return " | ".join(parts[1:]).strip(), clean_site_name(parts[0])
     if len(parts) >= 2:
         site = parts[-1].strip()
         title = parts[0]
         if len(site.split()) <= 8 and title.strip():
             return _strip_dash_site(title.strip(), known_outlet)[0], clean_site_name(site)
     return _strip_dash_site(line, known_outlet)
+
+
+def _same_name(part: str, outlet: str) -> bool:
+    part, outlet = part.strip().casefold(), outlet.strip().casefold()
+    return bool(part) and len(part.split()) <= 4 and outlet.startswith(part)
 
 
 def _strip_dash_site(line: str, known_outlet: str | None) -> tuple[str, str | None]:
