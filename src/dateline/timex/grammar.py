@@ -147,7 +147,7 @@ class TimeGrammar:
         for unit in lex.units:
             words.update({unit, unit + "s", unit + "es"})
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
-        words.update({"ago", "year-earlier", "year-ago", "tonight", "overnight"})
+        words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -364,7 +364,8 @@ class TimeGrammar:
             ),
             (
                 "year_earlier",
-                r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter|month|level|figure|results))?",
+                r"(?:the\s+)?(?:year-(?:earlier|ago)(?:\s+(?:period|quarter|month|level|figure|"
+                r"results))?|(?P<end>year-end))",
                 self._year_earlier,
                 2,
                 False,
@@ -684,6 +685,8 @@ class TimeGrammar:
     def _year_earlier(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.dct is None:
             return Reading(None, precision="none")
+        if m["end"]:
+            return Reading(str(ctx.dct.year), precision="year", relative=True)
         return Reading(str(ctx.dct.year - 1), precision="year", relative=True)
 
     def _holiday(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -746,7 +749,11 @@ class TimeGrammar:
 
     def _reference(self, m: re.Match[str], ctx: Context) -> Reading | None:
         phrase = " ".join(m["r"].lower().split())
-        if phrase in self.lex.ambiguous_references and not ctx.in_entity(m.start(), m.end()):
+        if (
+            phrase in self.lex.ambiguous_references
+            and not ctx.in_entity(m.start(), m.end())
+            and ctx.previous_word(m.start()) != "in"  # "in the past"
+        ):
             return None
         if phrase == "now" and re.match(r"\s+that\b", ctx.text[m.end() : m.end() + 6]):
             return None
