@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-import htmldate
-import trafilatura
-from htmldate.extractors import extract_url_date
-from htmldate.utils import Extractor
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING
 
 from ..model import Dateline, PublishedDate
 from .metadata import find_dateline, is_date_line, parse_date_line, split_title
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# trafilatura and htmldate are imported where they are used: together they take a third of a
+# second to import, which plain-text input (and a cold ``dateline extract``) need not pay.
 
 # Lines at the top of the extracted body searched for a printed date when the page has none.
 DATE_LINE_SEARCH_LINES = 5
@@ -37,6 +38,8 @@ def extract_page(html: str, *, url: str | None = None, find_dates: bool = True) 
     date from the page's metadata via htmldate (``original_date``, extensive search), else
     the URL, else a date line at the top of the body. The text is "" when nothing is found.
     """
+    import trafilatura
+
     # htmldate parses the page itself: its parser keeps elements that trafilatura's drops.
     published = find_published(html, url) if find_dates else None
     tree = trafilatura.load_html(html)
@@ -84,6 +87,8 @@ def _squash(line: str) -> str:
 
 def find_published(html: str | HtmlElement, url: str | None) -> PublishedDate | None:
     """The publication date in the page's metadata (source "meta") or its URL ("url")."""
+    import htmldate
+
     found = htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
     url_date = date_in_url(url)
     if found:
@@ -97,6 +102,9 @@ def date_in_url(url: str | None) -> str | None:
     """A Y-M-D date written in a URL ("/2020/07/09/"), via htmldate's URL rule."""
     if not url:
         return None
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
     options = Extractor(
         extensive=False,
         max=datetime.now(),
