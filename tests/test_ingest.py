@@ -228,6 +228,8 @@ def test_a_site_name_before_the_title_is_recognised() -> None:
         "Middle-East peace talks - a new start for the region and its people",
         "UPDATED: Tue., Nov. 19, 2019 at 10:02 a.m. local time, the statement said",
         "EXCLUSIVE - Rebels say they will attend the talks in Geneva next week",
+        "President Trump — who met the emir on Monday — said the talks had gone well and more",
+        "Tuesday — the day the talks were due to resume — passed without a meeting of any kind",
     ],
 )
 def test_prose_and_title_lines_are_not_datelines(text: str) -> None:

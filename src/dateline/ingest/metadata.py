@@ -11,6 +11,7 @@ from ..model import Dateline, PublishedDate
 from .lexicon import (
     DATE_LABELS,
     MENU_SEPARATORS,
+    NOT_PLACE_FIRST_WORDS,
     NOT_PLACES,
     PLACE_CONNECTORS,
     SITE_DESCRIPTOR_WORDS,
@@ -78,6 +79,8 @@ def find_dateline(text: str, start: int = 0) -> DatelineMatch | None:
     place = match.group("place")
     if place.lower().rstrip(".") in NOT_PLACES:
         return None  # "UPDATED: Tue., Nov. 19", "BREAKING - ...": kickers, not places
+    if place.split(" ")[0].lower().rstrip(".") in NOT_PLACE_FIRST_WORDS:
+        return None  # "President Trump — who ...", "Tuesday — ...": not a place
     if match.group("colon") and not (place.isupper() or match.group("agency")):
         return None  # "Officials:" is not a dateline; "BEIRUT:" is
     if match.group("tight") and not (match.group("second") or match.group("agency")):
