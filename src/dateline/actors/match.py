@@ -1,7 +1,7 @@
 """The compiled actor matcher: PETRARCH/TABARI dictionaries -> actor mentions with CAMEO codes.
 
 The dictionaries (``actors/dictionaries.py`` reads them) are compiled once into a word index
-(first word -> phrases, longest first; stems of single-word phrases in a second index) and
+(first two words -> phrases, one-word phrases and stems by word; longest phrase first) and
 stored (``marshal``, builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the
 dictionary files, so a warm start only loads it.
 
@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v2"
+COMPILED_VERSION = "dateline.actors.v4"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGED_ACTORS = (
@@ -173,8 +173,9 @@ class _Compiled:
     discards: list[DiscardEntry]
     issues: list[IssueEntry]
     phrases: list[_Phrase]
-    first: dict[str, list[int]]
-    stems: dict[str, list[int]]
+    first: dict[str, list[int]]  # word -> one-word phrases, and phrases with a gap after it
+    pairs: dict[str, list[int]]  # "first second" -> phrases of two words or more
+    stems: dict[str, list[int]]  # stem -> one-word stem phrases
     problems: list[str]
 
     def dump(self) -> bytes:
@@ -189,6 +190,7 @@ class _Compiled:
             "issues": [(i.forms, i.code, i.category, i.exclude, i.line) for i in self.issues],
             "phrases": self.phrases,
             "first": self.first,
+            "pairs": self.pairs,
             "stems": self.stems,
             "problems": self.problems,
         }
@@ -210,6 +212,7 @@ class _Compiled:
             issues=[IssueEntry(*row) for row in data["issues"]],
             phrases=data["phrases"],
             first=data["first"],
+            pairs=data["pairs"],
             stems=data["stems"],
             problems=data["problems"],
         )
@@ -272,17 +275,30 @@ def _compile(
             # Agent forms are whole words: plurals are listed, so no stems.
             add(form.rstrip("_ ") + "_", -(j + 1))
     first: dict[str, list[int]] = {}
+    pairs: dict[str, list[int]] = {}
     stems: dict[str, list[int]] = {}
-    for pid, (keys, stem, _target, _gaps) in enumerate(phrases):
+    for pid, (keys, stem, _target, gaps) in enumerate(phrases):
         if len(keys) == 1 and stem:
             stems.setdefault(keys[0], []).append(pid)
+        elif len(keys) >= 2 and 1 not in gaps:
+            # Longer phrases are found by their first two words: "the" alone starts thousands.
+            pairs.setdefault(f"{keys[0]} {keys[1]}", []).append(pid)
         else:
             first.setdefault(keys[0], []).append(pid)
-    for index in (first, stems):
+    for index in (first, pairs, stems):
         for pids in index.values():
             pids.sort(key=lambda p: (-len(phrases[p][0]), phrases[p][2] < 0, p))
     return _Compiled(
-        COMPILED_VERSION, actor_rows, agents, discards, issues, phrases, first, stems, problems
+        COMPILED_VERSION,
+        actor_rows,
+        agents,
+        discards,
+        issues,
+        phrases,
+        first,
+        pairs,
+        stems,
+        problems,
     )
 
 
@@ -347,7 +363,17 @@ class ActorMatcher:
         i, n = 0, len(tokens)
         while i < n:
             best: tuple[int, int] | None = None  # (tokens, phrase id)
-            for pid in c.first.get(keys[i], ()):
+            candidates = c.first.get(keys[i], ())
+            if i + 1 < n:
+                longer: list[int] = []
+                for form in _second_word_forms(keys[i + 1]):
+                    longer.extend(c.pairs.get(f"{keys[i]} {form}", ()))
+                if longer:
+                    candidates = sorted(
+                        {*longer, *candidates},
+                        key=lambda p: (-len(c.phrases[p][0]), c.phrases[p][2] < 0, p),
+                    )
+            for pid in candidates:
                 words, stem, _t, gaps = c.phrases[pid]
                 if i + len(words) > n:
                     continue
@@ -734,6 +760,19 @@ def _words_match(
             return 0
         j += 1
     return j - i
+
+
+def _second_word_forms(word: str) -> list[str]:
+    """The dictionary words a text word may stand for as a phrase's second word: itself, its
+    singular, and (when it may be a stem's longer form) its prefixes."""
+    forms = [word]
+    if word.endswith("s"):
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+    if word.isalpha():
+        forms += [word[:k] for k in range(max(_MIN_STEM, len(word) - _MAX_STEM_SUFFIX), len(word))]
+    return forms
 
 
 def _word_ok(word: str, text: str, is_last: bool, stem: bool) -> bool:
