@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from conftest import SEED
@@ -270,3 +272,45 @@ def test_a_named_spokesman_is_not_anonymous(parser: Language) -> None:
 def test_negated_or_declined_speech_reports_nothing(parser: Language) -> None:
     assert quotes_of(parser, "The ministry did not say how many troops would be sent.") == []
     assert quotes_of(parser, "Reyes declined to say whether others would be charged.") == []
+
+
+def test_a_speaker_never_runs_into_the_headline(parser: Language) -> None:
+    text = (
+        "Former Mayor Charged With Fraud\n\nProsecutors on Monday charged the former mayor, "
+        "alleging that he steered city contracts to his relatives."
+    )
+    (quote,) = quotes_of(parser, text)
+    assert quote.speaker is not None and quote.speaker.text.startswith("Prosecutors")
+
+
+_PIECES = [
+    "The minister said",
+    " that the talks failed",
+    ", officials said.",
+    ' "We will win,"',
+    " he said",
+    "“It is over.",
+    "”",
+    '"',
+    "\n\n",
+    " according to",
+    " a senior source",
+    ".",
+    " He added:",
+    "",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+def test_any_mix_of_marks_and_cues_gives_valid_spans(parser: Language, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    quotes = quotes_of(parser, text)
+    assert [q.id for q in quotes] == [f"q{n}" for n in range(1, len(quotes) + 1)]
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text) and q.text == text[q.start : q.end]
+        for start, end in q.parts:
+            assert q.start <= start < end <= q.end
+        if q.speaker is not None:
+            assert 0 <= q.speaker.start < q.speaker.end <= len(text)
+        assert q.cue is not None and q.cue.text == text[q.cue.start : q.cue.end]

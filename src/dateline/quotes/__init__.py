@@ -24,7 +24,15 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, Mention, Quote
-from .cues import Draft, Paragraphs, find_drafts, is_speech_verb, speaker_span, subject_of
+from .cues import (
+    Draft,
+    Paragraphs,
+    clip_speaker,
+    find_drafts,
+    is_speech_verb,
+    speaker_span,
+    subject_of,
+)
 from .lexicon import QuoteLexicon, load_quote_lexicon
 from .marks import Segment, chain_segments, find_segments, split_paragraphs
 from .speakers import SpeakerResolver
@@ -124,6 +132,8 @@ def _attach_quotations(
                 if subject is None and verb.idx > last.open:
                     subject = _inverted_subject(verb)
                 speaker = speaker_span(subject, verb) if subject is not None else None
+                if speaker is not None:
+                    speaker = clip_speaker(speaker, subject, paragraphs.span(verb.idx))
                 quote = _direct(chain, (verb.idx, verb.idx + len(verb)), speaker, verb.i)
         if quote is not None:
             if verb is None and quote.cue_token is not None:
@@ -276,7 +286,7 @@ def _paragraph_subject(
     subject = next((c for c in roots[-1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.dep_ == "nsubjpass":
         return None
-    return speaker_span(subject, roots[-1])
+    return clip_speaker(speaker_span(subject, roots[-1]), subject, paragraph)
 
 
 def _opens_paragraph(text: str, seg: Segment) -> bool:

@@ -234,8 +234,7 @@ def _speech_verb(
         if fallback is not None:
             speaker, tokens = fallback
     if speaker is not None:
-        p_start, p_end = paragraphs.span(verb.idx)
-        speaker = (max(speaker[0], p_start), min(speaker[1], p_end))
+        speaker = clip_speaker(speaker, subject, paragraphs.span(verb.idx))
     if not tokens:
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
@@ -305,6 +304,18 @@ def _according_to(
             parts = [first, (start, end)]
             return Draft(first[0], end, "indirect", cue, speaker, parts, cue_token=token.i)
     return Draft(start, end, "indirect", cue, speaker, cue_token=token.i)
+
+
+def clip_speaker(
+    speaker: tuple[int, int], subject: Token | None, paragraph: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The speaker phrase cut to the cue's paragraph (a parse may run across a headline)."""
+    start, end = max(speaker[0], paragraph[0]), min(speaker[1], paragraph[1])
+    if end > start:
+        return start, end
+    if subject is not None and paragraph[0] <= subject.idx < paragraph[1]:
+        return subject.idx, subject.idx + len(subject)
+    return None
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:

@@ -60,7 +60,7 @@ class SpeakerPhrase:
 
 def describe_phrase(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> SpeakerPhrase:
     """Classify the speaker phrase at ``start:end`` of the doc's text."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None or len(span) == 0:
         return SpeakerPhrase("full", "", set(), False, False)
     root = span.root
