@@ -83,3 +83,6 @@ E_GEO_XML = (
     "[E061] {path}: not a geoparsing gold file (LGL, TR-News or GeoWebNews XML with "
     "<article> elements): {error}"
 )
+# Ingest evaluations (appended).
+E_AEB_GOLD = "[E070] {path}: cannot read the article-extraction-benchmark gold: {error}"
+E_PUBDATE_GOLD = "[E071] {path}: cannot read the publication-date gold: {error}"

@@ -17,7 +17,7 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from ..errors import EvalError, InputError
+from ..errors import E_AEB_GOLD, EvalError, InputError
 from ..ingest import read_file
 from ..settings import Settings
 
@@ -76,9 +76,9 @@ def load_ground_truth(path: Path) -> dict[str, dict[str, Any]]:
     try:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:
-        raise EvalError(f"[E040] cannot read {gold_path}: {e}") from e
+        raise EvalError(E_AEB_GOLD.format(path=gold_path, error=e)) from e
     if not isinstance(gold, dict):
-        raise EvalError(f"[E040] cannot read {gold_path}: not a JSON object")
+        raise EvalError(E_AEB_GOLD.format(path=gold_path, error="not a JSON object"))
     return gold
 
 

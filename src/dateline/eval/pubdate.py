@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvalError, InputError
+from ..errors import E_PUBDATE_GOLD, EvalError, InputError
 from ..ingest import read_file
 from ..settings import Settings
 
@@ -24,9 +24,9 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
     try:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:
-        raise EvalError(f"[E041] cannot read {gold_path}: {e}") from e
+        raise EvalError(E_PUBDATE_GOLD.format(path=gold_path, error=e)) from e
     if not isinstance(gold, dict):
-        raise EvalError(f"[E041] cannot read {gold_path}: not a JSON object")
+        raise EvalError(E_PUBDATE_GOLD.format(path=gold_path, error="not a JSON object"))
     return gold
 
 
