@@ -139,6 +139,7 @@ class Builder:
         lat: float,
         lon: float,
         pop: int,
+        alts: int = 0,
     ) -> int:
         pid = len(self.places) + 1
         self.places.append(
@@ -154,6 +155,7 @@ class Builder:
                 round(lat * COORD_SCALE),
                 round(lon * COORD_SCALE),
                 pop,
+                alts,
             )
         )
         return pid
@@ -258,6 +260,7 @@ def main() -> None:
             round(point[0], 5),
             round(point[1], 5),
             int(city["population"] or 0),
+            len(city["alternatenames"]),
         )
         others: list[str] = []
         if city["population"] >= MIN_POP_FOR_ALTERNATES:
@@ -407,7 +410,8 @@ def write(
         CREATE TABLE places (
             id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, cc TEXT NOT NULL,
             admin1 TEXT NOT NULL, admin2 INTEGER NOT NULL, fclass TEXT NOT NULL,
-            fcode TEXT NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL, pop INTEGER NOT NULL);
+            fcode TEXT NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL, pop INTEGER NOT NULL,
+            alts INTEGER NOT NULL);
         CREATE TABLE names (
             key TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
@@ -416,7 +420,7 @@ def write(
         CREATE TABLE country_codes (iso3 TEXT PRIMARY KEY, iso2 TEXT NOT NULL) WITHOUT ROWID;
         """
     )
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", builder.places)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", builder.places)
     db.executemany(
         "INSERT INTO names VALUES (?,?,?)",
         sorted((k, pid, q) for (k, pid), q in builder.names.items()),

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import Article, Dateline, Place
 from . import lexicon
@@ -44,17 +44,27 @@ def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazette
 
 
 def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
-    """Country votes from the dateline and the actors of ``article.mentions`` (ISO2 codes)."""
+    """Country votes from the dateline and the actors of ``article.mentions`` (ISO2 codes).
+
+    The actors together weigh ``ACTOR_VOTES`` places, shared by how often each country's actors
+    are mentioned (a long article full of one country's officials must not outvote its places).
+    """
     votes: dict[str, float] = {}
     if article.dateline is not None and article.dateline.country:
         votes[article.dateline.country] = lexicon.DATELINE_VOTES
     iso3 = gazetteer.iso3_to_iso2
+    actors: dict[str, int] = {}
     for mention in article.mentions:
         actor = mention.actor
-        code = (actor.country if actor and actor.country else (actor.code if actor else ""))[:3]
-        cc = iso3.get(code.upper()) if code else None
+        if actor is None:
+            continue
+        code = (actor.country or actor.code)[:3].upper()
+        cc = iso3.get(code)
         if cc:
-            votes[cc] = votes.get(cc, 0.0) + lexicon.ACTOR_VOTES
+            actors[cc] = actors.get(cc, 0) + 1
+    total = sum(actors.values())
+    for cc, n in actors.items():
+        votes[cc] = votes.get(cc, 0.0) + lexicon.ACTOR_VOTES * n / total
     return votes
 
 
@@ -93,11 +103,15 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
 
     toponyms: list[Toponym] = []
     weak: set[int] = set()
+    rescued: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in lexicon.PLACE_LABELS:
+        if ent.label_ in lexicon.PLACE_LABELS:
+            if ent.label_ in lexicon.WEAK_LABELS:
+                weak.add(len(toponyms))
+        elif ent.label_ in lexicon.MISLABELLED and _in_place_position(ent):
+            rescued.add(len(toponyms))
+        else:
             continue
-        if ent.label_ in lexicon.WEAK_LABELS:
-            weak.add(len(toponyms))
         toponyms.append(Toponym(ent.start_char, ent.end_char, ent.text))
     dl = article.dateline
     if dl is not None and not any(t.start < dl.end and dl.start < t.end for t in toponyms):
@@ -109,10 +123,31 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     for i, (toponym, cand) in enumerate(zip(toponyms, resolved, strict=True)):
         if cand is None or (i in weak and cand.quality):
             continue
+        if i in rescued and not _well_known(cand):
+            continue
         places.append(_place(toponym.start, toponym.end, toponym.text, cand))
     places.extend(_unnamed_capitals(article.text, places, gazetteer))
     places.sort(key=lambda p: (p.start, p.end))
     return places
+
+
+def _in_place_position(ent: Span) -> bool:
+    """A name spaCy did not label a place, standing where places stand: "in Chennai",
+    "Hyderabad, Chennai and ..." (a conjunct of a place)."""
+    root = ent.root
+    if root.dep_ == "pobj":
+        return root.head.lower_ in lexicon.PLACE_PREPOSITIONS or root.head.lower_ in (
+            lexicon.MOTION_PREPOSITIONS
+        )
+    if root.dep_ == "conj":
+        return root.head.ent_type_ in lexicon.PLACE_LABELS
+    return False
+
+
+def _well_known(cand: Candidate) -> bool:
+    if cand.feature_class == "P":
+        return cand.population >= lexicon.RESCUE_MIN_POPULATION
+    return cand.feature_code in ("PCLI", "ADM1")
 
 
 def _unnamed_capitals(text: str, places: Sequence[Place], gazetteer: Gazetteer) -> list[Place]:

@@ -53,13 +53,14 @@ class Candidate:
     lon: float
     population: int
     quality: int = 0  # 0: the place's own name, 1: an alternate name
+    alternates: int = 0  # how many names GeoNames knows it by: a measure of fame
 
     @property
     def is_country(self) -> bool:
         return self.feature_code == "PCLI"
 
 
-_COLUMNS = "id, geonameid, name, cc, admin1, admin2, fclass, fcode, lat, lon, pop"
+_COLUMNS = "id, geonameid, name, cc, admin1, admin2, fclass, fcode, lat, lon, pop, alts"
 
 
 def _candidate(row: tuple[Any, ...], quality: int = 0) -> Candidate:
@@ -75,6 +76,7 @@ def _candidate(row: tuple[Any, ...], quality: int = 0) -> Candidate:
         lat=row[8] / COORD_SCALE,
         lon=row[9] / COORD_SCALE,
         population=row[10],
+        alternates=row[11],
         quality=quality,
     )
 

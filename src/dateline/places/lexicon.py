@@ -9,6 +9,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "the White House" is no town).
 WEAK_LABELS = frozenset({"FAC"})
 
+# Labels the small English model sometimes gives to towns ("Chennai" ORG, "Giza" PERSON):
+# such a name is taken as a place only where places stand ("in ...", a conjunct of a place)
+# and only when it names a well-known place (a town of RESCUE_MIN_POPULATION, a state, a
+# country).
+MISLABELLED = frozenset({"PERSON", "ORG"})
+RESCUE_MIN_POPULATION = 100_000
+# Prepositions of motion that also take places ("fled to Chad", "flew from Lagos").
+MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
+
 # Prepositions that put an event at a place ("met in Amman", "outside Baghdad").
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
@@ -31,15 +40,20 @@ FEATURE_PRIOR = {
     "CONT": 9.0,
     "ADM1_US": 7.0,
     "ADM1": 6.0,
-    "ADM2": 5.0,
+    "ADM2_US": 5.0,
+    # Elsewhere an admin2 area often shares its name with its main town, which should win.
+    "ADM2": 3.5,
 }
-CAPITAL_BONUS = 1.5  # a national capital over a town of the same name and size
+CAPITAL_BONUS = 2.5  # a national capital over a town of the same name and size
+FAME_WEIGHT = 0.5  # times log10 of the number of a town's names in GeoNames
 ALTERNATE_NAME_PENALTY = 1.0  # the name is one of the place's alternate names
 # Context weights: the share of the article's other places in the candidate's country, and in
 # its admin1 area (state, province); a written hint ("Springfield, Ill.", "the Jordanian
 # capital of Amman") outweighs both.
 COUNTRY_CONTEXT_WEIGHT = 4.0
 ADMIN1_CONTEXT_WEIGHT = 5.0
+# Outside the US an admin1 area can be as large as England: its context says less.
+ADMIN1_CONTEXT_WEIGHT_ELSEWHERE = 3.0
 HINT_WEIGHT = 8.0
 # A town whose state or province the article names outright ("... Dublin ... Ohio").
 NAMED_ADMIN1_WEIGHT = 2.0
@@ -47,6 +61,7 @@ NAMED_ADMIN1_WEIGHT = 2.0
 CONTAINMENT_WEIGHT = 3.0
 # Rounds of re-ranking with the other names' picks as context.
 CONTEXT_ROUNDS = 2
-# The dateline's country and the actors' countries count as this many places of context.
+# The dateline's country counts as this many places of context, and the actors' countries
+# together as this many.
 DATELINE_VOTES = 2.0
-ACTOR_VOTES = 0.5
+ACTOR_VOTES = 3.0

@@ -65,12 +65,14 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 def prior(cand: Candidate) -> float:
     """How likely a name refers to this place before context."""
     code = cand.feature_code
-    if code == "ADM1" and cand.country == "US":
-        score = lexicon.FEATURE_PRIOR["ADM1_US"]
+    if code in ("ADM1", "ADM2") and cand.country == "US":
+        score = lexicon.FEATURE_PRIOR[f"{code}_US"]
     elif code in lexicon.FEATURE_PRIOR:
         score = lexicon.FEATURE_PRIOR[code]
     else:
         score = math.log10(cand.population + 10)
+        # Fame: a town known in many languages (Washington, D.C.) over a namesake of its size.
+        score += lexicon.FAME_WEIGHT * math.log10(cand.alternates + 1)
         if code == "PPLC":
             score += lexicon.CAPITAL_BONUS
     if cand.quality:
@@ -115,7 +117,12 @@ def _score(
         context.countries, cand.country, own_country, weight
     )
     if cand.feature_code not in ("PCLI", "CONT"):
-        score += lexicon.ADMIN1_CONTEXT_WEIGHT * _share(
+        weight_a1 = (
+            lexicon.ADMIN1_CONTEXT_WEIGHT
+            if cand.country == "US"
+            else lexicon.ADMIN1_CONTEXT_WEIGHT_ELSEWHERE
+        )
+        score += weight_a1 * _share(
             context.admin1s, cand.admin1, own_admin1, weight if own_admin1 else 0.0
         )
         if (
@@ -171,14 +178,19 @@ def resolve_toponyms(
 
     # Pass 1: each name with the prior context and the other names' candidates only.
     picks = {key: _best(cands[key], key, context, None, 0.0, hints[key]) for key in groups}
-    # Then, twice: the other names' picks as context (each name votes once per mention).
+    # Then, twice: the other names' picks as context (each name votes once per mention), and
+    # containment among the picks only.
     for _ in range(lexicon.CONTEXT_ROUNDS):
+        chosen = {k: p for k, p in picks.items() if p is not None}
         voted = _Context(
             dict(countries or {}),
             dict(admin1s or {}),
-            context.other_ids,
-            context.other_admin2s,
-            context.named_admin1s,
+            {k: {p.id for o, p in chosen.items() if o != k} for k in groups},
+            {k: {p.admin2 for o, p in chosen.items() if o != k and p.admin2} for k in groups},
+            {
+                k: {p.admin1 for o, p in chosen.items() if o != k and p.feature_code == "ADM1"}
+                for k in groups
+            },
         )
         for key, pick in picks.items():
             if pick is None:
