@@ -12,6 +12,7 @@ from spacy.language import Language
 from conftest import FIXTURES, SEED_DATE
 from dateline import Pipeline, Settings
 from dateline.actors.match import ActorMatcher, default_dictionary_files, load_actor_matcher
+from dateline.errors import DictionaryError
 from dateline.model import Article, Mention, PublishedDate
 
 ACTORS = FIXTURES / "actors"
@@ -244,3 +245,18 @@ def test_space_joined_words_allow_modifiers_between(nlp: Language) -> None:
     text = "He appealed for peace on Ithilen state-run television."
     codes = _codes(_mentions(m, nlp, text, "2000-01-01"))
     assert codes["Ithilen state-run television"] == "ITHTV"  # "ITHILEN TELEVISION"
+
+
+def test_settings_dictionaries_folder_and_leniency(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    for name in ("malformed.actors.txt", "small.agents.txt", "small.discards.txt"):
+        (folder / name).write_bytes((ACTORS / name).read_bytes())
+    strict = Settings.from_env(dictionaries=str(folder), cache_dir=str(tmp_path / "c"))
+    with pytest.raises(DictionaryError):
+        load_actor_matcher(strict)
+    lenient = strict.replace(lenient_dictionaries=True)
+    m = load_actor_matcher(lenient)
+    assert len(m.problems) == 1 and "line 6" in m.problems[0]
+    assert _codes(_mentions(m, nlp, "Rohan police arrived.", None))["Rohan police"] == "ROHCOP"
+    assert m.is_discard("a baseball game")
