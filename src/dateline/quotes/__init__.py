@@ -160,8 +160,15 @@ def _attach_quotations(
                     doc, paragraphs.spans[first.paragraph - 1], quoted
                 )
             out.append(quote)
+    direct_cues = [q.cue for q in out if q.kind == "direct" and q.cue is not None]
     for draft in drafts:
         if id(draft) in used or draft.end <= draft.start:
+            continue
+        if draft.kind == "indirect" and any(
+            draft.start <= cue[0] < draft.end for cue in direct_cues
+        ):
+            # '"...," he told settlers, according to a statement': the clause is a quotation
+            # already attributed with its own cue; the outer report adds no new content.
             continue
         out.append(draft)
     return out
