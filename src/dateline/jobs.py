@@ -11,6 +11,7 @@ from .errors import DatelineError, InputError
 from .ingest import collect_inputs, read_file
 from .model import Article
 from .pipeline import Failure, Pipeline, with_date
+from .settings import Settings
 from .store import Store
 
 
@@ -30,19 +31,22 @@ def read_articles(
     files: Sequence[Path],
     report: IngestReport,
     *,
+    settings: Settings | None = None,
     default_date: str | _date | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> Iterator[Article]:
-    """Articles from ``files``; unreadable files go to ``report.failures``."""
+    """Articles from ``files``; unreadable files and JSONL records go to ``report.failures``."""
     for path in files:
+        errors: list[InputError] = []
         try:
-            articles = read_file(path)
+            articles = read_file(path, settings=settings, errors=errors)
         except InputError as e:
             report.failures.append(Failure(str(path), e.reason))
             articles = []
         except (OSError, DatelineError) as e:
             report.failures.append(Failure(str(path), str(e)))
             articles = []
+        report.failures.extend(Failure(e.path, e.reason) for e in errors)
         for article in articles:
             if article.published is None:
                 with_date(article, default_date)
@@ -72,7 +76,9 @@ def ingest(
     def record(article: Article, error: Exception) -> None:
         report.failures.append(Failure(article.source_path or article.id, f"{error}"))
 
-    articles = read_articles(files, report, default_date=default_date, on_file=on_file)
+    articles = read_articles(
+        files, report, settings=pipeline.settings, default_date=default_date, on_file=on_file
+    )
 
     def new_only() -> Iterator[Article]:
         for article in articles:

@@ -44,10 +44,14 @@ def extract_paths(
         files, missing = collect_inputs(paths)
         failures += [Failure(name, reason) for name, reason in missing]
         for path in files:
+            errors: list[InputError] = []
             try:
-                articles += read_file(path, date=date, url=url, settings=pipeline.settings)
+                articles += read_file(
+                    path, date=date, url=url, settings=pipeline.settings, errors=errors
+                )
             except InputError as e:
-                failures.append(Failure(e.path, e.reason))
+                errors.append(e)
+            failures += [Failure(e.path, e.reason) for e in errors]
 
     def record(article: Article, error: Exception) -> None:
         failures.append(Failure(article.source_path or article.id, str(error)))
