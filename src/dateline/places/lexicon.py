@@ -34,6 +34,10 @@ CAPITAL_NOUNS = frozenset({"capital"})
 # the gazetteer; the others are stripped when the full name is not found).
 STRIP_PREFIXES = ("the ", "downtown ", "northern ", "southern ", "eastern ", "western ", "central ")
 
+# Spelling variants tried when a name is not in the gazetteer (keys are folded names).
+ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "port", "saint": "st"}
+MUNICIPALITY_SUFFIXES = frozenset({"township", "city", "village", "borough", "town"})
+
 # Ranking: the prior of a candidate by feature code (towns use log10 of their population).
 FEATURE_PRIOR = {
     "PCLI": 10.0,

@@ -49,6 +49,8 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
                 if found:
                     break
     if not found:
+        found = _variant_candidates(text, gazetteer)
+    if not found:
         for suffix in ("'s", "’s"):
             if text.endswith(suffix):
                 return candidates_for(text[: -len(suffix)], gazetteer)
@@ -60,6 +62,23 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         if country is not None:
             return (country, *found)
     return found
+
+
+def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "Readington
+    Township" -> "Readington" (the gazetteer keeps one spelling of each name)."""
+    key = name_key(text)
+    words = key.split(" ")
+    variants = []
+    if len(words) > 1 and words[0] in lexicon.ABBREVIATED_WORDS:
+        variants.append(" ".join([lexicon.ABBREVIATED_WORDS[words[0]], *words[1:]]))
+    if len(words) > 1 and words[-1] in lexicon.MUNICIPALITY_SUFFIXES:
+        variants.append(" ".join(words[:-1]))
+    for variant in variants:
+        found = gazetteer.lookup(variant)
+        if found:
+            return found
+    return ()
 
 
 def prior(cand: Candidate) -> float:
