@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import FIXTURES, SHARED
+from dateline.cli.main import app
 from dateline.errors import EvalError
 from dateline.eval.quotes import evaluate, overlap_ratio, read_brat
 from dateline.settings import Settings
@@ -77,3 +80,26 @@ def test_eval_quotes_reports_the_keys_of_output_md(scores: dict[str, Any]) -> No
 @pytest.mark.gate
 def test_quotation_scores_stay_above_their_floors(scores: dict[str, Any]) -> None:
     assert check_floors("quotes", scores) == []
+
+
+def test_cli_eval_quotes_prints_the_scores_as_json(settings: Settings) -> None:
+    runner = CliRunner(env={"DATELINE_CACHE_DIR": settings.cache_dir, "COLUMNS": "200"})
+    result = runner.invoke(app, ["eval", "quotes", str(SEED_GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["quotes"]["f1"] == 1.0 and out["speaker_accuracy"] == 1.0
+
+
+def test_cli_eval_quotes_lists_failures_in_a_table(settings: Settings, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text('"We will stay," the mayor said.\n', encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        "T1\tContent 1 14\tWe will stay,\nT2\tCue 26 30\tsaid\nT3\tAttribution 26 30\tsaid\n"
+        'T4\tSource 16 25\tthe mayor\nT5\tContent 0 3\t"We\n'
+        "E1\tAttribution:T3 Content:T1 Cue:T2 Source:T4\n"
+        "E2\tAttribution:T3 Content:T5 Cue:T2\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner(env={"DATELINE_CACHE_DIR": settings.cache_dir, "COLUMNS": "200"})
+    result = runner.invoke(app, ["eval", "quotes", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "missed" in result.stdout and "speaker_accuracy" in result.stdout
