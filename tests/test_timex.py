@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from conftest import SEED_DATE
+from conftest import FIXTURES, SEED_DATE
 from dateline import Settings
+from dateline.eval.tempeval import read_timeml
 from dateline.model import Article, Event, PublishedDate, Span, TimeExpr
 from dateline.nlp import load_nlp
 from dateline.timex import date_for_event, find_times
@@ -87,6 +88,14 @@ def test_expression_is_normalised_to_its_timeml_value(
 ) -> None:
     found = only(nlp, sentence)
     assert (found.text, found.value, found.type) == (text, value, kind)
+
+
+def test_scanning_only_around_time_words_loses_nothing(nlp: Language) -> None:
+    for path in sorted((FIXTURES / "time").glob("*.tml")):
+        document = read_timeml(path)
+        article = Article(document.text, published=PublishedDate(document.dct or SEED_DATE))
+        doc = nlp(document.text)
+        assert find_times(article, doc) == find_times(article, doc, whole_text=True), path.name
 
 
 def test_weekday_follows_the_tense_of_its_clause(nlp: Language) -> None:

@@ -49,14 +49,23 @@ _DATEPARSER_CANDIDATE = re.compile(
 _NUMBER_ONLY = re.compile(r"[\d\s.,:;|/-]+")
 # Entities whose words are names, not times, even when they hold a time word.
 _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "PERSON"})
+# Figures that are time words by themselves: years, decades, clock times, numeric dates.
+# (Other figures, "16 January", "three years", sit beside a month or unit word.)
+_DIGIT_TRIGGER = re.compile(
+    r"^(?:1[5-9]|20)\d\d(?:s|'s)?$|^'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$", re.IGNORECASE
+)
 # How many tokens on each side of a time word the patterns look at.
-_WINDOW_TOKENS = 8
+_WINDOW_TOKENS = 6
 # A date used for an event: a calendar value, not a duration, a set or a vague reference.
 _CALENDAR_VALUE = re.compile(r"^(?:\d{2,4}|XXXX)")
 
 
-def find_times(article: Article, doc: Doc) -> list[TimeExpr]:
-    """Every time expression of the article, normalised against its publication date."""
+def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[TimeExpr]:
+    """Every time expression of the article, normalised against its publication date.
+
+    The patterns run only around time words unless ``whole_text`` (a check for tests: the
+    result must be the same).
+    """
     text = article.text
     dct = _document_date(article)
     entities = [
@@ -82,7 +91,8 @@ def find_times(article: Article, doc: Doc) -> list[TimeExpr]:
     ctx = Context(text, dct, direction, in_entity, is_noun)
     grammar = load_time_grammar()
     found: list[Match] = []
-    for window_start, window_end in _windows(doc, grammar.trigger_words):
+    windows = [(0, len(text))] if whole_text else _windows(doc, grammar.trigger_words)
+    for window_start, window_end in windows:
         for pattern in grammar.patterns:
             for m in pattern.regex.finditer(text, window_start, window_end):
                 if any(s <= m.start() and m.end() <= e for s, e in names):
@@ -198,7 +208,10 @@ def _windows(doc: Doc, trigger_words: frozenset[str]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     last = len(doc) - 1
     for token in doc:
-        if not (token.lower_ in trigger_words or any(c.isdigit() for c in token.text)):
+        if token.is_alpha:
+            if token.lower_ not in trigger_words:
+                continue
+        elif token.lower_ not in trigger_words and not _DIGIT_TRIGGER.search(token.text):
             continue
         first = doc[max(0, token.i - _WINDOW_TOKENS)]
         end_token = doc[min(last, token.i + _WINDOW_TOKENS)]

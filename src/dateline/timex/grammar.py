@@ -47,7 +47,7 @@ class Context:
 
     def previous_word(self, start: int) -> str:
         """The word just before ``start`` (lower case, '' at the start)."""
-        match = _PREVIOUS_WORD.search(self.text, 0, start)
+        match = _PREVIOUS_WORD.search(self.text, max(0, start - 40), start)
         return match.group(1).lower() if match else ""
 
 
@@ -95,7 +95,7 @@ def _title_forms(words: list[str], dotted: bool) -> str:
 
 
 # Words of the lexicon phrases too common to mark a stretch of text as holding a time.
-_NOT_TRIGGERS = frozenset({"the", "a", "an", "at", "of", "every", "each", "just", "right", "day"})
+_NOT_TRIGGERS = frozenset({"the", "a", "an", "at", "of", "every", "each", "just", "right"})
 
 _L = r"(?<![\w-])(?<!\d[,.])"  # left edge of a word (not inside "15,000")
 _R = r"(?![\w])"  # right edge (abbreviations may end in a dot)
