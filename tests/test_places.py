@@ -255,3 +255,13 @@ def test_a_person_named_like_a_place_is_no_place(nlp: Language) -> None:
     text = "Michael Jordan met George Washington in Chicago."
     article, doc = parse(nlp, text)
     assert [p.text for p in find_places(article, doc, load_gazetteer())] == ["Chicago"]
+
+
+def test_country_after_a_comma_pins_the_town_to_that_country(gazetteer: Gazetteer) -> None:
+    from dateline.places.find import add_written_hints
+
+    text = "They met in Tripoli, Lebanon, on Monday."
+    toponym = Toponym(12, 19, "Tripoli")
+    add_written_hints(text, [toponym], gazetteer)
+    (town,) = resolve_toponyms([toponym], gazetteer)
+    assert town is not None and town.country == "LB"

@@ -33,9 +33,15 @@ def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazette
     for toponym in toponyms:
         after = _STATE_AFTER.match(text, toponym.end)
         if after:
-            state = gazetteer.state_of(after.group(1).strip())
+            word = after.group(1).strip()
+            state = gazetteer.state_of(word)
             if state is not None:
                 toponym.admin1_hint = f"US.{state}"
+            else:
+                # "Baghdad, Iraq": the country named after the comma.
+                country = next((c for c in gazetteer.lookup(word) if c.is_country), None)
+                if country is not None:
+                    toponym.country_hint = country.country
         before = _DEMONYM_BEFORE.search(
             text[max(0, toponym.start - _LOOKBEHIND_CHARS) : toponym.start]
         )
