@@ -52,7 +52,7 @@ _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"
 # Figures that are time words by themselves: years, decades, clock times, numeric dates.
 # (Other figures, "16 January", "three years", sit beside a month or unit word.)
 _DIGIT_TRIGGER = re.compile(
-    r"^(?:1[5-9]|20)\d\d(?:s|'s)?$|^'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$", re.IGNORECASE
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|^'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$", re.IGNORECASE
 )
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 6

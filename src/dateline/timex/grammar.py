@@ -270,7 +270,7 @@ class TimeGrammar:
             (
                 "bare_units",
                 r"(?:(?P<the>the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|"
-                r"centuries)(?!\s+(?:ago|of|to|later|earlier))",
+                r"centuries)(?!\s+(?:ago|to|later|earlier))",
                 self._bare_units,
                 0,
                 False,
@@ -293,7 +293,8 @@ class TimeGrammar:
             (
                 "century",
                 r"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?"
-                r"(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]century",
+                rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{_alternation(list(lex.century_ordinals))}))"
+                r"[-\s]century",
                 self._century,
                 2,
                 False,
@@ -538,7 +539,8 @@ class TimeGrammar:
         return Reading("19" + str(self.lex.decade_words[m["w"].lower()]), precision="decade")
 
     def _century(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        n = int(m["n"])
+        words = " ".join((m["w"] or "").lower().split())
+        n = self.lex.century_ordinals[words] if words else int(m["n"])
         if not 1 <= n <= 22:
             return None
         return Reading(f"{n - 1:02d}", precision="century")
@@ -720,7 +722,17 @@ class TimeGrammar:
 
     def _bare_units(self, m: re.Match[str], ctx: Context) -> Reading | None:
         allowed = {"over", "through", "across"} if m["the"] else {"for", "over", "in", "within"}
-        if ctx.previous_word(m.start()) not in allowed:
+        previous = ctx.previous_word(m.start())
+        confirmed = (
+            not m["the"]
+            and m["unit"].islower()
+            and ctx.in_entity(m.start(), m.end())
+            and not previous.isdigit()
+            and previous.rstrip("s") not in self.lex.units  # "14-hour days"
+        )
+        if not confirmed and previous not in allowed:
+            return None
+        if not confirmed and ctx.text.startswith(" of", m.end()):
             return None
         return Reading(self.duration_value(None, m["unit"]), "DURATION", "none")
 

@@ -36,6 +36,7 @@ class TimeLexicon:
     year_prepositions: frozenset[str]
     holidays: dict[str, str]
     rate_words: frozenset[str]
+    century_ordinals: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -67,4 +68,5 @@ def load_time_lexicon() -> TimeLexicon:
         year_prepositions=frozenset(raw["year_prepositions"]),
         holidays=raw["holidays"],
         rate_words=frozenset(raw["rate_words"]),
+        century_ordinals=raw["century_ordinals"],
     )
