@@ -271,6 +271,11 @@ def main() -> None:
             best = capital_pid.get(cc)
             if best is None or city["population"] > best[1]:
                 capital_pid[cc] = (pid, int(city["population"]))
+    # Hand-written town aliases ("D.C.", "L.A.") by GeoNames id.
+    pid_of_geonameid = {p[1]: p[0] for p in builder.places if p[6] == "P"}
+    for kind, alias, target in aliases:
+        if kind == "place" and int(target) in pid_of_geonameid:
+            builder.add_names(pid_of_geonameid[int(target)], "", [alias])
     for pid, _ in capital_pid.values():
         row = list(builder.places[pid - 1])
         row[7] = "PPLC"

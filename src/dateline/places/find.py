@@ -109,13 +109,13 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
 
     toponyms: list[Toponym] = []
     weak: set[int] = set()
-    rescued: set[int] = set()
+    rescued: dict[int, int] = {}
     for ent in doc.ents:
         if ent.label_ in lexicon.PLACE_LABELS:
             if ent.label_ in lexicon.WEAK_LABELS:
                 weak.add(len(toponyms))
-        elif ent.label_ in lexicon.MISLABELLED and _in_place_position(ent):
-            rescued.add(len(toponyms))
+        elif ent.label_ in lexicon.MISLABELLED and (position := _place_position(ent)):
+            rescued[len(toponyms)] = position
         else:
             continue
         toponyms.append(Toponym(ent.start_char, ent.end_char, ent.text))
@@ -129,7 +129,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     for i, (toponym, cand) in enumerate(zip(toponyms, resolved, strict=True)):
         if cand is None or (i in weak and cand.quality):
             continue
-        if i in rescued and not _well_known(cand):
+        if i in rescued and not _well_known(cand, rescued[i]):
             continue
         places.append(_place(toponym.start, toponym.end, toponym.text, cand))
     places.extend(_unnamed_capitals(article.text, places, gazetteer))
@@ -137,22 +137,23 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     return places
 
 
-def _in_place_position(ent: Span) -> bool:
-    """A name spaCy did not label a place, standing where places stand: "in Chennai",
-    "Hyderabad, Chennai and ..." (a conjunct of a place)."""
+def _place_position(ent: Span) -> int:
+    """How surely a name spaCy did not label a place stands where places stand: 2 after a
+    preposition of place ("in Chennai"), 1 after one of motion or as a conjunct of a place
+    ("Hyderabad, Chennai and ..."), 0 elsewhere."""
     root = ent.root
     if root.dep_ == "pobj":
-        return root.head.lower_ in lexicon.PLACE_PREPOSITIONS or root.head.lower_ in (
-            lexicon.MOTION_PREPOSITIONS
-        )
-    if root.dep_ == "conj":
-        return root.head.ent_type_ in lexicon.PLACE_LABELS
-    return False
+        if root.head.lower_ in lexicon.PLACE_PREPOSITIONS:
+            return 2
+        return 1 if root.head.lower_ in lexicon.MOTION_PREPOSITIONS else 0
+    if root.dep_ == "conj" and root.head.ent_type_ in lexicon.PLACE_LABELS:
+        return 1
+    return 0
 
 
-def _well_known(cand: Candidate) -> bool:
+def _well_known(cand: Candidate, position: int) -> bool:
     if cand.feature_class == "P":
-        return cand.population >= lexicon.RESCUE_MIN_POPULATION
+        return cand.population >= lexicon.RESCUE_MIN_POPULATION[position]
     return cand.feature_code in ("PCLI", "ADM1")
 
 

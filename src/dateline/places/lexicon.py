@@ -10,11 +10,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"FAC"})
 
 # Labels the small English model sometimes gives to towns ("Chennai" ORG, "Giza" PERSON):
-# such a name is taken as a place only where places stand ("in ...", a conjunct of a place)
-# and only when it names a well-known place (a town of RESCUE_MIN_POPULATION, a state, a
-# country).
+# such a name is taken as a place only where places stand and only when it names a place known
+# enough for how surely it stands there (a state, a country, or a town of this population:
+# index 2 after "in"/"at"/..., 1 after "to"/"from" or beside another place).
 MISLABELLED = frozenset({"PERSON", "ORG"})
-RESCUE_MIN_POPULATION = 100_000
+RESCUE_MIN_POPULATION = (0, 100_000, 10_000)
 # Prepositions of motion that also take places ("fled to Chad", "flew from Lagos").
 MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
 
@@ -32,7 +32,19 @@ CAPITAL_NOUNS = frozenset({"capital"})
 
 # Leading words that are not part of a place name ("the Netherlands" keeps its article in
 # the gazetteer; the others are stripped when the full name is not found).
-STRIP_PREFIXES = ("the ", "downtown ", "northern ", "southern ", "eastern ", "western ", "central ")
+STRIP_PREFIXES = (
+    "the ",
+    "downtown ",
+    "northern ",
+    "southern ",
+    "eastern ",
+    "western ",
+    "central ",
+    "north ",
+    "south ",
+    "east ",
+    "west ",
+)
 
 # Spelling variants tried when a name is not in the gazetteer (keys are folded names).
 ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "port", "saint": "st"}
