@@ -42,6 +42,24 @@ def test_reader_strips_tags_and_keeps_gold_offsets() -> None:
     ]
 
 
+def test_reader_skips_empty_timexes_and_reads_nested_tags(tmp_path: Path) -> None:
+    path = tmp_path / "nested.tml"
+    path.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="19980227" '
+        'functionInDocument="CREATION_TIME">1998-02-27</TIMEX3></DCT>'
+        '<TEXT>Rates <EVENT eid="e1">rose</EVENT> &amp; fell <TIMEX3 tid="t1" type="DATE" '
+        'value="1998-02-26">Thursday</TIMEX3><TIMEX3 tid="t2" type="DATE" value="1998"/>.</TEXT>'
+        "</TimeML>",
+        encoding="utf-8",
+    )
+    document = read_timeml(path)
+    assert document.dct == "1998-02-27"
+    assert document.text == "Rates rose & fell Thursday."
+    assert [(t.start, t.end, t.text, t.value) for t in document.timexes] == [
+        (18, 26, "Thursday", "1998-02-26")
+    ]
+
+
 def test_scores_have_the_keys_of_the_contract(scores: dict[str, Any]) -> None:
     for result in scores.values():
         assert {"docs", "timex", "value_accuracy", "value_f1", "failures"} <= set(result)

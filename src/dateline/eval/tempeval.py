@@ -67,26 +67,32 @@ def read_timeml(path: Path) -> TimeMLDocument:
             dct = _iso_date(timex.get("value", ""))
             break
     pieces: list[str] = []
+    length = 0
     timexes: list[GoldTimex] = []
 
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            pieces.append(text)
+            length += len(text)
+
     def walk(element: ET.Element) -> None:
-        start = sum(len(p) for p in pieces)
-        if element.text:
-            pieces.append(element.text)
+        start = length
+        add(element.text)
         for child in element:
             walk(child)
-            if child.tail:
-                pieces.append(child.tail)
-        if element.tag == "TIMEX3":
-            end = sum(len(p) for p in pieces)
-            covered = "".join(pieces)[start:end]
+            add(child.tail)
+        if element.tag == "TIMEX3" and length > start:  # an empty TIMEX3 marks no text
             timexes.append(
-                GoldTimex(start, end, covered, element.get("type", ""), element.get("value", ""))
+                GoldTimex(start, length, "", element.get("type", ""), element.get("value", ""))
             )
 
     walk(text_element)
+    text = "".join(pieces)
+    for gold in timexes:
+        gold.text = text[gold.start : gold.end]
     timexes.sort(key=lambda t: t.start)
-    return TimeMLDocument(path.stem, dct, "".join(pieces), timexes)
+    return TimeMLDocument(path.stem, dct, text, timexes)
 
 
 def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
