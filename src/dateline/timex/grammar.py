@@ -807,7 +807,20 @@ def _is_rate(ctx: Context, start: int, rate_words: frozenset[str]) -> bool:
 
 
 def _shift(anchor: date, unit_word: str, offset: int) -> Reading:
-    """The calendar unit containing ``anchor``, moved ``offset`` units ("last week")."""
+    """The calendar unit containing ``anchor``, moved ``offset`` units ("last week").
+
+    Beyond the calendar (before year 1 or after 9999) only the direction is kept.
+    """
+    try:
+        reading = _shift_unit(anchor, unit_word, offset)
+    except (OverflowError, ValueError):
+        reading = None
+    if reading is None or (reading.value or "").startswith("-"):
+        return Reading("PAST_REF" if offset < 0 else "FUTURE_REF", precision="none")
+    return reading
+
+
+def _shift_unit(anchor: date, unit_word: str, offset: int) -> Reading:
     unit = unit_word.rstrip("s") if unit_word not in {"weekends"} else "weekend"
     if unit in {"day", "night"}:
         return Reading((anchor + timedelta(days=offset)).isoformat(), relative=True)
