@@ -13,9 +13,10 @@ article resolves to the same place.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import lexicon
 from .gazetteer import Candidate, Gazetteer, name_key
@@ -99,13 +100,30 @@ def prior(cand: Candidate) -> float:
     return score
 
 
-def _share(votes: Mapping[str, float], key: str, own_key: str, own: float) -> float:
+def _share(votes: Mapping[str, float], total: float, key: str, own_key: str, own: float) -> float:
     """The share of the context votes for ``key``, leaving out the name's own votes."""
-    total = sum(votes.values()) - own
+    total -= own
     if total <= 0 or not key:
         return 0.0
     mine = votes.get(key, 0.0) - (own if key == own_key else 0.0)
     return max(mine, 0.0) / total
+
+
+class _Others:
+    """For each name, the values that the article's other names have (counted once, so a
+    lookup costs O(1) however many names the article has)."""
+
+    __slots__ = ("_counts", "_own")
+
+    def __init__(self, per_name: Mapping[str, set[Any]]) -> None:
+        self._own = per_name
+        self._counts: Counter[Any] = Counter()
+        for values in per_name.values():
+            self._counts.update(values)
+
+    def has(self, key: str, value: Any) -> bool:
+        own = self._own.get(key, ())
+        return self._counts[value] - (1 if value in own else 0) > 0
 
 
 @dataclass(slots=True)
@@ -116,9 +134,15 @@ class _Context:
     admin1s: dict[str, float]
     # Per name: the ids of the other names' candidates, the towns' admin2 ids among them, and
     # the admin1 areas named in the article (a state or province named outright).
-    other_ids: dict[str, set[int]]
-    other_admin2s: dict[str, set[int]]
-    named_admin1s: dict[str, set[str]]
+    other_ids: _Others
+    other_admin2s: _Others
+    named_admin1s: _Others
+    countries_total: float = 0.0
+    admin1s_total: float = 0.0
+
+    def count_votes(self) -> None:
+        self.countries_total = sum(self.countries.values())
+        self.admin1s_total = sum(self.admin1s.values())
 
 
 def _score(
@@ -133,7 +157,7 @@ def _score(
     own_country = own.country if own is not None else ""
     own_admin1 = own.admin1 if own is not None else ""
     score += lexicon.COUNTRY_CONTEXT_WEIGHT * _share(
-        context.countries, cand.country, own_country, weight
+        context.countries, context.countries_total, cand.country, own_country, weight
     )
     if cand.feature_code not in ("PCLI", "CONT"):
         weight_a1 = (
@@ -142,18 +166,22 @@ def _score(
             else lexicon.ADMIN1_CONTEXT_WEIGHT_ELSEWHERE
         )
         score += weight_a1 * _share(
-            context.admin1s, cand.admin1, own_admin1, weight if own_admin1 else 0.0
+            context.admin1s,
+            context.admin1s_total,
+            cand.admin1,
+            own_admin1,
+            weight if own_admin1 else 0.0,
         )
         if (
             cand.admin1
             and cand.feature_code != "ADM1"
-            and cand.admin1 in context.named_admin1s[key]
+            and context.named_admin1s.has(key, cand.admin1)
         ):
             score += lexicon.NAMED_ADMIN1_WEIGHT
     # A town in a county the article names, a county holding a town it names.
     if cand.admin2 and (
-        (cand.feature_code != "ADM2" and cand.admin2 in context.other_ids[key])
-        or (cand.feature_code == "ADM2" and cand.id in context.other_admin2s[key])
+        (cand.feature_code != "ADM2" and context.other_ids.has(key, cand.admin2))
+        or (cand.feature_code == "ADM2" and context.other_admin2s.has(key, cand.id))
     ):
         score += lexicon.CONTAINMENT_WEIGHT
     for hint in hints:
@@ -190,11 +218,12 @@ def resolve_toponyms(
     context = _Context(
         countries=dict(countries or {}),
         admin1s=dict(admin1s or {}),
-        other_ids={k: set().union(*(v for o, v in ids.items() if o != k)) for k in groups},
-        other_admin2s={k: set().union(*(v for o, v in admin2s.items() if o != k)) for k in groups},
-        named_admin1s={k: set().union(*(v for o, v in named.items() if o != k)) for k in groups},
+        other_ids=_Others(ids),
+        other_admin2s=_Others(admin2s),
+        named_admin1s=_Others(named),
     )
 
+    context.count_votes()
     # Pass 1: each name with the prior context and the other names' candidates only.
     picks = {key: _best(cands[key], key, context, None, 0.0, hints[key]) for key in groups}
     # Then, twice: the other names' picks as context (each name votes once per mention), and
@@ -204,12 +233,9 @@ def resolve_toponyms(
         voted = _Context(
             dict(countries or {}),
             dict(admin1s or {}),
-            {k: {p.id for o, p in chosen.items() if o != k} for k in groups},
-            {k: {p.admin2 for o, p in chosen.items() if o != k and p.admin2} for k in groups},
-            {
-                k: {p.admin1 for o, p in chosen.items() if o != k and p.feature_code == "ADM1"}
-                for k in groups
-            },
+            _Others({k: {p.id} for k, p in chosen.items()}),
+            _Others({k: {p.admin2} for k, p in chosen.items() if p.admin2}),
+            _Others({k: {p.admin1} for k, p in chosen.items() if p.feature_code == "ADM1"}),
         )
         for key, pick in picks.items():
             if pick is None:
@@ -218,6 +244,7 @@ def resolve_toponyms(
             voted.countries[pick.country] = voted.countries.get(pick.country, 0.0) + n
             if pick.admin1:
                 voted.admin1s[pick.admin1] = voted.admin1s.get(pick.admin1, 0.0) + n
+        voted.count_votes()
         picks = {
             key: _best(cands[key], key, voted, picks[key], len(groups[key]), hints[key])
             for key in groups
