@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -214,6 +215,30 @@ def test_event_has_no_date_without_text_or_publication_date(nlp: Language) -> No
     doc = nlp(text)
     article.times = find_times(article, doc)
     assert date_for_event(event_at(article, "attacked", text), article, doc) is None
+
+
+_WORDS = [
+    "on", "Sunday", "May", "16", "January", "2006", "the", "past", "two", "years", "ago",
+    "last", "week", "every", "at", "10", "a.m.", "morning", "said", "will", "meet", "in",
+    "1990s", "summer", "of", "next", "day", "quarter", "first", "weekly", ",", ".", "-",
+    "yesterday", "tomorrow", "now", "15,000", "hours", "half", "century", "21st", "12/03/2005",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=25),
+    published=st.one_of(st.none(), st.dates(date(1, 1, 8), date(9999, 12, 24))),
+)
+def test_any_text_gives_spans_of_the_text_and_never_fails(
+    nlp: Language, words: list[str], published: date | None
+) -> None:
+    text = " ".join(words)
+    found = times_of(nlp, text, published.isoformat() if published else None)
+    for time in found:
+        assert text[time.start : time.end] == time.text
+        assert time.type in {"DATE", "TIME", "DURATION", "SET"}
+    assert all(a.end <= b.start for a, b in pairwise(found))
 
 
 # Calendar rules ---------------------------------------------------------------------------

@@ -97,7 +97,10 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
             for m in pattern.regex.finditer(text, window_start, window_end):
                 if any(s <= m.start() and m.end() <= e for s, e in names):
                     continue  # "the Summer Olympics", "the Sunday Times": part of a name
-                reading = pattern.handler(m, ctx)
+                try:
+                    reading = pattern.handler(m, ctx)
+                except (ValueError, OverflowError):
+                    continue  # a date outside the calendar (year 10000): no reading
                 if reading is not None:
                     found.append(Match(m.start(), m.end(), reading, pattern, m))
     chosen = _without_overlaps(found)
