@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,7 +14,9 @@ from rich.table import Table
 from ..errors import DatelineError
 from ..settings import Settings
 
-console = Console()
+# Piped output (make demo, files) is not cut at 80 columns: tables stay readable.
+_PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+console = Console(width=_PIPED_WIDTH)
 err_console = Console(stderr=True)
 
 
