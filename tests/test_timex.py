@@ -260,3 +260,18 @@ def test_day_without_year_in_the_past_is_never_after_the_anchor(
 ) -> None:
     year = year_for_month_day(anchor, month, day, "past")
     assert date(year, month, day) <= anchor < date(year + 1, month, day)
+
+
+def test_seed_events_take_the_dates_of_their_sentences(seed: Article) -> None:
+    """Through the whole pipeline: the suspension is dated the Sunday before (EXPECTED.md)."""
+    text = seed.text
+    by_sentence: dict[str, list[str]] = {}
+    for event in seed.events:
+        assert event.date is not None
+        sentence = text[event.sentence.start : event.sentence.end]
+        by_sentence.setdefault(sentence, []).append(event.date.value)
+    suspension = [v for s, values in by_sentence.items() if "on Sunday" in s for v in values]
+    assert suspension and set(suspension) == {"2006-05-21"}
+    meetings = [v for s, values in by_sentence.items() if "16 January" in s for v in values]
+    assert set(meetings) <= {"2006-01-16"}
+    assert {t.value for t in seed.times} >= {"2006-01-16", "2006-02-06", "2006-05-21", "2006"}
