@@ -77,18 +77,15 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[list[str]]:
     return rows
 
 
-def event_table(events: Iterable[dict[str, Any]], title: str | None = None) -> Table:
-    """A Rich table of events."""
+def event_table(
+    events: Iterable[dict[str, Any]], title: str | None = None, *, show_article: bool = True
+) -> Table:
+    """A Rich table of events (without the article column for one article's events)."""
     table = Table(title=title, show_lines=False, expand=False)
-    for name, ratio in (
-        ("article", 3),
-        ("date", 1),
-        ("source", 2),
-        ("event", 3),
-        ("target", 2),
-        ("place", 1),
-    ):
-        table.add_column(name, ratio=ratio, overflow="fold")
+    columns = ["article", "date", "source", "event", "target", "place"]
+    first = 0 if show_article else 1
+    for name in columns[first:]:
+        table.add_column(name, overflow="fold")
     for row in event_rows(events):
-        table.add_row(*row)
+        table.add_row(*row[first:])
     return table

@@ -93,10 +93,7 @@ def extract_cli(
     else:
         for article in articles:
             head = article.title or article.source_path or article.id
-            events = []
-            for event in article.to_json()["events"]:
-                event["article"] = {"id": article.id, "title": article.title}
-                events.append(event)
-            console.print(event_table(events, title=head))
+            events = article.to_json()["events"]
+            console.print(event_table(events, title=head, show_article=False))
     if failures:
         raise typer.Exit(min(len(failures), 100))
