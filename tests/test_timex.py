@@ -126,6 +126,15 @@ def test_without_a_publication_date_relative_values_stay_unresolved(nlp: Languag
     assert (absolute.value, absolute.anchor) == ("2004", None)
 
 
+def test_publication_date_known_to_the_year_anchors_only_years(nlp: Language) -> None:
+    text = "Last year the rebels attacked on 16 January and again yesterday."
+    article = Article(text, published=PublishedDate("2006", "year"))
+    found = {t.text: t for t in find_times(article, nlp(text))}
+    assert (found["Last year"].value, found["Last year"].anchor) == ("2005", "2006")
+    assert (found["16 January"].value, found["16 January"].anchor) == ("XXXX-01-16", None)
+    assert found["yesterday"].value is None
+
+
 def test_may_as_a_verb_is_not_a_month(nlp: Language) -> None:
     assert times_of(nlp, "May I say the talks were useful.") == []
     assert only(nlp, "The talks began in May.").value == "2006-05"

@@ -54,6 +54,9 @@ _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"
 _DIGIT_TRIGGER = re.compile(
     r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|^'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$", re.IGNORECASE
 )
+_PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
+_PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
+_PRECISION_RANK |= {"decade": 1, "century": 1}
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 6
 # A date used for an event: a calendar value, not a duration, a set or a vague reference.
@@ -67,7 +70,7 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     result must be the same).
     """
     text = article.text
-    dct = _document_date(article)
+    dct, dct_precision, anchor = _document_date(article)
     entities = [
         (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
     ]
@@ -105,10 +108,11 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
                     found.append(Match(m.start(), m.end(), reading, pattern, m))
     chosen = _without_overlaps(found)
     _resolve_in_order(chosen, ctx)
+    if dct is not None and dct_precision != "day":
+        _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)
     times.extend(_entities_the_grammar_missed(doc, times, dct))
     times.sort(key=lambda t: t[0])
-    anchor = dct.isoformat() if dct else None
     return [
         TimeExpr(
             start,
@@ -196,10 +200,43 @@ def date_for_event(event: Event, article: Article, doc: Doc) -> EventDate | None
 # Steps of find_times -----------------------------------------------------------------------
 
 
-def _document_date(article: Article) -> date | None:
-    if article.published is None:
-        return None
-    return article.published.as_date()
+def _document_date(article: Article) -> tuple[date | None, str, str | None]:
+    """The DCT: (a date to count from, how much of it is known, the value as published).
+
+    A publication date known to the month or the year ("2006-05", "2006") anchors only the
+    expressions that are no finer than it ("last year", "this month").
+    """
+    published = article.published
+    if published is None:
+        return None, "none", None
+    day = published.as_date()
+    if day is not None and published.precision == "day":
+        return day, "day", day.isoformat()
+    found = _PARTIAL_DATE.match(published.value)
+    if found is None:
+        return None, "none", None
+    year, month = int(found["y"]), found["m"]
+    if month and 1 <= int(month) <= 12:
+        return date(year, int(month), 15), "month", f"{year:04d}-{int(month):02d}"
+    return date(year, 7, 1), "year", f"{year:04d}"
+
+
+def _unresolve_finer_than(chosen: list[Match], precision: str, unanchored: Context) -> None:
+    """Give back the unresolved value to expressions finer than a coarse DCT ("yesterday")."""
+    limit = _PRECISION_RANK[precision]
+    for match in chosen:
+        reading = match.reading
+        rank = (
+            _PRECISION_RANK["day"]
+            if reading.type == "TIME"
+            else _PRECISION_RANK.get(reading.precision, 0)
+        )
+        if reading.relative and rank > limit:
+            try:
+                again = match.pattern.handler(match.found, unanchored)
+            except (ValueError, OverflowError):
+                again = None
+            match.reading = again or Reading(None, reading.type, reading.precision)
 
 
 def _windows(doc: Doc, trigger_words: frozenset[str]) -> list[tuple[int, int]]:
