@@ -152,6 +152,11 @@ def test_counts_beyond_the_calendar_keep_only_their_direction(nlp: Language) -> 
     assert [t.value for t in found] == ["PAST_REF", "PAST_REF"]
 
 
+def test_a_year_earlier_keeps_the_period_of_its_sentence(nlp: Language) -> None:
+    text = "Third-quarter profit rose 23% from a year earlier. He left a year ago."
+    assert [t.value for t in times_of(nlp, text, "1989-10-27")] == ["1989-Q3", "1988-Q3", "1988"]
+
+
 def test_rates_and_names_are_not_time_expressions(nlp: Language) -> None:
     assert times_of(nlp, "They spent $3 million a year on ads and paid $4.75 an hour.") == []
     assert times_of(nlp, "The Summer Olympics open in Sydney.") == []

@@ -54,6 +54,9 @@ _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"
 _DIGIT_TRIGGER = re.compile(
     r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|^'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$", re.IGNORECASE
 )
+_SENTENCE_END = re.compile(r"[.!?]\s")
+# A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.
+_PERIOD_OF_YEAR = re.compile(r"\d{4}-(?P<part>Q[1-4]|H[12]|SP|SU|FA|WI|[01]\d)")
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
@@ -280,15 +283,30 @@ def _without_overlaps(found: list[Match]) -> list[Match]:
 def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
     """Re-read the matches that lean on an earlier date ("the next day") in text order."""
     narrative: tuple[date, str] | None = None
+    previous: Match | None = None
     for match in chosen:
         if match.pattern.narrative:
             ctx.narrative, ctx.narrative_precision = narrative or (None, "day")
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
+        if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
+            _same_period(match, previous, ctx.dct)
         if match.reading.type == "DATE" and match.reading.value:
             narrative = _as_narrative(match.reading.value) or narrative
+        previous = match
     ctx.narrative, ctx.narrative_precision = None, "day"
+
+
+def _same_period(match: Match, previous: Match, dct: date | None) -> None:
+    """ "Third-quarter profit rose from a year earlier": the same quarter of the year before."""
+    reading, before = match.reading, previous.reading
+    if match.pattern.name not in {"ago", "year_earlier"} or reading.precision != "year":
+        return
+    period = _PERIOD_OF_YEAR.fullmatch(before.value or "")
+    if dct is not None and reading.value and reading.value.isdigit() and period:
+        year = int((before.value or "")[:4]) - (dct.year - int(reading.value))
+        match.reading = Reading(f"{year}-{period['part']}", "DATE", before.precision, True)
 
 
 def _as_narrative(value: str) -> tuple[date, str] | None:
