@@ -101,9 +101,11 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             )
         elif word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
             wanted = PERSON_AGENTS if word in PERSON_PRONOUNS else None
-            antecedent = _nearest(
-                resolved, tok, paragraphs, sentence_index, wanted, bare_country=False
-            )
+            pool = resolved
+            if word in PLURAL_PRONOUNS:
+                # "they" refers to a plural phrase ("the Americans"), not to a singular one.
+                pool = [m for m in resolved if _is_plural(doc, m)]
+            antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
         elif tok.pos_ == "NOUN" and _is_definite(tok):
             head = tok.lemma_.lower()
             if tok.dep_ == "compound":
@@ -129,6 +131,11 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         new.append(mention)
     mentions.extend(new)
     return new
+
+
+def _is_plural(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].tag_ in ("NNS", "NNPS")
 
 
 def _is_definite(tok: Token) -> bool:

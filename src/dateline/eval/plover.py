@@ -88,8 +88,9 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         gold_type = mapped_type(str(record.get("event")))
         found_type = mapped_type(chosen.plover_type) if chosen else None
         same_type = [e for e in events if chosen and e.plover_type == chosen.plover_type]
-        found_src = {e.source.code[:3] for e in same_type if e.source}
-        found_tgt = {e.target.code[:3] for e in same_type if e.target}
+        # Agents without a country ("---GOV") say nothing about the country.
+        found_src = {e.source.code[:3] for e in same_type if e.source} - {"---"}
+        found_tgt = {e.target.code[:3] for e in same_type if e.target} - {"---"}
         gold_src, gold_tgt = countries(record.get("source")), countries(record.get("target"))
         for key, found, gold in (("s", found_src, gold_src), ("t", found_tgt, gold_tgt)):
             counts[f"{key}tp"] += len(found & gold)

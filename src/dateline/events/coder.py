@@ -143,7 +143,7 @@ class _PatternMatcher:
         self.mentions = mentions
         sent = verb.sent
         self.before: list[Token] = list(sent[: verb.i - sent.start])
-        after = [t for t in verb.subtree if t.i > verb.i]
+        after = [t for t in _own_phrase(verb) if t.i > verb.i]
         if passive:
             subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if subj:
@@ -263,6 +263,24 @@ class _PatternMatcher:
             while end < len(toks) and toks[end - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
                 end += 1
             yield end, None
+
+
+# Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
+# its words are not looked for there ("aimed at an agreement to ensure troops withdrew").
+_OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj"})
+
+
+def _own_phrase(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in _OWN_CLAUSES and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _word_is(tok: Token, word: str) -> bool:
@@ -492,7 +510,7 @@ class _Roles:
             mention = self.mentions.at(tok)
             if mention is not None:
                 head = tok
-                while head.head is not head and self.mentions.at(head.head) is mention:
+                while head.head.i != head.i and self.mentions.at(head.head) is mention:
                     head = head.head
                 return self.parties(head)
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
@@ -562,7 +580,20 @@ def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
                 hypothetical = True
         # An xcomp inherits its governor's flags ("did not agree to meet").
         tok = tok.head if tok.dep_ in ("xcomp",) else None
-    return negated, hypothetical
+    return negated, hypothetical or _irrealis(verb)
+
+
+def _irrealis(verb: Token) -> bool:
+    """Inside an infinitive that complements a noun or states a purpose ("an agreement to
+    ensure troops withdrew", "in order to end the war"): an aim, not an event."""
+    tok = verb
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ in ("acl", "advcl") and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
+        ):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- the coder
@@ -629,6 +660,7 @@ def code_sentence(
             by_verb[verb.i] = found
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
+    _yield_bare_intent(sent, by_verb)
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb):
             continue
@@ -646,6 +678,18 @@ def code_sentence(
     ]
 
 
+def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
+    """A verb of intent coded only by its block default ("decided to suspend the talks":
+    03x, no pattern) gives way to the coded verb it governs, which says what was done."""
+    for i in list(by_verb):
+        verb = sent.doc[i]
+        if verb.dep_ != "xcomp" or verb.head.i not in by_verb:
+            continue
+        governor = by_verb[verb.head.i]
+        if all(e.pattern is None and e.root == "03" for e in governor):
+            del by_verb[verb.head.i]
+
+
 def _key(event: Event) -> tuple[str, str | None, str]:
     source = event.source.code if event.source else ""
     return source, event.target.code if event.target else None, event.cameo
@@ -656,7 +700,7 @@ def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
     verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
     tok = verb
     for _ in range(_MAX_CLIMB):
-        if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in by_verb:
