@@ -104,6 +104,8 @@ def test_weekday_follows_the_tense_of_its_clause(nlp: Language) -> None:
     assert only(nlp, "The rebels attacked on Sunday.").value == "2006-05-21"
     assert only(nlp, "The rebels will meet on Sunday.").value == "2006-05-28"
     assert only(nlp, "The rebels attacked last Tuesday.").value == "2006-05-16"
+    reported = only(nlp, "The company said it would announce results on Friday.")
+    assert reported.value == "2006-05-26"
 
 
 def test_earlier_this_year_is_the_year_of_the_document(nlp: Language) -> None:

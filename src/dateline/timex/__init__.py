@@ -131,7 +131,8 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
 
 
 def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
-    """The tense of the clause a token sits in: "past", "future", "present" or None.
+    """The tense of the clause a token sits in: "past", "future", "present", "conditional"
+    (would, could) or None.
 
     Climbs from the token to the verb that governs it (skipping the tokens ``inside`` the time
     expression itself) and reads its tag and auxiliaries.
@@ -160,6 +161,8 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         return "past"
     if words & _MODAL_FUTURE:
         return "future"
+    if words & {"would", "could"}:
+        return "conditional"  # "said it would vote on Friday": the nearest Friday
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
         if head.lemma_ in _PLAN_VERBS or head.lower_ in {"going", "due"}:

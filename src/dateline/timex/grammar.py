@@ -563,6 +563,9 @@ class TimeGrammar:
             direction = ctx.direction(m.start(), m.end())
             ahead = direction in {"future", "present"}
             day = cal.weekday_near(ctx.dct, isoweekday, "future" if ahead else "past")
+            if direction == "conditional":
+                later = cal.weekday_near(ctx.dct, isoweekday, "future")
+                day = later if (later - ctx.dct) < (ctx.dct - day) else day
         if pod:
             return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
         return Reading(day.isoformat(), relative=True)
