@@ -21,26 +21,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventDate, TimeExpr
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
+from .lexicon import load_time_lexicon
 
 __all__ = ["date_for_event", "find_times", "tense_of"]
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
-_MODAL_FUTURE = frozenset({"can", "may", "might", "should", "must", "'d"})
-_PLAN_VERBS = frozenset(
-    {
-        "plan",
-        "expect",
-        "schedule",
-        "due",
-        "intend",
-        "hope",
-        "want",
-        "set",
-        "aim",
-        "prepare",
-        "agree",
-    }
-)
 _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 # An entity worth giving to dateparser: a month name, a four-digit year or a numeric date.
 _DATEPARSER_CANDIDATE = re.compile(
@@ -138,6 +122,7 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
     expression itself) and reads its tag and auxiliaries.
     """
     inside = inside or set()
+    lex = load_time_lexicon()
     verb = token
     for _ in range(8):
         if verb.pos_ in {"VERB", "AUX"} and verb.i not in inside:
@@ -151,7 +136,7 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX:
+    if words & lex.future_auxiliaries:
         return "future"
     if any(a.tag_ == "VBD" for a in auxiliaries) or verb.tag_ == "VBD":
         return "past"
@@ -159,13 +144,13 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and not auxiliaries:
         return "past"
-    if words & _MODAL_FUTURE:
+    if words & lex.future_modals:
         return "future"
-    if words & {"would", "could"}:
+    if words & lex.conditional_modals:
         return "conditional"  # "said it would vote on Friday": the nearest Friday
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
-        if head.lemma_ in _PLAN_VERBS or head.lower_ in {"going", "due"}:
+        if head.lemma_ in lex.plan_verbs or head.lower_ in lex.plan_verbs:
             return "future"
         return None
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):

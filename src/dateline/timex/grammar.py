@@ -94,9 +94,6 @@ def _title_forms(words: list[str], dotted: bool) -> str:
     return "(?-i:" + "|".join(ordered) + ")"
 
 
-# Words of the lexicon phrases too common to mark a stretch of text as holding a time.
-_NOT_TRIGGERS = frozenset({"the", "a", "an", "at", "of", "every", "each", "just", "right"})
-
 _L = r"(?<![\w-])(?<!\d[,.])"  # left edge of a word (not inside "15,000")
 _R = r"(?![\w])"  # right edge (abbreviations may end in a dot)
 
@@ -163,7 +160,7 @@ class TimeGrammar:
         ):
             for phrase in phrases:
                 words.update(phrase.lower().replace("'s", "").split())
-        return frozenset(words - _NOT_TRIGGERS)
+        return frozenset(words - lex.not_triggers)
 
     def _compile(self, body: str) -> re.Pattern[str]:
         return re.compile(_L + body + _R, re.IGNORECASE)
@@ -254,7 +251,7 @@ class TimeGrammar:
                 "duration",
                 rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final|"
                 rf"following|initial|remaining)\s+)?(?P<num>{num}|{vague})\s+"
-                rf"(?:(?:full|straight|consecutive|more|long|whole|additional|extra)\s+)?"
+                rf"(?:(?:{_alternation(list(lex.duration_adjectives))})\s+)?"
                 rf"(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?",
                 self._duration,
                 1,
@@ -608,8 +605,9 @@ class TimeGrammar:
                 return Reading(f"XXXX-{season}", precision="season")
             value = cal.season_near(ctx.dct, season, ctx.direction(m.start(), m.end()), offset)
             return Reading(value, precision="season", relative=True)
+        before = ctx.previous_word(m.start())
         spans_time = rel in {"past", "last"} or (
-            rel in {"next", "coming"} and ctx.previous_word(m.start()) in _SPAN_WORDS
+            rel in {"next", "coming"} and before in self.lex.stretch_prepositions
         )
         if m["the"] and spans_time and unit_word not in {"weekend", "day"}:
             # "over the past year", "in the next month": a stretch of time, not a date.
@@ -642,7 +640,7 @@ class TimeGrammar:
         if m["y"]:
             return Reading(f"{m['y']}-{season}", precision="season")
         previous = ctx.previous_word(m.start("s"))
-        if not (m["mod"] or m["the"] or previous in {"in", "during", "since", "until", "by"}):
+        if not (m["mod"] or m["the"] or previous in self.lex.season_prepositions):
             return None
         if m["s"].lower() == "fall" and not ctx.is_noun(m.start("s"), m.end("s")):
             return None
@@ -724,7 +722,8 @@ class TimeGrammar:
         return Reading(self.duration_value(amount, unit_word), "DURATION", "none")
 
     def _bare_units(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        allowed = {"over", "through", "across"} if m["the"] else {"for", "over", "in", "within"}
+        lex = self.lex
+        allowed = lex.bare_unit_prepositions_with_the if m["the"] else lex.bare_unit_prepositions
         previous = ctx.previous_word(m.start())
         confirmed = (
             not m["the"]
@@ -793,8 +792,6 @@ class TimeGrammar:
         return Reading(self.duration_value(1, m["unit"]), "SET", "none")
 
 
-# Words before "the next year" that make it a stretch of time rather than a date.
-_SPAN_WORDS = frozenset({"over", "for", "during", "within", "in", "throughout", "through"})
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 _UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
 _UNIT_PRECISION |= {"quarter": "month"}

@@ -37,6 +37,16 @@ class TimeLexicon:
     holidays: dict[str, str]
     rate_words: frozenset[str]
     century_ordinals: dict[str, int]
+    future_auxiliaries: frozenset[str]
+    future_modals: frozenset[str]
+    conditional_modals: frozenset[str]
+    plan_verbs: frozenset[str]
+    duration_adjectives: tuple[str, ...]
+    stretch_prepositions: frozenset[str]
+    bare_unit_prepositions: frozenset[str]
+    bare_unit_prepositions_with_the: frozenset[str]
+    season_prepositions: frozenset[str]
+    not_triggers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,4 +79,14 @@ def load_time_lexicon() -> TimeLexicon:
         holidays=raw["holidays"],
         rate_words=frozenset(raw["rate_words"]),
         century_ordinals=raw["century_ordinals"],
+        future_auxiliaries=frozenset(raw["tense"]["future_auxiliaries"]),
+        future_modals=frozenset(raw["tense"]["future_modals"]),
+        conditional_modals=frozenset(raw["tense"]["conditional_modals"]),
+        plan_verbs=frozenset(raw["tense"]["plan_verbs"]),
+        duration_adjectives=tuple(raw["duration_adjectives"]),
+        stretch_prepositions=frozenset(raw["stretch_prepositions"]),
+        bare_unit_prepositions=frozenset(raw["bare_unit_prepositions"]),
+        bare_unit_prepositions_with_the=frozenset(raw["bare_unit_prepositions_with_the"]),
+        season_prepositions=frozenset(raw["season_prepositions"]),
+        not_triggers=frozenset(raw["not_triggers"]),
     )
