@@ -265,3 +265,20 @@ def test_country_after_a_comma_pins_the_town_to_that_country(gazetteer: Gazettee
     add_written_hints(text, [toponym], gazetteer)
     (town,) = resolve_toponyms([toponym], gazetteer)
     assert town is not None and town.country == "LB"
+
+
+def test_seed_meetings_are_placed_in_amman_and_baghdad(seed: Article) -> None:
+    assert seed.dateline is not None and seed.dateline.country == "IQ"
+    names = {p.name for p in seed.places}
+    assert {"Baghdad", "Amman", "Iraq"} <= names
+    amman_sentence = seed.text.index("in the Jordanian capital of Amman")
+    met = [
+        e
+        for e in seed.events
+        if e.trigger.text == "met" and e.sentence.start <= amman_sentence < e.sentence.end
+    ]
+    if not met:
+        pytest.skip("the coder codes no 'met' event in the Amman sentence")
+    assert all(e.place is not None and e.place.name == "Amman" for e in met)
+    placed = {e.place.name for e in seed.events if e.place is not None}
+    assert {"Amman", "Baghdad"} <= placed
