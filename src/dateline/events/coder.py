@@ -350,8 +350,13 @@ class _Roles:
                 found = []
                 for c in _conjuncts(obj):
                     mention = self.mentions.at(c)
-                    if mention is not None and mention.actor is not None:
-                        found.append(_party(mention))
+                    if mention is None or mention.actor is None:
+                        continue
+                    party = _party(mention)
+                    if mention.start < c.idx and not _is_country(party.code):
+                        # "ambassadors of Arnor" matched whole: its country is Arnor's.
+                        party = _Party(party.code[:3], c.idx, c.idx + len(c.text), c.text)
+                    found.append(party)
                 if len(found) >= 2 and all(_is_country(p.code) for p in found):
                     return found
         return []

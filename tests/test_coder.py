@@ -1,0 +1,191 @@
+"""The CAMEO coder on real spaCy parses, with PETRARCH's validation dictionaries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from conftest import SEED, SEED_DATE
+from dateline import Settings
+from dateline.actors.coref import resolve_coreference
+from dateline.actors.match import ActorMatcher
+from dateline.events.coder import CODER_ID, code_events
+from dateline.events.verbs import VerbDictionary, load_verb_file, packaged_dictionary_dir
+from dateline.model import Actor, Article, Event, Mention, PublishedDate, Quote, Speaker
+from dateline.nlp import load_nlp
+
+DICTS = packaged_dictionary_dir()
+Coder = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def validate_verbs(settings: Settings) -> VerbDictionary:
+    return load_verb_file(DICTS / "PETR.Validate.verbs.txt", settings)
+
+
+@pytest.fixture(scope="module")
+def validate_actors() -> ActorMatcher:
+    return ActorMatcher.from_files(
+        actors=[DICTS / "PETR.Validate.actors.txt"],
+        agents=[DICTS / "PETR.Validate.agents.txt"],
+        discards=[DICTS / "PETR.Validate.discards.txt"],
+    )
+
+
+@pytest.fixture(scope="module")
+def code(
+    settings: Settings, validate_verbs: VerbDictionary, validate_actors: ActorMatcher
+) -> Coder:
+    nlp = load_nlp(settings.spacy_model)
+
+    def run(text: str, date: str = "1995-01-01", **overrides: object) -> list[Event]:
+        doc = nlp(text)
+        article = Article(text=text, published=PublishedDate(date))
+        mentions = validate_actors.find_mentions(article, doc)
+        local = settings.replace(**overrides) if overrides else settings
+        return code_events(article, doc, mentions, validate_verbs, validate_actors, local)
+
+    return run
+
+
+def triples(events: list[Event], *, counted: bool = True) -> set[tuple[str, str, str]]:
+    return {
+        (e.source.code if e.source else "", e.target.code if e.target else "---", e.cameo)
+        for e in events
+        if not counted or not (e.negated or e.hypothetical)
+    }
+
+
+def test_coder_codes_subject_verb_object_through_xcomp(code: Coder) -> None:
+    events = code("Arnor is about to restore full diplomatic ties with Gondor.")
+    assert triples(events) == {("ARN", "GON", "064")}
+
+
+def test_coder_event_fields_point_into_the_text(code: Coder) -> None:
+    text = "Arnor is about to restore full diplomatic ties with Gondor."
+    (event,) = code(text)
+    assert event.id == "e1" and event.coder == CODER_ID
+    assert text[event.trigger.start : event.trigger.end] == "restore"
+    assert event.source is not None and event.target is not None
+    assert text[event.source.start : event.source.end] == "Arnor"
+    assert text[event.target.start : event.target.end] == "Gondor"
+    assert event.sentence.start == 0 and event.sentence.end == len(text)
+    assert event.pattern and "DIPLOMATIC" in event.pattern
+    assert event.root == "06"
+
+
+def test_coder_splits_compound_source_into_one_event_per_actor(code: Coder) -> None:
+    events = code(
+        "Fornost and Gondor welcomed a resumption of formal diplomatic ties with Osgiliath."
+    )
+    assert triples(events) == {("FOR", "OSG", "041"), ("GON", "OSG", "041")}
+
+
+def test_coder_shares_an_agent_over_coordinated_countries(code: Coder) -> None:
+    events = code(
+        "The ambassadors of Arnor, Osgiliath and Gondor presented their credentials "
+        "to Ithilen's president on Wednesday."
+    )
+    assert triples(events) == {
+        ("ARNGOV", "ITHGOV", "032"),
+        ("OSGGOV", "ITHGOV", "032"),
+        ("GONGOV", "ITHGOV", "032"),
+    }
+
+
+def test_coder_takes_the_by_agent_of_a_passive_as_source(code: Coder) -> None:
+    events = code("Eriador was opposed by Osgiliath in the peace process.")
+    assert ("OSG", "ERI", "112") in triples(events)
+
+
+def test_coder_negative_pattern_takes_its_own_code_not_a_flag(code: Coder) -> None:
+    events = code("Bree Prime Minister Romendacil didn't clash over the efforts of Eriadori.")
+    assert triples(events) == {("BREGOV", "ERI", "904")}
+
+
+def test_coder_flags_negation_and_hypotheticals(code: Coder) -> None:
+    negated = code("Ethiopia did not break relations with Libya.")
+    assert negated and all(e.negated for e in negated)
+    hypothetical = code("Ethiopia could break relations with Libya.")
+    assert hypothetical and all(e.hypothetical for e in hypothetical)
+    assert triples(negated) == set() and triples(hypothetical) == set()
+
+
+def test_coder_codes_the_reported_clause_not_the_saying(code: Coder) -> None:
+    events = code("Gondor said that Ethiopia broke relations with Libya.")
+    assert triples(events) == {("ETH", "LBY", "1717")}
+    assert all(e.trigger.text != "said" for e in events)
+
+
+def test_coder_require_dyad_drops_events_without_target(code: Coder) -> None:
+    text = "Arnor is about to restore full diplomatic ties."
+    assert any(e.target is None for e in code(text))
+    assert code(text, require_dyad=True) == []
+
+
+def test_coder_keeps_one_event_per_source_target_code(code: Coder) -> None:
+    events = code("Ethiopia broke relations with Libya and broke relations with Libya.")
+    assert len(events) == len({(e.source, e.target, e.cameo) for e in events}) or len(
+        triples(events)
+    ) == len(events)
+
+
+def test_coder_drops_discarded_sentences(code: Coder) -> None:
+    text = "Arnor is about to restore baseball competition with Gondor."
+    assert code(text) == []
+
+
+def test_coref_resolves_we_in_a_quotation_to_its_speaker(settings: Settings) -> None:
+    nlp = load_nlp(settings.spacy_model)
+    text = 'The rebels said: "We met the envoy."'
+    doc = nlp(text)
+    start = text.index("We")
+    rebels = Actor("IRQREB")
+    quote = Quote(
+        id="q1",
+        start=start,
+        end=len(text) - 2,
+        text=text[start:-2],
+        kind="direct",
+        speaker=Speaker("The rebels", 0, 10, actor=rebels),
+    )
+    article = Article(text=text, quotes=[quote])
+    mentions = [Mention(0, 10, "The rebels", "ACTOR", rebels)]
+    new = resolve_coreference(article, doc, mentions)
+    assert [(m.text, m.actor.code if m.actor else None) for m in new] == [("We", "IRQREB")]
+
+
+def test_coref_does_not_cross_a_paragraph_break(settings: Settings) -> None:
+    nlp = load_nlp(settings.spacy_model)
+    text = "The Iraqi government met envoys.\n\nThe ministry said nothing."
+    doc = nlp(text)
+    mentions = [Mention(0, 20, "The Iraqi government", "ACTOR", Actor("IRQGOV"))]
+    assert resolve_coreference(Article(text=text), doc, mentions) == []
+    same = "The Iraqi government met envoys. The ministry said nothing."
+    mentions = [Mention(0, 20, "The Iraqi government", "ACTOR", Actor("IRQGOV"))]
+    found = resolve_coreference(Article(text=same), nlp(same), mentions)
+    assert [m.actor.code for m in found if m.actor] == ["IRQGOV"]
+
+
+def test_seed_article_core_events(settings: Settings) -> None:
+    from dateline import Pipeline
+
+    article = Pipeline(settings).extract(
+        SEED.read_text(encoding="utf-8"), date=SEED_DATE, name=str(SEED)
+    )
+    counted = [e for e in article.events if not (e.negated or e.hypothetical)]
+
+    def has(root: str, source: str, target: str | None) -> bool:
+        return any(
+            e.root == root
+            and e.source is not None
+            and e.source.code.startswith(source)
+            and (target is None or (e.target is not None and e.target.code.startswith(target)))
+            for e in counted
+        )
+
+    assert has("04", "IRQ", "USA")  # events 1, 2: talks, the meeting with the ambassador
+    assert has("16", "IRQ", None)  # event 7: the talks suspended
+    for event in article.events:
+        assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
