@@ -282,3 +282,10 @@ def test_seed_meetings_are_placed_in_amman_and_baghdad(seed: Article) -> None:
     assert all(e.place is not None and e.place.name == "Amman" for e in met)
     placed = {e.place.name for e in seed.events if e.place is not None}
     assert {"Amman", "Baghdad"} <= placed
+
+
+def test_annotating_twice_gives_the_same_places(nlp: Language) -> None:
+    text = "Baghdad, Reuters - Officials met in Tripoli and Amman."
+    article, doc = parse(nlp, text, Dateline("Baghdad", 0, 7))
+    first = find_places(article, doc, load_gazetteer())
+    assert find_places(article, doc, load_gazetteer()) == first

@@ -50,14 +50,12 @@ def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazette
 
 
 def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
-    """Country votes from the dateline and the actors of ``article.mentions`` (ISO2 codes).
+    """Country votes from the actors of ``article.mentions`` (ISO2 codes).
 
     The actors together weigh ``ACTOR_VOTES`` places, shared by how often each country's actors
     are mentioned (a long article full of one country's officials must not outvote its places).
     """
     votes: dict[str, float] = {}
-    if article.dateline is not None and article.dateline.country:
-        votes[article.dateline.country] = lexicon.DATELINE_VOTES
     iso3 = gazetteer.iso3_to_iso2
     actors: dict[str, int] = {}
     for mention in article.mentions:
