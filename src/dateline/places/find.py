@@ -130,6 +130,15 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
         if i in rescued and not _well_known(cand, rescued[i]):
             continue
         places.append(_place(toponym.start, toponym.end, toponym.text, cand))
+        if dl is not None and toponym.start < dl.end and dl.start < toponym.end:
+            # The dateline read with the whole article agrees with its place in the list.
+            article.dateline = replace(
+                dl,
+                country=cand.country or None,
+                lat=cand.lat,
+                lon=cand.lon,
+                geonameid=cand.geonameid,
+            )
     places.extend(_unnamed_capitals(article.text, places, gazetteer))
     places.sort(key=lambda p: (p.start, p.end))
     return places
