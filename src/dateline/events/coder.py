@@ -149,11 +149,14 @@ class _PatternMatcher:
             if subj:
                 after = list(subj[0].subtree) + after
         self.after = after
+        self.words = {t.text.upper() for t in self.before} | {t.text.upper() for t in after}
 
     def best(self, patterns: Iterable[Pattern]) -> _Match | None:
         best: _Match | None = None
         best_score = -1
         for pattern in patterns:
+            if not pattern.required <= self.words:
+                continue
             found = self.match(pattern)
             if found is None:
                 continue
@@ -233,7 +236,12 @@ class _PatternMatcher:
             if end >= 0:
                 yield end, None
         elif kind == "synset":
-            for phrase in self.verbs.synset(element.value):
+            word = toks[i].text.upper()
+            if reverse:
+                phrases = self.verbs.synset_ending(element.value, word)
+            else:
+                phrases = self.verbs.synset_starting(element.value, word)
+            for phrase in phrases:
                 end = self._words_at(phrase, toks, i, reverse)
                 if end >= 0:
                     yield end, None
@@ -827,8 +835,6 @@ def code_events(
     settings: Settings,
 ) -> list[Event]:
     """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
-    if _discarded(actors, article.text, story=True):
-        return []
     when = _article_date(article)
     resolve_coreference(article, doc, mentions)
     index = _Mentions(doc, mentions)
@@ -839,9 +845,12 @@ def code_events(
         # Only sentences with an actor can carry an event (unless new actors are allowed).
         if not new_actor_length and not index.any_in(sent):
             continue
-        if _discarded(actors, sent.text):
-            continue
-        events.extend(code_sentence(sent, article, index, verbs, roles, settings))
+        found = code_sentence(sent, article, index, verbs, roles, settings)
+        # Discards are looked up only where there is something to discard (they are costly).
+        if found and not _discarded(actors, sent.text):
+            events.extend(found)
+    if events and _discarded(actors, article.text, story=True):
+        return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"

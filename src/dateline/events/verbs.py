@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v1"
+READER_VERSION = "verbs.v2"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
@@ -92,6 +92,8 @@ class Pattern:
     line: int = 0
     verb_joined_before: bool = False  # ``WORD_*``: the verb follows the last "before" element
     verb_joined_after: bool = False  # ``*_WORD``
+    # Words that must all occur near the verb for the pattern to match (a quick prefilter).
+    required: frozenset[str] = frozenset()
 
     @property
     def is_null(self) -> bool:
@@ -102,6 +104,16 @@ class Pattern:
     def n_literals(self) -> int:
         """How many words, synsets, phrases and prepositions the pattern asks for."""
         return _count_literals(self.before) + _count_literals(self.after)
+
+
+def _required_words(elements: tuple[Element, ...]) -> set[str]:
+    words: set[str] = set()
+    for e in elements:
+        if e.kind == "word":
+            words.add(e.value)
+        elif e.kind == "phrase":
+            words.update(e.words)
+    return words
 
 
 def _count_literals(elements: tuple[Element, ...]) -> int:
@@ -155,6 +167,8 @@ class VerbDictionary:
     block_codes: dict[str, str | None] = field(default_factory=dict)
     # Synset label (with the &) -> its phrases, each a tuple of upper-case words.
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # Synset label -> first word -> its phrases that start with it (for fast matching).
+    synset_index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     transformations: list[Transformation] = field(default_factory=list)
     problems: list[DictionaryError] = field(default_factory=list)
 
@@ -173,6 +187,14 @@ class VerbDictionary:
     def synset(self, label: str) -> tuple[tuple[str, ...], ...]:
         """The phrases of a synset (empty when undefined)."""
         return self.synsets.get(label, ())
+
+    def synset_starting(self, label: str, word: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases of a synset whose first word is ``word`` (upper case)."""
+        return self.synset_index.get(label, {}).get(word, ())
+
+    def synset_ending(self, label: str, word: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases of a synset whose last word is ``word`` (for matching backwards)."""
+        return self.synset_index.get(label + "$", {}).get(word, ())
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -407,6 +429,7 @@ class _Reader:
             line=number,
             verb_joined_before=joined_before,
             verb_joined_after=joined_after,
+            required=frozenset(_required_words(before) | _required_words(after)),
         )
 
     def read_transformation(self, text: str, number: int) -> None:
@@ -447,6 +470,14 @@ class _Reader:
         for label in self.raw_synsets:
             expand(label, frozenset({label}))
         self.result.synsets = done
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for label, phrases in done.items():
+            for phrase in phrases:
+                index.setdefault(label, {}).setdefault(phrase[0], []).append(phrase)
+                index.setdefault(label + "$", {}).setdefault(phrase[-1], []).append(phrase)
+        self.result.synset_index = {
+            label: {w: tuple(p) for w, p in by_word.items()} for label, by_word in index.items()
+        }
 
 
 def _verb_word(form: str, idx: int) -> str:

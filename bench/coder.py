@@ -1,0 +1,102 @@
+"""Benchmark: the CAMEO coder on parsed docs, and the whole pipeline against the bare spaCy pass.
+
+    .venv/bin/python bench/coder.py [PATH ...] [--repeat N] [--date YYYY-MM-DD]
+
+Prints, in one run on the same articles (default: ``examples/``, which holds the seed):
+- the bare ``nlp.pipe`` pass and ``Pipeline.process``, and their ratio;
+- the coder alone (``code_events`` on the parsed docs, mentions found beforehand):
+  sentences/s, and its time as a share of the bare pass (goal: at most 10%);
+- the actor matcher's share, since the coder cannot run without it;
+- the warm load time of the compiled verb dictionary (goal: under 1 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from dateline import Pipeline, Settings
+from dateline.events import verbs as verbs_module
+from dateline.events.coder import code_events
+from dateline.ingest import collect_inputs, read_file
+from dateline.model import Article
+from dateline.pipeline import with_date
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _copies(articles: list[Article]) -> list[Article]:
+    """Fresh Article objects (the stages fill them in place)."""
+    return [replace(a, mentions=[], places=[], times=[], quotes=[], events=[]) for a in articles]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the inputs")
+    parser.add_argument("--date", default="2006-05-23", help="date for undated articles")
+    args = parser.parse_args()
+
+    pipeline = Pipeline(Settings.from_env())
+    pipeline.warm_up()
+    verbs_module._load_cached.cache_clear()
+    t0 = time.perf_counter()
+    verbs_module.load_verb_dictionary(pipeline.settings)
+    verbs_load_s = time.perf_counter() - t0
+
+    files, _ = collect_inputs(args.paths)
+    base = [a for f in files for a in read_file(f, date=None)]
+    for a in base:
+        if a.published is None:
+            with_date(a, args.date)
+    articles = base * args.repeat
+    texts = [a.text for a in articles]
+    nlp = pipeline.nlp
+    list(nlp.pipe(texts[:2]))
+    list(pipeline.process(_copies(base[:2])))
+
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
+    bare_s = time.perf_counter() - t0
+    n_tokens = sum(len(d) for d in docs)
+    n_sents = sum(1 for d in docs for _ in d.sents)
+
+    t0 = time.perf_counter()
+    list(pipeline.process(_copies(articles)))
+    full_s = time.perf_counter() - t0
+
+    prepared = []
+    actors_s = 0.0
+    for article, doc in zip(_copies(articles), docs, strict=True):
+        t = time.perf_counter()
+        article.mentions = pipeline.actors.find_mentions(article, doc)
+        actors_s += time.perf_counter() - t
+        prepared.append((article, doc))
+    coder_s = 0.0
+    n_events = 0
+    for article, doc in prepared:
+        t = time.perf_counter()
+        events = code_events(
+            article, doc, article.mentions, pipeline.verbs, pipeline.actors, pipeline.settings
+        )
+        coder_s += time.perf_counter() - t
+        n_events += len(events)
+
+    n = len(articles)
+    print(f"inputs: {len(base)} articles x {args.repeat} = {n} docs, {n_sents:,} sentences,")
+    print(f"        {n_tokens:,} tokens")
+    print(f"verb dictionary warm load: {verbs_load_s:.3f} s (goal < 1 s)")
+    print(f"bare nlp.pipe     {bare_s:7.2f} s  {n_tokens / bare_s:8.0f} tok/s")
+    print(f"Pipeline.process  {full_s:7.2f} s  {n_tokens / full_s:8.0f} tok/s")
+    print(f"ratio full / bare: {full_s / bare_s:.3f}")
+    print(
+        f"coder alone       {coder_s:7.3f} s  {n_sents / coder_s:8.0f} sentences/s"
+        f"  {n_events} events  = {100 * coder_s / bare_s:.1f}% of the bare pass (goal <= 10%)"
+    )
+    print(f"actor matcher     {actors_s:7.3f} s  = {100 * actors_s / bare_s:.1f}% of the bare pass")
+
+
+if __name__ == "__main__":
+    main()
