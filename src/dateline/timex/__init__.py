@@ -28,7 +28,9 @@ __all__ = ["date_for_event", "find_times", "tense_of"]
 _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 # An entity worth giving to dateparser: a month name, a four-digit year or a numeric date.
 _DATEPARSER_CANDIDATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}\b|\d[/.]\d", re.IGNORECASE
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{4}\b|\d[/.]\d",
+    re.IGNORECASE,
 )
 _NUMBER_ONLY = re.compile(r"[\d\s.,:;|/-]+")
 # Entities whose words are names, not times, even when they hold a time word.

@@ -175,7 +175,14 @@ class TimeGrammar:
         units_rel = rf"(?P<unit>{unit}s?|weekend|{self.season})"
         lex = self.lex
         specs: list[tuple[str, str, Handler, int, bool]] = [
-            ("iso", r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)", self._iso, 5, False),
+            (
+                "iso",
+                r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+                r"(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d|\+)?)?",
+                self._iso,
+                5,
+                False,
+            ),
             ("numeric", r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})", self._numeric, 4, False),
             (
                 "day_month",
@@ -456,6 +463,8 @@ class TimeGrammar:
             day = date(int(m["y"]), int(m["mo"]), int(m["d"]))
         except ValueError:
             return None
+        if m["h"] and int(m["h"]) <= 24:
+            return Reading(f"{day.isoformat()}T{m['h']}:{m['mi']}", "TIME")
         return Reading(day.isoformat())
 
     def _numeric(self, m: re.Match[str], ctx: Context) -> Reading | None:
