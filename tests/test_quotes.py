@@ -314,3 +314,15 @@ def test_any_mix_of_marks_and_cues_gives_valid_spans(parser: Language, pieces: l
         if q.speaker is not None:
             assert 0 <= q.speaker.start < q.speaker.end <= len(text)
         assert q.cue is not None and q.cue.text == text[q.cue.start : q.cue.end]
+
+
+def test_a_quotation_without_cue_takes_the_subject_before_it(parser: Language) -> None:
+    text = (
+        "Officials said the water was falling.\n\n"
+        "Giovanni Russo, 72, stood in front of what was left of his kitchen. "
+        '"I was born in this house and I will die in this house. Nobody will move me."'
+    )
+    quotes = quotes_of(parser, text)
+    assert quotes[-1].kind == "direct" and quotes[-1].cue is not None
+    assert quotes[-1].cue.text == '"'
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "Giovanni Russo, 72"

@@ -159,6 +159,10 @@ def _attach_quotations(
                 quote.introduced_by = _paragraph_subject(
                     doc, paragraphs.spans[first.paragraph - 1], quoted
                 )
+            elif not opens_paragraph:
+                # 'Giovanni Russo stood in his kitchen. "I was born in this house ..."'
+                p_start = paragraphs.spans[first.paragraph][0]
+                quote.introduced_by = _paragraph_subject(doc, (p_start, first.open), quoted)
             out.append(quote)
     direct_cues = [q.cue for q in out if q.kind == "direct" and q.cue is not None]
     for draft in drafts:
@@ -242,7 +246,7 @@ def _verb_before(doc: Doc, seg: Segment, lexicon: QuoteLexicon) -> Token | None:
             if token.lemma_.lower() in lexicon.quote_only_verbs and subject_of(token) is None:
                 return None  # 'the so-called "peace plan"'
             return token
-        if token.head is token or token.head.i > i:
+        if token.head.i == token.i or token.head.i > i:
             return None
         token = token.head
     return None

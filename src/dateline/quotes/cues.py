@@ -85,7 +85,7 @@ def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None
                 return child
             if child.dep_ == "nsubjpass":
                 return None  # "it was said that ...": no speaker
-        if verb.dep_ in _SUBJECT_FROM_HEAD and verb.head is not verb:
+        if verb.dep_ in _SUBJECT_FROM_HEAD and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
@@ -107,7 +107,7 @@ def is_silenced(verb: Token, lexicon: QuoteLexicon) -> bool:
 def speaker_span(subject: Token, verb: Token) -> tuple[int, int]:
     """The characters of the speaker phrase: the subject's subtree (minus a relative clause
     whose subject it is, when the verb sits inside that clause)."""
-    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
         head = verb.head
         left = head.left_edge.i
         right = verb.left_edge.i - 1  # stop before the relative clause
@@ -156,7 +156,7 @@ def _that_clause(verb: Token) -> Token | None:
     for token in verb.subtree:
         if token.i <= verb.i or token.dep_ not in ("acl", "relcl", "advcl", "ccomp"):
             continue
-        if token.head is not verb and token.head.pos_ in ("VERB", "AUX"):
+        if token.head.i != verb.i and token.head.pos_ in ("VERB", "AUX"):
             continue  # the clause of another verb ("charged ..., alleging that ...")
         if token.i - verb.i > 12:
             return None
@@ -209,14 +209,14 @@ def _speech_verb(
         nested = [
             t
             for t in tokens
-            if t.i > verb.i and t is not comp and t.dep_ == "conj" and is_speech_verb(t, lexicon)
+            if t.i > verb.i and t.i != comp.i and t.dep_ == "conj" and is_speech_verb(t, lexicon)
         ]
         if nested:
             cut = nested[0].left_edge.i
             tokens = [t for t in tokens if t.i < cut]
             while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
                 tokens.pop()
-    elif verb.dep_ == "parataxis" and verb.head is not verb and subject is not None:
+    elif verb.dep_ == "parataxis" and verb.head.i != verb.i and subject is not None:
         # "The talks will resume, he said." parsed with "said" hanging from "resume".
         head = verb.head
         tokens = [
@@ -279,7 +279,7 @@ def _according_to(
     speaker = trim_tokens(list(doc[obj.left_edge.i : obj.right_edge.i + 1]))
     cue = (token.idx, to.idx + len(to))
     phrase = (min(token.left_edge.i, token.i), max(token.right_edge.i, obj.right_edge.i))
-    head = token.head if token.head is not token else None
+    head = token.head if token.head.i != token.i else None
     if head is None:
         sent = token.sent
         pool = list(sent)

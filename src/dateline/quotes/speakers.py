@@ -5,8 +5,11 @@ Convention (the BRAT gold's: one Source span serves several attributions):
 - an attribution with a speaker phrase of its own ("The source admitted", "He also revealed")
   keeps that phrase as its span; the anonymity flag, description and actor come from the
   source it refers to, so every quotation of one source carries the same description/actor;
-- a paragraph quotation with no speech verb of its own gets the span that introduced the
-  source quoted most recently (its latest full phrase, not a pronoun or "the source").
+- a quotation with no speech verb of its own gets the span that introduced its source:
+  the subject of the sentence just before it (the paragraph before, for a quotation that
+  opens its paragraph) when that subject names a person or a source ("James Lokiru, the
+  county's livestock director, described ..."), else the source quoted most recently; either
+  way the span is the source's latest full phrase, not a pronoun or "the source".
 
 Resolution is deliberately simple and precise: a pronoun takes the source quoted last; a
 definite description takes the last source with the same head noun, else (for nouns such as
