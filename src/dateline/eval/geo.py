@@ -47,6 +47,7 @@ from . import prf
 ACC_KM = 161.0
 # The outlet's other articles count as this many places of context (see outlet_priors).
 OUTLET_VOTES = 3.0
+OUTLET_ROUNDS = 2
 # GeoWebNews types that are not place names (common nouns, "citizens", "lumber").
 _GWN_NOT_TOPONYM = {"Literal_Expression", "Non_Lit_Expression"}
 
@@ -127,18 +128,30 @@ def resolve_gold_spans(
 
 
 def outlet_priors(
-    articles: list[GoldArticle], gazetteer: Gazetteer
+    articles: list[GoldArticle], gazetteer: Gazetteer, rounds: int = OUTLET_ROUNDS
 ) -> list[tuple[dict[str, float], dict[str, float]]]:
     """Each article's prior from the other articles of its outlet (its ``domain``).
 
     A local paper writes about its own region: where the places named in the outlet's other
     articles lie (resolved without gold, leaving the article itself out; each distinct name
     counted once per article, so one town named often does not decide alone) says where its
-    bare town names are. Scaled to ``OUTLET_VOTES`` places of context.
+    bare town names are. Scaled to ``OUTLET_VOTES`` places of context. Each further round
+    re-resolves the articles with the priors of the round before.
     """
+    priors: list[tuple[dict[str, float], dict[str, float]]] = [({}, {})] * len(articles)
+    for _ in range(rounds):
+        priors = _outlet_round(articles, gazetteer, priors)
+    return priors
+
+
+def _outlet_round(
+    articles: list[GoldArticle],
+    gazetteer: Gazetteer,
+    previous: list[tuple[dict[str, float], dict[str, float]]],
+) -> list[tuple[dict[str, float], dict[str, float]]]:
     per_article: list[tuple[Counter[str], Counter[str]]] = []
-    for article in articles:
-        picks = resolve_gold_spans(article, gazetteer)
+    for article, (prior_c, prior_a) in zip(articles, previous, strict=True):
+        picks = resolve_gold_spans(article, gazetteer, countries=prior_c, admin1s=prior_a)
         distinct = {c.id: c for c in picks if c is not None}
         countries: Counter[str] = Counter(c.country for c in distinct.values())
         admin1s: Counter[str] = Counter(c.admin1 for c in distinct.values() if c.admin1)
