@@ -159,6 +159,11 @@ def test_a_year_earlier_keeps_the_period_of_its_sentence(nlp: Language) -> None:
     assert [t.value for t in times_of(nlp, text, "1989-10-27")] == ["1989-Q3", "1988-Q3", "1988"]
 
 
+def test_numeric_dates_read_month_first_unless_dotted(nlp: Language) -> None:
+    found = times_of(nlp, "Filed on 1/16/2006, 16.01.2006 and 31/12/99.", "2006-05-23")
+    assert [t.value for t in found] == ["2006-01-16", "2006-01-16", "1999-12-31"]
+
+
 def test_rates_and_names_are_not_time_expressions(nlp: Language) -> None:
     assert times_of(nlp, "They spent $3 million a year on ads and paid $4.75 an hour.") == []
     assert times_of(nlp, "The Summer Olympics open in Sydney.") == []

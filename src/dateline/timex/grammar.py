@@ -183,7 +183,13 @@ class TimeGrammar:
                 5,
                 False,
             ),
-            ("numeric", r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})", self._numeric, 4, False),
+            (
+                "numeric",
+                r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.]\d)",
+                self._numeric,
+                4,
+                False,
+            ),
             (
                 "day_month",
                 rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?{ordinal_day}(?:\s+of)?\s+(?P<m>{month_any})"
@@ -468,10 +474,19 @@ class TimeGrammar:
         return Reading(day.isoformat())
 
     def _numeric(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        found = parse_with_dateparser(m.group(0), ctx.dct)
-        if found is None or found[1] != "day":
+        """1/16/2006 (month first, as American English writes it, unless the first is over
+        12) and 16.01.2006 (day first)."""
+        first, second = int(m["a"]), int(m["b"])
+        if m["sep"] == "." or first > 12:
+            first, second = second, first
+        year = int(m["y"])
+        if len(m["y"]) == 2:  # the century that puts the year nearest the DCT
+            near = ctx.dct.year if ctx.dct else 2000
+            year = min((1900 + year, 2000 + year), key=lambda y: abs(y - near))
+        try:
+            return Reading(date(year, first, second).isoformat())
+        except ValueError:
             return None
-        return Reading(found[0])
 
     def _day_month(self, m: re.Match[str], ctx: Context) -> Reading | None:
         month, day = self.month_number(m["m"]), int(m["d"])
