@@ -42,13 +42,21 @@ def eval_cli(
     kind: Annotated[EvalKind, typer.Argument(help="Which gold set format.")],
     path: Annotated[Path, typer.Argument(help="Gold file or folder.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(help="geo: run the end-to-end part (spaCy on every article) on N articles."),
+    ] = None,
 ) -> None:
     """Score dateline against a gold set; without --json, a table with every failure."""
     if not path.exists():
         fail(f"{path}: [E023] no such file or folder")
     settings = make_settings()
     try:
-        scores = get_scorer(kind.value)(path, settings)
+        scorer = get_scorer(kind.value)
+        if kind is EvalKind.geo and limit is not None:
+            scores = scorer(path, settings, end_to_end_limit=limit)  # type: ignore[call-arg]
+        else:
+            scores = scorer(path, settings)
     except DatelineError as e:
         fail(str(e))
         return

@@ -31,7 +31,8 @@ Scorer = Callable[[Path, Settings], dict[str, Any]]
 def get_scorer(kind: str) -> Scorer:
     """The ``evaluate`` function for ``kind``."""
     module = importlib.import_module(f"{__name__}.{SCORERS[kind]}")
-    return module.evaluate  # type: ignore[no-any-return]
+    scorer: Scorer = module.evaluate
+    return scorer
 
 
 def prf(tp: int, n_found: int, n_gold: int) -> dict[str, float]:
