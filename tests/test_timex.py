@@ -70,6 +70,7 @@ def test_every_span_points_at_its_text_without_the_preposition(
         ("The law was passed in 2004.", "2004", "2004", "DATE"),
         ("The 1994 genocide killed 800,000 people.", "1994", "1994", "DATE"),
         ("Prices soared in the 1990s.", "the 1990s", "199", "DATE"),
+        ("Cities grew in the late 1800s.", "the late 1800s", "18", "DATE"),
         ("The rebels attacked on January 16, 2005.", "January 16, 2005", "2005-01-16", "DATE"),
         ("Rebels attacked on 3 June.", "3 June", "2005-06-03", "DATE"),
         ("It rained heavily last summer.", "last summer", "2005-SU", "DATE"),
@@ -116,6 +117,7 @@ def test_earlier_this_year_is_the_year_of_the_document(nlp: Language) -> None:
 def test_range_gives_both_ends(nlp: Language) -> None:
     found = times_of(nlp, "Between 2004 and 2006, exports doubled.")
     assert [t.value for t in found] == ["2004", "2006"]
+    assert [t.value for t in times_of(nlp, "The war lasted from 1990-1995.")] == ["1990", "1995"]
     found = times_of(nlp, "The rains fell from May to July.", "2006-09-01")
     assert [(t.text, t.value) for t in found] == [("May", "2006-05"), ("July", "2006-07")]
 

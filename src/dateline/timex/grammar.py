@@ -163,7 +163,8 @@ class TimeGrammar:
         return frozenset(words - lex.not_triggers)
 
     def _compile(self, body: str) -> re.Pattern[str]:
-        return re.compile(_L + body + _R, re.IGNORECASE)
+        left = "" if body.startswith("(?<=") else _L
+        return re.compile(left + body + _R, re.IGNORECASE)
 
     def _build(self) -> list[Pattern]:
         month_any, month_full, weekday = self.month_any, self.month_full, self.weekday
@@ -287,8 +288,15 @@ class TimeGrammar:
             ),
             (
                 "year",
-                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d)",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
                 self._year,
+                1,
+                False,
+            ),
+            (
+                "range_end",  # the second year of "1990-1995" (the first is a "year")
+                r"(?<=\d\d\d\d[-–])(?P<y>(?:1[5-9]|20)\d\d)(?![\d%]|s)",
+                self._range_end,
                 1,
                 False,
             ),
@@ -546,7 +554,15 @@ class TimeGrammar:
             return None
         return Reading(m["y"], precision="year")
 
+    def _range_end(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        first = ctx.text[m.start() - 5 : m.start() - 1]
+        if not first.isdigit() or not int(first) < int(m["y"]) <= int(first) + 100:
+            return None
+        return Reading(m["y"], precision="year")
+
     def _decade(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m["c"] and m["d"] == "0" and m["c"] != "20":
+            return Reading(m["c"], precision="century")  # "the 1800s": the century
         if m["c"]:
             return Reading(m["c"] + m["d"], precision="decade")
         if m["d2"]:
