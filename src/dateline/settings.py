@@ -54,6 +54,11 @@ class Settings:
         "Code an uncoded noun phrase of at most this many words as a new actor "
         "(PETRARCH's new_actor_length; 0: never).",
     )
+    intent_codes: bool = _setting(
+        True,
+        "Code announced acts as CAMEO intents or threats (03x/13x) and refused cooperative "
+        "acts as rejections (12x), as the CAMEO manual does.",
+    )
     lenient_dictionaries: bool = _setting(
         False, "Skip malformed dictionary lines (with a warning) instead of failing."
     )

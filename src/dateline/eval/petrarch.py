@@ -233,5 +233,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
     env, records = read_records(path)
     for kind, names in DEFAULT_ENVIRONMENT.items():
         env.setdefault(kind, names)
-    coded = code_records(records, env, path.parent, settings)
+    # PETRARCH has no CAMEO intent rules and the validation dictionaries' codes are not
+    # CAMEO (their header: "most of the codes are WEIS"): code them as PETRARCH does.
+    coded = code_records(records, env, path.parent, settings.replace(intent_codes=False))
     return score_records(records, coded)

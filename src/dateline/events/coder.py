@@ -36,9 +36,13 @@ from .cameo import cameo_info, root_of
 from .lexicon import (
     CLAUSE_DEPS,
     CONDITIONAL_MARKERS,
+    FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
+    INTENT_CODES,
+    INTENT_GOVERNORS,
     NEGATION_WORDS,
     PASSIVE_SUBJECT_DEPS,
+    REFUSAL_CODES,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SUBJECT_DEPS,
@@ -94,6 +98,10 @@ class _Mentions:
 def _party(mention: Mention) -> _Party:
     assert mention.actor is not None  # _Mentions keeps only resolved mentions
     return _Party(mention.actor.code, mention.start, mention.end, mention.text)
+
+
+# Three-letter CAMEO codes that are sectors, not countries.
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG", "UIS", "REB", "INS", "MOD", "RAD"})
 
 
 def _is_country(code: str) -> bool:
@@ -361,7 +369,7 @@ class _Roles:
                     if mention is None or mention.actor is None:
                         continue
                     party = _party(mention)
-                    if mention.start < c.idx and not _is_country(party.code):
+                    if not _is_country(party.code) and _is_country(party.code[:3]):
                         # "ambassadors of Arnor" matched whole: its country is Arnor's.
                         party = _Party(party.code[:3], c.idx, c.idx + len(c.text), c.text)
                     found.append(party)
@@ -410,6 +418,18 @@ class _Roles:
                     return _Party(code + party.code[3:], party.start, party.end, party.text)
                 if _is_country(party.code) and code.startswith(party.code) and code != party.code:
                     return _Party(code, party.start, party.end, party.text)
+        if party.code.startswith("---"):
+            # "Demonstrators in Baghdad": the agent's country from its place or origin.
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                    continue
+                for obj in prep.children:
+                    mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
+                    if mention is not None and mention.actor is not None:
+                        country = mention.actor.code[:3]
+                        if _is_country(country) and country not in _NOT_COUNTRIES:
+                            code = country + party.code[3:]
+                            return _Party(code, party.start, party.end, party.text)
         return party
 
     def _code_phrase(self, head: Token) -> _Party | None:
@@ -514,6 +534,7 @@ class _Roles:
         self, queue: list[Token], skip: set[int], blocked: frozenset[str]
     ) -> list[_Party]:
         queue = [t for t in queue if t.dep_ not in blocked]
+        fallback: list[_Party] = []
         while queue:
             tok = queue.pop(0)
             if tok.i in skip:
@@ -525,9 +546,14 @@ class _Roles:
                 head = tok
                 while head.head.i != head.i and self.mentions.at(head.head) is mention:
                     head = head.head
-                return self.parties(head)
+                found = self.parties(head)
+                if found and not all(p.code.startswith("---") for p in found):
+                    return found
+                # An agent without a country ("military aid") is kept only as a fallback.
+                if not fallback and head.dep_ not in ("amod", "compound"):
+                    fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
-        return []
+        return fallback
 
 
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
@@ -594,6 +620,39 @@ def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
         # An xcomp inherits its governor's flags ("did not agree to meet").
         tok = tok.head if tok.dep_ in ("xcomp",) else None
     return negated, hypothetical or _irrealis(verb)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    for n in (3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def _announced(verb: Token) -> bool:
+    """ "will meet", "would boycott", "plans to withdraw", "is willing to talk"."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in INTENT_GOVERNORS
+
+
+def _intent(
+    verb: Token, code: str | None, reverse: str | None, negated: bool
+) -> tuple[str | None, str | None, bool]:
+    """CAMEO's codes for announced and refused acts (manual 1.1b3, categories 03, 12, 13)."""
+    if code is None or not code.isdigit():
+        return code, reverse, negated
+    if negated:
+        refusal = _by_prefix(REFUSAL_CODES, code)
+        if refusal is not None:
+            return refusal, None, False
+        return code, reverse, negated
+    if _announced(verb):
+        intent = _by_prefix(INTENT_CODES, code)
+        if intent is not None:
+            return intent, None, negated
+    return code, reverse, negated
 
 
 def _irrealis(verb: Token) -> bool:
@@ -699,7 +758,9 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         if verb.dep_ != "xcomp" or verb.head.i not in by_verb:
             continue
         governor = by_verb[verb.head.i]
-        if all(e.pattern is None and e.root == "03" for e in governor):
+        bare = all(e.pattern is None for e in governor)
+        intent = verb.head.lemma_.lower() in INTENT_GOVERNORS
+        if bare and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
 
 
@@ -761,6 +822,8 @@ def _code_verb(
         return []
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
+    if getattr(settings, "intent_codes", False) and not hypothetical:
+        code, reverse, negated = _intent(verb, code, reverse, negated)
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()

@@ -36,7 +36,7 @@ SAYING_LEMMAS = frozenset(
 SAYING_PREPOSITIONS = frozenset({"accord"})
 
 # Modal auxiliaries that make an event hypothetical ("could attack", "may meet").
-HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "should", "can", "must"})
 
 # Subordinators that make a clause conditional ("if they attack").
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
@@ -58,3 +58,61 @@ CLAUSE_DEPS = frozenset(
 # Subject labels.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+
+# CAMEO manual 1.1b3: stated intentions are coded in 03 (cooperation) or 13 (threats), and a
+# refusal of a cooperative act in 12. Root (or code prefix) of the act -> the code used when
+# the act is only announced ("will meet" -> 036) ...
+INTENT_CODES = {
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "14": "133",
+    "15": "138",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "16": "130",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
+# ... and when it is refused ("will not deal with", "did not recognize" -> 12x).
+REFUSAL_CODES = {
+    "03": "120",
+    "04": "125",
+    "05": "120",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+}
+# Auxiliaries of the future (an announced act, not a hypothetical one).
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+# Governors that make their infinitive an intention ("plans to", "is willing to").
+INTENT_GOVERNORS = frozenset(
+    {
+        "plan",
+        "intend",
+        "offer",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "agree",
+        "prepare",
+        "want",
+        "seek",
+        "propose",
+        "willing",
+        "ready",
+        "prepared",
+        "determined",
+        "expect",
+        "go",
+    }
+)
