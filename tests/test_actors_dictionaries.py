@@ -77,12 +77,14 @@ def test_validation_dictionary_date_restrictions_with_spaces() -> None:
     entries, _ = read_actor_dictionary(DICTS / "PETR.Validate.actors.txt")
     gollum = next(e for e in entries if e.phrase == "GOLLUM")
     assert [r.code for r in gollum.roles] == ["HOB", "HOBGOV", "HOBREB"]
-    assert gollum.roles[0] == ActorRole("HOB", end=date(1995, 6, 1))
-    assert gollum.role_on(date(1997, 1, 1)).code == "HOBGOV"  # type: ignore[union-attr]
-    assert gollum.role_on(date(1999, 8, 15)) is None  # the end is exclusive, 990816 starts HOBREB
+    assert gollum.roles[0] == ActorRole("HOB", end=date(1995, 5, 31))  # "< 950601"
+    assert gollum.role_on(date(1995, 6, 1)).code == "HOBGOV"  # type: ignore[union-attr]
+    assert gollum.role_on(date(1999, 8, 15)).code == "HOBGOV"  # type: ignore[union-attr]
+    assert gollum.role_on(date(1999, 8, 16)).code == "HOBREB"  # type: ignore[union-attr]
     sam = next(e for e in entries if e.phrase == "SAM_GAMGEE")
     # A narrower, later role overrides an enclosing one; a dated role beats the default.
     assert sam.role_on(date(2010, 1, 10)).code == "ORCHOB"  # type: ignore[union-attr]
+    assert sam.role_on(date(2010, 1, 12)).code == "ORCHOB"  # type: ignore[union-attr]
     assert sam.role_on(date(2011, 1, 10)).code == "HOBMIL"  # type: ignore[union-attr]
 
 

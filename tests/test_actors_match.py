@@ -260,3 +260,30 @@ def test_settings_dictionaries_folder_and_leniency(tmp_path: Path, nlp: Language
     assert len(m.problems) == 1 and "line 6" in m.problems[0]
     assert _codes(_mentions(m, nlp, "Rohan police arrived.", None))["Rohan police"] == "ROHCOP"
     assert m.is_discard("a baseball game")
+
+
+def test_former_office_holders_are_elites(matcher: ActorMatcher, nlp: Language) -> None:
+    text = "A former Iraqi foreign minister met Jordanian police."
+    codes = _codes(_mentions(matcher, nlp, text, "2010-01-01"))
+    assert codes["Iraqi foreign minister"] == "IRQELI"
+    assert codes["Jordanian police"] == "JORCOP"
+
+
+def test_agent_of_coordinated_countries_is_shared(matcher: ActorMatcher, nlp: Language) -> None:
+    text = "The ambassadors of Jordan, Egypt and Syria presented their credentials."
+    codes = _codes(_mentions(matcher, nlp, text, "2010-01-01"))
+    assert (codes["ambassadors of Jordan"], codes["Egypt"], codes["Syria"]) == (
+        "JORGOV",
+        "EGYGOV",
+        "SYRGOV",
+    )
+
+
+def test_title_before_a_dictionary_person_keeps_the_persons_dated_role(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "US Ambassador Zalmay Khalilzad arrived."
+    early = _codes(_mentions(matcher, nlp, text, "2004-01-10"))
+    late = _codes(_mentions(matcher, nlp, text, "2006-05-23"))
+    assert early["US Ambassador Zalmay Khalilzad"] == "USAELI"
+    assert late["US Ambassador Zalmay Khalilzad"] == "USAGOV"

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import DictionaryError
@@ -160,7 +160,14 @@ def _format_dict_date(d: date) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ActorRole:
-    """A code an actor has, optionally only between two dates (start inclusive, end exclusive)."""
+    """A code an actor has, optionally only between two dates, both inclusive.
+
+    ``[C D1-D2]`` holds from D1 to D2 inclusive, ``[C <D]`` up to the day before D and
+    ``[C >D]`` from D on: the readings under which PETRARCH's DATE validation records are
+    right (Sam Gamgee is ORCHOB on 2010-01-12 under ``[ORCHOB 20100109-20100112]``, and
+    Gollum's ``[HOBGOV 19950601-19990815]`` meets ``[HOBREB >990816]``). ``end`` is stored
+    as the last valid day.
+    """
 
     code: str
     start: date | None = None
@@ -174,14 +181,14 @@ class ActorRole:
         """Whether the role holds on ``when``."""
         if self.start is not None and when < self.start:
             return False
-        return not (self.end is not None and when >= self.end)
+        return not (self.end is not None and when > self.end)
 
     def to_text(self) -> str:
         """The role as a dictionary writes it: ``[USAGOV 20050621-20090120]``."""
         if self.start and self.end:
             spec = f" {_format_dict_date(self.start)}-{_format_dict_date(self.end)}"
         elif self.end:
-            spec = f" <{_format_dict_date(self.end)}"
+            spec = f" <{_format_dict_date(self.end + timedelta(days=1))}"
         elif self.start:
             spec = f" >{_format_dict_date(self.start)}"
         else:
@@ -258,7 +265,7 @@ def _parse_role(spec: str) -> ActorRole:
     if not dates:
         return ActorRole(code)
     if dates[0] == "<":
-        return ActorRole(code, end=parse_dict_date(dates[1:]))
+        return ActorRole(code, end=parse_dict_date(dates[1:]) - timedelta(days=1))
     if dates[0] == ">":
         return ActorRole(code, start=parse_dict_date(dates[1:]))
     first, dash, second = dates.partition("-")

@@ -64,6 +64,7 @@ from .dictionaries import (
     read_issue_file,
     split_compound,
 )
+from .modifiers import FORMER_AGENT, FORMER_MARKERS
 
 __all__ = [
     "ActorMatch",
@@ -74,7 +75,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v4"
+COMPILED_VERSION = "dateline.actors.v5"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGED_ACTORS = (
@@ -447,9 +448,12 @@ class ActorMatcher:
         return _make_actor(role.code, entry.name, role), undated
 
     def _group_code(
-        self, group: list[ActorMatch], when: date | None
+        self, group: list[ActorMatch], when: date | None, former: bool = False
     ) -> tuple[Actor | None, bool, bool]:
-        """(actor, undated, has_actor) for a group of matches forming one noun phrase."""
+        """(actor, undated, has_actor) for a group of matches forming one noun phrase.
+
+        ``former``: the phrase says "former" / "ex-": its agents become ELI (elites).
+        """
         base: Actor | None = None
         undated = False
         has_actor = False
@@ -458,6 +462,8 @@ class ActorMatcher:
         names: list[str] = []
         for m in group:
             if m.actor >= 0:
+                # With a title between two actors ("Iraqi Prime Minister Nouri al-Maliki"),
+                # the last one, the person, is the phrase's actor.
                 has_actor = True
                 base, undated = self.resolve(m.actor, when)
                 if base is None:
@@ -466,6 +472,12 @@ class ActorMatcher:
                 agent = self.agents[m.agent]
                 (prefixes if agent.prefix else suffixes).append(agent.code)
                 names.append(" ".join(agent.phrase.replace("_", " ").split()).lower())
+        if former and suffixes:
+            suffixes = [FORMER_AGENT]
+        if base is not None and base.agents and group[-1].actor >= 0 and len(group) > 1:
+            # A person's own dated role beats the title before the name: "US Ambassador
+            # Zalmay Khalilzad" is USAELI in 2004, not USAGOV.
+            return base, undated, True
         if base is None:
             if not suffixes and not prefixes:
                 return None, False, has_actor
@@ -497,7 +509,9 @@ class ActorMatcher:
     def _joins(self, group: list[ActorMatch], m: ActorMatch, doc: Doc) -> bool:
         last = group[-1]
         if m.actor >= 0 and any(g.actor >= 0 for g in group):
-            return False  # two actors: two mentions ("Iraqi Prime Minister" / "Nouri al-Maliki")
+            # Two actors make two mentions, except a title right before a name: "Prime
+            # Minister Telemar" (the name's actor takes the title's agent when it has none).
+            return last.agent >= 0 and m.start == last.end
         if doc[last.start].sent.start != doc[m.start].sent.start:
             return False
         between = doc[last.end : m.start]
@@ -530,10 +544,15 @@ class ActorMatcher:
         mentions: list[Mention] = []
         covered: set[int] = set()
         ents_by_span = {(e.start, e.end): e.label_ for e in doc.ents}
-        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        matched = {i for m in matches for i in range(m.start, m.end)}
+        persons = {
+            e.start: e
+            for e in doc.ents
+            if e.label_ == "PERSON" and not matched.intersection(range(e.start, e.end))
+        }
         surnames: dict[str, int] = {}
         groups = self._groups(matches, doc)
-        codes = [self._group_code(g, when) for g in groups]
+        codes = [self._group_code(g, when, _says_former(g, doc)) for g in groups]
         self._share_across_coordination(groups, codes, doc, when)
         for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
             start, end = group[0].start, group[-1].end
@@ -614,12 +633,20 @@ class ActorMatcher:
                 nxt = groups[k + 1]
                 agents = [m for m in nxt if m.agent >= 0]
                 if agents and any(m.actor >= 0 for m in nxt) and _modifier_of(group, nxt, doc):
-                    codes[k] = self._group_code(group + agents, when)
+                    codes[k] = self._group_code(group + agents, when, _says_former(nxt, doc))
+                    continue
+            if bare_actor and k > 0:
+                # "the ambassadors of Arnor, Osgiliath and Gondor": each country takes the
+                # agent of the phrase it is coordinated into.
+                owner = _agent_of_group(group, groups[:k], doc)
+                if owner is not None:
+                    agents = [m for m in owner if m.agent >= 0]
+                    codes[k] = self._group_code(group + agents, when, _says_former(owner, doc))
             elif bare_agent and k > 0:
                 prev = groups[k - 1]
                 owners = [m for m in prev if m.actor >= 0]
                 if owners and len(prev) > 1 and _conjunct_of(group, prev, doc):
-                    codes[k] = self._group_code(owners + group, when)
+                    codes[k] = self._group_code(owners + group, when, _says_former(group, doc))
 
     def code_tokens(self, span: Span, when: date | None) -> Actor | None:
         """The actor code of a noun phrase (a subject's or object's subtree).
@@ -688,7 +715,7 @@ class ActorMatcher:
         if chosen is None:
             with_actor = [g for g in groups if any(m.actor >= 0 for m in g)]
             chosen = (with_actor or groups)[-1]
-        actor, _undated, has_actor = self._group_code(chosen, when)
+        actor, _undated, has_actor = self._group_code(chosen, when, _says_former(chosen, doc))
         return actor, has_actor
 
     # -- discards and issues ---------------------------------------------------------------
@@ -816,6 +843,30 @@ def _acronym_ok(words: tuple[str, ...], token: Token) -> bool:
         return True
     text = token.text
     return text.isupper() or not any(c.isalpha() for c in text)
+
+
+def _says_former(group: list[ActorMatch], doc: Doc) -> bool:
+    """Whether "former" / "ex-" modifies the phrase (from the word before it to its end)."""
+    start = max(0, group[0].start - 1)
+    return any(t.lower_ in FORMER_MARKERS for t in doc[start : group[-1].end])
+
+
+def _agent_of_group(
+    group: list[ActorMatch], earlier: list[list[ActorMatch]], doc: Doc
+) -> list[ActorMatch] | None:
+    """The earlier "agent of X" group whose X this bare actor is coordinated with."""
+    token = doc[group[0].start : group[-1].end].root
+    steps = 0
+    while token.dep_ == "conj" and token.head.i != token.i and steps < 8:
+        token = token.head
+        steps += 1
+    if steps == 0:
+        return None
+    for g in reversed(earlier):
+        if g[0].start <= token.i < g[-1].end:
+            agent_first = g[0].agent >= 0 and any(m.actor >= 0 for m in g)
+            return g if agent_first else None
+    return None
 
 
 def _only_coordination(tokens: Span) -> bool:
