@@ -600,9 +600,12 @@ class TimeGrammar:
             direction = ctx.direction(m.start(), m.end())
             ahead = direction in {"future", "present"}
             day = cal.weekday_near(ctx.dct, isoweekday, "future" if ahead else "past")
-            if direction == "conditional":
+            possessive = ctx.text.startswith(("'s", "’s"), m.end())
+            if direction == "conditional" or (possessive and direction in {None, "present"}):
+                # "said it would vote on Friday", "Monday's announcement": the nearest one
+                earlier = cal.weekday_near(ctx.dct, isoweekday, "past")
                 later = cal.weekday_near(ctx.dct, isoweekday, "future")
-                day = later if (later - ctx.dct) < (ctx.dct - day) else day
+                day = later if (later - ctx.dct) < (ctx.dct - earlier) else earlier
         if pod:
             return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
         return Reading(day.isoformat(), relative=True)
@@ -757,6 +760,8 @@ class TimeGrammar:
             return None  # "$4.75 an hour", "20 cents a day": a rate, not a duration
         if unit_word.startswith("quarter") and singular:
             return None
+        if m["unit"][0].isupper() and number_word[0].isdigit():
+            return None  # "80 Day Obsession": a title, not a duration
         if amount is not None and m.groupdict().get("half"):
             amount += 0.5
         return Reading(self.duration_value(amount, unit_word), "DURATION", "none")
