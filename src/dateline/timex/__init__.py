@@ -14,7 +14,7 @@ its sentence, else the publication date, and says which.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -65,6 +65,11 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     ]
     entity_starts = [s for s, _ in entities]
     names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NAME_LABELS]
+    name_starts = [s for s, _ in names]
+
+    def in_name(start: int, end: int) -> bool:
+        i = bisect_right(name_starts, start)  # entities do not overlap: only one can hold it
+        return i > 0 and names[i - 1][1] >= end
 
     def in_entity(start: int, end: int) -> bool:
         i = bisect_left(entity_starts, end)
@@ -87,7 +92,7 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     for window_start, window_end in windows:
         for pattern in grammar.patterns:
             for m in pattern.regex.finditer(text, window_start, window_end):
-                if any(s <= m.start() and m.end() <= e for s, e in names):
+                if in_name(m.start(), m.end()):
                     continue  # "the Summer Olympics", "the Sunday Times": part of a name
                 try:
                     reading = pattern.handler(m, ctx)
@@ -259,12 +264,15 @@ def _windows(doc: Doc, trigger_words: frozenset[str]) -> list[tuple[int, int]]:
 def _without_overlaps(found: list[Match]) -> list[Match]:
     """The longest matches that do not overlap (ties: the pattern's priority, then the first)."""
     found.sort(key=lambda m: (-(m.end - m.start), -m.pattern.priority, m.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, kept sorted (they never overlap)
+    ends: list[int] = []
     chosen: list[Match] = []
     for match in found:
-        if any(match.start < e and s < match.end for s, e in taken):
+        i = bisect_left(starts, match.end)  # chosen spans starting before this one ends
+        if i and ends[i - 1] > match.start:
             continue
-        taken.append((match.start, match.end))
+        starts.insert(i, match.start)
+        ends.insert(i, match.end)
         chosen.append(match)
     chosen.sort(key=lambda m: m.start)
     return chosen
