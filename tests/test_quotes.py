@@ -326,3 +326,17 @@ def test_a_quotation_without_cue_takes_the_subject_before_it(parser: Language) -
     assert quotes[-1].kind == "direct" and quotes[-1].cue is not None
     assert quotes[-1].cue.text == '"'
     assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "Giovanni Russo, 72"
+
+
+def test_a_long_speaker_phrase_after_the_quotation_is_found(parser: Language) -> None:
+    text = (
+        "More:\n“We need more providers with better landers,” Steve Clarke, deputy associate "
+        "administrator for exploration in NASA’s Science Mission Directorate, said on a call."
+    )
+    (quote,) = quotes_of(parser, text)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text.startswith("Steve Clarke")
+
+
+def test_a_report_with_nobody_reporting_is_dropped(parser: Language) -> None:
+    assert quotes_of(parser, "Try to describe how it felt when the team lost.") == []

@@ -48,7 +48,7 @@ _HEADER_END = re.compile(r"[^\n]{0,60}?(?:\s[-–—]+\s*|[–—]+\s*|\)\s*[-�
 # (shorter ones are titles, names and scare quotes).
 MIN_FREE_QUOTE_WORDS = 8
 # How far (in tokens) a speech verb may follow or precede a quotation it introduces.
-CUE_WINDOW_TOKENS = 12
+CUE_WINDOW_TOKENS = 30
 
 
 def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quote]:
@@ -120,7 +120,13 @@ def _attach_quotations(
                 # Words beside the quotation when the cue follows it ('Tunis - "...,"
                 # X said') are a header or an introduction, not reported speech.
                 used.add(id(holder))
-                quote = _direct(chain, holder.cue, holder.speaker, holder.cue_token)
+                speaker = holder.speaker
+                if speaker is None and holder.cue_token is not None and holder.cue is not None:
+                    verb_token = doc[holder.cue_token]
+                    subject = _inverted_subject(verb_token) if verb_token.idx > lo else None
+                    if subject is not None:
+                        speaker = speaker_span(subject, verb_token)
+                quote = _direct(chain, holder.cue, speaker, holder.cue_token)
         verb = None
         if quote is None:
             verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)

@@ -80,11 +80,14 @@ def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None
                 return subject_of(ancestor)
     seen = 0
     while seen < 4:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
-            if child.dep_ == "nsubjpass":
-                return None  # "it was said that ...": no speaker
+        # The nearest subject: a parse that runs across a line break may give two.
+        subjects = sorted(
+            (c for c in verb.children if c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass"),
+            key=lambda c: abs(c.i - verb.i),
+        )
+        if subjects:
+            # "it was said that ...": a passive has no speaker.
+            return subjects[0] if subjects[0].dep_ != "nsubjpass" else None
         if verb.dep_ in _SUBJECT_FROM_HEAD and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
@@ -95,6 +98,10 @@ def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None
 
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def is_silenced(verb: Token, lexicon: QuoteLexicon) -> bool:
@@ -235,6 +242,11 @@ def _speech_verb(
             speaker, tokens = fallback
     if speaker is not None:
         speaker = clip_speaker(speaker, subject, paragraphs.span(verb.idx))
+    if speaker is None and tokens and not _passive(verb):
+        # A report with nobody reporting: an imperative or infinitive ("to describe how it
+        # felt"), noise far more often than a real attribution. "It was reported that ..."
+        # (passive) is kept.
+        tokens = []
     if not tokens:
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
