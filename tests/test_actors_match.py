@@ -287,3 +287,10 @@ def test_title_before_a_dictionary_person_keeps_the_persons_dated_role(
     late = _codes(_mentions(matcher, nlp, text, "2006-05-23"))
     assert early["US Ambassador Zalmay Khalilzad"] == "USAELI"
     assert late["US Ambassador Zalmay Khalilzad"] == "USAGOV"
+
+
+def test_stems_take_only_plural_and_demonym_endings(matcher: ActorMatcher, nlp: Language) -> None:
+    text = "Gerald Ford met Americans and Germans."
+    codes = _codes(_mentions(matcher, nlp, text, "1975-06-01"))
+    assert codes["Gerald Ford"] == "USAGOV"  # not the stem "GERA" (a German city)
+    assert (codes["Americans"], codes["Germans"]) == ("USA", "DEU")

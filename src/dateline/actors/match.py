@@ -10,8 +10,10 @@ Matching, on spaCy tokens:
 - Words compare case-insensitively, with dots dropped ("U.S." = "US"); the tokens of a
   dictionary phrase are those spaCy's English tokenizer makes of it ("AL-QAEDA" -> al - qaeda).
 - A phrase without a trailing ``_`` ends in a stem (TABARI): its last word also matches words
-  it begins, when the stem has 4+ letters and the rest is at most 4 letters ("AMERICA" matches
-  "Americans"); shorter stems match themselves and their ``s``/``es`` plurals only.
+  it begins, when the stem has 4+ letters and the rest is a plural, demonym or country-name
+  ending (``modifiers.STEM_SUFFIXES``: "AMERICA" matches "Americans", "GERA" not "Gerald");
+  shorter stems match themselves and their ``s``/``es`` plurals only. An exact last word
+  (trailing ``_``) still matches its regular plural ("IRAQI_" -> "Iraqis").
 - Phrases of three letters or fewer ("US", "UN") match only upper-case text, so the pronoun
   "us" is never the United States.
 - Longest match wins, scanning left to right; on a tie an actor beats an agent.
@@ -64,7 +66,7 @@ from .dictionaries import (
     read_issue_file,
     split_compound,
 )
-from .modifiers import FORMER_AGENT, FORMER_MARKERS
+from .modifiers import FORMER_AGENT, FORMER_MARKERS, STEM_SUFFIXES
 
 __all__ = [
     "ActorMatch",
@@ -386,7 +388,10 @@ class ActorMatcher:
                 best = self._plural_candidate(keys[i], tokens[i])
             if best is None:
                 for pid in self._stem_candidates(keys[i]):
-                    if _acronym_ok(c.phrases[pid][0], tokens[i]):
+                    stem_word = c.phrases[pid][0][0]
+                    if _acronym_ok(c.phrases[pid][0], tokens[i]) and (
+                        stem_word == keys[i] or _stem_matches(stem_word, keys[i])
+                    ):
                         best = (1, pid)
                         break
             if best is None:
@@ -834,7 +839,7 @@ def _stem_matches(stem: str, word: str) -> bool:
         return False
     rest = len(word) - len(stem)
     if len(stem) >= _MIN_STEM:
-        return rest <= _MAX_STEM_SUFFIX and word.isalpha()
+        return rest <= _MAX_STEM_SUFFIX and word[len(stem) :] in STEM_SUFFIXES
     return word[len(stem) :] in ("s", "es")
 
 

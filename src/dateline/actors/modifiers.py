@@ -11,3 +11,14 @@ FORMER_MARKERS = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", 
 
 # The agent code a former office holder gets instead of the office's.
 FORMER_AGENT = "ELI"
+
+# Endings a TABARI stem (a dictionary phrase without a trailing "_") may take in the text:
+# plurals, demonyms and country names ("AMERICA" -> "Americans", "ARGENTIN" -> "Argentina",
+# "BULGAR" -> "Bulgarian"). Any other ending is another word: the stem "GERA" (a German city)
+# must not match "Gerald".
+STEM_SUFFIXES = frozenset(
+    {
+        "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "i", "is", "ia",
+        "ias", "y", "ese", "ish", "ic", "ics", "a", "e", "o", "er", "ers", "ite", "ites",
+    }
+)  # fmt: skip
