@@ -166,6 +166,11 @@ def test_numeric_dates_read_month_first_unless_dotted(nlp: Language) -> None:
     assert [t.value for t in found] == ["2006-01-16", "2006-01-16", "1999-12-31"]
 
 
+def test_this_season_and_that_year(nlp: Language) -> None:
+    found = times_of(nlp, "This fall, schools open. In 1995 rebels took it. That year, war ended.")
+    assert [t.value for t in found] == ["2006-FA", "1995", "1995"]
+
+
 def test_rates_and_names_are_not_time_expressions(nlp: Language) -> None:
     assert times_of(nlp, "They spent $3 million a year on ads and paid $4.75 an hour.") == []
     assert times_of(nlp, "The Summer Olympics open in Sydney.") == []

@@ -172,7 +172,7 @@ class TimeGrammar:
         mod = self.modifier
         ordinal_day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
         year = r"(?P<y>(?:1[5-9]|20)\d\d)"
-        rel = r"(?P<rel>last|this|next|past|coming|previous|current|following)"
+        rel = rf"(?P<rel>{_alternation(list(self.lex.relative_words))})"
         units_rel = rf"(?P<unit>{unit}s?|weekend|{self.season})"
         lex = self.lex
         specs: list[tuple[str, str, Handler, int, bool]] = [
@@ -641,11 +641,15 @@ class TimeGrammar:
         unit_word = m["unit"].lower()
         if unit_word.endswith("s") and unit_word not in self.lex.seasons:
             return None  # "the past years" is vague: left to the duration rule
+        rel = " ".join(rel.split())
         offset = self.lex.relative_words[rel]
         if unit_word in self.lex.seasons:
             season = self.lex.seasons[unit_word]
             if ctx.dct is None:
                 return Reading(f"XXXX-{season}", precision="season")
+            if rel == "this":  # the one of this year (winter: till May, the one just gone)
+                year = ctx.dct.year - (1 if season == "WI" and ctx.dct.month < 6 else 0)
+                return Reading(f"{year}-{season}", precision="season", relative=True)
             value = cal.season_near(ctx.dct, season, ctx.direction(m.start(), m.end()), offset)
             return Reading(value, precision="season", relative=True)
         before = ctx.previous_word(m.start())
@@ -655,7 +659,8 @@ class TimeGrammar:
         if m["the"] and spans_time and unit_word not in {"weekend", "day"}:
             # "over the past year", "in the next month": a stretch of time, not a date.
             return Reading(self.duration_value(1, unit_word), "DURATION", "none")
-        narrative = rel in {"following", "previous"} or unit_word == "day" or bool(m["the"])
+        narrative = rel in {"following", "previous", "that", "the same"} or unit_word == "day"
+        narrative = narrative or bool(m["the"])
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
