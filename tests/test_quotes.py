@@ -340,3 +340,10 @@ def test_a_long_speaker_phrase_after_the_quotation_is_found(parser: Language) ->
 
 def test_a_report_with_nobody_reporting_is_dropped(parser: Language) -> None:
     assert quotes_of(parser, "Try to describe how it felt when the team lost.") == []
+
+
+def test_quoted_as_saying_takes_the_passive_subject(parser: Language) -> None:
+    text = "Senator Karen Holt was quoted as saying she looked forward to the debate."
+    (quote,) = quotes_of(parser, text)
+    assert quote.text == "she looked forward to the debate"
+    assert quote.speaker is not None and quote.speaker.text == "Senator Karen Holt"

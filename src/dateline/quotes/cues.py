@@ -74,6 +74,10 @@ def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None
     """The subject of a speech verb, borrowed from its head for conjoined or participial uses
     (from the nearest speech verb above it when the parser coordinated it lower down:
     'X said the delay would help and warned that ...')."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        # "X was quoted as saying ...": the passive subject of "quoted" is the speaker.
+        quoted = verb.head.head
+        return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
     if lexicon is not None and verb.dep_ == "conj" and not _own_subject(verb):
         for ancestor in verb.ancestors:
             if is_speech_verb(ancestor, lexicon):
