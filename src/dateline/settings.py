@@ -34,9 +34,7 @@ class Settings:
     )
     batch_size: int = _setting(32, "Articles per nlp.pipe batch.")
     n_process: int = _setting(1, "Processes for nlp.pipe.")
-    max_article_bytes: int = _setting(
-        10_000_000, "Inputs larger than this are refused (bytes)."
-    )
+    max_article_bytes: int = _setting(10_000_000, "Inputs larger than this are refused (bytes).")
     max_article_chars: int = _setting(
         1_000_000, "Cleaned texts longer than this are refused (characters)."
     )
@@ -54,10 +52,10 @@ class Settings:
         "Code an uncoded noun phrase of at most this many words as a new actor "
         "(PETRARCH's new_actor_length; 0: never).",
     )
-    intent_codes: bool = _setting(
-        True,
-        "Code announced acts as CAMEO intents or threats (03x/13x) and refused cooperative "
-        "acts as rejections (12x), as the CAMEO manual does.",
+    petrarch_compat: bool = _setting(
+        False,
+        "Code exactly as PETRARCH does: pattern words match only as written, and announced "
+        "or refused acts keep their own codes (no CAMEO 03x/12x/13x rules).",
     )
     lenient_dictionaries: bool = _setting(
         False, "Skip malformed dictionary lines (with a warning) instead of failing."

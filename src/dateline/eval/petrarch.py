@@ -235,5 +235,5 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         env.setdefault(kind, names)
     # PETRARCH has no CAMEO intent rules and the validation dictionaries' codes are not
     # CAMEO (their header: "most of the codes are WEIS"): code them as PETRARCH does.
-    coded = code_records(records, env, path.parent, settings.replace(intent_codes=False))
+    coded = code_records(records, env, path.parent, settings.replace(petrarch_compat=True))
     return score_records(records, coded)

@@ -46,6 +46,7 @@ from .lexicon import (
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SUBJECT_DEPS,
+    WISH_GOVERNORS,
 )
 from .plover import plover_for
 from .verbs import NULL_CODE, Element, Pattern, VerbDictionary, VerbEntry
@@ -145,9 +146,15 @@ class _PatternMatcher:
     """Matches a block's patterns on the words around one verb."""
 
     def __init__(
-        self, verb: Token, verbs: VerbDictionary, mentions: _Mentions, passive: bool
+        self,
+        verb: Token,
+        verbs: VerbDictionary,
+        mentions: _Mentions,
+        passive: bool,
+        exact: bool = True,
     ) -> None:
         self.verbs = verbs
+        self.exact = exact
         self.mentions = mentions
         sent = verb.sent
         self.before: list[Token] = list(sent[: verb.i - sent.start])
@@ -157,7 +164,8 @@ class _PatternMatcher:
             if subj:
                 after = list(subj[0].subtree) + after
         self.after = after
-        self.words = {t.text.upper() for t in self.before} | {t.text.upper() for t in after}
+        self.words = {_form(t, exact) for t in self.before} | {_form(t, exact) for t in after}
+        self.words |= {t.text.upper() for t in self.before} | {t.text.upper() for t in after}
 
     def best(self, patterns: Iterable[Pattern]) -> _Match | None:
         best: _Match | None = None
@@ -226,7 +234,7 @@ class _PatternMatcher:
         if i + len(seq) > len(toks):
             return -1
         for k, word in enumerate(seq):
-            if not _word_is(toks[i + k], word):
+            if not _word_is(toks[i + k], word, self.exact):
                 return -1
         return i + len(seq)
 
@@ -237,7 +245,7 @@ class _PatternMatcher:
             return
         kind = element.kind
         if kind == "word":
-            if _word_is(toks[i], element.value):
+            if _word_is(toks[i], element.value, self.exact):
                 yield i + 1, None
         elif kind == "phrase":
             end = self._words_at(element.words, toks, i, reverse)
@@ -299,10 +307,18 @@ def _own_phrase(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _word_is(tok: Token, word: str) -> bool:
-    # Pattern words match the word as written: the dictionaries spell out the forms they
-    # mean (synsets get their plurals generated), as PETRARCH reads them.
-    return tok.text.upper() == word
+def _form(tok: Token, exact: bool) -> str:
+    """The word a pattern word is compared with: a plural noun also as its singular."""
+    if not exact and tok.tag_ in ("NNS", "NNPS"):
+        return tok.lemma_.upper()
+    return tok.text.upper()
+
+
+def _word_is(tok: Token, word: str, exact: bool = True) -> bool:
+    # PETRARCH matches pattern words as written (the dictionaries spell out the forms they
+    # mean); by default dateline also lets a pattern noun match its regular plural
+    # ("- * MEETING" on "held two meetings").
+    return tok.text.upper() == word or (not exact and _form(tok, exact) == word)
 
 
 # ---------------------------------------------------------------- roles
@@ -631,6 +647,7 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 
 def _announced(verb: Token) -> bool:
     """ "will meet", "would boycott", "plans to withdraw", "is willing to talk"."""
+    verb = _first_conjunct(verb)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
         return True
     head = verb.head
@@ -655,9 +672,21 @@ def _intent(
     return code, reverse, negated
 
 
+def _first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs ("expected to reply ... and reach"): it holds the
+    auxiliaries and the governor they share."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def _irrealis(verb: Token) -> bool:
     """Inside an infinitive that complements a noun or states a purpose ("an agreement to
-    ensure troops withdrew", "in order to end the war"): an aim, not an event."""
+    ensure troops withdrew", "in order to end the war"), or a wish ("wanted the talks to
+    be held"): an aim, not an event."""
+    first = _first_conjunct(verb)
+    if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in WISH_GOVERNORS:
+        return True
     tok = verb
     while tok.head.i != tok.i:
         tok = tok.head
@@ -793,7 +822,7 @@ def _code_verb(
 ) -> list[Event]:
     """The events of one verb of the dictionary."""
     sources, passive = roles.subject(verb)
-    matcher = _PatternMatcher(verb, verbs, mentions, passive)
+    matcher = _PatternMatcher(verb, verbs, mentions, passive, settings.petrarch_compat)
     match = matcher.best(verbs.patterns_for(entry))
     if match is not None:
         if match.pattern.is_null:
@@ -822,7 +851,7 @@ def _code_verb(
         return []
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
-    if getattr(settings, "intent_codes", False) and not hypothetical:
+    if not settings.petrarch_compat and not hypothetical:
         code, reverse, negated = _intent(verb, code, reverse, negated)
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []

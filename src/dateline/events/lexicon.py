@@ -91,6 +91,10 @@ REFUSAL_CODES = {
     "07": "122",
     "08": "124",
 }
+# Governors that make their complement a wish or an expectation, not an act ("wanted the
+# talks to be held", "was expected to reply"): hypothetical.
+WISH_GOVERNORS = frozenset({"want", "wish", "hope", "expect", "like", "need"})
+
 # Auxiliaries of the future (an announced act, not a hypothetical one).
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Governors that make their infinitive an intention ("plans to", "is willing to").
@@ -105,14 +109,12 @@ INTENT_GOVERNORS = frozenset(
         "threaten",
         "agree",
         "prepare",
-        "want",
         "seek",
         "propose",
         "willing",
         "ready",
         "prepared",
         "determined",
-        "expect",
         "go",
     }
 )
