@@ -38,7 +38,8 @@ _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"
 # Figures that are time words by themselves: years, decades, clock times, numeric dates.
 # (Other figures, "16 January", "three years", sit beside a month or unit word.)
 _DIGIT_TRIGGER = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|^'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$", re.IGNORECASE
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|(?<!\d)'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.

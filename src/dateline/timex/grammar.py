@@ -303,7 +303,7 @@ class TimeGrammar:
             (
                 "decade",
                 rf"(?:the\s+)?(?:(?P<mod>{mod})[-\s]*)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0'?s|"
-                rf"'(?P<d2>\d)0'?s|(?P<w>{_alternation(list(lex.decade_words))}))",
+                rf"(?P<apostrophe>')?(?P<d2>\d)0'?s|(?P<w>{_alternation(list(lex.decade_words))}))",
                 self._decade,
                 2,
                 False,
@@ -566,6 +566,8 @@ class TimeGrammar:
         if m["c"]:
             return Reading(m["c"] + m["d"], precision="decade")
         if m["d2"]:
+            if not (m["apostrophe"] or m.group(0).lower().startswith("the")):
+                return None  # "80s" alone may be a size or a price; "the 80s" is a decade
             digit = int(m["d2"])
             century = "19"
             if ctx.dct is not None and digit <= (ctx.dct.year % 100) // 10 and ctx.dct.year >= 2000:
