@@ -385,7 +385,7 @@ class ActorMatcher:
                     best = (size, pid)
                     break
             if best is None and keys[i].endswith("s"):
-                best = self._plural_candidate(keys[i], tokens[i])
+                best = self._plural_candidate(keys[i])
             if best is None:
                 for pid in self._stem_candidates(keys[i]):
                     stem_word = c.phrases[pid][0][0]
@@ -410,7 +410,7 @@ class ActorMatcher:
             i += size
         return out
 
-    def _plural_candidate(self, word: str, token: Token) -> tuple[int, int] | None:
+    def _plural_candidate(self, word: str) -> tuple[int, int] | None:
         """A one-word exact phrase whose regular plural ``word`` is ("Iraqis", "Ghanaians")."""
         c = self._c
         for size in (1, 2):
@@ -1080,6 +1080,7 @@ def _write_atomic(path: Path, compiled: _Compiled) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".actors-", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(compiled.dump())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache holds public data
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache directory only costs the next start a compile
