@@ -805,7 +805,24 @@ def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
     for _ in range(_MAX_CLIMB):
         if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head.i == tok.i:
             return False
+        came_from = tok
         tok = tok.head
+        if tok.i in by_verb:
+            return True
+        # "Arnor is about to restore ..., after crowds burned ...": the clause hangs on "is",
+        # whose complement chain (about -> restore) carries the event.
+        if came_from.dep_ == "advcl" and _chain_coded(tok, by_verb):
+            return True
+    return False
+
+
+def _chain_coded(tok: Token, by_verb: dict[int, list[Event]]) -> bool:
+    """Whether a verb reached through ``tok``'s xcomp/acomp chain is coded."""
+    for _ in range(_MAX_CLIMB):
+        nxt = [c for c in tok.children if c.dep_ in ("xcomp", "acomp")]
+        if not nxt:
+            return False
+        tok = nxt[0]
         if tok.i in by_verb:
             return True
     return False

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v2"
+READER_VERSION = "verbs.v3"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
@@ -248,6 +248,7 @@ class _Reader:
         synset = ""
         block = ""
         block_code: str | None = None
+        block_reverse: str | None = None
         in_comment = False
         for number, raw in enumerate(text.splitlines(), start=1):
             line = raw
@@ -281,6 +282,7 @@ class _Reader:
                 code_text = (m.group("code") or NULL_CODE).strip()
                 codes = self.parse_code(code_text, number)
                 block_code = codes[0] if codes else None
+                block_reverse = codes[1] if codes else None
                 self.result.block_codes[block] = block_code
                 self.result.patterns.setdefault(block, [])
                 mode = "block"
@@ -314,7 +316,7 @@ class _Reader:
                     self.result.patterns[block].append(pattern)
                 continue
             if mode == "block":
-                self.read_verb(stripped, block, block_code, number)
+                self.read_verb(stripped, block, (block_code, block_reverse), number)
                 continue
             if mode == "synset":
                 # A verb line right after a synset without a blank line: the block goes on.
@@ -344,9 +346,10 @@ class _Reader:
             return None
         return (forward or None), (reverse or None)
 
-    def read_verb(self, text: str, block: str, block_code: str | None, number: int) -> None:
-        code: str | None = block_code
-        reverse: str | None = None
+    def read_verb(
+        self, text: str, block: str, block_codes: tuple[str | None, str | None], number: int
+    ) -> None:
+        code, reverse = block_codes
         m = _CODE.search(text)
         if m:
             codes = self.parse_code(m.group("code"), number)
