@@ -53,6 +53,12 @@ def test_non_cameo_test_codes_keep_their_root_and_unknown_scores() -> None:
     assert root_of("0871") == "08"
 
 
+def test_numeric_codes_missing_from_the_table_take_their_parents_score() -> None:
+    info = cameo_info("1213")
+    assert info is not None and info.goldstein == cameo_table()["121"].goldstein
+    assert info.quad_class == 3
+
+
 def test_plover_maps_meeting_in_a_third_location_to_consult_third_party() -> None:
     assert plover_for("044") == ("CONSULT", "third-party")
     assert plover_for("0871") == ("RETREAT", "ceasefire")

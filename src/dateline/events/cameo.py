@@ -7,7 +7,9 @@ conflict (10-14), 4 material conflict (15-20).
 
 Dictionaries may carry codes that are not CAMEO (PETRARCH's validation dictionaries use test
 codes such as ``345`` or ``174K``): ``cameo_info`` still answers for them, with the root taken
-from the first two characters, and Goldstein / quad class ``None`` when they are unknown.
+from the first two characters, the quad class from the root when it is 01-20, and Goldstein
+``None``. A numeric code missing from the table (CAMEO.2.0.txt's 1213 and 176) takes its
+nearest parent's name and Goldstein score.
 """
 
 from __future__ import annotations
@@ -80,11 +82,18 @@ def cameo_info(code: str) -> CameoCode | None:
     if code in table:
         return table[code]
     root = root_of(code)
+    # A numeric code the table lacks (CAMEO.2.0.txt uses 1213 and 176) takes its nearest
+    # parent's name and score; test codes with letters (174K) or unknown roots (345) do not.
+    parent = None
+    if code.isdigit():
+        parent = next(
+            (table[code[:n]] for n in range(len(code) - 1, 1, -1) if code[:n] in table), None
+        )
     known_root = table.get(root)
     return CameoCode(
         code=code,
         root=root,
-        name=known_root.name if known_root else "",
-        goldstein=None,
+        name=parent.name if parent else (known_root.name if known_root else ""),
+        goldstein=parent.goldstein if parent else None,
         quad_class=quad_class_of(code),
     )
