@@ -294,3 +294,15 @@ def test_stems_take_only_plural_and_demonym_endings(matcher: ActorMatcher, nlp: 
     codes = _codes(_mentions(matcher, nlp, text, "1975-06-01"))
     assert codes["Gerald Ford"] == "USAGOV"  # not the stem "GERA" (a German city)
     assert (codes["Americans"], codes["Germans"]) == ("USA", "DEU")
+
+
+def test_matcher_works_on_a_hand_built_doc_without_a_parse(matcher: ActorMatcher) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Iraqi", "insurgents", "met", "the", "US", "ambassador", "."]
+    doc = Doc(Vocab(), words=words)
+    article = Article(text=doc.text, published=PublishedDate(SEED_DATE))
+    codes = _codes(matcher.find_mentions(article, doc))
+    assert codes["Iraqi insurgents"] == "IRQREB"
+    assert codes["the US ambassador"] == "USAGOV"

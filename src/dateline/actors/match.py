@@ -517,7 +517,9 @@ class ActorMatcher:
             # Two actors make two mentions, except a title right before a name: "Prime
             # Minister Telemar" (the name's actor takes the title's agent when it has none).
             return last.agent >= 0 and m.start == last.end
-        if doc[last.start].sent.start != doc[m.start].sent.start:
+        if doc.has_annotation("SENT_START") and any(
+            t.is_sent_start for t in doc[last.start + 1 : m.start + 1]
+        ):
             return False
         between = doc[last.end : m.start]
         if len(between) <= _BRIDGE_MAX and all(
