@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from conftest import FIXTURES, SEED_DATE
@@ -306,3 +309,25 @@ def test_matcher_works_on_a_hand_built_doc_without_a_parse(matcher: ActorMatcher
     codes = _codes(matcher.find_mentions(article, doc))
     assert codes["Iraqi insurgents"] == "IRQREB"
     assert codes["the US ambassador"] == "USAGOV"
+
+
+_VOCAB = ["Iraqi", "insurgents", "the", "US", "us", "ambassador", "of", "Iraq", "and", "former"]
+_VOCAB += ["government", "police", "Americans", "Zalmay", "Khalilzad", ",", "'s", "-", "met", "."]
+
+
+@hyp_settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=25))
+def test_any_token_sequence_gives_mentions_that_slice_the_text(
+    matcher: ActorMatcher, words: list[str]
+) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words)
+    article = Article(text=doc.text, published=PublishedDate(SEED_DATE))
+    mentions = matcher.find_mentions(article, doc)
+    previous_end = -1
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+        assert m.start >= previous_end  # dictionary mentions never overlap
+        previous_end = m.end
