@@ -328,7 +328,7 @@ def _with_speakers(
     lexicon: QuoteLexicon,
 ) -> list[Quote]:
     """Resolve speakers in text order and build the Quote objects."""
-    resolver = SpeakerResolver(doc, mentions, lexicon)
+    resolver = SpeakerResolver(article.text, doc, mentions, lexicon)
 
     def order(d: Draft) -> int:
         return d.speaker[0] if d.speaker else d.start

@@ -110,7 +110,7 @@ def _passive(verb: Token) -> bool:
 
 def is_silenced(verb: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb that reports nothing: negated ("did not say") or under "declined to"."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.lefts):  # "did not say": the negation precedes
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.silencing_heads
 
@@ -188,19 +188,18 @@ def find_drafts(
     """Reported speech from the parse: "X said (that) ...", "..., X said", "according to X"."""
     drafts: list[Draft] = []
     quoted = _Intervals(in_quote)
+    last = len(doc) - 1
     for token in doc:
-        if quoted.contains(token.idx):
-            continue  # a cue inside a direct quotation is the speaker's, not the article's
-        if (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
-            draft = _according_to(doc, token, lexicon, paragraphs, body_start)
-        elif is_speech_verb(token, lexicon):
-            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start)
+        according = token.lower_ == "according" and token.i < last
+        if according and doc[token.i + 1].lower_ == "to":
+            make = _according_to
+        elif token.lemma_.lower() in lexicon.speech_verbs and is_speech_verb(token, lexicon):
+            make = _speech_verb
         else:
             continue
+        if quoted.contains(token.idx):
+            continue  # a cue inside a direct quotation is the speaker's, not the article's
+        draft = make(doc, token, lexicon, paragraphs, body_start)
         if draft is not None:
             drafts.append(draft)
     return drafts

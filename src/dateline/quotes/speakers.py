@@ -61,11 +61,15 @@ class SpeakerPhrase:
     definite: bool
 
 
-def describe_phrase(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> SpeakerPhrase:
-    """Classify the speaker phrase at ``start:end`` of the doc's text."""
+def describe_phrase(
+    doc: Doc, start: int, end: int, lexicon: QuoteLexicon, ents: list[Span] | None = None
+) -> SpeakerPhrase:
+    """Classify the speaker phrase at ``start:end`` of the doc's text (``ents``: the doc's
+    entities, when the caller has them already; ``Doc.ents`` is rebuilt on every access)."""
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None or len(span) == 0:
         return SpeakerPhrase("full", "", set(), False, False)
+    inside = [e for e in (doc.ents if ents is None else ents) if span.start <= e.start < span.end]
     root = span.root
     head = root.lemma_.lower()
     first = span[0].lower_
@@ -74,11 +78,11 @@ def describe_phrase(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> Sp
     # ... or whose head noun has the name in apposition ("A spokesman for the rebels, Abu Omar").
     names = {
         e[-1].lower_
-        for e in span.ents
+        for e in inside
         if e.label_ == "PERSON"
         and (e.start <= root.i < e.end or (e.root.dep_ == "appos" and e.root.head == root))
     }
-    named = any(e.label_ in _NAMED for e in span.ents)
+    named = any(e.label_ in _NAMED for e in inside)
     if len(span) == 1 and (first in lexicon.pronouns or span[0].pos_ == "PRON"):
         form = "pronoun"
     elif (
@@ -110,10 +114,12 @@ def _anonymous(span: Span, head: str, lexicon: QuoteLexicon) -> bool:
 class SpeakerResolver:
     """Links speaker phrases, in text order, to the sources of the article."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], lexicon: QuoteLexicon) -> None:
+    def __init__(self, text: str, doc: Doc, mentions: list[Mention], lexicon: QuoteLexicon) -> None:
+        self.text = text  # the article's text (Doc.text is rebuilt from tokens on every call)
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.lexicon = lexicon
+        self.ents = list(doc.ents)
         self.entities: list[SourceEntity] = []  # most recently used last
 
     def add(self, start: int, end: int, *, only_sources: bool = False) -> SourceEntity | None:
@@ -124,7 +130,7 @@ class SpeakerResolver:
                 self.entities.remove(known)
                 self.entities.append(known)
                 return known
-        phrase = describe_phrase(self.doc, start, end, self.lexicon)
+        phrase = describe_phrase(self.doc, start, end, self.lexicon, self.ents)
         if only_sources and not (
             phrase.names or phrase.form == "pronoun" or phrase.head in self.lexicon.source_nouns
         ):
@@ -140,7 +146,7 @@ class SpeakerResolver:
         if phrase.form != "pronoun" and phrase.head:
             entity.heads.add(phrase.head)
         entity.names |= phrase.names
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if phrase.anonymous:
             entity.anonymous = True
             if entity.description is None:
@@ -162,7 +168,7 @@ class SpeakerResolver:
         if entity.anonymous:
             description = entity.description or entity.fallback_description
         return Speaker(
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             start=start,
             end=end,
             anonymous=entity.anonymous,
