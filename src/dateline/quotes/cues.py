@@ -192,14 +192,17 @@ def find_drafts(
     for token in doc:
         according = token.lower_ == "according" and token.i < last
         if according and doc[token.i + 1].lower_ == "to":
-            make = _according_to
+            speech = False
         elif token.lemma_.lower() in lexicon.speech_verbs and is_speech_verb(token, lexicon):
-            make = _speech_verb
+            speech = True
         else:
             continue
         if quoted.contains(token.idx):
             continue  # a cue inside a direct quotation is the speaker's, not the article's
-        draft = make(doc, token, lexicon, paragraphs, body_start)
+        if speech:
+            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start)
+        else:
+            draft = _according_to(doc, token, lexicon, paragraphs, body_start)
         if draft is not None:
             drafts.append(draft)
     return drafts
