@@ -311,6 +311,16 @@ class ActorMatcher:
     def __init__(self, compiled: _Compiled) -> None:
         self._c = compiled
         self._entries: dict[int, ActorEntry] = {}
+        # Quick rejects for the common case, a word that starts no phrase.
+        self._pair_firsts = frozenset(k.partition(" ")[0] for k in compiled.pairs)
+        heads = {k[:_MIN_STEM] for k in compiled.stems}
+        heads |= {
+            (k + end)[:_MIN_STEM]
+            for k in compiled.stems
+            if len(k) < _MIN_STEM
+            for end in ("s", "es")
+        }
+        self._stem_heads = frozenset(heads)
         self.agents = compiled.agents
         self.discards = compiled.discards
         self.issues = compiled.issues
@@ -367,7 +377,7 @@ class ActorMatcher:
         while i < n:
             best: tuple[int, int] | None = None  # (tokens, phrase id)
             candidates = c.first.get(keys[i], ())
-            if i + 1 < n:
+            if i + 1 < n and keys[i] in self._pair_firsts:
                 longer: list[int] = []
                 for form in _second_word_forms(keys[i + 1]):
                     longer.extend(c.pairs.get(f"{keys[i]} {form}", ()))
@@ -386,7 +396,7 @@ class ActorMatcher:
                     break
             if best is None and keys[i].endswith("s"):
                 best = self._plural_candidate(keys[i])
-            if best is None:
+            if best is None and keys[i][:_MIN_STEM] in self._stem_heads:
                 for pid in self._stem_candidates(keys[i]):
                     stem_word = c.phrases[pid][0][0]
                     if _acronym_ok(c.phrases[pid][0], tokens[i]) and (
