@@ -76,10 +76,15 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
 
     Returns the new mentions (also appended to ``mentions``).
     """
-    resolved = [m for m in mentions if m.actor is not None and m.actor.code]
+    # Antecedents are actors with a country or organisation; an agent without one
+    # ("---REB" for "the insurgents") is what a description resolves, not an antecedent.
+    resolved = sorted(
+        (m for m in mentions if m.actor is not None and _has_owner(m.actor.code)),
+        key=lambda m: m.start,
+    )
     if not resolved and not article.quotes:
         return []
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    covered = {i for m in resolved for i in range(m.start, m.end)}
     paragraphs = _paragraph_starts(article.text)
     sent_starts = [s.start_char for s in doc.sents]
     new: list[Mention] = []
@@ -115,6 +120,8 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             elif head in DESCRIPTION_AGENTS:
                 wanted, bare = DESCRIPTION_AGENTS[head]
                 antecedent = _nearest(resolved, tok, paragraphs, sentence_index, wanted, bare)
+                if antecedent is None:
+                    antecedent = _same_head(doc, resolved, tok, sentence_index)
             if antecedent is not None:
                 span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         if antecedent is None or antecedent.actor is None:
@@ -131,6 +138,10 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         new.append(mention)
     mentions.extend(new)
     return new
+
+
+def _has_owner(code: str) -> bool:
+    return bool(code) and not code.startswith("---")
 
 
 def _is_plural(doc: Doc, mention: Mention) -> bool:
@@ -165,6 +176,26 @@ def _nearest(
             continue
         assert m.actor is not None
         if _fits(m.actor.code, wanted, bare_country):
+            best = m
+    return best
+
+
+def _same_head(
+    doc: Doc, resolved: list[Mention], tok: Token, sentence_index: object
+) -> Mention | None:
+    """Across a paragraph break only with evidence: the antecedent has the same head noun
+    ("the insurgents" after "Iraqi insurgents", "this government" after "the new Iraqi
+    government"), within twice the window."""
+    assert callable(sentence_index)
+    here = sentence_index(tok.idx)
+    best: Mention | None = None
+    for m in resolved:
+        if m.end > tok.idx:
+            break
+        if here - sentence_index(m.start) > 2 * WINDOW_SENTENCES:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) > 0 and span.root.lemma_.lower() == tok.lemma_.lower():
             best = m
     return best
 

@@ -85,8 +85,9 @@ class _Mentions:
                 continue
             for tok in span:
                 old = self.by_token.get(tok.i)
-                # The longest mention wins a token ("Iraqi insurgents" over "Iraqi").
-                if old is None or (old.end - old.start) < (mention.end - mention.start):
+                # The longest mention wins a token ("Iraqi insurgents" over "Iraqi"); a
+                # resolved description beats the bare agent it was ("the insurgents").
+                if old is None or _rank(old) < _rank(mention):
                     self.by_token[tok.i] = mention
 
     def at(self, tok: Token) -> Mention | None:
@@ -94,6 +95,11 @@ class _Mentions:
 
     def any_in(self, span: Span) -> bool:
         return any(i in self.by_token for i in range(span.start, span.end))
+
+
+def _rank(mention: Mention) -> tuple[int, bool]:
+    agent_only = mention.actor is None or mention.actor.code.startswith("---")
+    return mention.end - mention.start, not agent_only
 
 
 def _party(mention: Mention) -> _Party:
@@ -395,11 +401,16 @@ class _Roles:
 
     def _party_of(self, head: Token, exclude: set[int]) -> _Party | None:
         coded = self._code_phrase(head)
-        mention = self.mentions.at(head)
-        if coded is None and mention is not None:
-            coded = _party(mention)
         if coded is not None:
-            return self._enrich(head, coded)
+            coded = self._enrich(head, coded)
+        mention = self.mentions.at(head)
+        if mention is not None and (
+            coded is None or (coded.code.startswith("---") and _rank(mention)[1])
+        ):
+            # A description resolved by coreference ("the insurgents") beats its bare agent.
+            coded = self._enrich(head, _party(mention))
+        if coded is not None:
+            return coded
         # Breadth first through the phrase: the nearest actor to its head
         # ("representatives from the Iraqi insurgency", "ties with Gondor").
         queue = [c for c in head.children if c.dep_ not in ("conj", "cc", "relcl", "acl")]
@@ -787,9 +798,13 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         if verb.dep_ != "xcomp" or verb.head.i not in by_verb:
             continue
         governor = by_verb[verb.head.i]
+        if verb.i not in by_verb or all(e.root == "01" for e in by_verb[verb.i]):
+            continue  # a statement says less than the intent
         bare = all(e.pattern is None for e in governor)
         intent = verb.head.lemma_.lower() in INTENT_GOVERNORS
-        if bare and (intent or all(e.root == "03" for e in governor)):
+        # Threats keep their own codes (CAMEO 13): "threatened to deliver blows".
+        threat = any(e.root == "13" for e in governor)
+        if bare and not threat and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
 
 
