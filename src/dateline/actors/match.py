@@ -66,7 +66,13 @@ from .dictionaries import (
     read_issue_file,
     split_compound,
 )
-from .modifiers import FORMER_AGENT, FORMER_MARKERS, STEM_SUFFIXES
+from .modifiers import (
+    AGENT_OF_PREPOSITIONS,
+    COORDINATORS,
+    FORMER_AGENT,
+    FORMER_MARKERS,
+    STEM_SUFFIXES,
+)
 
 __all__ = [
     "ActorMatch",
@@ -96,7 +102,6 @@ _NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Tokens that may stand between an actor and its agent in one noun phrase.
 _BRIDGE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
 _BRIDGE_MAX = 3
-_AGENT_OF = frozenset({"of", "from"})
 # What may stand between the space-joined words of a phrase ("Ithilen state-run television").
 _GAP_MAX = 3
 _GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "NUM", "PUNCT"})
@@ -544,7 +549,7 @@ class ActorMatcher:
             prep = root.head
             return (
                 root.dep_ == "pobj"
-                and prep.lower_ in _AGENT_OF
+                and prep.lower_ in AGENT_OF_PREPOSITIONS
                 and last.start <= prep.head.i < last.end
             )
         return False
@@ -688,7 +693,7 @@ class ActorMatcher:
                 if found is not None and found.country:
                     return found
         for child in root.children:
-            if child.dep_ == "prep" and child.lower_ in _AGENT_OF:
+            if child.dep_ == "prep" and child.lower_ in AGENT_OF_PREPOSITIONS:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if not objs or not (span.start <= objs[0].i < span.end):
                     continue
@@ -887,9 +892,7 @@ def _agent_of_group(
 
 
 def _only_coordination(tokens: Span) -> bool:
-    return 0 < len(tokens) <= 2 and all(
-        t.dep_ == "cc" or t.text in {",", "and", "or"} for t in tokens
-    )
+    return 0 < len(tokens) <= 2 and all(t.dep_ == "cc" or t.lower_ in COORDINATORS for t in tokens)
 
 
 def _modifier_of(group: list[ActorMatch], nxt: list[ActorMatch], doc: Doc) -> bool:

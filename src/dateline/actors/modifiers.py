@@ -22,3 +22,11 @@ STEM_SUFFIXES = frozenset(
         "ias", "y", "ese", "ish", "ic", "ics", "a", "e", "o", "er", "ers", "ite", "ites",
     }
 )  # fmt: skip
+
+# Prepositions that join an agent to the actor it belongs to: "the government of Iraq",
+# "representatives from the Iraqi insurgency" (not "to" or "in": "the ambassador to Iraq"
+# and "troops in Iraq" are often someone else's).
+AGENT_OF_PREPOSITIONS = frozenset({"of", "from"})
+
+# Words that coordinate two actor phrases ("US and British forces").
+COORDINATORS = frozenset({",", "and", "or", "&"})
