@@ -42,6 +42,7 @@ from .lexicon import (
     INTENT_GOVERNORS,
     NEGATION_WORDS,
     PASSIVE_SUBJECT_DEPS,
+    RECIPROCAL_WORDS,
     REFUSAL_CODES,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
@@ -523,7 +524,9 @@ class _Roles:
             break
         return [], False
 
-    def objects(self, verb: Token, passive: bool, skip: set[int]) -> list[_Party]:
+    def objects(
+        self, verb: Token, passive: bool, skip: set[int], *, clauses: bool = True
+    ) -> list[_Party]:
         """The target parties: the first actor among the verb's objects, breadth first.
 
         First the verb's own objects and prepositional phrases; failing those, the clauses
@@ -545,7 +548,7 @@ class _Roles:
         ]
         direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
         found = self._first_actor(direct, skip, _INNER_CLAUSES)
-        if found:
+        if found or not clauses:
             return found
         # A clausal complement's subject ("believes Dagolath can cope").
         for c in own:
@@ -813,6 +816,12 @@ def _key(event: Event) -> tuple[str, str | None, str]:
     return source, event.target.code if event.target else None, event.cameo
 
 
+def _reciprocal(verb: Token) -> bool:
+    """The verb's own phrase says its subjects act together ("their meeting", "each other")."""
+    words = {t.lower_ for t in _own_phrase(verb) if t.i > verb.i}
+    return bool(words & RECIPROCAL_WORDS)
+
+
 def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
     """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
     verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
@@ -871,7 +880,12 @@ def _code_verb(
     if match is not None and match.target is not None:
         targets = _split([match.target])
     else:
-        targets = roles.objects(verb, passive, skip)
+        reciprocal = len(sources) > 1 and _reciprocal(verb)
+        targets = roles.objects(verb, passive, skip, clauses=not reciprocal)
+        if reciprocal and not targets:
+            # "Gondor and Osgiliath have delayed their meeting": the members of a compound
+            # subject act on each other.
+            targets = list(sources)
     if match is not None and match.compound is not None and len(sources) > 1 and not targets:
         # "- % * [030:030]": the members of a compound subject act on each other.
         targets = list(sources)

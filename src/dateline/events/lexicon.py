@@ -118,3 +118,6 @@ INTENT_GOVERNORS = frozenset(
         "go",
     }
 )
+
+# Words in a verb's phrase that make a compound subject act on itself ("their meeting").
+RECIPROCAL_WORDS = frozenset({"their", "each", "one another", "jointly", "mutual", "bilateral"})
