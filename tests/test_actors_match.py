@@ -331,3 +331,12 @@ def test_any_token_sequence_gives_mentions_that_slice_the_text(
         assert doc.text[m.start : m.end] == m.text
         assert m.start >= previous_end  # dictionary mentions never overlap
         previous_end = m.end
+
+
+def test_actor_country_is_the_first_iso_code_among_the_first_two(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    mentions = _mentions(matcher, nlp, "Serbia rejected the plan.", "2000-01-01")
+    serbia = next(m for m in mentions if m.text == "Serbia")
+    assert serbia.actor is not None
+    assert serbia.actor.code == "SCGSRB" and serbia.actor.country == "SRB"

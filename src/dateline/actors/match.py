@@ -944,10 +944,18 @@ def _as_date(text: str | None) -> date | None:
 
 def _make_actor(code: str, name: str, role: ActorRole | None = None) -> Actor:
     first = split_compound(code)[0] if code else ""
-    country = first[:3] if first[:3] in _country_codes() else None
+    chunks = _chunks(first)
+    country: str | None = None
     agents: tuple[str, ...] = ()
-    if country or first.startswith("---"):
-        agents = tuple(c for c in _chunks(first[3:]) if len(c) == 3)
+    # The country is the first ISO 3166 chunk among the first two: IRQREB -> IRQ, and for a
+    # part of a former union, SCGSRB (Serbia in Serbia and Montenegro) -> SRB.
+    for n, chunk in enumerate(chunks[:2]):
+        if chunk in _country_codes():
+            country = chunk
+            agents = tuple(c for c in chunks[n + 1 :] if len(c) == 3)
+            break
+    if country is None and first.startswith("---"):
+        agents = tuple(c for c in chunks[1:] if len(c) == 3)
     return Actor(
         code=code,
         name=name,
