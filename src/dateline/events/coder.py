@@ -40,6 +40,7 @@ from .lexicon import (
     HYPOTHETICAL_MODALS,
     INTENT_CODES,
     INTENT_GOVERNORS,
+    JOINT_NOUNS,
     NEGATION_WORDS,
     PASSIVE_SUBJECT_DEPS,
     RECIPROCAL_WORDS,
@@ -298,7 +299,7 @@ class _PatternMatcher:
 
 # Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
 # its words are not looked for there ("aimed at an agreement to ensure troops withdrew").
-_OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj"})
+_OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "conj"})
 
 
 def _own_phrase(verb: Token) -> list[Token]:
@@ -818,8 +819,13 @@ def _key(event: Event) -> tuple[str, str | None, str]:
 
 def _reciprocal(verb: Token) -> bool:
     """The verb's own phrase says its subjects act together ("their meeting", "each other")."""
-    words = {t.lower_ for t in _own_phrase(verb) if t.i > verb.i}
-    return bool(words & RECIPROCAL_WORDS)
+    phrase = [t for t in _own_phrase(verb) if t.i > verb.i]
+    if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
+        return True
+    return any(
+        t.lower_ == "their" and t.head.lemma_.lower() in JOINT_NOUNS and t.head.head.i == verb.i
+        for t in phrase
+    )
 
 
 def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:

@@ -120,4 +120,25 @@ INTENT_GOVERNORS = frozenset(
 )
 
 # Words in a verb's phrase that make a compound subject act on itself ("their meeting").
-RECIPROCAL_WORDS = frozenset({"their", "each", "one another", "jointly", "mutual", "bilateral"})
+RECIPROCAL_WORDS = frozenset({"each", "jointly", "mutual", "mutually", "bilateral"})
+# Nouns of joint activities: "their meeting" (a verb's object) says the subjects act together.
+JOINT_NOUNS = frozenset(
+    {
+        "meeting",
+        "talk",
+        "summit",
+        "negotiation",
+        "relation",
+        "tie",
+        "cooperation",
+        "dispute",
+        "agreement",
+        "accord",
+        "treaty",
+        "dialogue",
+        "conflict",
+        "war",
+        "alliance",
+        "partnership",
+    }
+)
