@@ -347,3 +347,27 @@ def test_quoted_as_saying_takes_the_passive_subject(parser: Language) -> None:
     (quote,) = quotes_of(parser, text)
     assert quote.text == "she looked forward to the debate"
     assert quote.speaker is not None and quote.speaker.text == "Senator Karen Holt"
+
+
+def test_a_speaker_with_a_relative_clause_before_the_verb_is_read_from_the_surface(
+    parser: Language,
+) -> None:
+    text = (
+        "The ministry has drawn up a plan to sell the national airline to a Gulf investor, "
+        "a senior official in the ministry, who asked not to be identified, told reporters."
+    )
+    (quote,) = quotes_of(parser, text)
+    assert quote.text.endswith("to a Gulf investor")
+    assert quote.speaker is not None and quote.speaker.anonymous
+    assert quote.speaker.text == "a senior official in the ministry, who asked not to be identified"
+
+
+def test_he_skips_a_report_for_the_last_person_quoted(parser: Language) -> None:
+    text = (
+        "A senior official said the ministry had hired a law firm. According to estimates by "
+        "a bank, the sale could raise two billion dollars.\n\n"
+        "He warned that the deal could still collapse."
+    )
+    quotes = quotes_of(parser, text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "He"
+    assert quotes[-1].speaker.description == "A senior official"

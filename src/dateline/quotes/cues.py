@@ -263,21 +263,32 @@ def _speech_verb(
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PRON", "PART"})
+_PHRASE = _NOMINAL | {"ADP"}  # "a senior official in the ministry"
 
 
 def _trailing_speaker(doc: Doc, verb: Token) -> tuple[tuple[int, int], list[Token]] | None:
     """The speaker and content of '<clause>, <noun phrase> said.' read from the surface when
-    the parse gives the verb no subject."""
+    the parse gives the verb no subject; the noun phrase may carry a relative clause set off
+    by commas ('..., a senior official, who asked not to be identified, told AFP.')."""
     sent = verb.sent
     after = doc[verb.i + 1 : sent.end]
     if any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
+    end = verb.i  # the speaker phrase ends before this token
     i = verb.i - 1
-    while i >= sent.start and doc[i].pos_ in _NOMINAL and verb.i - i <= 8:
+    if i >= sent.start and doc[i].text == ",":
+        # ", who asked not to be named," between the noun phrase and the verb.
+        j = i - 1
+        while j >= sent.start and verb.i - j <= 16 and doc[j].text not in ",;.":
+            j -= 1
+        if j >= sent.start and doc[j].text == "," and doc[j + 1].tag_ in ("WP", "WDT"):
+            end, i = i, j - 1
+    stop = i + 1  # the noun phrase ends here
+    while i >= sent.start and doc[i].pos_ in _PHRASE and stop - i <= 10:
         i -= 1
-    if i < sent.start or doc[i].text != "," or i == verb.i - 1:
+    if i < sent.start or doc[i].text != "," or i == stop - 1:
         return None
-    phrase = doc[i + 1 : verb.i]
+    phrase = doc[i + 1 : end]
     if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
         return None
     speaker = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))

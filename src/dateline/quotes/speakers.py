@@ -27,6 +27,7 @@ from ..model import Actor, Mention, Speaker
 from .lexicon import QuoteLexicon
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class SourceEntity:
     description: str | None = None
     fallback_description: str | None = None
     actor: Actor | None = None
+    personal: bool = False  # a person (named, a source noun, or "he"/"she")
 
     def introduction(self) -> tuple[int, int]:
         """The latest full phrase naming this source (else its latest phrase)."""
@@ -99,6 +101,12 @@ def describe_phrase(
     return SpeakerPhrase(form, head, names, anonymous, definite)
 
 
+def _personal(phrase: SpeakerPhrase, lexicon: QuoteLexicon) -> bool:
+    if phrase.form == "pronoun":
+        return phrase.head in _PERSONAL_PRONOUNS
+    return bool(phrase.names) or phrase.head in lexicon.source_nouns
+
+
 def _anonymous(span: Span, head: str, lexicon: QuoteLexicon) -> bool:
     if lexicon.anonymity.search(span.text):
         return True
@@ -143,6 +151,7 @@ class SpeakerResolver:
             self.entities.remove(entity)
             self.entities.append(entity)
         entity.mentions.append((start, end, phrase.form))
+        entity.personal = entity.personal or _personal(phrase, self.lexicon)
         if phrase.form != "pronoun" and phrase.head:
             entity.heads.add(phrase.head)
         entity.names |= phrase.names
@@ -179,6 +188,10 @@ class SpeakerResolver:
     def _find(self, phrase: SpeakerPhrase) -> SourceEntity | None:
         recent = list(reversed(self.entities))
         if phrase.form == "pronoun":
+            if phrase.head in _PERSONAL_PRONOUNS:
+                # "he" and "she" skip the reports and institutions quoted since ("according
+                # to estimates by a bank") for the last person quoted.
+                return next((e for e in recent if e.personal), recent[0] if recent else None)
             return recent[0] if recent else None
         if phrase.names:
             for entity in recent:
