@@ -340,3 +340,12 @@ def test_actor_country_is_the_first_iso_code_among_the_first_two(
     serbia = next(m for m in mentions if m.text == "Serbia")
     assert serbia.actor is not None
     assert serbia.actor.code == "SCGSRB" and serbia.actor.country == "SRB"
+
+
+def test_possessives_the_dictionary_writes_without_apostrophe(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "The Democratic People's Republic of Korea and the Kurdistan Workers' Party met."
+    codes = _codes(_mentions(matcher, nlp, text, "2010-01-01"))
+    assert codes["Democratic People's Republic of Korea"] == "PRK"
+    assert codes["Kurdistan Workers' Party"] == "TURREB"

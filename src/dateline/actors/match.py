@@ -83,7 +83,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v5"
+COMPILED_VERSION = "dateline.actors.v6"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGED_ACTORS = (
@@ -253,6 +253,19 @@ def _phrase_keys(
     return tuple(keys), stem, tuple(gaps)
 
 
+def _possessive_variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The phrase with an apostrophe the dictionary left out: a word ending in "s" before
+    the head may be a possessive ("SUDAN_PEOPLES_LIBERATION_MOVEMENT" is written "Sudan
+    People's Liberation Movement", "KURDISTAN_WORKERS_PARTY" "Kurdistan Workers' Party")."""
+    out: list[tuple[str, ...]] = []
+    for n, word in enumerate(keys[:-1]):
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isalpha():
+            head, tail = keys[:n], keys[n + 1 :]
+            out.append((*head, sys.intern(word[:-1]), "'s", *tail))
+            out.append((*head, word, "'", *tail))
+    return out
+
+
 def _compile(
     actors: list[ActorEntry],
     agents: list[AgentEntry],
@@ -264,15 +277,21 @@ def _compile(
     phrases: list[_Phrase] = []
     seen: dict[tuple[tuple[str, ...], bool], int] = {}
 
+    def store(keys: tuple[str, ...], stem: bool, target: int, gaps: tuple[int, ...]) -> None:
+        if (keys, stem) in seen:  # the first entry of a phrase wins, as in PETRARCH
+            return
+        seen[(keys, stem)] = len(phrases)
+        phrases.append((keys, stem, target, gaps))
+
     def add(phrase: str, target: int) -> None:
         keys, stem, gaps = _phrase_keys(tokenizer, phrase)
         if not keys:
             return
         stem = stem and keys[-1].isalpha()
-        if (keys, stem) in seen:  # the first entry of a phrase wins, as in PETRARCH
-            return
-        seen[(keys, stem)] = len(phrases)
-        phrases.append((keys, stem, target, gaps))
+        store(keys, stem, target, gaps)
+        if not gaps:
+            for variant in _possessive_variants(keys):
+                store(variant, stem, target, ())
 
     for i, entry in enumerate(actors):
         for phrase in entry.phrases:
@@ -886,8 +905,15 @@ def _agent_of_group(
         return None
     for g in reversed(earlier):
         if g[0].start <= token.i < g[-1].end:
-            agent_first = g[0].agent >= 0 and any(m.actor >= 0 for m in g)
-            return g if agent_first else None
+            if g[0].agent < 0:
+                return None
+            # Only "agent of/from X": the X of the group hangs on that preposition.
+            for m in g:
+                if m.actor >= 0:
+                    root = doc[m.start : m.end].root
+                    if root.dep_ == "pobj" and root.head.lower_ in AGENT_OF_PREPOSITIONS:
+                        return g
+            return None
     return None
 
 
