@@ -822,9 +822,9 @@ def _reciprocal(verb: Token) -> bool:
     phrase = [t for t in _own_phrase(verb) if t.i > verb.i]
     if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
         return True
+    # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity.
     return any(
-        t.lower_ == "their" and t.head.lemma_.lower() in JOINT_NOUNS and t.head.head.i == verb.i
-        for t in phrase
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in JOINT_NOUNS for c in verb.children
     )
 
 

@@ -29,6 +29,14 @@ SAYING_LEMMAS = frozenset(
         "write",
         "comment",
         "indicate",
+        "stress",
+        "reiterate",
+        "emphasize",
+        "emphasise",
+        "argue",
+        "cite",
+        "recall",
+        "see",
     }
 )
 
