@@ -349,3 +349,12 @@ def test_possessives_the_dictionary_writes_without_apostrophe(
     codes = _codes(_mentions(matcher, nlp, text, "2010-01-01"))
     assert codes["Democratic People's Republic of Korea"] == "PRK"
     assert codes["Kurdistan Workers' Party"] == "TURREB"
+
+
+def test_person_outside_their_dates_leaves_the_title_to_speak(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "Zalmay Khalilzad met British Foreign Secretary Jack Straw."
+    codes = _codes(_mentions(matcher, nlp, text, "2020-01-01"))
+    assert codes["Zalmay Khalilzad"] is None  # no role of his holds in 2020
+    assert codes["British Foreign Secretary Jack Straw"] == "GBRGOV"

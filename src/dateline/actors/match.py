@@ -83,7 +83,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v6"
+COMPILED_VERSION = "dateline.actors.v7"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGED_ACTORS = (
@@ -244,8 +244,8 @@ def _phrase_keys(
     for n, piece in enumerate(phrase.strip().split()):
         words = [
             sys.intern(k)
-            for k in (_key(t.text) for t in tokenizer(" ".join(piece.split("_"))))
-            if k != "."
+            for k in (_key(t.text) for t in tokenizer(" ".join(piece.replace("_", " ").split())))
+            if k.strip() and k != "."
         ]
         if n > 0 and words and keys:
             gaps.append(len(keys))
@@ -495,7 +495,8 @@ class ActorMatcher:
         """
         base: Actor | None = None
         undated = False
-        has_actor = False
+        unresolved = False
+        named_last = False  # the phrase ends with an actor that has a role on the date
         suffixes: list[str] = []
         prefixes: list[str] = []
         names: list[str] = []
@@ -503,23 +504,27 @@ class ActorMatcher:
             if m.actor >= 0:
                 # With a title between two actors ("Iraqi Prime Minister Nouri al-Maliki"),
                 # the last one, the person, is the phrase's actor.
-                has_actor = True
-                base, undated = self.resolve(m.actor, when)
-                if base is None:
-                    return None, undated, True
+                resolved, was_undated = self.resolve(m.actor, when)
+                if resolved is not None:
+                    base, undated = resolved, was_undated
+                    named_last = m is group[-1]
+                else:
+                    # No role on this date: the rest of the phrase still says something
+                    # ("British Foreign Secretary Jack Straw" outside Straw's dates: GBRGOV).
+                    unresolved = True
             else:
                 agent = self.agents[m.agent]
                 (prefixes if agent.prefix else suffixes).append(agent.code)
                 names.append(" ".join(agent.phrase.replace("_", " ").split()).lower())
         if former and suffixes:
             suffixes = [FORMER_AGENT]
-        if base is not None and base.agents and group[-1].actor >= 0 and len(group) > 1:
+        if base is not None and base.agents and named_last and len(group) > 1:
             # A person's own dated role beats the title before the name: "US Ambassador
             # Zalmay Khalilzad" is USAELI in 2004, not USAGOV.
             return base, undated, True
         if base is None:
             if not suffixes and not prefixes:
-                return None, False, has_actor
+                return None, False, unresolved
             # An agent alone: "---" + agent, as PETRARCH writes it (NGO~ agents need no "---").
             code = "".join(_dedupe(prefixes)) or "---"
             code += "".join(_dedupe(suffixes))
