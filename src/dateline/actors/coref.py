@@ -98,8 +98,11 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         word = tok.lower_
         antecedent: Mention | None = None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
+        pronoun = word in THING_PRONOUNS or word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS
         if word in FIRST_PERSON_PLURAL:
             antecedent = _speaker_mention(article, tok)
+        elif pronoun and _reporter(resolved, doc, tok) is not None:
+            antecedent = _reporter(resolved, doc, tok)
         elif word in THING_PRONOUNS and tok.dep_ not in ("expl",):
             antecedent = _nearest(
                 resolved, tok, paragraphs, sentence_index, None, bare_country=True
@@ -146,7 +149,32 @@ def _has_owner(code: str) -> bool:
 
 def _is_plural(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[-1].tag_ in ("NNS", "NNPS")
+    if span is None or len(span) == 0:
+        return False
+    # "Palestinian leaders" matched as "Palestinian": the noun it modifies decides.
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.tag_ in ("NNS", "NNPS")
+
+
+def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
+    """ "X said it/they/he would ...": the pronoun subject of a clause reported by X is X."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp":
+        return None
+    speaker = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if not speaker:
+        return None
+    for m in resolved:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and speaker[0].left_edge.i <= span.root.i <= speaker[0].i:
+            return m
+    return None
 
 
 def _is_definite(tok: Token) -> bool:
