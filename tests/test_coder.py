@@ -189,3 +189,37 @@ def test_seed_article_core_events(settings: Settings) -> None:
     assert has("16", "IRQ", None)  # event 7: the talks suspended
     for event in article.events:
         assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+@pytest.fixture(scope="module")
+def cameo_code(settings: Settings) -> Coder:
+    """The packaged CAMEO and Phoenix dictionaries, as the pipeline uses them."""
+    from dateline import Pipeline
+
+    pipeline = Pipeline(settings)
+
+    def run(text: str, date: str = "2000-06-01", **overrides: object) -> list[Event]:
+        doc = pipeline.nlp(text)
+        article = Article(text=text, published=PublishedDate(date))
+        mentions = pipeline.actors.find_mentions(article, doc)
+        local = settings.replace(**overrides) if overrides else settings
+        return code_events(article, doc, mentions, pipeline.verbs, pipeline.actors, local)
+
+    return run
+
+
+def test_coder_codes_an_announced_threat_as_cameo_13(cameo_code: Coder) -> None:
+    events = cameo_code("Palestinian leaders said they would boycott all contact with Israel.")
+    counted = [e for e in events if not (e.negated or e.hypothetical)]
+    assert counted and all(e.root == "13" for e in counted)
+    assert {e.source.code[:3] for e in counted if e.source} == {"PSE"}
+    exact = cameo_code(
+        "Palestinian leaders said they would boycott all contact with Israel.",
+        petrarch_compat=True,
+    )
+    assert all(e.root == "16" for e in exact)
+
+
+def test_coder_codes_a_refused_cooperation_as_a_rejection(cameo_code: Coder) -> None:
+    events = cameo_code("The Iraqi insurgents do not recognize the Iraqi government.")
+    assert [(e.root, e.negated) for e in events] == [("12", False)]
