@@ -363,7 +363,7 @@ class _Roles:
         gives AGOV, BGOV and CGOV; "lawmakers and officials in A and B" four actors.
         """
         out: list[_Party] = []
-        conjuncts = _conjuncts(head)
+        conjuncts = self._listed(_conjuncts(head))
         countries = self._shared_countries(conjuncts)
         for conj in conjuncts:
             party = self._party_of(conj, exclude or set())
@@ -378,6 +378,26 @@ class _Roles:
             elif party not in out:
                 out.append(party)
         return _split(out)
+
+    def _listed(self, conjuncts: list[Token]) -> list[Token]:
+        """Add list items parsed as appositions: a country "in apposition" to another
+        country is the next item of a list ("Evil Mordor, the awful Fornost, and Gondor")."""
+        out = list(conjuncts)
+        for tok in conjuncts:
+            mention = self.mentions.at(tok)
+            if mention is None or mention.actor is None or not _is_country(mention.actor.code):
+                continue
+            for child in tok.children:
+                other = self.mentions.at(child) if child.dep_ == "appos" else None
+                if (
+                    other is not None
+                    and other.actor is not None
+                    and _is_country(other.actor.code)
+                    and other.actor.code != mention.actor.code
+                    and child not in out
+                ):
+                    out.append(child)
+        return out
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
         """Bare countries coordinated in an of/in/from phrase of the last conjunct."""
@@ -516,7 +536,13 @@ class _Roles:
                 return [], tok is verb
             subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
-                return self.parties(subjects[0]), False
+                # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
+                # that names an actor.
+                for subject in subjects:
+                    found = self.parties(subject)
+                    if found:
+                        return found, False
+                return [], False
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self.parties(tok.head), False
             if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
