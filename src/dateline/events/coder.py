@@ -122,7 +122,7 @@ def _agent_suffix(code: str, countries: list[_Party]) -> str | None:
     if code.startswith("---") and len(code) > 3:
         return code[3:]
     for country in countries:
-        if code.startswith(country.code) and len(code) > 3:
+        if code.startswith(country.code):
             return code[3:]
     return None
 
@@ -400,7 +400,19 @@ class _Roles:
         return out
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
-        """Bare countries coordinated in an of/in/from phrase of the last conjunct."""
+        """Bare countries coordinated in an of/in/from phrase of the last conjunct, or in its
+        modifiers ("Senior Hungarian and Romanian officials")."""
+        for mod in conjuncts[-1].children:
+            if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > conjuncts[-1].i:
+                continue
+            found = []
+            for c in _conjuncts(mod):
+                mention = self.mentions.at(c)
+                if mention is not None and mention.actor is not None:
+                    found.append(_party(mention))
+            codes = {p.code[:3] for p in found}
+            if len(codes) >= 2 and all(_is_country(p.code[:3]) for p in found):
+                return [_Party(p.code[:3], p.start, p.end, p.text) for p in found]
         for prep in conjuncts[-1].children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
                 continue
