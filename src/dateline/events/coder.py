@@ -172,14 +172,18 @@ class _PatternMatcher:
             if subj:
                 after = list(subj[0].subtree) + after
         self.after = after
-        self.words = {_form(t, exact) for t in self.before} | {_form(t, exact) for t in after}
-        self.words |= {t.text.upper() for t in self.before} | {t.text.upper() for t in after}
+        # Every word a pattern could reach (prepositional phrases are matched whole): a
+        # pattern naming a word that is not here cannot match.
+        reach = [*self.before, *after, *verb.subtree]
+        self.words = {t.text.upper() for t in reach} | {_form(t, exact) for t in reach}
 
     def best(self, patterns: Iterable[Pattern]) -> _Match | None:
         best: _Match | None = None
         best_score = -1
         for pattern in patterns:
             if not pattern.required <= self.words:
+                continue
+            if any(not (alternatives & self.words) for alternatives in pattern.required_any):
                 continue
             found = self.match(pattern)
             if found is None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v3"
+READER_VERSION = "verbs.v4"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
@@ -92,8 +92,10 @@ class Pattern:
     line: int = 0
     verb_joined_before: bool = False  # ``WORD_*``: the verb follows the last "before" element
     verb_joined_after: bool = False  # ``*_WORD``
-    # Words that must all occur near the verb for the pattern to match (a quick prefilter).
+    # Words that must all occur near the verb for the pattern to match (a quick prefilter),
+    # and sets of which one word must occur (a synset's first words, a preposition's forms).
     required: frozenset[str] = frozenset()
+    required_any: tuple[frozenset[str], ...] = ()
 
     @property
     def is_null(self) -> bool:
@@ -114,6 +116,22 @@ def _required_words(elements: tuple[Element, ...]) -> set[str]:
         elif e.kind == "phrase":
             words.update(e.words)
     return words
+
+
+def _required_any(
+    elements: tuple[Element, ...], index: dict[str, dict[str, list[tuple[str, ...]]]]
+) -> tuple[frozenset[str], ...]:
+    out: list[frozenset[str]] = []
+    for e in elements:
+        if e.kind == "synset":
+            # Matched forwards by first word, backwards by last: either must be there.
+            words = set(index.get(e.value, {})) | set(index.get(e.value + "$", {}))
+            out.append(frozenset(words))
+        elif e.kind == "prep":
+            out.append(frozenset(e.value.split("/")))
+            out.extend(_required_any(e.inner, index))
+            out.extend(frozenset({w}) for w in _required_words(e.inner))
+    return tuple(out)
 
 
 def _count_literals(elements: tuple[Element, ...]) -> int:
@@ -481,6 +499,10 @@ class _Reader:
         self.result.synset_index = {
             label: {w: tuple(p) for w, p in by_word.items()} for label, by_word in index.items()
         }
+        for block, patterns in self.result.patterns.items():
+            self.result.patterns[block] = [
+                replace(p, required_any=_required_any(p.before + p.after, index)) for p in patterns
+            ]
 
 
 def _verb_word(form: str, idx: int) -> str:
