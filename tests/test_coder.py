@@ -186,7 +186,8 @@ def test_seed_article_core_events(settings: Settings) -> None:
         )
 
     assert has("04", "IRQ", "USA")  # events 1, 2: talks, the meeting with the ambassador
-    assert has("16", "IRQ", None)  # event 7: the talks suspended
+    assert has("16", "IRQ", "USA")  # event 7: the talks suspended (with the US, said earlier)
+    assert has("12", "IRQ", "IRQGOV")  # event 8: "we do not recognize this government"
     for event in article.events:
         assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
 

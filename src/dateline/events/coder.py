@@ -1038,9 +1038,64 @@ def code_events(
     if events and _discarded(actors, article.text, story=True):
         return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
+    if not settings.petrarch_compat:
+        _complete_from_earlier_talks(doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _complete_from_earlier_talks(doc: Doc, events: list[Event]) -> None:
+    """ "We decided to suspend the talks": a definite joint activity ("the talks", "the
+    meetings") refers back to one coded earlier in the article; its other party is the
+    target of an event that has none."""
+    for k, event in enumerate(events):
+        if event.target is not None or event.source is None:
+            continue
+        span = doc.char_span(event.trigger.start, event.trigger.end)
+        if span is None:
+            continue
+        nouns = {
+            c.lemma_.lower()
+            for c in span.root.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            and c.lemma_.lower() in JOINT_NOUNS
+            and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children)
+        }
+        if not nouns:
+            continue
+        source = event.source.code
+        for earlier in reversed(events[:k]):
+            if earlier.source is None or earlier.target is None:
+                continue
+            if source not in (earlier.source.code, earlier.target.code):
+                continue
+            if nouns & _activity_nouns(doc, earlier):
+                other = earlier.target if earlier.source.code == source else earlier.source
+                event.target = other
+                break
+
+
+def _activity_nouns(doc: Doc, event: Event) -> set[str]:
+    """The joint-activity nouns an event's verb takes ("Talks have been held")."""
+    span = doc.char_span(event.trigger.start, event.trigger.end)
+    if span is None:
+        return set()
+    return {
+        _joint_noun(t)
+        for c in span.root.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+        if _joint_noun(t) in JOINT_NOUNS
+    }
+
+
+def _joint_noun(tok: Token) -> str:
+    """The singular of a noun, also when the tagger took it for a name ("Talks")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in JOINT_NOUNS and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
 
 
 def actor_code(actor: Actor | None) -> str | None:
