@@ -58,7 +58,8 @@ class Settings:
         "or refused acts keep their own codes (no CAMEO 03x/12x/13x rules).",
     )
     lenient_dictionaries: bool = _setting(
-        False, "Skip malformed dictionary lines (with a warning) instead of failing."
+        False,
+        "Skip malformed dictionary lines (listed in the matcher's problems) instead of failing.",
     )
     db: str = _setting("dateline.db", "Path of the SQLite store.")
 
