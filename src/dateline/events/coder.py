@@ -34,7 +34,9 @@ from ..model import Span as TextSpan
 from ..settings import Settings
 from .cameo import cameo_info, root_of
 from .lexicon import (
+    AGENTIVE_EVENT_NOUNS,
     CLAUSE_DEPS,
+    COLLECTIVE_NOUNS,
     CONDITIONAL_MARKERS,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
@@ -79,8 +81,12 @@ class _Mentions:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.by_token: dict[int, Mention] = {}
+        self.agents: set[int] = set()
         for mention in mentions:
             if mention.actor is None or not mention.actor.code:
+                if mention.via == "agent":
+                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                    self.agents.update(t.i for t in span or ())
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -94,6 +100,10 @@ class _Mentions:
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
+
+    def agent_at(self, tok: Token) -> bool:
+        """Whether an agent word without an actor ("officials") covers the token."""
+        return tok.i in self.agents
 
     def any_in(self, span: Span) -> bool:
         return any(i in self.by_token for i in range(span.start, span.end))
@@ -360,7 +370,9 @@ class _Roles:
         self.when = when
         self.new_actor_length = new_actor_length
 
-    def parties(self, head: Token, *, exclude: set[int] | None = None) -> list[_Party]:
+    def parties(
+        self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
+    ) -> list[_Party]:
         """The actors of the noun phrase headed by ``head``, one per conjunct.
 
         An agent over coordinated countries is shared out: "the ambassadors of A, B and C"
@@ -370,6 +382,8 @@ class _Roles:
         conjuncts = self._listed(_conjuncts(head))
         countries = self._shared_countries(conjuncts)
         for conj in conjuncts:
+            if subject and not self._agentive(conj):
+                continue
             party = self._party_of(conj, exclude or set())
             if party is None:
                 continue
@@ -382,6 +396,20 @@ class _Roles:
             elif party not in out:
                 out.append(party)
         return _split(out)
+
+    def _agentive(self, head: Token) -> bool:
+        """Whether a subject's head can act: a name, a pronoun, an actor or agent word, or a
+        group ("representatives of", "a group of"); "the formation of the government" is
+        not the government acting."""
+        if head.pos_ in ("PROPN", "PRON") or self.new_actor_length > 0:
+            return True
+        if head.lemma_.lower() in COLLECTIVE_NOUNS | AGENTIVE_EVENT_NOUNS:
+            return True
+        for tok in [head, *(c for c in head.children if c.i < head.i)]:
+            for t in tok.subtree if tok is not head else (head,):
+                if self.mentions.at(t) is not None or self.mentions.agent_at(t):
+                    return True
+        return False
 
     def _listed(self, conjuncts: list[Token]) -> list[Token]:
         """Add list items parsed as appositions: a country "in apposition" to another
@@ -555,7 +583,7 @@ class _Roles:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
                 # that names an actor.
                 for subject in subjects:
-                    found = self.parties(subject)
+                    found = self.parties(subject, subject=True)
                     if found:
                         return found, False
                 return [], False

@@ -150,3 +150,71 @@ JOINT_NOUNS = frozenset(
         "partnership",
     }
 )
+
+# Heads of a subject that act through their "of"/"from" phrase ("a group of diplomats",
+# "representatives of the insurgency"); other abstract heads do not ("the formation of the
+# government will lead to ...").
+COLLECTIVE_NOUNS = frozenset(
+    {
+        "group",
+        "delegation",
+        "team",
+        "member",
+        "representative",
+        "leader",
+        "official",
+        "number",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "crowd",
+        "mob",
+        "band",
+        "unit",
+        "contingent",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "head",
+        "chief",
+        "one",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "supporter",
+        "faction",
+        "wing",
+        "branch",
+        "side",
+        "part",
+        "third",
+        "half",
+    }
+)
+
+# Violent events that stand for their unknown perpetrators ("a roadside bombing near Samarra
+# killed ..."): CAMEO coders take the place or origin named in the phrase as the source.
+AGENTIVE_EVENT_NOUNS = frozenset(
+    {
+        "bombing",
+        "bomb",
+        "attack",
+        "explosion",
+        "blast",
+        "shelling",
+        "raid",
+        "ambush",
+        "strike",
+        "airstrike",
+        "rocket",
+        "missile",
+        "gunfire",
+        "assault",
+        "offensive",
+    }
+)
