@@ -486,7 +486,7 @@ class _Roles:
                 continue
             mention = self.mentions.at(tok)
             if mention is not None:
-                return _party(mention)
+                return self._enrich(tok, _party(mention))
             queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
         return self._new_actor(head)
 
@@ -496,10 +496,14 @@ class _Roles:
         (BRE beside BREGOV)."""
         if not (_is_country(party.code) or party.code.startswith("---")):
             return party
+        # The head's own modifiers, then those of its apposition ("Salaheddine Sidhoum,
+        # Algeria's leading human rights activist").
+        heads = [head, *(c for c in head.children if c.dep_ == "appos")]
         modifiers = [
             c
-            for c in head.children
-            if c.i < head.i and c.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod")
+            for h in heads
+            for c in h.children
+            if c.i < h.i and c.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod")
         ]
         for mod in modifiers:
             for tok in mod.subtree:
