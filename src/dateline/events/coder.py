@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.coref import resolve_coreference
 from ..actors.match import ActorMatcher
-from ..model import Actor, Article, Event, EventActor, Mention
+from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
 from ..settings import Settings
 from .cameo import cameo_info, root_of
@@ -1128,8 +1128,3 @@ def _joint_noun(tok: Token) -> str:
     if lemma not in JOINT_NOUNS and lemma.endswith("s"):
         return lemma[:-1]
     return lemma
-
-
-def actor_code(actor: Actor | None) -> str | None:
-    """The code of an actor, or None."""
-    return actor.code if actor else None
