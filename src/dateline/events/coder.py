@@ -15,8 +15,16 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   them instead; "between A and B" with no other source gives A->B and B->A;
 - compound actors ("A and B", "A, B and C") give one event per actor, a ``[x:y]`` code a
   pair of events, and one event per (source, target, code) is kept per sentence;
-- negation ("did not attack") and hypotheticals (modals, conditionals) are flagged unless
-  the matched pattern names them (``- NOT * [112]``); the evaluations do not count them.
+- negation ("did not attack") and hypotheticals (modals, conditionals, wishes, aims in an
+  infinitive) are flagged unless the matched pattern names them (``- NOT * [112]``); the
+  evaluations do not count them;
+- a clause governed by a coded verb ("to help", "after crowds burned") is not coded again,
+  but a verb of intent coded only by its block default yields to the act it governs;
+- unless ``settings.petrarch_compat``: pattern nouns also match their plurals, announced
+  acts take CAMEO's intent/threat codes (03x/13x) and refused cooperation its rejection
+  codes (12x) (CAMEO manual 1.1b3), and "the talks" takes its other party from talks
+  coded earlier in the article. PETRARCH's validation records are scored with
+  ``petrarch_compat`` on, as PETRARCH codes them.
 """
 
 from __future__ import annotations
