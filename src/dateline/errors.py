@@ -45,7 +45,10 @@ class EvalError(DatelineError):
 # Messages with codes, kept in one place.
 E_EMPTY = "[E020] the file is empty"
 E_BINARY = "[E021] the file looks binary, not text or HTML"
-E_TOO_LARGE = "[E022] the file is {size:,} bytes, over max_article_bytes={limit:,} (DATELINE_MAX_ARTICLE_BYTES)"
+E_TOO_LARGE = (
+    "[E022] the file is {size:,} bytes, over max_article_bytes={limit:,} "
+    "(DATELINE_MAX_ARTICLE_BYTES)"
+)
 E_MISSING = "[E023] no such file or folder"
 E_NO_TEXT = "[E024] no article text could be extracted"
 E_UNREADABLE = "[E025] the file cannot be read: {error}"

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
+Precision = Literal[
+    "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +331,7 @@ class Event:
 
 
 def make_article_id(url: str | None, text: str) -> str:
-    """A stable id: the hash of the URL when there is one, else of the whitespace-normalised text."""
+    """A stable id: the hash of the URL if there is one, else of the whitespace-normalised text."""
     key = url.strip() if url else " ".join(text.split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
