@@ -375,6 +375,22 @@ class Article:
             return (self.offset_map[-1] + 1) if self.offset_map else 0
         return self.offset_map[offset]
 
+    def input_segments(self) -> list[list[int]] | None:
+        """The offset map as runs ``[text_start, input_start, length]`` (None when unknown).
+
+        Character ``text_start + k`` of ``text`` is character ``input_start + k`` of the input
+        for ``k < length``: a span of the cleaned text can be shown in the original file.
+        """
+        if self.offset_map is None:
+            return None
+        runs: list[list[int]] = []
+        for i, j in enumerate(self.offset_map):
+            if runs and runs[-1][1] + runs[-1][2] == j and runs[-1][0] + runs[-1][2] == i:
+                runs[-1][2] += 1
+            else:
+                runs.append([i, j, 1])
+        return runs
+
     def header_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -386,6 +402,7 @@ class Article:
             "language": self.language,
             "source_path": self.source_path,
             "text": self.text,
+            "input_offsets": self.input_segments(),
         }
 
     def to_json(self) -> dict[str, Any]:
