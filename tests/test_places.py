@@ -289,3 +289,9 @@ def test_annotating_twice_gives_the_same_places(nlp: Language) -> None:
     article, doc = parse(nlp, text, Dateline("Baghdad", 0, 7))
     first = find_places(article, doc, load_gazetteer())
     assert find_places(article, doc, load_gazetteer()) == first
+
+
+def test_a_name_inside_an_actor_mention_is_not_listed_as_a_place(seed) -> None:  # type: ignore[no-untyped-def]
+    # "the US ambassador", "the US administration": the US is an actor there, not a place.
+    assert "US" not in {p.text for p in seed.places}
+    assert {"Baghdad", "Amman", "Iraq"} <= {p.name for p in seed.places}

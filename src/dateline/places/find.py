@@ -108,7 +108,13 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     toponyms: list[Toponym] = []
     weak: set[int] = set()
     rescued: dict[int, int] = {}
+    in_actor: set[int] = set()
+    actor_spans = [(m.start, m.end) for m in article.mentions if m.actor is not None]
     for ent in doc.ents:
+        if _names_an_actor(ent, actor_spans):
+            # "the US ambassador", "Iraqi troops": the name is part of an actor, not a place
+            # the article talks about; it still counts as context for the others.
+            in_actor.add(len(toponyms))
         if ent.label_ in lexicon.PLACE_LABELS:
             if ent.label_ in lexicon.WEAK_LABELS:
                 weak.add(len(toponyms))
@@ -125,7 +131,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
 
     places: list[Place] = []
     for i, (toponym, cand) in enumerate(zip(toponyms, resolved, strict=True)):
-        if cand is None or (i in weak and cand.quality):
+        if cand is None or (i in weak and cand.quality) or i in in_actor:
             continue
         if i in rescued and not _well_known(cand, rescued[i]):
             continue
@@ -142,6 +148,16 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     places.extend(_unnamed_capitals(article.text, places, gazetteer))
     places.sort(key=lambda p: (p.start, p.end))
     return places
+
+
+def _names_an_actor(ent: Span, actor_spans: list[tuple[int, int]]) -> bool:
+    """Whether ``ent`` modifies a noun inside a longer actor mention ("the US government")."""
+    if ent.root.dep_ not in lexicon.MODIFIER_DEPS:
+        return False
+    return any(
+        start <= ent.start_char and ent.end_char <= end and end - start > len(ent.text)
+        for start, end in actor_spans
+    )
 
 
 def _place_position(ent: Span) -> int:

@@ -81,3 +81,6 @@ CONTEXT_ROUNDS = 2
 # together as this many.
 DATELINE_VOTES = 2.0
 ACTOR_VOTES = 3.0
+
+# Dependency labels of a name that modifies a noun ("US troops", "Iraqi government").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
