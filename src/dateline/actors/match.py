@@ -40,7 +40,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -73,6 +72,7 @@ from .modifiers import (
     FORMER_MARKERS,
     STEM_SUFFIXES,
 )
+from .phrases import PhraseIndex
 
 __all__ = [
     "ActorMatch",
@@ -362,15 +362,15 @@ class ActorMatcher:
             entry = self._entries[index] = _actor_from_row(self._c.actors[index])
         return entry
 
-    # The discard and issue patterns are compiled on first use: the issue pattern alone
-    # takes about half a second, which a start that never asks for issues should not pay.
+    # The discard and issue phrase indexes are built on first use (a few milliseconds), so
+    # a start that never asks for them does not pay.
     @cached_property
-    def _discards_compiled(self) -> tuple[re.Pattern[str] | None, dict[str, DiscardEntry]]:
-        return _discard_pattern(self.discards)
+    def _discard_index(self) -> PhraseIndex[DiscardEntry]:
+        return PhraseIndex((d.phrase, d.exact, d) for d in self.discards)
 
     @cached_property
-    def _issues_compiled(self) -> tuple[re.Pattern[str] | None, dict[str, IssueEntry]]:
-        return _issue_pattern(self.issues)
+    def _issue_index(self) -> PhraseIndex[IssueEntry]:
+        return PhraseIndex((form, True, e) for e in self.issues for form in e.forms)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -767,14 +767,14 @@ class ActorMatcher:
     # -- discards and issues ---------------------------------------------------------------
 
     def find_discard(self, text: str, *, story: bool = False) -> DiscardEntry | None:
-        """The discard phrase found in ``text`` (sentence-level ones, or story-level ones)."""
-        pattern, by_text = self._discards_compiled
-        if pattern is None:
-            return None
-        for m in pattern.finditer(text):
-            entry = by_text.get(" ".join(m.group(0).upper().split()))
-            if entry is not None and entry.story == story:
-                return entry
+        """The discard phrase found in ``text`` (sentence-level ones, or story-level ones).
+
+        The text is read left to right, taking the longest phrase at each place: a story
+        phrase ("+CHAMPIONS LEAGUE") hides the sentence phrase inside it ("CHAMPIONS").
+        """
+        for hit in self._discard_index.scan(text):
+            if hit.value.story == story:
+                return hit.value
         return None
 
     def is_discard(self, sentence_text: str) -> bool:
@@ -787,14 +787,9 @@ class ActorMatcher:
 
     def find_issues(self, text: str) -> dict[str, int]:
         """Issue codes found in ``text`` with their counts; an exclusion phrase cancels all."""
-        pattern, by_text = self._issues_compiled
-        if pattern is None:
-            return {}
         counts: dict[str, int] = {}
-        for m in pattern.finditer(text):
-            entry = by_text.get(" ".join(m.group(0).upper().split()))
-            if entry is None:
-                continue
+        for hit in self._issue_index.find(text):
+            entry = hit.value
             if entry.exclude:
                 return {}
             counts[entry.code] = counts.get(entry.code, 0) + 1
@@ -1006,38 +1001,6 @@ def _in_core(token: Token, root: Token) -> bool:
             return False
         t = t.head
     return True
-
-
-def _phrase_regex(phrase_words: list[str], exact: bool) -> str:
-    body = r"\s+".join(re.escape(w) for w in phrase_words)
-    return r"(?<![\w])" + body + (r"(?![\w])" if exact else "")
-
-
-def _discard_pattern(
-    entries: list[DiscardEntry],
-) -> tuple[re.Pattern[str] | None, dict[str, DiscardEntry]]:
-    if not entries:
-        return None, {}
-    by_text: dict[str, DiscardEntry] = {}
-    parts = []
-    for e in sorted(entries, key=lambda e: -len(e.phrase)):
-        if e.phrase not in by_text:
-            by_text[e.phrase] = e
-            parts.append(_phrase_regex(e.words, e.exact))
-    return re.compile("|".join(parts), re.IGNORECASE), by_text
-
-
-def _issue_pattern(
-    entries: list[IssueEntry],
-) -> tuple[re.Pattern[str] | None, dict[str, IssueEntry]]:
-    if not entries:
-        return None, {}
-    by_text: dict[str, IssueEntry] = {}
-    for e in entries:
-        for form in e.forms:
-            by_text.setdefault(form, e)
-    parts = [_phrase_regex(f.split(), True) for f in sorted(by_text, key=lambda f: -len(f))]
-    return re.compile("|".join(parts), re.IGNORECASE), by_text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,141 @@
+"""Fast phrase lists on plain text: PETRARCH's discard phrases and issue phrases.
+
+A phrase list is compiled once into a word index (first word -> phrases; one-word stems by
+their prefix), and a text is scanned word by word: a dictionary lookup per word instead of
+one big case-insensitive regular expression tried at every character (about a hundred
+times faster on news sentences).
+
+The semantics are those of the phrase as a pattern over the text, case-insensitive:
+
+- words are runs of word characters; any other non-space character is a word of its own
+  ("SEMI-FINAL" is ``semi`` ``-`` ``final``), and the words of a phrase must stand in the
+  text as they stand in the phrase, joined by space where the phrase has a space and
+  touching where it has none;
+- a phrase starts at a word boundary; an exact phrase (trailing ``_`` in the file) also
+  ends at one, while the last word of any other phrase is a stem and matches the words it
+  begins ("CHAMPION" matches "championship"), as in TABARI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+__all__ = ["PhraseHit", "PhraseIndex", "text_words"]
+
+T = TypeVar("T")
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def text_words(text: str) -> tuple[list[str], list[bool], list[int], list[int]]:
+    """The words of ``text`` (lower case), whether space precedes each, and their offsets."""
+    words: list[str] = []
+    spaced: list[bool] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_end = -1
+    for m in _WORD.finditer(text):
+        start = m.start()
+        words.append(m.group().lower())
+        spaced.append(start != last_end)
+        starts.append(start)
+        last_end = m.end()
+        ends.append(last_end)
+    return words, spaced, starts, ends
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[T]):
+    """A phrase found in a text: character offsets ``start:end`` and the phrase's value."""
+
+    start: int
+    end: int
+    value: T
+
+
+# A compiled phrase: (words, space before each word, last word is a stem, value index).
+_Compiled = tuple[tuple[str, ...], tuple[bool, ...], bool, int]
+
+
+class PhraseIndex(Generic[T]):
+    """A compiled phrase list: ``find`` / ``first`` scan a text once, word by word."""
+
+    def __init__(self, phrases: Iterable[tuple[str, bool, T]]) -> None:
+        """``phrases``: (phrase text, exact, value); the first of two equal phrases wins."""
+        self._values: list[T] = []
+        self._by_first: dict[str, list[_Compiled]] = {}
+        self._stems: dict[str, list[_Compiled]] = {}
+        seen: set[tuple[tuple[str, ...], tuple[bool, ...], bool]] = set()
+        for text, exact, value in phrases:
+            words, spaced, _starts, _ends = text_words(text)
+            if not words:
+                continue
+            stem = not exact and words[-1][-1].isalnum()
+            key = (tuple(words), tuple(spaced), stem)
+            if key in seen:
+                continue
+            seen.add(key)
+            compiled: _Compiled = (key[0], key[1], stem, len(self._values))
+            self._values.append(value)
+            index = self._stems if stem and len(words) == 1 else self._by_first
+            index.setdefault(words[0], []).append(compiled)
+        # Longest phrase first, so a scan takes the longest match at a position.
+        for index in (self._by_first, self._stems):
+            for entries in index.values():
+                entries.sort(key=lambda c: (-len(c[0]), c[3]))
+        self._stem_lengths = sorted({len(k) for k in self._stems}, reverse=True)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def _at(self, words: list[str], spaced: list[bool], i: int) -> Iterator[tuple[int, int]]:
+        """(words covered, value index) of the phrases starting at word ``i``, longest first."""
+        word = words[i]
+        n = len(words)
+        for pwords, pspaced, stem, value in self._by_first.get(word, ()):
+            size = len(pwords)
+            if i + size > n:
+                continue
+            last = size - 1
+            for k in range(1, size):
+                text = words[i + k]
+                if spaced[i + k] != pspaced[k]:
+                    break
+                if text != pwords[k] and not (k == last and stem and text.startswith(pwords[k])):
+                    break
+            else:
+                yield size, value
+        if self._stems and word[:1].isalnum():
+            for length in self._stem_lengths:
+                if length <= len(word):
+                    for _w, _s, _stem, value in self._stems.get(word[:length], ()):
+                        yield 1, value
+
+    def scan(self, text: str) -> Iterator[PhraseHit[T]]:
+        """The phrases in ``text``, left to right, the longest at each place, not overlapping
+        (a regular expression's alternation of the phrases, longest first, finds the same)."""
+        words, spaced, starts, ends = text_words(text)
+        i, n = 0, len(words)
+        while i < n:
+            best = next(self._at(words, spaced, i), None)
+            if best is None:
+                i += 1
+                continue
+            size, value = best
+            yield PhraseHit(starts[i], ends[i + size - 1], self._values[value])
+            i += size
+
+    def find(self, text: str) -> list[PhraseHit[T]]:
+        """Every phrase ``scan`` finds in ``text``."""
+        return list(self.scan(text))
+
+    def first(self, text: str) -> T | None:
+        """The value of the first phrase in ``text`` (any phrase, even inside a longer one)."""
+        words, spaced, _starts, _ends = text_words(text)
+        for i in range(len(words)):
+            for _size, value in self._at(words, spaced, i):
+                return self._values[value]
+        return None
