@@ -28,23 +28,18 @@ __all__ = ["PhraseHit", "PhraseIndex", "text_words"]
 T = TypeVar("T")
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+_SPACED_WORD = re.compile(r"(\s*)(\w+|[^\w\s])")
 
 
-def text_words(text: str) -> tuple[list[str], list[bool], list[int], list[int]]:
-    """The words of ``text`` (lower case), whether space precedes each, and their offsets."""
-    words: list[str] = []
-    spaced: list[bool] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    last_end = -1
-    for m in _WORD.finditer(text):
-        start = m.start()
-        words.append(m.group().lower())
-        spaced.append(start != last_end)
-        starts.append(start)
-        last_end = m.end()
-        ends.append(last_end)
-    return words, spaced, starts, ends
+def text_words(text: str) -> tuple[list[str], list[bool]]:
+    """The words of ``text`` (lower case) and whether space precedes each."""
+    pairs = _SPACED_WORD.findall(text)
+    return [w.lower() for _s, w in pairs], [bool(s) for s, _w in pairs]
+
+
+def _word_offsets(text: str) -> list[tuple[int, int]]:
+    """The character offsets of the words ``text_words`` gives."""
+    return [m.span() for m in _WORD.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +65,7 @@ class PhraseIndex(Generic[T]):
         self._stems: dict[str, list[_Compiled]] = {}
         seen: set[tuple[tuple[str, ...], tuple[bool, ...], bool]] = set()
         for text, exact, value in phrases:
-            words, spaced, _starts, _ends = text_words(text)
+            words, spaced = text_words(text)
             if not words:
                 continue
             stem = not exact and words[-1][-1].isalnum()
@@ -87,6 +82,14 @@ class PhraseIndex(Generic[T]):
             for entries in index.values():
                 entries.sort(key=lambda c: (-len(c[0]), c[3]))
         self._stem_lengths = sorted({len(k) for k in self._stems}, reverse=True)
+        # Quick reject for the common case, a word that starts no phrase: its first letters
+        # (as many as the shortest stem has) begin no stem.
+        self._head = self._stem_lengths[-1] if self._stems else 0
+        self._stem_heads = frozenset(k[: self._head] for k in self._stems)
+
+    def _starts(self, word: str) -> bool:
+        """Whether some phrase may start with ``word``."""
+        return word in self._by_first or word[: self._head] in self._stem_heads
 
     def __len__(self) -> int:
         return len(self._values)
@@ -117,15 +120,22 @@ class PhraseIndex(Generic[T]):
     def scan(self, text: str) -> Iterator[PhraseHit[T]]:
         """The phrases in ``text``, left to right, the longest at each place, not overlapping
         (a regular expression's alternation of the phrases, longest first, finds the same)."""
-        words, spaced, starts, ends = text_words(text)
+        words, spaced = text_words(text)
+        offsets: list[tuple[int, int]] | None = None  # found only when a phrase is
         i, n = 0, len(words)
+        starts_phrase = self._starts
         while i < n:
+            if not starts_phrase(words[i]):
+                i += 1
+                continue
             best = next(self._at(words, spaced, i), None)
             if best is None:
                 i += 1
                 continue
             size, value = best
-            yield PhraseHit(starts[i], ends[i + size - 1], self._values[value])
+            if offsets is None:
+                offsets = _word_offsets(text)
+            yield PhraseHit(offsets[i][0], offsets[i + size - 1][1], self._values[value])
             i += size
 
     def find(self, text: str) -> list[PhraseHit[T]]:
@@ -134,8 +144,10 @@ class PhraseIndex(Generic[T]):
 
     def first(self, text: str) -> T | None:
         """The value of the first phrase in ``text`` (any phrase, even inside a longer one)."""
-        words, spaced, _starts, _ends = text_words(text)
-        for i in range(len(words)):
+        words, spaced = text_words(text)
+        for i, word in enumerate(words):
+            if not self._starts(word):
+                continue
             for _size, value in self._at(words, spaced, i):
                 return self._values[value]
         return None
