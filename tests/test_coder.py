@@ -224,3 +224,29 @@ def test_coder_codes_an_announced_threat_as_cameo_13(cameo_code: Coder) -> None:
 def test_coder_codes_a_refused_cooperation_as_a_rejection(cameo_code: Coder) -> None:
     events = cameo_code("The Iraqi insurgents do not recognize the Iraqi government.")
     assert [(e.root, e.negated) for e in events] == [("12", False)]
+
+
+def test_coder_codes_an_agreement_to_act_as_intent_to_cooperate(cameo_code: Coder) -> None:
+    events = cameo_code("Turkey and Greece have agreed to share information on missing people.")
+    assert {(e.source.code[:3], e.cameo) for e in events if e.source} == {
+        ("TUR", "030"),
+        ("GRC", "030"),
+    }
+
+
+def test_coder_does_not_code_an_aim(cameo_code: Coder) -> None:
+    events = cameo_code("The Iraqi insurgents had aimed at reaching an agreement with the US army.")
+    assert not [e for e in events if not (e.negated or e.hypothetical)]
+
+
+def test_coder_codes_a_reported_obligation_as_a_demand(cameo_code: Coder) -> None:
+    events = cameo_code("Russia said on Tuesday that Sudan must return the helicopter.")
+    demands = [e for e in events if e.trigger.text == "said"]
+    assert [(e.source.code, e.target.code, e.cameo) for e in demands if e.source and e.target] == [
+        ("RUS", "SDN", "100")
+    ]
+    assert not [
+        e
+        for e in cameo_code("Russia said Sudan must return it.", petrarch_compat=True)
+        if e.trigger.text == "said"
+    ]

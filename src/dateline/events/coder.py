@@ -45,6 +45,9 @@ from .lexicon import (
     AGENTIVE_EVENT_NOUNS,
     CLAUSE_DEPS,
     COLLECTIVE_NOUNS,
+    COMMITMENT_CODE,
+    COMMITMENT_LEMMAS,
+    COMMITMENT_PREPOSITIONS,
     CONDITIONAL_MARKERS,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
@@ -52,7 +55,9 @@ from .lexicon import (
     INTENT_GOVERNORS,
     JOINT_NOUNS,
     NEGATION_WORDS,
+    OBLIGATION_CODES,
     PASSIVE_SUBJECT_DEPS,
+    PURPOSE_LEMMAS,
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
     SAYING_LEMMAS,
@@ -584,12 +589,12 @@ class _Roles:
                 for agent in agents:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
-                        return self.parties(objs[0]), tok is verb
+                        return self.parties(objs[0]), tok.i == verb.i
                 raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-                if tok is not verb and raised:
+                if tok.i != verb.i and raised:
                     # "X was seen to break into ...": X is the subject of "break".
                     return self.parties(raised[0]), False
-                return [], tok is verb
+                return [], tok.i == verb.i
             subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
@@ -784,6 +789,8 @@ def _irrealis(verb: Token) -> bool:
     first = _first_conjunct(verb)
     if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in WISH_GOVERNORS:
         return True
+    if _purpose_of(first):
+        return True
     tok = verb
     while tok.head.i != tok.i:
         tok = tok.head
@@ -792,6 +799,75 @@ def _irrealis(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _purpose_of(verb: Token) -> bool:
+    """The complement of a verb of purpose ("aimed at reaching", "strive to end")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.i < verb.i and head.lemma_.lower() in PURPOSE_LEMMAS
+
+
+def _clausal_complement(verb: Token, preps: frozenset[str]) -> bool:
+    """Whether ``verb`` governs a clause ("to share", "that they should", "at reaching")
+    or, through one of ``preps``, a noun ("agreed on a pact")."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i:
+            return True
+        if c.dep_ == "prep" and c.i > verb.i:
+            objects = [g.dep_ for g in c.children]
+            if "pcomp" in objects or (c.lower_ in preps and "pobj" in objects):
+                return True
+    return False
+
+
+def _commitment(
+    verb: Token, code: str | None, reverse: str | None
+) -> tuple[str | None, str | None]:
+    """(code, reverse) for a verb coded only by its dictionary default: verbs of
+    commitment with a complement express intent to cooperate (CAMEO 1.1b3, 030)."""
+    lemma = verb.lemma_.lower()
+    if (
+        lemma in COMMITMENT_LEMMAS
+        and _clausal_complement(verb, COMMITMENT_PREPOSITIONS)
+        and (code is None or root_of(code) not in ("03", "12", "13"))
+    ):
+        return COMMITMENT_CODE, None
+    return code, reverse
+
+
+def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
+    """A verb of saying whose reported clause puts an obligation on another actor ("Russia
+    said Sudan must return the helicopter"): a demand (10) or, with "should", an appeal
+    (02) of the speaker on the clause's subject (CAMEO manual 1.1b3, 02 and 10)."""
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        modal = next(
+            (c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_CODES),
+            None,
+        )
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if modal is None or not subjects:
+            continue
+        targets = roles.parties(subjects[0])
+        sources = roles.subject(verb)[0] if targets else []
+        trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
+        for source in sources:
+            for target in targets:
+                if target.code != source.code:
+                    code = OBLIGATION_CODES[modal]
+                    _add(events, seen, sent, trigger, source, target, code, None)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
+    for event in events:
+        event.negated, event.hypothetical = negated, hypothetical
+    return events
 
 
 # ---------------------------------------------------------------- the coder
@@ -851,7 +927,22 @@ def code_sentence(
         if not _is_candidate(verb):
             continue
         entry = _entry_for(verbs, verb)
-        if entry is None or _is_saying(verb, entry):
+        if _is_saying(verb, entry):
+            if not settings.petrarch_compat:
+                demands = _code_obligation(verb, sent, roles)
+                if demands:
+                    by_verb[verb.i] = demands
+            continue
+        if (
+            not settings.petrarch_compat
+            and verb.lemma_.lower() in PURPOSE_LEMMAS
+            and _clausal_complement(verb, frozenset())
+        ):
+            # "had aimed at reaching an agreement": an aim, not an event, whatever the
+            # words of the aim match; like a coded verb, it governs its own clauses.
+            by_verb[verb.i] = []
+            continue
+        if entry is None:
             continue
         found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings)
         if found:
@@ -884,6 +975,8 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         if verb.dep_ != "xcomp" or verb.head.i not in by_verb:
             continue
         governor = by_verb[verb.head.i]
+        if not governor:
+            continue  # an aim ("strive to end") stays uncoded and governs its clause
         if verb.i not in by_verb or all(e.root == "01" for e in by_verb[verb.i]):
             continue  # a statement says less than the intent
         bare = all(e.pattern is None for e in governor)
@@ -960,6 +1053,8 @@ def _code_verb(
         pattern_text: str | None = match.pattern.text
     else:
         code, reverse, pattern_text = entry.code, entry.reverse, None
+        if not settings.petrarch_compat:
+            code, reverse = _commitment(verb, code, reverse)
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
     if match is not None and match.source is not None:

@@ -218,3 +218,22 @@ AGENTIVE_EVENT_NOUNS = frozenset(
         "offensive",
     }
 )
+
+# Verbs of commitment: with a complement ("agreed to share information", "agreed that
+# their countries should cooperate", "agreed on a pact") and no pattern that names what was
+# agreed, CAMEO codes them 030: "Express intent to cooperate: offer, promise, agree to, or
+# otherwise indicate willingness or commitment to cooperate" (manual 1.1b3, 030).
+COMMITMENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "commit", "undertake"})
+COMMITMENT_CODE = "030"
+# Prepositions that give a verb of commitment what it commits to ("agreed on", "upon").
+COMMITMENT_PREPOSITIONS = frozenset({"on", "upon", "to"})
+
+# Verbs of purpose: "the insurgents had aimed at reaching an agreement" states an aim, not
+# an event; with a clausal complement and no pattern they are not coded, and their
+# complement is an aim too.
+PURPOSE_LEMMAS = frozenset({"aim", "strive", "endeavor", "endeavour"})
+
+# A reported obligation is a demand (CAMEO manual 1.1b3, 10 "Demand" and 02 "Make an
+# appeal or request"): "Russia said Sudan must return the helicopter" is Russia demanding
+# of Sudan; "should" is the weaker appeal.
+OBLIGATION_CODES = {"must": "100", "should": "020", "ought": "020"}
