@@ -227,10 +227,16 @@ def test_coder_codes_a_refused_cooperation_as_a_rejection(cameo_code: Coder) -> 
 
 
 def test_coder_codes_an_agreement_to_act_as_intent_to_cooperate(cameo_code: Coder) -> None:
-    events = cameo_code("Turkey and Greece have agreed to share information on missing people.")
+    events = cameo_code("Turkey and Greece have agreed to tell the truth about missing people.")
     assert {(e.source.code[:3], e.cameo) for e in events if e.source} == {
         ("TUR", "030"),
         ("GRC", "030"),
+    }
+    # The act agreed to, when coded, says what was agreed: its CAMEO intent code.
+    shared = cameo_code("Turkey and Greece have agreed to share information on missing people.")
+    assert {(e.source.code[:3], e.cameo) for e in shared if e.source} == {
+        ("TUR", "031"),
+        ("GRC", "031"),
     }
 
 
@@ -250,3 +256,14 @@ def test_coder_codes_a_reported_obligation_as_a_demand(cameo_code: Coder) -> Non
         for e in cameo_code("Russia said Sudan must return it.", petrarch_compat=True)
         if e.trigger.text == "said"
     ]
+
+
+def test_coder_codes_a_rejection_the_dictionary_leaves_uncoded(cameo_code: Coder) -> None:
+    events = cameo_code("Serbia on Thursday flatly rejected an Australian ultimatum.")
+    assert [(e.target.code, e.cameo) for e in events if e.target] == [("AUS", "120")]
+    assert not cameo_code("Serbia flatly rejected an Australian ultimatum.", petrarch_compat=True)
+
+
+def test_coder_codes_a_refused_act_as_its_rejection(cameo_code: Coder) -> None:
+    events = cameo_code("Pakistan refused to meet Indian officials.")
+    assert [(e.source.code, e.cameo) for e in events if e.source] == [("PAK", "125")]

@@ -60,13 +60,14 @@ from .lexicon import (
     PURPOSE_LEMMAS,
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
+    REFUSAL_GOVERNORS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SUBJECT_DEPS,
     WISH_GOVERNORS,
 )
 from .plover import plover_for
-from .verbs import NULL_CODE, Element, Pattern, VerbDictionary, VerbEntry
+from .verbs import NULL_CODE, Element, Pattern, VerbDictionary, VerbEntry, supplement_codes
 
 __all__ = ["CODER_ID", "code_events", "code_sentence"]
 
@@ -942,6 +943,8 @@ def code_sentence(
             # words of the aim match; like a coded verb, it governs its own clauses.
             by_verb[verb.i] = []
             continue
+        if entry is None and not settings.petrarch_compat:
+            entry = _supplement_entry(verb)
         if entry is None:
             continue
         found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings)
@@ -967,6 +970,20 @@ def code_sentence(
     ]
 
 
+def _supplement_entry(verb: Token) -> VerbEntry | None:
+    """An entry for a verb the dictionary lacks but dateline's CAMEO supplement codes."""
+    code = supplement_codes().get(verb.lemma_.lower())
+    if code is None:
+        return None
+    return VerbEntry(verb=verb.lemma_.upper(), block="", code=code)
+
+
+def _refused(verb: Token) -> bool:
+    """ "refused to deploy", "declined to meet": the act is refused (CAMEO 12)."""
+    first = _first_conjunct(verb)
+    return first.dep_ == "xcomp" and first.head.lemma_.lower() in REFUSAL_GOVERNORS
+
+
 def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
     """A verb of intent coded only by its block default ("decided to suspend the talks":
     03x, no pattern) gives way to the coded verb it governs, which says what was done."""
@@ -981,6 +998,9 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
             continue  # a statement says less than the intent
         bare = all(e.pattern is None for e in governor)
         intent = verb.head.lemma_.lower() in INTENT_GOVERNORS
+        if verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
+            # "refused to deploy": the refused act carries a 12x code, when CAMEO has one.
+            intent = not all(e.negated for e in by_verb[verb.i])
         # Threats keep their own codes (CAMEO 13): "threatened to deliver blows".
         threat = any(e.root == "13" for e in governor)
         if bare and not threat and (intent or all(e.root == "03" for e in governor)):
@@ -1054,6 +1074,8 @@ def _code_verb(
     else:
         code, reverse, pattern_text = entry.code, entry.reverse, None
         if not settings.petrarch_compat:
+            if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
+                code = supplement_codes().get(verb.lemma_.lower(), code)
             code, reverse = _commitment(verb, code, reverse)
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
@@ -1081,7 +1103,7 @@ def _code_verb(
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
     if not settings.petrarch_compat and not hypothetical:
-        code, reverse, negated = _intent(verb, code, reverse, negated)
+        code, reverse, negated = _intent(verb, code, reverse, negated or _refused(verb))
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()

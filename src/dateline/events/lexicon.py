@@ -237,3 +237,7 @@ PURPOSE_LEMMAS = frozenset({"aim", "strive", "endeavor", "endeavour"})
 # appeal or request"): "Russia said Sudan must return the helicopter" is Russia demanding
 # of Sudan; "should" is the weaker appeal.
 OBLIGATION_CODES = {"must": "100", "should": "020", "ought": "020"}
+
+# Verbs of refusal: the act they govern is refused ("refused to deploy peacekeepers" ->
+# CAMEO 12x, as "did not deploy"; manual 1.1b3, 12 "Reject").
+REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "reject"})

@@ -44,6 +44,7 @@ __all__ = [
     "load_verb_dictionary",
     "load_verb_file",
     "read_verb_dictionary",
+    "supplement_codes",
     "verb_forms",
 ]
 
@@ -670,3 +671,17 @@ def _load_cached(path: str, key: str, cache_dir: str, lenient: bool) -> VerbDict
 def load_verb_dictionary(settings: Settings) -> VerbDictionary:
     """The CAMEO verb dictionary of ``settings``, compiled once and cached on disk."""
     return load_verb_file(verb_file(settings), settings)
+
+
+@lru_cache(maxsize=1)
+def supplement_codes() -> dict[str, str]:
+    """dateline's CAMEO codes for verbs the verb dictionary leaves uncoded, by lemma
+    (``data/cameo/verb_supplement.tsv``; each line cites its CAMEO category)."""
+    path = Path(str(resources.files("dateline") / "data" / "cameo" / "verb_supplement.tsv"))
+    codes: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        fields = line.split("\t")
+        if number == 0 or len(fields) < 2 or not fields[0].strip():
+            continue
+        codes[fields[0].strip().lower()] = fields[1].strip()
+    return codes
