@@ -267,3 +267,17 @@ def test_coder_codes_a_rejection_the_dictionary_leaves_uncoded(cameo_code: Coder
 def test_coder_codes_a_refused_act_as_its_rejection(cameo_code: Coder) -> None:
     events = cameo_code("Pakistan refused to meet Indian officials.")
     assert [(e.source.code, e.cameo) for e in events if e.source] == [("PAK", "125")]
+
+
+def test_coder_reads_a_list_whose_second_item_is_parsed_as_an_apposition(code: Coder) -> None:
+    events = code(
+        "Mordor, the Shire, Fornost and Bree welcomed a resumption of formal diplomatic ties "
+        "with Osgiliath.",
+        petrarch_compat=True,
+    )
+    assert {e.source.code for e in events if e.source} == {"MOR", "FRO", "BIL", "SAM", "FOR", "BRE"}
+
+
+def test_coder_codes_an_announced_obligation_as_a_demand(cameo_code: Coder) -> None:
+    events = cameo_code("Russian officials announced that Sudan must return the helicopter.")
+    assert ("SDN", "100") in {(e.target.code, e.cameo) for e in events if e.target}

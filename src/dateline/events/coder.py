@@ -56,6 +56,7 @@ from .lexicon import (
     JOINT_NOUNS,
     NEGATION_WORDS,
     OBLIGATION_CODES,
+    OBLIGATION_CUES,
     PASSIVE_SUBJECT_DEPS,
     PURPOSE_LEMMAS,
     RECIPROCAL_WORDS,
@@ -139,6 +140,11 @@ _NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG", "UIS", "REB", "INS", "MO
 
 def _is_country(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper()
+
+
+def _all_countries(code: str) -> bool:
+    """A country code, or a compound code of countries ("FRO/BIL/SAM")."""
+    return all(_is_country(part) for part in code.split("/"))
 
 
 def _agent_suffix(code: str, countries: list[_Party]) -> str | None:
@@ -431,18 +437,19 @@ class _Roles:
         out = list(conjuncts)
         for tok in conjuncts:
             mention = self.mentions.at(tok)
-            if mention is None or mention.actor is None or not _is_country(mention.actor.code):
+            if mention is None or mention.actor is None or not _all_countries(mention.actor.code):
                 continue
             for child in tok.children:
                 other = self.mentions.at(child) if child.dep_ == "appos" else None
                 if (
                     other is not None
                     and other.actor is not None
-                    and _is_country(other.actor.code)
+                    and _all_countries(other.actor.code)
                     and other.actor.code != mention.actor.code
-                    and child not in out
                 ):
-                    out.append(child)
+                    # "Mordor, the Shire, Fornost and Bree": the rest of the list hangs on
+                    # the apposition.
+                    out.extend(item for item in _conjuncts(child) if item not in out)
         return out
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
@@ -943,6 +950,11 @@ def code_sentence(
             # words of the aim match; like a coded verb, it governs its own clauses.
             by_verb[verb.i] = []
             continue
+        if not settings.petrarch_compat and verb.lemma_.lower() in OBLIGATION_CUES:
+            demands = _code_obligation(verb, sent, roles)
+            if demands:
+                by_verb[verb.i] = demands
+                continue
         if entry is None and not settings.petrarch_compat:
             entry = _supplement_entry(verb)
         if entry is None:

@@ -241,3 +241,6 @@ OBLIGATION_CODES = {"must": "100", "should": "020", "ought": "020"}
 # Verbs of refusal: the act they govern is refused ("refused to deploy peacekeepers" ->
 # CAMEO 12x, as "did not deploy"; manual 1.1b3, 12 "Reject").
 REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "reject"})
+# Verbs of announcing that, like the verbs of saying, report an obligation as a demand
+# ("the forum concluded that the US must allocate greater resources").
+OBLIGATION_CUES = frozenset({"announce", "declare", "conclude", "warn", "proclaim", "decide"})
