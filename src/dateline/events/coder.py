@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -180,6 +181,12 @@ class _Match:
     compound: _Party | None = None
 
 
+def _sentence_words(sent: Span, exact: bool) -> frozenset[str]:
+    """The upper-case words of a sentence (and, unless ``exact``, plurals' singulars)."""
+    toks = list(sent)
+    return frozenset({t.text.upper() for t in toks} | {_form(t, exact) for t in toks})
+
+
 class _PatternMatcher:
     """Matches a block's patterns on the words around one verb."""
 
@@ -190,22 +197,31 @@ class _PatternMatcher:
         mentions: _Mentions,
         passive: bool,
         exact: bool = True,
+        words: frozenset[str] | None = None,
     ) -> None:
         self.verbs = verbs
         self.exact = exact
         self.mentions = mentions
-        sent = verb.sent
-        self.before: list[Token] = list(sent[: verb.i - sent.start])
+        self.verb = verb
+        self.passive = passive
+        # Every word a pattern could reach lies in the verb's sentence: a pattern naming a
+        # word that is not there cannot match (computed once per sentence).
+        self.words = words if words is not None else _sentence_words(verb.sent, exact)
+
+    @cached_property
+    def before(self) -> list[Token]:
+        sent = self.verb.sent
+        return list(sent[: self.verb.i - sent.start])
+
+    @cached_property
+    def after(self) -> list[Token]:
+        verb = self.verb
         after = [t for t in _own_phrase(verb) if t.i > verb.i]
-        if passive:
+        if self.passive:
             subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if subj:
                 after = list(subj[0].subtree) + after
-        self.after = after
-        # Every word a pattern could reach (prepositional phrases are matched whole): a
-        # pattern naming a word that is not here cannot match.
-        reach = [*self.before, *after, *verb.subtree]
-        self.words = {t.text.upper() for t in reach} | {_form(t, exact) for t in reach}
+        return after
 
     def best(self, patterns: Iterable[Pattern]) -> _Match | None:
         best: _Match | None = None
@@ -931,6 +947,7 @@ def code_sentence(
 ) -> list[Event]:
     """The events of one sentence (ids are set by ``code_events``)."""
     by_verb: dict[int, list[Event]] = {}
+    words: frozenset[str] | None = None  # the sentence's words, for the patterns' prefilter
     for verb in sent:
         if not _is_candidate(verb):
             continue
@@ -959,7 +976,9 @@ def code_sentence(
             entry = _supplement_entry(verb)
         if entry is None:
             continue
-        found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings)
+        if words is None:
+            words = _sentence_words(sent, settings.petrarch_compat)
+        found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings, words)
         if found:
             by_verb[verb.i] = found
     events: list[Event] = []
@@ -1073,10 +1092,11 @@ def _code_verb(
     verbs: VerbDictionary,
     roles: _Roles,
     settings: Settings,
+    words: frozenset[str] | None = None,
 ) -> list[Event]:
-    """The events of one verb of the dictionary."""
+    """The events of one verb of the dictionary (``words``: its sentence's words)."""
     sources, passive = roles.subject(verb)
-    matcher = _PatternMatcher(verb, verbs, mentions, passive, settings.petrarch_compat)
+    matcher = _PatternMatcher(verb, verbs, mentions, passive, settings.petrarch_compat, words)
     match = matcher.best(verbs.patterns_for(entry))
     if match is not None:
         if match.pattern.is_null:
