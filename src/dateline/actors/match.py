@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -83,15 +84,20 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v7"
+COMPILED_VERSION = "dateline.actors.v8"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# dateline's own supplement (additions and corrections, MIT): its files come first, since
+# the first entry of a phrase wins, and its agents are indexed before any actor phrase, so
+# that a supplement agent replaces a Phoenix actor synonym of the same phrase.
+SUPPLEMENT_PREFIX = "dateline."
 PACKAGED_ACTORS = (
+    "dateline.actors.txt",
     "Phoenix.Countries.actors.txt",
     "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt",
 )
-PACKAGED_AGENTS = ("Phoenix.agents.txt",)
+PACKAGED_AGENTS = ("dateline.agents.txt", "Phoenix.agents.txt")
 PACKAGED_DISCARDS = ("Phoenix.discards.txt",)
 PACKAGED_ISSUES = ("Phoenix.IssueCoding.txt",)
 
@@ -109,6 +115,10 @@ _GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "NUM", "PUNCT"})
 _OUTSIDE_CORE = frozenset(
     {"appos", "relcl", "acl", "prep", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 )
+
+
+# "NAME_(ACRONYM)_": a phrase that ends in a parenthesis.
+_TRAILING_PARENTHESIS = re.compile(r"^\+?(.+?)_?\(([^()]+)\)_?$")
 
 
 def _key(text: str) -> str:
@@ -266,6 +276,32 @@ def _possessive_variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+def _parenthesis_variants(phrase: str) -> list[str]:
+    """Other ways news text writes a phrase that ends in a parenthesis.
+
+    Phoenix writes many group names with their acronym, "LIBERATION_TIGERS_OF_TAMIL_EELAM_
+    (LTTE)_", which text seldom repeats whole: the name without the parenthesis (when it
+    keeps two words or more, so "GEORGIA_(COUNTRY)" does not claim "Georgia") and the
+    acronym alone (when it has 3+ letters drawn, in order, from the initials of the name
+    and starts with the first: "ALF" of "ANIMAL_LIBERATION_FRONT") are matched too.
+    """
+    m = _TRAILING_PARENTHESIS.match(phrase.strip())
+    if m is None:
+        return []
+    name, inside = m.group(1).strip("_ "), m.group(2).strip("_ ")
+    words = [w for w in re.split(r"[_\s-]+", name) if w]
+    out: list[str] = []
+    if len(words) >= 2:
+        out.append(name + "_")
+    initials = "".join(w[0] for w in words if w[0].isalnum()).upper()
+    acronym = inside.upper()
+    if len(acronym) >= 3 and acronym.isalpha() and initials[:1] == acronym[:1]:
+        rest = iter(initials)
+        if all(c in rest for c in acronym):  # a subsequence of the initials
+            out.append(acronym + "_")
+    return out
+
+
 def _compile(
     actors: list[ActorEntry],
     agents: list[AgentEntry],
@@ -293,14 +329,24 @@ def _compile(
             for variant in _possessive_variants(keys):
                 store(variant, stem, target, ())
 
-    for i, entry in enumerate(actors):
-        for phrase in entry.phrases:
-            add(phrase, i)
-    actor_rows = [_actor_row(e) for e in actors]
-    for j, agent in enumerate(agents):
+    def add_agent(j: int, agent: AgentEntry) -> None:
         for form in agent.forms or (agent.phrase,):
             # Agent forms are whole words: plurals are listed, so no stems.
             add(form.rstrip("_ ") + "_", -(j + 1))
+
+    supplement = [Path(a.path).name.startswith(SUPPLEMENT_PREFIX) for a in agents]
+    for j, agent in enumerate(agents):
+        if supplement[j]:
+            add_agent(j, agent)
+    for i, entry in enumerate(actors):
+        for phrase in entry.phrases:
+            add(phrase, i)
+            for variant in _parenthesis_variants(phrase):
+                add(variant, i)
+    actor_rows = [_actor_row(e) for e in actors]
+    for j, agent in enumerate(agents):
+        if not supplement[j]:
+            add_agent(j, agent)
     first: dict[str, list[int]] = {}
     pairs: dict[str, list[int]] = {}
     stems: dict[str, list[int]] = {}
