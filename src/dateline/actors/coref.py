@@ -18,6 +18,8 @@ Resolved mentions are appended to the article's mentions with ``via="coreference
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention
@@ -88,6 +90,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     paragraphs = _paragraph_starts(article.text)
     sent_starts = [s.start_char for s in doc.sents]
     new: list[Mention] = []
+    plural: list[Mention] | None = None  # the plural antecedents, found when first needed
 
     def sentence_index(offset: int) -> int:
         return _paragraph_of(sent_starts, offset)
@@ -99,10 +102,11 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         antecedent: Mention | None = None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         pronoun = word in THING_PRONOUNS or word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS
+        reporter = _reporter(resolved, doc, tok) if pronoun else None
         if word in FIRST_PERSON_PLURAL:
             antecedent = _speaker_mention(article, tok)
-        elif pronoun and _reporter(resolved, doc, tok) is not None:
-            antecedent = _reporter(resolved, doc, tok)
+        elif reporter is not None:
+            antecedent = reporter
         elif word in THING_PRONOUNS and tok.dep_ not in ("expl",):
             antecedent = _nearest(
                 resolved, tok, paragraphs, sentence_index, None, bare_country=True
@@ -112,12 +116,20 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             pool = resolved
             if word in PLURAL_PRONOUNS:
                 # "they" refers to a plural phrase ("the Americans"), not to a singular one.
-                pool = [m for m in resolved if _is_plural(doc, m)]
+                if plural is None:
+                    plural = [m for m in resolved if _is_plural(doc, m)]
+                pool = plural
             antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
-        elif tok.pos_ == "NOUN" and _is_definite(tok):
+        elif (
+            tok.pos_ == "NOUN"
+            and tok.dep_ != "compound"
+            and (
+                tok.lemma_.lower() in SPEAKER_DESCRIPTIONS
+                or tok.lemma_.lower() in DESCRIPTION_AGENTS
+            )
+            and _is_definite(tok)
+        ):
             head = tok.lemma_.lower()
-            if tok.dep_ == "compound":
-                continue
             if head in SPEAKER_DESCRIPTIONS:
                 antecedent = _speaker_by_description(article, tok)
             elif head in DESCRIPTION_AGENTS:
@@ -194,18 +206,24 @@ def _nearest(
     assert callable(sentence_index)
     here_par = _paragraph_of(paragraphs, tok.idx)
     here_sent = sentence_index(tok.idx)
-    best: Mention | None = None
-    for m in resolved:
+    # ``resolved`` is sorted by start: walk back from the pronoun, nearest first, and stop
+    # at the paragraph break or the end of the window.
+    for k in range(bisect_left(resolved, tok.idx, key=_start) - 1, -1, -1):
+        m = resolved[k]
         if m.end > tok.idx:
-            break
+            continue
         if _paragraph_of(paragraphs, m.start) != here_par:
-            continue
+            break
         if here_sent - sentence_index(m.start) > WINDOW_SENTENCES:
-            continue
+            break
         assert m.actor is not None
         if _fits(m.actor.code, wanted, bare_country):
-            best = m
-    return best
+            return m
+    return None
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _same_head(
