@@ -444,3 +444,75 @@ def test_discard_lookup_is_fast_on_every_sentence_of_the_seed(
         matcher.is_story_discard(seed_text)
     per_article_ms = (time.perf_counter() - t0) * 100
     assert per_article_ms < 5, per_article_ms  # the regex it replaced took about 45 ms
+
+
+# -- dateline's supplement dictionaries ------------------------------------------------------
+
+
+def test_packaged_set_puts_the_dateline_supplement_first() -> None:
+    actors, agents, _discards, _issues = default_dictionary_files()
+    assert actors[0].name == "dateline.actors.txt"
+    assert agents[0].name == "dateline.agents.txt"
+    assert all(p.exists() for p in actors + agents)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Serb forces shelled the town.", "Serb forces", "SRBMIL"),
+        ("The Kampuchean guerrillas fled.", "Kampuchean guerrillas", "KHMREB"),
+        ("Swedish diplomats met them.", "Swedish diplomats", "SWEGOV"),
+        ("The PRC demanded an apology.", "PRC", "CHN"),
+        ("The OSCE sent observers.", "OSCE", "IGO"),
+        ("The EU imposed sanctions.", "EU", "IGOEUREEC"),
+        ("The African Union sent troops.", "African Union", "IGOAFR"),
+        ("The Iraqi resistance attacked.", "Iraqi resistance", "IRQREB"),
+        ("The Syrian opposition walked out.", "Syrian opposition", "SYROPP"),
+        ("Palestinian youths threw stones.", "Palestinian youths", "PSECVL"),
+        ("UNITA rebels attacked.", "UNITA rebels", "AGOREB"),
+        ("The LTTE attacked.", "LTTE", "LKAREB"),
+    ],
+)
+def test_supplement_covers_common_demonyms_organisations_and_agents(
+    matcher: ActorMatcher, nlp: Language, text: str, phrase: str, code: str
+) -> None:
+    codes = _codes(_mentions(matcher, nlp, text, "2010-06-01"))
+    assert [c for t, c in codes.items() if t.endswith(phrase)] == [code]
+
+
+def test_supplement_keeps_the_dated_roles_of_the_country(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    # Serbia's roles: part of Serbia and Montenegro until June 2006, Serbia after.
+    assert _codes(_mentions(matcher, nlp, "Serbs protested.", "2000-01-01"))["Serbs"] == "SCGSRB"
+    assert _codes(_mentions(matcher, nlp, "Serbs protested.", "2010-01-01"))["Serbs"] == "SRB"
+
+
+def test_name_with_acronym_in_parenthesis_matches_name_and_acronym(
+    tmp_path: Path, nlp: Language
+) -> None:
+    m = ActorMatcher.from_files([ACTORS / "parenthesis.actors.txt"], [], cache_dir=tmp_path)
+    codes = _codes(_mentions(m, nlp, "The Animal Liberation Front struck. The ALF fled.", None))
+    assert codes["Animal Liberation Front"] == "INTREB"
+    assert codes["ALF"] == "INTREB"
+    assert _codes(_mentions(m, nlp, "The Animal Liberation Front (ALF) struck.", None)) == {
+        "Animal Liberation Front (ALF)": "INTREB"
+    }
+    # One word left without the parenthesis, or an acronym that is not the name's: no.
+    assert _codes(_mentions(m, nlp, "Georgia voted.", None)).get("Georgia") is None
+    assert _codes(_mentions(m, nlp, "Basque Fatherland and Freedom struck.", None)) == {
+        "Basque Fatherland and Freedom": "ESPREB"
+    }
+
+
+def test_supplement_agent_replaces_an_actor_synonym_of_the_same_word(
+    tmp_path: Path, nlp: Language
+) -> None:
+    supplement = tmp_path / "dateline.agents.txt"
+    supplement.write_text((ACTORS / "supplement.agents.txt").read_text(encoding="utf-8"))
+    youth = [ACTORS / "youth.actors.txt"]
+    text = "An Israeli youth marched."
+    plain = ActorMatcher.from_files(youth, [ACTORS / "supplement.agents.txt"], cache_dir=tmp_path)
+    assert _codes(_mentions(plain, nlp, text, None))["youth"] == "FRAREB"  # actor wins a tie
+    m = ActorMatcher.from_files(youth, [supplement], cache_dir=tmp_path)
+    assert _codes(_mentions(m, nlp, text, None))["Israeli youth"] == "ISRCVL"

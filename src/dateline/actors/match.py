@@ -3,7 +3,10 @@
 The dictionaries (``actors/dictionaries.py`` reads them) are compiled once into a word index
 (first two words -> phrases, one-word phrases and stems by word; longest phrase first) and
 stored (``marshal``, builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the
-dictionary files, so a warm start only loads it.
+dictionary files, so a warm start only loads it. The packaged set is dateline's supplement
+(``data/dictionaries/dateline.*.txt``: demonyms, organisations and agent nouns Phoenix lacks,
+and corrections of Phoenix entries) followed by the Phoenix files; the supplement comes first
+because the first entry of a phrase wins.
 
 Matching, on spaCy tokens:
 
@@ -1054,7 +1057,8 @@ def _in_core(token: Token, root: Token) -> bool:
 
 
 def default_dictionary_files(directory: Path | None = None) -> list[list[Path]]:
-    """[actors, agents, discards, issues] files: the packaged Phoenix set, or a directory's.
+    """[actors, agents, discards, issues] files: the packaged set (dateline's supplement, then
+    Phoenix), or a directory's.
 
     In a directory, files are sorted into the four kinds by name (``*actors*``, ``*agents*``,
     ``*discards*``, ``*issue*``).
@@ -1152,7 +1156,7 @@ def _write_atomic(path: Path, compiled: _Compiled) -> None:
 def load_actor_matcher(settings: Settings) -> ActorMatcher:
     """The compiled matcher for the settings' dictionaries, from the cache when it is fresh.
 
-    Uses ``settings.dictionaries`` (a directory) when set, else the packaged Phoenix
+    Uses ``settings.dictionaries`` (a directory) when set, else the packaged supplement + Phoenix
     dictionaries; ``settings.lenient_dictionaries`` skips malformed lines (listed in
     ``ActorMatcher.problems``) instead of raising ``DictionaryError``.
     """
