@@ -281,3 +281,12 @@ def test_coder_reads_a_list_whose_second_item_is_parsed_as_an_apposition(code: C
 def test_coder_codes_an_announced_obligation_as_a_demand(cameo_code: Coder) -> None:
     events = cameo_code("Russian officials announced that Sudan must return the helicopter.")
     assert ("SDN", "100") in {(e.target.code, e.cameo) for e in events if e.target}
+
+
+def test_coder_keeps_the_codes_of_a_dictionary_that_is_not_cameo(
+    code: Coder, validate_verbs: VerbDictionary
+) -> None:
+    # The validation dictionary's codes are WEIS-like: CAMEO's intent rules stand aside.
+    assert not validate_verbs.cameo_codes
+    events = code("Arnor will adopt a set of resolutions with Gondor.")
+    assert {e.cameo for e in events} == {"081"}

@@ -8,6 +8,13 @@ with no ``<Environment>`` the packaged Phoenix dictionaries are used. ``<Config 
 value>`` records switch settings (``require_dyad``, ``new_actor_length``) for the records
 after them.
 
+The records are coded by the coder users run: the settings given (defaults unless the
+user changed them) plus the records' ``<Config>`` options. ``petrarch_compat`` is not
+turned on: the validation dictionaries' codes are not CAMEO's (their header: "most of the
+codes are WEIS"), so the coder's CAMEO-only rules (intent and refusal codes, the CAMEO
+supplement, plural pattern nouns) stand aside for them by themselves, as they would for any
+user dictionary in other codes.
+
 A record passes when the set of (source, target, code) triples coded from it (events not
 flagged negated or hypothetical; a missing target is ``---``) equals the expected set; a
 record that expects an error (a discarded story or sentence, a dateline) passes when
@@ -233,7 +240,5 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
     env, records = read_records(path)
     for kind, names in DEFAULT_ENVIRONMENT.items():
         env.setdefault(kind, names)
-    # PETRARCH has no CAMEO intent rules and the validation dictionaries' codes are not
-    # CAMEO (their header: "most of the codes are WEIS"): code them as PETRARCH does.
-    coded = code_records(records, env, path.parent, settings.replace(petrarch_compat=True))
+    coded = code_records(records, env, path.parent, settings)
     return score_records(records, coded)

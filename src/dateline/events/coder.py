@@ -20,11 +20,16 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   evaluations do not count them;
 - a clause governed by a coded verb ("to help", "after crowds burned") is not coded again,
   but a verb of intent coded only by its block default yields to the act it governs;
-- unless ``settings.petrarch_compat``: pattern nouns also match their plurals, announced
-  acts take CAMEO's intent/threat codes (03x/13x) and refused cooperation its rejection
-  codes (12x) (CAMEO manual 1.1b3), and "the talks" takes its other party from talks
-  coded earlier in the article. PETRARCH's validation records are scored with
-  ``petrarch_compat`` on, as PETRARCH codes them.
+- CAMEO's own rules, unless ``settings.petrarch_compat`` or the verb dictionary's codes
+  are not CAMEO's (the validation set's WEIS-like codes): pattern nouns also match their
+  plurals; announced acts take CAMEO's intent/threat codes (03x/13x) and refused ones
+  ("did not", "refused to") its rejection codes (12x); verbs of commitment with a
+  complement ("agreed to", "offered to") code 030; a reported obligation ("said X must")
+  is a demand (10) or, with "should", an appeal (02); verbs the dictionary leaves
+  uncoded take dateline's CAMEO supplement (``data/cameo/verb_supplement.tsv``)
+  (CAMEO manual 1.1b3);
+- unless ``settings.petrarch_compat``: an aim ("aimed at reaching") is not an event, and
+  "the talks" takes its other party from talks coded earlier in the article.
 """
 
 from __future__ import annotations
@@ -953,7 +958,7 @@ def code_sentence(
             continue
         entry = _entry_for(verbs, verb)
         if _is_saying(verb, entry):
-            if not settings.petrarch_compat:
+            if _cameo_rules(settings, verbs):
                 demands = _code_obligation(verb, sent, roles)
                 if demands:
                     by_verb[verb.i] = demands
@@ -967,17 +972,17 @@ def code_sentence(
             # words of the aim match; like a coded verb, it governs its own clauses.
             by_verb[verb.i] = []
             continue
-        if not settings.petrarch_compat and verb.lemma_.lower() in OBLIGATION_CUES:
+        if _cameo_rules(settings, verbs) and verb.lemma_.lower() in OBLIGATION_CUES:
             demands = _code_obligation(verb, sent, roles)
             if demands:
                 by_verb[verb.i] = demands
                 continue
-        if entry is None and not settings.petrarch_compat:
+        if entry is None and _cameo_rules(settings, verbs):
             entry = _supplement_entry(verb)
         if entry is None:
             continue
         if words is None:
-            words = _sentence_words(sent, settings.petrarch_compat)
+            words = _sentence_words(sent, not _cameo_rules(settings, verbs))
         found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings, words)
         if found:
             by_verb[verb.i] = found
@@ -999,6 +1004,12 @@ def code_sentence(
         for e in events
         if e.target is not None or (e.source and (e.source.code, e.cameo) not in with_target)
     ]
+
+
+def _cameo_rules(settings: Settings, verbs: VerbDictionary) -> bool:
+    """Whether CAMEO's own coding rules rewrite the dictionary's codes: not when coding
+    exactly as PETRARCH, nor for a dictionary whose codes are not CAMEO's."""
+    return not settings.petrarch_compat and verbs.cameo_codes
 
 
 def _supplement_entry(verb: Token) -> VerbEntry | None:
@@ -1096,7 +1107,11 @@ def _code_verb(
 ) -> list[Event]:
     """The events of one verb of the dictionary (``words``: its sentence's words)."""
     sources, passive = roles.subject(verb)
-    matcher = _PatternMatcher(verb, verbs, mentions, passive, settings.petrarch_compat, words)
+    # Pattern nouns match their plurals only in a CAMEO dictionary read by dateline's rules:
+    # CAMEO.2.0 lists plurals unevenly ("MEETING" but not "MEETINGS"); a dictionary in
+    # other codes (PETRARCH's validation set) is read strictly, as its format says.
+    exact = not _cameo_rules(settings, verbs)
+    matcher = _PatternMatcher(verb, verbs, mentions, passive, exact, words)
     match = matcher.best(verbs.patterns_for(entry))
     if match is not None:
         if match.pattern.is_null:
@@ -1105,7 +1120,7 @@ def _code_verb(
         pattern_text: str | None = match.pattern.text
     else:
         code, reverse, pattern_text = entry.code, entry.reverse, None
-        if not settings.petrarch_compat:
+        if _cameo_rules(settings, verbs):
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
                 code = supplement_codes().get(verb.lemma_.lower(), code)
             code, reverse = _commitment(verb, code, reverse)
@@ -1134,7 +1149,7 @@ def _code_verb(
         return []
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
-    if not settings.petrarch_compat and not hypothetical:
+    if _cameo_rules(settings, verbs) and not hypothetical:
         code, reverse, negated = _intent(verb, code, reverse, negated or _refused(verb))
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []

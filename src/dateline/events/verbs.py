@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..errors import DictionaryError
 from ..settings import Settings
+from .cameo import cameo_table
 
 __all__ = [
     "Element",
@@ -49,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v4"
+READER_VERSION = "verbs.v5"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
@@ -190,6 +191,10 @@ class VerbDictionary:
     synset_index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     transformations: list[Transformation] = field(default_factory=list)
     problems: list[DictionaryError] = field(default_factory=list)
+    # Whether the dictionary codes events in CAMEO (nearly all its codes are CAMEO codes):
+    # CAMEO's own coding rules (intent, refusal, the supplement) apply only then; a
+    # dictionary with other codes (the validation set's WEIS-like test codes) keeps them.
+    cameo_codes: bool = True
 
     def lookup(self, *words: str) -> list[VerbEntry]:
         """Entries for the first of ``words`` (a form, a lemma; any case) that is a verb."""
@@ -345,6 +350,7 @@ class _Reader:
                 continue
             self.fail(number, f"line {stripped!r} outside a verb block or synset")
         self.expand_synsets()
+        self.result.cameo_codes = _uses_cameo_codes(self.result)
         return self.result
 
     # -- pieces
@@ -504,6 +510,25 @@ class _Reader:
             self.result.patterns[block] = [
                 replace(p, required_any=_required_any(p.before + p.after, index)) for p in patterns
             ]
+
+
+# Share of a dictionary's codes that must be CAMEO codes for it to count as a CAMEO
+# dictionary (CAMEO.2.0 has 4 stray codes in 243; the validation set a third not CAMEO).
+_CAMEO_SHARE = 0.9
+
+
+def _uses_cameo_codes(verbs: VerbDictionary) -> bool:
+    codes: set[str] = set()
+    for patterns in verbs.patterns.values():
+        for pattern in patterns:
+            codes.update(c for c in (pattern.code, pattern.reverse) if c and c != NULL_CODE)
+    for entries in verbs.forms.values():
+        for entry in entries:
+            codes.update(c for c in (entry.code, entry.reverse) if c and c != NULL_CODE)
+    if not codes:
+        return True
+    table = cameo_table()
+    return sum(1 for c in codes if c in table) >= _CAMEO_SHARE * len(codes)
 
 
 def _verb_word(form: str, idx: int) -> str:
