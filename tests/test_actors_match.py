@@ -516,3 +516,11 @@ def test_supplement_agent_replaces_an_actor_synonym_of_the_same_word(
     assert _codes(_mentions(plain, nlp, text, None))["youth"] == "FRAREB"  # actor wins a tie
     m = ActorMatcher.from_files(youth, [supplement], cache_dir=tmp_path)
     assert _codes(_mentions(m, nlp, text, None))["Israeli youth"] == "ISRCVL"
+
+
+def test_supplement_stop_entries_unmake_phoenix_actor_words(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    codes = _codes(_mentions(matcher, nlp, "A male suspect and the organization left.", None))
+    assert not any(codes.values())
+    assert _codes(_mentions(matcher, nlp, "The Iraqi organization met.", None)) == {"Iraqi": "IRQ"}

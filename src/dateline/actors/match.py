@@ -279,6 +279,15 @@ def _possessive_variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+def _is_stop_entry(entry: ActorEntry) -> bool:
+    """A supplement entry coded ``[---]`` with no dates: its phrases are not actors."""
+    return (
+        Path(entry.path).name.startswith(SUPPLEMENT_PREFIX)
+        and bool(entry.roles)
+        and all(r.code == "---" and not r.dated for r in entry.roles)
+    )
+
+
 def _parenthesis_variants(phrase: str) -> list[str]:
     """Other ways news text writes a phrase that ends in a parenthesis.
 
@@ -342,6 +351,13 @@ def _compile(
         if supplement[j]:
             add_agent(j, agent)
     for i, entry in enumerate(actors):
+        if _is_stop_entry(entry):
+            # The supplement's "PHRASE [---]": the phrase names no actor, whatever a later
+            # file says ("MALE_", Male in Phoenix's Maldives entry, is mostly "a male").
+            for phrase in entry.phrases:
+                keys, stem, _gaps = _phrase_keys(tokenizer, phrase)
+                seen.setdefault((keys, stem and bool(keys) and keys[-1].isalpha()), -1)
+            continue
         for phrase in entry.phrases:
             add(phrase, i)
             for variant in _parenthesis_variants(phrase):
