@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SHARED
 from dateline import Settings
-from dateline.eval.plover import countries, evaluate, mapped_type
+from dateline.eval.plover import actor_country, countries, evaluate, mapped_type
 from gate import check_floors
 
 DEV = SHARED / "plover" / "PLOVER_GSR_CAMEO.dev.json"
@@ -34,3 +34,10 @@ def test_old_plover_types_are_mapped_and_countries_cut_to_three_letters() -> Non
     assert mapped_type("AGREE") == "AGREE"
     assert countries([{"code": "USA", "sector": "GOV"}, {"code": "IGOUNO"}]) == {"USA", "IGO"}
     assert countries(None) == set()
+
+
+def test_an_actor_code_is_read_at_its_country() -> None:
+    assert actor_country("IRQREB") == "IRQ"
+    assert actor_country("SCGSRB") == "SRB"  # Serbia within Serbia and Montenegro
+    assert actor_country("IGOUNO") == "IGO"
+    assert actor_country("---GOV") == "---"

@@ -6,13 +6,15 @@ dateline codes the text with the packaged dictionaries; of its events (not negat
 hypothetical) the one whose trigger is among the record's event words is taken, else the
 first. Its PLOVER type is compared with the gold type (``event_type_accuracy``); the source
 and target countries (the first three characters of the actor codes) of the events of that
-type are compared with the gold countries, pooled over records (precision, recall, F1).
+type are compared with the gold countries, pooled over records (precision, recall, F1);
+an actor's country is read from its code as the actor matcher reads it (``actor_country``).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from ..nlp import load_nlp
 from ..settings import Settings
 from . import prf
 
-__all__ = ["countries", "evaluate", "pick_event", "read_records"]
+__all__ = ["actor_country", "countries", "evaluate", "pick_event", "read_records"]
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -52,6 +54,24 @@ def countries(actors: object) -> set[str]:
     if not isinstance(actors, list):
         return set()
     return {str(a["code"])[:3].upper() for a in actors if isinstance(a, dict) and a.get("code")}
+
+
+@lru_cache(maxsize=1)
+def _iso_countries() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def actor_country(code: str) -> str:
+    """The country of an actor code, as the actor matcher reads it: the first ISO 3166
+    chunk among the first two (``SCGSRB``, Serbia within Serbia and Montenegro -> ``SRB``),
+    else the first chunk (``IGO``, ``NGO``, ``---``)."""
+    chunks = [code[i : i + 3] for i in range(0, min(len(code), 6), 3)]
+    for chunk in chunks:
+        if chunk in _iso_countries():
+            return chunk
+    return code[:3]
 
 
 def pick_event(events: list[Event], event_text: str) -> Event | None:
@@ -89,8 +109,8 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         found_type = mapped_type(chosen.plover_type) if chosen else None
         same_type = [e for e in events if chosen and e.plover_type == chosen.plover_type]
         # Agents without a country ("---GOV") say nothing about the country.
-        found_src = {e.source.code[:3] for e in same_type if e.source} - {"---"}
-        found_tgt = {e.target.code[:3] for e in same_type if e.target} - {"---"}
+        found_src = {actor_country(e.source.code) for e in same_type if e.source} - {"---"}
+        found_tgt = {actor_country(e.target.code) for e in same_type if e.target} - {"---"}
         gold_src, gold_tgt = countries(record.get("source")), countries(record.get("target"))
         for key, found, gold in (("s", found_src, gold_src), ("t", found_tgt, gold_tgt)):
             counts[f"{key}tp"] += len(found & gold)
