@@ -52,6 +52,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
@@ -107,6 +108,7 @@ PACKAGED_ISSUES = ("Phoenix.IssueCoding.txt",)
 _MIN_STEM = 4  # letters a stem needs before it matches longer words
 _MAX_STEM_SUFFIX = 4  # letters a stem may be followed by
 _MAX_ACRONYM = 3  # phrases this short must match upper-case text
+_KEY_CACHE_MAX = 200_000  # ORTH ids whose matching key is kept
 _NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Tokens that may stand between an actor and its agent in one noun phrase.
 _BRIDGE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
@@ -410,6 +412,7 @@ class ActorMatcher:
             for end in ("s", "es")
         }
         self._stem_heads = frozenset(heads)
+        self._key_cache: dict[int, str] = {}  # ORTH id -> matching key
         self.agents = compiled.agents
         self.discards = compiled.discards
         self.issues = compiled.issues
@@ -456,10 +459,14 @@ class ActorMatcher:
 
     # -- matching --------------------------------------------------------------------------
 
-    def match_tokens(self, tokens: Sequence[Token]) -> list[ActorMatch]:
-        """Every dictionary phrase in ``tokens`` (consecutive tokens of one doc), longest first."""
+    def match_tokens(
+        self, tokens: Sequence[Token] | Doc, keys: list[str] | None = None
+    ) -> list[ActorMatch]:
+        """Every dictionary phrase in ``tokens`` (consecutive tokens of one doc, or the doc),
+        longest first. ``keys``: the tokens' matching keys, when the caller has them."""
         c = self._c
-        keys = [_key(t.text) for t in tokens]
+        if keys is None:
+            keys = [_key(t.text) for t in tokens]
         offset = tokens[0].i if len(tokens) else 0
         out: list[ActorMatch] = []
         i, n = 0, len(tokens)
@@ -508,6 +515,20 @@ class ActorMatcher:
                 out.append(ActorMatch(start, start + size, agent=-(target + 1)))
             i += size
         return out
+
+    def _doc_keys(self, doc: Doc) -> list[str]:
+        """The matching key of every token of ``doc``, by the token's ORTH id (cached)."""
+        cache = self._key_cache
+        if len(cache) > _KEY_CACHE_MAX:
+            cache.clear()
+        strings = doc.vocab.strings
+        keys: list[str] = []
+        for orth in doc.to_array(ORTH).tolist():
+            key = cache.get(orth)
+            if key is None:
+                key = cache[orth] = _key(strings[orth])
+            keys.append(key)
+        return keys
 
     def _plural_candidate(self, word: str) -> tuple[int, int] | None:
         """A one-word exact phrase whose regular plural ``word`` is ("Iraqis", "Ghanaians")."""
@@ -651,14 +672,16 @@ class ActorMatcher:
         that quotation and coreference stages can use them. Sorted by position.
         """
         when = article.published.as_date() if article.published else None
-        matches = self.match_tokens(list(doc))
+        # The doc itself, not list(doc): tokens are made only where a phrase may start.
+        matches = self.match_tokens(doc, self._doc_keys(doc))
         mentions: list[Mention] = []
         covered: set[int] = set()
-        ents_by_span = {(e.start, e.end): e.label_ for e in doc.ents}
+        ents = doc.ents  # each access builds the spans anew
+        ents_by_span = {(e.start, e.end): e.label_ for e in ents}
         matched = {i for m in matches for i in range(m.start, m.end)}
         persons = {
             e.start: e
-            for e in doc.ents
+            for e in ents
             if e.label_ == "PERSON" and not matched.intersection(range(e.start, e.end))
         }
         surnames: dict[str, int] = {}
@@ -697,7 +720,7 @@ class ActorMatcher:
             covered.update(range(start, end))
         # A person named again by surname ("ambassador Khalilzad" after "Zalmay Khalilzad")
         # is the same actor: link it to the last full-name mention before it.
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in _NER_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
             antecedent = surnames.get(_key(ent.text)) if ent.label_ == "PERSON" else None
@@ -871,10 +894,10 @@ def _words_match(
     gaps: tuple[int, ...],
     keys: list[str],
     i: int,
-    tokens: Sequence[Token],
+    tokens: Sequence[Token] | Doc,
 ) -> int:
     """The number of tokens the phrase covers from ``i``, or 0 when it does not match."""
-    if not _acronym_ok(words, tokens[i]):
+    if len(words) == 1 and len(words[0]) <= _MAX_ACRONYM and not _acronym_ok(words, tokens[i]):
         return 0
     last = len(words) - 1
     n = len(keys)
