@@ -524,3 +524,17 @@ def test_supplement_stop_entries_unmake_phoenix_actor_words(
     codes = _codes(_mentions(matcher, nlp, "A male suspect and the organization left.", None))
     assert not any(codes.values())
     assert _codes(_mentions(matcher, nlp, "The Iraqi organization met.", None)) == {"Iraqi": "IRQ"}
+
+
+def test_cache_key_covers_the_supplement_files(tmp_path: Path) -> None:
+    from dateline.actors.match import _files_key
+
+    groups = default_dictionary_files()
+    copied = [[tmp_path / p.name for p in group] for group in groups]
+    for group, new in zip(groups, copied, strict=True):
+        for src, dst in zip(group, new, strict=True):
+            dst.write_bytes(src.read_bytes())
+    before = _files_key(copied, False)
+    supplement = tmp_path / "dateline.actors.txt"
+    supplement.write_text(supplement.read_text(encoding="utf-8") + "\nGONDOR_ [GON]\n")
+    assert _files_key(copied, False) != before

@@ -466,7 +466,8 @@ class ActorMatcher:
         longest first. ``keys``: the tokens' matching keys, when the caller has them."""
         c = self._c
         if keys is None:
-            keys = [_key(t.text) for t in tokens]
+            cache = self._key_cache
+            keys = [cache.get(t.orth) or _key(t.text) for t in tokens]
         offset = tokens[0].i if len(tokens) else 0
         out: list[ActorMatch] = []
         i, n = 0, len(tokens)
