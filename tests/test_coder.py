@@ -290,3 +290,8 @@ def test_coder_keeps_the_codes_of_a_dictionary_that_is_not_cameo(
     assert not validate_verbs.cameo_codes
     events = code("Arnor will adopt a set of resolutions with Gondor.")
     assert {e.cameo for e in events} == {"081"}
+
+
+def test_a_pattern_preposition_does_not_match_an_infinitive_marker(cameo_code: Coder) -> None:
+    events = cameo_code("The Nicaraguan government ordered the Russian embassy to close.")
+    assert "100" in {e.cameo for e in events if e.trigger.text == "ordered"}

@@ -281,7 +281,7 @@ class _PatternMatcher:
         element, rest, rest_joined = elements[0], elements[1:], joined[1:]
         starts = [pos] if joined[0] else range(pos, len(toks))
         for start in starts:
-            for end, mark in self._element(element, toks, start, reverse):
+            for end, mark in self._element(element, toks, start, reverse, last=not rest):
                 saved = dict(marks)
                 if mark is not None:
                     marks[element.kind] = mark
@@ -302,13 +302,17 @@ class _PatternMatcher:
         return i + len(seq)
 
     def _element(
-        self, element: Element, toks: list[Token], i: int, reverse: bool
+        self, element: Element, toks: list[Token], i: int, reverse: bool, last: bool = False
     ) -> Iterable[tuple[int, _Party | None]]:
         if i >= len(toks):
             return
         kind = element.kind
         if kind == "word":
             if _word_is(toks[i], element.value, self.exact):
+                # A pattern ending in a preposition ("- * TO", "head to") names the
+                # preposition, not an infinitive's "to" ("ordered X to suspend").
+                if last and not reverse and not self.exact and _infinitive_to(toks[i]):
+                    return
                 yield i + 1, None
         elif kind == "phrase":
             end = self._words_at(element.words, toks, i, reverse)
@@ -328,6 +332,8 @@ class _PatternMatcher:
             tok = toks[i]
             if tok.text.upper() not in element.value.split("/"):
                 return
+            if not self.exact and _infinitive_to(tok):
+                return  # "(TO ...)" is a prepositional phrase, not an infinitive
             if element.inner:
                 inside = [t for t in tok.subtree if t.i > tok.i]
                 if reverse:
@@ -368,6 +374,10 @@ def _own_phrase(verb: Token) -> list[Token]:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _infinitive_to(tok: Token) -> bool:
+    return tok.tag_ == "TO" and tok.dep_ == "aux"
 
 
 def _form(tok: Token, exact: bool) -> str:
