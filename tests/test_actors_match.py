@@ -471,6 +471,7 @@ def test_packaged_set_puts_the_dateline_supplement_first() -> None:
         ("Palestinian youths threw stones.", "Palestinian youths", "PSECVL"),
         ("UNITA rebels attacked.", "UNITA rebels", "AGOREB"),
         ("The LTTE attacked.", "LTTE", "LKAREB"),
+        ("Two American aid groups gave food.", "American aid groups", "USANGODEV"),
     ],
 )
 def test_supplement_covers_common_demonyms_organisations_and_agents(
