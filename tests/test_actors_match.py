@@ -15,7 +15,12 @@ from spacy.language import Language
 
 from conftest import FIXTURES, SEED_DATE
 from dateline import Pipeline, Settings
-from dateline.actors.match import ActorMatcher, default_dictionary_files, load_actor_matcher
+from dateline.actors.match import (
+    ActorMatcher,
+    code_country,
+    default_dictionary_files,
+    load_actor_matcher,
+)
 from dateline.actors.phrases import PhraseIndex
 from dateline.errors import DictionaryError
 from dateline.model import Article, Mention, PublishedDate
@@ -472,6 +477,7 @@ def test_packaged_set_puts_the_dateline_supplement_first() -> None:
         ("UNITA rebels attacked.", "UNITA rebels", "AGOREB"),
         ("The LTTE attacked.", "LTTE", "LKAREB"),
         ("Two American aid groups gave food.", "American aid groups", "USANGODEV"),
+        ("Palestinian Islamic Jihad fired rockets.", "Palestinian Islamic Jihad", "PSEREB"),
     ],
 )
 def test_supplement_covers_common_demonyms_organisations_and_agents(
@@ -539,3 +545,21 @@ def test_cache_key_covers_the_supplement_files(tmp_path: Path) -> None:
     supplement = tmp_path / "dateline.actors.txt"
     supplement.write_text(supplement.read_text(encoding="utf-8") + "\nGONDOR_ [GON]\n")
     assert _files_key(copied, False) != before
+
+
+@pytest.mark.parametrize(
+    ("code", "country"),
+    [
+        ("IRQREB", "IRQ"),
+        ("SCGSRB", "SRB"),  # Serbia within Serbia and Montenegro
+        ("NGOUSAHLH", "USA"),
+        ("IMGMUSALQ", None),  # a Muslim militant group, not Mauritius
+        ("MUSGOV", "MUS"),  # Mauritius itself
+        ("---GOV", None),
+        ("IGOUNO", None),
+        ("GON/HOB", None),
+        ("USA/IRQ", "USA"),
+    ],
+)
+def test_code_country_reads_the_iso_chunk_not_a_religion(code: str, country: str | None) -> None:
+    assert code_country(code) == country

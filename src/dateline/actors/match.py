@@ -75,6 +75,7 @@ from .modifiers import (
     COORDINATORS,
     FORMER_AGENT,
     FORMER_MARKERS,
+    RELIGION_CODES,
     STEM_SUFFIXES,
 )
 from .phrases import PhraseIndex
@@ -82,6 +83,7 @@ from .phrases import PhraseIndex
 __all__ = [
     "ActorMatch",
     "ActorMatcher",
+    "code_country",
     "default_dictionary_files",
     "load_actor_matcher",
     "split_compound",
@@ -1057,19 +1059,37 @@ def _as_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _country_index(chunks: list[str]) -> int:
+    """Which chunk of a code is its country (-1: none): the first ISO 3166 chunk among the
+    first two (IRQREB -> IRQ; SCGSRB, Serbia in Serbia and Montenegro -> SRB), except that a
+    second chunk that is a CAMEO religion code is the religion (IMGMUSALQ: Muslim, not
+    Mauritius)."""
+    for n, chunk in enumerate(chunks[:2]):
+        if n == 1 and chunk in RELIGION_CODES:
+            return -1
+        if chunk in _country_codes():
+            return n
+    return -1
+
+
+def code_country(code: str) -> str | None:
+    """The ISO 3166 country of an actor code (its first part for a compound), or None:
+    ``IRQREB`` -> IRQ, ``SCGSRB`` -> SRB, ``NGOUSA`` -> USA, ``IMGMUSALQ`` / ``---GOV`` -> None."""
+    chunks = _chunks(split_compound(code)[0] if code else "")
+    n = _country_index(chunks)
+    return chunks[n] if n >= 0 else None
+
+
 def _make_actor(code: str, name: str, role: ActorRole | None = None) -> Actor:
     first = split_compound(code)[0] if code else ""
     chunks = _chunks(first)
     country: str | None = None
     agents: tuple[str, ...] = ()
-    # The country is the first ISO 3166 chunk among the first two: IRQREB -> IRQ, and for a
-    # part of a former union, SCGSRB (Serbia in Serbia and Montenegro) -> SRB.
-    for n, chunk in enumerate(chunks[:2]):
-        if chunk in _country_codes():
-            country = chunk
-            agents = tuple(c for c in chunks[n + 1 :] if len(c) == 3)
-            break
-    if country is None and first.startswith("---"):
+    n = _country_index(chunks)
+    if n >= 0:
+        country = chunks[n]
+        agents = tuple(c for c in chunks[n + 1 :] if len(c) == 3)
+    elif first.startswith("---"):
         agents = tuple(c for c in chunks[1:] if len(c) == 3)
     return Actor(
         code=code,

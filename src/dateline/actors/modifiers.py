@@ -30,3 +30,8 @@ AGENT_OF_PREPOSITIONS = frozenset({"of", "from"})
 
 # Words that coordinate two actor phrases ("US and British forces").
 COORDINATORS = frozenset({",", "and", "or", "&"})
+
+# CAMEO religion codes (CAMEO manual 1.1b3, religion codes) that are also ISO 3166 codes:
+# after a non-state code they are the religion, not the country ("IMGMUSALQ" is a Muslim
+# militant group, not Mauritius; "SHN" is Shinto, not Saint Helena).
+RELIGION_CODES = frozenset({"MUS", "SHN"})
