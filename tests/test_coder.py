@@ -295,3 +295,25 @@ def test_coder_keeps_the_codes_of_a_dictionary_that_is_not_cameo(
 def test_a_pattern_preposition_does_not_match_an_infinitive_marker(cameo_code: Coder) -> None:
     events = cameo_code("The Nicaraguan government ordered the Russian embassy to close.")
     assert "100" in {e.cameo for e in events if e.trigger.text == "ordered"}
+
+
+def test_coder_codes_an_appeal_and_not_the_act_appealed_for(cameo_code: Coder) -> None:
+    events = cameo_code("The US urged Vietnam to push back against China.")
+    counted = {
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in events
+        if e.source and not (e.negated or e.hypothetical)
+    }
+    assert counted == {("USA", "VNM", "020")}
+
+
+def test_coder_takes_the_subject_after_the_dateline(settings: Settings) -> None:
+    from dateline import Pipeline
+
+    text = (
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China "
+        "of using coercion against smaller Asian nations."
+    )
+    article = Pipeline(settings).extract(text, date="2019-11-20")
+    accused = [e for e in article.events if e.trigger.text == "accused"]
+    assert accused and all(e.source and e.source.code.startswith("USA") for e in accused)

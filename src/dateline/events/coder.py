@@ -55,6 +55,7 @@ from .lexicon import (
     COMMITMENT_LEMMAS,
     COMMITMENT_PREPOSITIONS,
     CONDITIONAL_MARKERS,
+    DATELINE_DASHES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
     INTENT_CODES,
@@ -68,6 +69,7 @@ from .lexicon import (
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
+    REQUEST_GOVERNORS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SUBJECT_DEPS,
@@ -82,6 +84,8 @@ CODER_ID = "dateline.coder.cameo.v1"
 
 # How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
 _MAX_CLIMB = 5
+# How many tokens after its place a dateline may run before its dash ("(AP) —").
+_DATELINE_TOKENS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,9 @@ class _Party:
 class _Mentions:
     """Token index -> the actor mention covering it, for one document."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], skip: frozenset[int] = frozenset()
+    ) -> None:
         self.by_token: dict[int, Mention] = {}
         self.agents: set[int] = set()
         for mention in mentions:
@@ -112,6 +118,8 @@ class _Mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            if any(tok.i in skip for tok in span):
+                continue  # the dateline ("HANOI, Vietnam (AP) —") names no actor
             for tok in span:
                 old = self.by_token.get(tok.i)
                 # The longest mention wins a token ("Iraqi insurgents" over "Iraqi"); a
@@ -420,6 +428,7 @@ class _Roles:
         self.actors = actors
         self.when = when
         self.new_actor_length = new_actor_length
+        self.dateline: frozenset[int] = frozenset()  # tokens of the article's dateline
 
     def parties(
         self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
@@ -634,7 +643,7 @@ class _Roles:
                     # "X was seen to break into ...": X is the subject of "break".
                     return self.parties(raised[0]), False
                 return [], tok.i == verb.i
-            subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [self._past_dateline(c) for c in tok.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
                 # that names an actor.
@@ -650,6 +659,16 @@ class _Roles:
                 continue
             break
         return [], False
+
+    def _past_dateline(self, subject: Token) -> Token:
+        """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused ...": a parse
+        may make the dateline the subject and the real one its apposition."""
+        if subject.i not in self.dateline:
+            return subject
+        for child in subject.children:
+            if child.dep_ == "appos" and child.i not in self.dateline:
+                return child
+        return subject
 
     def objects(
         self, verb: Token, passive: bool, skip: set[int], *, clauses: bool = True
@@ -827,6 +846,8 @@ def _irrealis(verb: Token) -> bool:
     be held"): an aim, not an event."""
     first = _first_conjunct(verb)
     if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in WISH_GOVERNORS:
+        return True
+    if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in REQUEST_GOVERNORS:
         return True
     if _purpose_of(first):
         return True
@@ -1237,9 +1258,11 @@ def code_events(
     """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
     when = _article_date(article)
     resolve_coreference(article, doc, mentions)
-    index = _Mentions(doc, mentions)
+    dateline = _dateline_tokens(article, doc)
+    index = _Mentions(doc, mentions, dateline)
     new_actor_length = getattr(settings, "new_actor_length", 0)
     roles = _Roles(index, actors, when, new_actor_length)
+    roles.dateline = dateline
     events: list[Event] = []
     for sent in doc.sents:
         # Only sentences with an actor can carry an event (unless new actors are allowed).
@@ -1257,6 +1280,21 @@ def code_events(
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
+    """The tokens of the article's dateline ("HANOI, Vietnam (AP) —"), from its place up
+    to the dash that ends it, when the dateline opens a sentence."""
+    if article.dateline is None:
+        return frozenset()
+    span = doc.char_span(article.dateline.start, article.dateline.end, alignment_mode="expand")
+    if span is None or span.start != span.sent.start:
+        return frozenset()
+    limit = min(span.sent.end, span.end + _DATELINE_TOKENS)
+    for tok in doc[span.end : limit]:
+        if tok.text in DATELINE_DASHES:
+            return frozenset(range(span.start, tok.i + 1))
+    return frozenset()
 
 
 def _complete_from_earlier_talks(doc: Doc, events: list[Event]) -> None:

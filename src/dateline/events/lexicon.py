@@ -244,3 +244,28 @@ REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "reject"})
 # Verbs of announcing that, like the verbs of saying, report an obligation as a demand
 # ("the forum concluded that the US must allocate greater resources").
 OBLIGATION_CUES = frozenset({"announce", "declare", "conclude", "warn", "proclaim", "decide"})
+
+# Dashes that end a dateline ("BAGHDAD (Reuters) -", "HANOI, Vietnam (AP) —").
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+# Verbs of request and demand: the act they ask for ("urged Vietnam to push back",
+# "demanded that the US cancel the sale") is what is requested, not an event; CAMEO codes
+# the request (manual 1.1b3, 02 "Appeal" and 10 "Demand").
+REQUEST_GOVERNORS = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "appeal",
+        "demand",
+        "request",
+        "order",
+        "press",
+        "encourage",
+        "invite",
+        "instruct",
+        "tell",
+        "implore",
+        "plead",
+    }
+)
