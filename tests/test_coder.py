@@ -317,3 +317,11 @@ def test_coder_takes_the_subject_after_the_dateline(settings: Settings) -> None:
     article = Pipeline(settings).extract(text, date="2019-11-20")
     accused = [e for e in article.events if e.trigger.text == "accused"]
     assert accused and all(e.source and e.source.code.startswith("USA") for e in accused)
+
+
+def test_coder_reads_a_participle_with_a_by_agent_as_passive(cameo_code: Coder) -> None:
+    events = cameo_code("Criticized by Russia, Ukraine is being drawn into new talks.")
+    criticized = [e for e in events if e.trigger.text == "Criticized"]
+    assert [(e.source.code, e.target.code) for e in criticized if e.source and e.target] == [
+        ("RUS", "UKR")
+    ]

@@ -632,6 +632,11 @@ class _Roles:
             passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children) or any(
                 c.dep_ == "auxpass" for c in tok.children
             )
+            # A participle with a by-agent is passive even without an auxiliary ("Rebuked
+            # by Eriador, Osgiliath ...").
+            passive = passive or (
+                tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+            )
             if passive:
                 agents = [c for c in tok.children if c.dep_ == "agent"]
                 for agent in agents:
@@ -652,6 +657,13 @@ class _Roles:
                     if found:
                         return found, False
                 return [], False
+            # A verb read as a noun's head ("Ethiopia act on a resolution": "Ethiopia"
+            # parsed as its compound) has that name before it as its subject.
+            named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            if named and tok.tag_.startswith("VB"):
+                found = self.parties(named[0], subject=True)
+                if found:
+                    return found, False
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self.parties(tok.head), False
             if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
@@ -684,6 +696,14 @@ class _Roles:
                     found = self.parties(c)
                     if found:
                         return found
+            if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+                # "Rebuked by Eriador, Osgiliath is ...": the participle's patient is the
+                # subject of the clause it opens.
+                for c in verb.head.children:
+                    if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i > verb.i:
+                        found = self.parties(c)
+                        if found:
+                            return found
         own = [
             c
             for c in verb.children
