@@ -563,3 +563,14 @@ def test_cache_key_covers_the_supplement_files(tmp_path: Path) -> None:
 )
 def test_code_country_reads_the_iso_chunk_not_a_religion(code: str, country: str | None) -> None:
     assert code_country(code) == country
+
+
+def test_supplement_knows_leaders_after_2014_with_their_dates(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "Donald Trump met Kim Jong Un."
+    assert _codes(_mentions(matcher, nlp, text, "2019-02-27")) == {
+        "Donald Trump": "USAGOV",
+        "Kim Jong Un": "PRKGOV",
+    }
+    assert _codes(_mentions(matcher, nlp, text, "2022-06-01"))["Donald Trump"] == "USAELI"
