@@ -656,6 +656,13 @@ class _Roles:
                     found = self.parties(subject, subject=True)
                     if found:
                         return found, False
+                # A parse may leave the head of a long subject unlabelled ("Quatar's emir,
+                # Sheikh Hamad bin Khalifa al-Thani launched"): a "dep" before the verb.
+                for child in tok.children:
+                    if child.dep_ == "dep" and child.i < tok.i:
+                        found = self.parties(child, subject=True)
+                        if found:
+                            return found, False
                 return [], False
             # A verb read as a noun's head ("Ethiopia act on a resolution": "Ethiopia"
             # parsed as its compound) has that name before it as its subject.
