@@ -415,6 +415,7 @@ class ActorMatcher:
         }
         self._stem_heads = frozenset(heads)
         self._key_cache: dict[int, str] = {}  # ORTH id -> matching key
+        self._may_start: dict[str, bool] = {}  # matching key -> may start a phrase
         self.agents = compiled.agents
         self.discards = compiled.discards
         self.issues = compiled.issues
@@ -473,7 +474,14 @@ class ActorMatcher:
         offset = tokens[0].i if len(tokens) else 0
         out: list[ActorMatch] = []
         i, n = 0, len(tokens)
+        may_start = self._may_start
         while i < n:
+            start_ok = may_start.get(keys[i])
+            if start_ok is None:
+                start_ok = may_start[keys[i]] = self._starts_a_phrase(keys[i])
+            if not start_ok:
+                i += 1
+                continue
             best: tuple[int, int] | None = None  # (tokens, phrase id)
             candidates = c.first.get(keys[i], ())
             if i + 1 < n and keys[i] in self._pair_firsts:
@@ -519,11 +527,22 @@ class ActorMatcher:
             i += size
         return out
 
+    def _starts_a_phrase(self, key: str) -> bool:
+        """Whether any phrase may start with the word ``key`` (the matcher's quick reject)."""
+        c = self._c
+        return (
+            key in c.first
+            or key in self._pair_firsts
+            or key[:_MIN_STEM] in self._stem_heads
+            or (key.endswith("s") and self._plural_candidate(key) is not None)
+        )
+
     def _doc_keys(self, doc: Doc) -> list[str]:
         """The matching key of every token of ``doc``, by the token's ORTH id (cached)."""
         cache = self._key_cache
         if len(cache) > _KEY_CACHE_MAX:
             cache.clear()
+            self._may_start.clear()
         strings = doc.vocab.strings
         keys: list[str] = []
         for orth in doc.to_array(ORTH).tolist():
