@@ -325,3 +325,8 @@ def test_coder_reads_a_participle_with_a_by_agent_as_passive(cameo_code: Coder) 
     assert [(e.source.code, e.target.code) for e in criticized if e.source and e.target] == [
         ("RUS", "UKR")
     ]
+
+
+def test_coder_codes_a_spokesperson_as_the_actor_spoken_for(cameo_code: Coder) -> None:
+    events = cameo_code("A spokesperson for the British Foreign Office criticized Iran.")
+    assert [(e.source.code, e.cameo) for e in events if e.source] == [("GBRGOV", "111")]

@@ -72,6 +72,7 @@ from .lexicon import (
     REQUEST_GOVERNORS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
+    SPOKES_NOUNS,
     SUBJECT_DEPS,
     WISH_GOVERNORS,
 )
@@ -527,6 +528,9 @@ class _Roles:
         return []
 
     def _party_of(self, head: Token, exclude: set[int]) -> _Party | None:
+        spoken_for = self._spoken_for(head)
+        if spoken_for is not None:
+            return spoken_for
         coded = self._code_phrase(head)
         if coded is not None:
             coded = self._enrich(head, coded)
@@ -550,6 +554,24 @@ class _Roles:
                 return self._enrich(tok, _party(mention))
             queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
         return self._new_actor(head)
+
+    def _spoken_for(self, head: Token) -> _Party | None:
+        """ "A spokesperson for the British Foreign Office": the actor spoken for."""
+        if head.lemma_.lower() not in SPOKES_NOUNS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                party = self._code_phrase(obj)
+                mention = self.mentions.at(obj)
+                if party is None and mention is not None:
+                    party = _party(mention)
+                if party is not None and not party.code.startswith("---"):
+                    return self._enrich(obj, party)
+        return None
 
     def _enrich(self, head: Token, party: _Party) -> _Party:
         """Complete a bare country or an agent without a country from the phrase's own

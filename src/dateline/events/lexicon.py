@@ -269,3 +269,7 @@ REQUEST_GOVERNORS = frozenset(
         "plead",
     }
 )
+
+# Heads that speak for the actor of their "for"/"of" phrase: "a spokesperson for the British
+# Foreign Office" is coded as the Foreign Office (CAMEO codes the actor spoken for).
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
