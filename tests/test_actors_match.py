@@ -574,3 +574,11 @@ def test_supplement_knows_leaders_after_2014_with_their_dates(
         "Kim Jong Un": "PRKGOV",
     }
     assert _codes(_mentions(matcher, nlp, text, "2022-06-01"))["Donald Trump"] == "USAELI"
+
+
+def test_year_discards_are_historical_only_before_the_article_year(matcher: ActorMatcher) -> None:
+    sentence = "Both sides violated the ceasefire signed in March 2001."
+    assert matcher.is_discard(sentence)  # no date: as Phoenix lists it
+    assert matcher.is_discard(sentence, when=date(2006, 5, 23))
+    assert not matcher.is_discard(sentence, when=date(2001, 6, 1))
+    assert matcher.is_discard("Fans cheered the champions.", when=date(2001, 6, 1))

@@ -876,24 +876,34 @@ class ActorMatcher:
 
     # -- discards and issues ---------------------------------------------------------------
 
-    def find_discard(self, text: str, *, story: bool = False) -> DiscardEntry | None:
+    def find_discard(
+        self, text: str, *, story: bool = False, when: date | None = None
+    ) -> DiscardEntry | None:
         """The discard phrase found in ``text`` (sentence-level ones, or story-level ones).
 
         The text is read left to right, taking the longest phrase at each place: a story
         phrase ("+CHAMPIONS LEAGUE") hides the sentence phrase inside it ("CHAMPIONS").
+        ``when`` (the article's date): a discard phrase that is a bare year ("1988", "2001")
+        marks a historical reference, as Phoenix lists the years before its own; it counts
+        only for a year before the article's year.
         """
         for hit in self._discard_index.scan(text):
-            if hit.value.story == story:
-                return hit.value
+            entry = hit.value
+            if entry.story != story:
+                continue
+            if when is not None and _is_year(entry.phrase) and int(entry.phrase) >= when.year:
+                continue
+            return entry
         return None
 
-    def is_discard(self, sentence_text: str) -> bool:
-        """Whether a sentence-level discard phrase occurs in the sentence (do not code it)."""
-        return self.find_discard(sentence_text) is not None
+    def is_discard(self, sentence_text: str, when: date | None = None) -> bool:
+        """Whether a sentence-level discard phrase occurs in the sentence (do not code it);
+        ``when``: the article's date (see ``find_discard``)."""
+        return self.find_discard(sentence_text, when=when) is not None
 
-    def is_story_discard(self, text: str) -> bool:
+    def is_story_discard(self, text: str, when: date | None = None) -> bool:
         """Whether a story-level (``+``) discard phrase occurs in the text (skip the story)."""
-        return self.find_discard(text, story=True) is not None
+        return self.find_discard(text, story=True, when=when) is not None
 
     def find_issues(self, text: str) -> dict[str, int]:
         """Issue codes found in ``text`` with their counts; an exclusion phrase cancels all."""
@@ -1072,6 +1082,10 @@ def _add_agents(code: str, prefixes: list[str], suffixes: list[str]) -> str:
             have.update(_chunks(s))
     head = "".join(p for p in _dedupe(prefixes) if not code.startswith(p))
     return head + code + tail
+
+
+def _is_year(phrase: str) -> bool:
+    return len(phrase) == 4 and phrase.isdigit()
 
 
 def _as_date(text: str | None) -> date | None:
