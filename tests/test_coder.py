@@ -330,3 +330,15 @@ def test_coder_reads_a_participle_with_a_by_agent_as_passive(cameo_code: Coder) 
 def test_coder_codes_a_spokesperson_as_the_actor_spoken_for(cameo_code: Coder) -> None:
     events = cameo_code("A spokesperson for the British Foreign Office criticized Iran.")
     assert [(e.source.code, e.cameo) for e in events if e.source] == [("GBRGOV", "111")]
+
+
+def test_coref_does_not_resolve_he_to_an_organisation(settings: Settings) -> None:
+    nlp = load_nlp(settings.spacy_model)
+    text = "Vietnam's coast guard got a ship. He said it was old."
+    mentions = [Mention(0, 21, "Vietnam's coast guard", "ACTOR", Actor("VNMMIL"))]
+    found = resolve_coreference(Article(text=text), nlp(text), mentions)
+    assert "He" not in [m.text for m in found]
+    person = "The Vietnamese defense minister got a ship. He said it was old."
+    mentions = [Mention(0, 32, "The Vietnamese defense minister", "ACTOR", Actor("VNMMIL"))]
+    found = resolve_coreference(Article(text=person), nlp(person), mentions)
+    assert [m.actor.code for m in found if m.text == "He" and m.actor] == ["VNMMIL"]

@@ -26,6 +26,8 @@ from ..model import Article, Mention
 from .coref_lexicon import (
     DESCRIPTION_AGENTS,
     FIRST_PERSON_PLURAL,
+    NON_PERSON_LABELS,
+    ORGANISATION_HEADS,
     PERSON_AGENTS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -91,6 +93,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     sent_starts = [s.start_char for s in doc.sents]
     new: list[Mention] = []
     plural: list[Mention] | None = None  # the plural antecedents, found when first needed
+    persons: list[Mention] | None = None  # the antecedents that can be a person
 
     def sentence_index(offset: int) -> int:
         return _paragraph_of(sent_starts, offset)
@@ -114,6 +117,11 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         elif word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
             wanted = PERSON_AGENTS if word in PERSON_PRONOUNS else None
             pool = resolved
+            if word in PERSON_PRONOUNS:
+                # "he" refers to a person, not to "Vietnam's coast guard".
+                if persons is None:
+                    persons = [m for m in resolved if not _is_organisation(doc, m)]
+                pool = persons
             if word in PLURAL_PRONOUNS:
                 # "they" refers to a plural phrase ("the Americans"), not to a singular one.
                 if plural is None:
@@ -170,6 +178,14 @@ def _is_plural(doc: Doc, mention: Mention) -> bool:
             break
         tok = tok.head
     return tok.tag_ in ("NNS", "NNPS")
+
+
+def _is_organisation(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.lemma_.lower() in ORGANISATION_HEADS or root.ent_type_ in NON_PERSON_LABELS
 
 
 def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:

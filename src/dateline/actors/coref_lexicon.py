@@ -44,3 +44,37 @@ DESCRIPTION_AGENTS: dict[str, tuple[frozenset[str] | None, bool]] = {
     "opposition": (frozenset({"OPP"}), False),
     "party": (frozenset({"OPP", "PTY"}), False),
 }
+
+# Heads of organisations and groups: "he" and "she" never refer back to them ("Vietnam's
+# coast guard", "the Foreign Ministry"), whatever agent code they carry.
+ORGANISATION_HEADS = frozenset(
+    {
+        "guard",
+        "army",
+        "military",
+        "force",
+        "forces",
+        "troops",
+        "police",
+        "government",
+        "ministry",
+        "administration",
+        "cabinet",
+        "regime",
+        "office",
+        "department",
+        "court",
+        "parliament",
+        "assembly",
+        "council",
+        "party",
+        "group",
+        "agency",
+        "committee",
+        "commission",
+        "navy",
+        "unit",
+    }
+)
+# Named-entity labels that are not persons.
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
