@@ -502,6 +502,8 @@ def test_name_with_acronym_in_parenthesis_matches_name_and_acronym(
     codes = _codes(_mentions(m, nlp, "The Animal Liberation Front struck. The ALF fled.", None))
     assert codes["Animal Liberation Front"] == "INTREB"
     assert codes["ALF"] == "INTREB"
+    # The acronym alone only in upper case: some are words ("DAWN").
+    assert _codes(_mentions(m, nlp, "Alf spoke.", None)).get("Alf") is None
     assert _codes(_mentions(m, nlp, "The Animal Liberation Front (ALF) struck.", None)) == {
         "Animal Liberation Front (ALF)": "INTREB"
     }

@@ -90,7 +90,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v8"
+COMPILED_VERSION = "dateline.actors.v9"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # dateline's own supplement (additions and corrections, MIT): its files come first, since
@@ -202,6 +202,7 @@ class _Compiled:
     pairs: dict[str, list[int]]  # "first second" -> phrases of two words or more
     stems: dict[str, list[int]]  # stem -> one-word stem phrases
     problems: list[str]
+    upper: list[int]  # phrases that match only upper-case text (acronyms from "(ALF)")
 
     def dump(self) -> bytes:
         """Serialise with ``marshal`` (builtins only: fast to load, no code execution)."""
@@ -218,6 +219,7 @@ class _Compiled:
             "pairs": self.pairs,
             "stems": self.stems,
             "problems": self.problems,
+            "upper": self.upper,
         }
         return marshal.dumps(data)
 
@@ -240,6 +242,7 @@ class _Compiled:
             pairs=data["pairs"],
             stems=data["stems"],
             problems=data["problems"],
+            upper=data["upper"],
         )
 
 
@@ -292,29 +295,30 @@ def _is_stop_entry(entry: ActorEntry) -> bool:
     )
 
 
-def _parenthesis_variants(phrase: str) -> list[str]:
+def _parenthesis_variants(phrase: str) -> list[tuple[str, bool]]:
     """Other ways news text writes a phrase that ends in a parenthesis.
 
     Phoenix writes many group names with their acronym, "LIBERATION_TIGERS_OF_TAMIL_EELAM_
     (LTTE)_", which text seldom repeats whole: the name without the parenthesis (when it
     keeps two words or more, so "GEORGIA_(COUNTRY)" does not claim "Georgia") and the
     acronym alone (when it has 3+ letters drawn, in order, from the initials of the name
-    and starts with the first: "ALF" of "ANIMAL_LIBERATION_FRONT") are matched too.
+    and starts with the first: "ALF" of "ANIMAL_LIBERATION_FRONT") are matched too; the
+    acronym only in upper case (the flag), since some are words ("DAWN", "EMETIC").
     """
     m = _TRAILING_PARENTHESIS.match(phrase.strip())
     if m is None:
         return []
     name, inside = m.group(1).strip("_ "), m.group(2).strip("_ ")
     words = [w for w in re.split(r"[_\s-]+", name) if w]
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     if len(words) >= 2:
-        out.append(name + "_")
+        out.append((name + "_", False))
     initials = "".join(w[0] for w in words if w[0].isalnum()).upper()
     acronym = inside.upper()
     if len(acronym) >= 3 and acronym.isalpha() and initials[:1] == acronym[:1]:
         rest = iter(initials)
         if all(c in rest for c in acronym):  # a subsequence of the initials
-            out.append(acronym + "_")
+            out.append((acronym + "_", True))
     return out
 
 
@@ -328,6 +332,7 @@ def _compile(
     tokenizer = _tokenizer()
     phrases: list[_Phrase] = []
     seen: dict[tuple[tuple[str, ...], bool], int] = {}
+    upper: list[int] = []
 
     def store(keys: tuple[str, ...], stem: bool, target: int, gaps: tuple[int, ...]) -> None:
         if (keys, stem) in seen:  # the first entry of a phrase wins, as in PETRARCH
@@ -364,8 +369,14 @@ def _compile(
             continue
         for phrase in entry.phrases:
             add(phrase, i)
-            for variant in _parenthesis_variants(phrase):
-                add(variant, i)
+            for variant, upper_only in _parenthesis_variants(phrase):
+                if upper_only:
+                    keys, _stem, _gaps = _phrase_keys(tokenizer, variant)
+                    if keys and (keys, False) not in seen:
+                        upper.append(len(phrases))
+                        store(keys, False, i, ())
+                else:
+                    add(variant, i)
     actor_rows = [_actor_row(e) for e in actors]
     for j, agent in enumerate(agents):
         if not supplement[j]:
@@ -395,6 +406,7 @@ def _compile(
         pairs,
         stems,
         problems,
+        upper,
     )
 
 
@@ -416,6 +428,7 @@ class ActorMatcher:
         self._stem_heads = frozenset(heads)
         self._key_cache: dict[int, str] = {}  # ORTH id -> matching key
         self._may_start: dict[str, bool] = {}  # matching key -> may start a phrase
+        self._upper_only = frozenset(compiled.upper)
         self.agents = compiled.agents
         self.discards = compiled.discards
         self.issues = compiled.issues
@@ -516,6 +529,9 @@ class ActorMatcher:
                 continue
             size, pid = best
             if size == 1 and tokens[i].pos_ == "PRON":
+                i += 1
+                continue
+            if pid in self._upper_only and not tokens[i].text.isupper():
                 i += 1
                 continue
             target = c.phrases[pid][2]
