@@ -342,3 +342,12 @@ def test_coref_does_not_resolve_he_to_an_organisation(settings: Settings) -> Non
     mentions = [Mention(0, 32, "The Vietnamese defense minister", "ACTOR", Actor("VNMMIL"))]
     found = resolve_coreference(Article(text=person), nlp(person), mentions)
     assert [m.actor.code for m in found if m.text == "He" and m.actor] == ["VNMMIL"]
+
+
+def test_coder_flags_an_inability_as_negated_not_as_a_refusal(cameo_code: Coder) -> None:
+    for text in (
+        "The Iraqi police are not able to end the violence.",
+        "The Iraqi police are unable to end the violence.",
+    ):
+        events = cameo_code(text)
+        assert events and all(e.negated and e.root == "08" for e in events)

@@ -62,6 +62,7 @@ from .lexicon import (
     INTENT_GOVERNORS,
     JOINT_NOUNS,
     NEGATION_WORDS,
+    NEGATIVE_GOVERNORS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     PASSIVE_SUBJECT_DEPS,
@@ -842,9 +843,29 @@ def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
                 negated = True
             elif _is_hypothetical_marker(c, word, named):
                 hypothetical = True
-        # An xcomp inherits its governor's flags ("did not agree to meet").
-        tok = tok.head if tok.dep_ in ("xcomp",) else None
+        # An xcomp inherits its governor's flags ("did not agree to meet", "are not able to
+        # end", through the adjective), and "unable to end" is a negation.
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_GOVERNORS:
+            negated = True
+        tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
     return negated, hypothetical or _irrealis(verb)
+
+
+def _unable(verb: Token) -> bool:
+    """ "unable to end", "not able to end": an inability, not a refusal (no 12x code)."""
+    first = _first_conjunct(verb)
+    head = first.head
+    if first.dep_ != "xcomp":
+        return False
+    if head.lemma_.lower() in NEGATIVE_GOVERNORS:
+        return True
+    # "are not able to": the negation sits on the verb the adjective complements.
+    return (
+        head.dep_ == "acomp"
+        and head.pos_ == "ADJ"
+        and head.lemma_.lower() not in INTENT_GOVERNORS
+        and any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+    )
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
@@ -1229,7 +1250,7 @@ def _code_verb(
         return []
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
-    if _cameo_rules(settings, verbs) and not hypothetical:
+    if _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
         code, reverse, negated = _intent(verb, code, reverse, negated or _refused(verb))
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []

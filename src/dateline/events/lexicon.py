@@ -273,3 +273,6 @@ REQUEST_GOVERNORS = frozenset(
 # Heads that speak for the actor of their "for"/"of" phrase: "a spokesperson for the British
 # Foreign Office" is coded as the Foreign Office (CAMEO codes the actor spoken for).
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
+
+# Governors that deny their complement ("unable to end the violence"): negated.
+NEGATIVE_GOVERNORS = frozenset({"unable"})
