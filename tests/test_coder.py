@@ -351,3 +351,18 @@ def test_coder_flags_an_inability_as_negated_not_as_a_refusal(cameo_code: Coder)
     ):
         events = cameo_code(text)
         assert events and all(e.negated and e.root == "08" for e in events)
+
+
+def test_coder_codes_a_reiterated_demand_on_the_clause_subject(cameo_code: Coder) -> None:
+    events = cameo_code("The UN reiterated its demand that Israel ease restrictions on workers.")
+    counted = {(e.target.code, e.cameo) for e in events if e.target and not e.hypothetical}
+    assert counted == {("ISR", "100")}
+
+
+def test_coder_codes_an_announcement_with_unless_as_a_threat(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless "
+        "a ceasefire is arranged."
+    )
+    withdraw = [e for e in events if e.trigger.text == "withdraw"]
+    assert withdraw and all(e.root == "13" for e in withdraw)

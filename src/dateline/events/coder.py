@@ -71,10 +71,13 @@ from .lexicon import (
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
     REQUEST_GOVERNORS,
+    REQUEST_NOUN_CODES,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SPOKES_NOUNS,
     SUBJECT_DEPS,
+    ULTIMATUM_CODE,
+    ULTIMATUM_MARKERS,
     WISH_GOVERNORS,
 )
 from .plover import plover_for
@@ -898,8 +901,22 @@ def _intent(
     if _announced(verb):
         intent = _by_prefix(INTENT_CODES, code)
         if intent is not None:
+            if _ultimatum(verb) and root_of(intent) != "13":
+                # "will withdraw its force unless ...": a conditional announcement is a
+                # threat (CAMEO manual 1.1b3, 13 "Threaten", ultimatums).
+                intent = ULTIMATUM_CODE
             return intent, None, negated
     return code, reverse, negated
+
+
+def _ultimatum(verb: Token) -> bool:
+    """An announced act with an "unless" clause."""
+    first = _first_conjunct(verb)
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ULTIMATUM_MARKERS for m in c.children)
+        for c in (*verb.children, *first.children)
+    )
 
 
 def _first_conjunct(verb: Token) -> Token:
@@ -919,6 +936,12 @@ def _irrealis(verb: Token) -> bool:
         return True
     if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in REQUEST_GOVERNORS:
         return True
+    if first.dep_ == "acl" and first.head.lemma_.lower() in REQUEST_NOUN_CODES:
+        return True  # "its demand that Israel ease restrictions"
+    if first.dep_ == "ccomp":
+        noun = _request_noun(first.head)
+        if noun is not None and noun.i < first.i:
+            return True
     if _purpose_of(first):
         return True
     tok = verb
@@ -969,21 +992,50 @@ def _commitment(
     return code, reverse
 
 
+def _obligations(verb: Token) -> Iterable[tuple[Token, str]]:
+    """The clauses a verb of saying reports as obligations, with their codes: "said Sudan
+    must return" (a modal), "reiterated its demand that Israel ease" (a request noun)."""
+    noun = _request_noun(verb)
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            modal = next(
+                (
+                    c.lower_
+                    for c in child.children
+                    if c.dep_ == "aux" and c.lower_ in OBLIGATION_CODES
+                ),
+                None,
+            )
+            if modal is not None:
+                yield child, OBLIGATION_CODES[modal]
+            elif noun is not None and child.i > noun.i:
+                # The parse may hang the noun's clause on the verb ("its demand today that
+                # Israel ease").
+                yield child, REQUEST_NOUN_CODES[noun.lemma_.lower()]
+        elif child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUN_CODES:
+            for clause in child.children:
+                if clause.dep_ in ("acl", "ccomp") and clause.i > child.i:
+                    yield clause, REQUEST_NOUN_CODES[child.lemma_.lower()]
+                    break
+
+
+def _request_noun(verb: Token) -> Token | None:
+    """The verb's object when it is a noun of request ("reiterated its demand")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUN_CODES:
+            return child
+    return None
+
+
 def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
     """A verb of saying whose reported clause puts an obligation on another actor ("Russia
     said Sudan must return the helicopter"): a demand (10) or, with "should", an appeal
     (02) of the speaker on the clause's subject (CAMEO manual 1.1b3, 02 and 10)."""
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
-        modal = next(
-            (c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_CODES),
-            None,
-        )
+    for clause, code in _obligations(verb):
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-        if modal is None or not subjects:
+        if not subjects:
             continue
         targets = roles.parties(subjects[0])
         sources = roles.subject(verb)[0] if targets else []
@@ -991,7 +1043,6 @@ def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
         for source in sources:
             for target in targets:
                 if target.code != source.code:
-                    code = OBLIGATION_CODES[modal]
                     _add(events, seen, sent, trigger, source, target, code, None)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)

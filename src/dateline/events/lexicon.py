@@ -276,3 +276,12 @@ SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiec
 
 # Governors that deny their complement ("unable to end the violence"): negated.
 NEGATIVE_GOVERNORS = frozenset({"unable"})
+
+# Nouns of request whose clause says what is asked ("reiterated its demand that Israel ease
+# restrictions"): the speaker's demand (10) or appeal (02) on the clause's subject.
+REQUEST_NOUN_CODES = {"demand": "100", "call": "020", "appeal": "020", "request": "020"}
+
+# An announced act made conditional by "unless" is an ultimatum: CAMEO 13 "Threaten"
+# (manual 1.1b3: 130, threats not specified below; 1313-1385 name what is threatened).
+ULTIMATUM_MARKERS = frozenset({"unless"})
+ULTIMATUM_CODE = "130"
