@@ -366,3 +366,14 @@ def test_coder_codes_an_announcement_with_unless_as_a_threat(cameo_code: Coder) 
     )
     withdraw = [e for e in events if e.trigger.text == "withdraw"]
     assert withdraw and all(e.root == "13" for e in withdraw)
+
+
+def test_coder_codes_a_declaration_for_whoever_issued_it(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "The Iraqi rebels issued a declaration demanding that the Turkish government "
+        "provide information on the safety of its leader."
+    )
+    demanding = [e for e in events if e.trigger.text == "demanding"]
+    assert [
+        (e.source.code, e.target.code, e.cameo) for e in demanding if e.source and e.target
+    ] == [("IRQREB", "TURGOV", "100")]

@@ -75,6 +75,7 @@ from .lexicon import (
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SPOKES_NOUNS,
+    STATEMENT_NOUNS,
     SUBJECT_DEPS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
@@ -234,7 +235,7 @@ class _PatternMatcher:
     @cached_property
     def after(self) -> list[Token]:
         verb = self.verb
-        after = [t for t in _own_phrase(verb) if t.i > verb.i]
+        after = [t for t in _own_phrase(verb, self.exact) if t.i > verb.i]
         if self.passive:
             subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if subj:
@@ -376,7 +377,10 @@ class _PatternMatcher:
 _OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "conj"})
 
 
-def _own_phrase(verb: Token) -> list[Token]:
+def _own_phrase(verb: Token, reported: bool = True) -> list[Token]:
+    """The verb's phrase without the clauses of their own it governs; with ``reported``
+    False, also without a finite complement clause ("demanding that the government provide
+    information on ...": another act, with its own words)."""
     out: list[Token] = []
     stack = [verb]
     while stack:
@@ -385,8 +389,17 @@ def _own_phrase(verb: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ in _OWN_CLAUSES and child.pos_ in ("VERB", "AUX"):
                 continue
+            if not reported and child.dep_ == "ccomp" and _finite_clause(child):
+                continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause with its own subject that is not an infinitive ("that the government
+    provide ..."; not "the talks to be held")."""
+    subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+    return subject and not any(_infinitive_to(c) for c in verb.children)
 
 
 def _infinitive_to(tok: Token) -> bool:
@@ -698,7 +711,14 @@ class _Roles:
                 if found:
                     return found, False
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return self.parties(tok.head), False
+                found = self.parties(tok.head)
+                head = tok.head
+                if not found and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+                    # "The PKK issued a declaration demanding ...": the statement speaks for
+                    # whoever issued it.
+                    tok = head.head
+                    continue
+                return found, False
             if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
                 tok = tok.head
                 continue

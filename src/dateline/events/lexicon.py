@@ -285,3 +285,21 @@ REQUEST_NOUN_CODES = {"demand": "100", "call": "020", "appeal": "020", "request"
 # (manual 1.1b3: 130, threats not specified below; 1313-1385 name what is threatened).
 ULTIMATUM_MARKERS = frozenset({"unless"})
 ULTIMATUM_CODE = "130"
+
+# Statements that speak for whoever issued them ("issued a declaration demanding ...").
+STATEMENT_NOUNS = frozenset(
+    {
+        "declaration",
+        "statement",
+        "communique",
+        "resolution",
+        "letter",
+        "report",
+        "message",
+        "decree",
+        "note",
+        "memorandum",
+        "appeal",
+        "ultimatum",
+    }
+)
