@@ -15,19 +15,24 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   them instead; "between A and B" with no other source gives A->B and B->A;
 - compound actors ("A and B", "A, B and C") give one event per actor, a ``[x:y]`` code a
   pair of events, and one event per (source, target, code) is kept per sentence;
-- negation ("did not attack") and hypotheticals (modals, conditionals, wishes, aims in an
-  infinitive) are flagged unless the matched pattern names them (``- NOT * [112]``); the
-  evaluations do not count them;
+- the actor spoken for is the source of a spokesperson ("a spokesperson for the Foreign
+  Office") and of a statement ("issued a declaration demanding ..."); the article's
+  dateline ("HANOI, Vietnam (AP) —") names no actor;
+- negation ("did not attack", "unable to end") and hypotheticals (modals, conditionals,
+  wishes, aims in an infinitive, the act a request asks for) are flagged unless the matched
+  pattern names them (``- NOT * [112]``); the evaluations do not count them;
 - a clause governed by a coded verb ("to help", "after crowds burned") is not coded again,
   but a verb of intent coded only by its block default yields to the act it governs;
 - CAMEO's own rules, unless ``settings.petrarch_compat`` or the verb dictionary's codes
   are not CAMEO's (the validation set's WEIS-like codes): pattern nouns also match their
   plurals; announced acts take CAMEO's intent/threat codes (03x/13x) and refused ones
   ("did not", "refused to") its rejection codes (12x); verbs of commitment with a
-  complement ("agreed to", "offered to") code 030; a reported obligation ("said X must")
-  is a demand (10) or, with "should", an appeal (02); verbs the dictionary leaves
-  uncoded take dateline's CAMEO supplement (``data/cameo/verb_supplement.tsv``)
-  (CAMEO manual 1.1b3);
+  complement ("agreed to", "offered to") code 030; a reported obligation ("said X must",
+  "reiterated its demand that X") is a demand (10) or, with "should", an appeal (02); an
+  announced act with "unless" is a threat (13); verbs the dictionary leaves uncoded take
+  dateline's CAMEO supplement (``data/cameo/verb_supplement.tsv``); a pattern's
+  preposition does not match an infinitive's "to", nor its words a finite complement
+  clause (CAMEO manual 1.1b3);
 - unless ``settings.petrarch_compat``: an aim ("aimed at reaching") is not an event, and
   "the talks" takes its other party from talks coded earlier in the article.
 """
