@@ -377,3 +377,21 @@ def test_coder_codes_a_declaration_for_whoever_issued_it(cameo_code: Coder) -> N
     assert [
         (e.source.code, e.target.code, e.cameo) for e in demanding if e.source and e.target
     ] == [("IRQREB", "TURGOV", "100")]
+
+
+def test_coder_takes_the_object_as_subject_of_an_infinitive(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Erekat said it was the latest move by the US to try to force the Palestinians to "
+        "capitulate and give up their claims to an independent state."
+    )
+    give = [e for e in events if e.trigger.text == "give"]
+    assert give and all(e.source and e.source.code.startswith("PSE") for e in give)
+
+
+def test_coder_does_not_take_a_subject_from_outside_a_quotation(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "A spokesperson for the British Foreign Office reiterated the UK's position that "
+        'settlements "are illegal under international law, present an obstacle to peace and '
+        'threaten the viability of a two-state solution".'
+    )
+    assert not [e for e in events if e.trigger.text == "threaten"]

@@ -400,6 +400,12 @@ def _own_phrase(verb: Token, reported: bool = True) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between two tokens."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_quote for t in a.doc[lo + 1 : hi])
+
+
 def _finite_clause(verb: Token) -> bool:
     """A clause with its own subject that is not an infinitive ("that the government
     provide ..."; not "the talks to be held")."""
@@ -724,7 +730,18 @@ class _Roles:
                     tok = head.head
                     continue
                 return found, False
+            if tok.dep_ == "xcomp":
+                # Object control: "trusted the Israeli courts to decide", "urged Vietnam to
+                # push back": the governor's object is the subject of its infinitive.
+                objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+                if objects:
+                    return self.parties(objects[0], subject=True), False
             if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
+                if tok.dep_ in ("conj", "advcl") and _quote_between(tok, tok.head):
+                    # A quoted clause without a subject does not take one from outside the
+                    # quotation ('reiterated that settlements "are illegal, present an
+                    # obstacle and threaten ..."').
+                    break
                 tok = tok.head
                 continue
             break

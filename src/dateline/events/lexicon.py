@@ -101,7 +101,7 @@ REFUSAL_CODES = {
 }
 # Governors that make their complement a wish or an expectation, not an act ("wanted the
 # talks to be held", "was expected to reply"): hypothetical.
-WISH_GOVERNORS = frozenset({"want", "wish", "hope", "expect", "like", "need"})
+WISH_GOVERNORS = frozenset({"want", "wish", "hope", "expect", "like", "need", "trust"})
 
 # Auxiliaries of the future (an announced act, not a hypothetical one).
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -243,7 +243,9 @@ OBLIGATION_CODES = {"must": "100", "should": "020", "ought": "020"}
 REFUSAL_GOVERNORS = frozenset({"refuse", "decline", "reject"})
 # Verbs of announcing that, like the verbs of saying, report an obligation as a demand
 # ("the forum concluded that the US must allocate greater resources").
-OBLIGATION_CUES = frozenset({"announce", "declare", "conclude", "warn", "proclaim", "decide"})
+OBLIGATION_CUES = frozenset(
+    {"announce", "declare", "conclude", "warn", "proclaim", "decide", "rule"}
+)
 
 # Dashes that end a dateline ("BAGHDAD (Reuters) -", "HANOI, Vietnam (AP) —").
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
