@@ -395,3 +395,10 @@ def test_coder_does_not_take_a_subject_from_outside_a_quotation(cameo_code: Code
         'threaten the viability of a two-state solution".'
     )
     assert not [e for e in events if e.trigger.text == "threaten"]
+
+
+def test_coder_shares_negation_across_verbs_joined_by_and(cameo_code: Coder) -> None:
+    events = cameo_code("Iraq did not attack Iran and did meet its leaders.")
+    assert [e.negated for e in events if e.trigger.text == "attack"] == [True]
+    shared = cameo_code("The Chinese government would not sit on its hands and watch the police.")
+    assert all(e.negated for e in shared if e.trigger.text == "watch")

@@ -878,7 +878,7 @@ def _is_hypothetical_marker(child: Token, word: str, named: set[str]) -> bool:
 def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
     """(negated, hypothetical) for ``verb``, ignoring words the matched pattern names."""
     negated = hypothetical = False
-    tok: Token | None = verb
+    tok: Token | None = _sharing_conjunct(verb)
     for _ in range(3):
         if tok is None:
             break
@@ -894,6 +894,20 @@ def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
             negated = True
         tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
     return negated, hypothetical or _irrealis(verb)
+
+
+def _sharing_conjunct(verb: Token) -> Token:
+    """The verb whose auxiliaries and negation ``verb`` shares: the first of verbs joined
+    by "and"/"or" when the later one has none of its own ("would not sit and watch")."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass") for c in verb.children
+    ):
+        return verb
+    head = verb.head
+    joined = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
+    if head.pos_ in ("VERB", "AUX") and joined and joined[-1].lower_ in ("and", "or", "nor"):
+        return head
+    return verb
 
 
 def _unable(verb: Token) -> bool:
