@@ -402,3 +402,11 @@ def test_coder_shares_negation_across_verbs_joined_by_and(cameo_code: Coder) -> 
     assert [e.negated for e in events if e.trigger.text == "attack"] == [True]
     shared = cameo_code("The Chinese government would not sit on its hands and watch the police.")
     assert all(e.negated for e in shared if e.trigger.text == "watch")
+
+
+def test_coder_codes_a_light_verb_by_its_event_noun(cameo_code: Coder) -> None:
+    for text, code in (
+        ("Seven opposition parties in Nepal have organized a general strike.", "143"),
+        ("Iraqi workers went on strike.", "143"),
+    ):
+        assert code in {e.cameo for e in cameo_code(text)}

@@ -61,11 +61,13 @@ from .lexicon import (
     COMMITMENT_PREPOSITIONS,
     CONDITIONAL_MARKERS,
     DATELINE_DASHES,
+    EVENT_NOUN_CODES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
     INTENT_CODES,
     INTENT_GOVERNORS,
     JOINT_NOUNS,
+    LIGHT_VERBS,
     NEGATION_WORDS,
     NEGATIVE_GOVERNORS,
     OBLIGATION_CODES,
@@ -1033,6 +1035,28 @@ def _clausal_complement(verb: Token, preps: frozenset[str]) -> bool:
     return False
 
 
+def _light_verb_code(verb: Token) -> str | None:
+    """The code of the event noun a light verb takes ("organized a general strike": 143)."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ == "on":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]  # "went on strike"
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            mods = [
+                c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+            ]
+            for mod in reversed(mods):
+                found = EVENT_NOUN_CODES.get(f"{mod} {lemma}")
+                if found is not None:
+                    return found
+            if lemma in EVENT_NOUN_CODES:
+                return EVENT_NOUN_CODES[lemma]
+    return None
+
+
 def _commitment(
     verb: Token, code: str | None, reverse: str | None
 ) -> tuple[str | None, str | None]:
@@ -1332,6 +1356,9 @@ def _code_verb(
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
                 code = supplement_codes().get(verb.lemma_.lower(), code)
             code, reverse = _commitment(verb, code, reverse)
+            noun_code = _light_verb_code(verb)
+            if noun_code is not None:
+                code, reverse = noun_code, None
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
     if match is not None and match.source is not None:

@@ -305,3 +305,40 @@ STATEMENT_NOUNS = frozenset(
         "ultimatum",
     }
 )
+
+# Light verbs: with an event noun as object ("organized a general strike", "staged a
+# rally", "went on hunger strike") the noun says what was done (CAMEO manual 1.1b3,
+# 14 "Protest": 141 demonstrate or rally, 142 hunger strike, 143 strike or boycott,
+# 144 obstruct passage, 145 riot). Used when no pattern of the verb matches.
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "stage",
+        "organize",
+        "organise",
+        "launch",
+        "begin",
+        "start",
+        "call",
+        "mount",
+        "go",
+        "conduct",
+        "lead",
+        "join",
+        "continue",
+    }
+)
+EVENT_NOUN_CODES = {
+    "demonstration": "141",
+    "rally": "141",
+    "march": "141",
+    "protest": "141",
+    "hunger strike": "142",
+    "strike": "143",
+    "general strike": "143",
+    "boycott": "143",
+    "walkout": "143",
+    "sit-in": "144",
+    "blockade": "144",
+    "riot": "145",
+}
