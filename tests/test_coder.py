@@ -410,3 +410,8 @@ def test_coder_codes_a_light_verb_by_its_event_noun(cameo_code: Coder) -> None:
         ("Iraqi workers went on strike.", "143"),
     ):
         assert code in {e.cameo for e in cameo_code(text)}
+
+
+def test_coder_codes_an_act_done_in_protest_as_a_protest(cameo_code: Coder) -> None:
+    events = cameo_code("Palestinians shunned work on Monday to protest at Israeli settlements.")
+    assert {e.root for e in events if e.trigger.text == "shunned"} == {"14"}

@@ -73,6 +73,8 @@ from .lexicon import (
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     PASSIVE_SUBJECT_DEPS,
+    PROTEST_CODE,
+    PROTEST_WORDS,
     PURPOSE_LEMMAS,
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
@@ -86,6 +88,7 @@ from .lexicon import (
     SUBJECT_DEPS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
+    VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
 from .plover import plover_for
@@ -1035,6 +1038,24 @@ def _clausal_complement(verb: Token, preps: frozenset[str]) -> bool:
     return False
 
 
+def _in_protest(verb: Token) -> bool:
+    """ "shunned work to protest at ...", "in protest of ...": the act is a protest."""
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.lemma_.lower() in PROTEST_WORDS
+            and any(_infinitive_to(c) for c in child.children)
+        ):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in PROTEST_WORDS for c in child.children)
+        ):
+            return True
+    return False
+
+
 def _light_verb_code(verb: Token) -> str | None:
     """The code of the event noun a light verb takes ("organized a general strike": 143)."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
@@ -1359,6 +1380,12 @@ def _code_verb(
             noun_code = _light_verb_code(verb)
             if noun_code is not None:
                 code, reverse = noun_code, None
+    if _cameo_rules(settings, verbs) and code and code[:2].isdigit() and _in_protest(verb):
+        root = code[:2]
+        if root in ("18", "19", "20"):
+            code, reverse = VIOLENT_PROTEST_CODE, None
+        elif root != "14":
+            code, reverse = PROTEST_CODE, None
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
     if match is not None and match.source is not None:

@@ -342,3 +342,9 @@ EVENT_NOUN_CODES = {
     "blockade": "144",
     "riot": "145",
 }
+
+# An act done "to protest" or "in protest" is a protest (CAMEO manual 1.1b3, 14): 140,
+# or 145 "Protest violently, riot" when the act itself is violent (roots 18-20).
+PROTEST_WORDS = frozenset({"protest"})
+PROTEST_CODE = "140"
+VIOLENT_PROTEST_CODE = "145"
