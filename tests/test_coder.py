@@ -415,3 +415,8 @@ def test_coder_codes_a_light_verb_by_its_event_noun(cameo_code: Coder) -> None:
 def test_coder_codes_an_act_done_in_protest_as_a_protest(cameo_code: Coder) -> None:
     events = cameo_code("Palestinians shunned work on Monday to protest at Israeli settlements.")
     assert {e.root for e in events if e.trigger.text == "shunned"} == {"14"}
+
+
+def test_coder_codes_a_sworn_attack_as_a_threat(cameo_code: Coder) -> None:
+    events = cameo_code("Ethnic Albanians have sworn to fight until they gain control of villages.")
+    assert {e.root for e in events if e.trigger.text == "fight"} == {"13"}

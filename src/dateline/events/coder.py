@@ -945,7 +945,12 @@ def _announced(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
         return True
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in INTENT_GOVERNORS
+    # An infinitive parsed as an adverbial clause is still the complement ("have sworn to
+    # fight", advcl).
+    infinitive = verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(_infinitive_to(c) for c in verb.children)
+    )
+    return infinitive and head.lemma_.lower() in INTENT_GOVERNORS
 
 
 def _intent(

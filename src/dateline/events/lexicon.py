@@ -114,6 +114,7 @@ INTENT_GOVERNORS = frozenset(
         "promise",
         "pledge",
         "vow",
+        "swear",
         "threaten",
         "agree",
         "prepare",
