@@ -8,6 +8,7 @@ record, expected against found) that the CLI prints as a table without ``--json`
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,19 @@ def get_scorer(kind: str) -> Scorer:
     module = importlib.import_module(f"{__name__}.{SCORERS[kind]}")
     scorer: Scorer = module.evaluate
     return scorer
+
+
+def load_json_object(gold_path: Path, message: str) -> dict[str, Any]:
+    """A gold file holding one JSON object; ``message`` (with {path} and {error}) if not."""
+    from ..errors import EvalError
+
+    try:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise EvalError(message.format(path=gold_path, error=e)) from e
+    if not isinstance(gold, dict):
+        raise EvalError(message.format(path=gold_path, error="not a JSON object"))
+    return gold
 
 
 def prf(tp: int, n_found: int, n_gold: int) -> dict[str, float]:

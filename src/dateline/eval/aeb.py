@@ -10,16 +10,16 @@ averages. Only ingest runs (no spaCy), so the whole split takes seconds.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from ..errors import E_AEB_GOLD, EvalError, InputError
+from ..errors import E_AEB_GOLD, InputError
 from ..ingest import read_file
 from ..settings import Settings
+from . import load_json_object
 
 SHINGLE_SIZE = 4
 # Pages scoring under this F1 are listed as failures.
@@ -72,14 +72,7 @@ def score_pages(counts: list[tuple[float, float, float]]) -> dict[str, float]:
 
 def load_ground_truth(path: Path) -> dict[str, dict[str, Any]]:
     """The benchmark's ``ground-truth.json`` in folder ``path``."""
-    gold_path = path / "ground-truth.json"
-    try:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise EvalError(E_AEB_GOLD.format(path=gold_path, error=e)) from e
-    if not isinstance(gold, dict):
-        raise EvalError(E_AEB_GOLD.format(path=gold_path, error="not a JSON object"))
-    return gold
+    return load_json_object(path / "ground-truth.json", E_AEB_GOLD)
 
 
 def evaluate(path: Path, settings: Settings) -> dict[str, Any]:

@@ -7,27 +7,20 @@ would give it; the date found is compared with the gold at day level. No spaCy r
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import E_PUBDATE_GOLD, EvalError, InputError
+from ..errors import E_PUBDATE_GOLD, InputError
 from ..ingest import read_file
 from ..settings import Settings
+from . import load_json_object
 
 GOLD_FILE = "eval_mediacloud_2020.json"
 
 
 def load_gold(path: Path) -> dict[str, dict[str, Any]]:
     """The gold file in folder ``path`` (Python's json reads its bare NaN dates)."""
-    gold_path = path / GOLD_FILE
-    try:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise EvalError(E_PUBDATE_GOLD.format(path=gold_path, error=e)) from e
-    if not isinstance(gold, dict):
-        raise EvalError(E_PUBDATE_GOLD.format(path=gold_path, error="not a JSON object"))
-    return gold
+    return load_json_object(path / GOLD_FILE, E_PUBDATE_GOLD)
 
 
 def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
