@@ -420,3 +420,10 @@ def test_coder_codes_an_act_done_in_protest_as_a_protest(cameo_code: Coder) -> N
 def test_coder_codes_a_sworn_attack_as_a_threat(cameo_code: Coder) -> None:
     events = cameo_code("Ethnic Albanians have sworn to fight until they gain control of villages.")
     assert {e.root for e in events if e.trigger.text == "fight"} == {"13"}
+
+
+def test_coder_flags_acts_asked_for_through_nested_complements(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Greece demanded that its partners refuse to recognize the Republic of Macedonia."
+    )
+    assert all(e.hypothetical for e in events if e.trigger.text == "recognize")

@@ -998,10 +998,16 @@ def _irrealis(verb: Token) -> bool:
     ensure troops withdrew", "in order to end the war"), or a wish ("wanted the talks to
     be held"): an aim, not an event."""
     first = _first_conjunct(verb)
-    if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in WISH_GOVERNORS:
-        return True
-    if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in REQUEST_GOVERNORS:
-        return True
+    # A complement of a wish or a request, directly or through complements ("demanded that
+    # its partners refuse to recognize X": the recognition is asked for too).
+    link = first
+    for _ in range(_MAX_CLIMB):
+        if link.dep_ not in ("xcomp", "ccomp") or link.head.i == link.i:
+            break
+        governor = link.head.lemma_.lower()
+        if governor in WISH_GOVERNORS or governor in REQUEST_GOVERNORS:
+            return True
+        link = _first_conjunct(link.head)
     if first.dep_ == "acl" and first.head.lemma_.lower() in REQUEST_NOUN_CODES:
         return True  # "its demand that Israel ease restrictions"
     if first.dep_ == "ccomp":
