@@ -427,3 +427,8 @@ def test_coder_flags_acts_asked_for_through_nested_complements(cameo_code: Coder
         "Greece demanded that its partners refuse to recognize the Republic of Macedonia."
     )
     assert all(e.hypothetical for e in events if e.trigger.text == "recognize")
+
+
+def test_coder_keeps_a_reported_act_after_was_told(cameo_code: Coder) -> None:
+    events = cameo_code("Israeli soldiers attacked Palestinian detainees, a court was told today.")
+    assert [e.hypothetical for e in events if e.trigger.text == "attacked"] == [False]

@@ -79,6 +79,7 @@ from .lexicon import (
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
+    REPORTING_REQUESTS,
     REQUEST_GOVERNORS,
     REQUEST_NOUN_CODES,
     SAYING_LEMMAS,
@@ -1005,7 +1006,12 @@ def _irrealis(verb: Token) -> bool:
         if link.dep_ not in ("xcomp", "ccomp") or link.head.i == link.i:
             break
         governor = link.head.lemma_.lower()
-        if governor in WISH_GOVERNORS or governor in REQUEST_GOVERNORS:
+        if governor in WISH_GOVERNORS:
+            return True
+        # "told them to leave" asks; "was told that soldiers beat detainees" reports.
+        if governor in REQUEST_GOVERNORS and (
+            link.dep_ == "xcomp" or governor not in REPORTING_REQUESTS
+        ):
             return True
         link = _first_conjunct(link.head)
     if first.dep_ == "acl" and first.head.lemma_.lower() in REQUEST_NOUN_CODES:

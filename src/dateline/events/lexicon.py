@@ -349,3 +349,7 @@ EVENT_NOUN_CODES = {
 PROTEST_WORDS = frozenset({"protest"})
 PROTEST_CODE = "140"
 VIOLENT_PROTEST_CODE = "145"
+
+# Verbs of request that also report: their "that"-clause is reported, not asked for ("was
+# told that soldiers beat detainees"); only their infinitive is asked for ("told them to").
+REPORTING_REQUESTS = frozenset({"tell", "ask", "call"})
