@@ -56,3 +56,20 @@ def test_config_records_switch_settings_for_the_records_after_them(tmp_path: Pat
     assert records[1].date == "1995-01-02"
     result = score_records(records, {"A": set(), "B": {("ARN", "GON", "064")}})
     assert result["passed"] == 2 and result["events"]["f1"] == 1.0
+
+
+def test_records_with_the_same_id_are_scored_on_their_own(tmp_path: Path) -> None:
+    xml = tmp_path / "records.xml"
+    xml.write_text(
+        "<Validation><Sentences>"
+        '<Sentence date="19950101" id="A" category="X"><EventCoding noevents="True"/>'
+        "<Text>one</Text></Sentence>"
+        '<Sentence date="19950101" id="A" category="X">'
+        '<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"/>'
+        "<Text>two</Text></Sentence></Sentences></Validation>",
+        encoding="utf-8",
+    )
+    _, records = read_records(xml)
+    assert [r.id for r in records] == ["A", "A#2"]
+    result = score_records(records, {"A": set(), "A#2": {("ARN", "GON", "064")}})
+    assert result["passed"] == 2

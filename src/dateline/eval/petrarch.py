@@ -100,6 +100,7 @@ def read_records(path: Path) -> tuple[dict[str, list[str]], list[PetrarchRecord]
     env: dict[str, list[str]] = {}
     options: dict[str, Any] = {}
     records: list[PetrarchRecord] = []
+    seen_ids: dict[str, int] = {}
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("Verbfile", "Actorfile", "Agentfile", "Discardfile") and el.text:
@@ -110,8 +111,14 @@ def read_records(path: Path) -> tuple[dict[str, list[str]], list[PetrarchRecord]
                 options[name] = _option_value(_SETTING_OPTIONS[name], el.get("value") or "")
         elif tag == "Sentence":
             text = " ".join((el.findtext("Text") or "").split())
+            record_id = el.get("id") or f"record-{len(records) + 1}"
+            # Ids are not unique in every file (two AGENTS-18 in the dev split): the later
+            # ones get "#2", "#3", so that each record is coded and scored on its own.
+            seen_ids[record_id] = seen_ids.get(record_id, 0) + 1
+            if seen_ids[record_id] > 1:
+                record_id = f"{record_id}#{seen_ids[record_id]}"
             record = PetrarchRecord(
-                id=el.get("id") or f"record-{len(records) + 1}",
+                id=record_id,
                 category=el.get("category") or "",
                 date=_iso(el.get("date") or ""),
                 text=text,
