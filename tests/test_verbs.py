@@ -169,3 +169,11 @@ def test_reader_never_fails_otherwise_than_with_dictionary_error(text: str) -> N
         read_verb_text("--- X [010] ---\nX\n" + text)
     verbs = read_verb_text("--- X [010] ---\nX\n" + text, lenient=True)
     assert all(isinstance(p, DictionaryError) for p in verbs.problems)
+
+
+def test_irregular_forms_of_a_multiword_verb_index_their_verb_word() -> None:
+    from dateline.events.verbs import read_verb_text
+
+    verbs = read_verb_text("--- CONFISCATE [1711] ---\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING }\n")
+    assert [e.verb for e in verbs.lookup("TAPPED")] == ["TAP"]
+    assert [e.before for e in verbs.lookup("TAPPING")] == [("WIRE",)]

@@ -1195,10 +1195,10 @@ def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
     return True
 
 
-def _entry_for(verbs: VerbDictionary, verb: Token) -> VerbEntry | None:
-    entries = verbs.lookup(verb.text, verb.lemma_)
-    if not entries and verb.lemma_ != verb.text:
-        entries = verbs.lookup(verb.lemma_)
+def _entry_for(verbs: VerbDictionary, verb: Token, by_lemma: bool = True) -> VerbEntry | None:
+    """The verb's dictionary entry, by its form (the forms the dictionary lists or
+    generates) or, with ``by_lemma``, by its lemma ("departes" is no form of DEPART)."""
+    entries = verbs.lookup(verb.text, verb.lemma_) if by_lemma else verbs.lookup(verb.text)
     if not entries:
         return None
     multi = [e for e in entries if e.is_multiword and _multiword_ok(e, verb)]
@@ -1226,7 +1226,7 @@ def code_sentence(
     for verb in sent:
         if not _is_candidate(verb):
             continue
-        entry = _entry_for(verbs, verb)
+        entry = _entry_for(verbs, verb, by_lemma=_cameo_rules(settings, verbs))
         if _is_saying(verb, entry):
             if _cameo_rules(settings, verbs):
                 demands = _code_obligation(verb, sent, roles)

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v5"
+READER_VERSION = "verbs.v6"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
@@ -532,8 +532,14 @@ def _uses_cameo_codes(verbs: VerbDictionary) -> bool:
 
 
 def _verb_word(form: str, idx: int) -> str:
+    """The verb word of an irregular form: the one marked ``+`` ("WIRE_+TAPPED"), else
+    the one at the verb's position."""
     words = [w for w in form.split("_") if w]
-    return words[idx] if idx < len(words) else words[0]
+    marked = [w for w in words if w.startswith("+")]
+    if marked:
+        return marked[0].lstrip("+")
+    word = words[idx] if idx < len(words) else words[0]
+    return word.lstrip("+")
 
 
 # A token of a pattern body: (text, joined-to-previous).
