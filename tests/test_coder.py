@@ -432,3 +432,11 @@ def test_coder_flags_acts_asked_for_through_nested_complements(cameo_code: Coder
 def test_coder_keeps_a_reported_act_after_was_told(cameo_code: Coder) -> None:
     events = cameo_code("Israeli soldiers attacked Palestinian detainees, a court was told today.")
     assert [e.hypothetical for e in events if e.trigger.text == "attacked"] == [False]
+
+
+def test_coder_takes_people_of_a_place_as_its_actor(cameo_code: Coder) -> None:
+    events = cameo_code("Residents of Gaza attacked Israeli soldiers.")
+    assert [(e.source.code[:3], e.target.code) for e in events if e.source and e.target] == [
+        ("PSE", "ISRMIL")
+    ]
+    assert not cameo_code("The formation of the Iraqi government will lead to talks with Iran.")

@@ -501,8 +501,18 @@ class _Roles:
         if head.lemma_.lower() in COLLECTIVE_NOUNS | AGENTIVE_EVENT_NOUNS:
             return True
         for tok in [head, *(c for c in head.children if c.i < head.i)]:
-            for t in tok.subtree if tok is not head else (head,):
+            for t in tok.subtree if tok.i != head.i else (head,):
                 if self.mentions.at(t) is not None or self.mentions.agent_at(t):
+                    return True
+        # People of a place act as it ("goats of Gondor", "residents of Gaza"): a plural
+        # head with an actor in its of/from/in phrase; not a joint activity ("talks of").
+        if head.tag_ == "NNS" and head.lemma_.lower() not in JOINT_NOUNS:
+            for prep in head.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in ("of", "from", "in")
+                    and any(self.mentions.at(o) is not None for o in prep.children)
+                ):
                     return True
         return False
 
