@@ -464,6 +464,7 @@ class _Roles:
         self.when = when
         self.new_actor_length = new_actor_length
         self.dateline: frozenset[int] = frozenset()  # tokens of the article's dateline
+        self._parties: dict[tuple[int, bool, frozenset[int]], list[_Party]] = {}
 
     def parties(
         self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
@@ -472,7 +473,15 @@ class _Roles:
 
         An agent over coordinated countries is shared out: "the ambassadors of A, B and C"
         gives AGOV, BGOV and CGOV; "lawmakers and officials in A and B" four actors.
+        The answer is kept for the document: the same phrase is asked about by every verb.
         """
+        key = (head.i, subject, frozenset(exclude) if exclude else frozenset())
+        cached = self._parties.get(key)
+        if cached is None:
+            cached = self._parties[key] = self._find_parties(head, exclude, subject)
+        return list(cached)
+
+    def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[_Party]:
         out: list[_Party] = []
         conjuncts = self._listed(_conjuncts(head))
         countries = self._shared_countries(conjuncts)
