@@ -440,3 +440,10 @@ def test_coder_takes_people_of_a_place_as_its_actor(cameo_code: Coder) -> None:
         ("PSE", "ISRMIL")
     ]
     assert not cameo_code("The formation of the Iraqi government will lead to talks with Iran.")
+
+
+def test_coder_codes_taking_part_by_the_event_taken_part_in(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Iraqi insurgents took part in a series of meetings with the US ambassador."
+    )
+    assert {(e.root, e.target.code[:3]) for e in events if e.target} == {("04", "USA")}

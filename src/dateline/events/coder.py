@@ -72,10 +72,12 @@ from .lexicon import (
     NEGATIVE_GOVERNORS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
+    PARTICIPATION_NOUN_CODES,
     PASSIVE_SUBJECT_DEPS,
     PROTEST_CODE,
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
+    QUANTITY_NOUNS,
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
@@ -1092,6 +1094,40 @@ def _in_protest(verb: Token) -> bool:
     return False
 
 
+def _participation_code(verb: Token) -> str | None:
+    """ "took part in a series of meetings", "participated in the talks": the code of the
+    event taken part in."""
+    lemma = verb.lemma_.lower()
+    heads = [verb]
+    if lemma == "take":
+        parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"]
+        if not parts:
+            return None
+        heads.extend(parts)
+    elif lemma != "participate":
+        return None
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                if noun.lemma_.lower() in QUANTITY_NOUNS:
+                    counted = [
+                        o
+                        for of in noun.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for o in of.children
+                        if o.dep_ == "pobj"
+                    ]
+                    noun = counted[0] if counted else noun
+                code = PARTICIPATION_NOUN_CODES.get(noun.lemma_.lower())
+                if code is not None:
+                    return code
+    return None
+
+
 def _light_verb_code(verb: Token) -> str | None:
     """The code of the event noun a light verb takes ("organized a general strike": 143)."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
@@ -1402,11 +1438,19 @@ def _code_verb(
     exact = not _cameo_rules(settings, verbs)
     matcher = _PatternMatcher(verb, verbs, mentions, passive, exact, words)
     match = matcher.best(verbs.patterns_for(entry))
-    if match is not None:
+    participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
+    code: str | None
+    reverse: str | None
+    pattern_text: str | None
+    if participation is not None:
+        # The event taken part in says what was done, whatever "take part" patterns say.
+        code, reverse, pattern_text = participation, None, None
+        match = None
+    elif match is not None:
         if match.pattern.is_null:
             return []
         code, reverse = match.pattern.code, match.pattern.reverse
-        pattern_text: str | None = match.pattern.text
+        pattern_text = match.pattern.text
     else:
         code, reverse, pattern_text = entry.code, entry.reverse, None
         if _cameo_rules(settings, verbs):

@@ -353,3 +353,17 @@ VIOLENT_PROTEST_CODE = "145"
 # Verbs of request that also report: their "that"-clause is reported, not asked for ("was
 # told that soldiers beat detainees"); only their infinitive is asked for ("told them to").
 REPORTING_REQUESTS = frozenset({"tell", "ask", "call"})
+
+# Taking part in an event ("took part in a series of meetings", "participated in the
+# talks") is the event: CAMEO 040 consult, 046 engage in negotiation, 14x protest.
+PARTICIPATION_NOUN_CODES = {
+    **EVENT_NOUN_CODES,
+    "meeting": "040",
+    "consultation": "040",
+    "talk": "046",
+    "negotiation": "046",
+    "conference": "046",
+    "summit": "046",
+}
+# Nouns that count what follows them ("a series of meetings", "a round of talks").
+QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string"})
