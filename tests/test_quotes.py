@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
@@ -303,6 +303,7 @@ _PIECES = [
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+@example(pieces=["The minister said", " according to", '"', '"', "."])
 def test_any_mix_of_marks_and_cues_gives_valid_spans(parser: Language, pieces: list[str]) -> None:
     text = "".join(pieces)
     quotes = quotes_of(parser, text)

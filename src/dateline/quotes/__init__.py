@@ -335,6 +335,8 @@ def _with_speakers(
 
     resolved = {}
     for draft in sorted(drafts, key=order):
+        if draft.speaker is not None and draft.speaker[0] >= draft.speaker[1]:
+            draft.speaker = None  # a cue with nothing after it ("according to" + a mark)
         if draft.speaker is not None:
             entity = resolver.add(*draft.speaker)
             if entity is not None:
