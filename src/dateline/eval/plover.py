@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..actors.match import load_actor_matcher
+from ..actors.match import code_country, load_actor_matcher
 from ..errors import EvalError
 from ..events.coder import code_events
 from ..events.plover import PLOVER_05_TO_20
@@ -56,22 +55,10 @@ def countries(actors: object) -> set[str]:
     return {str(a["code"])[:3].upper() for a in actors if isinstance(a, dict) and a.get("code")}
 
 
-@lru_cache(maxsize=1)
-def _iso_countries() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_3 for c in pycountry.countries)
-
-
 def actor_country(code: str) -> str:
-    """The country of an actor code, as the actor matcher reads it: the first ISO 3166
-    chunk among the first two (``SCGSRB``, Serbia within Serbia and Montenegro -> ``SRB``),
-    else the first chunk (``IGO``, ``NGO``, ``---``)."""
-    chunks = [code[i : i + 3] for i in range(0, min(len(code), 6), 3)]
-    for chunk in chunks:
-        if chunk in _iso_countries():
-            return chunk
-    return code[:3]
+    """The country of an actor code, as the actor matcher reads it (``SCGSRB`` -> SRB,
+    ``IMGMUSALQ`` -> IMG: MUS there is Muslim, not Mauritius), else its first chunk."""
+    return code_country(code) or code[:3]
 
 
 def pick_event(events: list[Event], event_text: str) -> Event | None:

@@ -1553,9 +1553,11 @@ def _article_date(article: Article) -> date | None:
     return article.published.as_date() if article.published else None
 
 
-def _discarded(actors: ActorMatcher, text: str, *, story: bool = False) -> bool:
-    check = getattr(actors, "is_story_discard" if story else "is_discard", None)
-    return bool(check(text)) if check is not None else False
+def _discarded(actors: ActorMatcher, text: str, when: date | None, *, story: bool = False) -> bool:
+    """A discard phrase in ``text`` (a bare year discards only before the article's year)."""
+    if story:
+        return bool(actors.is_story_discard(text, when))
+    return bool(actors.is_discard(text, when))
 
 
 def code_events(
@@ -1581,9 +1583,9 @@ def code_events(
             continue
         found = code_sentence(sent, article, index, verbs, roles, settings)
         # Discards are looked up only where there is something to discard (they are costly).
-        if found and not _discarded(actors, sent.text):
+        if found and not _discarded(actors, sent.text, when):
             events.extend(found)
-    if events and _discarded(actors, article.text, story=True):
+    if events and _discarded(actors, article.text, when, story=True):
         return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
