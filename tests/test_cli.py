@@ -143,3 +143,23 @@ def test_demo_flow_ingests_the_examples_and_lists_their_events(
     jsonl = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--cameo", "04"])
     rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert rows and all(r["cameo"].startswith("04") for r in rows)
+
+
+def test_event_table_shows_flags_as_written() -> None:
+    from rich.console import Console
+
+    from dateline.cli.common import event_table
+
+    event = {
+        "cameo": "0874",
+        "negated": False,
+        "hypothetical": True,
+        "source": {"code": "USAMIL", "text": "[US] troops"},
+        "target": None,
+        "date": None,
+        "place": None,
+    }
+    console = Console(width=200, record=True)
+    console.print(event_table([event]))
+    text = console.export_text()
+    assert "[hypothetical]" in text and "[US] troops" in text

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..errors import DatelineError
 from ..settings import Settings
@@ -87,5 +88,6 @@ def event_table(
     for name in columns[first:]:
         table.add_column(name, overflow="fold")
     for row in event_rows(events):
-        table.add_row(*row[first:])
+        # Cells are text, not Rich markup: "[hypothetical]" must show as written.
+        table.add_row(*(Text(cell) for cell in row[first:]))
     return table

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..errors import DatelineError
 from ..eval import get_scorer
@@ -72,7 +73,7 @@ def eval_cli(
         for column in columns:
             table.add_column(column, overflow="fold")
         for failure in failures:
-            table.add_row(*(str(failure.get(c, "")) for c in columns))
+            table.add_row(*(Text(str(failure.get(c, ""))) for c in columns))
         console.print(table)
     summary = Table(title=f"dateline eval {kind.value} {path}")
     summary.add_column("metric")
