@@ -11,23 +11,19 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
+from common import DEFAULT_INPUTS, fresh_copies, load_articles
 from dateline import Pipeline, Settings
 from dateline.events.coder import code_events
 from dateline.events.context import attach_context
-from dateline.ingest import collect_inputs, read_file
-from dateline.pipeline import with_date
 from dateline.places import find_places
 from dateline.quotes import find_quotes
 from dateline.timex import find_times
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
+    parser.add_argument("paths", nargs="*", default=DEFAULT_INPUTS)
     parser.add_argument("--repeat", type=int, default=5, help="passes over the inputs")
     parser.add_argument("--date", default="2006-05-23", help="date for undated articles")
     args = parser.parse_args()
@@ -37,18 +33,14 @@ def main() -> None:
     pipeline.warm_up()
     load_s = time.perf_counter() - t0
 
-    files, _ = collect_inputs(args.paths)
-    base = [a for f in files for a in read_file(f, date=None)]
-    for a in base:
-        if a.published is None:
-            with_date(a, args.date)
+    base = load_articles(args.paths, args.date)
     articles = base * args.repeat
     texts = [a.text for a in articles]
     nlp = pipeline.nlp
 
     # Warm both paths once so that neither pays first-call costs.
     list(nlp.pipe(texts[:2]))
-    list(pipeline.process(_copies(base[:2])))
+    list(pipeline.process(fresh_copies(base[:2])))
 
     # Bare and full passes alternate (bare, full, bare, full) and each keeps its best time,
     # so that neither gains from running second on a machine whose load changes.
@@ -58,7 +50,7 @@ def main() -> None:
         docs = list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
         bare_s = min(bare_s, time.perf_counter() - t0)
         t0 = time.perf_counter()
-        done = list(pipeline.process(_copies(articles)))
+        done = list(pipeline.process(fresh_copies(articles)))
         full_s = min(full_s, time.perf_counter() - t0)
     n_tokens = sum(len(d) for d in docs)
 
@@ -66,7 +58,7 @@ def main() -> None:
     stages: dict[str, float] = dict.fromkeys(
         ("actors", "times", "places", "quotes", "coder", "context"), 0.0
     )
-    for article, doc in zip(_copies(articles), docs, strict=True):
+    for article, doc in zip(fresh_copies(articles), docs, strict=True):
         t = time.perf_counter()
         article.mentions = pipeline.actors.find_mentions(article, doc)
         stages["actors"] += time.perf_counter() - t
@@ -106,13 +98,6 @@ def main() -> None:
     print(f"times+places+quotes+context: {100 * tqp / bare_s:.1f}% of the bare pass (goal <= 15%)")
     coder = stages["actors"] + stages["coder"]
     print(f"actors+coder: {100 * coder / bare_s:.1f}% of the bare pass (goal <= 10%)")
-
-
-def _copies(articles):  # type: ignore[no-untyped-def]
-    """Fresh Article objects (annotate fills them in place)."""
-    from dataclasses import replace
-
-    return [replace(a, mentions=[], places=[], times=[], quotes=[], events=[]) for a in articles]
 
 
 if __name__ == "__main__":
