@@ -417,6 +417,18 @@ def test_coder_codes_an_act_done_in_protest_as_a_protest(cameo_code: Coder) -> N
     assert {e.root for e in events if e.trigger.text == "shunned"} == {"14"}
 
 
+def test_coder_codes_a_meeting_held_to_complain_as_a_complaint(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Nigeria's foreign minister summoned Niger's ambassador to complain of inaction."
+    )
+    assert {e.cameo for e in events if e.trigger.text == "summoned"} == {"111"}
+
+
+def test_coder_keeps_a_request_to_complain_a_request(cameo_code: Coder) -> None:
+    events = cameo_code("Nigeria's foreign minister urged Niger's ambassador to complain.")
+    assert all(e.root != "11" for e in events if e.trigger.text == "urged")
+
+
 def test_coder_codes_a_sworn_attack_as_a_threat(cameo_code: Coder) -> None:
     events = cameo_code("Ethnic Albanians have sworn to fight until they gain control of villages.")
     assert {e.root for e in events if e.trigger.text == "fight"} == {"13"}

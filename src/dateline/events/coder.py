@@ -59,6 +59,9 @@ from .lexicon import (
     COMMITMENT_CODE,
     COMMITMENT_LEMMAS,
     COMMITMENT_PREPOSITIONS,
+    COMPLAINT_CODE,
+    COMPLAINT_ROOTS,
+    COMPLAINT_WORDS,
     CONDITIONAL_MARKERS,
     DATELINE_DASHES,
     EVENT_NOUN_CODES,
@@ -1076,6 +1079,16 @@ def _clausal_complement(verb: Token, preps: frozenset[str]) -> bool:
     return False
 
 
+def _to_complain(verb: Token) -> bool:
+    """ "summoned the ambassador to complain of ...": the act's purpose is a complaint."""
+    return any(
+        child.dep_ in ("advcl", "xcomp")
+        and child.lemma_.lower() in COMPLAINT_WORDS
+        and any(_infinitive_to(c) for c in child.children)
+        for child in verb.children
+    )
+
+
 def _in_protest(verb: Token) -> bool:
     """ "shunned work to protest at ...", "in protest of ...": the act is a protest."""
     for child in verb.children:
@@ -1466,6 +1479,13 @@ def _code_verb(
             code, reverse = VIOLENT_PROTEST_CODE, None
         elif root != "14":
             code, reverse = PROTEST_CODE, None
+    if (
+        _cameo_rules(settings, verbs)
+        and code
+        and code[:2] in COMPLAINT_ROOTS
+        and _to_complain(verb)
+    ):
+        code, reverse = COMPLAINT_CODE, None
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
     if match is not None and match.source is not None:

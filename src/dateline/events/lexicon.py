@@ -349,6 +349,13 @@ EVENT_NOUN_CODES = {
 PROTEST_WORDS = frozenset({"protest"})
 PROTEST_CODE = "140"
 VIOLENT_PROTEST_CODE = "145"
+# A meeting or statement held "to complain" ("summoned the ambassador to complain of
+# inaction") is the complaint: CAMEO manual 1.1b3, 111 "Criticize or denounce"; only a
+# statement or consultation (roots 01, 04) is recoded: a request ("asked them to
+# complain") or a material act keeps its own code.
+COMPLAINT_WORDS = frozenset({"complain"})
+COMPLAINT_CODE = "111"
+COMPLAINT_ROOTS = frozenset({"01", "04"})
 
 # Verbs of request that also report: their "that"-clause is reported, not asked for ("was
 # told that soldiers beat detainees"); only their infinitive is asked for ("told them to").
