@@ -459,3 +459,16 @@ def test_coder_codes_taking_part_by_the_event_taken_part_in(cameo_code: Coder) -
         "Iraqi insurgents took part in a series of meetings with the US ambassador."
     )
     assert {(e.root, e.target.code[:3]) for e in events if e.target} == {("04", "USA")}
+
+
+def test_coder_drops_only_the_clause_a_time_discard_dates(cameo_code: Coder) -> None:
+    # Phoenix's "WEEKS AGO" and bare years mark a past reference: the relative clause
+    # that holds one is dropped, the main event is still coded.
+    events = cameo_code(
+        "Libya said it will release the British ambassador, whom it detained in 1988."
+    )
+    assert {e.trigger.text for e in events} == {"release"}
+
+
+def test_coder_drops_an_event_dated_weeks_ago(cameo_code: Coder) -> None:
+    assert cameo_code("Libya released the British ambassador two weeks ago.") == []

@@ -92,6 +92,7 @@ from .lexicon import (
     SPOKES_NOUNS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
+    TIME_DISCARD_WORDS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     VIOLENT_PROTEST_CODE,
@@ -1603,8 +1604,13 @@ def code_events(
             continue
         found = code_sentence(sent, article, index, verbs, roles, settings)
         # Discards are looked up only where there is something to discard (they are costly).
-        if found and not _discarded(actors, sent.text, when):
+        if not found:
+            continue
+        discard = actors.find_discard(sent.text, when=when)
+        if discard is None:
             events.extend(found)
+        elif _cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
+            events.extend(e for e in found if not _past_clause(doc, e, actors, when))
     if events and _discarded(actors, article.text, when, story=True):
         return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
@@ -1613,6 +1619,27 @@ def code_events(
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _is_time_discard(phrase: str) -> bool:
+    """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO")."""
+    words = phrase.split()
+    return bool(words) and (phrase.isdigit() or words[-1] in TIME_DISCARD_WORDS)
+
+
+def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None) -> bool:
+    """Whether the event's own clause holds a discard phrase.
+
+    Phoenix's time discards ("1988", "weeks ago") mark a historical reference. PETRARCH drops
+    the whole sentence; by CAMEO's rule of coding the event reported, a past detail in a
+    relative or adverbial clause ("will release the minister, whom they took hostage two
+    weeks ago") does not date the main event: only the clause that holds it is dropped.
+    """
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return True
+    words = " ".join(t.text for t in _own_phrase(span[0]))
+    return actors.find_discard(words, when=when) is not None
 
 
 def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:

@@ -374,3 +374,7 @@ PARTICIPATION_NOUN_CODES = {
 }
 # Nouns that count what follows them ("a series of meetings", "a round of talks").
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string"})
+
+# The last word of a Phoenix discard phrase that dates a reference ("WEEKS AGO", "YEARS
+# LATER"); with bare years, these discard only the clause that holds them.
+TIME_DISCARD_WORDS = frozenset({"AGO", "LATER"})
