@@ -188,6 +188,9 @@ def test_seed_article_core_events(settings: Settings) -> None:
     assert has("04", "IRQ", "USA")  # events 1, 2: talks, the meeting with the ambassador
     assert has("16", "IRQ", "USA")  # event 7: the talks suspended (with the US, said earlier)
     assert has("12", "IRQ", "IRQGOV")  # event 8: "we do not recognize this government"
+    assert has("19", "IRQ", None)  # event 9: "the Iraqi resistance resumed its activities"
+    # event 5: "presented a draft memorandum of understanding" (03x/04x)
+    assert any(e.trigger.text == "presented" and e.root in ("03", "04") for e in counted)
     for event in article.events:
         assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
 
@@ -472,3 +475,22 @@ def test_coder_drops_only_the_clause_a_time_discard_dates(cameo_code: Coder) -> 
 
 def test_coder_drops_an_event_dated_weeks_ago(cameo_code: Coder) -> None:
     assert cameo_code("Libya released the British ambassador two weeks ago.") == []
+
+
+def test_coder_codes_an_armed_group_resuming_its_activities_as_force(cameo_code: Coder) -> None:
+    events = cameo_code("Iraqi rebels resumed their activities against US forces.")
+    assert {(e.cameo, e.source.code[:3]) for e in events if e.source} == {("190", "IRQ")}
+
+
+def test_coder_leaves_a_government_resuming_its_activities_uncoded(cameo_code: Coder) -> None:
+    assert cameo_code("The Iraqi government resumed its activities.") == []
+
+
+def test_coder_codes_a_resumed_military_act_as_that_act(cameo_code: Coder) -> None:
+    events = cameo_code("Hezbollah guerrillas resumed the fighting with Israel.")
+    assert {e.root for e in events} == {"19"}
+
+
+def test_coder_codes_a_presented_draft_agreement_as_negotiation(cameo_code: Coder) -> None:
+    events = cameo_code("Iraq presented a draft agreement to Iran.")
+    assert {(e.cameo, e.target.code if e.target else None) for e in events} == {("046", "IRN")}

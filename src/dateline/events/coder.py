@@ -54,6 +54,9 @@ from ..settings import Settings
 from .cameo import cameo_info, root_of
 from .lexicon import (
     AGENTIVE_EVENT_NOUNS,
+    ARMED_ACTIVITY_CODE,
+    ARMED_ACTIVITY_NOUNS,
+    ARMED_AGENTS,
     CLAUSE_DEPS,
     COLLECTIVE_NOUNS,
     COMMITMENT_CODE,
@@ -64,6 +67,10 @@ from .lexicon import (
     COMPLAINT_WORDS,
     CONDITIONAL_MARKERS,
     DATELINE_DASHES,
+    DRAFT_CODE,
+    DRAFT_NOUNS,
+    DRAFT_VERBS,
+    DRAFT_WORDS,
     EVENT_NOUN_CODES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
@@ -87,6 +94,7 @@ from .lexicon import (
     REPORTING_REQUESTS,
     REQUEST_GOVERNORS,
     REQUEST_NOUN_CODES,
+    RESUMPTION_LEMMAS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SPOKES_NOUNS,
@@ -1164,6 +1172,42 @@ def _light_verb_code(verb: Token) -> str | None:
     return None
 
 
+def _direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _draft_code(verb: Token) -> str | None:
+    """ "presented a draft memorandum of understanding": CAMEO 046 (see DRAFT_VERBS)."""
+    if verb.lemma_.lower() not in DRAFT_VERBS:
+        return None
+    for noun in _direct_objects(verb):
+        lemma = noun.lemma_.lower()
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+        if lemma in DRAFT_NOUNS and mods & DRAFT_WORDS:
+            return DRAFT_CODE
+        if lemma in DRAFT_WORDS:  # "a draft of the treaty"
+            for of in noun.children:
+                if (
+                    of.dep_ == "prep"
+                    and of.lower_ == "of"
+                    and any(c.lemma_.lower() in DRAFT_NOUNS for c in of.children)
+                ):
+                    return DRAFT_CODE
+    return None
+
+
+def _armed_activity_code(verb: Token, sources: Sequence[_Party]) -> str | None:
+    """ "the resistance resumed its activities": an armed actor's operations are armed
+    operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS)."""
+    if verb.lemma_.lower() not in RESUMPTION_LEMMAS or not sources:
+        return None
+    if not all(any(a in p.code[3:] for a in ARMED_AGENTS) for p in sources):
+        return None
+    if any(n.lemma_.lower() in ARMED_ACTIVITY_NOUNS for n in _direct_objects(verb)):
+        return ARMED_ACTIVITY_CODE
+    return None
+
+
 def _commitment(
     verb: Token, code: str | None, reverse: str | None
 ) -> tuple[str | None, str | None]:
@@ -1456,6 +1500,9 @@ def _code_verb(
     code: str | None
     reverse: str | None
     pattern_text: str | None
+    # The object names the act: its target is among the verb's own objects, not in the
+    # clauses it governs ("presented a draft ... aimed at a solution to the Iraqi crisis").
+    own_objects = False
     if participation is not None:
         # The event taken part in says what was done, whatever "take part" patterns say.
         code, reverse, pattern_text = participation, None, None
@@ -1474,6 +1521,10 @@ def _code_verb(
             noun_code = _light_verb_code(verb)
             if noun_code is not None:
                 code, reverse = noun_code, None
+            if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
+                object_code = _draft_code(verb) or _armed_activity_code(verb, sources)
+                if object_code is not None:
+                    code, reverse, own_objects = object_code, None, True
     if _cameo_rules(settings, verbs) and code and code[:2].isdigit() and _in_protest(verb):
         root = code[:2]
         if root in ("18", "19", "20"):
@@ -1496,7 +1547,7 @@ def _code_verb(
         targets = _split([match.target])
     else:
         reciprocal = len(sources) > 1 and _reciprocal(verb)
-        targets = roles.objects(verb, passive, skip, clauses=not reciprocal)
+        targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
         if reciprocal and not targets:
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
             # subject act on each other.

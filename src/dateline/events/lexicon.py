@@ -327,9 +327,25 @@ LIGHT_VERBS = frozenset(
         "lead",
         "join",
         "continue",
+        "resume",
+        "restart",
+        "renew",
     }
 )
+# With the military event nouns: an act begun, resumed or carried on is that act ("launched
+# an offensive", "resumed the fighting": CAMEO manual 1.1b3, 190 "Use conventional military
+# force", 195 "Employ aerial weapons"; "called a truce": 0871 "Declare truce, ceasefire").
 EVENT_NOUN_CODES = {
+    "attack": "190",
+    "offensive": "190",
+    "hostility": "190",
+    "fighting": "190",
+    "air strike": "195",
+    "airstrike": "195",
+    "air raid": "195",
+    "ceasefire": "0871",
+    "cease-fire": "0871",
+    "truce": "0871",
     "demonstration": "141",
     "rally": "141",
     "march": "141",
@@ -378,3 +394,21 @@ QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "strin
 # The last word of a Phoenix discard phrase that dates a reference ("WEEKS AGO", "YEARS
 # LATER"); with bare years, these discard only the clause that holds them.
 TIME_DISCARD_WORDS = frozenset({"AGO", "LATER"})
+
+# An armed group or force resuming or carrying on its "activities" or "operations" resumes
+# armed operations (CAMEO manual 1.1b3, 190 "Use conventional military force"): the noun
+# says nothing of the act for anyone else. Agents: CAMEO actor codes for armed actors.
+RESUMPTION_LEMMAS = frozenset({"resume", "restart", "renew", "continue", "intensify"})
+ARMED_ACTIVITY_NOUNS = frozenset({"activity", "operation"})
+ARMED_AGENTS = ("REB", "INS", "MIL", "UAF", "SPY")
+ARMED_ACTIVITY_CODE = "190"
+
+# Presenting a draft agreement to the other party is bargaining over its text (CAMEO
+# manual 1.1b3, 046 "Engage in negotiation"): "presented a draft memorandum of
+# understanding", "submitted a draft treaty".
+DRAFT_VERBS = frozenset({"present", "submit", "table", "hand", "send", "exchange", "circulate"})
+DRAFT_WORDS = frozenset({"draft"})
+DRAFT_NOUNS = frozenset(
+    {"memorandum", "agreement", "treaty", "accord", "pact", "resolution", "charter", "text"}
+)
+DRAFT_CODE = "046"
