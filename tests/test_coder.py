@@ -494,3 +494,9 @@ def test_coder_codes_a_resumed_military_act_as_that_act(cameo_code: Coder) -> No
 def test_coder_codes_a_presented_draft_agreement_as_negotiation(cameo_code: Coder) -> None:
     events = cameo_code("Iraq presented a draft agreement to Iran.")
     assert {(e.cameo, e.target.code if e.target else None) for e in events} == {("046", "IRN")}
+
+
+def test_coder_codes_an_announced_suspension_as_reduced_relations(cameo_code: Coder) -> None:
+    events = cameo_code("Italy announced a suspension of air links with Serbia on Wednesday.")
+    assert {e.root for e in events} == {"16"}
+    assert all(e.target is not None and "SRB" in e.target.code for e in events)

@@ -330,11 +330,14 @@ LIGHT_VERBS = frozenset(
         "resume",
         "restart",
         "renew",
+        "announce",
+        "declare",
     }
 )
-# With the military event nouns: an act begun, resumed or carried on is that act ("launched
-# an offensive", "resumed the fighting": CAMEO manual 1.1b3, 190 "Use conventional military
-# force", 195 "Employ aerial weapons"; "called a truce": 0871 "Declare truce, ceasefire").
+# With the military and sanction nouns: an act begun, resumed, carried on or announced is
+# that act ("launched an offensive", "resumed the fighting": CAMEO manual 1.1b3, 190 "Use
+# conventional military force", 195 "Employ aerial weapons"; "called a truce": 0871
+# "Declare truce, ceasefire").
 EVENT_NOUN_CODES = {
     "attack": "190",
     "offensive": "190",
@@ -346,6 +349,11 @@ EVENT_NOUN_CODES = {
     "ceasefire": "0871",
     "cease-fire": "0871",
     "truce": "0871",
+    # "announced a suspension of air links": CAMEO manual 1.1b3, 16 "Reduce relations"
+    # (160 not specified below), 163 "Impose embargo, boycott, or sanctions".
+    "suspension": "160",
+    "sanction": "163",
+    "embargo": "163",
     "demonstration": "141",
     "rally": "141",
     "march": "141",
