@@ -500,3 +500,11 @@ def test_coder_codes_an_announced_suspension_as_reduced_relations(cameo_code: Co
     events = cameo_code("Italy announced a suspension of air links with Serbia on Wednesday.")
     assert {e.root for e in events} == {"16"}
     assert all(e.target is not None and "SRB" in e.target.code for e in events)
+
+
+def test_coder_codes_the_content_of_an_issued_declaration(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Kurdish rebels issued a declaration demanding that the Turkish government resign."
+    )
+    assert "issued" not in {e.trigger.text for e in events}
+    assert any(e.trigger.text == "demanding" and e.root == "10" for e in events)

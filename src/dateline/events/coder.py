@@ -1372,6 +1372,7 @@ def code_sentence(
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
     _yield_bare_intent(sent, by_verb)
+    _yield_to_statement_content(sent, by_verb)
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb):
             continue
@@ -1430,6 +1431,20 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         threat = any(e.root == "13" for e in governor)
         if bare and not threat and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
+
+
+def _yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> None:
+    """ "issued a declaration demanding that ...": issuing a statement is only the vehicle;
+    when the statement's own clause is coded, that clause says what was done (PETRARCH
+    codes the content of a statement, not the saying of it)."""
+    for i in list(by_verb):
+        verb = sent.doc[i]
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.lemma_.lower() not in STATEMENT_NOUNS:
+                continue
+            if any(c.dep_ == "acl" and by_verb.get(c.i) for c in obj.children):
+                del by_verb[i]
+                break
 
 
 def _key(event: Event) -> tuple[str, str | None, str]:
