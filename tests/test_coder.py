@@ -508,3 +508,13 @@ def test_coder_codes_the_content_of_an_issued_declaration(cameo_code: Coder) -> 
     )
     assert "issued" not in {e.trigger.text for e in events}
     assert any(e.trigger.text == "demanding" and e.root == "10" for e in events)
+
+
+def test_coder_codes_a_dismissed_appeal_as_a_rejection(cameo_code: Coder) -> None:
+    events = cameo_code("Ivorian rebels dismissed an appeal from the Ivorian government.")
+    assert {e.root for e in events if e.trigger.text == "dismissed"} == {"12"}
+
+
+def test_coder_codes_people_blocking_streets_as_a_protest(cameo_code: Coder) -> None:
+    events = cameo_code("Kenyan students blocked streets in Nairobi on Monday.")
+    assert {e.cameo for e in events if e.trigger.text == "blocked"} == {"144"}

@@ -82,7 +82,10 @@ from .lexicon import (
     NEGATIVE_GOVERNORS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
+    OBSTRUCTING_LEMMAS,
+    OBSTRUCTION_CODE,
     PARTICIPATION_NOUN_CODES,
+    PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
     PROTEST_CODE,
     PROTEST_WORDS,
@@ -91,6 +94,9 @@ from .lexicon import (
     RECIPROCAL_WORDS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
+    REJECTED_NOUNS,
+    REJECTING_LEMMAS,
+    REJECTION_CODE,
     REPORTING_REQUESTS,
     REQUEST_GOVERNORS,
     REQUEST_NOUN_CODES,
@@ -98,6 +104,7 @@ from .lexicon import (
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     SPOKES_NOUNS,
+    STATE_FORCE_AGENTS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
     TIME_DISCARD_WORDS,
@@ -1196,6 +1203,26 @@ def _draft_code(verb: Token) -> str | None:
     return None
 
 
+def _rejection_code(verb: Token) -> str | None:
+    """ "dismissed an appeal": CAMEO 120 (see REJECTING_LEMMAS)."""
+    if verb.lemma_.lower() not in REJECTING_LEMMAS:
+        return None
+    if any(n.lemma_.lower() in REJECTED_NOUNS for n in _direct_objects(verb)):
+        return REJECTION_CODE
+    return None
+
+
+def _obstruction_code(verb: Token, sources: Sequence[_Party]) -> str | None:
+    """ "people blocked streets": CAMEO 144 (see OBSTRUCTING_LEMMAS)."""
+    if verb.lemma_.lower() not in OBSTRUCTING_LEMMAS:
+        return None
+    if any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources):
+        return None
+    if any(n.lemma_.lower() in PASSAGE_NOUNS for n in _direct_objects(verb)):
+        return OBSTRUCTION_CODE
+    return None
+
+
 def _armed_activity_code(verb: Token, sources: Sequence[_Party]) -> str | None:
     """ "the resistance resumed its activities": an armed actor's operations are armed
     operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS)."""
@@ -1536,6 +1563,9 @@ def _code_verb(
             noun_code = _light_verb_code(verb)
             if noun_code is not None:
                 code, reverse = noun_code, None
+            object_code = _rejection_code(verb) or _obstruction_code(verb, sources)
+            if object_code is not None:
+                code, reverse = object_code, None
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
                 object_code = _draft_code(verb) or _armed_activity_code(verb, sources)
                 if object_code is not None:

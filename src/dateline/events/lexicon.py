@@ -420,3 +420,33 @@ DRAFT_NOUNS = frozenset(
     {"memorandum", "agreement", "treaty", "accord", "pact", "resolution", "charter", "text"}
 )
 DRAFT_CODE = "046"
+
+# Rejecting a request or proposal is a rejection (CAMEO manual 1.1b3, 12 "Reject": 120
+# not specified below), not the criticism a verb like "dismiss" codes alone (11x):
+# "dismissed an appeal to lay down their arms". Used when no pattern of the verb matches.
+REJECTING_LEMMAS = frozenset({"dismiss", "rebuff", "spurn", "snub"})
+REJECTED_NOUNS = frozenset(
+    {
+        "appeal",
+        "request",
+        "demand",
+        "call",
+        "plea",
+        "offer",
+        "proposal",
+        "proposition",
+        "suggestion",
+        "ultimatum",
+        "invitation",
+    }
+)
+REJECTION_CODE = "120"
+
+# People blocking roads protest by obstructing passage (CAMEO manual 1.1b3, 144 "Obstruct
+# passage, block"); the state's own forces doing it coerce (17x) and keep their code.
+OBSTRUCTING_LEMMAS = frozenset({"block", "barricade", "obstruct"})
+PASSAGE_NOUNS = frozenset(
+    {"street", "road", "highway", "motorway", "bridge", "railway", "railroad", "intersection"}
+)
+STATE_FORCE_AGENTS = ("GOV", "MIL", "COP", "SPY", "JUD")
+OBSTRUCTION_CODE = "144"
