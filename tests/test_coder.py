@@ -518,3 +518,18 @@ def test_coder_codes_a_dismissed_appeal_as_a_rejection(cameo_code: Coder) -> Non
 def test_coder_codes_people_blocking_streets_as_a_protest(cameo_code: Coder) -> None:
     events = cameo_code("Kenyan students blocked streets in Nairobi on Monday.")
     assert {e.cameo for e in events if e.trigger.text == "blocked"} == {"144"}
+
+
+def test_coder_codes_arms_sent_to_a_party_as_military_aid(cameo_code: Coder) -> None:
+    events = cameo_code("The United States continued to send arms to Pakistan last year.")
+    assert {(e.cameo, e.target.code if e.target else None) for e in events} == {("072", "PAK")}
+
+
+def test_coder_keeps_troops_sent_to_a_country_a_deployment(cameo_code: Coder) -> None:
+    events = cameo_code("Russia sent troops to Georgia.")
+    assert all(e.cameo != "072" for e in events)
+
+
+def test_coder_codes_eased_restrictions_as_yielding(cameo_code: Coder) -> None:
+    events = cameo_code("Serbia eased emergency measures in Montenegro on Wednesday.")
+    assert {e.cameo for e in events} == {"081"}

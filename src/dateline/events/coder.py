@@ -57,6 +57,7 @@ from .lexicon import (
     ARMED_ACTIVITY_CODE,
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
+    ARMS_NOUNS,
     CLAUSE_DEPS,
     COLLECTIVE_NOUNS,
     COMMITMENT_CODE,
@@ -71,6 +72,8 @@ from .lexicon import (
     DRAFT_NOUNS,
     DRAFT_VERBS,
     DRAFT_WORDS,
+    EASING_CODE,
+    EASING_LEMMAS,
     EVENT_NOUN_CODES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
@@ -78,6 +81,7 @@ from .lexicon import (
     INTENT_GOVERNORS,
     JOINT_NOUNS,
     LIGHT_VERBS,
+    MILITARY_AID_CODE,
     NEGATION_WORDS,
     NEGATIVE_GOVERNORS,
     OBLIGATION_CODES,
@@ -100,6 +104,7 @@ from .lexicon import (
     REPORTING_REQUESTS,
     REQUEST_GOVERNORS,
     REQUEST_NOUN_CODES,
+    RESTRICTION_NOUNS,
     RESUMPTION_LEMMAS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
@@ -108,6 +113,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
     TIME_DISCARD_WORDS,
+    TRANSFER_LEMMAS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     VIOLENT_PROTEST_CODE,
@@ -1223,6 +1229,31 @@ def _obstruction_code(verb: Token, sources: Sequence[_Party]) -> str | None:
     return None
 
 
+def _easing_code(verb: Token) -> str | None:
+    """ "eased emergency measures": CAMEO 081 (see EASING_LEMMAS)."""
+    if verb.lemma_.lower() not in EASING_LEMMAS:
+        return None
+    if any(n.lemma_.lower() in RESTRICTION_NOUNS for n in _direct_objects(verb)):
+        return EASING_CODE
+    return None
+
+
+def _arms_transfer_code(verb: Token, roles: _Roles) -> str | None:
+    """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS)."""
+    if verb.lemma_.lower() not in TRANSFER_LEMMAS:
+        return None
+    if not any(n.lemma_.lower() in ARMS_NOUNS for n in _direct_objects(verb)):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "dative" or (prep.dep_ == "prep" and prep.lower_ == "to"):
+            heads = (
+                [prep] if prep.dep_ == "dative" else [c for c in prep.children if c.dep_ == "pobj"]
+            )
+            if any(roles.parties(h) for h in heads):
+                return MILITARY_AID_CODE
+    return None
+
+
 def _armed_activity_code(verb: Token, sources: Sequence[_Party]) -> str | None:
     """ "the resistance resumed its activities": an armed actor's operations are armed
     operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS)."""
@@ -1570,6 +1601,12 @@ def _code_verb(
                 object_code = _draft_code(verb) or _armed_activity_code(verb, sources)
                 if object_code is not None:
                     code, reverse, own_objects = object_code, None, True
+    if _cameo_rules(settings, verbs):
+        object_code = _easing_code(verb) or _arms_transfer_code(verb, roles)
+        if object_code is not None:
+            code, reverse, pattern_text = object_code, None, None
+            if match is not None and match.target is None:
+                match = None  # the pattern's words are not what was done
     if _cameo_rules(settings, verbs) and code and code[:2].isdigit() and _in_protest(verb):
         root = code[:2]
         if root in ("18", "19", "20"):

@@ -450,3 +450,17 @@ PASSAGE_NOUNS = frozenset(
 )
 STATE_FORCE_AGENTS = ("GOV", "MIL", "COP", "SPY", "JUD")
 OBSTRUCTION_CODE = "144"
+
+# Easing restrictions is yielding (CAMEO manual 1.1b3, 081 "Ease administrative
+# sanctions"): "eased emergency measures", "relaxed the ban".
+EASING_LEMMAS = frozenset({"ease", "relax", "loosen"})
+RESTRICTION_NOUNS = frozenset(
+    {"restriction", "measure", "curfew", "ban", "sanction", "embargo", "control", "blockade"}
+)
+EASING_CODE = "081"
+
+# Sending arms to another party is military aid (CAMEO manual 1.1b3, 072 "Provide military
+# aid"), not a deployment (154): the arms go to the party, not to a front.
+TRANSFER_LEMMAS = frozenset({"send", "ship", "deliver", "supply", "sell", "provide"})
+ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "weaponry", "ammunition", "munition"})
+MILITARY_AID_CODE = "072"
