@@ -533,3 +533,13 @@ def test_coder_keeps_troops_sent_to_a_country_a_deployment(cameo_code: Coder) ->
 def test_coder_codes_eased_restrictions_as_yielding(cameo_code: Coder) -> None:
     events = cameo_code("Serbia eased emergency measures in Montenegro on Wednesday.")
     assert {e.cameo for e in events} == {"081"}
+
+
+def test_coder_does_not_carry_a_synonyms_bare_preposition_pattern(cameo_code: Coder) -> None:
+    # CAMEO.2.0: "- * (WITH) [130] # BREAK" is "break with"; "beat ... with" is an assault.
+    events = cameo_code(
+        "Israeli soldiers beat up Palestinian detainees with the knowledge of senior officers."
+    )
+    assert {e.root for e in events if e.trigger.text == "beat"} == {"18"} or {
+        e.root for e in events if e.trigger.text == "beat"
+    } == {"19"}

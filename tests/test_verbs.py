@@ -177,3 +177,11 @@ def test_irregular_forms_of_a_multiword_verb_index_their_verb_word() -> None:
     verbs = read_verb_text("--- CONFISCATE [1711] ---\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING }\n")
     assert [e.verb for e in verbs.lookup("TAPPED")] == ["TAP"]
     assert [e.before for e in verbs.lookup("TAPPING")] == [("WIRE",)]
+
+
+def test_reader_keeps_the_verb_a_pattern_comment_names() -> None:
+    from dateline.events.verbs import read_verb_text
+
+    text = "--- DESTROY [190] ---\nBEAT\nBREAK\n- * (WITH)  [130]  # BREAK\n- * CITY  [190]  # jw\n"
+    verbs = read_verb_text(text)
+    assert [p.verb for p in verbs.patterns["DESTROY"]] == ["BREAK", ""]

@@ -120,7 +120,15 @@ from .lexicon import (
     WISH_GOVERNORS,
 )
 from .plover import plover_for
-from .verbs import NULL_CODE, Element, Pattern, VerbDictionary, VerbEntry, supplement_codes
+from .verbs import (
+    NULL_CODE,
+    Element,
+    Pattern,
+    VerbDictionary,
+    VerbEntry,
+    entry_name,
+    supplement_codes,
+)
 
 __all__ = ["CODER_ID", "code_events", "code_sentence"]
 
@@ -1568,7 +1576,10 @@ def _code_verb(
     # other codes (PETRARCH's validation set) is read strictly, as its format says.
     exact = not _cameo_rules(settings, verbs)
     matcher = _PatternMatcher(verb, verbs, mentions, passive, exact, words)
-    match = matcher.best(verbs.patterns_for(entry))
+    patterns = verbs.patterns_for(entry)
+    if not exact:
+        patterns = _patterns_of_verb(patterns, entry)
+    match = matcher.best(patterns)
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
     code: str | None
     reverse: str | None
@@ -1664,6 +1675,22 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+def _patterns_of_verb(patterns: list[Pattern], entry: VerbEntry) -> list[Pattern]:
+    """The patterns of a block that ``entry``'s verb uses: a pattern of prepositions alone
+    written for another verb of the block does not carry over. CAMEO.2.0 names in each
+    pattern's comment the verb it was written for, and a verb with a bare preposition is a
+    unit of its own ("- * (WITH) [130] # BREAK" is "break with", not "beat up detainees
+    with the knowledge of officers"); patterns with words of their own stay shared.
+    """
+    name = entry_name(entry)
+    return [p for p in patterns if not p.verb or p.verb == name or not _prepositions_only(p)]
+
+
+def _prepositions_only(pattern: Pattern) -> bool:
+    elements = (*pattern.before, *pattern.after)
+    return bool(elements) and all(e.kind == "prep" and not e.inner for e in elements)
 
 
 def _add(

@@ -50,12 +50,14 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v6"
+READER_VERSION = "verbs.v7"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
 # '#' and ';' open a comment at the start of a line or after a blank ("[###]" is a code).
 _COMMENT_HASH = re.compile(r"(?:^|(?<=[\s}\]]))[#;].*$")
+# A pattern line's trailing comment naming the verb it was written for ("# SET_UP").
+_PATTERN_VERB = re.compile(r"\]\s*#\s*(?P<verb>\+?[A-Z][A-Z'\-]*(?:_[A-Z'\-]+)*)\b")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 # The first [code] counts; anything after it (stray dashes, a second code) is ignored.
 _BLOCK = re.compile(r"^-{3}\s*(?P<name>[^\[\]]*?)\s*(?:\[(?P<code>[^\]]*)\].*)?$")
@@ -98,6 +100,10 @@ class Pattern:
     # and sets of which one word must occur (a synset's first words, a preposition's forms).
     required: frozenset[str] = frozenset()
     required_any: tuple[frozenset[str], ...] = ()
+    # The verb of its block the pattern was written for, when its comment names one
+    # ("- * (WITH) [130]  # BREAK"): CAMEO.2.0 merged per-verb pattern lists into synset
+    # blocks and kept each pattern's verb in that comment. Empty: written for the block.
+    verb: str = ""
 
     @property
     def is_null(self) -> bool:
@@ -163,6 +169,11 @@ class VerbEntry:
     @property
     def is_multiword(self) -> bool:
         return bool(self.before or self.after)
+
+
+def entry_name(entry: VerbEntry) -> str:
+    """The verb as the dictionary writes it, multi-word verbs joined ("SET_UP")."""
+    return "_".join((*entry.before, entry.verb, *entry.after))
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +348,9 @@ class _Reader:
                     continue
                 pattern = self.parse_pattern(stripped[1:].strip(), number)
                 if pattern is not None:
+                    named = _PATTERN_VERB.search(line)
+                    if named:
+                        pattern = replace(pattern, verb=named.group("verb").lstrip("+"))
                     self.result.patterns[block].append(pattern)
                 continue
             if mode == "block":
@@ -350,6 +364,7 @@ class _Reader:
                 continue
             self.fail(number, f"line {stripped!r} outside a verb block or synset")
         self.expand_synsets()
+        self.keep_pattern_verbs()
         self.result.cameo_codes = _uses_cameo_codes(self.result)
         return self.result
 
@@ -459,6 +474,19 @@ class _Reader:
             verb_joined_after=joined_after,
             required=frozenset(_required_words(before) | _required_words(after)),
         )
+
+    def keep_pattern_verbs(self) -> None:
+        """Keep a pattern's comment verb only when it is a verb of the pattern's block
+        (a comment may also hold a coder's initials or a note)."""
+        members: dict[str, set[str]] = {}
+        for entries in self.result.forms.values():
+            for entry in entries:
+                members.setdefault(entry.block, set()).add(entry_name(entry))
+        for block, patterns in self.result.patterns.items():
+            verbs = members.get(block, set())
+            self.result.patterns[block] = [
+                p if not p.verb or p.verb in verbs else replace(p, verb="") for p in patterns
+            ]
 
     def read_transformation(self, text: str, number: int) -> None:
         if not text.startswith("~") or "=" not in text:
