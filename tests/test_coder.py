@@ -543,3 +543,8 @@ def test_coder_does_not_carry_a_synonyms_bare_preposition_pattern(cameo_code: Co
     assert {e.root for e in events if e.trigger.text == "beat"} == {"18"} or {
         e.root for e in events if e.trigger.text == "beat"
     } == {"19"}
+
+
+def test_coder_codes_a_lawsuit_as_a_complaint(cameo_code: Coder) -> None:
+    events = cameo_code("A Saudi businessman is suing the United States for damages.")
+    assert {e.cameo for e in events} == {"115"}

@@ -80,6 +80,8 @@ from .lexicon import (
     INTENT_CODES,
     INTENT_GOVERNORS,
     JOINT_NOUNS,
+    LAWSUIT_CODE,
+    LAWSUIT_LEMMAS,
     LIGHT_VERBS,
     MILITARY_AID_CODE,
     NEGATION_WORDS,
@@ -1614,6 +1616,8 @@ def _code_verb(
                     code, reverse, own_objects = object_code, None, True
     if _cameo_rules(settings, verbs):
         object_code = _easing_code(verb) or _arms_transfer_code(verb, roles)
+        if verb.lemma_.lower() in LAWSUIT_LEMMAS:
+            object_code = LAWSUIT_CODE
         if object_code is not None:
             code, reverse, pattern_text = object_code, None, None
             if match is not None and match.target is None:

@@ -464,3 +464,8 @@ EASING_CODE = "081"
 TRANSFER_LEMMAS = frozenset({"send", "ship", "deliver", "supply", "sell", "provide"})
 ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "weaponry", "ammunition", "munition"})
 MILITARY_AID_CODE = "072"
+
+# Suing is bringing a lawsuit (CAMEO manual 1.1b3, 115 "Bring lawsuit against"), a
+# complaint; CAMEO.2.0 files SUE with arrests and charges (173), which are the state's acts.
+LAWSUIT_LEMMAS = frozenset({"sue"})
+LAWSUIT_CODE = "115"
