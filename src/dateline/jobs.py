@@ -62,14 +62,18 @@ def ingest(
     *,
     default_date: str | _date | None = None,
     replace: bool = False,
+    on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``store``: one transaction per article.
 
     ``default_date`` is the publication date of articles that give none of their own.
     An article already in the store is left as it is unless ``replace`` is set.
+    ``on_start`` gets the number of files found, ``on_file`` each file once it is read.
     """
     files, missing = collect_inputs(paths)
+    if on_start:
+        on_start(len(files))
     report = IngestReport(files=len(files))
     report.failures.extend(Failure(name, reason) for name, reason in missing)
 

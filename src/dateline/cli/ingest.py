@@ -9,7 +9,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import DatelineError
-from ..ingest import collect_inputs
 from ..jobs import ingest
 from ..pipeline import Pipeline
 from ..store import Store
@@ -33,7 +32,6 @@ def ingest_cli(
     try:
         pipeline = Pipeline(settings)
         pipeline.warm_up()
-        files, _ = collect_inputs(paths)
         with (
             Store(settings.db) as store,
             Progress(
@@ -45,13 +43,14 @@ def ingest_cli(
                 transient=True,
             ) as progress,
         ):
-            task = progress.add_task("files", total=len(files))
+            task = progress.add_task("files", total=None)
             report = ingest(
                 paths,
                 store,
                 pipeline,
                 default_date=date,
                 replace=replace,
+                on_start=lambda total: progress.update(task, total=total),
                 on_file=lambda _p: progress.advance(task),
             )
     except DatelineError as e:
