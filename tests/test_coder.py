@@ -548,3 +548,11 @@ def test_coder_does_not_carry_a_synonyms_bare_preposition_pattern(cameo_code: Co
 def test_coder_codes_a_lawsuit_as_a_complaint(cameo_code: Coder) -> None:
     events = cameo_code("A Saudi businessman is suing the United States for damages.")
     assert {e.cameo for e in events} == {"115"}
+
+
+def test_coder_keeps_a_conjoined_clauses_words_out_of_the_next_verbs_pattern(
+    cameo_code: Coder,
+) -> None:
+    # "- &MILITARY * [150] # REMAIN" needs the troops in "remained"'s own clause.
+    events = cameo_code("Russia said its troops withdrew and the country remained united.")
+    assert "remained" not in {e.trigger.text for e in events}

@@ -278,7 +278,16 @@ class _PatternMatcher:
     @cached_property
     def before(self) -> list[Token]:
         sent = self.verb.sent
-        return list(sent[: self.verb.i - sent.start])
+        verb = self.verb
+        # A verb conjoined to another with a subject of its own heads a clause of its own
+        # ("troops withdrew and the country remained united"): PETRARCH matches the words
+        # before the verb within the verb's own clause (its VP's S node), so the first
+        # clause's words do not reach the second verb's pattern.
+        if verb.dep_ == "conj" and any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children
+        ):
+            return list(sent.doc[verb.left_edge.i : verb.i])
+        return list(sent[: verb.i - sent.start])
 
     @cached_property
     def after(self) -> list[Token]:
