@@ -556,3 +556,20 @@ def test_coder_keeps_a_conjoined_clauses_words_out_of_the_next_verbs_pattern(
     # "- &MILITARY * [150] # REMAIN" needs the troops in "remained"'s own clause.
     events = cameo_code("Russia said its troops withdrew and the country remained united.")
     assert "remained" not in {e.trigger.text for e in events}
+
+
+def test_coder_does_not_carry_another_verbs_idiom_to_its_synonyms(cameo_code: Coder) -> None:
+    # "- * PART [030] # TAKE" in the APPREHEND block is "take part", not "capture part".
+    events = cameo_code("Burmese troops have captured part of a Karen guerrilla stronghold.")
+    assert all(e.root != "03" for e in events)
+
+
+def test_coder_reads_an_inflected_comment_verb_as_the_blocks_verb(cameo_code: Coder) -> None:
+    # "- * AGAINST [141] # RALLIED" is RALLY's: mobilizing reservists stays CAMEO 15.
+    events = cameo_code("Britain mobilized army reservists for a possible war against Iraq.")
+    assert {e.root for e in events if e.trigger.text == "mobilized"} == {"15"}
+
+
+def test_coder_gives_a_promise_about_ones_own_country_no_target(cameo_code: Coder) -> None:
+    events = cameo_code("Serbian President Vojislav Kostunica promised to democratize Serbia.")
+    assert [(e.root, e.target) for e in events if e.trigger.text == "promised"] == [("03", None)]

@@ -1589,7 +1589,7 @@ def _code_verb(
     matcher = _PatternMatcher(verb, verbs, mentions, passive, exact, words)
     patterns = verbs.patterns_for(entry)
     if not exact:
-        patterns = _patterns_of_verb(patterns, entry)
+        patterns = _patterns_of_verb(patterns, entry, verbs.block_codes.get(entry.block))
     match = matcher.best(patterns)
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
     code: str | None
@@ -1654,6 +1654,8 @@ def _code_verb(
     else:
         reciprocal = len(sources) > 1 and _reciprocal(verb)
         targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
+        if _cameo_rules(settings, verbs) and _own_intent(code, sources, targets):
+            targets = []
         if reciprocal and not targets:
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
             # subject act on each other.
@@ -1690,7 +1692,20 @@ def _code_verb(
     return events
 
 
-def _patterns_of_verb(patterns: list[Pattern], entry: VerbEntry) -> list[Pattern]:
+def _own_intent(code: str | None, sources: Sequence[_Party], targets: Sequence[_Party]) -> bool:
+    """An intent (CAMEO 03, "express intent to cooperate") about the source's own country
+    ("Kostunica promised to democratize Serbia", "Hungarian and Romanian officials agreed
+    their countries should cooperate"): CAMEO's target of an intent is the party it is
+    expressed to, and a promise about one's own country names no other party."""
+    if not code or not code.startswith("03") or not targets:
+        return False
+    own = {p.code[:3] for p in sources}
+    return all(t.code[:3] in own for t in targets)
+
+
+def _patterns_of_verb(
+    patterns: list[Pattern], entry: VerbEntry, block_code: str | None = None
+) -> list[Pattern]:
     """The patterns of a block that ``entry``'s verb uses: a pattern of prepositions alone
     written for another verb of the block does not carry over. CAMEO.2.0 names in each
     pattern's comment the verb it was written for, and a verb with a bare preposition is a
@@ -1698,7 +1713,26 @@ def _patterns_of_verb(patterns: list[Pattern], entry: VerbEntry) -> list[Pattern
     with the knowledge of officers"); patterns with words of their own stay shared.
     """
     name = entry_name(entry)
-    return [p for p in patterns if not p.verb or p.verb == name or not _prepositions_only(p)]
+    return [
+        p
+        for p in patterns
+        if not p.verb
+        or p.verb in (name, entry.verb)
+        or not (_prepositions_only(p) or _idiom_of(p, block_code))
+    ]
+
+
+def _idiom_of(pattern: Pattern, block_code: str | None) -> bool:
+    """A pattern written for another verb of the block that moves the verb out of the
+    block's CAMEO category is that verb's idiom ("- * PART [030] # TAKE" in the APPREHEND
+    block is "take part", not "capture part"): CAMEO's verb patterns refine a verb's own
+    category, and an idiom's code does not carry over to its synonyms. A block without a
+    code of its own (``[---]``: a mixed list) has no category to leave."""
+    own = block_code
+    code = pattern.code
+    if not own or own == NULL_CODE or not code or code == NULL_CODE:
+        return False
+    return code[:2] != own[:2]
 
 
 def _prepositions_only(pattern: Pattern) -> bool:

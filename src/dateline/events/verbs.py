@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v7"
+READER_VERSION = "verbs.v8"
 NULL_CODE = "---"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
@@ -485,8 +485,17 @@ class _Reader:
         for block, patterns in self.result.patterns.items():
             verbs = members.get(block, set())
             self.result.patterns[block] = [
-                p if not p.verb or p.verb in verbs else replace(p, verb="") for p in patterns
+                p if not p.verb or p.verb in verbs else replace(p, verb=self.named(p.verb, block))
+                for p in patterns
             ]
+
+    def named(self, word: str, block: str) -> str:
+        """The block's verb a comment names by an inflected form ("# RALLIED" is RALLY),
+        else "" (the comment names no verb of the block)."""
+        for entry in self.result.forms.get(word, ()):
+            if entry.block == block and not entry.is_multiword:
+                return entry_name(entry)
+        return ""
 
     def read_transformation(self, text: str, number: int) -> None:
         if not text.startswith("~") or "=" not in text:
