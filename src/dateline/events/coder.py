@@ -1589,7 +1589,7 @@ def _code_verb(
     matcher = _PatternMatcher(verb, verbs, mentions, passive, exact, words)
     patterns = verbs.patterns_for(entry)
     if not exact:
-        patterns = _patterns_of_verb(patterns, entry, verbs.block_codes.get(entry.block))
+        patterns = _verb_patterns(patterns, entry, verbs.block_codes.get(entry.block))
     match = matcher.best(patterns)
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
     code: str | None
@@ -1690,6 +1690,25 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+# A verb's share of its block's patterns, computed once per (block list, verb): the value
+# holds the block's list, so its id cannot be reused while the entry lives.
+_VERB_PATTERNS: dict[tuple[int, VerbEntry], tuple[list[Pattern], list[Pattern]]] = {}
+
+
+def _verb_patterns(
+    patterns: list[Pattern], entry: VerbEntry, block_code: str | None
+) -> list[Pattern]:
+    key = (id(patterns), entry)
+    cached = _VERB_PATTERNS.get(key)
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    if len(_VERB_PATTERNS) > 20_000:
+        _VERB_PATTERNS.clear()
+    mine = _patterns_of_verb(patterns, entry, block_code)
+    _VERB_PATTERNS[key] = (patterns, mine)
+    return mine
 
 
 def _own_intent(code: str | None, sources: Sequence[_Party], targets: Sequence[_Party]) -> bool:
