@@ -12,22 +12,17 @@ Prints, in one run on the same articles (default: ``examples/``, which holds the
 
 from __future__ import annotations
 
-import argparse
 import time
 from typing import Any
 
-from common import DEFAULT_INPUTS, fresh_copies, load_articles
+from common import fresh_copies, load_articles, parse_args, time_passes
 from dateline import Pipeline, Settings
 from dateline.events import verbs as verbs_module
 from dateline.events.coder import code_events
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("paths", nargs="*", default=DEFAULT_INPUTS)
-    parser.add_argument("--repeat", type=int, default=5, help="passes over the inputs")
-    parser.add_argument("--date", default="2006-05-23", help="date for undated articles")
-    args = parser.parse_args()
+    args = parse_args(__doc__)
 
     pipeline = Pipeline(Settings.from_env())
     pipeline.warm_up()
@@ -38,20 +33,10 @@ def main() -> None:
 
     base = load_articles(args.paths, args.date)
     articles = base * args.repeat
-    texts = [a.text for a in articles]
-    nlp = pipeline.nlp
-    list(nlp.pipe(texts[:2]))
-    list(pipeline.process(fresh_copies(base[:2])))
-
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
-    bare_s = time.perf_counter() - t0
+    passes = time_passes(pipeline, base, articles)
+    docs, bare_s, full_s = passes.docs, passes.bare_s, passes.full_s
     n_tokens = sum(len(d) for d in docs)
     n_sents = sum(1 for d in docs for _ in d.sents)
-
-    t0 = time.perf_counter()
-    list(pipeline.process(fresh_copies(articles)))
-    full_s = time.perf_counter() - t0
 
     prepared = []
     actors_s = 0.0

@@ -9,10 +9,9 @@ context) measured on the same parsed docs. Default inputs: ``examples/``.
 
 from __future__ import annotations
 
-import argparse
 import time
 
-from common import DEFAULT_INPUTS, fresh_copies, load_articles
+from common import fresh_copies, load_articles, parse_args, time_passes
 from dateline import Pipeline, Settings
 from dateline.events.coder import code_events
 from dateline.events.context import attach_context
@@ -22,11 +21,7 @@ from dateline.timex import find_times
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("paths", nargs="*", default=DEFAULT_INPUTS)
-    parser.add_argument("--repeat", type=int, default=5, help="passes over the inputs")
-    parser.add_argument("--date", default="2006-05-23", help="date for undated articles")
-    args = parser.parse_args()
+    args = parse_args(__doc__)
 
     pipeline = Pipeline(Settings.from_env())
     t0 = time.perf_counter()
@@ -35,23 +30,8 @@ def main() -> None:
 
     base = load_articles(args.paths, args.date)
     articles = base * args.repeat
-    texts = [a.text for a in articles]
-    nlp = pipeline.nlp
-
-    # Warm both paths once so that neither pays first-call costs.
-    list(nlp.pipe(texts[:2]))
-    list(pipeline.process(fresh_copies(base[:2])))
-
-    # Bare and full passes alternate (bare, full, bare, full) and each keeps its best time,
-    # so that neither gains from running second on a machine whose load changes.
-    bare_s = full_s = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        docs = list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
-        bare_s = min(bare_s, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        done = list(pipeline.process(fresh_copies(articles)))
-        full_s = min(full_s, time.perf_counter() - t0)
+    passes = time_passes(pipeline, base, articles)
+    docs, done, bare_s, full_s = passes.docs, passes.done, passes.bare_s, passes.full_s
     n_tokens = sum(len(d) for d in docs)
 
     # Stage by stage, on the parsed docs.
