@@ -573,3 +573,11 @@ def test_coder_reads_an_inflected_comment_verb_as_the_blocks_verb(cameo_code: Co
 def test_coder_gives_a_promise_about_ones_own_country_no_target(cameo_code: Coder) -> None:
     events = cameo_code("Serbian President Vojislav Kostunica promised to democratize Serbia.")
     assert [(e.root, e.target) for e in events if e.trigger.text == "promised"] == [("03", None)]
+
+
+def test_coder_pattern_making_the_subject_its_target_takes_the_reporter_as_source(
+    code: Coder,
+) -> None:
+    # "- NOTED + *" on REGRET: the regretting party is the target of the one who noted it.
+    events = code("The Arnor government noted on Monday that Mordor regretted the decision.")
+    assert triples(events) == {("ARNGOV", "MOR", "115")}

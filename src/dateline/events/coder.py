@@ -1648,6 +1648,10 @@ def _code_verb(
         return []
     if match is not None and match.source is not None:
         sources = _split([match.source])
+    elif match is not None and match.target is not None and _is_own_subject(match.target, sources):
+        # "X noted that Y regretted ..." with "- NOTED + *": the pattern makes the verb's
+        # own subject its target, so the act is the reporter's, about that subject.
+        sources = _reporter(verb, roles)
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
     if match is not None and match.target is not None:
         targets = _split([match.target])
@@ -1690,6 +1694,19 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+def _is_own_subject(target: _Party, sources: Sequence[_Party]) -> bool:
+    """Whether the pattern's target is read from the verb's own subject."""
+    return any(target.start <= p.start < target.end for p in sources)
+
+
+def _reporter(verb: Token, roles: _Roles) -> list[_Party]:
+    """The subject of the clause that reports ``verb``'s clause ("X noted that ...")."""
+    tok = _first_conjunct(verb)
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i:
+        return []
+    return roles.subject(tok.head)[0]
 
 
 # A verb's share of its block's patterns, computed once per (block list, verb): the value
