@@ -581,3 +581,20 @@ def test_coder_pattern_making_the_subject_its_target_takes_the_reporter_as_sourc
     # "- NOTED + *" on REGRET: the regretting party is the target of the one who noted it.
     events = code("The Arnor government noted on Monday that Mordor regretted the decision.")
     assert triples(events) == {("ARNGOV", "MOR", "115")}
+
+
+def test_coder_codes_one_actor_per_noun_phrase_in_a_misparsed_list(code: Coder) -> None:
+    # "the wicked Arnor cruel Gondor" is one noun phrase: its first actor speaks for it.
+    events = code(
+        "Fornost and the wicked Arnor cruel Gondor welcomed a resumption of formal "
+        "diplomatic ties with Mordor."
+    )
+    assert triples(events) == {("FOR", "MOR", "041"), ("ARN", "MOR", "041")}
+
+
+def test_coder_non_actor_conjunct_does_not_block_the_actor_conjunct(code: Coder) -> None:
+    events = code(
+        "The dogs and the wicked cruel Gondor welcomed a resumption of formal diplomatic "
+        "ties with Mordor."
+    )
+    assert triples(events) == {("GON", "MOR", "041")}

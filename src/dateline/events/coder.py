@@ -495,6 +495,12 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _unseparated(tok: Token) -> bool:
+    """Whether the phrase of ``tok`` follows the word before it with no comma or "and"."""
+    i = tok.left_edge.i - 1
+    return i >= 0 and tok.doc[i].pos_ not in ("PUNCT", "CCONJ")
+
+
 class _Roles:
     """Finds the parties of a verb on the parse."""
 
@@ -575,14 +581,18 @@ class _Roles:
         """Add list items parsed as appositions: a country "in apposition" to another
         country is the next item of a list ("Evil Mordor, the awful Fornost, and Gondor")."""
         out = list(conjuncts)
+        run_on: list[Token] = []
         for tok in conjuncts:
+            appositions = [c for c in tok.children if c.dep_ == "appos"]
+            run_on.extend(c for c in appositions if _unseparated(c))
             mention = self.mentions.at(tok)
             if mention is None or mention.actor is None or not _all_countries(mention.actor.code):
                 continue
-            for child in tok.children:
-                other = self.mentions.at(child) if child.dep_ == "appos" else None
+            for child in appositions:
+                other = self.mentions.at(child)
                 if (
                     other is not None
+                    and not _unseparated(child)
                     and other.actor is not None
                     and _all_countries(other.actor.code)
                     and other.actor.code != mention.actor.code
@@ -590,7 +600,28 @@ class _Roles:
                     # "Mordor, the Shire, Fornost and Bree": the rest of the list hangs on
                     # the apposition.
                     out.extend(item for item in _conjuncts(child) if item not in out)
-        return out
+        return self._one_per_phrase(out + [t for t in run_on if t not in out])
+
+    def _one_per_phrase(self, items: list[Token]) -> list[Token]:
+        """One actor per noun phrase, as PETRARCH reads one: an item the parse makes a
+        conjunct or an apposition though it runs on from the item before it with no comma
+        or "and" ("A and the evil B awful C": "awful" and "C" parsed as items) belongs to
+        that item's phrase, and names its actor only when the phrase names none yet ("the
+        lions and the awful C")."""
+        phrases: list[tuple[int, Token]] = []  # (first token of the phrase, its head)
+        owner: dict[int, int] = {}  # token index -> its phrase in ``phrases``
+        for tok in sorted(items, key=lambda t: t.i):
+            k = owner.get(tok.left_edge.i - 1) if _unseparated(tok) else None
+            if k is None:
+                owner[tok.i] = len(phrases)
+                phrases.append((tok.left_edge.i, tok))
+                continue
+            owner[tok.i] = k
+            start, _ = phrases[k]
+            before = tok.doc[start : tok.left_edge.i]
+            if self.mentions.at(tok) is not None and not self.mentions.any_in(before):
+                phrases[k] = (start, tok)
+        return [head for _, head in phrases]
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
         """Bare countries coordinated in an of/in/from phrase of the last conjunct, or in its
