@@ -598,3 +598,18 @@ def test_coder_non_actor_conjunct_does_not_block_the_actor_conjunct(code: Coder)
         "ties with Mordor."
     )
     assert triples(events) == {("GON", "MOR", "041")}
+
+
+def test_coder_shares_listed_places_over_listed_agents(code: Coder) -> None:
+    events = code("Diplomats and soldiers from Fornost and Gondor condemned Mordor.")
+    assert triples(events) == {
+        ("FORGOV", "MOR", "122"),
+        ("GONGOV", "MOR", "122"),
+        ("FORMIL", "MOR", "122"),
+        ("GONMIL", "MOR", "122"),
+    }
+
+
+def test_coder_shares_one_place_over_listed_agents(code: Coder) -> None:
+    events = code("Diplomats and soldiers from Fornost condemned Mordor.")
+    assert triples(events) == {("FORGOV", "MOR", "122"), ("FORMIL", "MOR", "122")}

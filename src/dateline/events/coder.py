@@ -536,7 +536,11 @@ class _Roles:
     def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[_Party]:
         out: list[_Party] = []
         conjuncts = self._listed(_conjuncts(head))
-        countries = self._shared_countries(conjuncts)
+        split = self._agents_in_places(conjuncts)
+        if split is not None:
+            conjuncts, countries = split
+        else:
+            countries = self._shared_countries(conjuncts)
         for conj in conjuncts:
             if subject and not self._agentive(conj):
                 continue
@@ -622,6 +626,33 @@ class _Roles:
             if self.mentions.at(tok) is not None and not self.mentions.any_in(before):
                 phrases[k] = (start, tok)
         return [head for _, head in phrases]
+
+    def _agents_in_places(self, conjuncts: list[Token]) -> tuple[list[Token], list[_Party]] | None:
+        """ "Lawmakers and officials in A and B": agents listed before an in/of/from phrase
+        naming countries are those agents of each country, also when the parse hangs the
+        phrase on the first agent only, or "B" on the list of agents instead of on "A"."""
+        for conj in conjuncts:
+            for prep in conj.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+                    continue
+                agents = [c for c in conjuncts if c.i < prep.i]
+                rest = [c for c in conjuncts if c.i > prep.i]
+                if len(agents) + len(rest) < 2 or not all(self._agent_only(a) for a in agents):
+                    continue
+                places = [c for o in prep.children if o.dep_ == "pobj" for c in _conjuncts(o)]
+                countries = [self.mentions.at(c) for c in places + rest]
+                if all(m is not None and m.actor and _is_country(m.actor.code) for m in countries):
+                    return agents, [_party(m) for m in countries if m is not None]
+        return None
+
+    def _agent_only(self, tok: Token) -> bool:
+        """An agent word with no country ("officials")."""
+        mention = self.mentions.at(tok)
+        return (
+            mention is not None
+            and mention.actor is not None
+            and (mention.actor.code.startswith("---"))
+        )
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
         """Bare countries coordinated in an of/in/from phrase of the last conjunct, or in its
