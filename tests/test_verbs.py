@@ -185,3 +185,15 @@ def test_reader_keeps_the_verb_a_pattern_comment_names() -> None:
     text = "--- DESTROY [190] ---\nBEAT\nBREAK\n- * (WITH)  [130]  # BREAK\n- * CITY  [190]  # jw\n"
     verbs = read_verb_text(text)
     assert [p.verb for p in verbs.patterns["DESTROY"]] == ["BREAK", ""]
+
+
+def test_complex_event_marker_is_no_code() -> None:
+    # TABARI's [+++] flags a sentence for a human coder: the pattern is not kept (the next
+    # matching pattern codes) and a block coded with it codes nothing by itself.
+    verbs = read_verb_text(
+        "--- MEND [064] ---\nMEND\n- * ODD TIES [+++]\n- * TIES [064]\n\n"
+        "--- SHOUT [+++] ---\nSHOUT\n- * PROTEST [122]\n"
+    )
+    assert [p.code for p in verbs.patterns["MEND"]] == ["064"]
+    assert verbs.block_codes["SHOUT"] == "---"
+    assert verbs.lookup("shout")[0].code == "---"

@@ -50,8 +50,13 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v8"
+READER_VERSION = "verbs.v9"
 NULL_CODE = "---"
+# TABARI's "complex event" marker ("- * FXLL DIPLOMATIC [+++]"): it flags a sentence for a
+# human coder, it is no event code; PETRARCH does not implement it (validation record
+# comment: "Complex coding from a phrase ... currently not implemented"), so a pattern
+# with it does not match and a verb with it is not coded by itself.
+COMPLEX_CODE = "+++"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
 # '#' and ';' open a comment at the start of a line or after a blank ("[###]" is a code).
@@ -384,6 +389,8 @@ class _Reader:
         if not forward and not reverse:
             self.fail(number, "empty code []")
             return None
+        if forward == COMPLEX_CODE:
+            forward = NULL_CODE
         return (forward or None), (reverse or None)
 
     def read_verb(
@@ -439,6 +446,8 @@ class _Reader:
         m = _CODE.search(text)
         if not m:
             self.fail(number, f"pattern {text!r} has no [code]")
+            return None
+        if m.group("code").strip() == COMPLEX_CODE:
             return None
         codes = self.parse_code(m.group("code"), number)
         if codes is None:
