@@ -613,3 +613,10 @@ def test_coder_shares_listed_places_over_listed_agents(code: Coder) -> None:
 def test_coder_shares_one_place_over_listed_agents(code: Coder) -> None:
     events = code("Diplomats and soldiers from Fornost condemned Mordor.")
     assert triples(events) == {("FORGOV", "MOR", "122"), ("FORMIL", "MOR", "122")}
+
+
+def test_coder_pattern_reads_into_a_participle_modifying_a_noun(code: Coder) -> None:
+    # "assurances ... conveyed from Mordor": the participle is part of the noun phrase, so
+    # "- * ASSURANCES_ON &TIETYPES FROM [913]" matches.
+    events = code("Fornost welcomed assurances on economic issues conveyed from Mordor.")
+    assert triples(events) == {("FOR", "MOR", "913")}

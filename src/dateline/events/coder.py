@@ -292,7 +292,7 @@ class _PatternMatcher:
     @cached_property
     def after(self) -> list[Token]:
         verb = self.verb
-        after = [t for t in _own_phrase(verb, self.exact) if t.i > verb.i]
+        after = [t for t in _own_phrase(verb, self.exact, participles=True) if t.i > verb.i]
         if self.passive:
             subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if subj:
@@ -434,7 +434,7 @@ class _PatternMatcher:
 _OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "conj"})
 
 
-def _own_phrase(verb: Token, reported: bool = True) -> list[Token]:
+def _own_phrase(verb: Token, reported: bool = True, *, participles: bool = False) -> list[Token]:
     """The verb's phrase without the clauses of their own it governs; with ``reported``
     False, also without a finite complement clause ("demanding that the government provide
     information on ...": another act, with its own words)."""
@@ -444,12 +444,24 @@ def _own_phrase(verb: Token, reported: bool = True) -> list[Token]:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in _OWN_CLAUSES and child.pos_ in ("VERB", "AUX"):
+            if (
+                child.dep_ in _OWN_CLAUSES
+                and child.pos_ in ("VERB", "AUX")
+                and not (participles and _reduced_passive(child))
+            ):
                 continue
             if not reported and child.dep_ == "ccomp" and _finite_clause(child):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A past participle modifying a noun ("assurances sent from Bree"): part of the noun
+    phrase, not a clause of its own."""
+    return (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+    )
 
 
 def _quote_between(a: Token, b: Token) -> bool:
