@@ -584,3 +584,11 @@ def test_year_discards_are_historical_only_before_the_article_year(matcher: Acto
     assert matcher.is_discard(sentence, when=date(2006, 5, 23))
     assert not matcher.is_discard(sentence, when=date(2001, 6, 1))
     assert matcher.is_discard("Fans cheered the champions.", when=date(2001, 6, 1))
+
+
+def test_underscore_joined_words_match_a_dictionary_phrase(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    # PETRARCH's records join a name's words with "_": "Saudi_Arabia" is SAUDI ARABIA.
+    codes = _codes(_mentions(matcher, nlp, "Saudi_Arabia criticized the decision.", "2010-01-01"))
+    assert codes.get("Saudi_Arabia") == "SAU"

@@ -497,6 +497,8 @@ class ActorMatcher:
                 continue
             best: tuple[int, int] | None = None  # (tokens, phrase id)
             candidates = c.first.get(keys[i], ())
+            if "_" in keys[i]:
+                candidates = self._joined_candidates(keys[i])
             if i + 1 < n and keys[i] in self._pair_firsts:
                 longer: list[int] = []
                 for form in _second_word_forms(keys[i + 1]):
@@ -548,10 +550,20 @@ class ActorMatcher:
         c = self._c
         return (
             key in c.first
+            or ("_" in key and bool(self._joined_candidates(key)))
             or key in self._pair_firsts
             or key[:_MIN_STEM] in self._stem_heads
             or (key.endswith("s") and self._plural_candidate(key) is not None)
         )
+
+    def _joined_candidates(self, key: str) -> list[int]:
+        """Phrases a word joined with underscores may start ("saudi_arabia")."""
+        c = self._c
+        parts = [p for p in key.split("_") if p]
+        if len(parts) < 2:
+            return []
+        found = {*c.pairs.get(f"{parts[0]} {parts[1]}", ()), *c.first.get(parts[0], ())}
+        return sorted(found, key=lambda p: (-len(c.phrases[p][0]), c.phrases[p][2] < 0, p))
 
     def _doc_keys(self, doc: Doc) -> list[str]:
         """The matching key of every token of ``doc``, by the token's ORTH id (cached)."""
@@ -950,25 +962,50 @@ def _words_match(
     last = len(words) - 1
     n = len(keys)
     j = i
-    for k, word in enumerate(words):
+    k = 0
+    while k <= last:
+        word = words[k]
         if k and k in gaps:
             # Up to _GAP_MAX modifiers may stand between space-joined words.
             limit = min(n, j + _GAP_MAX + 1)
-            while j < limit and not _word_ok(word, keys[j], k == last, stem):
+            while (
+                j < limit
+                and not _word_ok(word, keys[j], k == last, stem)
+                and not _joined_words(words, k, keys[j])
+            ):
                 if not _gap_ok(tokens[j]):
                     return 0
                 j += 1
             if j >= limit:
                 return 0
-        elif j >= n or not _word_ok(word, keys[j], k == last, stem):
+        elif j >= n:
+            return 0
+        joined = _joined_words(words, k, keys[j])
+        if joined:
+            k += joined
+        elif _word_ok(word, keys[j], k == last, stem):
+            k += 1
+        else:
             return 0
         j += 1
     return j - i
 
 
+def _joined_words(words: tuple[str, ...], k: int, text: str) -> int:
+    """How many of the phrase's words from ``k`` one text word joins with underscores
+    ("Dol_Amroth" for DOL AMROTH: the text convention of PETRARCH's records), else 0."""
+    if "_" not in text:
+        return 0
+    parts = [p for p in text.split("_") if p]
+    size = len(parts)
+    return size if size > 1 and tuple(parts) == words[k : k + size] else 0
+
+
 def _second_word_forms(word: str) -> list[str]:
     """The dictionary words a text word may stand for as a phrase's second word: itself, its
     singular, and (when it may be a stem's longer form) its prefixes."""
+    if "_" in word:  # "Dol_Amroth": its first word
+        return [word.partition("_")[0]]
     forms = [word]
     if word.endswith("s"):
         forms.append(word[:-1])
