@@ -620,3 +620,10 @@ def test_coder_pattern_reads_into_a_participle_modifying_a_noun(code: Coder) -> 
     # "- * ASSURANCES_ON &TIETYPES FROM [913]" matches.
     events = code("Fornost welcomed assurances on economic issues conveyed from Mordor.")
     assert triples(events) == {("FOR", "MOR", "913")}
+
+
+def test_coder_gives_a_trailing_place_to_the_listed_item_next_to_it(code: Coder) -> None:
+    # "Rohan's farmers and shepherds from Mordor": the parse hangs "from Mordor" on
+    # "farmers", which has its own country; the shepherds are Mordor's.
+    events = code("Rohan's farmers and shepherds from Mordor condemned Gondor.")
+    assert triples(events) == {("ROH", "GON", "122"), ("MOR", "GON", "122")}

@@ -554,9 +554,11 @@ class _Roles:
         else:
             countries = self._shared_countries(conjuncts)
         for conj in conjuncts:
-            if subject and not self._agentive(conj):
-                continue
-            party = self._party_of(conj, exclude or set())
+            party = self._place_after(conj, conjuncts)
+            if party is None:
+                if subject and not self._agentive(conj):
+                    continue
+                party = self._party_of(conj, exclude or set())
             if party is None:
                 continue
             suffix = _agent_suffix(party.code, countries)
@@ -568,6 +570,33 @@ class _Roles:
             elif party not in out:
                 out.append(party)
         return _split(out)
+
+    def _place_after(self, conj: Token, conjuncts: list[Token]) -> _Party | None:
+        """ "Ithilen's sheep and goats of Gondor": the parse may hang the "of" phrase on the
+        first item, which has its own actor before it; the phrase belongs to the item just
+        before it, an item without an actor of its own (people of a place act as it)."""
+        first = conjuncts[0]
+        if conj.i == first.i or conj.i < first.i or self.mentions.at(conj) is not None:
+            return None
+        if conj.tag_ not in ("NNS", "NNPS") or conj.lemma_.lower() in JOINT_NOUNS:
+            return None
+        if not any(
+            self.mentions.at(t) is not None
+            for c in first.children
+            if c.i < first.i
+            for t in c.subtree
+        ):
+            return None
+        for prep in first.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in") or prep.i < conj.i:
+                continue
+            if any(conj.i < c.i < prep.i for c in conjuncts):
+                continue  # another item stands nearer the phrase
+            for obj in prep.children:
+                mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
+                if mention is not None and mention.actor is not None:
+                    return _party(mention)
+        return None
 
     def _agentive(self, head: Token) -> bool:
         """Whether a subject's head can act: a name, a pronoun, an actor or agent word, or a
