@@ -627,3 +627,9 @@ def test_coder_gives_a_trailing_place_to_the_listed_item_next_to_it(code: Coder)
     # "farmers", which has its own country; the shepherds are Mordor's.
     events = code("Rohan's farmers and shepherds from Mordor condemned Gondor.")
     assert triples(events) == {("ROH", "GON", "122"), ("MOR", "GON", "122")}
+
+
+def test_coder_shares_a_compound_heads_modifiers_with_the_next_agent(code: Coder) -> None:
+    # "Danish Islamist" modifies both "media" and "government".
+    events = code("The Danish Islamist media and government condemned Mordor.")
+    assert triples(events) == {("DNKMUSMED", "MOR", "122"), ("DNKMUSGOV", "MOR", "122")}

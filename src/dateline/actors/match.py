@@ -830,7 +830,12 @@ class ActorMatcher:
                 prev = groups[k - 1]
                 owners = [m for m in prev if m.actor >= 0]
                 if owners and len(prev) > 1 and _conjunct_of(group, prev, doc):
-                    codes[k] = self._group_code(owners + group, when, _says_former(group, doc))
+                    # "the Danish Islamist media and government": the modifiers' agents
+                    # (Islamist: MUS) are shared too, not the head's (media: MED).
+                    shared = [m for m in prev[:-1] if m.agent >= 0 and m.start < prev[-1].start]
+                    codes[k] = self._group_code(
+                        owners + shared + group, when, _says_former(group, doc)
+                    )
 
     def code_tokens(self, span: Span, when: date | None) -> Actor | None:
         """The actor code of a noun phrase (a subject's or object's subtree).
