@@ -14,7 +14,11 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   objects and prepositional phrases, breadth first; a ``$`` or ``+`` in the pattern names
   them instead; "between A and B" with no other source gives A->B and B->A;
 - compound actors ("A and B", "A, B and C") give one event per actor, a ``[x:y]`` code a
-  pair of events, and one event per (source, target, code) is kept per sentence;
+  pair of events, and one event per (source, target, code) is kept per sentence; a noun
+  phrase names one actor, its first, whatever items the parse splits it into ("the evil
+  B awful C"); agents listed before a phrase of places are those agents of each place
+  ("lawmakers and officials in A and B"); a pattern that makes the verb's own subject its
+  target (``- NOTED + *``) takes the reporting clause's subject as source;
 - the actor spoken for is the source of a spokesperson ("a spokesperson for the Foreign
   Office") and of a statement ("issued a declaration demanding ..."); the article's
   dateline ("HANOI, Vietnam (AP) —") names no actor;
@@ -692,7 +696,7 @@ class _Roles:
         return (
             mention is not None
             and mention.actor is not None
-            and (mention.actor.code.startswith("---"))
+            and mention.actor.code.startswith("---")
         )
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:

@@ -53,9 +53,8 @@ __all__ = [
 READER_VERSION = "verbs.v9"
 NULL_CODE = "---"
 # TABARI's "complex event" marker ("- * FXLL DIPLOMATIC [+++]"): it flags a sentence for a
-# human coder, it is no event code; PETRARCH does not implement it (validation record
-# comment: "Complex coding from a phrase ... currently not implemented"), so a pattern
-# with it does not match and a verb with it is not coded by itself.
+# human coder and is no event code; PETRARCH does not implement complex events, so a
+# pattern with it does not match and a verb with it is not coded by itself.
 COMPLEX_CODE = "+++"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
 
