@@ -11,7 +11,12 @@ from dateline import Settings
 from dateline.actors.coref import resolve_coreference
 from dateline.actors.match import ActorMatcher
 from dateline.events.coder import CODER_ID, code_events
-from dateline.events.verbs import VerbDictionary, load_verb_file, packaged_dictionary_dir
+from dateline.events.verbs import (
+    VerbDictionary,
+    load_verb_file,
+    packaged_dictionary_dir,
+    read_verb_text,
+)
 from dateline.model import Actor, Article, Event, Mention, PublishedDate, Quote, Speaker
 from dateline.nlp import load_nlp
 
@@ -633,3 +638,16 @@ def test_coder_shares_a_compound_heads_modifiers_with_the_next_agent(code: Coder
     # "Danish Islamist" modifies both "media" and "government".
     events = code("The Danish Islamist media and government condemned Mordor.")
     assert triples(events) == {("DNKMUSMED", "MOR", "122"), ("DNKMUSGOV", "MOR", "122")}
+
+
+def test_coder_pattern_with_only_a_pre_verb_target_does_not_take_the_reporter(
+    settings: Settings, validate_actors: ActorMatcher
+) -> None:
+    # "- + * ROCKET": the subject is the target and the source unknown; the one who reports
+    # it ("Mordor said") is not the source.
+    verbs = read_verb_text("--- THWART [---] ---\nTHWART\n- + * ROCKET [193]\n")
+    text = "Mordor said on Monday that Gondor thwarted a rocket attack."
+    doc = load_nlp(settings.spacy_model)(text)
+    article = Article(text=text, published=PublishedDate("1995-01-01"))
+    mentions = validate_actors.find_mentions(article, doc)
+    assert triples(code_events(article, doc, mentions, verbs, validate_actors, settings)) == set()

@@ -1755,9 +1755,15 @@ def _code_verb(
         return []
     if match is not None and match.source is not None:
         sources = _split([match.source])
-    elif match is not None and match.target is not None and _is_own_subject(match.target, sources):
-        # "X noted that Y regretted ..." with "- NOTED + *": the pattern makes the verb's
-        # own subject its target, so the act is the reporter's, about that subject.
+    elif (
+        match is not None
+        and match.target is not None
+        and _names_reporting_words(match.pattern)
+        and _is_own_subject(match.target, sources)
+    ):
+        # "X noted that Y regretted ..." with "- NOTED + *": the pattern names the reporting
+        # words and makes the verb's own subject its target, so the act is the reporter's,
+        # about that subject.
         sources = _reporter(verb, roles)
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
     if match is not None and match.target is not None:
@@ -1801,6 +1807,15 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+def _names_reporting_words(pattern: Pattern) -> bool:
+    """Whether a pattern names words before its pre-verb target ("- NOTED + *"), not only
+    the target ("- + * ROCKET": the subject is the target, the source is unknown)."""
+    kinds = [e.kind for e in pattern.before]
+    return "target" in kinds and any(
+        k not in ("target", "source", "compound") for k in kinds[: kinds.index("target")]
+    )
 
 
 def _is_own_subject(target: _Party, sources: Sequence[_Party]) -> bool:
