@@ -651,3 +651,14 @@ def test_coder_pattern_with_only_a_pre_verb_target_does_not_take_the_reporter(
     article = Article(text=text, published=PublishedDate("1995-01-01"))
     mentions = validate_actors.find_mentions(article, doc)
     assert triples(code_events(article, doc, mentions, verbs, validate_actors, settings)) == set()
+
+
+def test_coder_target_from_the_rest_of_the_governing_phrase(code: Coder) -> None:
+    # "is about to restore ... , three years after Mordor crowds burned ...": the clause
+    # hangs on "is"; with no actor in "restore"'s own phrase, the first actor after it in
+    # the phrase of "is about to" is the target, as in PETRARCH's verb phrase.
+    events = code(
+        "Fornost is about to restore full diplomatic ties with Qwerty, three years after "
+        "Mordor crowds burned down its embassy."
+    )
+    assert triples(events) == {("FOR", "MOR", "064")}

@@ -977,7 +977,31 @@ class _Roles:
                         found = self.parties(subj)
                         if found:
                             return found
-        return self._first_actor(own, skip, frozenset())
+        found = self._first_actor(own, skip, frozenset())
+        if found or passive:
+            return found
+        return self._rest_of_chain(verb, skip)
+
+    def _rest_of_chain(self, verb: Token, skip: set[int]) -> list[_Party]:
+        """ "Arnor is about to restore ties with Gxndor, years after Calenardhon crowds
+        burned its embassy": an infinitive's phrase ends the phrase of the verbs that govern
+        it ("is about to"), whose later words the parse may hang on them; with no actor in
+        its own phrase, the first actor among those is the target, as in PETRARCH's verb
+        phrase."""
+        tok = verb
+        for _ in range(_MAX_CLIMB):
+            if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+                return []
+            tok = tok.head
+            later = [
+                c
+                for c in tok.children
+                if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")
+            ]
+            found = self._first_actor(later, skip, frozenset())
+            if found:
+                return found
+        return []
 
     def _first_actor(
         self, queue: list[Token], skip: set[int], blocked: frozenset[str]
