@@ -12,6 +12,17 @@ from spacy.tokens import Doc
 from .errors import E_MODEL, ModelLoadError
 
 
+@Language.component("dateline_no_break_after_hyphen")
+def no_break_after_hyphen(doc: Doc) -> Doc:
+    """A word cut off at a hyphen ("an anti- Gondor parade", "pro- and anti-war groups")
+    never ends a sentence: the parser is told so before it segments."""
+    for tok in doc[:-1]:
+        text = tok.text
+        if len(text) > 1 and text[-1] == "-" and text[0].isalpha():
+            doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str) -> Language:
     """Load the spaCy pipeline ``name`` (the ``spacy_model`` setting), once per process."""
@@ -24,6 +35,7 @@ def load_nlp(name: str) -> Language:
         raise ModelLoadError(
             E_MODEL.format(name=name, error=f"the pipeline has no {', '.join(sorted(missing))}")
         )
+    nlp.add_pipe("dateline_no_break_after_hyphen", before="parser")
     return nlp
 
 
