@@ -573,3 +573,14 @@ def test_coder_reads_an_inflected_comment_verb_as_the_blocks_verb(cameo_code: Co
 def test_coder_gives_a_promise_about_ones_own_country_no_target(cameo_code: Coder) -> None:
     events = cameo_code("Serbian President Vojislav Kostunica promised to democratize Serbia.")
     assert [(e.root, e.target) for e in events if e.trigger.text == "promised"] == [("03", None)]
+
+
+def test_coder_prefers_the_pattern_nearest_the_verb_among_equals(cameo_code: Coder) -> None:
+    # "- * FIRE [193]" and "- * BORDER [050]" (another verb's "reopened the border") are
+    # equally specific: the fire launched is what was done, not the border nearby.
+    events = cameo_code(
+        "Syrian troops launched mortar fire against militia positions near the border."
+    )
+    assert {e.root for e in events if e.trigger.text == "launched"} == {"19"}
+    events = cameo_code("Turkey closed its border with Iraq because of fighting in the north.")
+    assert {e.cameo for e in events if e.trigger.text == "closed"} == {"172"}

@@ -274,6 +274,7 @@ class _PatternMatcher:
         # Every word a pattern could reach lies in the verb's sentence: a pattern naming a
         # word that is not there cannot match (computed once per sentence).
         self.words = words if words is not None else _sentence_words(verb.sent, exact)
+        self._reach = 0
 
     @cached_property
     def before(self) -> list[Token]:
@@ -299,23 +300,34 @@ class _PatternMatcher:
                 after = list(subj[0].subtree) + after
         return after
 
-    def best(self, patterns: Iterable[Pattern]) -> _Match | None:
+    def best(self, patterns: Iterable[Pattern], verb_name: str = "") -> _Match | None:
+        """The most specific matching pattern. Among equally specific ones (unless
+        matching exactly as PETRARCH), the one written for this verb, then the one whose
+        words lie nearest the verb: "launched rocket fire against camps near the border"
+        is the fire launched ("- * FIRE"), not "- * BORDER" (another verb's "reopened the
+        border"), and "closed its borders because of fighting" the borders closed."""
         best: _Match | None = None
-        best_score = -1
+        best_score: tuple[int, int, int] = (-1, 0, 0)
         for pattern in patterns:
             if not pattern.required <= self.words:
                 continue
             if any(not (alternatives & self.words) for alternatives in pattern.required_any):
                 continue
+            self._reach = 0
             found = self.match(pattern)
             if found is None:
                 continue
-            score = pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0)
+            score = (pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0), 0, 0)
+            if not self.exact:
+                own = bool(verb_name) and pattern.verb == verb_name
+                score = (score[0], int(own), -self._reach)
             if score > best_score:
                 best, best_score = found, score
         return best
 
     def match(self, pattern: Pattern) -> _Match | None:
+        """The pattern's match around the verb; ``_reach`` is then how far from the verb
+        its first elements were found (tokens, before and after counted together)."""
         marks: dict[str, _Party] = {}
         # Before the verb: match the elements backwards from the verb, so that the element
         # nearest the verb is found first ("INDICATED WOULD *").
@@ -328,12 +340,13 @@ class _PatternMatcher:
             joined_right[0] = pattern.verb_joined_before
             for k in range(1, len(rev)):
                 joined_right[k] = rev[k - 1].joined
-            if not self._seq(rev, joined_right, toks, 0, marks, reverse=True):
+            if not self._seq(rev, joined_right, toks, 0, marks, reverse=True, top=True):
                 return None
         if pattern.after:
             joined = [e.joined for e in pattern.after]
             joined[0] = pattern.verb_joined_after
-            if not self._seq(list(pattern.after), joined, self.after, 0, marks, reverse=False):
+            after = list(pattern.after)
+            if not self._seq(after, joined, self.after, 0, marks, reverse=False, top=True):
                 return None
         return _Match(pattern, marks.get("source"), marks.get("target"), marks.get("compound"))
 
@@ -346,6 +359,7 @@ class _PatternMatcher:
         marks: dict[str, _Party],
         *,
         reverse: bool,
+        top: bool = False,
     ) -> bool:
         if not elements:
             return True
@@ -357,6 +371,8 @@ class _PatternMatcher:
                 if mark is not None:
                     marks[element.kind] = mark
                 if self._seq(rest, rest_joined, toks, end, marks, reverse=reverse):
+                    if top:
+                        self._reach += start
                     return True
                 marks.clear()
                 marks.update(saved)
@@ -1590,7 +1606,7 @@ def _code_verb(
     patterns = verbs.patterns_for(entry)
     if not exact:
         patterns = _verb_patterns(patterns, entry, verbs.block_codes.get(entry.block))
-    match = matcher.best(patterns)
+    match = matcher.best(patterns, entry_name(entry))
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
     code: str | None
     reverse: str | None
