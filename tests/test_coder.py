@@ -584,3 +584,11 @@ def test_coder_prefers_the_pattern_nearest_the_verb_among_equals(cameo_code: Cod
     assert {e.root for e in events if e.trigger.text == "launched"} == {"19"}
     events = cameo_code("Turkey closed its border with Iraq because of fighting in the north.")
     assert {e.cameo for e in events if e.trigger.text == "closed"} == {"172"}
+
+
+def test_coder_takes_the_subject_of_a_stative_passive_as_the_actor(cameo_code: Coder) -> None:
+    # "were engaged in", "is committed to": no by-agent, the subject is who acts.
+    events = cameo_code("Sudanese troops were engaged in heavy fighting with rebels in Darfur.")
+    assert {(e.source.code if e.source else None, e.root) for e in events} == {("SDNMIL", "19")}
+    events = cameo_code("The minister said Thailand is committed to opening up its markets.")
+    assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("THA", "030")}

@@ -113,6 +113,7 @@ from .lexicon import (
     SPOKES_NOUNS,
     STATE_FORCE_AGENTS,
     STATEMENT_NOUNS,
+    STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
     TIME_DISCARD_WORDS,
     TRANSFER_LEMMAS,
@@ -781,6 +782,9 @@ class _Roles:
                     if objs:
                         return self.parties(objs[0]), tok.i == verb.i
                 raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if raised and tok.lemma_.lower() in STATIVE_PASSIVE_LEMMAS:
+                    # "forces were engaged in fighting": the subject acts.
+                    return self.parties(raised[0], subject=True), False
                 if tok.i != verb.i and raised:
                     # "X was seen to break into ...": X is the subject of "break".
                     return self.parties(raised[0]), False

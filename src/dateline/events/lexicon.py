@@ -66,6 +66,10 @@ CLAUSE_DEPS = frozenset(
 # Subject labels.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Participles that, after "be" and without a by-agent, describe what their subject does
+# ("Vietnam is committed to opening up", "forces were engaged in fighting", "is determined
+# to", "is prepared to"): the subject is the actor, as in the active verb.
+STATIVE_PASSIVE_LEMMAS = frozenset({"commit", "engage", "dedicate", "determine", "prepare"})
 
 # CAMEO manual 1.1b3: stated intentions are coded in 03 (cooperation) or 13 (threats), and a
 # refusal of a cooperative act in 12. Root (or code prefix) of the act -> the code used when
