@@ -592,3 +592,13 @@ def test_coder_takes_the_subject_of_a_stative_passive_as_the_actor(cameo_code: C
     assert {(e.source.code if e.source else None, e.root) for e in events} == {("SDNMIL", "19")}
     events = cameo_code("The minister said Thailand is committed to opening up its markets.")
     assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("THA", "030")}
+
+
+def test_coder_codes_violating_a_law_as_defiance(cameo_code: Coder) -> None:
+    events = cameo_code("Kenyan police violated a court ban on detentions in Nairobi.")
+    assert {e.cameo for e in events if e.trigger.text == "violated"} == {"128"}
+
+
+def test_coder_codes_reneging_as_a_rejection(cameo_code: Coder) -> None:
+    events = cameo_code("The Kenyan government has reneged on its pledge to Uganda.")
+    assert {e.root for e in events if e.trigger.text == "reneged"} == {"12"}
