@@ -602,3 +602,12 @@ def test_coder_codes_violating_a_law_as_defiance(cameo_code: Coder) -> None:
 def test_coder_codes_reneging_as_a_rejection(cameo_code: Coder) -> None:
     events = cameo_code("The Kenyan government has reneged on its pledge to Uganda.")
     assert {e.root for e in events if e.trigger.text == "reneged"} == {"12"}
+
+
+def test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun(cameo_code: Coder) -> None:
+    # "in the 1980s" dates the arms sales, not the order; "in 1988" dates the attack.
+    events = cameo_code(
+        "A Kenyan judge ordered Ugandan officials to appear in a trial of arms sales in the 1980s."
+    )
+    assert {e.trigger.text for e in events} == {"ordered"}
+    assert not cameo_code("Kenyan troops attacked Ugandan rebels in 1988.")

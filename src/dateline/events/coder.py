@@ -1884,7 +1884,16 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
         return True
-    words = " ".join(t.text for t in _own_phrase(span[0]))
+    # A date in a noun's own prepositional phrase ("an investigation of arms sales in the
+    # 1990s") dates that noun, not the act ("ordered X to appear for questioning in ...").
+    phrase = _own_phrase(span[0])
+    inside_noun = {
+        t.i
+        for p in phrase
+        if p.dep_ == "prep" and p.head.pos_ in ("NOUN", "PROPN")
+        for t in p.subtree
+    }
+    words = " ".join(t.text for t in phrase if t.i not in inside_noun)
     return actors.find_discard(words, when=when) is not None
 
 
