@@ -611,3 +611,11 @@ def test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun(cameo_code: Coder
     )
     assert {e.trigger.text for e in events} == {"ordered"}
     assert not cameo_code("Kenyan troops attacked Ugandan rebels in 1988.")
+
+
+def test_coder_codes_travel_for_an_event_as_the_event(cameo_code: Coder) -> None:
+    # The place gone to says where, not with whom.
+    events = cameo_code("Iranian and French negotiators returned to Vienna for talks.")
+    assert triples(events) == {("IRN", "FRA", "046"), ("FRA", "IRN", "046")}
+    events = cameo_code("Thousands of Kenyans were converging on Nairobi for a rally.")
+    assert triples(events) == {("KEN", "---", "141")}

@@ -117,6 +117,8 @@ from .lexicon import (
     SUBJECT_DEPS,
     TIME_DISCARD_WORDS,
     TRANSFER_LEMMAS,
+    TRAVEL_LEMMAS,
+    TRAVEL_PURPOSE_CODES,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     VIOLENT_PROTEST_CODE,
@@ -1202,6 +1204,32 @@ def _participation_code(verb: Token) -> str | None:
     return None
 
 
+def _travel_purpose(verb: Token) -> tuple[str, Token] | None:
+    """ "return to Geneva for talks", "converging for a rally": the code of the event gone
+    to, and its noun (see TRAVEL_LEMMAS)."""
+    if verb.lemma_.lower() not in TRAVEL_LEMMAS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() in QUANTITY_NOUNS:  # "for a round of talks"
+                counted = [
+                    o
+                    for of in noun.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for o in of.children
+                    if o.dep_ == "pobj"
+                ]
+                noun = counted[0] if counted else noun
+            code = TRAVEL_PURPOSE_CODES.get(noun.lemma_.lower())
+            if code is not None:
+                return code, noun
+    return None
+
+
 def _light_verb_code(verb: Token) -> str | None:
     """The code of the event noun a light verb takes ("organized a general strike": 143)."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
@@ -1612,6 +1640,9 @@ def _code_verb(
         patterns = _verb_patterns(patterns, entry, verbs.block_codes.get(entry.block))
     match = matcher.best(patterns, entry_name(entry))
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
+    travel = _travel_purpose(verb) if _cameo_rules(settings, verbs) else None
+    if participation is None and travel is not None:
+        participation = travel[0]
     code: str | None
     reverse: str | None
     pattern_text: str | None
@@ -1671,6 +1702,19 @@ def _code_verb(
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
     if match is not None and match.target is not None:
         targets = _split([match.target])
+    elif travel is not None and participation == travel[0]:
+        # The party met is named with the event ("for talks with Gondor"); else the
+        # members of a compound subject meet each other.
+        targets = [
+            p
+            for prep in travel[1].children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for p in roles.parties(o)
+        ]
+        if not targets and len(sources) > 1 and not travel[0].startswith("14"):
+            targets = list(sources)
     else:
         reciprocal = len(sources) > 1 and _reciprocal(verb)
         targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))

@@ -400,6 +400,25 @@ PARTICIPATION_NOUN_CODES = {
     "conference": "046",
     "summit": "046",
 }
+# Going somewhere for an event ("negotiators return to Geneva for talks", "thousands were
+# converging for a rally") is taking part in it: the event's code (CAMEO manual 1.1b3, 04
+# "Consult", 046 "Engage in negotiation", 141 "Demonstrate or rally"); the place gone to
+# names where, not with whom.
+TRAVEL_LEMMAS = frozenset(
+    {"arrive", "come", "return", "travel", "go", "fly", "converge", "gather", "assemble"}
+)
+TRAVEL_PURPOSE_CODES = {
+    "meeting": "040",
+    "consultation": "040",
+    "talk": "046",
+    "negotiation": "046",
+    "conference": "046",
+    "summit": "046",
+    "demonstration": "141",
+    "rally": "141",
+    "march": "141",
+    "protest": "141",
+}
 # Nouns that count what follows them ("a series of meetings", "a round of talks").
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string"})
 
