@@ -619,3 +619,9 @@ def test_coder_codes_travel_for_an_event_as_the_event(cameo_code: Coder) -> None
     assert triples(events) == {("IRN", "FRA", "046"), ("FRA", "IRN", "046")}
     events = cameo_code("Thousands of Kenyans were converging on Nairobi for a rally.")
     assert triples(events) == {("KEN", "---", "141")}
+
+
+def test_coder_takes_the_speaker_without_a_country_as_they(cameo_code: Coder) -> None:
+    # "X said they ...": the pronoun is the speaker, even an agent with no country.
+    events = cameo_code("Militants said they attempted to assassinate the Kenyan president.")
+    assert {(e.source.text if e.source else None, e.root) for e in events} == {("they", "18")}
