@@ -625,3 +625,14 @@ def test_coder_takes_the_speaker_without_a_country_as_they(cameo_code: Coder) ->
     # "X said they ...": the pronoun is the speaker, even an agent with no country.
     events = cameo_code("Militants said they attempted to assassinate the Kenyan president.")
     assert {(e.source.text if e.source else None, e.root) for e in events} == {("they", "18")}
+
+
+def test_coder_uses_datelines_verb_patterns(cameo_code: Coder) -> None:
+    # dateline.verbs.txt: "upgraded ties" (050), "received observers" (0862), "handed over
+    # medicine" (073), which CAMEO.2.0 lacks.
+    events = cameo_code("Kenya and Uganda have upgraded their diplomatic ties.")
+    assert triples(events) == {("KEN", "UGA", "050"), ("UGA", "KEN", "050")}
+    events = cameo_code("The Kenyan president received a team of observers from the UN.")
+    assert {e.cameo for e in events} == {"0862"}
+    events = cameo_code("Japanese doctors handed over medicine to Kenyan hospitals.")
+    assert {e.cameo for e in events} == {"073"}
