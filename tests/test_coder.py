@@ -636,3 +636,15 @@ def test_coder_uses_datelines_verb_patterns(cameo_code: Coder) -> None:
     assert {e.cameo for e in events} == {"0862"}
     events = cameo_code("Japanese doctors handed over medicine to Kenyan hospitals.")
     assert {e.cameo for e in events} == {"073"}
+
+
+def test_coder_codes_speeding_up_a_withdrawal_of_forces_as_the_withdrawal(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("Russia has speeded up the withdrawal of its forces from Georgia.")
+    assert {e.cameo for e in events} == {"0874"}
+
+
+def test_coder_codes_police_preventing_a_demonstration_as_coercion(cameo_code: Coder) -> None:
+    events = cameo_code("Kenyan police prevented a protest by opposition supporters in Nairobi.")
+    assert {e.root for e in events if e.trigger.text == "prevented"} == {"17"}
