@@ -648,3 +648,11 @@ def test_coder_codes_speeding_up_a_withdrawal_of_forces_as_the_withdrawal(
 def test_coder_codes_police_preventing_a_demonstration_as_coercion(cameo_code: Coder) -> None:
     events = cameo_code("Kenyan police prevented a protest by opposition supporters in Nairobi.")
     assert {e.root for e in events if e.trigger.text == "prevented"} == {"17"}
+
+
+def test_coder_gives_a_conjoined_active_verb_the_passives_subject(cameo_code: Coder) -> None:
+    # "X was questioned by Y and will resign": X resigns, not Y.
+    events = cameo_code("Kenya's finance minister was questioned by police and will resign.")
+    assert {
+        (e.source.code if e.source else None) for e in events if e.trigger.text == "resign"
+    } == {"KENGOV"}

@@ -766,6 +766,7 @@ class _Roles:
     def subject(self, verb: Token) -> tuple[list[_Party], bool]:
         """The source parties of ``verb`` and whether the verb is passive."""
         tok: Token | None = verb
+        came_from: Token = verb
         for _ in range(_MAX_CLIMB):
             if tok is None:
                 break
@@ -778,12 +779,16 @@ class _Roles:
                 tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
             )
             if passive:
+                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
+                    # "X has been indicted by Y and will resign": the conjoined active verb
+                    # shares the passive's subject X, not its agent Y.
+                    return self.parties(raised[0], subject=True), False
                 agents = [c for c in tok.children if c.dep_ == "agent"]
                 for agent in agents:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
                         return self.parties(objs[0]), tok.i == verb.i
-                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
                 if raised and tok.lemma_.lower() in STATIVE_PASSIVE_LEMMAS:
                     # "forces were engaged in fighting": the subject acts.
                     return self.parties(raised[0], subject=True), False
@@ -820,7 +825,7 @@ class _Roles:
                 if not found and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
                     # "The PKK issued a declaration demanding ...": the statement speaks for
                     # whoever issued it.
-                    tok = head.head
+                    came_from, tok = head, head.head
                     continue
                 return found, False
             if tok.dep_ == "xcomp":
@@ -835,7 +840,7 @@ class _Roles:
                     # quotation ('reiterated that settlements "are illegal, present an
                     # obstacle and threaten ..."').
                     break
-                tok = tok.head
+                came_from, tok = tok, tok.head
                 continue
             break
         return [], False
