@@ -656,3 +656,8 @@ def test_coder_gives_a_conjoined_active_verb_the_passives_subject(cameo_code: Co
     assert {
         (e.source.code if e.source else None) for e in events if e.trigger.text == "resign"
     } == {"KENGOV"}
+
+
+def test_coder_places_an_agent_by_where_it_is_based(cameo_code: Coder) -> None:
+    events = cameo_code("A rebel group based in Sudan attacked Chadian troops.")
+    assert {(e.source.code if e.source else None) for e in events} == {"SDNREB"}

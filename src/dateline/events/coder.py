@@ -93,6 +93,7 @@ from .lexicon import (
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
+    PLACING_PARTICIPLES,
     PROTEST_CODE,
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
@@ -717,8 +718,16 @@ class _Roles:
                 if _is_country(party.code) and code.startswith(party.code) and code != party.code:
                     return _Party(code, party.start, party.end, party.text)
         if party.code.startswith("---"):
-            # "Demonstrators in Baghdad": the agent's country from its place or origin.
-            for prep in head.children:
+            # "Demonstrators in Baghdad", "a newspaper based in Beirut": the agent's country
+            # from its place or origin.
+            preps = [
+                p
+                for c in head.children
+                if c.dep_ == "acl" and c.lemma_.lower() in PLACING_PARTICIPLES
+                for p in c.children
+                if p.lower_ == "in"
+            ]
+            for prep in [*head.children, *preps]:
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
                     continue
                 for obj in prep.children:

@@ -71,6 +71,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # to", "is prepared to"): the subject is the actor, as in the active verb.
 STATIVE_PASSIVE_LEMMAS = frozenset({"commit", "engage", "dedicate", "determine", "prepare"})
 
+# Participles that place an agent ("a newspaper based in Beirut", "a group headquartered in
+# London"): the agent's country is the place's, as with "demonstrators in Baghdad".
+PLACING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station"})
+
 # CAMEO manual 1.1b3: stated intentions are coded in 03 (cooperation) or 13 (threats), and a
 # refusal of a cooperative act in 12. Root (or code prefix) of the act -> the code used when
 # the act is only announced ("will meet" -> 036) ...
