@@ -661,3 +661,8 @@ def test_coder_gives_a_conjoined_active_verb_the_passives_subject(cameo_code: Co
 def test_coder_places_an_agent_by_where_it_is_based(cameo_code: Coder) -> None:
     events = cameo_code("A rebel group based in Sudan attacked Chadian troops.")
     assert {(e.source.code if e.source else None) for e in events} == {"SDNREB"}
+
+
+def test_coder_knows_the_european_community(cameo_code: Coder) -> None:
+    events = cameo_code("The European Community imposed sanctions on Serbia.")
+    assert {(e.source.code if e.source else None) for e in events} == {"IGOEUREEC"}
