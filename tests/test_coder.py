@@ -666,3 +666,15 @@ def test_coder_places_an_agent_by_where_it_is_based(cameo_code: Coder) -> None:
 def test_coder_knows_the_european_community(cameo_code: Coder) -> None:
     events = cameo_code("The European Community imposed sanctions on Serbia.")
     assert {(e.source.code if e.source else None) for e in events} == {"IGOEUREEC"}
+
+
+def test_coder_stops_a_subject_phrase_at_its_verb(cameo_code: Coder) -> None:
+    # The parse hangs "the scene of ..." on "Serbia" across "eased": the source is "Serbia"
+    # and the place of the easing ("in Kosovo") is not hidden inside it.
+    events = cameo_code(
+        "Serbia eased emergency measures on Wednesday in Kosovo province, the scene of ethnic"
+        " violence last March, as authorities in Croatia cracked down on Serbian nationalists."
+    )
+    eased = [e for e in events if e.trigger.text == "eased"]
+    assert [e.source.text for e in eased if e.source] == ["Serbia"]
+    assert all(e.target is None or not e.target.code.startswith("HRV") for e in eased)

@@ -755,6 +755,11 @@ class _Roles:
         for child in head.children:
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
                 end = min(end, child.left_edge.i)
+        # A parse may hang an apposition on the subject across its verb ("Serbia eased
+        # measures in Montenegro, the scene of ..."): the phrase stops at its head's verb.
+        governor = head.head
+        if governor.i != head.i and head.i < governor.i < end:
+            end = governor.i
         span = head.doc[head.left_edge.i : max(end, head.i + 1)]
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
