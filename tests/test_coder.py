@@ -678,3 +678,8 @@ def test_coder_stops_a_subject_phrase_at_its_verb(cameo_code: Coder) -> None:
     eased = [e for e in events if e.trigger.text == "eased"]
     assert [e.source.text for e in eased if e.source] == ["Serbia"]
     assert all(e.target is None or not e.target.code.startswith("HRV") for e in eased)
+
+
+def test_coder_codes_algerias_islamic_salvation_front_as_algerian(cameo_code: Coder) -> None:
+    events = cameo_code("The Islamic Salvation Front attacked Algerian soldiers.")
+    assert {(e.source.code[:3] if e.source else None) for e in events} == {"DZA"}
