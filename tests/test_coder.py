@@ -683,3 +683,8 @@ def test_coder_stops_a_subject_phrase_at_its_verb(cameo_code: Coder) -> None:
 def test_coder_codes_algerias_islamic_salvation_front_as_algerian(cameo_code: Coder) -> None:
     events = cameo_code("The Islamic Salvation Front attacked Algerian soldiers.")
     assert {(e.source.code[:3] if e.source else None) for e in events} == {"DZA"}
+
+
+def test_coder_codes_demobilized_forces_as_their_sides_demobilization(cameo_code: Coder) -> None:
+    events = cameo_code("Thousands of Ugandan rebels have been demobilized since the peace deal.")
+    assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("UGAREB", "0873")}

@@ -90,6 +90,7 @@ from .lexicon import (
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
     OBSTRUCTION_CODE,
+    OWN_FORCES_PASSIVE_LEMMAS,
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
@@ -803,7 +804,9 @@ class _Roles:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
                         return self.parties(objs[0]), tok.i == verb.i
-                if raised and tok.lemma_.lower() in STATIVE_PASSIVE_LEMMAS:
+                if raised and tok.lemma_.lower() in (
+                    STATIVE_PASSIVE_LEMMAS | OWN_FORCES_PASSIVE_LEMMAS
+                ):
                     # "forces were engaged in fighting": the subject acts.
                     return self.parties(raised[0], subject=True), False
                 if tok.i != verb.i and raised:

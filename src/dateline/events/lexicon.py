@@ -70,6 +70,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # ("Vietnam is committed to opening up", "forces were engaged in fighting", "is determined
 # to", "is prepared to"): the subject is the actor, as in the active verb.
 STATIVE_PASSIVE_LEMMAS = frozenset({"commit", "engage", "dedicate", "determine", "prepare"})
+# Participles whose subject, without a by-agent, is the acting side's own forces: "3,000
+# guerrillas have been demobilized" is the guerrillas' side demobilizing (CAMEO manual
+# 1.1b3, 0873 "Demobilize armed forces": the source is the side whose forces stand down).
+OWN_FORCES_PASSIVE_LEMMAS = frozenset({"demobilize", "demobilise"})
 
 # Participles that place an agent ("a newspaper based in Beirut", "a group headquartered in
 # London"): the agent's country is the place's, as with "demonstrators in Baghdad".
