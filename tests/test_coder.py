@@ -688,3 +688,13 @@ def test_coder_codes_algerias_islamic_salvation_front_as_algerian(cameo_code: Co
 def test_coder_codes_demobilized_forces_as_their_sides_demobilization(cameo_code: Coder) -> None:
     events = cameo_code("Thousands of Ugandan rebels have been demobilized since the peace deal.")
     assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("UGAREB", "0873")}
+
+
+def test_coder_codes_violence_by_protesters_during_a_demonstration_as_riot(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("Kenyan students threw stones at Ugandan police during a demonstration.")
+    assert {e.cameo for e in events if e.trigger.text == "threw"} == {"145"}
+    # The police's violence there stays the police's own act.
+    events = cameo_code("Kenyan police shot Ugandan students during a demonstration.")
+    assert {e.root for e in events if e.trigger.text == "shot"} != {"14"}

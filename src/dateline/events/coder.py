@@ -96,6 +96,8 @@ from .lexicon import (
     PASSIVE_SUBJECT_DEPS,
     PLACING_PARTICIPLES,
     PROTEST_CODE,
+    PROTEST_EVENT_NOUNS,
+    PROTEST_TIME_PREPOSITIONS,
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
     QUANTITY_NOUNS,
@@ -1192,6 +1194,16 @@ def _in_protest(verb: Token) -> bool:
     return False
 
 
+def _during_protest(verb: Token) -> bool:
+    """ "threw stones during demonstrations": the act is done at a protest."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in PROTEST_TIME_PREPOSITIONS
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in PROTEST_EVENT_NOUNS for c in prep.children)
+        for prep in verb.children
+    )
+
+
 def _participation_code(verb: Token) -> str | None:
     """ "took part in a series of meetings", "participated in the talks": the code of the
     event taken part in."""
@@ -1710,6 +1722,14 @@ def _code_verb(
             code, reverse = VIOLENT_PROTEST_CODE, None
         elif root != "14":
             code, reverse = PROTEST_CODE, None
+    elif (
+        _cameo_rules(settings, verbs)
+        and code
+        and code[:2] in ("18", "19", "20")
+        and _during_protest(verb)
+        and not any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources)
+    ):
+        code, reverse = VIOLENT_PROTEST_CODE, None
     if (
         _cameo_rules(settings, verbs)
         and code

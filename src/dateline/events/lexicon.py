@@ -385,6 +385,11 @@ EVENT_NOUN_CODES = {
 PROTEST_WORDS = frozenset({"protest"})
 PROTEST_CODE = "140"
 VIOLENT_PROTEST_CODE = "145"
+# Violence done by protesters "during demonstrations" ("youths threw stones during
+# demonstrations") is violent protest, 145 (not the police's acts there: see
+# STATE_FORCE_AGENTS).
+PROTEST_EVENT_NOUNS = frozenset({"demonstration", "protest", "rally", "march"})
+PROTEST_TIME_PREPOSITIONS = frozenset({"during", "at"})
 # A meeting or statement held "to complain" ("summoned the ambassador to complain of
 # inaction") is the complaint: CAMEO manual 1.1b3, 111 "Criticize or denounce"; only a
 # statement or consultation (roots 01, 04) is recoded: a request ("asked them to
