@@ -698,3 +698,8 @@ def test_coder_codes_violence_by_protesters_during_a_demonstration_as_riot(
     # The police's violence there stays the police's own act.
     events = cameo_code("Kenyan police shot Ugandan students during a demonstration.")
     assert {e.root for e in events if e.trigger.text == "shot"} != {"14"}
+
+
+def test_coder_codes_withdrawing_inspectors_as_cameo_1662(cameo_code: Coder) -> None:
+    events = cameo_code("The United Nations withdrew its weapons inspectors from Iraq.")
+    assert {e.cameo for e in events if e.trigger.text == "withdrew"} == {"1662"}
