@@ -703,3 +703,12 @@ def test_coder_codes_violence_by_protesters_during_a_demonstration_as_riot(
 def test_coder_codes_withdrawing_inspectors_as_cameo_1662(cameo_code: Coder) -> None:
     events = cameo_code("The United Nations withdrew its weapons inspectors from Iraq.")
     assert {e.cameo for e in events if e.trigger.text == "withdrew"} == {"1662"}
+
+
+def test_coder_drops_only_the_clause_that_names_a_past_war(cameo_code: Coder) -> None:
+    # "during World War Two" dates the killings, not today's demand.
+    events = cameo_code(
+        "Poland demanded an apology from Germany for soldiers who killed civilians during"
+        " World War Two."
+    )
+    assert {e.trigger.text for e in events} == {"demanded"}

@@ -94,6 +94,7 @@ from .lexicon import (
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
+    PERIOD_DISCARD_PHRASES,
     PLACING_PARTICIPLES,
     PROTEST_CODE,
     PROTEST_EVENT_NOUNS,
@@ -1954,9 +1955,14 @@ def code_events(
 
 
 def _is_time_discard(phrase: str) -> bool:
-    """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO")."""
+    """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO", "WORLD WAR
+    II")."""
     words = phrase.split()
-    return bool(words) and (phrase.isdigit() or words[-1] in TIME_DISCARD_WORDS)
+    return bool(words) and (
+        phrase.isdigit()
+        or words[-1] in TIME_DISCARD_WORDS
+        or any(period in phrase for period in PERIOD_DISCARD_PHRASES)
+    )
 
 
 def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None) -> bool:

@@ -438,6 +438,9 @@ QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "strin
 # The last word of a Phoenix discard phrase that dates a reference ("WEEKS AGO", "YEARS
 # LATER"); with bare years, these discard only the clause that holds them.
 TIME_DISCARD_WORDS = frozenset({"AGO", "LATER"})
+# Phoenix discard phrases that name a past period ("WORLD WAR TWO", "POST WORLD WAR II"):
+# like a bare year, they date the clause that holds them, not the whole sentence.
+PERIOD_DISCARD_PHRASES = ("WORLD WAR",)
 
 # An armed group or force resuming or carrying on its "activities" or "operations" resumes
 # armed operations (CAMEO manual 1.1b3, 190 "Use conventional military force"): the noun
