@@ -712,3 +712,12 @@ def test_coder_drops_only_the_clause_that_names_a_past_war(cameo_code: Coder) ->
         " World War Two."
     )
     assert {e.trigger.text for e in events} == {"demanded"}
+
+
+def test_coder_finds_a_subject_misread_inside_a_fronted_phrase(cameo_code: Coder) -> None:
+    # The parse hangs "the Kenyan government and the rebels" on "Cessation of Hostilities".
+    events = cameo_code(
+        "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities,"
+        " the Kenyan government and the rebels have agreed to release prisoners."
+    )
+    assert "KENGOV" in {e.source.code for e in events if e.source}

@@ -862,8 +862,33 @@ class _Roles:
                     break
                 came_from, tok = tok, tok.head
                 continue
+            if tok is not None and tok.dep_ == "ROOT":
+                return self._fronted_subject(tok), False
             break
         return [], False
+
+    def _fronted_subject(self, verb: Token) -> list[_Party]:
+        """ "With the signing of a memorandum, the government and the rebels have agreed
+        ...": a parse may read the subject as a conjunct inside the fronted phrase. The
+        conjunct that follows that phrase's last comma and ends where the verb's own words
+        begin is the subject."""
+        left = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+        first = min(left) if left else verb.i
+        doc = verb.doc
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i + 1 != first:
+                continue
+            for tok in prep.subtree:
+                if (
+                    tok.dep_ in ("conj", "appos")
+                    and tok.right_edge.i + 1 == first
+                    and tok.left_edge.i > prep.i
+                    and doc[tok.left_edge.i - 1].text == ","
+                ):
+                    found = self.parties(tok, subject=True)
+                    if found:
+                        return found
+        return []
 
     def _past_dateline(self, subject: Token) -> Token:
         """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused ...": a parse
