@@ -34,7 +34,12 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   preposition does not match an infinitive's "to", nor its words a finite complement
   clause (CAMEO manual 1.1b3);
 - unless ``settings.petrarch_compat``: an aim ("aimed at reaching") is not an event, and
-  "the talks" takes its other party from talks coded earlier in the article.
+  "the talks" takes its other party from talks coded earlier in the article; among equally
+  specific patterns the one written for the verb, then the nearest, wins; going somewhere
+  "for talks" or "for a rally" is that event; violence by non-state actors "during a
+  demonstration" is violent protest (145);
+- a stative passive ("were engaged in", "is committed to") and an active verb conjoined to
+  a passive ("was indicted by Y and will resign") take the passive's subject as source.
 """
 
 from __future__ import annotations
