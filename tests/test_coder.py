@@ -721,3 +721,11 @@ def test_coder_finds_a_subject_misread_inside_a_fronted_phrase(cameo_code: Coder
         " the Kenyan government and the rebels have agreed to release prisoners."
     )
     assert "KENGOV" in {e.source.code for e in events if e.source}
+
+
+def test_coder_codes_unattributed_violence_with_no_source(cameo_code: Coder) -> None:
+    events = cameo_code("Three Kenyan civilians were killed in a bomb attack in Nairobi.")
+    assert [(e.source, e.target.code if e.target else None) for e in events] == [(None, "KENCVL")]
+    assert events[0].root in ("18", "19", "20")
+    # Other passives without an agent stay uncoded: nobody named did it.
+    assert not cameo_code("Three Kenyan officials were invited to the talks.")

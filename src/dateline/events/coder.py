@@ -37,7 +37,8 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   "the talks" takes its other party from talks coded earlier in the article; among equally
   specific patterns the one written for the verb, then the nearest, wins; going somewhere
   "for talks" or "for a rally" is that event; violence by non-state actors "during a
-  demonstration" is violent protest (145);
+  demonstration" is violent protest (145); a passive act of violence with no one named
+  ("civilians were killed in a bombing") is coded with no source;
 - a stative passive ("were engaged in", "is committed to") and an active verb conjoined to
   a passive ("was indicted by Y and will resign") take the passive's subject as source.
 """
@@ -131,6 +132,7 @@ from .lexicon import (
     TRAVEL_PURPOSE_CODES,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
+    UNATTRIBUTED_ROOTS,
     VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
@@ -1804,8 +1806,19 @@ def _code_verb(
         pair = _between_parties(verb, roles)
         if len(pair) >= 2:
             sources, targets = pair, pair
+    unknown_source = False
     if not sources:
-        return []
+        if not (
+            passive
+            and targets
+            and _cameo_rules(settings, verbs)
+            and code
+            and code[:2] in UNATTRIBUTED_ROOTS
+        ):
+            return []
+        # "Three civilians were killed in a car bombing": violence done to someone by no
+        # one named is still the event (its source unknown), as news coders record it.
+        unknown_source = True
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
     if _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
@@ -1814,6 +1827,9 @@ def _code_verb(
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
     slots: list[_Party | None] = list(targets) if targets else [None]
+    if unknown_source:
+        for victim in targets:
+            _add(events, seen, sent, trigger, None, victim, code, pattern_text)
     for source in sources:
         for target in slots:
             if target is not None and target.code == source.code:
@@ -1901,14 +1917,14 @@ def _add(
     seen: set[tuple[str, str | None, str]],
     sent: Span,
     trigger: TextSpan,
-    source: _Party,
+    source: _Party | None,
     target: _Party | None,
     code: str | None,
     pattern: str | None,
 ) -> None:
     if code is None:
         return
-    key = (source.code, target.code if target else None, code)
+    key = (source.code if source else "", target.code if target else None, code)
     if key in seen:
         return
     seen.add(key)
@@ -1919,7 +1935,7 @@ def _add(
             id="",
             sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
             trigger=trigger,
-            source=source.event_actor(),
+            source=source.event_actor() if source else None,
             target=target.event_actor() if target else None,
             cameo=code,
             root=info.root if info else root_of(code),

@@ -75,6 +75,11 @@ STATIVE_PASSIVE_LEMMAS = frozenset({"commit", "engage", "dedicate", "determine",
 # 1.1b3, 0873 "Demobilize armed forces": the source is the side whose forces stand down).
 OWN_FORCES_PASSIVE_LEMMAS = frozenset({"demobilize", "demobilise"})
 
+# CAMEO roots of violence coded even when a passive names no one who did it ("three
+# civilians were killed in a bombing"): 18 "Assault", 19 "Fight", 20 "Use unconventional
+# mass violence".
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+
 # Participles that place an agent ("a newspaper based in Beirut", "a group headquartered in
 # London"): the agent's country is the place's, as with "demonstrators in Baghdad".
 PLACING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station"})
