@@ -662,3 +662,159 @@ def test_coder_target_from_the_rest_of_the_governing_phrase(code: Coder) -> None
         "Mordor crowds burned down its embassy."
     )
     assert triples(events) == {("FOR", "MOR", "064")}
+
+
+def test_coder_prefers_the_pattern_nearest_the_verb_among_equals(cameo_code: Coder) -> None:
+    # "- * FIRE [193]" and "- * BORDER [050]" (another verb's "reopened the border") are
+    # equally specific: the fire launched is what was done, not the border nearby.
+    events = cameo_code(
+        "Syrian troops launched mortar fire against militia positions near the border."
+    )
+    assert {e.root for e in events if e.trigger.text == "launched"} == {"19"}
+    events = cameo_code("Turkey closed its border with Iraq because of fighting in the north.")
+    assert {e.cameo for e in events if e.trigger.text == "closed"} == {"172"}
+
+
+def test_coder_takes_the_subject_of_a_stative_passive_as_the_actor(cameo_code: Coder) -> None:
+    # "were engaged in", "is committed to": no by-agent, the subject is who acts.
+    events = cameo_code("Sudanese troops were engaged in heavy fighting with rebels in Darfur.")
+    assert {(e.source.code if e.source else None, e.root) for e in events} == {("SDNMIL", "19")}
+    events = cameo_code("The minister said Thailand is committed to opening up its markets.")
+    assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("THA", "030")}
+
+
+def test_coder_codes_violating_a_law_as_defiance(cameo_code: Coder) -> None:
+    events = cameo_code("Kenyan police violated a court ban on detentions in Nairobi.")
+    assert {e.cameo for e in events if e.trigger.text == "violated"} == {"128"}
+
+
+def test_coder_codes_reneging_as_a_rejection(cameo_code: Coder) -> None:
+    events = cameo_code("The Kenyan government has reneged on its pledge to Uganda.")
+    assert {e.root for e in events if e.trigger.text == "reneged"} == {"12"}
+
+
+def test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun(cameo_code: Coder) -> None:
+    # "in the 1980s" dates the arms sales, not the order; "in 1988" dates the attack.
+    events = cameo_code(
+        "A Kenyan judge ordered Ugandan officials to appear in a trial of arms sales in the 1980s."
+    )
+    assert {e.trigger.text for e in events} == {"ordered"}
+    assert not cameo_code("Kenyan troops attacked Ugandan rebels in 1988.")
+
+
+def test_coder_codes_travel_for_an_event_as_the_event(cameo_code: Coder) -> None:
+    # The place gone to says where, not with whom.
+    events = cameo_code("Iranian and French negotiators returned to Vienna for talks.")
+    assert triples(events) == {("IRN", "FRA", "046"), ("FRA", "IRN", "046")}
+    events = cameo_code("Thousands of Kenyans were converging on Nairobi for a rally.")
+    assert triples(events) == {("KEN", "---", "141")}
+
+
+def test_coder_takes_the_speaker_without_a_country_as_they(cameo_code: Coder) -> None:
+    # "X said they ...": the pronoun is the speaker, even an agent with no country.
+    events = cameo_code("Militants said they attempted to assassinate the Kenyan president.")
+    assert {(e.source.text if e.source else None, e.root) for e in events} == {("they", "18")}
+
+
+def test_coder_uses_datelines_verb_patterns(cameo_code: Coder) -> None:
+    # dateline.verbs.txt: "upgraded ties" (050), "received observers" (0862), "handed over
+    # medicine" (073), which CAMEO.2.0 lacks.
+    events = cameo_code("Kenya and Uganda have upgraded their diplomatic ties.")
+    assert triples(events) == {("KEN", "UGA", "050"), ("UGA", "KEN", "050")}
+    events = cameo_code("The Kenyan president received a team of observers from the UN.")
+    assert {e.cameo for e in events} == {"0862"}
+    events = cameo_code("Japanese doctors handed over medicine to Kenyan hospitals.")
+    assert {e.cameo for e in events} == {"073"}
+
+
+def test_coder_codes_speeding_up_a_withdrawal_of_forces_as_the_withdrawal(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("Russia has speeded up the withdrawal of its forces from Georgia.")
+    assert {e.cameo for e in events} == {"0874"}
+
+
+def test_coder_codes_police_preventing_a_demonstration_as_coercion(cameo_code: Coder) -> None:
+    events = cameo_code("Kenyan police prevented a protest by opposition supporters in Nairobi.")
+    assert {e.root for e in events if e.trigger.text == "prevented"} == {"17"}
+
+
+def test_coder_gives_a_conjoined_active_verb_the_passives_subject(cameo_code: Coder) -> None:
+    # "X was questioned by Y and will resign": X resigns, not Y.
+    events = cameo_code("Kenya's finance minister was questioned by police and will resign.")
+    assert {
+        (e.source.code if e.source else None) for e in events if e.trigger.text == "resign"
+    } == {"KENGOV"}
+
+
+def test_coder_places_an_agent_by_where_it_is_based(cameo_code: Coder) -> None:
+    events = cameo_code("A rebel group based in Sudan attacked Chadian troops.")
+    assert {(e.source.code if e.source else None) for e in events} == {"SDNREB"}
+
+
+def test_coder_knows_the_european_community(cameo_code: Coder) -> None:
+    events = cameo_code("The European Community imposed sanctions on Serbia.")
+    assert {(e.source.code if e.source else None) for e in events} == {"IGOEUREEC"}
+
+
+def test_coder_stops_a_subject_phrase_at_its_verb(cameo_code: Coder) -> None:
+    # The parse hangs "the scene of ..." on "Serbia" across "eased": the source is "Serbia"
+    # and the place of the easing ("in Kosovo") is not hidden inside it.
+    events = cameo_code(
+        "Serbia eased emergency measures on Wednesday in Kosovo province, the scene of ethnic"
+        " violence last March, as authorities in Croatia cracked down on Serbian nationalists."
+    )
+    eased = [e for e in events if e.trigger.text == "eased"]
+    assert [e.source.text for e in eased if e.source] == ["Serbia"]
+    assert all(e.target is None or not e.target.code.startswith("HRV") for e in eased)
+
+
+def test_coder_codes_algerias_islamic_salvation_front_as_algerian(cameo_code: Coder) -> None:
+    events = cameo_code("The Islamic Salvation Front attacked Algerian soldiers.")
+    assert {(e.source.code[:3] if e.source else None) for e in events} == {"DZA"}
+
+
+def test_coder_codes_demobilized_forces_as_their_sides_demobilization(cameo_code: Coder) -> None:
+    events = cameo_code("Thousands of Ugandan rebels have been demobilized since the peace deal.")
+    assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("UGAREB", "0873")}
+
+
+def test_coder_codes_violence_by_protesters_during_a_demonstration_as_riot(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("Kenyan students threw stones at Ugandan police during a demonstration.")
+    assert {e.cameo for e in events if e.trigger.text == "threw"} == {"145"}
+    # The police's violence there stays the police's own act.
+    events = cameo_code("Kenyan police shot Ugandan students during a demonstration.")
+    assert {e.root for e in events if e.trigger.text == "shot"} != {"14"}
+
+
+def test_coder_codes_withdrawing_inspectors_as_cameo_1662(cameo_code: Coder) -> None:
+    events = cameo_code("The United Nations withdrew its weapons inspectors from Iraq.")
+    assert {e.cameo for e in events if e.trigger.text == "withdrew"} == {"1662"}
+
+
+def test_coder_drops_only_the_clause_that_names_a_past_war(cameo_code: Coder) -> None:
+    # "during World War Two" dates the killings, not today's demand.
+    events = cameo_code(
+        "Poland demanded an apology from Germany for soldiers who killed civilians during"
+        " World War Two."
+    )
+    assert {e.trigger.text for e in events} == {"demanded"}
+
+
+def test_coder_finds_a_subject_misread_inside_a_fronted_phrase(cameo_code: Coder) -> None:
+    # The parse hangs "the Kenyan government and the rebels" on "Cessation of Hostilities".
+    events = cameo_code(
+        "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities,"
+        " the Kenyan government and the rebels have agreed to release prisoners."
+    )
+    assert "KENGOV" in {e.source.code for e in events if e.source}
+
+
+def test_coder_codes_unattributed_violence_with_no_source(cameo_code: Coder) -> None:
+    events = cameo_code("Three Kenyan civilians were killed in a bomb attack in Nairobi.")
+    assert [(e.source, e.target.code if e.target else None) for e in events] == [(None, "KENCVL")]
+    assert events[0].root in ("18", "19", "20")
+    # Other passives without an agent stay uncoded: nobody named did it.
+    assert not cameo_code("Three Kenyan officials were invited to the talks.")

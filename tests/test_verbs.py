@@ -197,3 +197,30 @@ def test_complex_event_marker_is_no_code() -> None:
     assert [p.code for p in verbs.patterns["MEND"]] == ["064"]
     assert verbs.block_codes["SHOUT"] == "---"
     assert verbs.lookup("shout")[0].code == "---"
+
+
+def test_verb_supplement_extends_cameo_blocks_with_their_own_codes(tmp_path: Path) -> None:
+    settings = Settings.from_env(cache_dir=str(tmp_path))
+    verbs = load_verb_dictionary(settings)
+    plain = read_verb_dictionary(PACKAGED / "CAMEO.2.0.txt")
+    assert verbs.problems == [] and verbs.cameo_codes
+    # A reopened block keeps CAMEO.2.0's code and gains the supplement's patterns.
+    assert all(verbs.block_codes[b] == c for b, c in plain.block_codes.items())
+    assert len(verbs.patterns["UPGRADE"]) > len(plain.patterns["UPGRADE"])
+    assert verbs.transformations == plain.transformations
+    exact = load_verb_dictionary(settings.replace(petrarch_compat=True))
+    assert len(exact.patterns["UPGRADE"]) == len(plain.patterns["UPGRADE"])
+
+
+def test_verb_supplement_may_not_recode_a_block(tmp_path: Path) -> None:
+    from dateline.events.verbs import _read_with_supplement
+
+    main = tmp_path / "main.txt"
+    main.write_text("---  MEET   [040]  ---\nMEET\n- * ENVOY [043]\n", encoding="utf-8")
+    extra = tmp_path / "extra.txt"
+    extra.write_text("---  MEET   [050]  ---\n- * FRIEND [051]\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="reopened"):
+        _read_with_supplement(main, extra, lenient=False)
+    extra.write_text("---  MEET   [040]  ---\n- * FRIEND [051]\n", encoding="utf-8")
+    merged = _read_with_supplement(main, extra, lenient=False)
+    assert [p.code for p in merged.patterns["MEET"]] == ["043", "051"]

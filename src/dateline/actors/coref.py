@@ -86,7 +86,12 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         (m for m in mentions if m.actor is not None and _has_owner(m.actor.code)),
         key=lambda m: m.start,
     )
-    if not resolved and not article.quotes:
+    # The speaker of "X said they would ..." is an antecedent even without a country
+    # ("Militants said they attempted ..."): the parse, not distance, links the two.
+    speakers = sorted(
+        (m for m in mentions if m.actor is not None and m.actor.code), key=lambda m: m.start
+    )
+    if not speakers and not article.quotes:
         return []
     covered = {i for m in resolved for i in range(m.start, m.end)}
     paragraphs = _paragraph_starts(article.text)
@@ -105,7 +110,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         antecedent: Mention | None = None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         pronoun = word in THING_PRONOUNS or word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS
-        reporter = _reporter(resolved, doc, tok) if pronoun else None
+        reporter = _reporter(speakers, doc, tok) if pronoun else None
         if word in FIRST_PERSON_PLURAL:
             antecedent = _speaker_mention(article, tok)
         elif reporter is not None:

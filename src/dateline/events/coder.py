@@ -38,7 +38,13 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
   preposition does not match an infinitive's "to", nor its words a finite complement
   clause (CAMEO manual 1.1b3);
 - unless ``settings.petrarch_compat``: an aim ("aimed at reaching") is not an event, and
-  "the talks" takes its other party from talks coded earlier in the article.
+  "the talks" takes its other party from talks coded earlier in the article; among equally
+  specific patterns the one written for the verb, then the nearest, wins; going somewhere
+  "for talks" or "for a rally" is that event; violence by non-state actors "during a
+  demonstration" is violent protest (145); a passive act of violence with no one named
+  ("civilians were killed in a bombing") is coded with no source;
+- a stative passive ("were engaged in", "is committed to") and an active verb conjoined to
+  a passive ("was indicted by Y and will resign") take the passive's subject as source.
 """
 
 from __future__ import annotations
@@ -94,10 +100,15 @@ from .lexicon import (
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
     OBSTRUCTION_CODE,
+    OWN_FORCES_PASSIVE_LEMMAS,
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
+    PERIOD_DISCARD_PHRASES,
+    PLACING_PARTICIPLES,
     PROTEST_CODE,
+    PROTEST_EVENT_NOUNS,
+    PROTEST_TIME_PREPOSITIONS,
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
     QUANTITY_NOUNS,
@@ -117,11 +128,15 @@ from .lexicon import (
     SPOKES_NOUNS,
     STATE_FORCE_AGENTS,
     STATEMENT_NOUNS,
+    STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
     TIME_DISCARD_WORDS,
     TRANSFER_LEMMAS,
+    TRAVEL_LEMMAS,
+    TRAVEL_PURPOSE_CODES,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
+    UNATTRIBUTED_ROOTS,
     VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
@@ -278,6 +293,7 @@ class _PatternMatcher:
         # Every word a pattern could reach lies in the verb's sentence: a pattern naming a
         # word that is not there cannot match (computed once per sentence).
         self.words = words if words is not None else _sentence_words(verb.sent, exact)
+        self._reach = 0
 
     @cached_property
     def before(self) -> list[Token]:
@@ -303,23 +319,34 @@ class _PatternMatcher:
                 after = list(subj[0].subtree) + after
         return after
 
-    def best(self, patterns: Iterable[Pattern]) -> _Match | None:
+    def best(self, patterns: Iterable[Pattern], verb_name: str = "") -> _Match | None:
+        """The most specific matching pattern. Among equally specific ones (unless
+        matching exactly as PETRARCH), the one written for this verb, then the one whose
+        words lie nearest the verb: "launched rocket fire against camps near the border"
+        is the fire launched ("- * FIRE"), not "- * BORDER" (another verb's "reopened the
+        border"), and "closed its borders because of fighting" the borders closed."""
         best: _Match | None = None
-        best_score = -1
+        best_score: tuple[int, int, int] = (-1, 0, 0)
         for pattern in patterns:
             if not pattern.required <= self.words:
                 continue
             if any(not (alternatives & self.words) for alternatives in pattern.required_any):
                 continue
+            self._reach = 0
             found = self.match(pattern)
             if found is None:
                 continue
-            score = pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0)
+            score = (pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0), 0, 0)
+            if not self.exact:
+                own = bool(verb_name) and pattern.verb == verb_name
+                score = (score[0], int(own), -self._reach)
             if score > best_score:
                 best, best_score = found, score
         return best
 
     def match(self, pattern: Pattern) -> _Match | None:
+        """The pattern's match around the verb; ``_reach`` is then how far from the verb
+        its first elements were found (tokens, before and after counted together)."""
         marks: dict[str, _Party] = {}
         # Before the verb: match the elements backwards from the verb, so that the element
         # nearest the verb is found first ("INDICATED WOULD *").
@@ -332,12 +359,13 @@ class _PatternMatcher:
             joined_right[0] = pattern.verb_joined_before
             for k in range(1, len(rev)):
                 joined_right[k] = rev[k - 1].joined
-            if not self._seq(rev, joined_right, toks, 0, marks, reverse=True):
+            if not self._seq(rev, joined_right, toks, 0, marks, reverse=True, top=True):
                 return None
         if pattern.after:
             joined = [e.joined for e in pattern.after]
             joined[0] = pattern.verb_joined_after
-            if not self._seq(list(pattern.after), joined, self.after, 0, marks, reverse=False):
+            after = list(pattern.after)
+            if not self._seq(after, joined, self.after, 0, marks, reverse=False, top=True):
                 return None
         return _Match(pattern, marks.get("source"), marks.get("target"), marks.get("compound"))
 
@@ -350,6 +378,7 @@ class _PatternMatcher:
         marks: dict[str, _Party],
         *,
         reverse: bool,
+        top: bool = False,
     ) -> bool:
         if not elements:
             return True
@@ -361,6 +390,8 @@ class _PatternMatcher:
                 if mark is not None:
                     marks[element.kind] = mark
                 if self._seq(rest, rest_joined, toks, end, marks, reverse=reverse):
+                    if top:
+                        self._reach += start
                     return True
                 marks.clear()
                 marks.update(saved)
@@ -805,8 +836,16 @@ class _Roles:
                 if _is_country(party.code) and code.startswith(party.code) and code != party.code:
                     return _Party(code, party.start, party.end, party.text)
         if party.code.startswith("---"):
-            # "Demonstrators in Baghdad": the agent's country from its place or origin.
-            for prep in head.children:
+            # "Demonstrators in Baghdad", "a newspaper based in Beirut": the agent's country
+            # from its place or origin.
+            preps = [
+                p
+                for c in head.children
+                if c.dep_ == "acl" and c.lemma_.lower() in PLACING_PARTICIPLES
+                for p in c.children
+                if p.lower_ == "in"
+            ]
+            for prep in [*head.children, *preps]:
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
                     continue
                 for obj in prep.children:
@@ -834,6 +873,11 @@ class _Roles:
         for child in head.children:
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
                 end = min(end, child.left_edge.i)
+        # A parse may hang an apposition on the subject across its verb ("Serbia eased
+        # measures in Montenegro, the scene of ..."): the phrase stops at its head's verb.
+        governor = head.head
+        if governor.i != head.i and head.i < governor.i < end:
+            end = governor.i
         span = head.doc[head.left_edge.i : max(end, head.i + 1)]
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
@@ -854,6 +898,7 @@ class _Roles:
     def subject(self, verb: Token) -> tuple[list[_Party], bool]:
         """The source parties of ``verb`` and whether the verb is passive."""
         tok: Token | None = verb
+        came_from: Token = verb
         for _ in range(_MAX_CLIMB):
             if tok is None:
                 break
@@ -866,12 +911,21 @@ class _Roles:
                 tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
             )
             if passive:
+                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
+                    # "X has been indicted by Y and will resign": the conjoined active verb
+                    # shares the passive's subject X, not its agent Y.
+                    return self.parties(raised[0], subject=True), False
                 agents = [c for c in tok.children if c.dep_ == "agent"]
                 for agent in agents:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
                         return self.parties(objs[0]), tok.i == verb.i
-                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if raised and tok.lemma_.lower() in (
+                    STATIVE_PASSIVE_LEMMAS | OWN_FORCES_PASSIVE_LEMMAS
+                ):
+                    # "forces were engaged in fighting": the subject acts.
+                    return self.parties(raised[0], subject=True), False
                 if tok.i != verb.i and raised:
                     # "X was seen to break into ...": X is the subject of "break".
                     return self.parties(raised[0]), False
@@ -905,7 +959,7 @@ class _Roles:
                 if not found and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
                     # "The PKK issued a declaration demanding ...": the statement speaks for
                     # whoever issued it.
-                    tok = head.head
+                    came_from, tok = head, head.head
                     continue
                 return found, False
             if tok.dep_ == "xcomp":
@@ -920,10 +974,35 @@ class _Roles:
                     # quotation ('reiterated that settlements "are illegal, present an
                     # obstacle and threaten ..."').
                     break
-                tok = tok.head
+                came_from, tok = tok, tok.head
                 continue
+            if tok is not None and tok.dep_ == "ROOT":
+                return self._fronted_subject(tok), False
             break
         return [], False
+
+    def _fronted_subject(self, verb: Token) -> list[_Party]:
+        """ "With the signing of a memorandum, the government and the rebels have agreed
+        ...": a parse may read the subject as a conjunct inside the fronted phrase. The
+        conjunct that follows that phrase's last comma and ends where the verb's own words
+        begin is the subject."""
+        left = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+        first = min(left) if left else verb.i
+        doc = verb.doc
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i + 1 != first:
+                continue
+            for tok in prep.subtree:
+                if (
+                    tok.dep_ in ("conj", "appos")
+                    and tok.right_edge.i + 1 == first
+                    and tok.left_edge.i > prep.i
+                    and doc[tok.left_edge.i - 1].text == ","
+                ):
+                    found = self.parties(tok, subject=True)
+                    if found:
+                        return found
+        return []
 
     def _past_dateline(self, subject: Token) -> Token:
         """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused ...": a parse
@@ -1279,6 +1358,16 @@ def _in_protest(verb: Token) -> bool:
     return False
 
 
+def _during_protest(verb: Token) -> bool:
+    """ "threw stones during demonstrations": the act is done at a protest."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in PROTEST_TIME_PREPOSITIONS
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in PROTEST_EVENT_NOUNS for c in prep.children)
+        for prep in verb.children
+    )
+
+
 def _participation_code(verb: Token) -> str | None:
     """ "took part in a series of meetings", "participated in the talks": the code of the
     event taken part in."""
@@ -1310,6 +1399,32 @@ def _participation_code(verb: Token) -> str | None:
                 code = PARTICIPATION_NOUN_CODES.get(noun.lemma_.lower())
                 if code is not None:
                     return code
+    return None
+
+
+def _travel_purpose(verb: Token) -> tuple[str, Token] | None:
+    """ "return to Geneva for talks", "converging for a rally": the code of the event gone
+    to, and its noun (see TRAVEL_LEMMAS)."""
+    if verb.lemma_.lower() not in TRAVEL_LEMMAS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() in QUANTITY_NOUNS:  # "for a round of talks"
+                counted = [
+                    o
+                    for of in noun.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for o in of.children
+                    if o.dep_ == "pobj"
+                ]
+                noun = counted[0] if counted else noun
+            code = TRAVEL_PURPOSE_CODES.get(noun.lemma_.lower())
+            if code is not None:
+                return code, noun
     return None
 
 
@@ -1721,8 +1836,11 @@ def _code_verb(
     patterns = verbs.patterns_for(entry)
     if not exact:
         patterns = _verb_patterns(patterns, entry, verbs.block_codes.get(entry.block))
-    match = matcher.best(patterns)
+    match = matcher.best(patterns, entry_name(entry))
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
+    travel = _travel_purpose(verb) if _cameo_rules(settings, verbs) else None
+    if participation is None and travel is not None:
+        participation = travel[0]
     code: str | None
     reverse: str | None
     pattern_text: str | None
@@ -1768,6 +1886,14 @@ def _code_verb(
             code, reverse = VIOLENT_PROTEST_CODE, None
         elif root != "14":
             code, reverse = PROTEST_CODE, None
+    elif (
+        _cameo_rules(settings, verbs)
+        and code
+        and code[:2] in ("18", "19", "20")
+        and _during_protest(verb)
+        and not any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources)
+    ):
+        code, reverse = VIOLENT_PROTEST_CODE, None
     if (
         _cameo_rules(settings, verbs)
         and code
@@ -1792,6 +1918,19 @@ def _code_verb(
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
     if match is not None and match.target is not None:
         targets = _split([match.target])
+    elif travel is not None and participation == travel[0]:
+        # The party met is named with the event ("for talks with Gondor"); else the
+        # members of a compound subject meet each other.
+        targets = [
+            p
+            for prep in travel[1].children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for p in roles.parties(o)
+        ]
+        if not targets and len(sources) > 1 and not travel[0].startswith("14"):
+            targets = list(sources)
     else:
         reciprocal = len(sources) > 1 and _reciprocal(verb)
         targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
@@ -1808,8 +1947,19 @@ def _code_verb(
         pair = _between_parties(verb, roles)
         if len(pair) >= 2:
             sources, targets = pair, pair
+    unknown_source = False
     if not sources:
-        return []
+        if not (
+            passive
+            and targets
+            and _cameo_rules(settings, verbs)
+            and code
+            and code[:2] in UNATTRIBUTED_ROOTS
+        ):
+            return []
+        # "Three civilians were killed in a car bombing": violence done to someone by no
+        # one named is still the event (its source unknown), as news coders record it.
+        unknown_source = True
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
     if _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
@@ -1818,6 +1968,9 @@ def _code_verb(
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
     slots: list[_Party | None] = list(targets) if targets else [None]
+    if unknown_source:
+        for victim in targets:
+            _add(events, seen, sent, trigger, None, victim, code, pattern_text)
     for source in sources:
         for target in slots:
             if target is not None and target.code == source.code:
@@ -1927,14 +2080,14 @@ def _add(
     seen: set[tuple[str, str | None, str]],
     sent: Span,
     trigger: TextSpan,
-    source: _Party,
+    source: _Party | None,
     target: _Party | None,
     code: str | None,
     pattern: str | None,
 ) -> None:
     if code is None:
         return
-    key = (source.code, target.code if target else None, code)
+    key = (source.code if source else "", target.code if target else None, code)
     if key in seen:
         return
     seen.add(key)
@@ -1945,7 +2098,7 @@ def _add(
             id="",
             sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
             trigger=trigger,
-            source=source.event_actor(),
+            source=source.event_actor() if source else None,
             target=target.event_actor() if target else None,
             cameo=code,
             root=info.root if info else root_of(code),
@@ -2011,9 +2164,14 @@ def code_events(
 
 
 def _is_time_discard(phrase: str) -> bool:
-    """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO")."""
+    """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO", "WORLD WAR
+    II")."""
     words = phrase.split()
-    return bool(words) and (phrase.isdigit() or words[-1] in TIME_DISCARD_WORDS)
+    return bool(words) and (
+        phrase.isdigit()
+        or words[-1] in TIME_DISCARD_WORDS
+        or any(period in phrase for period in PERIOD_DISCARD_PHRASES)
+    )
 
 
 def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None) -> bool:
@@ -2027,7 +2185,16 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
         return True
-    words = " ".join(t.text for t in _own_phrase(span[0]))
+    # A date in a noun's own prepositional phrase ("an investigation of arms sales in the
+    # 1990s") dates that noun, not the act ("ordered X to appear for questioning in ...").
+    phrase = _own_phrase(span[0])
+    inside_noun = {
+        t.i
+        for p in phrase
+        if p.dep_ == "prep" and p.head.pos_ in ("NOUN", "PROPN")
+        for t in p.subtree
+    }
+    words = " ".join(t.text for t in phrase if t.i not in inside_noun)
     return actors.find_discard(words, when=when) is not None
 
 

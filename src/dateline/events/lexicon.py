@@ -66,6 +66,23 @@ CLAUSE_DEPS = frozenset(
 # Subject labels.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Participles that, after "be" and without a by-agent, describe what their subject does
+# ("Vietnam is committed to opening up", "forces were engaged in fighting", "is determined
+# to", "is prepared to"): the subject is the actor, as in the active verb.
+STATIVE_PASSIVE_LEMMAS = frozenset({"commit", "engage", "dedicate", "determine", "prepare"})
+# Participles whose subject, without a by-agent, is the acting side's own forces: "3,000
+# guerrillas have been demobilized" is the guerrillas' side demobilizing (CAMEO manual
+# 1.1b3, 0873 "Demobilize armed forces": the source is the side whose forces stand down).
+OWN_FORCES_PASSIVE_LEMMAS = frozenset({"demobilize", "demobilise"})
+
+# CAMEO roots of violence coded even when a passive names no one who did it ("three
+# civilians were killed in a bombing"): 18 "Assault", 19 "Fight", 20 "Use unconventional
+# mass violence".
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+
+# Participles that place an agent ("a newspaper based in Beirut", "a group headquartered in
+# London"): the agent's country is the place's, as with "demonstrators in Baghdad".
+PLACING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station"})
 
 # CAMEO manual 1.1b3: stated intentions are coded in 03 (cooperation) or 13 (threats), and a
 # refusal of a cooperative act in 12. Root (or code prefix) of the act -> the code used when
@@ -373,6 +390,11 @@ EVENT_NOUN_CODES = {
 PROTEST_WORDS = frozenset({"protest"})
 PROTEST_CODE = "140"
 VIOLENT_PROTEST_CODE = "145"
+# Violence done by protesters "during demonstrations" ("youths threw stones during
+# demonstrations") is violent protest, 145 (not the police's acts there: see
+# STATE_FORCE_AGENTS).
+PROTEST_EVENT_NOUNS = frozenset({"demonstration", "protest", "rally", "march"})
+PROTEST_TIME_PREPOSITIONS = frozenset({"during", "at"})
 # A meeting or statement held "to complain" ("summoned the ambassador to complain of
 # inaction") is the complaint: CAMEO manual 1.1b3, 111 "Criticize or denounce"; only a
 # statement or consultation (roots 01, 04) is recoded: a request ("asked them to
@@ -396,12 +418,34 @@ PARTICIPATION_NOUN_CODES = {
     "conference": "046",
     "summit": "046",
 }
+# Going somewhere for an event ("negotiators return to Geneva for talks", "thousands were
+# converging for a rally") is taking part in it: the event's code (CAMEO manual 1.1b3, 04
+# "Consult", 046 "Engage in negotiation", 141 "Demonstrate or rally"); the place gone to
+# names where, not with whom.
+TRAVEL_LEMMAS = frozenset(
+    {"arrive", "come", "return", "travel", "go", "fly", "converge", "gather", "assemble"}
+)
+TRAVEL_PURPOSE_CODES = {
+    "meeting": "040",
+    "consultation": "040",
+    "talk": "046",
+    "negotiation": "046",
+    "conference": "046",
+    "summit": "046",
+    "demonstration": "141",
+    "rally": "141",
+    "march": "141",
+    "protest": "141",
+}
 # Nouns that count what follows them ("a series of meetings", "a round of talks").
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string"})
 
 # The last word of a Phoenix discard phrase that dates a reference ("WEEKS AGO", "YEARS
 # LATER"); with bare years, these discard only the clause that holds them.
 TIME_DISCARD_WORDS = frozenset({"AGO", "LATER"})
+# Phoenix discard phrases that name a past period ("WORLD WAR TWO", "POST WORLD WAR II"):
+# like a bare year, they date the clause that holds them, not the whole sentence.
+PERIOD_DISCARD_PHRASES = ("WORLD WAR",)
 
 # An armed group or force resuming or carrying on its "activities" or "operations" resumes
 # armed operations (CAMEO manual 1.1b3, 190 "Use conventional military force"): the noun

@@ -50,13 +50,17 @@ __all__ = [
 ]
 
 # Bump when the compiled shape changes, so stale caches are not read.
-READER_VERSION = "verbs.v9"
+READER_VERSION = "verbs.v10"
 NULL_CODE = "---"
 # TABARI's "complex event" marker ("- * FXLL DIPLOMATIC [+++]"): it flags a sentence for a
 # human coder and is no event code; PETRARCH does not implement complex events, so a
 # pattern with it does not match and a verb with it is not coded by itself.
 COMPLEX_CODE = "+++"
 DEFAULT_VERB_FILE = "CAMEO.2.0.txt"
+# dateline's own verb patterns, in the same format, read after a CAMEO dictionary's own
+# lines (its blocks extend the dictionary's blocks of the same name; its synsets are the
+# dictionary's): see the file's header.
+SUPPLEMENT_VERB_FILE = "dateline.verbs.txt"
 
 # '#' and ';' open a comment at the start of a line or after a blank ("[###]" is a code).
 _COMMENT_HASH = re.compile(r"(?:^|(?<=[\s}\]]))[#;].*$")
@@ -283,6 +287,18 @@ class _Reader:
         self.result.problems.append(error)
 
     def read(self, text: str) -> VerbDictionary:
+        self.feed(text)
+        return self.finish()
+
+    def finish(self) -> VerbDictionary:
+        """Expand the synsets and index the patterns of everything fed."""
+        self.expand_synsets()
+        self.keep_pattern_verbs()
+        self.result.cameo_codes = _uses_cameo_codes(self.result)
+        return self.result
+
+    def feed(self, text: str) -> None:
+        """Read one file's lines (a file starts outside any block or section)."""
         mode = "none"  # none | synset | block | transform
         synset = ""
         block = ""
@@ -367,10 +383,6 @@ class _Reader:
                 )
                 continue
             self.fail(number, f"line {stripped!r} outside a verb block or synset")
-        self.expand_synsets()
-        self.keep_pattern_verbs()
-        self.result.cameo_codes = _uses_cameo_codes(self.result)
-        return self.result
 
     # -- pieces
 
@@ -709,20 +721,30 @@ def verb_file(settings: Settings) -> Path:
     return base / DEFAULT_VERB_FILE
 
 
-def load_verb_file(path: str | Path, settings: Settings) -> VerbDictionary:
-    """Read ``path`` through the on-disk cache (keyed by the file's hash)."""
+def load_verb_file(
+    path: str | Path, settings: Settings, supplement: str | Path | None = None
+) -> VerbDictionary:
+    """Read ``path`` (and after it ``supplement``, a file in the same format whose blocks
+    extend ``path``'s) through the on-disk cache (keyed by the files' hashes)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise DictionaryError(str(path), 0, f"cannot read the verb dictionary: {e}") from e
+    data = b""
+    for name in (path, supplement):
+        if name is None:
+            continue
+        try:
+            data += Path(name).read_bytes()
+        except OSError as e:
+            raise DictionaryError(str(name), 0, f"cannot read the verb dictionary: {e}") from e
     lenient = settings.lenient_dictionaries
     key = hashlib.sha256(data + READER_VERSION.encode() + bytes([lenient])).hexdigest()[:20]
-    return _load_cached(str(path), key, str(settings.cache_path), lenient)
+    extra = str(supplement) if supplement is not None else None
+    return _load_cached(str(path), key, str(settings.cache_path), lenient, extra)
 
 
 @lru_cache(maxsize=8)
-def _load_cached(path: str, key: str, cache_dir: str, lenient: bool) -> VerbDictionary:
+def _load_cached(
+    path: str, key: str, cache_dir: str, lenient: bool, supplement: str | None = None
+) -> VerbDictionary:
     cache = Path(cache_dir) / f"verbs-{key}.pickle"
     if cache.exists():
         try:
@@ -732,7 +754,10 @@ def _load_cached(path: str, key: str, cache_dir: str, lenient: bool) -> VerbDict
                 return loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass  # a stale or broken cache is rebuilt below
-    verbs = read_verb_dictionary(path, lenient=lenient)
+    if supplement is None:
+        verbs = read_verb_dictionary(path, lenient=lenient)
+    else:
+        verbs = _read_with_supplement(Path(path), Path(supplement), lenient)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")
@@ -744,9 +769,49 @@ def _load_cached(path: str, key: str, cache_dir: str, lenient: bool) -> VerbDict
     return verbs
 
 
+def _read_with_supplement(path: Path, supplement: Path, lenient: bool) -> VerbDictionary:
+    """``path`` read with ``supplement``'s lines after its own: a block header of the
+    supplement reopens the dictionary's block of that name (with the same code), so its
+    patterns join that block's and may use the dictionary's synsets. Problems are
+    reported with the file and line they are on."""
+    texts: list[str] = []
+    for file in (path, supplement):
+        try:
+            texts.append(file.read_text(encoding="utf-8", errors="replace"))
+        except OSError as e:
+            raise DictionaryError(str(file), 0, f"cannot read the file: {e}") from e
+    main, extra = texts
+    reader = _Reader(str(path), lenient)
+    reader.feed(main)
+    codes = reader.result.block_codes
+    for number, line in enumerate(extra.splitlines(), start=1):
+        m = _BLOCK.match(line.strip()) if line.startswith("---") else None
+        if m is None or not m.group("name"):
+            continue
+        name = m.group("name").strip()
+        code = (m.group("code") or NULL_CODE).strip()
+        if name in codes and (codes[name] or NULL_CODE) != code.split(":")[0]:
+            raise DictionaryError(
+                str(supplement),
+                number,
+                f"block {name} reopened with [{code}], but {path.name} codes it "
+                f"[{codes[name] or NULL_CODE}]",
+            )
+    reader.path = str(supplement)  # problems name the supplement and its own lines
+    reader.feed(extra)
+    return reader.finish()
+
+
 def load_verb_dictionary(settings: Settings) -> VerbDictionary:
-    """The CAMEO verb dictionary of ``settings``, compiled once and cached on disk."""
-    return load_verb_file(verb_file(settings), settings)
+    """The CAMEO verb dictionary of ``settings``, compiled once and cached on disk; with
+    dateline's own patterns (``dateline.verbs.txt`` beside it, as the packaged dictionaries
+    have it) unless coding exactly as PETRARCH or the dictionary's codes are not CAMEO's."""
+    path = verb_file(settings)
+    supplement = path.parent / SUPPLEMENT_VERB_FILE
+    if settings.petrarch_compat or not supplement.is_file():
+        return load_verb_file(path, settings)
+    verbs = load_verb_file(path, settings, supplement)
+    return verbs if verbs.cameo_codes else load_verb_file(path, settings)
 
 
 @lru_cache(maxsize=1)
