@@ -38,13 +38,15 @@ def test_failures_show_expected_against_coded(scores: dict) -> None:  # type: ig
         assert {"id", "category", "text", "expected", "coded"} <= set(failure)
 
 
-def test_config_records_switch_settings_for_the_records_after_them(tmp_path: Path) -> None:
+def test_records_start_from_petrarchs_defaults_and_config_records_switch_them(
+    tmp_path: Path,
+) -> None:
     xml = tmp_path / "records.xml"
     xml.write_text(
         "<Validation><Sentences>"
         '<Sentence date="19950101" id="A" category="X"><EventCoding noevents="True"/>'
         "<Text>one</Text></Sentence>"
-        '<Config option="require_dyad" value="True"></Config>'
+        '<Config option="require_dyad" value="False"></Config>'
         '<Sentence date="19950102" id="B" category="X">'
         '<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"/>'
         "<Text>two</Text></Sentence></Sentences></Validation>",
@@ -52,7 +54,9 @@ def test_config_records_switch_settings_for_the_records_after_them(tmp_path: Pat
     )
     env, records = read_records(xml)
     assert env == {}
-    assert records[0].options == {} and records[1].options == {"require_dyad": True}
+    # PETRARCH requires a dyad unless told otherwise; dateline's own default does not.
+    assert records[0].options == {"require_dyad": True, "new_actor_length": 0}
+    assert records[1].options == {"require_dyad": False, "new_actor_length": 0}
     assert records[1].date == "1995-01-02"
     result = score_records(records, {"A": set(), "B": {("ARN", "GON", "064")}})
     assert result["passed"] == 2 and result["events"]["f1"] == 1.0

@@ -9,7 +9,12 @@ value>`` records switch settings (``require_dyad``, ``new_actor_length``) for th
 after them.
 
 The records are coded by the coder users run: the settings given (defaults unless the
-user changed them) plus the records' ``<Config>`` options. ``petrarch_compat`` is not
+user changed them) with the coding options of the environment the records were written
+for. That environment starts from PETRARCH's own defaults (``RequireDyad`` on,
+``NewActorLength`` 0: PETRARCH's globals and config reader, "this one defaults to True"),
+which differ from dateline's (``require_dyad`` off), and the records' ``<Config>`` options
+change it from there: the records that expect an event with no target ("---GOV --- 023")
+are those PETRARCH's file coded after switching ``require_dyad`` off. ``petrarch_compat`` is not
 turned on: the validation dictionaries' codes are not CAMEO's (their header: "most of the
 codes are WEIS"), so the coder's CAMEO-only rules (intent and refusal codes, the CAMEO
 supplement, plural pattern nouns) stand aside for them by themselves, as they would for any
@@ -59,6 +64,8 @@ DEFAULT_ENVIRONMENT = {
     "Discardfile": ["Phoenix.discards.txt"],
 }
 _SETTING_OPTIONS = {"require_dyad": bool, "new_actor_length": int}
+# PETRARCH's defaults for the options its <Config> records switch (PETRglobals).
+_PETRARCH_DEFAULTS: dict[str, Any] = {"require_dyad": True, "new_actor_length": 0}
 
 
 @dataclass
@@ -98,7 +105,7 @@ def read_records(path: Path) -> tuple[dict[str, list[str]], list[PetrarchRecord]
     if root is None:
         raise EvalError(f"[E040] {path}: no PETRARCH records")
     env: dict[str, list[str]] = {}
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = dict(_PETRARCH_DEFAULTS)
     records: list[PetrarchRecord] = []
     seen_ids: dict[str, int] = {}
     for el in root.iter():
