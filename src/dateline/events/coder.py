@@ -133,6 +133,8 @@ from .lexicon import (
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     UNATTRIBUTED_ROOTS,
+    VIOLENCE_CONTEXT_NOUNS,
+    VIOLENT_PASSIVE_LEMMAS,
     VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
@@ -1237,6 +1239,19 @@ def _during_protest(verb: Token) -> bool:
     )
 
 
+def _violent_context(verb: Token) -> bool:
+    """ "were shot", "killed in a car bombing": the act is violence, not an accident."""
+    if verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS:
+        return True
+    return any(
+        prep.dep_ == "prep"
+        and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in VIOLENCE_CONTEXT_NOUNS for c in prep.children
+        )
+        for prep in verb.children
+    )
+
+
 def _participation_code(verb: Token) -> str | None:
     """ "took part in a series of meetings", "participated in the talks": the code of the
     event taken part in."""
@@ -1814,6 +1829,7 @@ def _code_verb(
             and _cameo_rules(settings, verbs)
             and code
             and code[:2] in UNATTRIBUTED_ROOTS
+            and _violent_context(verb)
         ):
             return []
         # "Three civilians were killed in a car bombing": violence done to someone by no
