@@ -128,6 +128,12 @@ VIOLENCE_CONTEXT_NOUNS = frozenset(
     }
 )
 
+# Verbs of command: an authority ordering a coercive act does it (CAMEO.2.0 codes "ordered a
+# crackdown" 170, "ordered the seizure of land" 1711): "ordered the newspaper to suspend
+# publication" is the government restricting the press (1721), not a demand (10).
+ORDERING_LEMMAS = frozenset({"order", "instruct", "command", "direct"})
+ORDERED_ACT_ROOTS = frozenset({"17"})
+
 # Participles that place an agent ("a newspaper based in Beirut", "a group headquartered in
 # London"): the agent's country is the place's, as with "demonstrators in Baghdad".
 PLACING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station"})
