@@ -816,5 +816,17 @@ def test_coder_codes_unattributed_violence_with_no_source(cameo_code: Coder) -> 
     events = cameo_code("Three Kenyan civilians were killed in a bomb attack in Nairobi.")
     assert [(e.source, e.target.code if e.target else None) for e in events] == [(None, "KENCVL")]
     assert events[0].root in ("18", "19", "20")
-    # Other passives without an agent stay uncoded: nobody named did it.
+    # Other passives without an agent stay uncoded: nobody named did it; and an accident is
+    # no act of violence.
     assert not cameo_code("Three Kenyan officials were invited to the talks.")
+    assert not cameo_code("Two Kenyan soldiers were killed in a helicopter crash.")
+
+
+def test_coder_codes_an_order_to_coerce_as_the_coercion(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "The Kenyan government ordered the opposition newspaper to suspend publication."
+    )
+    assert {(e.source.code if e.source else None, e.cameo) for e in events} == {("KENGOV", "1721")}
+    # An order of something else stays a demand.
+    events = cameo_code("The Kenyan government ordered Uganda to pay compensation.")
+    assert {e.root for e in events if e.trigger.text == "ordered"} == {"10"}

@@ -100,6 +100,8 @@ from .lexicon import (
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
     OBSTRUCTION_CODE,
+    ORDERED_ACT_ROOTS,
+    ORDERING_LEMMAS,
     OWN_FORCES_PASSIVE_LEMMAS,
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
@@ -137,6 +139,8 @@ from .lexicon import (
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     UNATTRIBUTED_ROOTS,
+    VIOLENCE_CONTEXT_NOUNS,
+    VIOLENT_PASSIVE_LEMMAS,
     VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
@@ -1368,6 +1372,19 @@ def _during_protest(verb: Token) -> bool:
     )
 
 
+def _violent_context(verb: Token) -> bool:
+    """ "were shot", "killed in a car bombing": the act is violence, not an accident."""
+    if verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS:
+        return True
+    return any(
+        prep.dep_ == "prep"
+        and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in VIOLENCE_CONTEXT_NOUNS for c in prep.children
+        )
+        for prep in verb.children
+    )
+
+
 def _participation_code(verb: Token) -> str | None:
     """ "took part in a series of meetings", "participated in the talks": the code of the
     event taken part in."""
@@ -1696,6 +1713,7 @@ def code_sentence(
     seen: set[tuple[str, str | None, str]] = set()
     _yield_bare_intent(sent, by_verb)
     _yield_to_statement_content(sent, by_verb)
+    _order_takes_ordered_act(sent, by_verb)
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb):
             continue
@@ -1768,6 +1786,38 @@ def _yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> 
             if any(c.dep_ == "acl" and by_verb.get(c.i) for c in obj.children):
                 del by_verb[i]
                 break
+
+
+def _order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> None:
+    """ "The government ordered the newspaper to suspend publication": an order coded only
+    by its verb's default (10, demand) takes the code of the coercive act it orders (17x);
+    the orderer stays the source and the party ordered the target (see ORDERING_LEMMAS)."""
+    for i in list(by_verb):
+        verb = sent.doc[i]
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ORDERING_LEMMAS:
+            continue
+        governor, act = by_verb.get(verb.head.i), by_verb[i]
+        if not governor or not act or any(e.pattern is not None for e in governor):
+            continue
+        codes = {e.cameo for e in act if not e.negated and not e.hypothetical}
+        codes = codes or {e.cameo for e in act}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        if root_of(code) not in ORDERED_ACT_ROOTS:
+            continue
+        for event in governor:
+            _recode(event, code)
+
+
+def _recode(event: Event, code: str) -> None:
+    """Give ``event`` another CAMEO code (and what follows from it)."""
+    info = cameo_info(code)
+    event.cameo = code
+    event.root = info.root if info else root_of(code)
+    event.quad_class = info.quad_class if info else None
+    event.goldstein = info.goldstein if info else None
+    event.plover_type, event.plover_mode = plover_for(code)
 
 
 def _key(event: Event) -> tuple[str, str | None, str]:
@@ -1955,6 +2005,7 @@ def _code_verb(
             and _cameo_rules(settings, verbs)
             and code
             and code[:2] in UNATTRIBUTED_ROOTS
+            and _violent_context(verb)
         ):
             return []
         # "Three civilians were killed in a car bombing": violence done to someone by no

@@ -79,6 +79,60 @@ OWN_FORCES_PASSIVE_LEMMAS = frozenset({"demobilize", "demobilise"})
 # civilians were killed in a bombing"): 18 "Assault", 19 "Fight", 20 "Use unconventional
 # mass violence".
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+# ... when the verb is violent in itself ("were shot", "was assassinated"), or its phrase
+# names the violence ("killed in a suicide bombing", "wounded during clashes"): "killed in
+# a helicopter crash" is an accident, not an event.
+VIOLENT_PASSIVE_LEMMAS = frozenset(
+    {
+        "shoot",
+        "shell",
+        "bomb",
+        "assassinate",
+        "massacre",
+        "behead",
+        "ambush",
+        "attack",
+        "abduct",
+        "kidnap",
+        "torture",
+        "stab",
+        "lynch",
+        "gun",
+    }
+)
+VIOLENCE_CONTEXT_NOUNS = frozenset(
+    {
+        "attack",
+        "bombing",
+        "shooting",
+        "shelling",
+        "fighting",
+        "clash",
+        "raid",
+        "ambush",
+        "airstrike",
+        "strike",
+        "offensive",
+        "violence",
+        "gunfire",
+        "crossfire",
+        "assault",
+        "battle",
+        "gunbattle",
+        "firefight",
+        "massacre",
+        "insurgency",
+        "uprising",
+        "riot",
+        "rioting",
+    }
+)
+
+# Verbs of command: an authority ordering a coercive act does it (CAMEO.2.0 codes "ordered a
+# crackdown" 170, "ordered the seizure of land" 1711): "ordered the newspaper to suspend
+# publication" is the government restricting the press (1721), not a demand (10).
+ORDERING_LEMMAS = frozenset({"order", "instruct", "command", "direct"})
+ORDERED_ACT_ROOTS = frozenset({"17"})
 
 # Participles that place an agent ("a newspaper based in Beirut", "a group headquartered in
 # London"): the agent's country is the place's, as with "demonstrators in Baghdad".
