@@ -45,24 +45,12 @@ def main() -> None:
         article.mentions = pipeline.actors.find_mentions(article, doc)
         actors_s += time.perf_counter() - t
         prepared.append((article, doc))
-    coder_s = 0.0
-    n_events = 0
-    for article, doc in prepared:
-        t = time.perf_counter()
-        events = code_events(
-            article, doc, article.mentions, pipeline.verbs, pipeline.actors, pipeline.settings
-        )
-        coder_s += time.perf_counter() - t
-        n_events += len(events)
-
-    # The same without the discard lookups (the actor matcher's regex), to show the
-    # coder's own cost apart from them.
-    no_discards = _NoDiscards(pipeline.actors)
-    own_s = 0.0
-    for article, doc in prepared:
-        t = time.perf_counter()
-        code_events(article, doc, article.mentions, pipeline.verbs, no_discards, pipeline.settings)
-        own_s += time.perf_counter() - t
+    # Best of three passes each (as the bare pass is best of two), with the mentions as the
+    # actor matcher found them: coreference adds to a list it is given, so each pass gets a
+    # fresh copy.
+    coder_s, n_events = _time_coder(prepared, pipeline, pipeline.actors)
+    # The same without the discard lookups, to show the coder's own cost apart from them.
+    own_s, _ = _time_coder(prepared, pipeline, _NoDiscards(pipeline.actors))
 
     n = len(articles)
     print(f"inputs: {len(base)} articles x {args.repeat} = {n} docs, {n_sents:,} sentences,")
@@ -82,6 +70,25 @@ def main() -> None:
     print(f"actor matcher     {actors_s:7.3f} s  = {100 * actors_s / bare_s:.1f}% of the bare pass")
 
 
+def _time_coder(
+    prepared: list[tuple[Any, Any]], pipeline: Pipeline, actors: Any
+) -> tuple[float, int]:
+    """The best time of three coder passes over the parsed docs, and the events coded."""
+    best = float("inf")
+    n_events = 0
+    for _ in range(3):
+        elapsed = 0.0
+        n_events = 0
+        for article, doc in prepared:
+            mentions = list(article.mentions)
+            t = time.perf_counter()
+            events = code_events(article, doc, mentions, pipeline.verbs, actors, pipeline.settings)
+            elapsed += time.perf_counter() - t
+            n_events += len(events)
+        best = min(best, elapsed)
+    return best, n_events
+
+
 class _NoDiscards:
     """The actor matcher with its discard lookups switched off (for measuring only)."""
 
@@ -96,6 +103,15 @@ class _NoDiscards:
 
     def is_story_discard(self, *args: Any) -> bool:
         return False
+
+    def find_discard(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def discards_in(self, *args: Any) -> _NoDiscards:
+        return self
+
+    def find(self, *args: Any, **kwargs: Any) -> None:
+        return None
 
 
 if __name__ == "__main__":

@@ -573,3 +573,57 @@ def test_coder_reads_an_inflected_comment_verb_as_the_blocks_verb(cameo_code: Co
 def test_coder_gives_a_promise_about_ones_own_country_no_target(cameo_code: Coder) -> None:
     events = cameo_code("Serbian President Vojislav Kostunica promised to democratize Serbia.")
     assert [(e.root, e.target) for e in events if e.trigger.text == "promised"] == [("03", None)]
+
+
+def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _is_candidate, _sentence_words, _TokenTable
+
+    doc = nlp(
+        "The rebels were reported to have attacked two villages. Officials said talks "
+        "between the governments would resume, and the ministers have been meeting."
+    )
+    table = _TokenTable(doc)
+    for sent in doc.sents:
+        expected = [t.i for t in sent if _is_candidate(t)]
+        assert table.candidates(sent.start, sent.end) == expected
+        for exact in (True, False):
+            assert table.words(sent.start, sent.end, exact) == _sentence_words(sent, exact)
+    assert "VILLAGE" in table.words(0, len(doc), exact=False)
+
+
+def test_coder_pattern_index_keeps_every_pattern_a_sentence_may_match(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _pattern_index
+
+    words = frozenset(
+        [
+            "THE",
+            "GOVERNMENT",
+            "SAID",
+            "IT",
+            "WOULD",
+            "HOLD",
+            "TALKS",
+            "WITH",
+            "REBELS",
+            "ON",
+            "A",
+            "CEASEFIRE",
+            "AND",
+            "AID",
+        ]
+    )
+    kept = 0
+    for patterns in pipeline.verbs.patterns.values():
+        candidates = _pattern_index(patterns).candidates(words)
+        may_match = [
+            p
+            for p in patterns
+            if p.required <= words and all(not a.isdisjoint(words) for a in p.required_any)
+        ]
+        assert [p for p in candidates if p in may_match] == may_match
+        kept += len(may_match)
+    assert kept > 0

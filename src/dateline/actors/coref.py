@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention
@@ -39,6 +40,11 @@ __all__ = ["WINDOW_SENTENCES", "resolve_coreference"]
 
 # How many sentences back an antecedent may be.
 WINDOW_SENTENCES = 3
+
+# The words that may refer back: pronouns (by their lower case) and descriptions' heads
+# (by their lemma).
+_PRONOUNS = FIRST_PERSON_PLURAL | THING_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS
+_DESCRIPTION_HEADS = SPEAKER_DESCRIPTIONS | frozenset(DESCRIPTION_AGENTS)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -95,17 +101,22 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     plural: list[Mention] | None = None  # the plural antecedents, found when first needed
     persons: list[Mention] | None = None  # the antecedents that can be a person
 
+    root_of = _Roots(doc)
+    # A mention's index in ``mentions`` (the first one equal to it), for ``antecedent``:
+    # made when first needed.
+    positions: dict[tuple[object, ...], int] | None = None
+
     def sentence_index(offset: int) -> int:
         return _paragraph_of(sent_starts, offset)
 
-    for tok in doc:
+    for tok in _referring_words(doc):
         if tok.idx in covered:
             continue
         word = tok.lower_
         antecedent: Mention | None = None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         pronoun = word in THING_PRONOUNS or word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS
-        reporter = _reporter(resolved, doc, tok) if pronoun else None
+        reporter = _reporter(resolved, root_of, tok) if pronoun else None
         if word in FIRST_PERSON_PLURAL:
             antecedent = _speaker_mention(article, tok)
         elif reporter is not None:
@@ -120,12 +131,12 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             if word in PERSON_PRONOUNS:
                 # "he" refers to a person, not to "Vietnam's coast guard".
                 if persons is None:
-                    persons = [m for m in resolved if not _is_organisation(doc, m)]
+                    persons = [m for m in resolved if not _is_organisation(root_of(m))]
                 pool = persons
             if word in PLURAL_PRONOUNS:
                 # "they" refers to a plural phrase ("the Americans"), not to a singular one.
                 if plural is None:
-                    plural = [m for m in resolved if _is_plural(doc, m)]
+                    plural = [m for m in resolved if _is_plural(root_of(m))]
                 pool = plural
             antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
         elif (
@@ -144,11 +155,15 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                 wanted, bare = DESCRIPTION_AGENTS[head]
                 antecedent = _nearest(resolved, tok, paragraphs, sentence_index, wanted, bare)
                 if antecedent is None:
-                    antecedent = _same_head(doc, resolved, tok, sentence_index)
+                    antecedent = _same_head(root_of, resolved, tok, sentence_index)
             if antecedent is not None:
                 span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         if antecedent is None or antecedent.actor is None:
             continue
+        if positions is None:
+            positions = {}
+            for k, m in enumerate(mentions):
+                positions.setdefault(_mention_key(m), k)
         mention = Mention(
             start=span_start,
             end=span_end,
@@ -156,23 +171,58 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             label="COREF",
             actor=antecedent.actor,
             via="coreference",
-            antecedent=mentions.index(antecedent) if antecedent in mentions else None,
+            antecedent=positions.get(_mention_key(antecedent)),
         )
         new.append(mention)
     mentions.extend(new)
     return new
 
 
+def _referring_words(doc: Doc) -> list[Token]:
+    """The tokens that may refer back (a pronoun, a description's head), found on the doc's
+    arrays: reading every token as an object costs more than the rest of the resolution."""
+    if len(doc) == 0:
+        return []
+    table = doc.to_array([LOWER, LEMMA]).tolist()
+    strings = doc.vocab.strings
+    lowers = {h for h in {row[0] for row in table} if strings[h] in _PRONOUNS}
+    lemmas = {h for h in {row[1] for row in table} if strings[h].lower() in _DESCRIPTION_HEADS}
+    if not lowers and not lemmas:
+        return []
+    return [doc[i] for i, (lower, lemma) in enumerate(table) if lower in lowers or lemma in lemmas]
+
+
+def _mention_key(mention: Mention) -> tuple[object, ...]:
+    """What makes two mentions equal (their fields)."""
+    m = mention
+    return (m.start, m.end, m.text, m.label, m.actor, m.via, m.antecedent)
+
+
 def _has_owner(code: str) -> bool:
     return bool(code) and not code.startswith("---")
 
 
-def _is_plural(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+class _Roots:
+    """The head token of each mention's span, found once per document (the same mentions
+    are asked about for every pronoun)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._roots: dict[tuple[int, int], Token | None] = {}
+
+    def __call__(self, mention: Mention) -> Token | None:
+        key = (mention.start, mention.end)
+        if key not in self._roots:
+            span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            self._roots[key] = span.root if span is not None and len(span) > 0 else None
+        return self._roots[key]
+
+
+def _is_plural(root: Token | None) -> bool:
+    if root is None:
         return False
     # "Palestinian leaders" matched as "Palestinian": the noun it modifies decides.
-    tok = span.root
+    tok = root
     for _ in range(3):
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
             break
@@ -180,15 +230,13 @@ def _is_plural(doc: Doc, mention: Mention) -> bool:
     return tok.tag_ in ("NNS", "NNPS")
 
 
-def _is_organisation(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+def _is_organisation(root: Token | None) -> bool:
+    if root is None:
         return False
-    root = span.root
     return root.lemma_.lower() in ORGANISATION_HEADS or root.ent_type_ in NON_PERSON_LABELS
 
 
-def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
+def _reporter(resolved: list[Mention], root_of: _Roots, tok: Token) -> Mention | None:
     """ "X said it/they/he would ...": the pronoun subject of a clause reported by X is X."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -198,9 +246,10 @@ def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
     speaker = [c for c in clause.head.children if c.dep_ == "nsubj"]
     if not speaker:
         return None
+    lo, hi = speaker[0].left_edge.i, speaker[0].i
     for m in resolved:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and speaker[0].left_edge.i <= span.root.i <= speaker[0].i:
+        root = root_of(m)
+        if root is not None and lo <= root.i <= hi:
             return m
     return None
 
@@ -243,7 +292,7 @@ def _start(mention: Mention) -> int:
 
 
 def _same_head(
-    doc: Doc, resolved: list[Mention], tok: Token, sentence_index: object
+    root_of: _Roots, resolved: list[Mention], tok: Token, sentence_index: object
 ) -> Mention | None:
     """Across a paragraph break only with evidence: the antecedent has the same head noun
     ("the insurgents" after "Iraqi insurgents", "this government" after "the new Iraqi
@@ -256,8 +305,8 @@ def _same_head(
             break
         if here - sentence_index(m.start) > 2 * WINDOW_SENTENCES:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span) > 0 and span.root.lemma_.lower() == tok.lemma_.lower():
+        root = root_of(m)
+        if root is not None and root.lemma_.lower() == tok.lemma_.lower():
             best = m
     return best
 

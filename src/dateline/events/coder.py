@@ -44,10 +44,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from spacy.attrs import LEMMA, ORTH, POS, TAG
+from spacy.symbols import AUX as AUX_POS
+from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.coref import resolve_coreference
-from ..actors.match import ActorMatcher
+from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
 from ..settings import Settings
@@ -250,8 +253,12 @@ class _Match:
 
 def _sentence_words(sent: Span, exact: bool) -> frozenset[str]:
     """The upper-case words of a sentence (and, unless ``exact``, plurals' singulars)."""
-    toks = list(sent)
-    return frozenset({t.text.upper() for t in toks} | {_form(t, exact) for t in toks})
+    words: set[str] = set()
+    for tok in sent:
+        words.add(tok.text.upper())
+        if not exact and tok.tag_ in _PLURAL_TAGS:
+            words.add(tok.lemma_.upper())  # ``_form``
+    return frozenset(words)
 
 
 class _PatternMatcher:
@@ -299,13 +306,16 @@ class _PatternMatcher:
                 after = list(subj[0].subtree) + after
         return after
 
-    def best(self, patterns: Iterable[Pattern]) -> _Match | None:
+    def best(self, patterns: list[Pattern]) -> _Match | None:
         best: _Match | None = None
         best_score = -1
-        for pattern in patterns:
-            if not pattern.required <= self.words:
+        words = self.words
+        for pattern in _pattern_index(patterns).candidates(words):
+            if not pattern.required <= words:
                 continue
-            if any(not (alternatives & self.words) for alternatives in pattern.required_any):
+            if pattern.required_any and any(
+                alternatives.isdisjoint(words) for alternatives in pattern.required_any
+            ):
                 continue
             found = self.match(pattern)
             if found is None:
@@ -429,6 +439,50 @@ class _PatternMatcher:
             yield end, None
 
 
+class _PatternIndex:
+    """A pattern list indexed by a word each pattern needs, so that a verb's sentence is
+    checked only against the patterns whose words it has (most patterns of a block name
+    words that a given sentence lacks)."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self._always: list[int] = []  # patterns that name no word
+        self._by_word: dict[str, list[int]] = {}
+        for k, pattern in enumerate(patterns):
+            if pattern.required:
+                keys: frozenset[str] = frozenset({min(pattern.required)})
+            elif pattern.required_any:
+                keys = pattern.required_any[0]  # one of these words
+            else:
+                self._always.append(k)
+                continue
+            for word in keys:
+                self._by_word.setdefault(word, []).append(k)
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns, in their order, that may match a sentence of ``words``."""
+        found = set(self._always)
+        by_word = self._by_word
+        for word in words & by_word.keys():
+            found.update(by_word[word])
+        return [self.patterns[k] for k in sorted(found)]
+
+
+# Pattern indexes, made once per pattern list: the value holds the list, so its id cannot
+# be reused while the index lives.
+_PATTERN_INDEXES: dict[int, _PatternIndex] = {}
+
+
+def _pattern_index(patterns: list[Pattern]) -> _PatternIndex:
+    index = _PATTERN_INDEXES.get(id(patterns))
+    if index is not None and index.patterns is patterns:
+        return index
+    if len(_PATTERN_INDEXES) > 20_000:
+        _PATTERN_INDEXES.clear()
+    index = _PATTERN_INDEXES[id(patterns)] = _PatternIndex(patterns)
+    return index
+
+
 # Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
 # its words are not looked for there ("aimed at an agreement to ensure troops withdrew").
 _OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "conj"})
@@ -469,9 +523,12 @@ def _infinitive_to(tok: Token) -> bool:
     return tok.tag_ == "TO" and tok.dep_ == "aux"
 
 
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
 def _form(tok: Token, exact: bool) -> str:
     """The word a pattern word is compared with: a plural noun also as its singular."""
-    if not exact and tok.tag_ in ("NNS", "NNPS"):
+    if not exact and tok.tag_ in _PLURAL_TAGS:
         return tok.lemma_.upper()
     return tok.text.upper()
 
@@ -511,6 +568,13 @@ class _Roles:
         self.new_actor_length = new_actor_length
         self.dateline: frozenset[int] = frozenset()  # tokens of the article's dateline
         self._parties: dict[tuple[int, bool, frozenset[int]], list[_Party]] = {}
+        self._table: _TokenTable | None = None
+
+    def token_table(self, doc: Doc) -> _TokenTable:
+        """The document's token table, read when first asked for."""
+        if self._table is None:
+            self._table = _TokenTable(doc)
+        return self._table
 
     def parties(
         self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
@@ -1402,6 +1466,44 @@ def _is_candidate(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
 
+class _TokenTable:
+    """A doc's tokens as plain lists, read once from its arrays: what the coder asks of
+    every token of a sentence (is it a candidate verb, its words for the patterns' prefilter)
+    without making a Token object for each, which costs more than the answer."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._rows: list[list[int]] = doc.to_array([POS, TAG, ORTH, LEMMA]).tolist()
+        self._vb_tags: dict[int, bool] = {}  # tag -> starts with "VB" (``_is_candidate``)
+
+    def candidates(self, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
+        out = []
+        vb_tags, strings = self._vb_tags, self._strings
+        for i in range(start, end):
+            pos, tag = self._rows[i][0], self._rows[i][1]
+            if pos == VERB_POS:
+                out.append(i)
+                continue
+            vb = vb_tags.get(tag)
+            if vb is None:
+                vb = vb_tags[tag] = strings[tag].startswith("VB")
+            if vb and pos != AUX_POS:
+                out.append(i)
+        return out
+
+    def words(self, start: int, end: int, exact: bool) -> frozenset[str]:
+        """``_sentence_words`` of the tokens ``start:end``."""
+        strings = self._strings
+        words: set[str] = set()
+        plural = {strings[t] for t in ("NNS", "NNPS")} if not exact else set()
+        for _pos, tag, orth, lemma in self._rows[start:end]:
+            words.add(strings[orth].upper())
+            if tag in plural:
+                words.add(strings[lemma].upper())
+        return frozenset(words)
+
+
 def code_sentence(
     sent: Span,
     article: Article,
@@ -1413,9 +1515,9 @@ def code_sentence(
     """The events of one sentence (ids are set by ``code_events``)."""
     by_verb: dict[int, list[Event]] = {}
     words: frozenset[str] | None = None  # the sentence's words, for the patterns' prefilter
-    for verb in sent:
-        if not _is_candidate(verb):
-            continue
+    table = roles.token_table(sent.doc)
+    for i in table.candidates(sent.start, sent.end):
+        verb = sent.doc[i]
         entry = _entry_for(verbs, verb, by_lemma=_cameo_rules(settings, verbs))
         if _is_saying(verb, entry):
             if _cameo_rules(settings, verbs):
@@ -1442,7 +1544,7 @@ def code_sentence(
         if entry is None:
             continue
         if words is None:
-            words = _sentence_words(sent, not _cameo_rules(settings, verbs))
+            words = table.words(sent.start, sent.end, not _cameo_rules(settings, verbs))
         found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings, words)
         if found:
             by_verb[verb.i] = found
@@ -1648,7 +1750,7 @@ def _code_verb(
         return []
     if match is not None and match.source is not None:
         sources = _split([match.source])
-    skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
+    skip = _tokens_starting_in(sent, sources)
     if match is not None and match.target is not None:
         targets = _split([match.target])
     else:
@@ -1690,6 +1792,21 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+def _tokens_starting_in(sent: Span, parties: Sequence[_Party]) -> set[int]:
+    """The tokens of ``sent`` that start inside one of the parties' characters."""
+    doc = sent.doc
+    out: set[int] = set()
+    for party in parties:
+        if party.start >= party.end:
+            continue
+        # The tokens overlapping the characters; of those, the ones starting inside them.
+        span = doc.char_span(party.start, party.end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if sent.start <= tok.i < sent.end and tok.idx >= party.start:
+                out.add(tok.i)
+    return out
 
 
 # A verb's share of its block's patterns, computed once per (block list, verb): the value
@@ -1800,13 +1917,6 @@ def _article_date(article: Article) -> date | None:
     return article.published.as_date() if article.published else None
 
 
-def _discarded(actors: ActorMatcher, text: str, when: date | None, *, story: bool = False) -> bool:
-    """A discard phrase in ``text`` (a bare year discards only before the article's year)."""
-    if story:
-        return bool(actors.is_story_discard(text, when))
-    return bool(actors.is_discard(text, when))
-
-
 def code_events(
     article: Article,
     doc: Doc,
@@ -1824,6 +1934,7 @@ def code_events(
     roles = _Roles(index, actors, when, new_actor_length)
     roles.dateline = dateline
     events: list[Event] = []
+    discards: DiscardText | None = None  # the text read once, when first needed
     for sent in doc.sents:
         # Only sentences with an actor can carry an event (unless new actors are allowed).
         if not new_actor_length and not index.any_in(sent):
@@ -1832,13 +1943,18 @@ def code_events(
         # Discards are looked up only where there is something to discard (they are costly).
         if not found:
             continue
-        discard = actors.find_discard(sent.text, when=when)
+        if discards is None:
+            # The doc is the article's text parsed: its sentences' offsets are the text's.
+            discards = actors.discards_in(article.text, when)
+        discard = discards.find(sent.start_char, sent.end_char)
         if discard is None:
             events.extend(found)
         elif _cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
             events.extend(e for e in found if not _past_clause(doc, e, actors, when))
-    if events and _discarded(actors, article.text, when, story=True):
-        return []
+    if events:
+        assert discards is not None  # read for the sentences that gave the events
+        if discards.find(story=True) is not None:
+            return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
         _complete_from_earlier_talks(doc, events)
