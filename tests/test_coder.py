@@ -591,39 +591,3 @@ def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
         for exact in (True, False):
             assert table.words(sent.start, sent.end, exact) == _sentence_words(sent, exact)
     assert "VILLAGE" in table.words(0, len(doc), exact=False)
-
-
-def test_coder_pattern_index_keeps_every_pattern_a_sentence_may_match(
-    pipeline,  # type: ignore[no-untyped-def]
-) -> None:
-    from dateline.events.coder import _pattern_index
-
-    words = frozenset(
-        [
-            "THE",
-            "GOVERNMENT",
-            "SAID",
-            "IT",
-            "WOULD",
-            "HOLD",
-            "TALKS",
-            "WITH",
-            "REBELS",
-            "ON",
-            "A",
-            "CEASEFIRE",
-            "AND",
-            "AID",
-        ]
-    )
-    kept = 0
-    for patterns in pipeline.verbs.patterns.values():
-        candidates = _pattern_index(patterns).candidates(words)
-        may_match = [
-            p
-            for p in patterns
-            if p.required <= words and all(not a.isdisjoint(words) for a in p.required_any)
-        ]
-        assert [p for p in candidates if p in may_match] == may_match
-        kept += len(may_match)
-    assert kept > 0

@@ -116,7 +116,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         antecedent: Mention | None = None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         pronoun = word in THING_PRONOUNS or word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS
-        reporter = _reporter(resolved, root_of, tok) if pronoun else None
+        reporter = _reporter(resolved, doc, tok) if pronoun else None
         if word in FIRST_PERSON_PLURAL:
             antecedent = _speaker_mention(article, tok)
         elif reporter is not None:
@@ -236,7 +236,7 @@ def _is_organisation(root: Token | None) -> bool:
     return root.lemma_.lower() in ORGANISATION_HEADS or root.ent_type_ in NON_PERSON_LABELS
 
 
-def _reporter(resolved: list[Mention], root_of: _Roots, tok: Token) -> Mention | None:
+def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
     """ "X said it/they/he would ...": the pronoun subject of a clause reported by X is X."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -247,9 +247,13 @@ def _reporter(resolved: list[Mention], root_of: _Roots, tok: Token) -> Mention |
     if not speaker:
         return None
     lo, hi = speaker[0].left_edge.i, speaker[0].i
+    # Only a mention overlapping the subject's characters can have its root there.
+    first, last = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     for m in resolved:
-        root = root_of(m)
-        if root is not None and lo <= root.i <= hi:
+        if m.end <= first or m.start >= last:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and lo <= span.root.i <= hi:
             return m
     return None
 

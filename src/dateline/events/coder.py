@@ -306,16 +306,13 @@ class _PatternMatcher:
                 after = list(subj[0].subtree) + after
         return after
 
-    def best(self, patterns: list[Pattern]) -> _Match | None:
+    def best(self, patterns: Iterable[Pattern]) -> _Match | None:
         best: _Match | None = None
         best_score = -1
-        words = self.words
-        for pattern in _pattern_index(patterns).candidates(words):
-            if not pattern.required <= words:
+        for pattern in patterns:
+            if not pattern.required <= self.words:
                 continue
-            if pattern.required_any and any(
-                alternatives.isdisjoint(words) for alternatives in pattern.required_any
-            ):
+            if any(not (alternatives & self.words) for alternatives in pattern.required_any):
                 continue
             found = self.match(pattern)
             if found is None:
@@ -437,50 +434,6 @@ class _PatternMatcher:
             while end < len(toks) and toks[end - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
                 end += 1
             yield end, None
-
-
-class _PatternIndex:
-    """A pattern list indexed by a word each pattern needs, so that a verb's sentence is
-    checked only against the patterns whose words it has (most patterns of a block name
-    words that a given sentence lacks)."""
-
-    def __init__(self, patterns: list[Pattern]) -> None:
-        self.patterns = patterns
-        self._always: list[int] = []  # patterns that name no word
-        self._by_word: dict[str, list[int]] = {}
-        for k, pattern in enumerate(patterns):
-            if pattern.required:
-                keys: frozenset[str] = frozenset({min(pattern.required)})
-            elif pattern.required_any:
-                keys = pattern.required_any[0]  # one of these words
-            else:
-                self._always.append(k)
-                continue
-            for word in keys:
-                self._by_word.setdefault(word, []).append(k)
-
-    def candidates(self, words: frozenset[str]) -> list[Pattern]:
-        """The patterns, in their order, that may match a sentence of ``words``."""
-        found = set(self._always)
-        by_word = self._by_word
-        for word in words & by_word.keys():
-            found.update(by_word[word])
-        return [self.patterns[k] for k in sorted(found)]
-
-
-# Pattern indexes, made once per pattern list: the value holds the list, so its id cannot
-# be reused while the index lives.
-_PATTERN_INDEXES: dict[int, _PatternIndex] = {}
-
-
-def _pattern_index(patterns: list[Pattern]) -> _PatternIndex:
-    index = _PATTERN_INDEXES.get(id(patterns))
-    if index is not None and index.patterns is patterns:
-        return index
-    if len(_PATTERN_INDEXES) > 20_000:
-        _PATTERN_INDEXES.clear()
-    index = _PATTERN_INDEXES[id(patterns)] = _PatternIndex(patterns)
-    return index
 
 
 # Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
@@ -1750,7 +1703,7 @@ def _code_verb(
         return []
     if match is not None and match.source is not None:
         sources = _split([match.source])
-    skip = _tokens_starting_in(sent, sources)
+    skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
     if match is not None and match.target is not None:
         targets = _split([match.target])
     else:
@@ -1792,21 +1745,6 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
-
-
-def _tokens_starting_in(sent: Span, parties: Sequence[_Party]) -> set[int]:
-    """The tokens of ``sent`` that start inside one of the parties' characters."""
-    doc = sent.doc
-    out: set[int] = set()
-    for party in parties:
-        if party.start >= party.end:
-            continue
-        # The tokens overlapping the characters; of those, the ones starting inside them.
-        span = doc.char_span(party.start, party.end, alignment_mode="expand")
-        for tok in span if span is not None else ():
-            if sent.start <= tok.i < sent.end and tok.idx >= party.start:
-                out.add(tok.i)
-    return out
 
 
 # A verb's share of its block's patterns, computed once per (block list, verb): the value
