@@ -39,7 +39,7 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -89,6 +89,8 @@ from .lexicon import (
     MILITARY_AID_CODE,
     NEGATION_WORDS,
     NEGATIVE_GOVERNORS,
+    NOMINAL_DATE_PREPOSITIONS,
+    NOMINAL_EVENT_CODES,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
@@ -1428,6 +1430,7 @@ class _TokenTable:
         self._strings = doc.vocab.strings
         self._rows: list[list[int]] = doc.to_array([POS, TAG, ORTH, LEMMA]).tolist()
         self._vb_tags: dict[int, bool] = {}  # tag -> starts with "VB" (``_is_candidate``)
+        self._forms: dict[int, str] = {}  # lemma -> ``_joint_form``
 
     def candidates(self, start: int, end: int) -> list[int]:
         """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
@@ -1442,6 +1445,19 @@ class _TokenTable:
             if vb is None:
                 vb = vb_tags[tag] = strings[tag].startswith("VB")
             if vb and pos != AUX_POS:
+                out.append(i)
+        return out
+
+    def with_lemma(self, start: int, end: int, forms: Container[str]) -> list[int]:
+        """The tokens of ``start:end`` whose ``_joint_noun`` is among ``forms``."""
+        out = []
+        cache, strings = self._forms, self._strings
+        for i in range(start, end):
+            lemma = self._rows[i][3]
+            form = cache.get(lemma)
+            if form is None:
+                form = cache[lemma] = _joint_form(strings[lemma])
+            if form in forms:
                 out.append(i)
         return out
 
@@ -1878,6 +1894,8 @@ def code_events(
         if not new_actor_length and not index.any_in(sent):
             continue
         found = code_sentence(sent, article, index, verbs, roles, settings)
+        if _cameo_rules(settings, verbs):
+            found.extend(_nominal_events(sent, roles, settings, found))
         # Discards are looked up only where there is something to discard (they are costly).
         if not found:
             continue
@@ -1899,6 +1917,66 @@ def code_events(
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _nominal_events(
+    sent: Span, roles: _Roles, settings: Settings, found: list[Event]
+) -> list[Event]:
+    """Events said by a noun alone ("after talks between Israel and Syria on Monday"), see
+    ``NOMINAL_EVENT_CODES``. Precise by construction: the noun stands in a prepositional
+    phrase (an argument of a verb is the verb's to code: "held talks", "the truce
+    collapsed"), its own phrase names the parties ("between A and B"; "A's truce with B",
+    "talks by A with B"), and it has a date of its own ("on 6 February"): a noun without
+    one may name a standing state ("to oversee a ceasefire between A and B"), not an event.
+    """
+    seen = {_key(e) for e in found}
+    events: list[Event] = []
+    doc = sent.doc
+    for i in roles.token_table(doc).with_lemma(sent.start, sent.end, NOMINAL_EVENT_CODES):
+        noun = doc[i]
+        code = NOMINAL_EVENT_CODES[_joint_noun(noun)]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+            continue
+        if not _own_date(noun):
+            continue
+        sources: list[_Party] = []
+        targets: list[_Party] = []
+        for child in noun.children:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "poss":
+                sources = roles.parties(child)
+            elif child.dep_ == "prep" and objects:
+                word = child.lower_
+                if word == "between":
+                    pair = roles.parties(objects[0])
+                    if len(pair) >= 2:
+                        sources, targets = pair, pair
+                elif word == "by":
+                    sources = roles.parties(objects[0])
+                elif word in ("with", "from"):
+                    targets = roles.parties(objects[0])
+        if not sources or not targets:
+            continue
+        trigger = TextSpan(noun.idx, noun.idx + len(noun.text), noun.text)
+        for source in sources:
+            for target in targets:
+                if target.code != source.code:
+                    _add(events, seen, sent, trigger, source, target, code, None)
+    return events
+
+
+def _own_date(noun: Token) -> bool:
+    """Whether a date hangs on the noun itself ("talks on Monday", "a truce in March")."""
+    for child in noun.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in NOMINAL_DATE_PREPOSITIONS
+            and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children)
+        ):
+            return True
+    return False
 
 
 def _is_time_discard(phrase: str) -> bool:
@@ -1984,7 +2062,12 @@ def _activity_nouns(doc: Doc, event: Event) -> set[str]:
 
 def _joint_noun(tok: Token) -> str:
     """The singular of a noun, also when the tagger took it for a name ("Talks")."""
-    lemma = tok.lemma_.lower()
+    return _joint_form(tok.lemma_)
+
+
+def _joint_form(lemma: str) -> str:
+    """``_joint_noun`` of a token with this lemma."""
+    lemma = lemma.lower()
     if lemma not in JOINT_NOUNS and lemma.endswith("s"):
         return lemma[:-1]
     return lemma

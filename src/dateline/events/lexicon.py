@@ -396,6 +396,22 @@ PARTICIPATION_NOUN_CODES = {
     "conference": "046",
     "summit": "046",
 }
+# Nominal events (issue 3): an event said by a noun alone, coded when the noun's own phrase
+# names its parties ("talks between A and B", "A's truce with B") and its own date ("on
+# Monday"), and no verb carries it ("held talks", "the truce collapsed" are the verb's to
+# code). CAMEO manual 1.1b3: 046 "Engage in negotiation", 040 "Consult", 0871 "Declare
+# truce, ceasefire".
+NOMINAL_EVENT_CODES = {
+    "talk": "046",
+    "negotiation": "046",
+    "meeting": "040",
+    "ceasefire": "0871",
+    "cease-fire": "0871",
+    "truce": "0871",
+}
+# The prepositions of a noun's own date ("talks on Monday", "a truce in March").
+NOMINAL_DATE_PREPOSITIONS = frozenset({"on", "in"})
+
 # Nouns that count what follows them ("a series of meetings", "a round of talks").
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string"})
 
