@@ -305,6 +305,19 @@ def test_coder_leaves_a_nominal_event_without_its_own_date_or_parties_or_under_a
     ]
 
 
+def test_coder_conjoined_verb_sharing_the_subject_skips_the_first_verbs_words(
+    cameo_code: Coder,
+) -> None:
+    # "- GOVERNMENT * &TREATY [0344]" is the government reaching a treaty; the "government"
+    # of the first verb's object is not before "reached" in its clause.
+    events = cameo_code(
+        "Iran answered the letter of the new government and reached an agreement with Iraq."
+    )
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target] == [
+        ("IRN", "IRQ", "032")
+    ]
+
+
 def test_coder_codes_a_reported_obligation_as_a_demand(cameo_code: Coder) -> None:
     events = cameo_code("Russia said on Tuesday that Sudan must return the helicopter.")
     demands = [e for e in events if e.trigger.text == "said"]

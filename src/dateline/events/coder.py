@@ -296,6 +296,12 @@ class _PatternMatcher:
             c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children
         ):
             return list(sent.doc[verb.left_edge.i : verb.i])
+        if verb.dep_ == "conj" and verb.head.i < verb.i and not self.exact:
+            # A conjoined verb sharing the first one's subject ("was expected to reply to
+            # the memorandum of the government and reach an agreement"): the words before
+            # it are the shared ones, not the first verb's own phrase.
+            first = _first_conjunct(verb)
+            return list(sent[: first.i - sent.start])
         return list(sent[: verb.i - sent.start])
 
     @cached_property
