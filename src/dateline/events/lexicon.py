@@ -385,17 +385,6 @@ COMPLAINT_ROOTS = frozenset({"01", "04"})
 # told that soldiers beat detainees"); only their infinitive is asked for ("told them to").
 REPORTING_REQUESTS = frozenset({"tell", "ask", "call"})
 
-# Taking part in an event ("took part in a series of meetings", "participated in the
-# talks") is the event: CAMEO 040 consult, 046 engage in negotiation, 14x protest.
-PARTICIPATION_NOUN_CODES = {
-    **EVENT_NOUN_CODES,
-    "meeting": "040",
-    "consultation": "040",
-    "talk": "046",
-    "negotiation": "046",
-    "conference": "046",
-    "summit": "046",
-}
 # Nominal events (issue 3): an event said by a noun alone, coded when the noun's own phrase
 # names its parties ("talks between A and B", "A's truce with B") and its own date ("on
 # Monday"), and no verb carries it ("held talks", "the truce collapsed" are the verb's to
@@ -412,6 +401,17 @@ NOMINAL_EVENT_CODES = {
 # The prepositions of a noun's own date ("talks on Monday", "a truce in March").
 NOMINAL_DATE_PREPOSITIONS = frozenset({"on", "in"})
 
+# Taking part in an event ("took part in a series of meetings", "participated in the
+# talks") is the event: CAMEO 040 consult, 046 engage in negotiation, 14x protest.
+PARTICIPATION_NOUN_CODES = {
+    **EVENT_NOUN_CODES,
+    "meeting": "040",
+    "consultation": "040",
+    "talk": "046",
+    "negotiation": "046",
+    "conference": "046",
+    "summit": "046",
+}
 # Nouns that count what follows them ("a series of meetings", "a round of talks").
 QUANTITY_NOUNS = frozenset({"series", "round", "number", "couple", "set", "string"})
 
