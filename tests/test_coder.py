@@ -318,6 +318,12 @@ def test_coder_conjoined_verb_sharing_the_subject_skips_the_first_verbs_words(
     ]
 
 
+def test_coder_codes_what_was_informed_not_the_informing(cameo_code: Coder) -> None:
+    reported = cameo_code("Russia informed Georgia that it would withdraw its troops.")
+    assert reported and {e.trigger.text for e in reported} == {"withdraw"}
+    assert not cameo_code("The rebels informed the government of this in a letter on Sunday.")
+
+
 def test_coder_codes_a_reported_obligation_as_a_demand(cameo_code: Coder) -> None:
     events = cameo_code("Russia said on Tuesday that Sudan must return the helicopter.")
     demands = [e for e in events if e.trigger.text == "said"]

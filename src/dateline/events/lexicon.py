@@ -37,6 +37,10 @@ SAYING_LEMMAS = frozenset(
         "cite",
         "recall",
         "see",
+        # "informed the Americans of this", "notified the agency that ...": telling, with
+        # the person told as object (as "tell").
+        "inform",
+        "notify",
     }
 )
 
