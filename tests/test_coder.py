@@ -295,6 +295,9 @@ def test_coder_leaves_a_nominal_event_without_its_own_date_or_parties_or_under_a
         for e in cameo_code("Fighting went on despite a truce between Ethiopia and Eritrea.")
         if e.cameo == "0871"
     ]
+    # Talks looked forward to have not happened yet.
+    ahead = cameo_code("Officials arrived ahead of talks between Israel and Syria on Monday.")
+    assert ahead and all(e.hypothetical for e in ahead if e.trigger.text == "talks")
     # No parties in the noun's phrase: nobody to code.
     assert not cameo_code("The minister flew home after the talks on Monday.")
     # The verb carries the noun: a collapse is no declaration of a truce.

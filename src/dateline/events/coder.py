@@ -91,6 +91,7 @@ from .lexicon import (
     NEGATIVE_GOVERNORS,
     NOMINAL_DATE_PREPOSITIONS,
     NOMINAL_EVENT_CODES,
+    NOMINAL_FORWARD_PREPOSITIONS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
@@ -1964,10 +1965,16 @@ def _nominal_events(
         if not sources or not targets:
             continue
         trigger = TextSpan(noun.idx, noun.idx + len(noun.text), noun.text)
+        prep = noun.head  # "after talks", "ahead of talks"
+        ahead = prep.lower_ == "of" and prep.head.lower_ == "ahead"
+        forward = ahead or prep.lower_ in NOMINAL_FORWARD_PREPOSITIONS
+        start = len(events)
         for source in sources:
             for target in targets:
                 if target.code != source.code:
                     _add(events, seen, sent, trigger, source, target, code, None)
+        for event in events[start:]:
+            event.hypothetical = forward
     return events
 
 

@@ -404,6 +404,11 @@ NOMINAL_EVENT_CODES = {
 }
 # The prepositions of a noun's own date ("talks on Monday", "a truce in March").
 NOMINAL_DATE_PREPOSITIONS = frozenset({"on", "in"})
+# Prepositions that look ahead to the noun's event ("ahead of talks on Monday", "prepared
+# for talks", "until a truce"): not yet happened, so flagged hypothetical.
+NOMINAL_FORWARD_PREPOSITIONS = frozenset(
+    {"ahead", "for", "pending", "until", "till", "toward", "towards"}
+)
 
 # Taking part in an event ("took part in a series of meetings", "participated in the
 # talks") is the event: CAMEO 040 consult, 046 engage in negotiation, 14x protest.
