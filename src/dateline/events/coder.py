@@ -1727,6 +1727,8 @@ def _code_verb(
     if match is not None and match.source is not None:
         sources = _split([match.source])
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
+    if not sources and len(_between_parties(verb, roles)) < 2:
+        return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
         targets = _split([match.target])
     else:
