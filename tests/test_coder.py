@@ -266,6 +266,20 @@ def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     assert "VILLAGE" in table.words(0, len(doc), exact=False)
 
 
+def test_coder_knows_which_pattern_lists_can_name_a_source(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _names_a_source
+
+    lists = list(pipeline.verbs.patterns.values())
+    marked = [ps for ps in lists if any("$" in p.text.split("#")[0] for p in ps)]
+    assert marked and all(_names_a_source(ps) for ps in marked)
+    marked_ids = {id(ps) for ps in marked}
+    unmarked = [ps for ps in lists if ps and id(ps) not in marked_ids]
+    assert unmarked and not any(_names_a_source(ps) for ps in unmarked)
+    assert not _names_a_source([])
+
+
 def test_coder_codes_a_dated_nominal_event_whose_phrase_names_the_parties(
     cameo_code: Coder,
 ) -> None:

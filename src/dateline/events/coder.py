@@ -1660,6 +1660,12 @@ def _code_verb(
 ) -> list[Event]:
     """The events of one verb of the dictionary (``words``: its sentence's words)."""
     sources, passive = roles.subject(verb)
+    if (
+        not sources
+        and not _names_a_source(verbs.patterns_for(entry))
+        and len(_between_parties(verb, roles)) < 2
+    ):
+        return []  # nothing can give the act a source: its patterns need not be matched
     # Pattern nouns match their plurals only in a CAMEO dictionary read by dateline's rules:
     # CAMEO.2.0 lists plurals unevenly ("MEETING" but not "MEETINGS"); a dictionary in
     # other codes (PETRARCH's validation set) is read strictly, as its format says.
@@ -1770,6 +1776,28 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+# Whether a pattern list has a pattern that marks a source ($), per list: the value holds
+# the list, so its id cannot be reused while the answer lives.
+_NAMES_A_SOURCE: dict[int, tuple[list[Pattern], bool]] = {}
+
+
+def _names_a_source(patterns: list[Pattern]) -> bool:
+    if not patterns:
+        return False
+    cached = _NAMES_A_SOURCE.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    if len(_NAMES_A_SOURCE) > 20_000:
+        _NAMES_A_SOURCE.clear()
+
+    def marks(elements: Iterable[Element]) -> bool:
+        return any(e.kind == "source" or marks(e.inner) for e in elements)
+
+    found = any(marks(p.before) or marks(p.after) for p in patterns)
+    _NAMES_A_SOURCE[id(patterns)] = (patterns, found)
+    return found
 
 
 # A verb's share of its block's patterns, computed once per (block list, verb): the value
