@@ -940,6 +940,28 @@ def _between_parties(verb: Token, roles: _Roles) -> list[_Party]:
     return []
 
 
+# Whether a pattern list has a pattern that marks a source ($), per list: the value holds
+# the list, so its id cannot be reused while the answer lives.
+_NAMES_A_SOURCE: dict[int, tuple[list[Pattern], bool]] = {}
+
+
+def _names_a_source(patterns: list[Pattern]) -> bool:
+    if not patterns:
+        return False
+    cached = _NAMES_A_SOURCE.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    if len(_NAMES_A_SOURCE) > 20_000:
+        _NAMES_A_SOURCE.clear()
+
+    def marks(elements: Iterable[Element]) -> bool:
+        return any(e.kind == "source" or marks(e.inner) for e in elements)
+
+    found = any(marks(p.before) or marks(p.after) for p in patterns)
+    _NAMES_A_SOURCE[id(patterns)] = (patterns, found)
+    return found
+
+
 # ---------------------------------------------------------------- flags
 
 
@@ -1776,28 +1798,6 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
-
-
-# Whether a pattern list has a pattern that marks a source ($), per list: the value holds
-# the list, so its id cannot be reused while the answer lives.
-_NAMES_A_SOURCE: dict[int, tuple[list[Pattern], bool]] = {}
-
-
-def _names_a_source(patterns: list[Pattern]) -> bool:
-    if not patterns:
-        return False
-    cached = _NAMES_A_SOURCE.get(id(patterns))
-    if cached is not None and cached[0] is patterns:
-        return cached[1]
-    if len(_NAMES_A_SOURCE) > 20_000:
-        _NAMES_A_SOURCE.clear()
-
-    def marks(elements: Iterable[Element]) -> bool:
-        return any(e.kind == "source" or marks(e.inner) for e in elements)
-
-    found = any(marks(p.before) or marks(p.after) for p in patterns)
-    _NAMES_A_SOURCE[id(patterns)] = (patterns, found)
-    return found
 
 
 # A verb's share of its block's patterns, computed once per (block list, verb): the value
