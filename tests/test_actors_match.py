@@ -467,6 +467,19 @@ def test_phrase_text_read_once_scans_a_part_as_the_part_alone(
     ]
 
 
+def test_phrase_core_found_from_the_root_is_the_core_each_token_climbs_to(
+    nlp: Language, seed_text: str
+) -> None:
+    from dateline.actors.match import _core_tokens, _in_core
+
+    doc = nlp(seed_text)
+    spans = [doc[t.left_edge.i : t.right_edge.i + 1] for t in doc if t.pos_ in ("NOUN", "PROPN")]
+    spans += list(doc.sents)
+    for span in spans:
+        root = span.root
+        assert [t.i for t in _core_tokens(span, root)] == [t.i for t in span if _in_core(t, root)]
+
+
 def test_discards_read_once_per_document_find_what_each_sentence_finds(
     matcher: ActorMatcher, nlp: Language, seed_text: str
 ) -> None:

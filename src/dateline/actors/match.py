@@ -833,7 +833,7 @@ class ActorMatcher:
             return None
         doc = span.doc
         root = span.root
-        core = [t for t in span if _in_core(t, root)]
+        core = _core_tokens(span, root)
         core_actor, core_has_actor = self._code_core(core, doc, when)
         if core_has_actor:
             return core_actor
@@ -1175,6 +1175,21 @@ def _make_actor(code: str, name: str, role: ActorRole | None = None) -> Actor:
         valid_from=role.start.isoformat() if role and role.start else None,
         valid_until=role.end.isoformat() if role and role.end else None,
     )
+
+
+def _core_tokens(span: Span, root: Token) -> list[Token]:
+    """The tokens of ``span`` that ``_in_core`` accepts, in order, found from the root down:
+    one step per token, where asking each token climbs to the root (long spans cost the
+    square of their depth)."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        if span.start <= tok.i < span.end:
+            out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OUTSIDE_CORE)
+    out.sort(key=lambda t: t.i)
+    return out
 
 
 def _in_core(token: Token, root: Token) -> bool:
