@@ -183,13 +183,16 @@ def _referring_words(doc: Doc) -> list[Token]:
     arrays: reading every token as an object costs more than the rest of the resolution."""
     if len(doc) == 0:
         return []
-    table = doc.to_array([LOWER, LEMMA]).tolist()
+    table = doc.to_array([LOWER, LEMMA])
     strings = doc.vocab.strings
-    lowers = {h for h in {row[0] for row in table} if strings[h] in _PRONOUNS}
-    lemmas = {h for h in {row[1] for row in table} if strings[h].lower() in _DESCRIPTION_HEADS}
-    if not lowers and not lemmas:
-        return []
-    return [doc[i] for i, (lower, lemma) in enumerate(table) if lower in lowers or lemma in lemmas]
+    lowers, lemmas = table[:, 0], table[:, 1]
+    wanted = lowers != lowers  # no token yet (an array of False, one per token)
+    for word in _PRONOUNS:
+        wanted |= lowers == strings[word]
+    for lemma in set(lemmas.tolist()):
+        if strings[lemma].lower() in _DESCRIPTION_HEADS:
+            wanted |= lemmas == lemma
+    return [doc[i] for i in wanted.nonzero()[0].tolist()]
 
 
 def _mention_key(mention: Mention) -> tuple[object, ...]:

@@ -39,6 +39,7 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -1457,38 +1458,33 @@ class _TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         self._strings = doc.vocab.strings
-        self._rows: list[list[int]] = doc.to_array([POS, TAG, ORTH, LEMMA]).tolist()
-        self._vb_tags: dict[int, bool] = {}  # tag -> starts with "VB" (``_is_candidate``)
-        self._forms: dict[int, str] = {}  # lemma -> ``_joint_form``
+        self._array = doc.to_array([POS, TAG, ORTH, LEMMA])
+        self._rows: list[list[int]] = self._array.tolist()
+        self._candidates: list[int] | None = None
+        self._with_lemma: dict[int, list[int]] = {}  # id(forms) -> the doc's tokens
 
     def candidates(self, start: int, end: int) -> list[int]:
         """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
-        out = []
-        vb_tags, strings = self._vb_tags, self._strings
-        for i in range(start, end):
-            pos, tag = self._rows[i][0], self._rows[i][1]
-            if pos == VERB_POS:
-                out.append(i)
-                continue
-            vb = vb_tags.get(tag)
-            if vb is None:
-                vb = vb_tags[tag] = strings[tag].startswith("VB")
-            if vb and pos != AUX_POS:
-                out.append(i)
-        return out
+        if self._candidates is None:
+            pos, tags = self._array[:, 0], self._array[:, 1]
+            verbal = pos == VERB_POS
+            for tag in set(tags.tolist()):
+                if self._strings[tag].startswith("VB"):
+                    verbal |= (tags == tag) & (pos != AUX_POS)
+            self._candidates = verbal.nonzero()[0].tolist()
+        return _between(self._candidates, start, end)
 
     def with_lemma(self, start: int, end: int, forms: Container[str]) -> list[int]:
         """The tokens of ``start:end`` whose ``_joint_noun`` is among ``forms``."""
-        out = []
-        cache, strings = self._forms, self._strings
-        for i in range(start, end):
-            lemma = self._rows[i][3]
-            form = cache.get(lemma)
-            if form is None:
-                form = cache[lemma] = _joint_form(strings[lemma])
-            if form in forms:
-                out.append(i)
-        return out
+        found = self._with_lemma.get(id(forms))
+        if found is None:
+            lemmas = self._array[:, 3]
+            wanted = lemmas != lemmas  # no token yet (an array of False, one per token)
+            for lemma in set(lemmas.tolist()):
+                if _joint_form(self._strings[lemma]) in forms:
+                    wanted |= lemmas == lemma
+            found = self._with_lemma[id(forms)] = wanted.nonzero()[0].tolist()
+        return _between(found, start, end)
 
     def words(self, start: int, end: int, exact: bool) -> frozenset[str]:
         """``_sentence_words`` of the tokens ``start:end``."""
@@ -1500,6 +1496,11 @@ class _TokenTable:
             if tag in plural:
                 words.add(strings[lemma].upper())
         return frozenset(words)
+
+
+def _between(indices: list[int], start: int, end: int) -> list[int]:
+    """The sorted ``indices`` within ``start:end``."""
+    return indices[bisect_left(indices, start) : bisect_left(indices, end)]
 
 
 def code_sentence(
