@@ -1685,10 +1685,13 @@ def _code_verb(
     sources, passive = roles.subject(verb)
     if (
         not sources
+        and not passive
         and not _names_a_source(verbs.patterns_for(entry))
         and len(_between_parties(verb, roles)) < 2
     ):
-        return []  # nothing can give the act a source: its patterns need not be matched
+        # Nothing can give the act a source, so its patterns need not be matched (a passive
+        # verb goes on: what was done to its subject may be an event without a source).
+        return []
     # Pattern nouns match their plurals only in a CAMEO dictionary read by dateline's rules:
     # CAMEO.2.0 lists plurals unevenly ("MEETING" but not "MEETINGS"); a dictionary in
     # other codes (PETRARCH's validation set) is read strictly, as its format says.
@@ -1756,7 +1759,7 @@ def _code_verb(
     if match is not None and match.source is not None:
         sources = _split([match.source])
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
-    if not sources and len(_between_parties(verb, roles)) < 2:
+    if not sources and not passive and len(_between_parties(verb, roles)) < 2:
         return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
         targets = _split([match.target])
