@@ -1459,9 +1459,11 @@ class _TokenTable:
     def __init__(self, doc: Doc) -> None:
         self._strings = doc.vocab.strings
         self._array = doc.to_array([POS, TAG, ORTH, LEMMA])
-        self._rows: list[list[int]] = self._array.tolist()
         self._candidates: list[int] | None = None
         self._with_lemma: dict[int, list[int]] = {}  # id(forms) -> the doc's tokens
+        self._upper: list[str] | None = None  # each token's text in upper case
+        self._plurals: list[int] = []  # the plural nouns (NNS, NNPS)
+        self._plural_lemmas: list[str] = []  # their lemmas in upper case
 
     def candidates(self, start: int, end: int) -> list[int]:
         """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
@@ -1488,13 +1490,19 @@ class _TokenTable:
 
     def words(self, start: int, end: int, exact: bool) -> frozenset[str]:
         """``_sentence_words`` of the tokens ``start:end``."""
-        strings = self._strings
-        words: set[str] = set()
-        plural = {strings[t] for t in ("NNS", "NNPS")} if not exact else set()
-        for _pos, tag, orth, lemma in self._rows[start:end]:
-            words.add(strings[orth].upper())
-            if tag in plural:
-                words.add(strings[lemma].upper())
+        if self._upper is None:
+            strings = self._strings
+            orths, tags, lemmas = self._array[:, 2], self._array[:, 1], self._array[:, 3]
+            upper = {o: strings[o].upper() for o in set(orths.tolist())}
+            self._upper = [upper[o] for o in orths.tolist()]
+            plural = (tags == strings["NNS"]) | (tags == strings["NNPS"])
+            self._plurals = plural.nonzero()[0].tolist()
+            lemma_ids = lemmas.tolist()
+            self._plural_lemmas = [strings[lemma_ids[i]].upper() for i in self._plurals]
+        words = set(self._upper[start:end])
+        if not exact:
+            lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
+            words.update(self._plural_lemmas[lo:hi])
         return frozenset(words)
 
 
