@@ -22,6 +22,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add, sub
 from typing import Generic, TypeVar
 
 __all__ = ["PhraseHit", "PhraseIndex", "PhraseText", "text_words"]
@@ -170,9 +172,16 @@ class PhraseText(Generic[T]):
     def __init__(self, index: PhraseIndex[T], text: str) -> None:
         self.index = index
         self.text = text
-        self.words, self.spaced = text_words(text)
-        self.offsets = _word_offsets(text)
-        self._word_starts = [s for s, _e in self.offsets]
+        # ``text_words`` and ``_word_offsets`` in one reading: the matches of the spaced
+        # pattern follow each other, so each word ends where the text up to it ends.
+        pairs = _SPACED_WORD.findall(text)
+        raws = [w for _s, w in pairs]
+        spaces = [s for s, _w in pairs]
+        self.words = list(map(str.lower, raws))
+        self.spaced = list(map(bool, spaces))
+        lengths = list(map(len, raws))
+        self._word_ends = list(accumulate(map(add, map(len, spaces), lengths)))
+        self._word_starts = list(map(sub, self._word_ends, lengths))
         by_first, heads, head = index._by_first, index._stem_heads, index._head
         self.starts = [i for i, w in enumerate(self.words) if w in by_first or w[:head] in heads]
 
@@ -180,10 +189,10 @@ class PhraseText(Generic[T]):
         """The phrases in ``text[start:end]``, as ``PhraseIndex.scan`` finds them there."""
         if end is None:
             end = len(self.text)
-        word_starts, offsets = self._word_starts, self.offsets
+        word_starts, word_ends = self._word_starts, self._word_ends
         lo = bisect_left(word_starts, start)
         hi = bisect_left(word_starts, end)
-        if (lo > 0 and offsets[lo - 1][1] > start) or (hi > lo and offsets[hi - 1][1] > end):
+        if (lo > 0 and word_ends[lo - 1] > start) or (hi > lo and word_ends[hi - 1] > end):
             # A word runs across the part's edge: the part has words of its own.
             for hit in self.index.scan(self.text[start:end]):
                 yield PhraseHit(hit.start + start, hit.end + start, hit.value)
@@ -201,5 +210,5 @@ class PhraseText(Generic[T]):
             if best is None:
                 continue
             size, value = best
-            yield PhraseHit(offsets[i][0], offsets[i + size - 1][1], values[value])
+            yield PhraseHit(word_starts[i], word_ends[i + size - 1], values[value])
             after = i + size
