@@ -437,6 +437,64 @@ def test_phrase_index_finds_what_the_phrase_regex_finds(
         assert 0 <= hit.start < hit.end <= len(text)
 
 
+@hyp_settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(_PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), st.booleans()),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(
+        st.sampled_from(["war", "wars", "cup", "CUPS", "semi-final", "semi", "-", "final", "a",
+                         "abc", "o'neil", ",", "xwar", "cup.", "(war)"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=12, max_size=12),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)  # fmt: skip
+def test_phrase_text_read_once_scans_a_part_as_the_part_alone(
+    phrases: list[tuple[str, bool]], words: list[str], seps: list[str], a: int, b: int
+) -> None:
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    index = PhraseIndex((p, exact, p) for p, exact in phrases)
+    prepared = index.prepare(text)
+    alone = [(h.start + start, h.end + start, h.value) for h in index.scan(text[start:end])]
+    assert [(h.start, h.end, h.value) for h in prepared.scan(start, end)] == alone
+    assert [(h.start, h.end, h.value) for h in prepared.scan()] == [
+        (h.start, h.end, h.value) for h in index.scan(text)
+    ]
+
+
+def test_phrase_core_found_from_the_root_is_the_core_each_token_climbs_to(
+    nlp: Language, seed_text: str
+) -> None:
+    from dateline.actors.match import _core_tokens, _in_core
+
+    doc = nlp(seed_text)
+    spans = [doc[t.left_edge.i : t.right_edge.i + 1] for t in doc if t.pos_ in ("NOUN", "PROPN")]
+    spans += list(doc.sents)
+    for span in spans:
+        root = span.root
+        assert [t.i for t in _core_tokens(span, root)] == [t.i for t in span if _in_core(t, root)]
+
+
+def test_discards_read_once_per_document_find_what_each_sentence_finds(
+    matcher: ActorMatcher, nlp: Language, seed_text: str
+) -> None:
+    text = seed_text + "\nThe champion attacked the referee in 1988. Fans of the World Cup rioted."
+    when = date(2006, 5, 23)
+    discards = matcher.discards_in(text, when)
+    sentences = list(nlp(text).sents)
+    for sent in sentences:
+        expected = matcher.find_discard(sent.text, when=when)
+        assert discards.find(sent.start_char, sent.end_char) == expected
+    assert discards.find(sentences[-2].start_char, sentences[-2].end_char) is not None
+    assert discards.find(story=True) == matcher.find_discard(text, story=True, when=when)
+    assert discards.find(story=True) is not None
+
+
 def test_discard_lookup_is_fast_on_every_sentence_of_the_seed(
     matcher: ActorMatcher, nlp: Language, seed_text: str
 ) -> None:

@@ -253,6 +253,99 @@ def test_coder_does_not_code_an_aim(cameo_code: Coder) -> None:
     assert not [e for e in events if not (e.negated or e.hypothetical)]
 
 
+def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _is_candidate, _sentence_words, _TokenTable
+
+    doc = nlp(
+        "The rebels were reported to have attacked two villages. Officials said talks "
+        "between the governments would resume, and the ministers have been meeting."
+    )
+    table = _TokenTable(doc)
+    for sent in doc.sents:
+        expected = [t.i for t in sent if _is_candidate(t)]
+        assert table.candidates(sent.start, sent.end) == expected
+        for exact in (True, False):
+            assert table.words(sent.start, sent.end, exact) == _sentence_words(sent, exact)
+    assert "VILLAGE" in table.words(0, len(doc), exact=False)
+
+
+def test_coder_knows_which_pattern_lists_can_name_a_source(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _names_a_source
+
+    lists = list(pipeline.verbs.patterns.values())
+    marked = [ps for ps in lists if any("$" in p.text.split("#")[0] for p in ps)]
+    assert marked and all(_names_a_source(ps) for ps in marked)
+    marked_ids = {id(ps) for ps in marked}
+    unmarked = [ps for ps in lists if ps and id(ps) not in marked_ids]
+    assert unmarked and not any(_names_a_source(ps) for ps in unmarked)
+    assert not _names_a_source([])
+
+
+def test_coder_codes_a_dated_nominal_event_whose_phrase_names_the_parties(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("After talks between Israel and Syria on Monday, the minister flew home.")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target} == {
+        ("ISR", "SYR", "046"),
+        ("SYR", "ISR", "046"),
+    }
+    assert {e.trigger.text for e in events} == {"talks"}
+    truce = cameo_code("Fighting resumed despite a truce between Ethiopia and Eritrea in March.")
+    assert {(e.source.code, e.cameo) for e in truce if e.source} == {
+        ("ETH", "0871"),
+        ("ERI", "0871"),
+    }
+    owned = cameo_code("Shops reopened after Russia's talks with Georgia on Monday.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in owned if e.source and e.target] == [
+        ("RUS", "GEO", "046")
+    ]
+
+
+def test_coder_leaves_a_nominal_event_without_its_own_date_or_parties_or_under_a_verb(
+    cameo_code: Coder,
+) -> None:
+    # A standing state, not an event: no date of its own.
+    assert not [
+        e
+        for e in cameo_code("Fighting went on despite a truce between Ethiopia and Eritrea.")
+        if e.cameo == "0871"
+    ]
+    # Talks looked forward to have not happened yet.
+    ahead = cameo_code("Officials arrived ahead of talks between Israel and Syria on Monday.")
+    assert ahead and all(e.hypothetical for e in ahead if e.trigger.text == "talks")
+    # No parties in the noun's phrase: nobody to code.
+    assert not cameo_code("The minister flew home after the talks on Monday.")
+    # The verb carries the noun: a collapse is no declaration of a truce.
+    assert not [
+        e
+        for e in cameo_code("The truce between Ethiopia and Eritrea collapsed on Monday.")
+        if e.cameo == "0871"
+    ]
+
+
+def test_coder_conjoined_verb_sharing_the_subject_skips_the_first_verbs_words(
+    cameo_code: Coder,
+) -> None:
+    # "- GOVERNMENT * &TREATY [0344]" is the government reaching a treaty; the "government"
+    # of the first verb's object is not before "reached" in its clause.
+    events = cameo_code(
+        "Iran answered the letter of the new government and reached an agreement with Iraq."
+    )
+    assert [(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target] == [
+        ("IRN", "IRQ", "032")
+    ]
+
+
+def test_coder_codes_what_was_informed_not_the_informing(cameo_code: Coder) -> None:
+    reported = cameo_code("Russia informed Georgia that it would withdraw its troops.")
+    assert reported and {e.trigger.text for e in reported} == {"withdraw"}
+    assert not cameo_code("The rebels informed the government of this in a letter on Sunday.")
+
+
 def test_coder_codes_a_reported_obligation_as_a_demand(cameo_code: Coder) -> None:
     events = cameo_code("Russia said on Tuesday that Sudan must return the helicopter.")
     demands = [e for e in events if e.trigger.text == "said"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Mention
@@ -39,6 +40,11 @@ __all__ = ["WINDOW_SENTENCES", "resolve_coreference"]
 
 # How many sentences back an antecedent may be.
 WINDOW_SENTENCES = 3
+
+# The words that may refer back: pronouns (by their lower case) and descriptions' heads
+# (by their lemma).
+_PRONOUNS = FIRST_PERSON_PLURAL | THING_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS
+_DESCRIPTION_HEADS = SPEAKER_DESCRIPTIONS | frozenset(DESCRIPTION_AGENTS)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -100,10 +106,15 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     plural: list[Mention] | None = None  # the plural antecedents, found when first needed
     persons: list[Mention] | None = None  # the antecedents that can be a person
 
+    root_of = _Roots(doc)
+    # A mention's index in ``mentions`` (the first one equal to it), for ``antecedent``:
+    # made when first needed.
+    positions: dict[tuple[object, ...], int] | None = None
+
     def sentence_index(offset: int) -> int:
         return _paragraph_of(sent_starts, offset)
 
-    for tok in doc:
+    for tok in _referring_words(doc):
         if tok.idx in covered:
             continue
         word = tok.lower_
@@ -125,12 +136,12 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             if word in PERSON_PRONOUNS:
                 # "he" refers to a person, not to "Vietnam's coast guard".
                 if persons is None:
-                    persons = [m for m in resolved if not _is_organisation(doc, m)]
+                    persons = [m for m in resolved if not _is_organisation(root_of(m))]
                 pool = persons
             if word in PLURAL_PRONOUNS:
                 # "they" refers to a plural phrase ("the Americans"), not to a singular one.
                 if plural is None:
-                    plural = [m for m in resolved if _is_plural(doc, m)]
+                    plural = [m for m in resolved if _is_plural(root_of(m))]
                 pool = plural
             antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
         elif (
@@ -149,11 +160,15 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                 wanted, bare = DESCRIPTION_AGENTS[head]
                 antecedent = _nearest(resolved, tok, paragraphs, sentence_index, wanted, bare)
                 if antecedent is None:
-                    antecedent = _same_head(doc, resolved, tok, sentence_index)
+                    antecedent = _same_head(root_of, resolved, tok, sentence_index)
             if antecedent is not None:
                 span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         if antecedent is None or antecedent.actor is None:
             continue
+        if positions is None:
+            positions = {}
+            for k, m in enumerate(mentions):
+                positions.setdefault(_mention_key(m), k)
         mention = Mention(
             start=span_start,
             end=span_end,
@@ -161,23 +176,61 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             label="COREF",
             actor=antecedent.actor,
             via="coreference",
-            antecedent=mentions.index(antecedent) if antecedent in mentions else None,
+            antecedent=positions.get(_mention_key(antecedent)),
         )
         new.append(mention)
     mentions.extend(new)
     return new
 
 
+def _referring_words(doc: Doc) -> list[Token]:
+    """The tokens that may refer back (a pronoun, a description's head), found on the doc's
+    arrays: reading every token as an object costs more than the rest of the resolution."""
+    if len(doc) == 0:
+        return []
+    table = doc.to_array([LOWER, LEMMA])
+    strings = doc.vocab.strings
+    lowers, lemmas = table[:, 0], table[:, 1]
+    wanted = lowers != lowers  # no token yet (an array of False, one per token)
+    for word in _PRONOUNS:
+        wanted |= lowers == strings[word]
+    for lemma in set(lemmas.tolist()):
+        if strings[lemma].lower() in _DESCRIPTION_HEADS:
+            wanted |= lemmas == lemma
+    return [doc[i] for i in wanted.nonzero()[0].tolist()]
+
+
+def _mention_key(mention: Mention) -> tuple[object, ...]:
+    """What makes two mentions equal (their fields)."""
+    m = mention
+    return (m.start, m.end, m.text, m.label, m.actor, m.via, m.antecedent)
+
+
 def _has_owner(code: str) -> bool:
     return bool(code) and not code.startswith("---")
 
 
-def _is_plural(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+class _Roots:
+    """The head token of each mention's span, found once per document (the same mentions
+    are asked about for every pronoun)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._roots: dict[tuple[int, int], Token | None] = {}
+
+    def __call__(self, mention: Mention) -> Token | None:
+        key = (mention.start, mention.end)
+        if key not in self._roots:
+            span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            self._roots[key] = span.root if span is not None and len(span) > 0 else None
+        return self._roots[key]
+
+
+def _is_plural(root: Token | None) -> bool:
+    if root is None:
         return False
     # "Palestinian leaders" matched as "Palestinian": the noun it modifies decides.
-    tok = span.root
+    tok = root
     for _ in range(3):
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
             break
@@ -185,11 +238,9 @@ def _is_plural(doc: Doc, mention: Mention) -> bool:
     return tok.tag_ in ("NNS", "NNPS")
 
 
-def _is_organisation(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+def _is_organisation(root: Token | None) -> bool:
+    if root is None:
         return False
-    root = span.root
     return root.lemma_.lower() in ORGANISATION_HEADS or root.ent_type_ in NON_PERSON_LABELS
 
 
@@ -203,9 +254,14 @@ def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
     speaker = [c for c in clause.head.children if c.dep_ == "nsubj"]
     if not speaker:
         return None
+    lo, hi = speaker[0].left_edge.i, speaker[0].i
+    # Only a mention overlapping the subject's characters can have its root there.
+    first, last = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     for m in resolved:
+        if m.end <= first or m.start >= last:
+            continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and speaker[0].left_edge.i <= span.root.i <= speaker[0].i:
+        if span is not None and lo <= span.root.i <= hi:
             return m
     return None
 
@@ -248,7 +304,7 @@ def _start(mention: Mention) -> int:
 
 
 def _same_head(
-    doc: Doc, resolved: list[Mention], tok: Token, sentence_index: object
+    root_of: _Roots, resolved: list[Mention], tok: Token, sentence_index: object
 ) -> Mention | None:
     """Across a paragraph break only with evidence: the antecedent has the same head noun
     ("the insurgents" after "Iraqi insurgents", "this government" after "the new Iraqi
@@ -261,8 +317,8 @@ def _same_head(
             break
         if here - sentence_index(m.start) > 2 * WINDOW_SENTENCES:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span) > 0 and span.root.lemma_.lower() == tok.lemma_.lower():
+        root = root_of(m)
+        if root is not None and root.lemma_.lower() == tok.lemma_.lower():
             best = m
     return best
 

@@ -78,11 +78,12 @@ from .modifiers import (
     RELIGION_CODES,
     STEM_SUFFIXES,
 )
-from .phrases import PhraseIndex
+from .phrases import PhraseHit, PhraseIndex, PhraseText
 
 __all__ = [
     "ActorMatch",
     "ActorMatcher",
+    "DiscardText",
     "code_country",
     "default_dictionary_files",
     "load_actor_matcher",
@@ -849,7 +850,7 @@ class ActorMatcher:
             return None
         doc = span.doc
         root = span.root
-        core = [t for t in span if _in_core(t, root)]
+        core = _core_tokens(span, root)
         core_actor, core_has_actor = self._code_core(core, doc, when)
         if core_has_actor:
             return core_actor
@@ -920,14 +921,12 @@ class ActorMatcher:
         marks a historical reference, as Phoenix lists the years before its own; it counts
         only for a year before the article's year.
         """
-        for hit in self._discard_index.scan(text):
-            entry = hit.value
-            if entry.story != story:
-                continue
-            if when is not None and _is_year(entry.phrase) and int(entry.phrase) >= when.year:
-                continue
-            return entry
-        return None
+        return _first_discard(self._discard_index.scan(text), story, when)
+
+    def discards_in(self, text: str, when: date | None = None) -> DiscardText:
+        """``text`` (a document's) read once for discard phrases, to look them up in its
+        sentences and in the whole of it (``find_discard`` on each part reads it again)."""
+        return DiscardText(self._discard_index.prepare(text), when)
 
     def is_discard(self, sentence_text: str, when: date | None = None) -> bool:
         """Whether a sentence-level discard phrase occurs in the sentence (do not code it);
@@ -947,6 +946,34 @@ class ActorMatcher:
                 return {}
             counts[entry.code] = counts.get(entry.code, 0) + 1
         return counts
+
+
+class DiscardText:
+    """A document's text read once for discard phrases (``ActorMatcher.discards_in``)."""
+
+    def __init__(self, text: PhraseText[DiscardEntry], when: date | None) -> None:
+        self._text = text
+        self._when = when
+
+    def find(
+        self, start: int = 0, end: int | None = None, *, story: bool = False
+    ) -> DiscardEntry | None:
+        """``ActorMatcher.find_discard`` on ``text[start:end]`` (the whole text by default)."""
+        return _first_discard(self._text.scan(start, end), story, self._when)
+
+
+def _first_discard(
+    hits: Iterable[PhraseHit[DiscardEntry]], story: bool, when: date | None
+) -> DiscardEntry | None:
+    """The first discard of the kind asked for (see ``ActorMatcher.find_discard``)."""
+    for hit in hits:
+        entry = hit.value
+        if entry.story != story:
+            continue
+        if when is not None and _is_year(entry.phrase) and int(entry.phrase) >= when.year:
+            continue
+        return entry
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1190,6 +1217,21 @@ def _make_actor(code: str, name: str, role: ActorRole | None = None) -> Actor:
         valid_from=role.start.isoformat() if role and role.start else None,
         valid_until=role.end.isoformat() if role and role.end else None,
     )
+
+
+def _core_tokens(span: Span, root: Token) -> list[Token]:
+    """The tokens of ``span`` that ``_in_core`` accepts, in order, found from the root down:
+    one step per token, where asking each token climbs to the root (long spans cost the
+    square of their depth)."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        if span.start <= tok.i < span.end:
+            out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OUTSIDE_CORE)
+    out.sort(key=lambda t: t.i)
+    return out
 
 
 def _in_core(token: Token, root: Token) -> bool:

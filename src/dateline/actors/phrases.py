@@ -19,11 +19,14 @@ The semantics are those of the phrase as a pattern over the text, case-insensiti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add, sub
 from typing import Generic, TypeVar
 
-__all__ = ["PhraseHit", "PhraseIndex", "text_words"]
+__all__ = ["PhraseHit", "PhraseIndex", "PhraseText", "text_words"]
 
 T = TypeVar("T")
 
@@ -94,10 +97,14 @@ class PhraseIndex(Generic[T]):
     def __len__(self) -> int:
         return len(self._values)
 
-    def _at(self, words: list[str], spaced: list[bool], i: int) -> Iterator[tuple[int, int]]:
-        """(words covered, value index) of the phrases starting at word ``i``, longest first."""
+    def _at(
+        self, words: list[str], spaced: list[bool], i: int, n: int | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """(words covered, value index) of the phrases starting at word ``i``, longest first;
+        ``n``: the end of the words a phrase may cover (all of them by default)."""
         word = words[i]
-        n = len(words)
+        if n is None:
+            n = len(words)
         for pwords, pspaced, stem, value in self._by_first.get(word, ()):
             size = len(pwords)
             if i + size > n:
@@ -138,6 +145,11 @@ class PhraseIndex(Generic[T]):
             yield PhraseHit(offsets[i][0], offsets[i + size - 1][1], self._values[value])
             i += size
 
+    def prepare(self, text: str) -> PhraseText[T]:
+        """``text`` read once, for scanning many parts of it (the sentences of a document
+        and the whole of it) without reading each part again."""
+        return PhraseText(self, text)
+
     def find(self, text: str) -> list[PhraseHit[T]]:
         """Every phrase ``scan`` finds in ``text``."""
         return list(self.scan(text))
@@ -151,3 +163,52 @@ class PhraseIndex(Generic[T]):
             for _size, value in self._at(words, spaced, i):
                 return self._values[value]
         return None
+
+
+class PhraseText(Generic[T]):
+    """A text's words, read once, and the words where a phrase of the index may start:
+    ``scan(start, end)`` finds what ``PhraseIndex.scan`` finds in ``text[start:end]``."""
+
+    def __init__(self, index: PhraseIndex[T], text: str) -> None:
+        self.index = index
+        self.text = text
+        # ``text_words`` and ``_word_offsets`` in one reading: the matches of the spaced
+        # pattern follow each other, so each word ends where the text up to it ends.
+        pairs = _SPACED_WORD.findall(text)
+        raws = [w for _s, w in pairs]
+        spaces = [s for s, _w in pairs]
+        self.words = list(map(str.lower, raws))
+        self.spaced = list(map(bool, spaces))
+        lengths = list(map(len, raws))
+        self._word_ends = list(accumulate(map(add, map(len, spaces), lengths)))
+        self._word_starts = list(map(sub, self._word_ends, lengths))
+        by_first, heads, head = index._by_first, index._stem_heads, index._head
+        self.starts = [i for i, w in enumerate(self.words) if w in by_first or w[:head] in heads]
+
+    def scan(self, start: int = 0, end: int | None = None) -> Iterator[PhraseHit[T]]:
+        """The phrases in ``text[start:end]``, as ``PhraseIndex.scan`` finds them there."""
+        if end is None:
+            end = len(self.text)
+        word_starts, word_ends = self._word_starts, self._word_ends
+        lo = bisect_left(word_starts, start)
+        hi = bisect_left(word_starts, end)
+        if (lo > 0 and word_ends[lo - 1] > start) or (hi > lo and word_ends[hi - 1] > end):
+            # A word runs across the part's edge: the part has words of its own.
+            for hit in self.index.scan(self.text[start:end]):
+                yield PhraseHit(hit.start + start, hit.end + start, hit.value)
+            return
+        words, spaced, at, values = self.words, self.spaced, self.index._at, self.index._values
+        starts = self.starts
+        after = lo  # phrases do not overlap: the next may start here
+        for k in range(bisect_left(starts, lo), len(starts)):
+            i = starts[k]
+            if i >= hi:
+                break
+            if i < after:
+                continue
+            best = next(at(words, spaced, i, hi), None)
+            if best is None:
+                continue
+            size, value = best
+            yield PhraseHit(word_starts[i], word_ends[i + size - 1], values[value])
+            after = i + size

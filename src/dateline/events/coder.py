@@ -49,15 +49,19 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from spacy.attrs import LEMMA, ORTH, POS, TAG
+from spacy.symbols import AUX as AUX_POS
+from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.coref import resolve_coreference
-from ..actors.match import ActorMatcher
+from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
 from ..settings import Settings
@@ -96,6 +100,9 @@ from .lexicon import (
     MILITARY_AID_CODE,
     NEGATION_WORDS,
     NEGATIVE_GOVERNORS,
+    NOMINAL_DATE_PREPOSITIONS,
+    NOMINAL_EVENT_CODES,
+    NOMINAL_FORWARD_PREPOSITIONS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
@@ -273,8 +280,12 @@ class _Match:
 
 def _sentence_words(sent: Span, exact: bool) -> frozenset[str]:
     """The upper-case words of a sentence (and, unless ``exact``, plurals' singulars)."""
-    toks = list(sent)
-    return frozenset({t.text.upper() for t in toks} | {_form(t, exact) for t in toks})
+    words: set[str] = set()
+    for tok in sent:
+        words.add(tok.text.upper())
+        if not exact and tok.tag_ in _PLURAL_TAGS:
+            words.add(tok.lemma_.upper())  # ``_form``
+    return frozenset(words)
 
 
 class _PatternMatcher:
@@ -311,6 +322,12 @@ class _PatternMatcher:
             c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children
         ):
             return list(sent.doc[verb.left_edge.i : verb.i])
+        if verb.dep_ == "conj" and verb.head.i < verb.i and not self.exact:
+            # A conjoined verb sharing the first one's subject ("was expected to reply to
+            # the memorandum of the government and reach an agreement"): the words before
+            # it are the shared ones, not the first verb's own phrase.
+            first = _first_conjunct(verb)
+            return list(sent[: first.i - sent.start])
         return list(sent[: verb.i - sent.start])
 
     @cached_property
@@ -520,9 +537,12 @@ def _infinitive_to(tok: Token) -> bool:
     return tok.tag_ == "TO" and tok.dep_ == "aux"
 
 
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
 def _form(tok: Token, exact: bool) -> str:
     """The word a pattern word is compared with: a plural noun also as its singular."""
-    if not exact and tok.tag_ in ("NNS", "NNPS"):
+    if not exact and tok.tag_ in _PLURAL_TAGS:
         return tok.lemma_.upper()
     return tok.text.upper()
 
@@ -568,6 +588,13 @@ class _Roles:
         self.new_actor_length = new_actor_length
         self.dateline: frozenset[int] = frozenset()  # tokens of the article's dateline
         self._parties: dict[tuple[int, bool, frozenset[int]], list[_Party]] = {}
+        self._table: _TokenTable | None = None
+
+    def token_table(self, doc: Doc) -> _TokenTable:
+        """The document's token table, read when first asked for."""
+        if self._table is None:
+            self._table = _TokenTable(doc)
+        return self._table
 
     def parties(
         self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
@@ -1128,6 +1155,28 @@ def _between_parties(verb: Token, roles: _Roles) -> list[_Party]:
     return []
 
 
+# Whether a pattern list has a pattern that marks a source ($), per list: the value holds
+# the list, so its id cannot be reused while the answer lives.
+_NAMES_A_SOURCE: dict[int, tuple[list[Pattern], bool]] = {}
+
+
+def _names_a_source(patterns: list[Pattern]) -> bool:
+    if not patterns:
+        return False
+    cached = _NAMES_A_SOURCE.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    if len(_NAMES_A_SOURCE) > 20_000:
+        _NAMES_A_SOURCE.clear()
+
+    def marks(elements: Iterable[Element]) -> bool:
+        return any(e.kind == "source" or marks(e.inner) for e in elements)
+
+    found = any(marks(p.before) or marks(p.after) for p in patterns)
+    _NAMES_A_SOURCE[id(patterns)] = (patterns, found)
+    return found
+
+
 # ---------------------------------------------------------------- flags
 
 
@@ -1665,6 +1714,66 @@ def _is_candidate(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
 
+class _TokenTable:
+    """A doc's tokens as plain lists, read once from its arrays: what the coder asks of
+    every token of a sentence (is it a candidate verb, its words for the patterns' prefilter)
+    without making a Token object for each, which costs more than the answer."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._array = doc.to_array([POS, TAG, ORTH, LEMMA])
+        self._candidates: list[int] | None = None
+        self._with_lemma: dict[int, list[int]] = {}  # id(forms) -> the doc's tokens
+        self._upper: list[str] | None = None  # each token's text in upper case
+        self._plurals: list[int] = []  # the plural nouns (NNS, NNPS)
+        self._plural_lemmas: list[str] = []  # their lemmas in upper case
+
+    def candidates(self, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
+        if self._candidates is None:
+            pos, tags = self._array[:, 0], self._array[:, 1]
+            verbal = pos == VERB_POS
+            for tag in set(tags.tolist()):
+                if self._strings[tag].startswith("VB"):
+                    verbal |= (tags == tag) & (pos != AUX_POS)
+            self._candidates = verbal.nonzero()[0].tolist()
+        return _between(self._candidates, start, end)
+
+    def with_lemma(self, start: int, end: int, forms: Container[str]) -> list[int]:
+        """The tokens of ``start:end`` whose ``_joint_noun`` is among ``forms``."""
+        found = self._with_lemma.get(id(forms))
+        if found is None:
+            lemmas = self._array[:, 3]
+            wanted = lemmas != lemmas  # no token yet (an array of False, one per token)
+            for lemma in set(lemmas.tolist()):
+                if _joint_form(self._strings[lemma]) in forms:
+                    wanted |= lemmas == lemma
+            found = self._with_lemma[id(forms)] = wanted.nonzero()[0].tolist()
+        return _between(found, start, end)
+
+    def words(self, start: int, end: int, exact: bool) -> frozenset[str]:
+        """``_sentence_words`` of the tokens ``start:end``."""
+        if self._upper is None:
+            strings = self._strings
+            orths, tags, lemmas = self._array[:, 2], self._array[:, 1], self._array[:, 3]
+            upper = {o: strings[o].upper() for o in set(orths.tolist())}
+            self._upper = [upper[o] for o in orths.tolist()]
+            plural = (tags == strings["NNS"]) | (tags == strings["NNPS"])
+            self._plurals = plural.nonzero()[0].tolist()
+            lemma_ids = lemmas.tolist()
+            self._plural_lemmas = [strings[lemma_ids[i]].upper() for i in self._plurals]
+        words = set(self._upper[start:end])
+        if not exact:
+            lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
+            words.update(self._plural_lemmas[lo:hi])
+        return frozenset(words)
+
+
+def _between(indices: list[int], start: int, end: int) -> list[int]:
+    """The sorted ``indices`` within ``start:end``."""
+    return indices[bisect_left(indices, start) : bisect_left(indices, end)]
+
+
 def code_sentence(
     sent: Span,
     article: Article,
@@ -1676,9 +1785,9 @@ def code_sentence(
     """The events of one sentence (ids are set by ``code_events``)."""
     by_verb: dict[int, list[Event]] = {}
     words: frozenset[str] | None = None  # the sentence's words, for the patterns' prefilter
-    for verb in sent:
-        if not _is_candidate(verb):
-            continue
+    table = roles.token_table(sent.doc)
+    for i in table.candidates(sent.start, sent.end):
+        verb = sent.doc[i]
         entry = _entry_for(verbs, verb, by_lemma=_cameo_rules(settings, verbs))
         if _is_saying(verb, entry):
             if _cameo_rules(settings, verbs):
@@ -1705,7 +1814,7 @@ def code_sentence(
         if entry is None:
             continue
         if words is None:
-            words = _sentence_words(sent, not _cameo_rules(settings, verbs))
+            words = table.words(sent.start, sent.end, not _cameo_rules(settings, verbs))
         found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings, words)
         if found:
             by_verb[verb.i] = found
@@ -1878,6 +1987,15 @@ def _code_verb(
 ) -> list[Event]:
     """The events of one verb of the dictionary (``words``: its sentence's words)."""
     sources, passive = roles.subject(verb)
+    if (
+        not sources
+        and not passive
+        and not _names_a_source(verbs.patterns_for(entry))
+        and len(_between_parties(verb, roles)) < 2
+    ):
+        # Nothing can give the act a source, so its patterns need not be matched (a passive
+        # verb goes on: what was done to its subject may be an event without a source).
+        return []
     # Pattern nouns match their plurals only in a CAMEO dictionary read by dateline's rules:
     # CAMEO.2.0 lists plurals unevenly ("MEETING" but not "MEETINGS"); a dictionary in
     # other codes (PETRARCH's validation set) is read strictly, as its format says.
@@ -1966,6 +2084,8 @@ def _code_verb(
         # about that subject.
         sources = _reporter(verb, roles)
     skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
+    if not sources and not passive and len(_between_parties(verb, roles)) < 2:
+        return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
         targets = _split([match.target])
     elif travel is not None and participation == travel[0]:
@@ -2167,13 +2287,6 @@ def _article_date(article: Article) -> date | None:
     return article.published.as_date() if article.published else None
 
 
-def _discarded(actors: ActorMatcher, text: str, when: date | None, *, story: bool = False) -> bool:
-    """A discard phrase in ``text`` (a bare year discards only before the article's year)."""
-    if story:
-        return bool(actors.is_story_discard(text, when))
-    return bool(actors.is_discard(text, when))
-
-
 def code_events(
     article: Article,
     doc: Doc,
@@ -2191,27 +2304,101 @@ def code_events(
     roles = _Roles(index, actors, when, new_actor_length)
     roles.dateline = dateline
     events: list[Event] = []
+    discards: DiscardText | None = None  # the text read once, when first needed
     for sent in doc.sents:
         # Only sentences with an actor can carry an event (unless new actors are allowed).
         if not new_actor_length and not index.any_in(sent):
             continue
         found = code_sentence(sent, article, index, verbs, roles, settings)
+        if _cameo_rules(settings, verbs):
+            found.extend(_nominal_events(sent, roles, settings, found))
         # Discards are looked up only where there is something to discard (they are costly).
         if not found:
             continue
-        discard = actors.find_discard(sent.text, when=when)
+        if discards is None:
+            # The doc is the article's text parsed: its sentences' offsets are the text's.
+            discards = actors.discards_in(article.text, when)
+        discard = discards.find(sent.start_char, sent.end_char)
         if discard is None:
             events.extend(found)
         elif _cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
             events.extend(e for e in found if not _past_clause(doc, e, actors, when))
-    if events and _discarded(actors, article.text, when, story=True):
-        return []
+    if events:
+        assert discards is not None  # read for the sentences that gave the events
+        if discards.find(story=True) is not None:
+            return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
         _complete_from_earlier_talks(doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _nominal_events(
+    sent: Span, roles: _Roles, settings: Settings, found: list[Event]
+) -> list[Event]:
+    """Events said by a noun alone ("after talks between Israel and Syria on Monday"), see
+    ``NOMINAL_EVENT_CODES``. Precise by construction: the noun stands in a prepositional
+    phrase (an argument of a verb is the verb's to code: "held talks", "the truce
+    collapsed"), its own phrase names the parties ("between A and B"; "A's truce with B",
+    "talks by A with B"), and it has a date of its own ("on 6 February"): a noun without
+    one may name a standing state ("to oversee a ceasefire between A and B"), not an event.
+    """
+    seen = {_key(e) for e in found}
+    events: list[Event] = []
+    doc = sent.doc
+    for i in roles.token_table(doc).with_lemma(sent.start, sent.end, NOMINAL_EVENT_CODES):
+        noun = doc[i]
+        code = NOMINAL_EVENT_CODES[_joint_noun(noun)]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+            continue
+        if not _own_date(noun):
+            continue
+        sources: list[_Party] = []
+        targets: list[_Party] = []
+        for child in noun.children:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "poss":
+                sources = roles.parties(child)
+            elif child.dep_ == "prep" and objects:
+                word = child.lower_
+                if word == "between":
+                    pair = roles.parties(objects[0])
+                    if len(pair) >= 2:
+                        sources, targets = pair, pair
+                elif word == "by":
+                    sources = roles.parties(objects[0])
+                elif word in ("with", "from"):
+                    targets = roles.parties(objects[0])
+        if not sources or not targets:
+            continue
+        trigger = TextSpan(noun.idx, noun.idx + len(noun.text), noun.text)
+        prep = noun.head  # "after talks", "ahead of talks"
+        ahead = prep.lower_ == "of" and prep.head.lower_ == "ahead"
+        forward = ahead or prep.lower_ in NOMINAL_FORWARD_PREPOSITIONS
+        start = len(events)
+        for source in sources:
+            for target in targets:
+                if target.code != source.code:
+                    _add(events, seen, sent, trigger, source, target, code, None)
+        for event in events[start:]:
+            event.hypothetical = forward
+    return events
+
+
+def _own_date(noun: Token) -> bool:
+    """Whether a date hangs on the noun itself ("talks on Monday", "a truce in March")."""
+    for child in noun.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in NOMINAL_DATE_PREPOSITIONS
+            and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children)
+        ):
+            return True
+    return False
 
 
 def _is_time_discard(phrase: str) -> bool:
@@ -2311,7 +2498,12 @@ def _activity_nouns(doc: Doc, event: Event) -> set[str]:
 
 def _joint_noun(tok: Token) -> str:
     """The singular of a noun, also when the tagger took it for a name ("Talks")."""
-    lemma = tok.lemma_.lower()
+    return _joint_form(tok.lemma_)
+
+
+def _joint_form(lemma: str) -> str:
+    """``_joint_noun`` of a token with this lemma."""
+    lemma = lemma.lower()
     if lemma not in JOINT_NOUNS and lemma.endswith("s"):
         return lemma[:-1]
     return lemma

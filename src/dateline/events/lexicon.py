@@ -37,6 +37,10 @@ SAYING_LEMMAS = frozenset(
         "cite",
         "recall",
         "see",
+        # "informed the Americans of this", "notified the agency that ...": telling, with
+        # the person told as object (as "tell").
+        "inform",
+        "notify",
     }
 )
 
@@ -460,6 +464,27 @@ COMPLAINT_ROOTS = frozenset({"01", "04"})
 # Verbs of request that also report: their "that"-clause is reported, not asked for ("was
 # told that soldiers beat detainees"); only their infinitive is asked for ("told them to").
 REPORTING_REQUESTS = frozenset({"tell", "ask", "call"})
+
+# Nominal events (issue 3): an event said by a noun alone, coded when the noun's own phrase
+# names its parties ("talks between A and B", "A's truce with B") and its own date ("on
+# Monday"), and no verb carries it ("held talks", "the truce collapsed" are the verb's to
+# code). CAMEO manual 1.1b3: 046 "Engage in negotiation", 040 "Consult", 0871 "Declare
+# truce, ceasefire".
+NOMINAL_EVENT_CODES = {
+    "talk": "046",
+    "negotiation": "046",
+    "meeting": "040",
+    "ceasefire": "0871",
+    "cease-fire": "0871",
+    "truce": "0871",
+}
+# The prepositions of a noun's own date ("talks on Monday", "a truce in March").
+NOMINAL_DATE_PREPOSITIONS = frozenset({"on", "in"})
+# Prepositions that look ahead to the noun's event ("ahead of talks on Monday", "prepared
+# for talks", "until a truce"): not yet happened, so flagged hypothetical.
+NOMINAL_FORWARD_PREPOSITIONS = frozenset(
+    {"ahead", "for", "pending", "until", "till", "toward", "towards"}
+)
 
 # Taking part in an event ("took part in a series of meetings", "participated in the
 # talks") is the event: CAMEO 040 consult, 046 engage in negotiation, 14x protest.
