@@ -923,3 +923,24 @@ def test_coder_codes_an_order_to_coerce_as_the_coercion(cameo_code: Coder) -> No
     # An order of something else stays a demand.
     events = cameo_code("The Kenyan government ordered Uganda to pay compensation.")
     assert {e.root for e in events if e.trigger.text == "ordered"} == {"10"}
+
+
+def test_coder_flags_a_denied_act_negated_not_refused(cameo_code: Coder) -> None:
+    for text in (
+        "Syria denied that it arms the rebels in Lebanon.",
+        "Syria denied arming the rebels in Lebanon.",
+        "Syria denied reports that it had attacked Lebanon.",
+    ):
+        events = cameo_code(text)
+        assert events, text
+        assert all(e.negated and e.root not in ("12",) for e in events), text
+    # The act itself, undenied, is coded.
+    assert any(not e.negated for e in cameo_code("Syria attacked Lebanon."))
+
+
+def test_coder_codes_recalling_an_ambassador_but_not_recalling_that(cameo_code: Coder) -> None:
+    events = cameo_code("Canada recalled its ambassador from Venezuela.")
+    assert {(e.source.code, e.cameo) for e in events if e.source} == {("CAN", "161")}
+    # "recalled that ...": remembering, a verb of saying; the clause is what is coded.
+    said = cameo_code("The minister recalled that Canada had expelled Venezuelan diplomats.")
+    assert not [e for e in said if e.trigger.text == "recalled"]

@@ -73,6 +73,7 @@ from .lexicon import (
     ARMED_AGENTS,
     ARMS_NOUNS,
     CLAUSE_DEPS,
+    CLAUSE_ONLY_SAYING_LEMMAS,
     COLLECTIVE_NOUNS,
     COMMITMENT_CODE,
     COMMITMENT_LEMMAS,
@@ -82,6 +83,8 @@ from .lexicon import (
     COMPLAINT_WORDS,
     CONDITIONAL_MARKERS,
     DATELINE_DASHES,
+    DENIAL_GOVERNORS,
+    DENIED_CLAIM_NOUNS,
     DRAFT_CODE,
     DRAFT_NOUNS,
     DRAFT_VERBS,
@@ -1261,6 +1264,25 @@ def _unable(verb: Token) -> bool:
     )
 
 
+def _denied(verb: Token) -> bool:
+    """ "denied that it supports", "denied supporting", "denied reports that it attacked":
+    the act is denied by the speaker, so it is not an event (flagged negated)."""
+    first = _first_conjunct(verb)
+    head = first.head
+    if head.i == first.i:
+        return False
+    if first.dep_ in ("ccomp", "xcomp"):
+        return head.lemma_.lower() in DENIAL_GOVERNORS
+    if first.dep_ == "acl" and head.lemma_.lower() in DENIED_CLAIM_NOUNS:
+        governor = head.head
+        return (
+            head.dep_ in ("dobj", "nsubjpass")
+            and governor.i != head.i
+            and governor.lemma_.lower() in DENIAL_GOVERNORS
+        )
+    return False
+
+
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
     for n in (3, 2):
         if code[:n] in table:
@@ -1677,6 +1699,9 @@ def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
 def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in SAYING_LEMMAS:
+        if lemma in CLAUSE_ONLY_SAYING_LEMMAS:
+            # "recalled its ambassador" (an act) against "recalled that ..." (saying).
+            return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
         return True
     # "according to": the verb "accord" heads a prepositional cue.
     return lemma in SAYING_PREPOSITIONS and verb.dep_ in ("prep", "advcl")
@@ -2133,7 +2158,9 @@ def _code_verb(
         unknown_source = True
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
-    if _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
+    if _denied(verb):
+        negated = True  # a denied act is no event, and no refusal either
+    elif _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
         code, reverse, negated = _intent(verb, code, reverse, negated or _refused(verb))
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []

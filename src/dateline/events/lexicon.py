@@ -44,6 +44,10 @@ SAYING_LEMMAS = frozenset(
     }
 )
 
+# Verbs of saying only with a clause ("recalled that the talks had failed"): with a direct
+# object they are acts the verb dictionary codes ("recalled its ambassador", CAMEO 161).
+CLAUSE_ONLY_SAYING_LEMMAS = frozenset({"recall"})
+
 # Prepositional cues of reported speech ("according to X").
 SAYING_PREPOSITIONS = frozenset({"accord"})
 
@@ -354,6 +358,27 @@ SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiec
 
 # Governors that deny their complement ("unable to end the violence"): negated.
 NEGATIVE_GOVERNORS = frozenset({"unable"})
+
+# Verbs of denial: the act denied ("denied that it supports the rebels", "denied
+# supporting the rebels", "denied reports that it had attacked") did not happen as far as
+# the speaker says: it is flagged negated, as "did not support", never coded as done nor
+# as a refusal (CAMEO.2.0 lists DENY with no code of its own; its patterns code a denied
+# accusation or involvement 016).
+DENIAL_GOVERNORS = frozenset({"deny", "refute"})
+# Nouns whose clause says what is denied ("denied reports that ...").
+DENIED_CLAIM_NOUNS = frozenset(
+    {
+        "report",
+        "claim",
+        "allegation",
+        "accusation",
+        "charge",
+        "rumour",
+        "rumor",
+        "suggestion",
+        "speculation",
+    }
+)
 
 # Nouns of request whose clause says what is asked ("reiterated its demand that Israel ease
 # restrictions"): the speaker's demand (10) or appeal (02) on the clause's subject.
