@@ -944,3 +944,13 @@ def test_coder_codes_recalling_an_ambassador_but_not_recalling_that(cameo_code: 
     # "recalled that ...": remembering, a verb of saying; the clause is what is coded.
     said = cameo_code("The minister recalled that Canada had expelled Venezuelan diplomats.")
     assert not [e for e in said if e.trigger.text == "recalled"]
+
+
+def test_coder_codes_a_threat_by_the_act_threatened(cameo_code: Coder) -> None:
+    attack = cameo_code("Armenia threatened to attack Azerbaijan.")
+    assert {(e.source.code, e.cameo) for e in attack if e.source} == {("ARM", "138")}
+    sanctions = cameo_code("Canada threatened to impose sanctions on Venezuela.")
+    assert {(e.source.code, e.cameo) for e in sanctions if e.source} == {("CAN", "1312")}
+    # A threat of an act CAMEO names no threat for stays a threat, unspecified.
+    bare = cameo_code("Armenia threatened Azerbaijan.")
+    assert {e.cameo for e in bare} == {"130"}

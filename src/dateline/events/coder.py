@@ -1902,8 +1902,12 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         if verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
             # "refused to deploy": the refused act carries a 12x code, when CAMEO has one.
             intent = not all(e.negated for e in by_verb[verb.i])
-        # Threats keep their own codes (CAMEO 13): "threatened to deliver blows".
-        threat = any(e.root == "13" for e in governor)
+        # Threats keep their own codes (CAMEO 13): "threatened to deliver blows"; a bare
+        # threat gives way to the threatened act when that act names the threat ("threatened
+        # to attack": 138, "threatened to impose sanctions": 1312, CAMEO manual 1.1b3).
+        threat = any(e.root == "13" for e in governor) and not all(
+            e.root == "13" and not e.negated and not e.hypothetical for e in by_verb[verb.i]
+        )
         if bare and not threat and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
 

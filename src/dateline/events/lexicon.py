@@ -166,7 +166,10 @@ INTENT_CODES = {
     "16": "130",
     "17": "137",
     "18": "138",
+    "191": "1381",
+    "192": "1382",
     "19": "138",
+    "204": "1385",
     "20": "138",
 }
 # ... and when it is refused ("will not deal with", "did not recognize" -> 12x).
