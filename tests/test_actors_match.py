@@ -650,3 +650,22 @@ def test_underscore_joined_words_match_a_dictionary_phrase(
     # PETRARCH's records join a name's words with "_": "Saudi_Arabia" is SAUDI ARABIA.
     codes = _codes(_mentions(matcher, nlp, "Saudi_Arabia criticized the decision.", "2010-01-01"))
     assert codes.get("Saudi_Arabia") == "SAU"
+
+
+def test_a_title_and_a_unique_surname_name_the_dictionary_person(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    codes = _codes(_mentions(matcher, nlp, "President Chirac met Russian officials.", "2005-03-01"))
+    assert codes["President Chirac"] == "FRAGOV"
+    # "Mr." + surname: the person, when the article names the person's country.
+    text = "French diplomats said Mr. Chirac would travel to Moscow. Chirac left on Monday."
+    mentions = _mentions(matcher, nlp, text, "2005-03-01")
+    assert [m.actor.code if m.actor else None for m in mentions if m.text == "Chirac"] == [
+        "FRAGOV",
+        "FRAGOV",
+    ]
+    # Without the country, or with a surname many dictionary persons share, no one.
+    alone = _codes(_mentions(matcher, nlp, "Mr. Chirac spoke to reporters.", "2005-03-01"))
+    assert alone.get("Chirac") is None
+    common = _codes(_mentions(matcher, nlp, "Mr. Khan met Pakistani officials.", "2005-03-01"))
+    assert common.get("Khan") is None

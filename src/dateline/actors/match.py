@@ -75,8 +75,11 @@ from .modifiers import (
     COORDINATORS,
     FORMER_AGENT,
     FORMER_MARKERS,
+    HONORIFICS,
     RELIGION_CODES,
     STEM_SUFFIXES,
+    SURNAME_ARTICLES,
+    SURNAME_MAX_ENTRIES,
 )
 from .phrases import PhraseHit, PhraseIndex, PhraseText
 
@@ -91,7 +94,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v9"
+COMPILED_VERSION = "dateline.actors.v10"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # dateline's own supplement (additions and corrections, MIT): its files come first, since
@@ -204,6 +207,7 @@ class _Compiled:
     stems: dict[str, list[int]]  # stem -> one-word stem phrases
     problems: list[str]
     upper: list[int]  # phrases that match only upper-case text (acronyms from "(ALF)")
+    surnames: dict[str, list[int]]  # a name's last word -> the few actors of that name
 
     def dump(self) -> bytes:
         """Serialise with ``marshal`` (builtins only: fast to load, no code execution)."""
@@ -221,6 +225,7 @@ class _Compiled:
             "stems": self.stems,
             "problems": self.problems,
             "upper": self.upper,
+            "surnames": self.surnames,
         }
         return marshal.dumps(data)
 
@@ -244,6 +249,7 @@ class _Compiled:
             stems=data["stems"],
             problems=data["problems"],
             upper=data["upper"],
+            surnames=data["surnames"],
         )
 
 
@@ -408,7 +414,31 @@ def _compile(
         stems,
         problems,
         upper,
+        _surname_index(actors),
     )
+
+
+def _surname_index(actors: list[ActorEntry]) -> dict[str, list[int]]:
+    """The last word of each name-like entry (two words or more, every role a country or
+    organisation with an agent: persons, and some organisations) -> the entries ending in
+    it, kept only when few share it; matching checks uniqueness on the article's date."""
+    index: dict[str, set[int]] = {}
+    for i, entry in enumerate(actors):
+        if _is_stop_entry(entry) or not entry.roles or any(len(r.code) < 6 for r in entry.roles):
+            continue
+        for phrase in entry.phrases:
+            words = [w for w in re.split(r"[_ ]+", phrase.strip("+_ ")) if w]
+            if len(words) < 2:
+                continue
+            last = _key(words[-1])
+            forms = {last}
+            for article in SURNAME_ARTICLES:
+                if last.startswith(article):
+                    forms.add(last[len(article) :])
+            for form in forms:
+                if len(form) >= 3 and form.isalpha():
+                    index.setdefault(form, set()).add(i)
+    return {k: sorted(v) for k, v in index.items() if len(v) <= SURNAME_MAX_ENTRIES}
 
 
 class ActorMatcher:
@@ -623,6 +653,19 @@ class ActorMatcher:
         undated = when is None and any(r.dated for r in entry.roles)
         return _make_actor(role.code, entry.name, role), undated
 
+    def surname_actor(self, key: str, when: date | None) -> Actor | None:
+        """The one dictionary person whose name ends in the word ``key`` (a matching key) and
+        who holds a role on ``when``; None when no one or several different actors do."""
+        found: Actor | None = None
+        for index in self._c.surnames.get(key, ()):
+            actor, _undated = self.resolve(index, when)
+            if actor is None:
+                continue
+            if found is not None and found.code != actor.code:
+                return None
+            found = found or actor
+        return found
+
     def _group_code(
         self, group: list[ActorMatch], when: date | None, former: bool = False
     ) -> tuple[Actor | None, bool, bool]:
@@ -738,6 +781,7 @@ class ActorMatcher:
         surnames: dict[str, int] = {}
         groups = self._groups(matches, doc)
         codes = [self._group_code(g, when, _says_former(g, doc)) for g in groups]
+        countries = {a.country for a, _u, _h in codes if a is not None and a.country}
         self._share_across_coordination(groups, codes, doc, when)
         for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
             start, end = group[0].start, group[-1].end
@@ -755,6 +799,12 @@ class ActorMatcher:
                 antecedent = surnames.get(_key(doc[end - 1].text))
                 if antecedent is not None:
                     actor, via = mentions[antecedent].actor, "dictionary:surname"
+                elif len(name) == 1:
+                    # "President Mugabe": a title and a surname only one person of the
+                    # dictionary bears on the article's date.
+                    person = self.surname_actor(_key(name.text), when)
+                    if person is not None:
+                        actor, via = person, "dictionary:surname"
             if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
                 surnames[_key(doc[end - 1].text)] = len(mentions)
             mentions.append(
@@ -788,7 +838,13 @@ class ActorMatcher:
                     )
                 )
             else:
-                mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, None))
+                person = self._addressed_person(ent, doc, when, countries)
+                mention = Mention(ent.start_char, ent.end_char, ent.text, ent.label_, person)
+                if person is not None:
+                    # Later mentions of the surname alone refer to this one.
+                    surnames[_key(ent.text)] = len(mentions)
+                    mention.via = "dictionary:surname"
+                mentions.append(mention)
         order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
         new_index = {old: new for new, old in enumerate(order)}
         result = [mentions[i] for i in order]
@@ -796,6 +852,20 @@ class ActorMatcher:
             if mention.antecedent is not None:
                 mention.antecedent = new_index[mention.antecedent]
         return result
+
+    def _addressed_person(
+        self, ent: Span, doc: Doc, when: date | None, countries: set[str]
+    ) -> Actor | None:
+        """ "Mr. Mugabe": a one-word PERSON after a title of address is the one dictionary
+        person of that surname, when the article names that person's country elsewhere."""
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+            return None
+        if _key(doc[ent.start - 1].text) not in HONORIFICS:
+            return None
+        person = self.surname_actor(_key(ent.text), when)
+        if person is None or (person.country is not None and person.country not in countries):
+            return None
+        return person
 
     def _share_across_coordination(
         self,
