@@ -669,3 +669,12 @@ def test_a_title_and_a_unique_surname_name_the_dictionary_person(
     assert alone.get("Chirac") is None
     common = _codes(_mentions(matcher, nlp, "Mr. Khan met Pakistani officials.", "2005-03-01"))
     assert common.get("Khan") is None
+
+
+def test_president_bush_is_the_sitting_president_in_either_presidency(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "President Bush spoke in Ohio."
+    assert _codes(_mentions(matcher, nlp, text, "2004-06-01"))["President Bush"] == "USAGOV"
+    assert _codes(_mentions(matcher, nlp, text, "1990-06-01"))["President Bush"] == "USAGOV"
+    assert _codes(_mentions(matcher, nlp, text, "2015-06-01"))["President Bush"] == "USAELI"
