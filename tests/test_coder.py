@@ -954,3 +954,12 @@ def test_coder_codes_a_threat_by_the_act_threatened(cameo_code: Coder) -> None:
     # A threat of an act CAMEO names no threat for stays a threat, unspecified.
     bare = cameo_code("Armenia threatened Azerbaijan.")
     assert {e.cameo for e in bare} == {"130"}
+
+
+def test_coder_codes_a_named_threat_and_a_recalled_envoy(cameo_code: Coder) -> None:
+    force = cameo_code("Armenia threatened military action against Azerbaijan.")
+    assert {(e.source.code, e.cameo) for e in force if e.source} == {("ARM", "138")}
+    sanctions = cameo_code("Canada threatened sanctions against Venezuela.")
+    assert {(e.source.code, e.cameo) for e in sanctions if e.source} == {("CAN", "1312")}
+    envoy = cameo_code("Canada recalled its envoy to Venezuela.")
+    assert {(e.source.code, e.cameo) for e in envoy if e.source} == {("CAN", "161")}
