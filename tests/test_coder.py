@@ -930,6 +930,7 @@ def test_coder_flags_a_denied_act_negated_not_refused(cameo_code: Coder) -> None
         "Syria denied that it arms the rebels in Lebanon.",
         "Syria denied arming the rebels in Lebanon.",
         "Syria denied reports that it had attacked Lebanon.",
+        "Syria dismissed reports that it had attacked Lebanon.",
     ):
         events = cameo_code(text)
         assert events, text

@@ -72,6 +72,7 @@ from .lexicon import (
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
     ARMS_NOUNS,
+    CLAIM_DENYING_LEMMAS,
     CLAUSE_DEPS,
     CLAUSE_ONLY_SAYING_LEMMAS,
     COLLECTIVE_NOUNS,
@@ -1278,7 +1279,7 @@ def _denied(verb: Token) -> bool:
         return (
             head.dep_ in ("dobj", "nsubjpass")
             and governor.i != head.i
-            and governor.lemma_.lower() in DENIAL_GOVERNORS
+            and governor.lemma_.lower() in CLAIM_DENYING_LEMMAS
         )
     return False
 

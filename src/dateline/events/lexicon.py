@@ -368,6 +368,8 @@ NEGATIVE_GOVERNORS = frozenset({"unable"})
 # as a refusal (CAMEO.2.0 lists DENY with no code of its own; its patterns code a denied
 # accusation or involvement 016).
 DENIAL_GOVERNORS = frozenset({"deny", "refute"})
+# Verbs that deny a claim named by a noun ("dismissed reports that it had attacked").
+CLAIM_DENYING_LEMMAS = frozenset({"deny", "refute", "reject", "dismiss", "rebut"})
 # Nouns whose clause says what is denied ("denied reports that ...").
 DENIED_CLAIM_NOUNS = frozenset(
     {
