@@ -655,8 +655,11 @@ def test_underscore_joined_words_match_a_dictionary_phrase(
 def test_a_title_and_a_unique_surname_name_the_dictionary_person(
     matcher: ActorMatcher, nlp: Language
 ) -> None:
-    codes = _codes(_mentions(matcher, nlp, "President Chirac met Russian officials.", "2005-03-01"))
-    assert codes["President Chirac"] == "FRAGOV"
+    text = "President Chirac of France met Russian officials."
+    assert _codes(_mentions(matcher, nlp, text, "2005-03-01"))["President Chirac"] == "FRAGOV"
+    # The title alone, in an article that never names the person's country: no one.
+    text = "President Chirac met Russian officials."
+    assert _codes(_mentions(matcher, nlp, text, "2005-03-01"))["President Chirac"] == "---GOV"
     # "Mr." + surname: the person, when the article names the person's country.
     text = "French diplomats said Mr. Chirac would travel to Moscow. Chirac left on Monday."
     mentions = _mentions(matcher, nlp, text, "2005-03-01")
@@ -669,6 +672,9 @@ def test_a_title_and_a_unique_surname_name_the_dictionary_person(
     assert alone.get("Chirac") is None
     common = _codes(_mentions(matcher, nlp, "Mr. Khan met Pakistani officials.", "2005-03-01"))
     assert common.get("Khan") is None
+    # Two dictionary persons of one surname, even when only one holds a role on the date.
+    shared = "Governor Richardson met Australian officials."
+    assert _codes(_mentions(matcher, nlp, shared, "2007-03-01"))["Governor Richardson"] == "---GOV"
 
 
 def test_president_bush_is_the_sitting_president_in_either_presidency(

@@ -94,7 +94,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v10"
+COMPILED_VERSION = "dateline.actors.v11"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # dateline's own supplement (additions and corrections, MIT): its files come first, since
@@ -421,7 +421,8 @@ def _compile(
 def _surname_index(actors: list[ActorEntry]) -> dict[str, list[int]]:
     """The last word of each name-like entry (two words or more, every role a country or
     organisation with an agent: persons, and some organisations) -> the entries ending in
-    it, kept only when few share it; matching checks uniqueness on the article's date."""
+    it, kept only when they all name one person (the same name listed again): a surname two
+    people of the dictionary bear names neither, whatever their dates."""
     index: dict[str, set[int]] = {}
     for i, entry in enumerate(actors):
         if _is_stop_entry(entry) or not entry.roles or any(len(r.code) < 6 for r in entry.roles):
@@ -438,7 +439,15 @@ def _surname_index(actors: list[ActorEntry]) -> dict[str, list[int]]:
             for form in forms:
                 if len(form) >= 3 and form.isalpha():
                     index.setdefault(form, set()).add(i)
-    return {k: sorted(v) for k, v in index.items() if len(v) <= SURNAME_MAX_ENTRIES}
+
+    def person(i: int) -> str:
+        return re.sub(r"[^A-Z]", "", actors[i].phrase.upper())
+
+    return {
+        k: sorted(v)
+        for k, v in index.items()
+        if len(v) <= SURNAME_MAX_ENTRIES and len({person(i) for i in v}) == 1
+    }
 
 
 class ActorMatcher:
@@ -654,8 +663,8 @@ class ActorMatcher:
         return _make_actor(role.code, entry.name, role), undated
 
     def surname_actor(self, key: str, when: date | None) -> Actor | None:
-        """The one dictionary person whose name ends in the word ``key`` (a matching key) and
-        who holds a role on ``when``; None when no one or several different actors do."""
+        """The one dictionary person whose name ends in the word ``key`` (a matching key),
+        when that person holds a role on ``when``."""
         found: Actor | None = None
         for index in self._c.surnames.get(key, ()):
             actor, _undated = self.resolve(index, when)
@@ -802,7 +811,7 @@ class ActorMatcher:
                 elif len(name) == 1:
                     # "President Mugabe": a title and a surname only one person of the
                     # dictionary bears on the article's date.
-                    person = self.surname_actor(_key(name.text), when)
+                    person = self._titled_person(_key(name.text), when, countries)
                     if person is not None:
                         actor, via = person, "dictionary:surname"
             if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
@@ -862,7 +871,13 @@ class ActorMatcher:
             return None
         if _key(doc[ent.start - 1].text) not in HONORIFICS:
             return None
-        person = self.surname_actor(_key(ent.text), when)
+        return self._titled_person(_key(ent.text), when, countries)
+
+    def _titled_person(self, key: str, when: date | None, countries: set[str]) -> Actor | None:
+        """The dictionary person of a titled surname, when the article names that person's
+        country (a unique surname of the dictionary may still be someone else's: "Governor
+        Richardson" in news of a US state is not Australia's Dennis Richardson)."""
+        person = self.surname_actor(key, when)
         if person is None or (person.country is not None and person.country not in countries):
             return None
         return person
