@@ -935,8 +935,10 @@ def test_coder_flags_a_denied_act_negated_not_refused(cameo_code: Coder) -> None
         events = cameo_code(text)
         assert events, text
         assert all(e.negated and e.root not in ("12",) for e in events), text
-    # The act itself, undenied, is coded.
+    # The act itself, undenied, is coded; "did not deny" denies nothing.
     assert any(not e.negated for e in cameo_code("Syria attacked Lebanon."))
+    undenied = cameo_code("Syria did not deny that it had attacked Lebanon.")
+    assert [(e.cameo, e.negated) for e in undenied] == [("190", False)]
 
 
 def test_coder_codes_recalling_an_ambassador_but_not_recalling_that(cameo_code: Coder) -> None:

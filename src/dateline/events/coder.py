@@ -1272,16 +1272,19 @@ def _denied(verb: Token) -> bool:
     head = first.head
     if head.i == first.i:
         return False
-    if first.dep_ in ("ccomp", "xcomp"):
-        return head.lemma_.lower() in DENIAL_GOVERNORS
-    if first.dep_ == "acl" and head.lemma_.lower() in DENIED_CLAIM_NOUNS:
+    governor: Token | None = None
+    if first.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in DENIAL_GOVERNORS:
+        governor = head
+    elif (
+        first.dep_ == "acl"
+        and head.lemma_.lower() in DENIED_CLAIM_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.i != head.i
+        and head.head.lemma_.lower() in CLAIM_DENYING_LEMMAS
+    ):
         governor = head.head
-        return (
-            head.dep_ in ("dobj", "nsubjpass")
-            and governor.i != head.i
-            and governor.lemma_.lower() in CLAIM_DENYING_LEMMAS
-        )
-    return False
+    # "did not deny that ...": no denial.
+    return governor is not None and not any(c.dep_ == "neg" for c in governor.children)
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
