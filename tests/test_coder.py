@@ -966,3 +966,11 @@ def test_coder_codes_a_named_threat_and_a_recalled_envoy(cameo_code: Coder) -> N
     assert {(e.source.code, e.cameo) for e in sanctions if e.source} == {("CAN", "1312")}
     envoy = cameo_code("Canada recalled its envoy to Venezuela.")
     assert {(e.source.code, e.cameo) for e in envoy if e.source} == {("CAN", "161")}
+
+
+def test_coder_codes_a_claim_of_responsibility_but_not_a_claim_that(cameo_code: Coder) -> None:
+    events = cameo_code("The Tamil Tigers claimed responsibility for the attack on the navy.")
+    assert {e.cameo for e in events if e.trigger.text == "claimed"} == {"015"}
+    # "claimed that ...": a verb of saying; the clause is what is coded, not the claim.
+    said = cameo_code("Sri Lanka claimed that the Tamil Tigers had attacked India.")
+    assert not [e for e in said if e.trigger.text == "claimed"]

@@ -107,6 +107,7 @@ from .lexicon import (
     NOMINAL_DATE_PREPOSITIONS,
     NOMINAL_EVENT_CODES,
     NOMINAL_FORWARD_PREPOSITIONS,
+    OBJECT_CODED_SAYING_LEMMAS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
@@ -1711,6 +1712,15 @@ def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
     return lemma in SAYING_PREPOSITIONS and verb.dep_ in ("prep", "advcl")
 
 
+def _object_act(verb: Token) -> bool:
+    """ "claimed responsibility for the attack": a verb of saying with a direct object and no
+    clause of its own, whose object may name an act."""
+    if verb.lemma_.lower() not in OBJECT_CODED_SAYING_LEMMAS or verb.dep_ == "parataxis":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
+
+
 def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
     """A multi-word verb's other words are next to the verb or among its particles."""
     doc = verb.doc
@@ -1819,6 +1829,15 @@ def code_sentence(
         verb = sent.doc[i]
         entry = _entry_for(verbs, verb, by_lemma=_cameo_rules(settings, verbs))
         if _is_saying(verb, entry):
+            if entry is not None and _cameo_rules(settings, verbs) and _object_act(verb):
+                if words is None:
+                    words = table.words(sent.start, sent.end, False)
+                found = _code_verb(
+                    verb, entry, sent, mentions, verbs, roles, settings, words, patterns_only=True
+                )
+                if found:
+                    by_verb[verb.i] = found
+                    continue
             if _cameo_rules(settings, verbs):
                 demands = _code_obligation(verb, sent, roles)
                 if demands:
@@ -2017,8 +2036,11 @@ def _code_verb(
     roles: _Roles,
     settings: Settings,
     words: frozenset[str] | None = None,
+    *,
+    patterns_only: bool = False,
 ) -> list[Event]:
-    """The events of one verb of the dictionary (``words``: its sentence's words)."""
+    """The events of one verb of the dictionary (``words``: its sentence's words);
+    ``patterns_only``: only a matching pattern codes it, not the block's own code."""
     sources, passive = roles.subject(verb)
     if (
         not sources
@@ -2042,12 +2064,16 @@ def _code_verb(
     travel = _travel_purpose(verb) if _cameo_rules(settings, verbs) else None
     if participation is None and travel is not None:
         participation = travel[0]
+    if patterns_only and (match is None or participation is not None):
+        return []
     code: str | None
     reverse: str | None
     pattern_text: str | None
     # The object names the act: its target is among the verb's own objects, not in the
     # clauses it governs ("presented a draft ... aimed at a solution to the Iraqi crisis").
-    own_objects = False
+    # So does a verb of saying's object ("claimed responsibility for shooting down the
+    # helicopter, which crashed in Logar": the place of another clause is no target).
+    own_objects = patterns_only
     if participation is not None:
         # The event taken part in says what was done, whatever "take part" patterns say.
         code, reverse, pattern_text = participation, None, None

@@ -48,6 +48,12 @@ SAYING_LEMMAS = frozenset(
 # object they are acts the verb dictionary codes ("recalled its ambassador", CAMEO 161).
 CLAUSE_ONLY_SAYING_LEMMAS = frozenset({"recall"})
 
+# Verbs of saying whose direct object may name an act the verb dictionary codes by pattern
+# ("claimed responsibility for the bombing": CAMEO.2.0 015; "confirmed its support for":
+# 051; "added sanctions": 163). With a clause they stay verbs of saying; with an object no
+# pattern names, nothing is coded.
+OBJECT_CODED_SAYING_LEMMAS = frozenset({"claim", "admit", "confirm", "disclose", "reveal", "add"})
+
 # Prepositional cues of reported speech ("according to X").
 SAYING_PREPOSITIONS = frozenset({"accord"})
 
