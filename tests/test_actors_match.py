@@ -667,6 +667,10 @@ def test_a_title_and_a_unique_surname_name_the_dictionary_person(
         "FRAGOV",
         "FRAGOV",
     ]
+    # The titled person's phrase: "President Chirac's government".
+    text = "Russia welcomed President Chirac's government in France."
+    codes = _codes(_mentions(matcher, nlp, text, "2005-03-01"))
+    assert codes["President Chirac's government"] == "FRAGOV"
     # Without the country, or with a surname many dictionary persons share, no one.
     alone = _codes(_mentions(matcher, nlp, "Mr. Chirac spoke to reporters.", "2005-03-01"))
     assert alone.get("Chirac") is None

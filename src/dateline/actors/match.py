@@ -814,6 +814,15 @@ class ActorMatcher:
                     person = self._titled_person(_key(name.text), when, countries)
                     if person is not None:
                         actor, via = person, "dictionary:surname"
+            elif name is None and not has_actor:
+                # "President Mugabe's government": the titled person owns the phrase.
+                for m in group[:-1]:
+                    inner = persons.get(m.end)
+                    if m.agent >= 0 and inner is not None and len(inner) == 1:
+                        person = self._titled_person(_key(inner.text), when, countries)
+                        if person is not None:
+                            actor, via = person, "dictionary:surname"
+                        break
             if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
                 surnames[_key(doc[end - 1].text)] = len(mentions)
             mentions.append(
