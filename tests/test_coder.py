@@ -974,3 +974,11 @@ def test_coder_codes_a_claim_of_responsibility_but_not_a_claim_that(cameo_code: 
     # "claimed that ...": a verb of saying; the clause is what is coded, not the claim.
     said = cameo_code("Sri Lanka claimed that the Tamil Tigers had attacked India.")
     assert not [e for e in said if e.trigger.text == "claimed"]
+
+
+def test_coder_does_not_count_the_act_of_a_vetoed_proposal(cameo_code: Coder) -> None:
+    events = cameo_code("China vetoed a draft resolution condemning Myanmar.")
+    counted = {e.cameo for e in events if not (e.negated or e.hypothetical)}
+    assert "111" not in counted and "129" in counted
+    adopted = cameo_code("The Security Council adopted a resolution condemning Myanmar.")
+    assert "111" in {e.cameo for e in adopted if not (e.negated or e.hypothetical)}

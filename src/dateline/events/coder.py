@@ -72,6 +72,7 @@ from .lexicon import (
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
     ARMS_NOUNS,
+    BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
     CLAUSE_DEPS,
     CLAUSE_ONLY_SAYING_LEMMAS,
@@ -120,6 +121,7 @@ from .lexicon import (
     PASSIVE_SUBJECT_DEPS,
     PERIOD_DISCARD_PHRASES,
     PLACING_PARTICIPLES,
+    PROPOSAL_NOUNS,
     PROTEST_CODE,
     PROTEST_EVENT_NOUNS,
     PROTEST_TIME_PREPOSITIONS,
@@ -1284,6 +1286,14 @@ def _denied(verb: Token) -> bool:
         and head.head.lemma_.lower() in CLAIM_DENYING_LEMMAS
     ):
         governor = head.head
+    elif (
+        first.dep_ == "acl"
+        and head.lemma_.lower() in PROPOSAL_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.i != head.i
+        and head.head.lemma_.lower() in BLOCKING_LEMMAS
+    ):
+        governor = head.head  # "vetoed a resolution condemning Syria"
     # "did not deny that ...": no denial.
     return governor is not None and not any(c.dep_ == "neg" for c in governor.children)
 
@@ -1944,7 +1954,13 @@ def _yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> 
         for obj in verb.children:
             if obj.dep_ != "dobj" or obj.lemma_.lower() not in STATEMENT_NOUNS:
                 continue
-            if any(c.dep_ == "acl" and by_verb.get(c.i) for c in obj.children):
+            # A content flagged as not done ("vetoed a resolution condemning ...") says
+            # nothing that was done: the verb keeps its own event.
+            if any(
+                c.dep_ == "acl"
+                and any(not (e.negated or e.hypothetical) for e in by_verb.get(c.i, ()))
+                for c in obj.children
+            ):
                 del by_verb[i]
                 break
 

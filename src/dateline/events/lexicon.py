@@ -376,6 +376,12 @@ NEGATIVE_GOVERNORS = frozenset({"unable"})
 DENIAL_GOVERNORS = frozenset({"deny", "refute"})
 # Verbs that deny a claim named by a noun ("dismissed reports that it had attacked").
 CLAIM_DENYING_LEMMAS = frozenset({"deny", "refute", "reject", "dismiss", "rebut"})
+# A proposal blocked ("vetoed a resolution condemning Syria", "rejected a proposal calling
+# for talks"): the act the proposal names was not done (flagged negated, as denied acts).
+BLOCKING_LEMMAS = frozenset({"veto", "block", "reject", "defeat"})
+PROPOSAL_NOUNS = frozenset(
+    {"resolution", "proposal", "motion", "bill", "draft", "plan", "measure", "amendment"}
+)
 # Nouns whose clause says what is denied ("denied reports that ...").
 DENIED_CLAIM_NOUNS = frozenset(
     {
