@@ -982,3 +982,10 @@ def test_coder_does_not_count_the_act_of_a_vetoed_proposal(cameo_code: Coder) ->
     assert "111" not in counted and "129" in counted
     adopted = cameo_code("The Security Council adopted a resolution condemning Myanmar.")
     assert "111" in {e.cameo for e in adopted if not (e.negated or e.hypothetical)}
+
+
+def test_coder_codes_expelling_inspectors_and_peacekeepers_as_166(cameo_code: Coder) -> None:
+    inspectors = cameo_code("Syria expelled the IAEA inspectors.")
+    assert {e.cameo for e in inspectors if e.source and e.source.code == "SYR"} == {"1662"}
+    threat = cameo_code("Syria threatened to expel the UN peacekeepers.")
+    assert {e.cameo for e in threat if e.source and e.source.code == "SYR"} == {"136"}
