@@ -650,3 +650,41 @@ def test_underscore_joined_words_match_a_dictionary_phrase(
     # PETRARCH's records join a name's words with "_": "Saudi_Arabia" is SAUDI ARABIA.
     codes = _codes(_mentions(matcher, nlp, "Saudi_Arabia criticized the decision.", "2010-01-01"))
     assert codes.get("Saudi_Arabia") == "SAU"
+
+
+def test_a_title_and_a_unique_surname_name_the_dictionary_person(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "President Chirac of France met Russian officials."
+    assert _codes(_mentions(matcher, nlp, text, "2005-03-01"))["President Chirac"] == "FRAGOV"
+    # The title alone, in an article that never names the person's country: no one.
+    text = "President Chirac met Russian officials."
+    assert _codes(_mentions(matcher, nlp, text, "2005-03-01"))["President Chirac"] == "---GOV"
+    # "Mr." + surname: the person, when the article names the person's country.
+    text = "French diplomats said Mr. Chirac would travel to Moscow. Chirac left on Monday."
+    mentions = _mentions(matcher, nlp, text, "2005-03-01")
+    assert [m.actor.code if m.actor else None for m in mentions if m.text == "Chirac"] == [
+        "FRAGOV",
+        "FRAGOV",
+    ]
+    # The titled person's phrase: "President Chirac's government".
+    text = "Russia welcomed President Chirac's government in France."
+    codes = _codes(_mentions(matcher, nlp, text, "2005-03-01"))
+    assert codes["President Chirac's government"] == "FRAGOV"
+    # Without the country, or with a surname many dictionary persons share, no one.
+    alone = _codes(_mentions(matcher, nlp, "Mr. Chirac spoke to reporters.", "2005-03-01"))
+    assert alone.get("Chirac") is None
+    common = _codes(_mentions(matcher, nlp, "Mr. Khan met Pakistani officials.", "2005-03-01"))
+    assert common.get("Khan") is None
+    # Two dictionary persons of one surname, even when only one holds a role on the date.
+    shared = "Governor Richardson met Australian officials."
+    assert _codes(_mentions(matcher, nlp, shared, "2007-03-01"))["Governor Richardson"] == "---GOV"
+
+
+def test_president_bush_is_the_sitting_president_in_either_presidency(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "President Bush spoke in Ohio."
+    assert _codes(_mentions(matcher, nlp, text, "2004-06-01"))["President Bush"] == "USAGOV"
+    assert _codes(_mentions(matcher, nlp, text, "1990-06-01"))["President Bush"] == "USAGOV"
+    assert _codes(_mentions(matcher, nlp, text, "2015-06-01"))["President Bush"] == "USAELI"

@@ -923,3 +923,69 @@ def test_coder_codes_an_order_to_coerce_as_the_coercion(cameo_code: Coder) -> No
     # An order of something else stays a demand.
     events = cameo_code("The Kenyan government ordered Uganda to pay compensation.")
     assert {e.root for e in events if e.trigger.text == "ordered"} == {"10"}
+
+
+def test_coder_flags_a_denied_act_negated_not_refused(cameo_code: Coder) -> None:
+    for text in (
+        "Syria denied that it arms the rebels in Lebanon.",
+        "Syria denied arming the rebels in Lebanon.",
+        "Syria denied reports that it had attacked Lebanon.",
+        "Syria dismissed reports that it had attacked Lebanon.",
+    ):
+        events = cameo_code(text)
+        assert events, text
+        assert all(e.negated and e.root not in ("12",) for e in events), text
+    # The act itself, undenied, is coded; "did not deny" denies nothing.
+    assert any(not e.negated for e in cameo_code("Syria attacked Lebanon."))
+    undenied = cameo_code("Syria did not deny that it had attacked Lebanon.")
+    assert [(e.cameo, e.negated) for e in undenied] == [("190", False)]
+
+
+def test_coder_codes_recalling_an_ambassador_but_not_recalling_that(cameo_code: Coder) -> None:
+    events = cameo_code("Canada recalled its ambassador from Venezuela.")
+    assert {(e.source.code, e.cameo) for e in events if e.source} == {("CAN", "161")}
+    # "recalled that ...": remembering, a verb of saying; the clause is what is coded.
+    said = cameo_code("The minister recalled that Canada had expelled Venezuelan diplomats.")
+    assert not [e for e in said if e.trigger.text == "recalled"]
+
+
+def test_coder_codes_a_threat_by_the_act_threatened(cameo_code: Coder) -> None:
+    attack = cameo_code("Armenia threatened to attack Azerbaijan.")
+    assert {(e.source.code, e.cameo) for e in attack if e.source} == {("ARM", "138")}
+    sanctions = cameo_code("Canada threatened to impose sanctions on Venezuela.")
+    assert {(e.source.code, e.cameo) for e in sanctions if e.source} == {("CAN", "1312")}
+    # A threat of an act CAMEO names no threat for stays a threat, unspecified.
+    bare = cameo_code("Armenia threatened Azerbaijan.")
+    assert {e.cameo for e in bare} == {"130"}
+
+
+def test_coder_codes_a_named_threat_and_a_recalled_envoy(cameo_code: Coder) -> None:
+    force = cameo_code("Armenia threatened military action against Azerbaijan.")
+    assert {(e.source.code, e.cameo) for e in force if e.source} == {("ARM", "138")}
+    sanctions = cameo_code("Canada threatened sanctions against Venezuela.")
+    assert {(e.source.code, e.cameo) for e in sanctions if e.source} == {("CAN", "1312")}
+    envoy = cameo_code("Canada recalled its envoy to Venezuela.")
+    assert {(e.source.code, e.cameo) for e in envoy if e.source} == {("CAN", "161")}
+
+
+def test_coder_codes_a_claim_of_responsibility_but_not_a_claim_that(cameo_code: Coder) -> None:
+    events = cameo_code("The Tamil Tigers claimed responsibility for the attack on the navy.")
+    assert {e.cameo for e in events if e.trigger.text == "claimed"} == {"015"}
+    # "claimed that ...": a verb of saying; the clause is what is coded, not the claim.
+    said = cameo_code("Sri Lanka claimed that the Tamil Tigers had attacked India.")
+    assert not [e for e in said if e.trigger.text == "claimed"]
+
+
+def test_coder_does_not_count_the_act_of_a_vetoed_proposal(cameo_code: Coder) -> None:
+    events = cameo_code("China vetoed a draft resolution condemning Myanmar.")
+    counted = {e.cameo for e in events if not (e.negated or e.hypothetical)}
+    assert "111" not in counted and "129" in counted
+    adopted = cameo_code("The Security Council adopted a resolution condemning Myanmar.")
+    assert "111" in {e.cameo for e in adopted if not (e.negated or e.hypothetical)}
+
+
+def test_coder_codes_expelling_inspectors_and_peacekeepers_as_166(cameo_code: Coder) -> None:
+    inspectors = cameo_code("Syria expelled the IAEA inspectors.")
+    assert {e.cameo for e in inspectors if e.source and e.source.code == "SYR"} == {"1662"}
+    threat = cameo_code("Syria threatened to expel the UN peacekeepers.")
+    assert {e.cameo for e in threat if e.source and e.source.code == "SYR"} == {"136"}

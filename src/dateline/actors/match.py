@@ -75,8 +75,11 @@ from .modifiers import (
     COORDINATORS,
     FORMER_AGENT,
     FORMER_MARKERS,
+    HONORIFICS,
     RELIGION_CODES,
     STEM_SUFFIXES,
+    SURNAME_ARTICLES,
+    SURNAME_MAX_ENTRIES,
 )
 from .phrases import PhraseHit, PhraseIndex, PhraseText
 
@@ -91,7 +94,7 @@ __all__ = [
 ]
 
 # Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v9"
+COMPILED_VERSION = "dateline.actors.v11"
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # dateline's own supplement (additions and corrections, MIT): its files come first, since
@@ -204,6 +207,7 @@ class _Compiled:
     stems: dict[str, list[int]]  # stem -> one-word stem phrases
     problems: list[str]
     upper: list[int]  # phrases that match only upper-case text (acronyms from "(ALF)")
+    surnames: dict[str, list[int]]  # a name's last word -> the few actors of that name
 
     def dump(self) -> bytes:
         """Serialise with ``marshal`` (builtins only: fast to load, no code execution)."""
@@ -221,6 +225,7 @@ class _Compiled:
             "stems": self.stems,
             "problems": self.problems,
             "upper": self.upper,
+            "surnames": self.surnames,
         }
         return marshal.dumps(data)
 
@@ -244,6 +249,7 @@ class _Compiled:
             stems=data["stems"],
             problems=data["problems"],
             upper=data["upper"],
+            surnames=data["surnames"],
         )
 
 
@@ -408,7 +414,40 @@ def _compile(
         stems,
         problems,
         upper,
+        _surname_index(actors),
     )
+
+
+def _surname_index(actors: list[ActorEntry]) -> dict[str, list[int]]:
+    """The last word of each name-like entry (two words or more, every role a country or
+    organisation with an agent: persons, and some organisations) -> the entries ending in
+    it, kept only when they all name one person (the same name listed again): a surname two
+    people of the dictionary bear names neither, whatever their dates."""
+    index: dict[str, set[int]] = {}
+    for i, entry in enumerate(actors):
+        if _is_stop_entry(entry) or not entry.roles or any(len(r.code) < 6 for r in entry.roles):
+            continue
+        for phrase in entry.phrases:
+            words = [w for w in re.split(r"[_ ]+", phrase.strip("+_ ")) if w]
+            if len(words) < 2:
+                continue
+            last = _key(words[-1])
+            forms = {last}
+            for article in SURNAME_ARTICLES:
+                if last.startswith(article):
+                    forms.add(last[len(article) :])
+            for form in forms:
+                if len(form) >= 3 and form.isalpha():
+                    index.setdefault(form, set()).add(i)
+
+    def person(i: int) -> str:
+        return re.sub(r"[^A-Z]", "", actors[i].phrase.upper())
+
+    return {
+        k: sorted(v)
+        for k, v in index.items()
+        if len(v) <= SURNAME_MAX_ENTRIES and len({person(i) for i in v}) == 1
+    }
 
 
 class ActorMatcher:
@@ -623,6 +662,19 @@ class ActorMatcher:
         undated = when is None and any(r.dated for r in entry.roles)
         return _make_actor(role.code, entry.name, role), undated
 
+    def surname_actor(self, key: str, when: date | None) -> Actor | None:
+        """The one dictionary person whose name ends in the word ``key`` (a matching key),
+        when that person holds a role on ``when``."""
+        found: Actor | None = None
+        for index in self._c.surnames.get(key, ()):
+            actor, _undated = self.resolve(index, when)
+            if actor is None:
+                continue
+            if found is not None and found.code != actor.code:
+                return None
+            found = found or actor
+        return found
+
     def _group_code(
         self, group: list[ActorMatch], when: date | None, former: bool = False
     ) -> tuple[Actor | None, bool, bool]:
@@ -738,6 +790,7 @@ class ActorMatcher:
         surnames: dict[str, int] = {}
         groups = self._groups(matches, doc)
         codes = [self._group_code(g, when, _says_former(g, doc)) for g in groups]
+        countries = {a.country for a, _u, _h in codes if a is not None and a.country}
         self._share_across_coordination(groups, codes, doc, when)
         for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
             start, end = group[0].start, group[-1].end
@@ -755,6 +808,21 @@ class ActorMatcher:
                 antecedent = surnames.get(_key(doc[end - 1].text))
                 if antecedent is not None:
                     actor, via = mentions[antecedent].actor, "dictionary:surname"
+                elif len(name) == 1:
+                    # "President Mugabe": a title and a surname only one person of the
+                    # dictionary bears on the article's date.
+                    person = self._titled_person(_key(name.text), when, countries)
+                    if person is not None:
+                        actor, via = person, "dictionary:surname"
+            elif name is None and not has_actor:
+                # "President Mugabe's government": the titled person owns the phrase.
+                for m in group[:-1]:
+                    inner = persons.get(m.end)
+                    if m.agent >= 0 and inner is not None and len(inner) == 1:
+                        person = self._titled_person(_key(inner.text), when, countries)
+                        if person is not None:
+                            actor, via = person, "dictionary:surname"
+                        break
             if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
                 surnames[_key(doc[end - 1].text)] = len(mentions)
             mentions.append(
@@ -788,7 +856,13 @@ class ActorMatcher:
                     )
                 )
             else:
-                mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, None))
+                person = self._addressed_person(ent, doc, when, countries)
+                mention = Mention(ent.start_char, ent.end_char, ent.text, ent.label_, person)
+                if person is not None:
+                    # Later mentions of the surname alone refer to this one.
+                    surnames[_key(ent.text)] = len(mentions)
+                    mention.via = "dictionary:surname"
+                mentions.append(mention)
         order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
         new_index = {old: new for new, old in enumerate(order)}
         result = [mentions[i] for i in order]
@@ -796,6 +870,26 @@ class ActorMatcher:
             if mention.antecedent is not None:
                 mention.antecedent = new_index[mention.antecedent]
         return result
+
+    def _addressed_person(
+        self, ent: Span, doc: Doc, when: date | None, countries: set[str]
+    ) -> Actor | None:
+        """ "Mr. Mugabe": a one-word PERSON after a title of address is the one dictionary
+        person of that surname, when the article names that person's country elsewhere."""
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+            return None
+        if _key(doc[ent.start - 1].text) not in HONORIFICS:
+            return None
+        return self._titled_person(_key(ent.text), when, countries)
+
+    def _titled_person(self, key: str, when: date | None, countries: set[str]) -> Actor | None:
+        """The dictionary person of a titled surname, when the article names that person's
+        country (a unique surname of the dictionary may still be someone else's: "Governor
+        Richardson" in news of a US state is not Australia's Dennis Richardson)."""
+        person = self.surname_actor(key, when)
+        if person is None or (person.country is not None and person.country not in countries):
+            return None
+        return person
 
     def _share_across_coordination(
         self,

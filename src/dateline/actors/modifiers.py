@@ -35,3 +35,13 @@ COORDINATORS = frozenset({",", "and", "or", "&"})
 # after a non-state code they are the religion, not the country ("IMGMUSALQ" is a Muslim
 # militant group, not Mauritius; "SHN" is Shinto, not Saint Helena).
 RELIGION_CODES = frozenset({"MUS", "SHN"})
+
+# Titles of address before a surname ("Mr. Mugabe", "Dr. Rice"): with the title, a surname
+# that is the last word of exactly one person in the dictionary names that person.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "madame", "mme", "monsieur", "sir", "dame", "sheikh"}
+)
+# Arabic article prefixes a surname may be written with or without ("al-Assad", "Assad").
+SURNAME_ARTICLES = ("al-", "el-")
+# A surname shared by more dictionary entries than this names no one in particular ("Khan").
+SURNAME_MAX_ENTRIES = 4

@@ -72,7 +72,10 @@ from .lexicon import (
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
     ARMS_NOUNS,
+    BLOCKING_LEMMAS,
+    CLAIM_DENYING_LEMMAS,
     CLAUSE_DEPS,
+    CLAUSE_ONLY_SAYING_LEMMAS,
     COLLECTIVE_NOUNS,
     COMMITMENT_CODE,
     COMMITMENT_LEMMAS,
@@ -82,6 +85,8 @@ from .lexicon import (
     COMPLAINT_WORDS,
     CONDITIONAL_MARKERS,
     DATELINE_DASHES,
+    DENIAL_GOVERNORS,
+    DENIED_CLAIM_NOUNS,
     DRAFT_CODE,
     DRAFT_NOUNS,
     DRAFT_VERBS,
@@ -103,6 +108,7 @@ from .lexicon import (
     NOMINAL_DATE_PREPOSITIONS,
     NOMINAL_EVENT_CODES,
     NOMINAL_FORWARD_PREPOSITIONS,
+    OBJECT_CODED_SAYING_LEMMAS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
     OBSTRUCTING_LEMMAS,
@@ -115,6 +121,7 @@ from .lexicon import (
     PASSIVE_SUBJECT_DEPS,
     PERIOD_DISCARD_PHRASES,
     PLACING_PARTICIPLES,
+    PROPOSAL_NOUNS,
     PROTEST_CODE,
     PROTEST_EVENT_NOUNS,
     PROTEST_TIME_PREPOSITIONS,
@@ -1261,6 +1268,36 @@ def _unable(verb: Token) -> bool:
     )
 
 
+def _denied(verb: Token) -> bool:
+    """ "denied that it supports", "denied supporting", "denied reports that it attacked":
+    the act is denied by the speaker, so it is not an event (flagged negated)."""
+    first = _first_conjunct(verb)
+    head = first.head
+    if head.i == first.i:
+        return False
+    governor: Token | None = None
+    if first.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in DENIAL_GOVERNORS:
+        governor = head
+    elif (
+        first.dep_ == "acl"
+        and head.lemma_.lower() in DENIED_CLAIM_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.i != head.i
+        and head.head.lemma_.lower() in CLAIM_DENYING_LEMMAS
+    ):
+        governor = head.head
+    elif (
+        first.dep_ == "acl"
+        and head.lemma_.lower() in PROPOSAL_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.i != head.i
+        and head.head.lemma_.lower() in BLOCKING_LEMMAS
+    ):
+        governor = head.head  # "vetoed a resolution condemning Syria"
+    # "did not deny that ...": no denial.
+    return governor is not None and not any(c.dep_ == "neg" for c in governor.children)
+
+
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
     for n in (3, 2):
         if code[:n] in table:
@@ -1677,9 +1714,21 @@ def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
 def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in SAYING_LEMMAS:
+        if lemma in CLAUSE_ONLY_SAYING_LEMMAS:
+            # "recalled its ambassador" (an act) against "recalled that ..." (saying).
+            return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
         return True
     # "according to": the verb "accord" heads a prepositional cue.
     return lemma in SAYING_PREPOSITIONS and verb.dep_ in ("prep", "advcl")
+
+
+def _object_act(verb: Token) -> bool:
+    """ "claimed responsibility for the attack": a verb of saying with a direct object and no
+    clause of its own, whose object may name an act."""
+    if verb.lemma_.lower() not in OBJECT_CODED_SAYING_LEMMAS or verb.dep_ == "parataxis":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
 
 
 def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
@@ -1790,6 +1839,15 @@ def code_sentence(
         verb = sent.doc[i]
         entry = _entry_for(verbs, verb, by_lemma=_cameo_rules(settings, verbs))
         if _is_saying(verb, entry):
+            if entry is not None and _cameo_rules(settings, verbs) and _object_act(verb):
+                if words is None:
+                    words = table.words(sent.start, sent.end, False)
+                found = _code_verb(
+                    verb, entry, sent, mentions, verbs, roles, settings, words, patterns_only=True
+                )
+                if found:
+                    by_verb[verb.i] = found
+                    continue
             if _cameo_rules(settings, verbs):
                 demands = _code_obligation(verb, sent, roles)
                 if demands:
@@ -1877,8 +1935,12 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         if verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
             # "refused to deploy": the refused act carries a 12x code, when CAMEO has one.
             intent = not all(e.negated for e in by_verb[verb.i])
-        # Threats keep their own codes (CAMEO 13): "threatened to deliver blows".
-        threat = any(e.root == "13" for e in governor)
+        # Threats keep their own codes (CAMEO 13): "threatened to deliver blows"; a bare
+        # threat gives way to the threatened act when that act names the threat ("threatened
+        # to attack": 138, "threatened to impose sanctions": 1312, CAMEO manual 1.1b3).
+        threat = any(e.root == "13" for e in governor) and not all(
+            e.root == "13" and not e.negated and not e.hypothetical for e in by_verb[verb.i]
+        )
         if bare and not threat and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
 
@@ -1892,7 +1954,13 @@ def _yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> 
         for obj in verb.children:
             if obj.dep_ != "dobj" or obj.lemma_.lower() not in STATEMENT_NOUNS:
                 continue
-            if any(c.dep_ == "acl" and by_verb.get(c.i) for c in obj.children):
+            # A content flagged as not done ("vetoed a resolution condemning ...") says
+            # nothing that was done: the verb keeps its own event.
+            if any(
+                c.dep_ == "acl"
+                and any(not (e.negated or e.hypothetical) for e in by_verb.get(c.i, ()))
+                for c in obj.children
+            ):
                 del by_verb[i]
                 break
 
@@ -1984,8 +2052,11 @@ def _code_verb(
     roles: _Roles,
     settings: Settings,
     words: frozenset[str] | None = None,
+    *,
+    patterns_only: bool = False,
 ) -> list[Event]:
-    """The events of one verb of the dictionary (``words``: its sentence's words)."""
+    """The events of one verb of the dictionary (``words``: its sentence's words);
+    ``patterns_only``: only a matching pattern codes it, not the block's own code."""
     sources, passive = roles.subject(verb)
     if (
         not sources
@@ -2009,12 +2080,16 @@ def _code_verb(
     travel = _travel_purpose(verb) if _cameo_rules(settings, verbs) else None
     if participation is None and travel is not None:
         participation = travel[0]
+    if patterns_only and (match is None or participation is not None):
+        return []
     code: str | None
     reverse: str | None
     pattern_text: str | None
     # The object names the act: its target is among the verb's own objects, not in the
     # clauses it governs ("presented a draft ... aimed at a solution to the Iraqi crisis").
-    own_objects = False
+    # So does a verb of saying's object ("claimed responsibility for shooting down the
+    # helicopter, which crashed in Logar": the place of another clause is no target).
+    own_objects = patterns_only
     if participation is not None:
         # The event taken part in says what was done, whatever "take part" patterns say.
         code, reverse, pattern_text = participation, None, None
@@ -2133,7 +2208,9 @@ def _code_verb(
         unknown_source = True
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
-    if _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
+    if _denied(verb):
+        negated = True  # a denied act is no event, and no refusal either
+    elif _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
         code, reverse, negated = _intent(verb, code, reverse, negated or _refused(verb))
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []

@@ -44,6 +44,16 @@ SAYING_LEMMAS = frozenset(
     }
 )
 
+# Verbs of saying only with a clause ("recalled that the talks had failed"): with a direct
+# object they are acts the verb dictionary codes ("recalled its ambassador", CAMEO 161).
+CLAUSE_ONLY_SAYING_LEMMAS = frozenset({"recall"})
+
+# Verbs of saying whose direct object may name an act the verb dictionary codes by pattern
+# ("claimed responsibility for the bombing": CAMEO.2.0 015; "confirmed its support for":
+# 051; "added sanctions": 163). With a clause they stay verbs of saying; with an object no
+# pattern names, nothing is coded.
+OBJECT_CODED_SAYING_LEMMAS = frozenset({"claim", "admit", "confirm", "disclose", "reveal", "add"})
+
 # Prepositional cues of reported speech ("according to X").
 SAYING_PREPOSITIONS = frozenset({"accord"})
 
@@ -162,7 +172,10 @@ INTENT_CODES = {
     "16": "130",
     "17": "137",
     "18": "138",
+    "191": "1381",
+    "192": "1382",
     "19": "138",
+    "204": "1385",
     "20": "138",
 }
 # ... and when it is refused ("will not deal with", "did not recognize" -> 12x).
@@ -354,6 +367,35 @@ SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiec
 
 # Governors that deny their complement ("unable to end the violence"): negated.
 NEGATIVE_GOVERNORS = frozenset({"unable"})
+
+# Verbs of denial: the act denied ("denied that it supports the rebels", "denied
+# supporting the rebels", "denied reports that it had attacked") did not happen as far as
+# the speaker says: it is flagged negated, as "did not support", never coded as done nor
+# as a refusal (CAMEO.2.0 lists DENY with no code of its own; its patterns code a denied
+# accusation or involvement 016).
+DENIAL_GOVERNORS = frozenset({"deny", "refute"})
+# Verbs that deny a claim named by a noun ("dismissed reports that it had attacked").
+CLAIM_DENYING_LEMMAS = frozenset({"deny", "refute", "reject", "dismiss", "rebut"})
+# A proposal blocked ("vetoed a resolution condemning Syria", "rejected a proposal calling
+# for talks"): the act the proposal names was not done (flagged negated, as denied acts).
+BLOCKING_LEMMAS = frozenset({"veto", "block", "reject", "defeat"})
+PROPOSAL_NOUNS = frozenset(
+    {"resolution", "proposal", "motion", "bill", "draft", "plan", "measure", "amendment"}
+)
+# Nouns whose clause says what is denied ("denied reports that ...").
+DENIED_CLAIM_NOUNS = frozenset(
+    {
+        "report",
+        "claim",
+        "allegation",
+        "accusation",
+        "charge",
+        "rumour",
+        "rumor",
+        "suggestion",
+        "speculation",
+    }
+)
 
 # Nouns of request whose clause says what is asked ("reiterated its demand that Israel ease
 # restrictions"): the speaker's demand (10) or appeal (02) on the clause's subject.
