@@ -54,8 +54,9 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
-from spacy.attrs import LEMMA, ORTH, POS, TAG
+from spacy.attrs import IDX, LEMMA, ORTH, POS, TAG
 from spacy.symbols import AUX as AUX_POS
 from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
@@ -348,10 +349,12 @@ class _PatternMatcher:
         border"), and "closed its borders because of fighting" the borders closed."""
         best: _Match | None = None
         best_score: tuple[int, int, int] = (-1, 0, 0)
+        words = self.words
+        disjoint = words.isdisjoint
         for pattern in patterns:
-            if not pattern.required <= self.words:
+            if not pattern.required <= words:
                 continue
-            if any(not (alternatives & self.words) for alternatives in pattern.required_any):
+            if pattern.required_any and any(map(disjoint, pattern.required_any)):
                 continue
             self._reach = 0
             found = self.match(pattern)
@@ -913,7 +916,7 @@ class _Roles:
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
             return None
-        return _Party(actor.code, span.start_char, span.end_char, span.text)
+        return _Party(actor.code, span.start_char, span.end_char, _span_text(span))
 
     def _new_actor(self, head: Token) -> _Party | None:
         """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
@@ -933,21 +936,20 @@ class _Roles:
         for _ in range(_MAX_CLIMB):
             if tok is None:
                 break
-            passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children) or any(
-                c.dep_ == "auxpass" for c in tok.children
-            )
+            # The children and their labels, read once (each read makes Token objects).
+            kids = [(c, c.dep_) for c in tok.children]
+            deps = [d for _, d in kids]
+            passive = any(d in PASSIVE_SUBJECT_DEPS for d in deps) or "auxpass" in deps
             # A participle with a by-agent is passive even without an auxiliary ("Rebuked
             # by Eriador, Osgiliath ...").
-            passive = passive or (
-                tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
-            )
+            passive = passive or (tok.tag_ == "VBN" and "agent" in deps)
             if passive:
-                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                raised = [c for c, d in kids if d in PASSIVE_SUBJECT_DEPS]
                 if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
                     # "X has been indicted by Y and will resign": the conjoined active verb
                     # shares the passive's subject X, not its agent Y.
                     return self.parties(raised[0], subject=True), False
-                agents = [c for c in tok.children if c.dep_ == "agent"]
+                agents = [c for c, d in kids if d == "agent"]
                 for agent in agents:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
@@ -961,7 +963,7 @@ class _Roles:
                     # "X was seen to break into ...": X is the subject of "break".
                     return self.parties(raised[0]), False
                 return [], tok.i == verb.i
-            subjects = [self._past_dateline(c) for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [self._past_dateline(c) for c, d in kids if d in SUBJECT_DEPS]
             if subjects:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
                 # that names an actor.
@@ -971,15 +973,15 @@ class _Roles:
                         return found, False
                 # A parse may leave the head of a long subject unlabelled ("Quatar's emir,
                 # Sheikh Hamad bin Khalifa al-Thani launched"): a "dep" before the verb.
-                for child in tok.children:
-                    if child.dep_ == "dep" and child.i < tok.i:
+                for child, dep in kids:
+                    if dep == "dep" and child.i < tok.i:
                         found = self.parties(child, subject=True)
                         if found:
                             return found, False
                 return [], False
             # A verb read as a noun's head ("Ethiopia act on a resolution": "Ethiopia"
             # parsed as its compound) has that name before it as its subject.
-            named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            named = [c for c, d in kids if d == "compound" and c.i < tok.i]
             if named and tok.tag_.startswith("VB"):
                 found = self.parties(named[0], subject=True)
                 if found:
@@ -1720,6 +1722,7 @@ class _TokenTable:
     without making a Token object for each, which costs more than the answer."""
 
     def __init__(self, doc: Doc) -> None:
+        self._doc = doc
         self._strings = doc.vocab.strings
         self._array = doc.to_array([POS, TAG, ORTH, LEMMA])
         self._candidates: list[int] | None = None
@@ -1727,6 +1730,14 @@ class _TokenTable:
         self._upper: list[str] | None = None  # each token's text in upper case
         self._plurals: list[int] = []  # the plural nouns (NNS, NNPS)
         self._plural_lemmas: list[str] = []  # their lemmas in upper case
+        self._starts: list[int] | None = None  # each token's first character
+
+    def starting_in(self, start: int, end: int) -> range:
+        """The tokens whose first character lies in ``start:end``."""
+        if self._starts is None:
+            doc = self._doc
+            self._starts = doc.to_array(IDX).tolist() if len(doc) else []
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
 
     def candidates(self, start: int, end: int) -> list[int]:
         """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
@@ -2083,7 +2094,10 @@ def _code_verb(
         # words and makes the verb's own subject its target, so the act is the reporter's,
         # about that subject.
         sources = _reporter(verb, roles)
-    skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
+    table = roles.token_table(sent.doc)
+    skip = {
+        i for p in sources for i in table.starting_in(p.start, p.end) if sent.start <= i < sent.end
+    }
     if not sources and not passive and len(_between_parties(verb, roles)) < 2:
         return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
@@ -2267,7 +2281,7 @@ def _add(
     events.append(
         Event(
             id="",
-            sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            sentence=TextSpan(sent.start_char, sent.end_char, _span_text(sent)),
             trigger=trigger,
             source=source.event_actor() if source else None,
             target=target.event_actor() if target else None,
@@ -2281,6 +2295,20 @@ def _add(
             pattern=pattern,
         )
     )
+
+
+# Each document's text, made once: ``Span.text`` makes a Token object for every token of
+# the span each time it is asked for; a slice of the document's text is the same string.
+_DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def _span_text(span: Span) -> str:
+    """``span.text``, sliced from its document's text."""
+    doc = span.doc
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text[span.start_char : span.end_char]
 
 
 def _article_date(article: Article) -> date | None:
