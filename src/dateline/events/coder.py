@@ -50,13 +50,14 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import IDX, LEMMA, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.symbols import AUX as AUX_POS
 from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
@@ -351,7 +352,7 @@ class _PatternMatcher:
         best_score: tuple[int, int, int] = (-1, 0, 0)
         words = self.words
         disjoint = words.isdisjoint
-        for pattern in patterns:
+        for pattern in _possible(patterns, words):
             if not pattern.required <= words:
                 continue
             if pattern.required_any and any(map(disjoint, pattern.required_any)):
@@ -486,6 +487,60 @@ class _PatternMatcher:
             while end < len(toks) and toks[end - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
                 end += 1
             yield end, None
+
+
+class _PatternIndex:
+    """A pattern list's patterns by a word each needs (one of its required words, or each
+    word of its smallest set of alternatives), so that a sentence is matched only against
+    the patterns whose word it has."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = patterns
+        self.always: list[int] = []  # the patterns that need no word
+        by_word: dict[str, list[int]] = {}
+        for k, pattern in enumerate(patterns):
+            if pattern.required:
+                # The longest word: short ones ("TO", "THE") are in most sentences.
+                keys: Iterable[str] = [max(sorted(pattern.required), key=len)]
+            elif pattern.required_any:
+                smallest: frozenset[str] = min(pattern.required_any, key=len)
+                keys = smallest
+            else:
+                self.always.append(k)
+                continue
+            for word in keys:
+                by_word.setdefault(word, []).append(k)
+        self.by_word = by_word
+        self.keys = frozenset(by_word)
+
+    def possible(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns, in order, whose indexing word is among ``words``."""
+        found = set(self.always)
+        for word in self.keys.intersection(words):
+            found.update(self.by_word[word])
+        patterns = self.patterns
+        return [patterns[k] for k in sorted(found)]
+
+
+# Each pattern list's index, by the list's id: the value holds the list, so its id cannot be
+# reused while the index lives.
+_PATTERN_INDEXES: dict[int, _PatternIndex] = {}
+
+
+def _possible(patterns: Iterable[Pattern], words: frozenset[str]) -> Iterable[Pattern]:
+    """The patterns of a list that ``words`` may match, in order (``_PatternIndex``)."""
+    if not isinstance(patterns, list) or len(patterns) < _INDEXED_PATTERNS:
+        return patterns
+    index = _PATTERN_INDEXES.get(id(patterns))
+    if index is None or index.patterns is not patterns:
+        if len(_PATTERN_INDEXES) > 20_000:
+            _PATTERN_INDEXES.clear()
+        index = _PATTERN_INDEXES[id(patterns)] = _PatternIndex(patterns)
+    return index.possible(words)
+
+
+# Shorter pattern lists are checked one by one: indexing them saves less than it costs.
+_INDEXED_PATTERNS = 8
 
 
 # Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
@@ -1756,8 +1811,10 @@ class _TokenTable:
         if found is None:
             lemmas = self._array[:, 3]
             wanted = lemmas != lemmas  # no token yet (an array of False, one per token)
-            for lemma in set(lemmas.tolist()):
-                if _joint_form(self._strings[lemma]) in forms:
+            unique = set(lemmas.tolist())
+            joint = _string_forms(_JOINT_FORMS, self._strings, unique, _joint_form)
+            for lemma in unique:
+                if joint[lemma] in forms:
                     wanted |= lemmas == lemma
             found = self._with_lemma[id(forms)] = wanted.nonzero()[0].tolist()
         return _between(found, start, end)
@@ -1767,8 +1824,9 @@ class _TokenTable:
         if self._upper is None:
             strings = self._strings
             orths, tags, lemmas = self._array[:, 2], self._array[:, 1], self._array[:, 3]
-            upper = {o: strings[o].upper() for o in set(orths.tolist())}
-            self._upper = [upper[o] for o in orths.tolist()]
+            orth_ids = orths.tolist()
+            upper = _string_forms(_UPPER, strings, set(orth_ids), str.upper)
+            self._upper = list(map(upper.__getitem__, orth_ids))
             plural = (tags == strings["NNS"]) | (tags == strings["NNPS"])
             self._plurals = plural.nonzero()[0].tolist()
             lemma_ids = lemmas.tolist()
@@ -1778,6 +1836,24 @@ class _TokenTable:
             lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
             words.update(self._plural_lemmas[lo:hi])
         return frozenset(words)
+
+
+# A string's form by its hash (the same in every document and vocabulary), kept across
+# documents: most of a document's words were seen in documents before it.
+_UPPER: dict[int, str] = {}
+_JOINT_FORMS: dict[int, str] = {}
+_STRING_MAP_MAX = 200_000
+
+
+def _string_forms(
+    cache: dict[int, str], strings: StringStore, keys: set[int], form: Callable[[str], str]
+) -> dict[int, str]:
+    """``cache`` (string hash -> ``form`` of the string), with the strings of ``keys``."""
+    if len(cache) > _STRING_MAP_MAX:
+        cache.clear()
+    for key in keys.difference(cache):
+        cache[key] = form(strings[key])
+    return cache
 
 
 def _between(indices: list[int], start: int, end: int) -> list[int]:
