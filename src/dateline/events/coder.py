@@ -1742,10 +1742,16 @@ def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
 def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
     """A multi-word verb's other words are next to the verb or among its particles."""
     doc = verb.doc
-    near = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    near: set[str] | None = None  # the particles' words, read when first needed
     for k, word in enumerate(entry.after, start=1):
         j = verb.i + k
-        if not ((j < len(doc) and doc[j].text.upper() == word) or word in near):
+        if j < len(doc) and doc[j].text.upper() == word:
+            continue
+        if near is None:
+            near = {
+                c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")
+            }
+        if word not in near:
             return False
     for k, word in enumerate(reversed(entry.before), start=1):
         j = verb.i - k
