@@ -196,22 +196,25 @@ class _Mentions:
         self.by_token: dict[int, Mention] = {}
         self.agents: set[int] = set()
         for mention in mentions:
+            # A span's token indices are read as a range (each Token object costs).
             if mention.actor is None or not mention.actor.code:
                 if mention.via == "agent":
                     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                    self.agents.update(t.i for t in span or ())
+                    if span is not None:
+                        self.agents.update(range(span.start, span.end))
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            if any(tok.i in skip for tok in span):
+            tokens = range(span.start, span.end)
+            if skip and not skip.isdisjoint(tokens):
                 continue  # the dateline ("HANOI, Vietnam (AP) —") names no actor
-            for tok in span:
-                old = self.by_token.get(tok.i)
+            for i in tokens:
+                old = self.by_token.get(i)
                 # The longest mention wins a token ("Iraqi insurgents" over "Iraqi"); a
                 # resolved description beats the bare agent it was ("the insurgents").
                 if old is None or _rank(old) < _rank(mention):
-                    self.by_token[tok.i] = mention
+                    self.by_token[i] = mention
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
@@ -777,6 +780,8 @@ class _Roles:
         or "and" ("A and the evil B awful C": "awful" and "C" parsed as items) belongs to
         that item's phrase, and names its actor only when the phrase names none yet ("the
         lions and the awful C")."""
+        if len(items) == 1:
+            return list(items)  # a single item is a phrase of its own
         phrases: list[tuple[int, Token]] = []  # (first token of the phrase, its head)
         owner: dict[int, int] = {}  # token index -> its phrase in ``phrases``
         for tok in sorted(items, key=lambda t: t.i):
@@ -796,6 +801,8 @@ class _Roles:
         """ "Lawmakers and officials in A and B": agents listed before an in/of/from phrase
         naming countries are those agents of each country, also when the parse hangs the
         phrase on the first agent only, or "B" on the list of agents instead of on "A"."""
+        if len(conjuncts) < 2:
+            return None  # agents and places are two items at least
         for conj in conjuncts:
             for prep in conj.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
@@ -1837,11 +1844,10 @@ class _TokenTable:
             self._plurals = plural.nonzero()[0].tolist()
             lemma_ids = lemmas.tolist()
             self._plural_lemmas = [strings[lemma_ids[i]].upper() for i in self._plurals]
-        words = set(self._upper[start:end])
-        if not exact:
-            lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
-            words.update(self._plural_lemmas[lo:hi])
-        return frozenset(words)
+        if exact:
+            return frozenset(self._upper[start:end])
+        lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
+        return frozenset(self._upper[start:end] + self._plural_lemmas[lo:hi])
 
 
 # A string's form by its hash (the same in every document and vocabulary), kept across
