@@ -154,6 +154,21 @@ def test_code_tokens_uses_an_apposition_when_the_head_is_only_an_agent(
     assert matcher.code_tokens(span, date(2006, 5, 23)).code == "USAGOV"  # type: ignore[union-attr]
 
 
+def test_code_tokens_gives_a_phrase_its_code_for_each_date_and_former_when_asked_again(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    doc = nlp("The former Iraqi foreign minister met the Iraqi foreign minister.")
+    former, current = doc[1:5], doc[7:10]
+    assert former.text == "former Iraqi foreign minister"
+    assert current.text == "Iraqi foreign minister"
+    when = date(2010, 1, 1)
+    for _ in range(2):  # the second time from the matcher's kept codes
+        assert matcher.code_tokens(current, when).code == "IRQGOV"  # type: ignore[union-attr]
+        assert matcher.code_tokens(former, when).code == "IRQELI"  # type: ignore[union-attr]
+        obj = doc[9:10]  # "minister" alone: an agent
+        assert matcher.code_tokens(obj, when) is not None
+
+
 def test_stems_match_longer_words_but_exact_phrases_do_not(tmp_path: Path, nlp: Language) -> None:
     m = ActorMatcher.from_files(
         [ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"], cache_dir=tmp_path

@@ -271,6 +271,49 @@ def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     assert "VILLAGE" in table.words(0, len(doc), exact=False)
 
 
+def test_coder_pattern_index_keeps_exactly_the_patterns_a_sentence_may_match(
+    pipeline,  # type: ignore[no-untyped-def]
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _possible, _sentence_words
+
+    doc = nlp(
+        "The ministers held talks with the rebels on a ceasefire and agreed to meet again. "
+        "Troops fired rockets across the border into villages held by the insurgents."
+    )
+    lists = [ps for ps in pipeline.verbs.patterns.values() if len(ps) > 1]
+    assert any(len(ps) >= 50 for ps in lists)
+    for sent in doc.sents:
+        for exact in (True, False):
+            words = _sentence_words(sent, exact)
+            for patterns in lists:
+                expected = [
+                    p
+                    for p in patterns
+                    if p.required <= words and all(alt & words for alt in p.required_any)
+                ]
+                kept = list(_possible(patterns, words))
+                assert all(p in kept for p in expected)
+                # In the list's order, and only patterns of the list.
+                assert kept == [p for p in patterns if p in kept]
+
+
+def test_coder_reads_span_texts_and_token_starts_from_the_document(
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    from dateline.events.coder import _span_text, _TokenTable
+
+    doc = nlp("Gondor  accused Mordor of shelling\n\nthe border town. Talks resumed.")
+    table = _TokenTable(doc)
+    for sent in doc.sents:
+        assert _span_text(sent) == sent.text
+        for a in range(sent.start_char, sent.end_char + 1, 3):
+            for b in range(a, sent.end_char + 2, 5):
+                expected = [t.i for t in doc if a <= t.idx < b]
+                assert list(table.starting_in(a, b)) == expected
+    assert _span_text(doc[1:4]) == doc[1:4].text
+
+
 def test_coder_knows_which_pattern_lists_can_name_a_source(
     pipeline,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -191,13 +191,29 @@ def _referring_words(doc: Doc) -> list[Token]:
     table = doc.to_array([LOWER, LEMMA])
     strings = doc.vocab.strings
     lowers, lemmas = table[:, 0], table[:, 1]
-    wanted = lowers != lowers  # no token yet (an array of False, one per token)
-    for word in _PRONOUNS:
-        wanted |= lowers == strings[word]
-    for lemma in set(lemmas.tolist()):
-        if strings[lemma].lower() in _DESCRIPTION_HEADS:
-            wanted |= lemmas == lemma
-    return [doc[i] for i in wanted.nonzero()[0].tolist()]
+    # Each lemma's answer is kept by its hash (the same in every document).
+    heads = _HEAD_LEMMAS
+    if len(heads) > _HEAD_LEMMAS_MAX:
+        heads.clear()
+    lemma_ids = lemmas.tolist()
+    wanted = set()
+    for lemma in set(lemma_ids):
+        head = heads.get(lemma)
+        if head is None:
+            head = heads[lemma] = strings[lemma].lower() in _DESCRIPTION_HEADS
+        if head:
+            wanted.add(lemma)
+    pronouns = {strings[word] for word in _PRONOUNS}
+    return [
+        doc[i]
+        for i, (lower, lemma) in enumerate(zip(lowers.tolist(), lemma_ids, strict=True))
+        if lower in pronouns or lemma in wanted
+    ]
+
+
+# Lemma hash -> whether the lemma heads a description (``_referring_words``).
+_HEAD_LEMMAS: dict[int, bool] = {}
+_HEAD_LEMMAS_MAX = 200_000
 
 
 def _mention_key(mention: Mention) -> tuple[object, ...]:

@@ -469,6 +469,8 @@ class ActorMatcher:
         self._key_cache: dict[int, str] = {}  # ORTH id -> matching key
         self._may_start: dict[str, bool] = {}  # matching key -> may start a phrase
         self._upper_only = frozenset(compiled.upper)
+        # A phrase's code by its matches' entries, the date and "former" (``_code_core``).
+        self._group_codes: dict[tuple[object, ...], tuple[Actor | None, bool, bool]] = {}
         self.agents = compiled.agents
         self.discards = compiled.discards
         self.issues = compiled.issues
@@ -999,7 +1001,16 @@ class ActorMatcher:
         if chosen is None:
             with_actor = [g for g in groups if any(m.actor >= 0 for m in g)]
             chosen = (with_actor or groups)[-1]
-        actor, _undated, has_actor = self._group_code(chosen, when, _says_former(chosen, doc))
+        # The same phrases come back in every article ("the government", "Iraqi forces"): the
+        # code depends only on the entries matched (in order), the date and "former".
+        former = _says_former(chosen, doc)
+        key = (tuple((m.actor, m.agent) for m in chosen), when, former)
+        coded = self._group_codes.get(key)
+        if coded is None:
+            if len(self._group_codes) > _GROUP_CODES_MAX:
+                self._group_codes.clear()
+            coded = self._group_codes[key] = self._group_code(chosen, when, former)
+        actor, _undated, has_actor = coded
         return actor, has_actor
 
     # -- discards and issues ---------------------------------------------------------------
@@ -1068,6 +1079,10 @@ def _first_discard(
             continue
         return entry
     return None
+
+
+# How many phrase codes ``_code_core`` keeps.
+_GROUP_CODES_MAX = 50_000
 
 
 # ---------------------------------------------------------------------------------------------

@@ -50,12 +50,14 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
-from spacy.attrs import LEMMA, ORTH, POS, TAG
+from spacy.attrs import IDX, LEMMA, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.symbols import AUX as AUX_POS
 from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
@@ -201,22 +203,25 @@ class _Mentions:
         self.by_token: dict[int, Mention] = {}
         self.agents: set[int] = set()
         for mention in mentions:
+            # A span's token indices are read as a range (each Token object costs).
             if mention.actor is None or not mention.actor.code:
                 if mention.via == "agent":
                     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                    self.agents.update(t.i for t in span or ())
+                    if span is not None:
+                        self.agents.update(range(span.start, span.end))
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            if any(tok.i in skip for tok in span):
+            tokens = range(span.start, span.end)
+            if skip and not skip.isdisjoint(tokens):
                 continue  # the dateline ("HANOI, Vietnam (AP) —") names no actor
-            for tok in span:
-                old = self.by_token.get(tok.i)
+            for i in tokens:
+                old = self.by_token.get(i)
                 # The longest mention wins a token ("Iraqi insurgents" over "Iraqi"); a
                 # resolved description beats the bare agent it was ("the insurgents").
                 if old is None or _rank(old) < _rank(mention):
-                    self.by_token[tok.i] = mention
+                    self.by_token[i] = mention
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
@@ -355,10 +360,12 @@ class _PatternMatcher:
         border"), and "closed its borders because of fighting" the borders closed."""
         best: _Match | None = None
         best_score: tuple[int, int, int] = (-1, 0, 0)
-        for pattern in patterns:
-            if not pattern.required <= self.words:
+        words = self.words
+        disjoint = words.isdisjoint
+        for pattern in _possible(patterns, words):
+            if not pattern.required <= words:
                 continue
-            if any(not (alternatives & self.words) for alternatives in pattern.required_any):
+            if pattern.required_any and any(map(disjoint, pattern.required_any)):
                 continue
             self._reach = 0
             found = self.match(pattern)
@@ -490,6 +497,60 @@ class _PatternMatcher:
             while end < len(toks) and toks[end - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
                 end += 1
             yield end, None
+
+
+class _PatternIndex:
+    """A pattern list's patterns by a word each needs (one of its required words, or each
+    word of its smallest set of alternatives), so that a sentence is matched only against
+    the patterns whose word it has."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = patterns
+        self.always: list[int] = []  # the patterns that need no word
+        by_word: dict[str, list[int]] = {}
+        for k, pattern in enumerate(patterns):
+            if pattern.required:
+                # The longest word: short ones ("TO", "THE") are in most sentences.
+                keys: Iterable[str] = [max(sorted(pattern.required), key=len)]
+            elif pattern.required_any:
+                smallest: frozenset[str] = min(pattern.required_any, key=len)
+                keys = smallest
+            else:
+                self.always.append(k)
+                continue
+            for word in keys:
+                by_word.setdefault(word, []).append(k)
+        self.by_word = by_word
+        self.keys = frozenset(by_word)
+
+    def possible(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns, in order, whose indexing word is among ``words``."""
+        found = set(self.always)
+        for word in self.keys.intersection(words):
+            found.update(self.by_word[word])
+        patterns = self.patterns
+        return [patterns[k] for k in sorted(found)]
+
+
+# Each pattern list's index, by the list's id: the value holds the list, so its id cannot be
+# reused while the index lives.
+_PATTERN_INDEXES: dict[int, _PatternIndex] = {}
+
+
+def _possible(patterns: Iterable[Pattern], words: frozenset[str]) -> Iterable[Pattern]:
+    """The patterns of a list that ``words`` may match, in order (``_PatternIndex``)."""
+    if not isinstance(patterns, list) or len(patterns) < _INDEXED_PATTERNS:
+        return patterns
+    index = _PATTERN_INDEXES.get(id(patterns))
+    if index is None or index.patterns is not patterns:
+        if len(_PATTERN_INDEXES) > 20_000:
+            _PATTERN_INDEXES.clear()
+        index = _PATTERN_INDEXES[id(patterns)] = _PatternIndex(patterns)
+    return index.possible(words)
+
+
+# Shorter pattern lists are checked one by one: indexing them saves less than it costs.
+_INDEXED_PATTERNS = 8
 
 
 # Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
@@ -726,6 +787,8 @@ class _Roles:
         or "and" ("A and the evil B awful C": "awful" and "C" parsed as items) belongs to
         that item's phrase, and names its actor only when the phrase names none yet ("the
         lions and the awful C")."""
+        if len(items) == 1:
+            return list(items)  # a single item is a phrase of its own
         phrases: list[tuple[int, Token]] = []  # (first token of the phrase, its head)
         owner: dict[int, int] = {}  # token index -> its phrase in ``phrases``
         for tok in sorted(items, key=lambda t: t.i):
@@ -745,6 +808,8 @@ class _Roles:
         """ "Lawmakers and officials in A and B": agents listed before an in/of/from phrase
         naming countries are those agents of each country, also when the parse hangs the
         phrase on the first agent only, or "B" on the list of agents instead of on "A"."""
+        if len(conjuncts) < 2:
+            return None  # agents and places are two items at least
         for conj in conjuncts:
             for prep in conj.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
@@ -920,7 +985,7 @@ class _Roles:
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
             return None
-        return _Party(actor.code, span.start_char, span.end_char, span.text)
+        return _Party(actor.code, span.start_char, span.end_char, _span_text(span))
 
     def _new_actor(self, head: Token) -> _Party | None:
         """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
@@ -940,21 +1005,20 @@ class _Roles:
         for _ in range(_MAX_CLIMB):
             if tok is None:
                 break
-            passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children) or any(
-                c.dep_ == "auxpass" for c in tok.children
-            )
+            # The children and their labels, read once (each read makes Token objects).
+            kids = [(c, c.dep_) for c in tok.children]
+            deps = [d for _, d in kids]
+            passive = any(d in PASSIVE_SUBJECT_DEPS for d in deps) or "auxpass" in deps
             # A participle with a by-agent is passive even without an auxiliary ("Rebuked
             # by Eriador, Osgiliath ...").
-            passive = passive or (
-                tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
-            )
+            passive = passive or (tok.tag_ == "VBN" and "agent" in deps)
             if passive:
-                raised = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                raised = [c for c, d in kids if d in PASSIVE_SUBJECT_DEPS]
                 if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
                     # "X has been indicted by Y and will resign": the conjoined active verb
                     # shares the passive's subject X, not its agent Y.
                     return self.parties(raised[0], subject=True), False
-                agents = [c for c in tok.children if c.dep_ == "agent"]
+                agents = [c for c, d in kids if d == "agent"]
                 for agent in agents:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
@@ -968,7 +1032,7 @@ class _Roles:
                     # "X was seen to break into ...": X is the subject of "break".
                     return self.parties(raised[0]), False
                 return [], tok.i == verb.i
-            subjects = [self._past_dateline(c) for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [self._past_dateline(c) for c, d in kids if d in SUBJECT_DEPS]
             if subjects:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
                 # that names an actor.
@@ -978,15 +1042,15 @@ class _Roles:
                         return found, False
                 # A parse may leave the head of a long subject unlabelled ("Quatar's emir,
                 # Sheikh Hamad bin Khalifa al-Thani launched"): a "dep" before the verb.
-                for child in tok.children:
-                    if child.dep_ == "dep" and child.i < tok.i:
+                for child, dep in kids:
+                    if dep == "dep" and child.i < tok.i:
                         found = self.parties(child, subject=True)
                         if found:
                             return found, False
                 return [], False
             # A verb read as a noun's head ("Ethiopia act on a resolution": "Ethiopia"
             # parsed as its compound) has that name before it as its subject.
-            named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            named = [c for c, d in kids if d == "compound" and c.i < tok.i]
             if named and tok.tag_.startswith("VB"):
                 found = self.parties(named[0], subject=True)
                 if found:
@@ -1734,10 +1798,16 @@ def _object_act(verb: Token) -> bool:
 def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
     """A multi-word verb's other words are next to the verb or among its particles."""
     doc = verb.doc
-    near = {c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    near: set[str] | None = None  # the particles' words, read when first needed
     for k, word in enumerate(entry.after, start=1):
         j = verb.i + k
-        if not ((j < len(doc) and doc[j].text.upper() == word) or word in near):
+        if j < len(doc) and doc[j].text.upper() == word:
+            continue
+        if near is None:
+            near = {
+                c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")
+            }
+        if word not in near:
             return False
     for k, word in enumerate(reversed(entry.before), start=1):
         j = verb.i - k
@@ -1769,6 +1839,7 @@ class _TokenTable:
     without making a Token object for each, which costs more than the answer."""
 
     def __init__(self, doc: Doc) -> None:
+        self._doc = doc
         self._strings = doc.vocab.strings
         self._array = doc.to_array([POS, TAG, ORTH, LEMMA])
         self._candidates: list[int] | None = None
@@ -1776,6 +1847,14 @@ class _TokenTable:
         self._upper: list[str] | None = None  # each token's text in upper case
         self._plurals: list[int] = []  # the plural nouns (NNS, NNPS)
         self._plural_lemmas: list[str] = []  # their lemmas in upper case
+        self._starts: list[int] | None = None  # each token's first character
+
+    def starting_in(self, start: int, end: int) -> range:
+        """The tokens whose first character lies in ``start:end``."""
+        if self._starts is None:
+            doc = self._doc
+            self._starts = doc.to_array(IDX).tolist() if len(doc) else []
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
 
     def candidates(self, start: int, end: int) -> list[int]:
         """The tokens of ``start:end`` that ``_is_candidate`` accepts."""
@@ -1794,8 +1873,10 @@ class _TokenTable:
         if found is None:
             lemmas = self._array[:, 3]
             wanted = lemmas != lemmas  # no token yet (an array of False, one per token)
-            for lemma in set(lemmas.tolist()):
-                if _joint_form(self._strings[lemma]) in forms:
+            unique = set(lemmas.tolist())
+            joint = _string_forms(_JOINT_FORMS, self._strings, unique, _joint_form)
+            for lemma in unique:
+                if joint[lemma] in forms:
                     wanted |= lemmas == lemma
             found = self._with_lemma[id(forms)] = wanted.nonzero()[0].tolist()
         return _between(found, start, end)
@@ -1805,17 +1886,35 @@ class _TokenTable:
         if self._upper is None:
             strings = self._strings
             orths, tags, lemmas = self._array[:, 2], self._array[:, 1], self._array[:, 3]
-            upper = {o: strings[o].upper() for o in set(orths.tolist())}
-            self._upper = [upper[o] for o in orths.tolist()]
+            orth_ids = orths.tolist()
+            upper = _string_forms(_UPPER, strings, set(orth_ids), str.upper)
+            self._upper = list(map(upper.__getitem__, orth_ids))
             plural = (tags == strings["NNS"]) | (tags == strings["NNPS"])
             self._plurals = plural.nonzero()[0].tolist()
             lemma_ids = lemmas.tolist()
             self._plural_lemmas = [strings[lemma_ids[i]].upper() for i in self._plurals]
-        words = set(self._upper[start:end])
-        if not exact:
-            lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
-            words.update(self._plural_lemmas[lo:hi])
-        return frozenset(words)
+        if exact:
+            return frozenset(self._upper[start:end])
+        lo, hi = bisect_left(self._plurals, start), bisect_left(self._plurals, end)
+        return frozenset(self._upper[start:end] + self._plural_lemmas[lo:hi])
+
+
+# A string's form by its hash (the same in every document and vocabulary), kept across
+# documents: most of a document's words were seen in documents before it.
+_UPPER: dict[int, str] = {}
+_JOINT_FORMS: dict[int, str] = {}
+_STRING_MAP_MAX = 200_000
+
+
+def _string_forms(
+    cache: dict[int, str], strings: StringStore, keys: set[int], form: Callable[[str], str]
+) -> dict[int, str]:
+    """``cache`` (string hash -> ``form`` of the string), with the strings of ``keys``."""
+    if len(cache) > _STRING_MAP_MAX:
+        cache.clear()
+    for key in keys.difference(cache):
+        cache[key] = form(strings[key])
+    return cache
 
 
 def _between(indices: list[int], start: int, end: int) -> list[int]:
@@ -2158,7 +2257,10 @@ def _code_verb(
         # words and makes the verb's own subject its target, so the act is the reporter's,
         # about that subject.
         sources = _reporter(verb, roles)
-    skip = {t.i for p in sources for t in sent if p.start <= t.idx < p.end}
+    table = roles.token_table(sent.doc)
+    skip = {
+        i for p in sources for i in table.starting_in(p.start, p.end) if sent.start <= i < sent.end
+    }
     if not sources and not passive and len(_between_parties(verb, roles)) < 2:
         return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
@@ -2344,7 +2446,7 @@ def _add(
     events.append(
         Event(
             id="",
-            sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            sentence=TextSpan(sent.start_char, sent.end_char, _span_text(sent)),
             trigger=trigger,
             source=source.event_actor() if source else None,
             target=target.event_actor() if target else None,
@@ -2358,6 +2460,20 @@ def _add(
             pattern=pattern,
         )
     )
+
+
+# Each document's text, made once: ``Span.text`` makes a Token object for every token of
+# the span each time it is asked for; a slice of the document's text is the same string.
+_DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def _span_text(span: Span) -> str:
+    """``span.text``, sliced from its document's text."""
+    doc = span.doc
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text[span.start_char : span.end_char]
 
 
 def _article_date(article: Article) -> date | None:
