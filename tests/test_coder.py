@@ -1032,3 +1032,14 @@ def test_coder_codes_expelling_inspectors_and_peacekeepers_as_166(cameo_code: Co
     assert {e.cameo for e in inspectors if e.source and e.source.code == "SYR"} == {"1662"}
     threat = cameo_code("Syria threatened to expel the UN peacekeepers.")
     assert {e.cameo for e in threat if e.source and e.source.code == "SYR"} == {"136"}
+
+
+def test_coder_takes_the_doc_text_from_the_article_only_when_the_doc_is_it_parsed(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.events import coder
+
+    doc = nlp("The harbour board said on Friday that the ferries would sail again.")
+    # Same length, another last token: not the text this doc was parsed from.
+    coder._register_text(doc, doc.text[:-1] + "!")
+    assert doc not in coder._DOC_TEXTS
+    coder._register_text(doc, doc.text)
+    assert coder._DOC_TEXTS[doc] == doc.text

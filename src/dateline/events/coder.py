@@ -995,7 +995,7 @@ class _Roles:
         if not toks or len(toks) > self.new_actor_length:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = head.doc.text[start:end]
+        text = _doc_text(head.doc)[start:end]
         return _Party(f'"{text.upper()}"', start, end, text)
 
     def subject(self, verb: Token) -> tuple[list[_Party], bool]:
@@ -2467,13 +2467,31 @@ def _add(
 _DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
-def _span_text(span: Span) -> str:
-    """``span.text``, sliced from its document's text."""
-    doc = span.doc
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, made once per document."""
     text = _DOC_TEXTS.get(doc)
     if text is None:
         text = _DOC_TEXTS[doc] = doc.text
-    return text[span.start_char : span.end_char]
+    return text
+
+
+def _span_text(span: Span) -> str:
+    """``span.text``, sliced from its document's text."""
+    return _doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def _register_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as ``doc``'s text when the doc is ``text`` parsed (as it is for every
+    caller), so that ``_doc_text`` need not rebuild it from the tokens: ``Doc.text`` makes a
+    Token object for every token of the document, a fifth of the coder's time on a fresh doc.
+    The check (same length, same last token) is a guard, not a proof; a doc of another text
+    falls back to ``doc.text``."""
+    if doc in _DOC_TEXTS or not len(doc):
+        return
+    last = doc[-1]
+    end = last.idx + len(last.text)
+    if end + len(last.whitespace_) == len(text) and text[last.idx : end] == last.text:
+        _DOC_TEXTS[doc] = text
 
 
 def _article_date(article: Article) -> date | None:
@@ -2490,6 +2508,7 @@ def code_events(
 ) -> list[Event]:
     """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
     when = _article_date(article)
+    _register_text(doc, article.text)
     resolve_coreference(article, doc, mentions)
     dateline = _dateline_tokens(article, doc)
     index = _Mentions(doc, mentions, dateline)
