@@ -6,6 +6,7 @@ Stages are pure functions of (article, doc, resources); all I/O is in ingest/ an
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date
@@ -73,8 +74,17 @@ class Pipeline:
         return load_gazetteer()
 
     def warm_up(self) -> None:
-        """Load every resource now rather than on the first article."""
+        """Load every resource now rather than on the first article, then set what is loaded
+        aside from the cyclic garbage collector (``gc.freeze``). The model and the dictionaries
+        live as long as the process, and every full collection would otherwise walk them all
+        again: about 0.09 s each (two thirds of it the spaCy model), against 0.015 s once they
+        are frozen. Full collections come whenever the objects kept alive grow by a quarter (a
+        caller keeping its articles, events and mentions), on whichever stage is running.
+        Objects frozen are still freed by reference counting; only cycles among them would stay.
+        """
         _ = self.nlp, self.actors, self.verbs, self.gazetteer
+        gc.collect()
+        gc.freeze()
 
     # The flow.
     def extract(
