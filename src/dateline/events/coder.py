@@ -1554,19 +1554,22 @@ def _participation_code(verb: Token) -> str | None:
             for noun in prep.children:
                 if noun.dep_ != "pobj":
                     continue
-                if noun.lemma_.lower() in QUANTITY_NOUNS:
-                    counted = [
-                        o
-                        for of in noun.children
-                        if of.dep_ == "prep" and of.lower_ == "of"
-                        for o in of.children
-                        if o.dep_ == "pobj"
-                    ]
-                    noun = counted[0] if counted else noun
-                code = PARTICIPATION_NOUN_CODES.get(noun.lemma_.lower())
+                code = PARTICIPATION_NOUN_CODES.get(_counted(noun).lemma_.lower())
                 if code is not None:
                     return code
     return None
+
+
+def _counted(noun: Token) -> Token:
+    """What a quantity noun counts ("a series of meetings" -> meetings); any other noun is
+    itself."""
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        for of in noun.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                for obj in of.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return noun
 
 
 def _travel_purpose(verb: Token) -> tuple[str, Token] | None:
@@ -1580,15 +1583,7 @@ def _travel_purpose(verb: Token) -> tuple[str, Token] | None:
         for noun in prep.children:
             if noun.dep_ != "pobj":
                 continue
-            if noun.lemma_.lower() in QUANTITY_NOUNS:  # "for a round of talks"
-                counted = [
-                    o
-                    for of in noun.children
-                    if of.dep_ == "prep" and of.lower_ == "of"
-                    for o in of.children
-                    if o.dep_ == "pobj"
-                ]
-                noun = counted[0] if counted else noun
+            noun = _counted(noun)  # "for a round of talks"
             code = TRAVEL_PURPOSE_CODES.get(noun.lemma_.lower())
             if code is not None:
                 return code, noun
@@ -1641,40 +1636,36 @@ def _draft_code(verb: Token) -> str | None:
     return None
 
 
+def _acts_on(verb: Token, lemmas: Container[str], nouns: Container[str]) -> bool:
+    """Whether the verb is one of ``lemmas`` and one of its direct objects one of ``nouns``
+    ("dismissed an appeal", "blocked the roads", "eased restrictions")."""
+    return verb.lemma_.lower() in lemmas and any(
+        n.lemma_.lower() in nouns for n in _direct_objects(verb)
+    )
+
+
 def _rejection_code(verb: Token) -> str | None:
     """ "dismissed an appeal": CAMEO 120 (see REJECTING_LEMMAS)."""
-    if verb.lemma_.lower() not in REJECTING_LEMMAS:
-        return None
-    if any(n.lemma_.lower() in REJECTED_NOUNS for n in _direct_objects(verb)):
-        return REJECTION_CODE
-    return None
+    return REJECTION_CODE if _acts_on(verb, REJECTING_LEMMAS, REJECTED_NOUNS) else None
 
 
 def _obstruction_code(verb: Token, sources: Sequence[_Party]) -> str | None:
     """ "people blocked streets": CAMEO 144 (see OBSTRUCTING_LEMMAS)."""
-    if verb.lemma_.lower() not in OBSTRUCTING_LEMMAS:
+    if not _acts_on(verb, OBSTRUCTING_LEMMAS, PASSAGE_NOUNS):
         return None
     if any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources):
         return None
-    if any(n.lemma_.lower() in PASSAGE_NOUNS for n in _direct_objects(verb)):
-        return OBSTRUCTION_CODE
-    return None
+    return OBSTRUCTION_CODE
 
 
 def _easing_code(verb: Token) -> str | None:
     """ "eased emergency measures": CAMEO 081 (see EASING_LEMMAS)."""
-    if verb.lemma_.lower() not in EASING_LEMMAS:
-        return None
-    if any(n.lemma_.lower() in RESTRICTION_NOUNS for n in _direct_objects(verb)):
-        return EASING_CODE
-    return None
+    return EASING_CODE if _acts_on(verb, EASING_LEMMAS, RESTRICTION_NOUNS) else None
 
 
 def _arms_transfer_code(verb: Token, roles: _Roles) -> str | None:
     """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS)."""
-    if verb.lemma_.lower() not in TRANSFER_LEMMAS:
-        return None
-    if not any(n.lemma_.lower() in ARMS_NOUNS for n in _direct_objects(verb)):
+    if not _acts_on(verb, TRANSFER_LEMMAS, ARMS_NOUNS):
         return None
     for prep in verb.children:
         if prep.dep_ == "dative" or (prep.dep_ == "prep" and prep.lower_ == "to"):
