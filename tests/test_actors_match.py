@@ -181,6 +181,28 @@ def test_stems_match_longer_words_but_exact_phrases_do_not(tmp_path: Path, nlp: 
     assert codes["Minas Tirith"] == "GON"
 
 
+def test_words_as_written_when_stems_are_off(tmp_path: Path, nlp: Language) -> None:
+    # PETRARCH matches dictionary words as written: the stem ARGENTIN names no one in
+    # "Argentine police"; a whole word still matches itself and its plural.
+    m = ActorMatcher.from_files(
+        [ACTORS / "small.actors.txt"],
+        [ACTORS / "small.agents.txt"],
+        cache_dir=tmp_path,
+        stems=False,
+    )
+    text = "Argentine police and Gondor police met Minas Tirith and Argentin officials."
+    codes = _codes(_mentions(m, nlp, text, None))
+    assert codes.get("Argentine police") is None
+    assert codes["Gondor police"] == "GONCOP"
+    assert codes["Minas Tirith"] == "GON"
+    assert codes["Argentin"] == "ARG"
+    stemmed = ActorMatcher.from_files(
+        [ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"], cache_dir=tmp_path
+    )
+    assert stemmed is not m and stemmed.stems and not m.stems
+    assert _codes(_mentions(stemmed, nlp, text, None))["Argentine police"] == "ARGCOP"
+
+
 def test_compound_actor_takes_the_agent_on_every_part(tmp_path: Path, nlp: Language) -> None:
     m = ActorMatcher.from_files(
         [ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"], cache_dir=tmp_path

@@ -54,8 +54,9 @@ class Settings:
     )
     petrarch_compat: bool = _setting(
         False,
-        "Code exactly as PETRARCH does: pattern words match only as written, and announced "
-        "or refused acts keep their own codes (no CAMEO 03x/12x/13x rules).",
+        "Code exactly as PETRARCH does: pattern and actor words match only as written (no "
+        "stems), and announced or refused acts keep their own codes (no CAMEO 03x/12x/13x "
+        "rules).",
     )
     lenient_dictionaries: bool = _setting(
         False,

@@ -453,8 +453,11 @@ def _surname_index(actors: list[ActorEntry]) -> dict[str, list[int]]:
 class ActorMatcher:
     """Finds actor mentions in a parsed article and codes noun phrases (CAMEO actor codes)."""
 
-    def __init__(self, compiled: _Compiled) -> None:
+    def __init__(self, compiled: _Compiled, *, stems: bool = True) -> None:
         self._c = compiled
+        # TABARI stems (a phrase's last word also matches longer forms); PETRARCH matches
+        # every word as written ("PETR does not do stemming"), plurals aside.
+        self.stems = stems
         self._entries: dict[int, ActorEntry] = {}
         # Quick rejects for the common case, a word that starts no phrase.
         self._pair_firsts = frozenset(k.partition(" ")[0] for k in compiled.pairs)
@@ -509,11 +512,15 @@ class ActorMatcher:
         issues: Sequence[Path] = (),
         cache_dir: Path | None = None,
         lenient: bool = False,
+        stems: bool = True,
     ) -> ActorMatcher:
-        """Compile the given dictionary files (or load them from ``cache_dir``)."""
+        """Compile the given dictionary files (or load them from ``cache_dir``).
+
+        ``stems=False``: dictionary words match only as written (and their regular plurals),
+        as PETRARCH matches them, instead of as TABARI stems."""
         groups = [list(map(Path, g)) for g in (actors, agents, discards, issues)]
         key = _files_key(groups, lenient)
-        return _load_cached(key, groups, cache_dir, lenient)
+        return _load_cached(key, groups, cache_dir, lenient, stems)
 
     # -- matching --------------------------------------------------------------------------
 
@@ -554,17 +561,18 @@ class ActorMatcher:
                 words, stem, _t, gaps = c.phrases[pid]
                 if i + len(words) > n:
                     continue
-                size = _words_match(words, stem, gaps, keys, i, tokens)
+                size = _words_match(words, stem and self.stems, gaps, keys, i, tokens)
                 if size:
                     best = (size, pid)
                     break
             if best is None and keys[i].endswith("s"):
                 best = self._plural_candidate(keys[i])
             if best is None and keys[i][:_MIN_STEM] in self._stem_heads:
+                ends = _stem_matches if self.stems else _plural_matches
                 for pid in self._stem_candidates(keys[i]):
                     stem_word = c.phrases[pid][0][0]
                     if _acronym_ok(c.phrases[pid][0], tokens[i]) and (
-                        stem_word == keys[i] or _stem_matches(stem_word, keys[i])
+                        stem_word == keys[i] or ends(stem_word, keys[i])
                     ):
                         best = (1, pid)
                         break
@@ -1397,10 +1405,15 @@ _MEMORY: dict[str, ActorMatcher] = {}
 
 
 def _load_cached(
-    key: str, groups: list[list[Path]], cache_dir: Path | None, lenient: bool
+    key: str, groups: list[list[Path]], cache_dir: Path | None, lenient: bool, stems: bool = True
 ) -> ActorMatcher:
-    if key in _MEMORY:
-        return _MEMORY[key]
+    memo = key if stems else f"{key}:words"
+    if memo in _MEMORY:
+        return _MEMORY[memo]
+    other = _MEMORY.get(f"{key}:words" if stems else key)
+    if other is not None:  # the same compiled dictionaries, matched the other way
+        matcher = _MEMORY[memo] = ActorMatcher(other._c, stems=stems)
+        return matcher
     cache_file = Path(cache_dir) / f"actors-{key[:32]}.marshal" if cache_dir else None
     compiled: _Compiled | None = None
     if cache_file is not None and cache_file.exists():
@@ -1412,8 +1425,8 @@ def _load_cached(
         compiled = _compile_files(groups, lenient)
         if cache_file is not None:
             _write_atomic(cache_file, compiled)
-    matcher = ActorMatcher(compiled)
-    _MEMORY[key] = matcher
+    matcher = ActorMatcher(compiled, stems=stems)
+    _MEMORY[memo] = matcher
     return matcher
 
 
@@ -1460,7 +1473,8 @@ def load_actor_matcher(settings: Settings) -> ActorMatcher:
 
     Uses ``settings.dictionaries`` (a directory) when set, else the packaged supplement + Phoenix
     dictionaries; ``settings.lenient_dictionaries`` skips malformed lines (listed in
-    ``ActorMatcher.problems``) instead of raising ``DictionaryError``.
+    ``ActorMatcher.problems``) instead of raising ``DictionaryError``;
+    ``settings.petrarch_compat`` matches dictionary words as written, as PETRARCH does.
     """
     directory = Path(settings.dictionaries) if settings.dictionaries else None
     groups = default_dictionary_files(directory)
@@ -1472,4 +1486,5 @@ def load_actor_matcher(settings: Settings) -> ActorMatcher:
         issues,
         cache_dir=settings.cache_path,
         lenient=settings.lenient_dictionaries,
+        stems=not settings.petrarch_compat,
     )

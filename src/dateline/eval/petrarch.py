@@ -14,7 +14,10 @@ for. That environment starts from PETRARCH's own defaults (``RequireDyad`` on,
 ``NewActorLength`` 0: PETRARCH's globals and config reader, "this one defaults to True"),
 which differ from dateline's (``require_dyad`` off), and the records' ``<Config>`` options
 change it from there: the records that expect an event with no target ("---GOV --- 023")
-are those PETRARCH's file coded after switching ``require_dyad`` off. ``petrarch_compat`` is not
+are those PETRARCH's file coded after switching ``require_dyad`` off. The environment also
+matches actor and agent words as written, as PETRARCH does ("PETR does not do stemming",
+its dictionary reader), not as TABARI stems: with the validation dictionaries' ``EUROPE
+[EEC]``, "European" is no actor for the coder that made the records. ``petrarch_compat`` is not
 turned on: the validation dictionaries' codes are not CAMEO's (their header: "most of the
 codes are WEIS"), so the coder's CAMEO-only rules (intent and refusal codes, the CAMEO
 supplement, plural pattern nouns) stand aside for them by themselves, as they would for any
@@ -218,6 +221,7 @@ def load_matcher(env: dict[str, list[str]], base: Path) -> ActorMatcher:
         actors=[_resolve(n, base) for n in env.get("Actorfile", [])],
         agents=[_resolve(n, base) for n in env.get("Agentfile", [])],
         discards=[_resolve(n, base) for n in env.get("Discardfile", [])],
+        stems=False,  # PETRARCH's matching: words as written
     )
 
 
