@@ -12,13 +12,17 @@ from spacy.tokens import Doc
 from .errors import E_MODEL, ModelLoadError
 
 
-@Language.component("dateline_no_break_after_hyphen")
-def no_break_after_hyphen(doc: Doc) -> Doc:
-    """A word cut off at a hyphen ("an anti- Gondor parade", "pro- and anti-war groups")
-    never ends a sentence: the parser is told so before it segments."""
+@Language.component("dateline_sentence_hints")
+def sentence_hints(doc: Doc) -> Doc:
+    """Boundaries the parser is told before it segments: a blank line (a paragraph break)
+    always ends a sentence, and a word cut off at a hyphen ("an anti- Gondor parade",
+    "pro- and anti-war groups") never does."""
     for tok in doc[:-1]:
         text = tok.text
-        if len(text) > 1 and text[-1] == "-" and text[0].isalpha():
+        if tok.is_space:
+            if text.count("\n") > 1:
+                doc[tok.i + 1].is_sent_start = True
+        elif len(text) > 1 and text[-1] == "-" and text[0].isalpha():
             doc[tok.i + 1].is_sent_start = False
     return doc
 
@@ -35,7 +39,7 @@ def load_nlp(name: str) -> Language:
         raise ModelLoadError(
             E_MODEL.format(name=name, error=f"the pipeline has no {', '.join(sorted(missing))}")
         )
-    nlp.add_pipe("dateline_no_break_after_hyphen", before="parser")
+    nlp.add_pipe("dateline_sentence_hints", before="parser")
     return nlp
 
 
