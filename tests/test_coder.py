@@ -196,6 +196,13 @@ def test_seed_article_core_events(settings: Settings) -> None:
     assert has("19", "IRQ", None)  # event 9: "the Iraqi resistance resumed its activities"
     # event 5: "presented a draft memorandum of understanding" (03x/04x)
     assert any(e.trigger.text == "presented" and e.root in ("03", "04") for e in counted)
+    # event 4: "a week of enforced calm on 6 February", between the parties of the meetings
+    truce = [e for e in counted if e.cameo == "0871"]
+    assert has("08", "IRQREB", "USAGOV") and truce
+    assert {e.date.value for e in truce if e.date} == {"2006-02-06"}
+    # "We wanted the talks to be held ... directly": a sentence with no event
+    wanted = article.text.index("We wanted the talks")
+    assert not [e for e in counted if e.sentence.start <= wanted < e.sentence.end]
     for event in article.events:
         assert article.text[event.trigger.start : event.trigger.end] == event.trigger.text
 
@@ -368,6 +375,47 @@ def test_coder_leaves_a_nominal_event_without_its_own_date_or_parties_or_under_a
         for e in cameo_code("The truce between Ethiopia and Eritrea collapsed on Monday.")
         if e.cameo == "0871"
     ]
+
+
+def test_coder_gives_a_dated_truce_without_parties_those_of_its_paragraph(
+    cameo_code: Coder,
+) -> None:
+    text = (
+        "Israeli officials held talks with Palestinian leaders on 3 March. "
+        "Two rounds took place before three days of calm on 9 March.\n\n"
+        "A period of calm on 2 April surprised the markets."
+    )
+    events = cameo_code(text, "2007-04-10")
+    truces = [e for e in events if e.cameo == "0871"]
+    # The first lull lies between the parties of the talks, both ways, read from the first
+    # sentence's words and marked as inferred; the second, in another paragraph, has none.
+    assert {(e.source.code, e.target.code) for e in truces if e.source and e.target} == {
+        ("ISR", "PSE"),
+        ("PSE", "ISR"),
+    }
+    assert all(e.trigger.text == "calm" and e.confidence < 1 for e in truces)
+    assert all(text[e.source.start : e.source.end] == e.source.text for e in truces if e.source)
+    assert all(e.trigger.start < text.index("\n") for e in truces)
+    # No stretch of time or no date of its own: no truce.
+    for undated in (
+        "Israeli officials met Palestinian leaders. Both sides then called for calm on Monday.",
+        "Israeli officials met Palestinian leaders. A week of calm followed.",
+    ):
+        assert not [e for e in cameo_code(undated) if e.cameo == "0871"]
+
+
+def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
+    cameo_code: Coder,
+) -> None:
+    def counted(text: str) -> set[str]:
+        return {e.cameo for e in cameo_code(text) if not (e.negated or e.hypothetical)}
+
+    # A wish in the simple past, said by no one: what was wished then.
+    assert "036" not in counted("We wanted the talks with Israel to be held in Cairo.")
+    # Said to be wanted, or wanted now: an expressed intent (CAMEO 036).
+    assert "036" in counted("The minister said Syria wanted talks with Israel.")
+    assert "036" in counted("Syria wanted talks with Israel, the minister said.")
+    assert "036" in counted("Syria wants talks with Israel.")
 
 
 def test_coder_conjoined_verb_sharing_the_subject_skips_the_first_verbs_words(

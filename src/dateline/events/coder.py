@@ -121,7 +121,10 @@ from .lexicon import (
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
+    PAST_WISH_LEMMAS,
     PERIOD_DISCARD_PHRASES,
+    PERIOD_NOUNS,
+    PERIOD_TRUCE_NOUNS,
     PLACING_PARTICIPLES,
     PROPOSAL_NOUNS,
     PROTEST_CODE,
@@ -152,6 +155,7 @@ from .lexicon import (
     TRANSFER_LEMMAS,
     TRAVEL_LEMMAS,
     TRAVEL_PURPOSE_CODES,
+    TRUCE_CODE,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     UNATTRIBUTED_ROOTS,
@@ -1298,7 +1302,22 @@ def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_GOVERNORS:
             negated = True
         tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
-    return negated, hypothetical or _irrealis(verb)
+    return negated, hypothetical or _irrealis(verb) or _past_wish(verb)
+
+
+def _past_wish(verb: Token) -> bool:
+    """A wish in the simple past that no one is said to voice ("We wanted the talks to be
+    held directly"): what was wished then, not an intent expressed (``PAST_WISH_LEMMAS``).
+    Reported speech keeps it: "said it wanted talks", "wanted talks, he said"."""
+    if verb.tag_ != "VBD" or verb.lemma_.lower() not in PAST_WISH_LEMMAS:
+        return False
+    if verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.lemma_.lower() in SAYING_LEMMAS:
+        return False
+    return not any(
+        (c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SAYING_LEMMAS)
+        or (c.dep_ == "prep" and c.lemma_.lower() in SAYING_PREPOSITIONS)  # "according to"
+        for c in verb.children
+    )
 
 
 def _sharing_conjunct(verb: Token) -> Token:
@@ -2456,6 +2475,9 @@ def _add(
 # Each document's text, made once: ``Span.text`` makes a Token object for every token of
 # the span each time it is asked for; a slice of the document's text is the same string.
 _DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+# The confidence of an event whose parties are read from the events around it, not from
+# its own words (a truce that names no party).
+INFERRED_PARTIES_CONFIDENCE = 0.5
 
 
 def _doc_text(doc: Doc) -> str:
@@ -2508,13 +2530,16 @@ def code_events(
     roles.dateline = dateline
     events: list[Event] = []
     discards: DiscardText | None = None  # the text read once, when first needed
+    cameo = _cameo_rules(settings, verbs)
     for sent in doc.sents:
-        # Only sentences with an actor can carry an event (unless new actors are allowed).
-        if not new_actor_length and not index.any_in(sent):
+        # Only sentences with an actor can carry an event (unless new actors are allowed),
+        # but for a truce between the parties of the paragraph (``_nominal_events``).
+        named = bool(new_actor_length) or index.any_in(sent)
+        if not named and not (cameo and events):
             continue
-        found = code_sentence(sent, article, index, verbs, roles, settings)
-        if _cameo_rules(settings, verbs):
-            found.extend(_nominal_events(sent, roles, settings, found))
+        found = code_sentence(sent, article, index, verbs, roles, settings) if named else []
+        if cameo:
+            found.extend(_nominal_events(sent, roles, settings, found, events))
         # Discards are looked up only where there is something to discard (they are costly).
         if not found:
             continue
@@ -2539,7 +2564,11 @@ def code_events(
 
 
 def _nominal_events(
-    sent: Span, roles: _Roles, settings: Settings, found: list[Event]
+    sent: Span,
+    roles: _Roles,
+    settings: Settings,
+    found: list[Event],
+    earlier: Sequence[Event] = (),
 ) -> list[Event]:
     """Events said by a noun alone ("after talks between Israel and Syria on Monday"), see
     ``NOMINAL_EVENT_CODES``. Precise by construction: the noun stands in a prepositional
@@ -2547,16 +2576,30 @@ def _nominal_events(
     collapsed"), its own phrase names the parties ("between A and B"; "A's truce with B",
     "talks by A with B"), and it has a date of its own ("on 6 February"): a noun without
     one may name a standing state ("to oversee a ceasefire between A and B"), not an event.
+
+    A dated truce that names no party ("three before a week of enforced calm on 6
+    February") is between the two parties of the last event coded in its paragraph
+    (``earlier``: the article's events so far), both ways, at a lower confidence; with no
+    such event in the paragraph it is not coded: a truce is never guessed across a topic.
     """
     seen = {_key(e) for e in found}
     events: list[Event] = []
     doc = sent.doc
-    for i in roles.token_table(doc).with_lemma(sent.start, sent.end, NOMINAL_EVENT_CODES):
+    table = roles.token_table(doc)
+    nouns = table.with_lemma(sent.start, sent.end, NOMINAL_EVENT_CODES)
+    lulls = table.with_lemma(sent.start, sent.end, PERIOD_TRUCE_NOUNS)
+    for i in sorted({*nouns, *lulls}):
         noun = doc[i]
-        code = NOMINAL_EVENT_CODES[_joint_noun(noun)]
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
             continue
-        if not _own_date(noun):
+        period = _period_of(noun)
+        if noun.lemma_.lower() in PERIOD_TRUCE_NOUNS:
+            if period is None:
+                continue  # "called for calm": no stretch of time, no truce
+            code = TRUCE_CODE
+        else:
+            code = NOMINAL_EVENT_CODES[_joint_noun(noun)]
+        if not (_own_date(noun) or (period is not None and _dated_period(period, noun))):
             continue
         sources: list[_Party] = []
         targets: list[_Party] = []
@@ -2574,10 +2617,14 @@ def _nominal_events(
                     sources = roles.parties(objects[0])
                 elif word in ("with", "from"):
                     targets = roles.parties(objects[0])
+        inferred = False
+        if not sources and not targets and code == TRUCE_CODE:
+            sources = targets = _paragraph_parties(noun, [*earlier, *found])
+            inferred = True
         if not sources or not targets:
             continue
         trigger = TextSpan(noun.idx, noun.idx + len(noun.text), noun.text)
-        prep = noun.head  # "after talks", "ahead of talks"
+        prep = (period if period is not None else noun).head  # "after talks", "ahead of"
         ahead = prep.lower_ == "of" and prep.head.lower_ == "ahead"
         forward = ahead or prep.lower_ in NOMINAL_FORWARD_PREPOSITIONS
         start = len(events)
@@ -2587,7 +2634,51 @@ def _nominal_events(
                     _add(events, seen, sent, trigger, source, target, code, None)
         for event in events[start:]:
             event.hypothetical = forward
+            if inferred:
+                event.confidence = INFERRED_PARTIES_CONFIDENCE
+                event.pattern = "truce noun; parties of the paragraph's last event"
     return events
+
+
+def _period_of(noun: Token) -> Token | None:
+    """The stretch of time a noun fills ("a week of enforced calm" -> week)."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in PERIOD_NOUNS:
+        return prep.head
+    return None
+
+
+def _dated_period(period: Token, noun: Token) -> bool:
+    """Whether a date hangs on the stretch of time, or follows its phrase at once ("three
+    days of calm on 9 March", whichever word the parser hangs the date on)."""
+    if _own_date(period):
+        return True
+    after = noun.right_edge.i + 1
+    if after + 1 >= len(noun.doc):
+        return False
+    prep = noun.doc[after]
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in NOMINAL_DATE_PREPOSITIONS
+        and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in prep.children)
+    )
+
+
+def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[_Party]:
+    """The source and target of the last event with both, coded before ``noun`` in its
+    paragraph (no line break between), not negated or hypothetical; else none."""
+    text = _doc_text(noun.doc)
+    for event in sorted(earlier, key=lambda e: e.trigger.start, reverse=True):
+        if event.trigger.start >= noun.idx:
+            continue
+        if "\n" in text[event.trigger.end : noun.idx]:
+            return []  # another paragraph: perhaps another story
+        if event.source is None or event.target is None or event.negated or event.hypothetical:
+            continue
+        if event.source.code == event.target.code:
+            continue
+        return [_Party(a.code, a.start, a.end, a.text) for a in (event.source, event.target)]
+    return []
 
 
 def _own_date(noun: Token) -> bool:

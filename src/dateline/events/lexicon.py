@@ -191,6 +191,12 @@ REFUSAL_CODES = {
 # talks to be held", "was expected to reply"): hypothetical.
 WISH_GOVERNORS = frozenset({"want", "wish", "hope", "expect", "like", "need", "trust"})
 
+# Verbs of wishing whose simple past, said by no one ("We wanted the talks to be held
+# directly"), tells what someone wished then: a state of mind in the story's background,
+# not the expression of an intent that CAMEO codes (03x is the statement; "said it wanted
+# talks" and "wants talks" are statements).
+PAST_WISH_LEMMAS = frozenset({"want", "wish", "desire"})
+
 # Auxiliaries of the future (an announced act, not a hypothetical one).
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Governors that make their infinitive an intention ("plans to", "is willing to").
@@ -520,6 +526,14 @@ NOMINAL_EVENT_CODES = {
     "cease-fire": "0871",
     "truce": "0871",
 }
+# A lull named as a stretch of time ("a week of enforced calm on 6 February", "three days
+# of calm"): a truce (0871), when it has a date of its own.
+PERIOD_TRUCE_NOUNS = frozenset({"calm", "lull"})
+PERIOD_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "period", "year"})
+# The truce code: a truce that names no party is between the parties of the event just
+# reported in its paragraph ("We took part in meetings with the ambassador ... seven
+# meetings were held, three before a week of enforced calm on 6 February").
+TRUCE_CODE = "0871"
 # The prepositions of a noun's own date ("talks on Monday", "a truce in March").
 NOMINAL_DATE_PREPOSITIONS = frozenset({"on", "in"})
 # Prepositions that look ahead to the noun's event ("ahead of talks on Monday", "prepared
