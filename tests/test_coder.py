@@ -404,6 +404,23 @@ def test_coder_gives_a_dated_truce_without_parties_those_of_its_paragraph(
         assert not [e for e in cameo_code(undated) if e.cameo == "0871"]
 
 
+def test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country(
+    cameo_code: Coder,
+) -> None:
+    def sources(text: str) -> set[str]:
+        return {e.source.code for e in cameo_code(text) if e.source}
+
+    assert sources("Israel said its troops shelled two villages in Lebanon.") == {"ISRMIL"}
+    assert "PSECOP" in sources("Palestinian leaders said their police detained two settlers.")
+    # One's own troops are what is moved, not whom the act is aimed at.
+    events = cameo_code("Syria said it would withdraw its troops from Lebanon.")
+    assert {e.target.code for e in events if e.target} == {"LBN"}
+    # Never across a paragraph break.
+    assert "ISRMIL" not in sources(
+        "Israel protested.\n\nIts troops shelled two villages in Lebanon."
+    )
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

@@ -5,6 +5,9 @@ The simple, precise version:
 - "we", "us", "our" inside a quotation refer to the quotation's speaker when the speaker
   has an actor; "the source" (and other descriptions of a speaker) to a speaker whose
   description it repeats;
+- "its" and "their" before an agent with no country ("said its troops") give the agent the
+  country of the pronoun's antecedent (a country or organisation; for "their", a plural
+  actor too): ISR + "its troops" -> ISRMIL;
 - "he", "she", "they", "it" and definite descriptions ("the ministry", "the country",
   "the group", "the insurgents") take the nearest earlier actor mention that fits (a person
   for "he", a government for "the ministry", a bare country for "the country", a rebel or
@@ -23,7 +26,7 @@ from bisect import bisect_left
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..model import Article, Mention
+from ..model import Actor, Article, Mention
 from .coref_lexicon import (
     DESCRIPTION_AGENTS,
     FIRST_PERSON_PLURAL,
@@ -32,6 +35,7 @@ from .coref_lexicon import (
     PERSON_AGENTS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     SPEAKER_DESCRIPTIONS,
     THING_PRONOUNS,
 )
@@ -179,8 +183,71 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             antecedent=positions.get(_mention_key(antecedent)),
         )
         new.append(mention)
+    owned = _possessed_agents(
+        article.text, mentions, resolved, root_of, paragraphs, sentence_index, positions
+    )
     mentions.extend(new)
-    return new
+    mentions.extend(owned)
+    return new + owned
+
+
+def _possessed_agents(
+    text: str,
+    mentions: list[Mention],
+    resolved: list[Mention],
+    root_of: _Roots,
+    paragraphs: list[int],
+    sentence_index: object,
+    positions: dict[tuple[object, ...], int] | None,
+) -> list[Mention]:
+    """ "Israel said its troops fired": an agent with no country ("---MIL") owned by "its"
+    or "their" takes the country of the pronoun's antecedent (``_nearest``: same paragraph,
+    within the window), as "Israeli troops" would."""
+    out: list[Mention] = []
+    owners: list[Mention] | None = None
+    plural: list[Mention] | None = None
+    for mention in mentions:
+        actor = mention.actor
+        if mention.via != "agent" or actor is None or not actor.code.startswith("---"):
+            continue
+        root = root_of(mention)
+        if root is None:
+            continue
+        poss = [c for c in root.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
+        if not poss:
+            continue
+        pronoun = poss[0]
+        if owners is None:  # countries and organisations: never a person for "its"
+            owners = [m for m in resolved if _is_organisation(root_of(m))]
+        pool = owners
+        if pronoun.lower_ == "their":
+            if plural is None:
+                plural = [m for m in resolved if _is_plural(root_of(m))]
+            pool = sorted({id(m): m for m in (*owners, *plural)}.values(), key=_start)
+        antecedent = _nearest(pool, pronoun, paragraphs, sentence_index, None, bare_country=False)
+        if antecedent is None or antecedent.actor is None:
+            continue
+        country = antecedent.actor.country or ""
+        if not (len(country) == 3 and country.isalpha() and country.isupper()):
+            continue
+        agents = actor.code[3:]
+        start = min(pronoun.idx, mention.start)
+        if positions is None:
+            positions = {}
+            for k, m in enumerate(mentions):
+                positions.setdefault(_mention_key(m), k)
+        out.append(
+            Mention(
+                start=start,
+                end=mention.end,
+                text=text[start : mention.end],
+                label="COREF",
+                actor=Actor(country + agents, actor.name, country, actor.agents),
+                via="coreference",
+                antecedent=positions.get(_mention_key(antecedent)),
+            )
+        )
+    return out
 
 
 def _referring_words(doc: Doc) -> list[Token]:

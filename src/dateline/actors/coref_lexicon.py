@@ -12,6 +12,11 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 # "it" takes the nearest organisation or country (never a person).
 THING_PRONOUNS = frozenset({"it"})
 
+# Possessive pronouns before an agent with no country ("its troops", "their police"): the
+# agent belongs to the pronoun's antecedent, a country or organisation for "its", a plural
+# actor (or organisation) for "their".
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
 # Agent codes (3 letters, CAMEO) a person can hold.
 PERSON_AGENTS = frozenset({"GOV", "MIL", "ELI", "OPP", "REB", "INS", "LEG", "JUD", "COP"})
 

@@ -63,6 +63,7 @@ from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.coref import resolve_coreference
+from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
@@ -1205,13 +1206,25 @@ class _Roles:
                 while head.head.i != head.i and self.mentions.at(head.head) is mention:
                     head = head.head
                 found = self.parties(head)
-                if found and not all(p.code.startswith("---") for p in found):
+                if (
+                    found
+                    and not all(p.code.startswith("---") for p in found)
+                    and not _possessed_agent(mention, head)
+                ):
                     return found
-                # An agent without a country ("military aid") is kept only as a fallback.
+                # An agent without a country ("military aid"), or one's own ("withdraw its
+                # troops from Lebanon": the instrument), is kept only as a fallback.
                 if not fallback and head.dep_ not in ("amod", "compound"):
                     fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
         return fallback
+
+
+def _possessed_agent(mention: Mention, head: Token) -> bool:
+    """An agent given its country by a possessive pronoun ("its troops", coreference)."""
+    return mention.via == "coreference" and any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children
+    )
 
 
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
