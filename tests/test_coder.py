@@ -415,10 +415,12 @@ def test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country(
     # One's own troops are what is moved, not whom the act is aimed at.
     events = cameo_code("Syria said it would withdraw its troops from Lebanon.")
     assert {e.target.code for e in events if e.target} == {"LBN"}
-    # Never across a paragraph break.
+    # Never across a paragraph break, and a group's own men are not its country's forces.
     assert "ISRMIL" not in sources(
         "Israel protested.\n\nIts troops shelled two villages in Lebanon."
     )
+    owned = cameo_code("The Taliban said its fighters shelled two villages in Ghazni.")
+    assert {e.source.code for e in owned if e.source} == {"---UAF"}
 
 
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(

@@ -7,7 +7,8 @@ The simple, precise version:
   description it repeats;
 - "its" and "their" before an agent with no country ("said its troops") give the agent the
   country of the pronoun's antecedent (a country or organisation; for "their", a plural
-  actor too): ISR + "its troops" -> ISRMIL;
+  actor too) when that is a country or a state body: ISR + "its troops" -> ISRMIL; a
+  group's ("the Taliban ... its commanders") are left as they were;
 - "he", "she", "they", "it" and definite descriptions ("the ministry", "the country",
   "the group", "the insurgents") take the nearest earlier actor mention that fits (a person
   for "he", a government for "the ministry", a bare country for "the country", a rebel or
@@ -37,6 +38,7 @@ from .coref_lexicon import (
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     SPEAKER_DESCRIPTIONS,
+    STATE_AGENTS,
     THING_PRONOUNS,
 )
 
@@ -230,6 +232,11 @@ def _possessed_agents(
         country = antecedent.actor.country or ""
         if not (len(country) == 3 and country.isalpha() and country.isupper()):
             continue
+        owner = antecedent.actor.code
+        if not owner.startswith(country) or not all(
+            owner[i : i + 3] in STATE_AGENTS for i in range(3, len(owner), 3)
+        ):
+            continue  # a group's own commanders are not the country's military
         agents = actor.code[3:]
         start = min(pronoun.idx, mention.start)
         if positions is None:

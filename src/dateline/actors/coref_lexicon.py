@@ -14,8 +14,12 @@ THING_PRONOUNS = frozenset({"it"})
 
 # Possessive pronouns before an agent with no country ("its troops", "their police"): the
 # agent belongs to the pronoun's antecedent, a country or organisation for "its", a plural
-# actor (or organisation) for "their".
+# actor (or organisation) for "their", when that is a country or a state body.
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# The owners whose country an owned agent takes: a country, or a state body (CAMEO agent
+# codes of the state). "the Taliban ... three of its commanders" are the group's own, not
+# Afghanistan's military: a non-state owner leaves the agent as it was.
+STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 # Agent codes (3 letters, CAMEO) a person can hold.
 PERSON_AGENTS = frozenset({"GOV", "MIL", "ELI", "OPP", "REB", "INS", "LEG", "JUD", "COP"})
