@@ -423,6 +423,33 @@ def test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country(
     assert {e.source.code for e in owned if e.source} == {"---UAF"}
 
 
+def test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb(
+    cameo_code: Coder,
+) -> None:
+    def dyads(text: str) -> set[tuple[str | None, str | None]]:
+        return {
+            (e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in cameo_code(text)
+            if e.root in ("18", "19", "20")
+        }
+
+    # A headline's participle: the noun suffered the act; the by-agent did it.
+    assert dyads("Two Israeli soldiers killed in Gaza bombing.") == {(None, "ISRMIL")}
+    assert dyads("A UN convoy attacked by Taliban militants near Kabul.") == {
+        ("AFGREBUAF", "IGOUNO")
+    }
+    # The violence names who carried it out.
+    assert dyads("Three policemen were wounded in a Taliban attack in Kandahar.") == {
+        ("AFGREB", "---COP")
+    }
+    assert dyads("Two soldiers died in a Hamas rocket attack.") == {("PSEREBHMS", "---MIL")}
+    # A death with no violence named is no event; a participle with an object of its own
+    # is not read as passive ("a newspaper called on Arabs").
+    assert not cameo_code("The former Iraqi president died in hospital on Friday.")
+    called = cameo_code("An official Syrian newspaper called Thursday on Arabs to unite.")
+    assert all(e.source and e.source.code.startswith("SYR") for e in called)
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

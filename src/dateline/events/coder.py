@@ -123,6 +123,7 @@ from .lexicon import (
     PASSAGE_NOUNS,
     PASSIVE_SUBJECT_DEPS,
     PAST_WISH_LEMMAS,
+    PATIENT_SUBJECT_LEMMAS,
     PERIOD_DISCARD_PHRASES,
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
@@ -593,6 +594,25 @@ def _reduced_passive(tok: Token) -> bool:
     )
 
 
+def _noun_passive(verb: Token) -> bool:
+    """A participle on a noun that tells violence done to it ("two soldiers killed in a
+    bombing", headline style; "a convoy attacked by militants"): passive, the noun its
+    patient. Only violence, with no object of its own: spaCy also reads a finite verb
+    after an unknown name as such a participle ("a newspaper called on Arabs to unite")."""
+    return (
+        _reduced_passive(verb)
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        and (
+            _violent_context(verb)
+            or (
+                verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS | {"kill", "wound", "injure"}
+                and any(c.dep_ == "agent" for c in verb.children)
+            )
+        )
+    )
+
+
 def _quote_between(a: Token, b: Token) -> bool:
     """Whether a quotation mark stands between two tokens."""
     lo, hi = sorted((a.i, b.i))
@@ -1005,6 +1025,15 @@ class _Roles:
 
     def subject(self, verb: Token) -> tuple[list[_Party], bool]:
         """The source parties of ``verb`` and whether the verb is passive."""
+        if _noun_passive(verb):
+            # "Two soldiers killed in a bombing", "a convoy attacked by militants": the noun
+            # suffered the act; the by-agent, if any, did it.
+            for agent in verb.children:
+                if agent.dep_ == "agent":
+                    objs = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objs:
+                        return self.parties(objs[0]), True
+            return [], True
         tok: Token | None = verb
         came_from: Token = verb
         for _ in range(_MAX_CLIMB):
@@ -1130,6 +1159,10 @@ class _Roles:
         it governs after it (the first actor of the verb phrase, as PETRARCH takes it).
         """
         if passive:
+            if _noun_passive(verb):
+                found = self.parties(verb.head)
+                if found:
+                    return found
             for c in verb.children:
                 if c.dep_ in PASSIVE_SUBJECT_DEPS:
                     found = self.parties(c)
@@ -1228,6 +1261,8 @@ def _possessed_agent(mention: Mention, head: Token) -> bool:
 
 
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
+# Entity labels of places: a place before a noun of violence says where, not who.
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 
@@ -1565,6 +1600,27 @@ def _violent_context(verb: Token) -> bool:
         )
         for prep in verb.children
     )
+
+
+def _violence_owners(verb: Token, roles: _Roles) -> list[_Party]:
+    """The actor named on the violence a passive verb's phrase tells ("killed in an Israeli
+    air strike", "wounded in a Taliban attack"): who carried it out. A place named there
+    ("killed in a Gaza bombing") is where it happened, not who did it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in VIOLENCE_CONTEXT_NOUNS:
+                continue
+            for mod in noun.children:
+                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or mod.i > noun.i:
+                    continue
+                if mod.dep_ != "poss" and mod.ent_type_ in PLACE_ENTITY_LABELS:
+                    continue  # "a Gaza bombing", "the Kabul attack": where, not who
+                found = roles.parties(mod)
+                if found and not all(p.code.startswith("---") for p in found):
+                    return found
+    return []
 
 
 def _participation_code(verb: Token) -> str | None:
@@ -2317,6 +2373,18 @@ def _code_verb(
         pair = _between_parties(verb, roles)
         if len(pair) >= 2:
             sources, targets = pair, pair
+    if (
+        match is None
+        and sources
+        and verb.lemma_.lower() in PATIENT_SUBJECT_LEMMAS
+        and _cameo_rules(settings, verbs)
+    ):
+        # "Two soldiers died in a Hamas rocket attack": the subject suffered the violence
+        # (as CAMEO.2.0's own DIE patterns write it, "[:190]"); whoever carried it out is
+        # named on it, or no one is.
+        if not _violent_context(verb):
+            return []
+        sources, targets, passive = _violence_owners(verb, roles), sources, True
     unknown_source = False
     if not sources:
         if not (
@@ -2329,8 +2397,10 @@ def _code_verb(
         ):
             return []
         # "Three civilians were killed in a car bombing": violence done to someone by no
-        # one named is still the event (its source unknown), as news coders record it.
-        unknown_source = True
+        # one named is still the event (its source unknown), as news coders record it;
+        # "killed in an Israeli air strike" names who did it in the violence's own phrase.
+        sources = _violence_owners(verb, roles)
+        unknown_source = not sources
     named = _pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
     if _denied(verb):

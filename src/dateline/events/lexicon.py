@@ -114,6 +114,11 @@ VIOLENT_PASSIVE_LEMMAS = frozenset(
         "gun",
     }
 )
+# Verbs whose subject undergoes the violence ("two soldiers died in an attack"): with no
+# pattern of its own matched, the subject is the target (CAMEO.2.0 writes its DIE patterns
+# as "[:190]", the code from the other side), the source is named on the violence or
+# unknown, and a death with no violence named ("died in hospital") is no event.
+PATIENT_SUBJECT_LEMMAS = frozenset({"die", "perish"})
 VIOLENCE_CONTEXT_NOUNS = frozenset(
     {
         "attack",
