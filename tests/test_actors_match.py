@@ -336,6 +336,18 @@ def test_title_before_a_dictionary_person_keeps_the_persons_dated_role(
     assert late["US Ambassador Zalmay Khalilzad"] == "USAGOV"
 
 
+def test_a_country_before_a_titled_dictionary_name_is_one_mention(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    # Phoenix lists "PRESIDENT_XI_JINPING": the country before it is the same person's.
+    codes = _codes(_mentions(matcher, nlp, "Putin met Chinese President Xi Jinping.", "2019-06-01"))
+    assert codes["Chinese President Xi Jinping"] == "CHNGOV"
+    assert "Chinese" not in codes
+    # Two parties side by side stay two.
+    codes = _codes(_mentions(matcher, nlp, "The Israel Hamas truce held.", "2019-06-01"))
+    assert (codes["Israel"], codes["Hamas"]) == ("ISR", "PSEREBHMS")
+
+
 def test_stems_take_only_plural_and_demonym_endings(matcher: ActorMatcher, nlp: Language) -> None:
     text = "Gerald Ford met Americans and Germans."
     codes = _codes(_mentions(matcher, nlp, text, "1975-06-01"))

@@ -753,8 +753,12 @@ class ActorMatcher:
         last = group[-1]
         if m.actor >= 0 and any(g.actor >= 0 for g in group):
             # Two actors make two mentions, except a title right before a name: "Prime
-            # Minister Telemar" (the name's actor takes the title's agent when it has none).
-            return last.agent >= 0 and m.start == last.end
+            # Minister Telemar" (the name's actor takes the title's agent when it has none),
+            # and a country before a name of its own that holds a title ("Chinese" +
+            # "President Xi Jinping", a dictionary phrase): the person is the phrase's actor.
+            if m.start != last.end:
+                return False
+            return last.agent >= 0 or (len(group) == 1 and self._country_of_name(last, m, doc))
         if doc.has_annotation("SENT_START") and any(
             t.is_sent_start for t in doc[last.start + 1 : m.start + 1]
         ):
@@ -776,6 +780,22 @@ class ActorMatcher:
                 and last.start <= prep.head.i < last.end
             )
         return False
+
+    def _country_of_name(self, country: ActorMatch, name: ActorMatch, doc: Doc) -> bool:
+        """Whether ``country`` (a bare country code) modifies ``name``, whose every role is
+        of that country ("Chinese President Xi Jinping"; not "the Israel Hamas war")."""
+        if doc[country.end - 1].head.i not in range(name.start, name.end):
+            return False
+        codes = {r.code for r in self.actor_entry(country.actor).roles}
+        if len(codes) != 1:
+            return False
+        (code,) = codes
+        roles = self.actor_entry(name.actor).roles
+        return (
+            len(code) == 3
+            and bool(roles)
+            and all(r.code.startswith(code) and len(r.code) > 3 for r in roles)
+        )
 
     def find_mentions(self, article: Article, doc: Doc) -> list[Mention]:
         """Every actor mention of the article, with its actor resolved for the article's date.
