@@ -282,7 +282,7 @@ def test_coder_pattern_index_keeps_exactly_the_patterns_a_sentence_may_match(
     pipeline,  # type: ignore[no-untyped-def]
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:
-    from dateline.events.coder import _possible, _sentence_words
+    from dateline.events.coder import _PatternIndex, _sentence_words
 
     doc = nlp(
         "The ministers held talks with the rebels on a ceasefire and agreed to meet again. "
@@ -299,10 +299,25 @@ def test_coder_pattern_index_keeps_exactly_the_patterns_a_sentence_may_match(
                     for p in patterns
                     if p.required <= words and all(alt & words for alt in p.required_any)
                 ]
-                kept = list(_possible(patterns, words))
+                kept = _PatternIndex(patterns).possible(words)
                 assert all(p in kept for p in expected)
                 # In the list's order, and only patterns of the list.
                 assert kept == [p for p in patterns if p in kept]
+
+
+def test_verb_dictionary_keeps_derived_data_but_never_pickles_it(
+    pipeline,  # type: ignore[no-untyped-def]
+) -> None:
+    import pickle
+
+    verbs = pipeline.verbs
+    made: list[int] = []
+    first = verbs.derived(("test", 1), lambda n: made.append(n) or [n], 1)
+    assert verbs.derived(("test", 1), lambda n: made.append(n) or [n], 2) is first
+    assert made == [1]
+    copy = pickle.loads(pickle.dumps(verbs))
+    assert "_derived" not in copy.__dict__
+    assert copy.forms.keys() == verbs.forms.keys()
 
 
 def test_coder_reads_span_texts_and_token_starts_from_the_document(

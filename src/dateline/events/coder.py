@@ -358,17 +358,20 @@ class _PatternMatcher:
                 after = list(subj[0].subtree) + after
         return after
 
-    def best(self, patterns: Iterable[Pattern], verb_name: str = "") -> _Match | None:
+    def best(
+        self, patterns: Iterable[Pattern], verb_name: str = "", index: _PatternIndex | None = None
+    ) -> _Match | None:
         """The most specific matching pattern. Among equally specific ones (unless
         matching exactly as PETRARCH), the one written for this verb, then the one whose
         words lie nearest the verb: "launched rocket fire against camps near the border"
         is the fire launched ("- * FIRE"), not "- * BORDER" (another verb's "reopened the
-        border"), and "closed its borders because of fighting" the borders closed."""
+        border"), and "closed its borders because of fighting" the borders closed.
+        ``index``: ``patterns`` indexed by word, to try only those the sentence may match."""
         best: _Match | None = None
         best_score: tuple[int, int, int] = (-1, 0, 0)
         words = self.words
         disjoint = words.isdisjoint
-        for pattern in _possible(patterns, words):
+        for pattern in index.possible(words) if index is not None else patterns:
             if not pattern.required <= words:
                 continue
             if pattern.required_any and any(map(disjoint, pattern.required_any)):
@@ -536,23 +539,6 @@ class _PatternIndex:
             found.update(self.by_word[word])
         patterns = self.patterns
         return [patterns[k] for k in sorted(found)]
-
-
-# Each pattern list's index, by the list's id: the value holds the list, so its id cannot be
-# reused while the index lives.
-_PATTERN_INDEXES: dict[int, _PatternIndex] = {}
-
-
-def _possible(patterns: Iterable[Pattern], words: frozenset[str]) -> Iterable[Pattern]:
-    """The patterns of a list that ``words`` may match, in order (``_PatternIndex``)."""
-    if not isinstance(patterns, list) or len(patterns) < _INDEXED_PATTERNS:
-        return patterns
-    index = _PATTERN_INDEXES.get(id(patterns))
-    if index is None or index.patterns is not patterns:
-        if len(_PATTERN_INDEXES) > 20_000:
-            _PATTERN_INDEXES.clear()
-        index = _PATTERN_INDEXES[id(patterns)] = _PatternIndex(patterns)
-    return index.possible(words)
 
 
 # Shorter pattern lists are checked one by one: indexing them saves less than it costs.
@@ -2250,10 +2236,8 @@ def _code_verb(
     # other codes (PETRARCH's validation set) is read strictly, as its format says.
     exact = not _cameo_rules(settings, verbs)
     matcher = _PatternMatcher(verb, verbs, mentions, passive, exact, words)
-    patterns = verbs.patterns_for(entry)
-    if not exact:
-        patterns = _verb_patterns(patterns, entry, verbs.block_codes.get(entry.block))
-    match = matcher.best(patterns, entry_name(entry))
+    patterns, index = _verb_patterns(verbs, entry, exact)
+    match = matcher.best(patterns, entry_name(entry), index)
     participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
     travel = _travel_purpose(verb) if _cameo_rules(settings, verbs) else None
     if participation is None and travel is not None:
@@ -2451,23 +2435,24 @@ def _reporter(verb: Token, roles: _Roles) -> list[_Party]:
     return roles.subject(tok.head)[0]
 
 
-# A verb's share of its block's patterns, computed once per (block list, verb): the value
-# holds the block's list, so its id cannot be reused while the entry lives.
-_VERB_PATTERNS: dict[tuple[int, VerbEntry], tuple[list[Pattern], list[Pattern]]] = {}
-
-
 def _verb_patterns(
-    patterns: list[Pattern], entry: VerbEntry, block_code: str | None
-) -> list[Pattern]:
-    key = (id(patterns), entry)
-    cached = _VERB_PATTERNS.get(key)
-    if cached is not None and cached[0] is patterns:
-        return cached[1]
-    if len(_VERB_PATTERNS) > 20_000:
-        _VERB_PATTERNS.clear()
-    mine = _patterns_of_verb(patterns, entry, block_code)
-    _VERB_PATTERNS[key] = (patterns, mine)
-    return mine
+    verbs: VerbDictionary, entry: VerbEntry, exact: bool
+) -> tuple[list[Pattern], _PatternIndex | None]:
+    """The patterns a verb is matched against (its share of its block's, unless matching
+    exactly as PETRARCH) and their word index (for longer lists: indexing a short one saves
+    less than it costs), made once per dictionary and verb and kept with the dictionary."""
+
+    return verbs.derived((_verb_patterns, exact, entry), _make_verb_patterns, verbs, entry, exact)
+
+
+def _make_verb_patterns(
+    verbs: VerbDictionary, entry: VerbEntry, exact: bool
+) -> tuple[list[Pattern], _PatternIndex | None]:
+    patterns = verbs.patterns_for(entry)
+    if not exact:
+        patterns = _patterns_of_verb(patterns, entry, verbs.block_codes.get(entry.block))
+    index = _PatternIndex(patterns) if len(patterns) >= _INDEXED_PATTERNS else None
+    return patterns, index
 
 
 def _own_intent(code: str | None, sources: Sequence[_Party], targets: Sequence[_Party]) -> bool:

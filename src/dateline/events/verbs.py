@@ -27,10 +27,12 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from ..errors import DictionaryError
 from ..settings import Settings
@@ -51,6 +53,7 @@ __all__ = [
 
 # Bump when the compiled shape changes, so stale caches are not read.
 READER_VERSION = "verbs.v10"
+_T = TypeVar("_T")
 NULL_CODE = "---"
 # TABARI's "complex event" marker ("- * FXLL DIPLOMATIC [+++]"): it flags a sentence for a
 # human coder and is no event code; PETRARCH does not implement complex events, so a
@@ -226,6 +229,23 @@ class VerbDictionary:
     def patterns_for(self, entry: VerbEntry) -> list[Pattern]:
         """The patterns of the block ``entry`` belongs to."""
         return self.patterns.get(entry.block, [])
+
+    def derived(self, key: Hashable, make: Callable[..., _T], *args: Any) -> _T:
+        """What a caller derives from this dictionary (the coder's share of a block's
+        patterns for one verb, their word index): ``make(*args)`` on first use, kept with
+        the dictionary for its lifetime; never written to the cache file or pickled."""
+        memo: dict[Hashable, Any] | None = self.__dict__.get("_derived")
+        if memo is None:
+            memo = self.__dict__["_derived"] = {}
+        if key in memo:
+            return cast(_T, memo[key])
+        value = memo[key] = make(*args)
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
 
     def synset(self, label: str) -> tuple[tuple[str, ...], ...]:
         """The phrases of a synset (empty when undefined)."""
