@@ -465,6 +465,29 @@ def test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_ve
     assert all(e.source and e.source.code.startswith("SYR") for e in called)
 
 
+def test_coder_codes_talks_that_are_the_subject_between_their_parties(
+    cameo_code: Coder,
+) -> None:
+    def dyads(text: str) -> set[tuple[str, str, str]]:
+        return {
+            (e.source.code, e.target.code, e.cameo)
+            for e in cameo_code(text)
+            if e.source and e.target
+        }
+
+    assert dyads("US-China trade talks resumed on Monday.") == {
+        ("USA", "CHN", "046"),
+        ("CHN", "USA", "046"),
+    }
+    # The place the talks resumed in is no party.
+    assert {(s, t) for s, t, _ in dyads("Talks between Iran and Syria resumed in Vienna.")} == {
+        ("IRN", "SYR"),
+        ("SYR", "IRN"),
+    }
+    # A war is no talks: its parties did not travel.
+    assert not dyads("The Israel Hamas war went on.")
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

@@ -153,6 +153,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
+    TALK_NOUNS,
     TIME_DISCARD_WORDS,
     TRANSFER_LEMMAS,
     TRAVEL_LEMMAS,
@@ -1588,6 +1589,31 @@ def _violent_context(verb: Token) -> bool:
     )
 
 
+def _joint_subject_parties(verb: Token, roles: _Roles) -> list[_Party]:
+    """The parties of talks that are the verb's subject ("US-China trade talks resumed",
+    "Russian-Ukrainian talks collapsed", "talks between Iran and the EU resumed"): two or
+    more, else none. Not of a war or a dispute: "the Israel-Hamas war went on" is no
+    journey of either side."""
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or _joint_noun(subj) not in TALK_NOUNS:
+            continue
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for obj in prep.children:
+                    pair = roles.parties(obj) if obj.dep_ == "pobj" else []
+                    if len({p.code for p in pair}) >= 2:
+                        return pair
+        found: dict[str, _Party] = {}
+        for tok in subj.doc[subj.left_edge.i : subj.i]:
+            mention = roles.mentions.at(tok)
+            if mention is None or mention.actor is None or mention.actor.code.startswith("---"):
+                continue
+            party = _party(mention)
+            found.setdefault(party.code, party)
+        return list(found.values()) if len(found) >= 2 else []
+    return []
+
+
 def _violence_owners(verb: Token, roles: _Roles) -> list[_Party]:
     """The actor named on the violence a passive verb's phrase tells ("killed in an Israeli
     air strike", "wounded in a Taliban attack"): who carried it out. A place named there
@@ -2222,6 +2248,9 @@ def _code_verb(
     """The events of one verb of the dictionary (``words``: its sentence's words);
     ``patterns_only``: only a matching pattern codes it, not the block's own code."""
     sources, passive = roles.subject(verb)
+    joint = _joint_subject_parties(verb, roles) if _cameo_rules(settings, verbs) else []
+    if joint:
+        sources = joint
     if (
         not sources
         and not passive
@@ -2350,6 +2379,10 @@ def _code_verb(
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
             # subject act on each other.
             targets = list(sources)
+    if joint:
+        # "US-China trade talks resumed": the parties of the talks, each way (a place the
+        # verb names, "resumed in Vienna", is where, not a party).
+        targets = list(joint)
     if match is not None and match.compound is not None and len(sources) > 1 and not targets:
         # "- % * [030:030]": the members of a compound subject act on each other.
         targets = list(sources)

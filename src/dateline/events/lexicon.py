@@ -251,6 +251,10 @@ JOINT_NOUNS = frozenset(
     }
 )
 
+# Talks as the subject of a verb ("US-China trade talks resumed", "talks between A and B
+# collapsed"): the verb's event is between the parties named on them, each way.
+TALK_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation", "dialogue", "consultation"})
+
 # Heads of a subject that act through their "of"/"from" phrase ("a group of diplomats",
 # "representatives of the insurgency"); other abstract heads do not ("the formation of the
 # government will lead to ...").
