@@ -484,8 +484,9 @@ def test_coder_codes_talks_that_are_the_subject_between_their_parties(
         ("IRN", "SYR"),
         ("SYR", "IRN"),
     }
-    # A war is no talks: its parties did not travel.
+    # A war is no talks, and its parties do not do what the war does.
     assert not dyads("The Israel Hamas war went on.")
+    assert not cameo_code("The Israel Hamas war went on.")
 
 
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(

@@ -87,6 +87,7 @@ from .lexicon import (
     COMPLAINT_ROOTS,
     COMPLAINT_WORDS,
     CONDITIONAL_MARKERS,
+    CONFLICT_NOUNS,
     DATELINE_DASHES,
     DENIAL_GOVERNORS,
     DENIED_CLAIM_NOUNS,
@@ -2251,6 +2252,11 @@ def _code_verb(
     joint = _joint_subject_parties(verb, roles) if _cameo_rules(settings, verbs) else []
     if joint:
         sources = joint
+    elif _cameo_rules(settings, verbs) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in CONFLICT_NOUNS for c in verb.children
+    ):
+        # "The Israel-Hamas war went on": the parties of a war do not do what the war does.
+        sources = []
     if (
         not sources
         and not passive

@@ -251,6 +251,12 @@ JOINT_NOUNS = frozenset(
     }
 )
 
+# A conflict as the subject of a verb ("the Israel-Hamas war went on", "the border dispute
+# escalated"): the parties named on it are not the verb's actors.
+CONFLICT_NOUNS = frozenset(
+    {"war", "conflict", "dispute", "crisis", "rivalry", "standoff", "feud", "row", "tension"}
+)
+
 # Talks as the subject of a verb ("US-China trade talks resumed", "talks between A and B
 # collapsed"): the verb's event is between the parties named on them, each way.
 TALK_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation", "dialogue", "consultation"})
