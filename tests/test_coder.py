@@ -426,6 +426,7 @@ def test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country(
         return {e.source.code for e in cameo_code(text) if e.source}
 
     assert sources("Israel said its troops shelled two villages in Lebanon.") == {"ISRMIL"}
+    assert sources("Putin said his army shelled two villages in Georgia.") == {"RUSMIL"}
     assert "PSECOP" in sources("Palestinian leaders said their police detained two settlers.")
     # One's own troops are what is moved, not whom the act is aimed at.
     events = cameo_code("Syria said it would withdraw its troops from Lebanon.")
@@ -487,6 +488,25 @@ def test_coder_codes_talks_that_are_the_subject_between_their_parties(
     # A war is no talks, and its parties do not do what the war does.
     assert not dyads("The Israel Hamas war went on.")
     assert not cameo_code("The Israel Hamas war went on.")
+
+
+def test_coder_reads_two_actors_the_parser_nested_and_leaves_out_the_venue(
+    cameo_code: Coder,
+) -> None:
+    # The parser hangs "Colombia's government and FARC" on "rebels"; "in Havana" is where.
+    events = cameo_code("Colombia's government and FARC rebels signed a peace agreement in Havana.")
+    assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {
+        ("COLGOV", "COLREB"),
+        ("COLREB", "COLGOV"),
+    }
+    # A party named with "with" stays the target.
+    events = cameo_code("Israel and Jordan signed an agreement with Egypt in Cairo.")
+    assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {
+        ("ISR", "EGY"),
+        ("EGY", "ISR"),
+        ("JOR", "EGY"),
+        ("EGY", "JOR"),
+    }
 
 
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(

@@ -5,9 +5,10 @@ The simple, precise version:
 - "we", "us", "our" inside a quotation refer to the quotation's speaker when the speaker
   has an actor; "the source" (and other descriptions of a speaker) to a speaker whose
   description it repeats;
-- "its" and "their" before an agent with no country ("said its troops") give the agent the
-  country of the pronoun's antecedent (a country or organisation; for "their", a plural
-  actor too) when that is a country or a state body: ISR + "its troops" -> ISRMIL; a
+- "its", "their", "his" and "her" before an agent with no country ("said its troops") give
+  the agent the country of the pronoun's antecedent (a country or organisation; for
+  "their", a plural actor too; for "his" and "her", a person) when that is a country or a
+  state body: ISR + "its troops" -> ISRMIL; a
   group's ("the Taliban ... its commanders") are left as they were;
 - "he", "she", "they", "it" and definite descriptions ("the ministry", "the country",
   "the group", "the insurgents") take the nearest earlier actor mention that fits (a person
@@ -34,6 +35,7 @@ from .coref_lexicon import (
     NON_PERSON_LABELS,
     ORGANISATION_HEADS,
     PERSON_AGENTS,
+    PERSON_POSSESSIVES,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
@@ -208,6 +210,7 @@ def _possessed_agents(
     out: list[Mention] = []
     owners: list[Mention] | None = None
     plural: list[Mention] | None = None
+    persons: list[Mention] | None = None
     for mention in mentions:
         actor = mention.actor
         if mention.via != "agent" or actor is None or not actor.code.startswith("---"):
@@ -222,7 +225,11 @@ def _possessed_agents(
         if owners is None:  # countries and organisations: never a person for "its"
             owners = [m for m in resolved if _is_organisation(root_of(m))]
         pool = owners
-        if pronoun.lower_ == "their":
+        if pronoun.lower_ in PERSON_POSSESSIVES:
+            if persons is None:
+                persons = [m for m in resolved if not _is_organisation(root_of(m))]
+            pool = persons
+        elif pronoun.lower_ == "their":
             if plural is None:
                 plural = [m for m in resolved if _is_plural(root_of(m))]
             pool = sorted({id(m): m for m in (*owners, *plural)}.values(), key=_start)

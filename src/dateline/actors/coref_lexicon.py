@@ -14,8 +14,10 @@ THING_PRONOUNS = frozenset({"it"})
 
 # Possessive pronouns before an agent with no country ("its troops", "their police"): the
 # agent belongs to the pronoun's antecedent, a country or organisation for "its", a plural
-# actor (or organisation) for "their", when that is a country or a state body.
-POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# actor (or organisation) for "their", a person for "his" and "her" ("al-Maliki said his
+# government ..."), when that is a country or a state body.
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+PERSON_POSSESSIVES = frozenset({"his", "her"})
 # The owners whose country an owned agent takes: a country, or a state body (CAMEO agent
 # codes of the state). "the Taliban ... three of its commanders" are the group's own, not
 # Afghanistan's military: a non-state owner leaves the agent as it was.

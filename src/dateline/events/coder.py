@@ -693,6 +693,9 @@ class _Roles:
         return list(cached)
 
     def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[_Party]:
+        misparsed = self._coordinated_modifier(head)
+        if misparsed:
+            return _split(misparsed)
         out: list[_Party] = []
         conjuncts = self._listed(_conjuncts(head))
         split = self._agents_in_places(conjuncts)
@@ -717,6 +720,25 @@ class _Roles:
             elif party not in out:
                 out.append(party)
         return _split(out)
+
+    def _coordinated_modifier(self, head: Token) -> list[_Party]:
+        """ "Colombia's government and FARC rebels signed": the parser may hang the first
+        of two coordinated actors on the second's head as a modifier, with the "and" and
+        the second's first word under it. Both actors, then."""
+        head_mention = self.mentions.at(head)
+        if head_mention is None or head_mention.actor is None:
+            return []
+        for mod in head.children:
+            if mod.i > head.i or mod.dep_ not in ("nmod", "compound", "amod", "poss"):
+                continue
+            if not any(c.dep_ == "cc" and c.lower_ == "and" for c in mod.children):
+                continue
+            first = self.mentions.at(mod)
+            if first is None or first is head_mention or first.actor is None:
+                continue
+            if any(c.dep_ == "conj" and self.mentions.at(c) is head_mention for c in mod.children):
+                return [_party(first), _party(head_mention)]
+        return []
 
     def _place_after(self, conj: Token, conjuncts: list[Token]) -> _Party | None:
         """ "Ithilen's sheep and goats of Gondor": the parse may hang the "of" phrase on the
@@ -1251,6 +1273,8 @@ def _possessed_agent(mention: Mention, head: Token) -> bool:
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
 # Entity labels of places: a place before a noun of violence says where, not who.
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that name where a joint act took place ("signed an agreement in Havana").
+VENUE_PREPOSITIONS = frozenset({"in", "at"})
 _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 
@@ -1588,6 +1612,21 @@ def _violent_context(verb: Token) -> bool:
         )
         for prep in verb.children
     )
+
+
+def _venue(party: _Party, doc: Doc, table: _TokenTable) -> bool:
+    """Whether a party was read from a place named as where something happened ("in
+    Havana", "at Camp David")."""
+    for i in table.starting_in(party.start, party.end):
+        tok = doc[i]
+        while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in VENUE_PREPOSITIONS
+            and tok.ent_type_ in PLACE_ENTITY_LABELS
+        )
+    return False
 
 
 def _joint_subject_parties(verb: Token, roles: _Roles) -> list[_Party]:
@@ -2381,6 +2420,13 @@ def _code_verb(
         targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
         if _cameo_rules(settings, verbs) and _own_intent(code, sources, targets):
             targets = []
+        if reciprocal and targets and all(_venue(p, sent.doc, table) for p in targets):
+            # "A and B signed an agreement in Havana": where, not with whom ("... with C
+            # in Havana": C).
+            venue = {i for p in targets for i in table.starting_in(p.start, p.end)}
+            targets = roles.objects(verb, passive, skip | venue, clauses=False)
+            if any(_venue(p, sent.doc, table) for p in targets):
+                targets = []
         if reciprocal and not targets:
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
             # subject act on each other.
