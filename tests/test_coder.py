@@ -509,6 +509,19 @@ def test_coder_reads_two_actors_the_parser_nested_and_leaves_out_the_venue(
     }
 
 
+def test_coder_gives_agents_met_before_a_place_that_places_country(cameo_code: Coder) -> None:
+    events = cameo_code("Gunmen killed five policemen at a checkpoint in northern Iraq.")
+    assert {e.target.code for e in events if e.target} == {"IRQCOP"}
+    events = cameo_code("Police arrested two journalists in Cairo on Monday.")
+    assert {e.target.code for e in events if e.target} == {"EGYMED"}
+    # "joint" exercises are held with each other.
+    events = cameo_code("The United States and South Korea will hold joint military exercises.")
+    assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {
+        ("USA", "KOR"),
+        ("KOR", "USA"),
+    }
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

@@ -1254,6 +1254,15 @@ class _Roles:
                     and not all(p.code.startswith("---") for p in found)
                     and not _possessed_agent(mention, head)
                 ):
+                    if fallback and _located_in(head) and all(_is_country(p.code) for p in found):
+                        # "killed five policemen in northern Iraq": the agents met first
+                        # are of the place the act is in (IRQCOP), as "Iraqi policemen".
+                        return [
+                            _Party(p.code + a.code[3:], a.start, a.end, a.text)
+                            for a in fallback
+                            if a.code.startswith("---")
+                            for p in found
+                        ] or found
                     return found
                 # An agent without a country ("military aid"), or one's own ("withdraw its
                 # troops from Lebanon": the instrument), is kept only as a fallback.
@@ -1261,6 +1270,11 @@ class _Roles:
                     fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
         return fallback
+
+
+def _located_in(tok: Token) -> bool:
+    """A place named as where something is or happens ("in northern Iraq")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in"
 
 
 def _possessed_agent(mention: Mention, head: Token) -> bool:

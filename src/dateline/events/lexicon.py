@@ -228,7 +228,7 @@ INTENT_GOVERNORS = frozenset(
 )
 
 # Words in a verb's phrase that make a compound subject act on itself ("their meeting").
-RECIPROCAL_WORDS = frozenset({"each", "jointly", "mutual", "mutually", "bilateral"})
+RECIPROCAL_WORDS = frozenset({"each", "joint", "jointly", "mutual", "mutually", "bilateral"})
 # Nouns of joint activities: "their meeting" (a verb's object) says the subjects act together.
 JOINT_NOUNS = frozenset(
     {
