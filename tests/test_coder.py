@@ -522,6 +522,21 @@ def test_coder_gives_agents_met_before_a_place_that_places_country(cameo_code: C
     }
 
 
+def test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members(
+    cameo_code: Coder,
+) -> None:
+    def dyads(text: str) -> set[tuple[str, str]]:
+        return {(e.source.code, e.target.code) for e in cameo_code(text) if e.source and e.target}
+
+    both = {("ISR", "SYR"), ("SYR", "ISR")}
+    assert dyads("Israel and Syria met in Geneva on Monday.") == both
+    assert dyads("Israel and Syria clashed along the border.") == both
+    assert dyads("Israel and Syria exchanged fire along the border.") == both
+    # Acting together on someone else, or where one-sided, stays so.
+    assert {t for _, t in dyads("Israel and Egypt attacked targets in Lebanon.")} == {"LBN"}
+    assert not dyads("Israel and Syria protested on Monday.") & both
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

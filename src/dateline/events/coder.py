@@ -107,6 +107,7 @@ from .lexicon import (
     LAWSUIT_LEMMAS,
     LIGHT_VERBS,
     MILITARY_AID_CODE,
+    MUTUAL_ROOTS,
     NEGATION_WORDS,
     NEGATIVE_GOVERNORS,
     NOMINAL_DATE_PREPOSITIONS,
@@ -2449,6 +2450,25 @@ def _code_verb(
         # "US-China trade talks resumed": the parties of the talks, each way (a place the
         # verb names, "resumed in Vienna", is where, not a party).
         targets = list(joint)
+    elif (
+        _cameo_rules(settings, verbs)
+        and len({p.code for p in sources}) > 1
+        and (
+            reverse not in (None, NULL_CODE)  # the pattern names a two-sided act
+            or (
+                code is not None
+                and code[:2] in MUTUAL_ROOTS
+                and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            )
+        )
+    ):
+        # "Israel and Syria met in Geneva", "Hamas and Fatah clashed in Gaza", "India and
+        # Pakistan exchanged fire": an act of two sides with no one else named is between
+        # the members of the compound subject; the place is where.
+        if targets and all(_venue(p, sent.doc, table) for p in targets):
+            targets = []
+        if not targets:
+            targets = list(sources)
     if match is not None and match.compound is not None and len(sources) > 1 and not targets:
         # "- % * [030:030]": the members of a compound subject act on each other.
         targets = list(sources)

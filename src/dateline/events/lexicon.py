@@ -228,6 +228,10 @@ INTENT_GOVERNORS = frozenset(
 )
 
 # Words in a verb's phrase that make a compound subject act on itself ("their meeting").
+# CAMEO roots of acts that two sides do with each other when a compound subject names both
+# and the verb has no object ("Israel and Syria met", "A and B clashed"): 04 consult, 05
+# engage in diplomatic cooperation, 19 fight.
+MUTUAL_ROOTS = frozenset({"04", "05", "19"})
 RECIPROCAL_WORDS = frozenset({"each", "joint", "jointly", "mutual", "mutually", "bilateral"})
 # Nouns of joint activities: "their meeting" (a verb's object) says the subjects act together.
 JOINT_NOUNS = frozenset(
