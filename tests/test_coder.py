@@ -537,6 +537,15 @@ def test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members(
     assert not dyads("Israel and Syria protested on Monday.") & both
 
 
+def test_coder_reads_datelines_supplements_for_deals_and_aid_workers(cameo_code: Coder) -> None:
+    events = cameo_code("Iran signed a deal with Russia on Monday.")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target} >= {
+        ("IRN", "RUS", "057")
+    }
+    events = cameo_code("Militants kidnapped three aid workers in Somalia.")
+    assert {e.target.code for e in events if e.target} == {"SOMNGODEV"}
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:
