@@ -546,6 +546,11 @@ def test_coder_reads_datelines_supplements_for_deals_and_aid_workers(cameo_code:
     assert {e.target.code for e in events if e.target} == {"SOMNGODEV"}
 
 
+def test_coder_codes_an_eager_act_as_an_intent(cameo_code: Coder) -> None:
+    events = cameo_code("Syria has been eager to withdraw its forces from Lebanon.", "2005-01-01")
+    assert {e.root for e in events if not (e.negated or e.hypothetical)} == {"03"}
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

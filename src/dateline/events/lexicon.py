@@ -220,6 +220,8 @@ INTENT_GOVERNORS = frozenset(
         "seek",
         "propose",
         "willing",
+        "eager",
+        "keen",
         "ready",
         "prepared",
         "determined",
