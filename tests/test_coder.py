@@ -551,6 +551,13 @@ def test_coder_codes_an_eager_act_as_an_intent(cameo_code: Coder) -> None:
     assert {e.root for e in events if not (e.negated or e.hypothetical)} == {"03"}
 
 
+def test_coder_does_not_count_what_a_question_asks(cameo_code: Coder) -> None:
+    asked = cameo_code("Will China invade Taiwan next year?")
+    assert asked and all(e.hypothetical for e in asked)
+    told = cameo_code("China invaded Taiwan on Monday.")
+    assert told and not any(e.hypothetical for e in told)
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

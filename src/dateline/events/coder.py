@@ -2727,6 +2727,10 @@ def code_events(
         found = code_sentence(sent, article, index, verbs, roles, settings) if named else []
         if cameo:
             found.extend(_nominal_events(sent, roles, settings, found, events))
+            if found and _is_question(sent):
+                # "Will China invade Taiwan?": a question asserts no event.
+                for event in found:
+                    event.hypothetical = True
         # Discards are looked up only where there is something to discard (they are costly).
         if not found:
             continue
@@ -2748,6 +2752,15 @@ def code_events(
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _is_question(sent: Span) -> bool:
+    """Whether the sentence ends with a question mark (closing quotes and brackets aside)."""
+    for tok in reversed(sent):
+        if tok.is_space or tok.is_quote or tok.is_right_punct:
+            continue
+        return tok.text == "?"
+    return False
 
 
 def _nominal_events(
