@@ -435,6 +435,10 @@ def test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country(
     assert "ISRMIL" not in sources(
         "Israel protested.\n\nIts troops shelled two villages in Lebanon."
     )
+    # The clause's own subject owns its forces, however near another country stands; one's
+    # own forces are never the target.
+    events = cameo_code("Israel, which invaded Lebanon in 1982, withdrew its troops in 2000.")
+    assert [(e.source.code if e.source else None, e.target) for e in events] == [("ISR", None)]
     owned = cameo_code("The Taliban said its fighters shelled two villages in Ghazni.")
     assert {e.source.code for e in owned if e.source} == {"---UAF"}
 

@@ -233,7 +233,9 @@ def _possessed_agents(
             if plural is None:
                 plural = [m for m in resolved if _is_plural(root_of(m))]
             pool = sorted({id(m): m for m in (*owners, *plural)}.values(), key=_start)
-        antecedent = _nearest(pool, pronoun, paragraphs, sentence_index, None, bare_country=False)
+        antecedent = _clause_subject(pool, pronoun) or _nearest(
+            pool, pronoun, paragraphs, sentence_index, None, bare_country=False
+        )
         if antecedent is None or antecedent.actor is None:
             continue
         country = antecedent.actor.country or ""
@@ -321,6 +323,24 @@ class _Roots:
             span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
             self._roots[key] = span.root if span is not None and len(span) > 0 else None
         return self._roots[key]
+
+
+def _clause_subject(pool: list[Mention], pronoun: Token) -> Mention | None:
+    """The subject of the clause a possessive stands in, when it is in ``pool``: "Israel,
+    which invaded Lebanon, withdrew its troops" (Israel, not the nearer Lebanon)."""
+    verb = pronoun.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    lo, hi = subjects[0].left_edge.idx, subjects[0].idx + len(subjects[0].text)
+    for mention in pool:
+        if lo <= mention.start < hi and mention.end <= pronoun.idx:
+            return mention
+    return None
 
 
 def _is_plural(root: Token | None) -> bool:

@@ -1265,9 +1265,13 @@ class _Roles:
                             for p in found
                         ] or found
                     return found
-                # An agent without a country ("military aid"), or one's own ("withdraw its
-                # troops from Lebanon": the instrument), is kept only as a fallback.
-                if not fallback and head.dep_ not in ("amod", "compound"):
+                # An agent without a country ("military aid") is kept only as a fallback;
+                # one's own ("withdraw its troops from Lebanon") is the instrument, no target.
+                if (
+                    not fallback
+                    and head.dep_ not in ("amod", "compound")
+                    and not _possessed_agent(mention, head)
+                ):
                     fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
         return fallback
