@@ -455,6 +455,10 @@ def test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_ve
 
     # A headline's participle: the noun suffered the act; the by-agent did it.
     assert dyads("Two Israeli soldiers killed in Gaza bombing.") == {(None, "ISRMIL")}
+    # A headline's passive with its auxiliary left out.
+    assert dyads("Two Israeli soldiers killed in bombing in Gaza.") == {(None, "ISRMIL")}
+    assert dyads("US helicopter shot down and destroyed over Helmand.") == {(None, "USA")}
+    assert dyads("Israeli troops killed two militants in Lebanon.") == {("ISRMIL", "LBNUAF")}
     assert dyads("A UN convoy attacked by Taliban militants near Kabul.") == {
         ("AFGREBUAF", "IGOUNO")
     }

@@ -97,6 +97,7 @@ from .lexicon import (
     DRAFT_WORDS,
     EASING_CODE,
     EASING_LEMMAS,
+    ELIDED_PASSIVE_LEMMAS,
     EVENT_NOUN_CODES,
     FUTURE_AUXILIARIES,
     HYPOTHETICAL_MODALS,
@@ -583,6 +584,22 @@ def _reduced_passive(tok: Token) -> bool:
     )
 
 
+def _elided_passive(verb: Token) -> bool:
+    """A headline's passive with its auxiliary left out ("Two Israeli soldiers killed in
+    Gaza", "US helicopter shot down"): a verb that cannot stand without its object
+    (``ELIDED_PASSIVE_LEMMAS``; "shoot" only with "down"), in the past, with a subject, no
+    auxiliary and no object or complement."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ not in ("VBD", "VBN") or lemma not in ELIDED_PASSIVE_LEMMAS:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "attr"}:
+        return False
+    if lemma == "shoot":
+        return any(c.lower_ == "down" for c in verb.children)
+    return True
+
+
 def _noun_passive(verb: Token) -> bool:
     """A participle on a noun that tells violence done to it ("two soldiers killed in a
     bombing", headline style; "a convoy attacked by militants"): passive, the noun its
@@ -1036,6 +1053,8 @@ class _Roles:
 
     def subject(self, verb: Token) -> tuple[list[_Party], bool]:
         """The source parties of ``verb`` and whether the verb is passive."""
+        if _elided_passive(_first_conjunct(verb)):
+            return [], True  # "Two soldiers killed in Gaza": a headline's passive
         if _noun_passive(verb):
             # "Two soldiers killed in a bombing", "a convoy attacked by militants": the noun
             # suffered the act; the by-agent, if any, did it.
@@ -1174,6 +1193,13 @@ class _Roles:
                 found = self.parties(verb.head)
                 if found:
                     return found
+            first = _first_conjunct(verb)
+            if _elided_passive(first):
+                for c in first.children:
+                    if c.dep_ == "nsubj":
+                        found = self.parties(c)
+                        if found:
+                            return found
             for c in verb.children:
                 if c.dep_ in PASSIVE_SUBJECT_DEPS:
                     found = self.parties(c)
@@ -2401,7 +2427,11 @@ def _code_verb(
         code, reverse = COMPLAINT_CODE, None
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
-    if match is not None and match.source is not None:
+    if (
+        match is not None
+        and match.source is not None
+        and not _elided_passive(_first_conjunct(verb))  # the subject suffered the act
+    ):
         sources = _split([match.source])
     elif (
         match is not None

@@ -114,6 +114,11 @@ VIOLENT_PASSIVE_LEMMAS = frozenset(
         "gun",
     }
 )
+# Verbs that never stand without their object: in the past with a subject and no object,
+# a headline's passive with "was"/"were" left out ("Two soldiers killed in Gaza", "US
+# helicopter shot down"); "shoot" only with "down" ("police shot into the crowd").
+ELIDED_PASSIVE_LEMMAS = frozenset({"kill", "wound", "injure", "destroy", "behead", "shoot"})
+
 # Verbs whose subject undergoes the violence ("two soldiers died in an attack"): with no
 # pattern of its own matched, the subject is the target (CAMEO.2.0 writes its DIE patterns
 # as "[:190]", the code from the other side), the source is named on the violence or
