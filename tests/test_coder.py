@@ -566,6 +566,17 @@ def test_coder_does_not_count_what_a_question_asks(cameo_code: Coder) -> None:
     assert told and not any(e.hypothetical for e in told)
 
 
+def test_coder_codes_an_announced_clause_and_arms_sent_not_the_announcing(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("Germany will send tanks to Ukraine, Scholz announced.", "2023-01-25")
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events} == {
+        ("DEU", "UKR", "033")
+    }
+    events = cameo_code("Iran delivered drones to Russia last year.", "2023-01-25")
+    assert {e.cameo for e in events} == {"072"}
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

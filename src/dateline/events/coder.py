@@ -2155,6 +2155,7 @@ def code_sentence(
     seen: set[tuple[str, str | None, str]] = set()
     _yield_bare_intent(sent, by_verb)
     _yield_to_statement_content(sent, by_verb)
+    _yield_statement_to_clause(sent, by_verb)
     _order_takes_ordered_act(sent, by_verb)
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb):
@@ -2218,6 +2219,22 @@ def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         )
         if bare and not threat and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
+
+
+def _yield_statement_to_clause(sent: Span, by_verb: dict[int, list[Event]]) -> None:
+    """ "Germany will send tanks to Ukraine, Scholz announced": a bare statement (01, its
+    block's own code, no pattern) whose reported clause is coded with an act says only that
+    the act was announced; the clause is the event, as with "said"."""
+    for i in list(by_verb):
+        found = by_verb[i]
+        if not found or not all(e.root == "01" and e.pattern is None for e in found):
+            continue
+        verb = sent.doc[i]
+        if any(
+            c.dep_ in ("ccomp", "parataxis") and any(e.root != "01" for e in by_verb.get(c.i, ()))
+            for c in verb.children
+        ):
+            del by_verb[i]
 
 
 def _yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> None:

@@ -667,7 +667,24 @@ EASING_CODE = "081"
 # Sending arms to another party is military aid (CAMEO manual 1.1b3, 072 "Provide military
 # aid"), not a deployment (154): the arms go to the party, not to a front.
 TRANSFER_LEMMAS = frozenset({"send", "ship", "deliver", "supply", "sell", "provide"})
-ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "weaponry", "ammunition", "munition"})
+ARMS_NOUNS = frozenset(
+    {
+        "arm",
+        "arms",
+        "weapon",
+        "weaponry",
+        "ammunition",
+        "munition",
+        # weapon systems ("will send tanks to Ukraine", "delivered missiles to Syria")
+        "tank",
+        "missile",
+        "artillery",
+        "howitzer",
+        "rifle",
+        "warplane",
+        "drone",
+    }
+)
 MILITARY_AID_CODE = "072"
 
 # Suing is bringing a lawsuit (CAMEO manual 1.1b3, 115 "Bring lawsuit against"), a
