@@ -577,6 +577,14 @@ def test_coder_codes_an_announced_clause_and_arms_sent_not_the_announcing(
     assert {e.cameo for e in events} == {"072"}
 
 
+def test_coder_prefers_the_object_a_pattern_names_to_the_verbs_particle(
+    cameo_code: Coder,
+) -> None:
+    # CAMEO.2.0's BREAK block: "- * OFF [130]" and "- * RELATIONS [161]".
+    events = cameo_code("Venezuela broke off diplomatic relations with Colombia.")
+    assert {e.cameo for e in events} == {"161"}
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

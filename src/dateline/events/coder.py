@@ -333,6 +333,11 @@ class _PatternMatcher:
         self._reach = 0
 
     @cached_property
+    def particles(self) -> frozenset[str]:
+        """The verb's particles, as pattern words ("OFF" of "broke off")."""
+        return frozenset(c.text.upper() for c in self.verb.children if c.dep_ == "prt")
+
+    @cached_property
     def before(self) -> list[Token]:
         sent = self.verb.sent
         verb = self.verb
@@ -372,7 +377,7 @@ class _PatternMatcher:
         border"), and "closed its borders because of fighting" the borders closed.
         ``index``: ``patterns`` indexed by word, to try only those the sentence may match."""
         best: _Match | None = None
-        best_score: tuple[int, int, int] = (-1, 0, 0)
+        best_score: tuple[int, int, int, int] = (-1, 0, 0, 0)
         words = self.words
         disjoint = words.isdisjoint
         for pattern in index.possible(words) if index is not None else patterns:
@@ -384,10 +389,13 @@ class _PatternMatcher:
             found = self.match(pattern)
             if found is None:
                 continue
-            score = (pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0), 0, 0)
+            score = (pattern.n_literals * 2 + (1 if pattern.verb_joined_before else 0), 0, 0, 0)
             if not self.exact:
                 own = bool(verb_name) and pattern.verb == verb_name
-                score = (score[0], int(own), -self._reach)
+                # A pattern naming only the verb's particle ("- * OFF") says less than one
+                # naming what is acted on: "broke off diplomatic relations" is "- * RELATIONS".
+                particle = bool(pattern.required) and pattern.required <= self.particles
+                score = (score[0], int(own), int(not particle), -self._reach)
             if score > best_score:
                 best, best_score = found, score
         return best
