@@ -585,6 +585,16 @@ def test_coder_prefers_the_object_a_pattern_names_to_the_verbs_particle(
     assert {e.cameo for e in events} == {"161"}
 
 
+def test_coder_codes_halted_talks_as_halted_negotiations(cameo_code: Coder) -> None:
+    for text in (
+        "Hamas suspended talks with Fatah on Monday.",
+        "Hamas broke off negotiations with Fatah on Monday.",
+    ):
+        assert {e.cameo for e in cameo_code(text)} == {"164"}
+    # "broke off" from an alliance halts no talks.
+    assert "164" not in {e.cameo for e in cameo_code("The rebels broke off from the alliance.")}
+
+
 def test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice(
     cameo_code: Coder,
 ) -> None:

@@ -100,6 +100,8 @@ from .lexicon import (
     ELIDED_PASSIVE_LEMMAS,
     EVENT_NOUN_CODES,
     FUTURE_AUXILIARIES,
+    HALT_NEGOTIATIONS_CODE,
+    HALTING_LEMMAS,
     HYPOTHETICAL_MODALS,
     INTENT_CODES,
     INTENT_GOVERNORS,
@@ -111,6 +113,7 @@ from .lexicon import (
     MUTUAL_ROOTS,
     NEGATION_WORDS,
     NEGATIVE_GOVERNORS,
+    NEGOTIATION_NOUNS,
     NOMINAL_DATE_PREPOSITIONS,
     NOMINAL_EVENT_CODES,
     NOMINAL_FORWARD_PREPOSITIONS,
@@ -130,6 +133,7 @@ from .lexicon import (
     PERIOD_DISCARD_PHRASES,
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
+    PHRASAL_HALTING_LEMMAS,
     PLACING_PARTICIPLES,
     PROPOSAL_NOUNS,
     PROTEST_CODE,
@@ -1856,6 +1860,18 @@ def _easing_code(verb: Token) -> str | None:
     return EASING_CODE if _acts_on(verb, EASING_LEMMAS, RESTRICTION_NOUNS) else None
 
 
+def _halted_talks_code(verb: Token) -> str | None:
+    """ "suspended the talks", "broke off negotiations": CAMEO 164 (see HALTING_LEMMAS)."""
+    lemma = verb.lemma_.lower()
+    if lemma in PHRASAL_HALTING_LEMMAS and not any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    ):
+        return None
+    if _acts_on(verb, HALTING_LEMMAS | PHRASAL_HALTING_LEMMAS, NEGOTIATION_NOUNS):
+        return HALT_NEGOTIATIONS_CODE
+    return None
+
+
 def _arms_transfer_code(verb: Token, roles: _Roles) -> str | None:
     """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS)."""
     if not _acts_on(verb, TRANSFER_LEMMAS, ARMS_NOUNS):
@@ -2422,7 +2438,9 @@ def _code_verb(
                 if object_code is not None:
                     code, reverse, own_objects = object_code, None, True
     if _cameo_rules(settings, verbs):
-        object_code = _easing_code(verb) or _arms_transfer_code(verb, roles)
+        object_code = (
+            _easing_code(verb) or _arms_transfer_code(verb, roles) or _halted_talks_code(verb)
+        )
         if verb.lemma_.lower() in LAWSUIT_LEMMAS:
             object_code = LAWSUIT_CODE
         if object_code is not None:

@@ -658,6 +658,13 @@ OBSTRUCTION_CODE = "144"
 
 # Easing restrictions is yielding (CAMEO manual 1.1b3, 081 "Ease administrative
 # sanctions"): "eased emergency measures", "relaxed the ban".
+# Halting talks is CAMEO 164 "Halt negotiations" ("suspended the talks", "broke off
+# negotiations", "called off the dialogue"); CAMEO.2.0 codes SUSPEND by its block (160).
+HALTING_LEMMAS = frozenset({"suspend", "halt", "freeze", "cancel", "abandon", "stop"})
+PHRASAL_HALTING_LEMMAS = frozenset({"break", "call"})  # with "off"
+NEGOTIATION_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue"})
+HALT_NEGOTIATIONS_CODE = "164"
+
 EASING_LEMMAS = frozenset({"ease", "relax", "loosen"})
 RESTRICTION_NOUNS = frozenset(
     {"restriction", "measure", "curfew", "ban", "sanction", "embargo", "control", "blockade"}
