@@ -111,10 +111,6 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     in_actor: set[int] = set()
     actor_spans = [(m.start, m.end) for m in article.mentions if m.actor is not None]
     for ent in doc.ents:
-        if _names_an_actor(ent, actor_spans):
-            # "the US ambassador", "Iraqi troops": the name is part of an actor, not a place
-            # the article talks about; it still counts as context for the others.
-            in_actor.add(len(toponyms))
         if ent.label_ in lexicon.PLACE_LABELS:
             if ent.label_ in lexicon.WEAK_LABELS:
                 weak.add(len(toponyms))
@@ -122,6 +118,11 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
             rescued[len(toponyms)] = position
         else:
             continue
+        if _names_an_actor(ent, actor_spans):
+            # "the US ambassador", "Iraqi troops": the name is part of an actor, not a place
+            # the article talks about; it still counts as context for the others. (Marked
+            # only for an entity that is kept: an "Israeli" before "Cairo" once hid Cairo.)
+            in_actor.add(len(toponyms))
         toponyms.append(Toponym(ent.start_char, ent.end_char, ent.text))
     dl = article.dateline
     if dl is not None and not any(t.start < dl.end and dl.start < t.end for t in toponyms):
