@@ -57,7 +57,7 @@ def main() -> None:
         )
         stages["coder"] += time.perf_counter() - t
         t = time.perf_counter()
-        attach_context(article, doc)
+        attach_context(article, doc, pipeline.gazetteer.iso3_to_iso2)
         stages["context"] += time.perf_counter() - t
 
     n = len(articles)

@@ -14,3 +14,16 @@ def test_warm_up_sets_the_loaded_resources_aside_from_the_garbage_collector(
     # so full collections no longer walk them.
     assert gc.get_freeze_count() > 0
     assert pipeline.actors is not None
+
+
+def test_a_meeting_placed_in_a_third_country_is_cameo_044(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "Israeli officials met Palestinian negotiators in Cairo on Monday.", date="2012-06-04"
+    )
+    assert [(e.cameo, e.place.country if e.place else None) for e in article.events] == [
+        ("044", "EG")
+    ]
+    home = pipeline.extract(
+        "Israeli officials met Palestinian negotiators in Jerusalem on Monday.", date="2012-06-04"
+    )
+    assert {e.cameo for e in home.events} == {"040"}

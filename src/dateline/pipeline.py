@@ -133,7 +133,7 @@ class Pipeline:
         article.events = code_events(
             article, doc, article.mentions, self.verbs, self.actors, self.settings
         )
-        attach_context(article, doc)
+        attach_context(article, doc, self.gazetteer.iso3_to_iso2)
         return article
 
 

@@ -2300,10 +2300,10 @@ def _order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> Non
         if root_of(code) not in ORDERED_ACT_ROOTS:
             continue
         for event in governor:
-            _recode(event, code)
+            recode(event, code)
 
 
-def _recode(event: Event, code: str) -> None:
+def recode(event: Event, code: str) -> None:
     """Give ``event`` another CAMEO code (and what follows from it)."""
     info = cameo_info(code)
     event.cameo = code
