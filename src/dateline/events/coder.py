@@ -134,6 +134,7 @@ from .lexicon import (
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
     PHRASAL_HALTING_LEMMAS,
+    PLACE_ENTITY_LABELS,
     PLACING_PARTICIPLES,
     PROPOSAL_NOUNS,
     PROTEST_CODE,
@@ -169,6 +170,7 @@ from .lexicon import (
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     UNATTRIBUTED_ROOTS,
+    VENUE_PREPOSITIONS,
     VIOLENCE_CONTEXT_NOUNS,
     VIOLENT_PASSIVE_LEMMAS,
     VIOLENT_PROTEST_CODE,
@@ -624,7 +626,7 @@ def _noun_passive(verb: Token) -> bool:
         and (
             _violent_context(verb)
             or (
-                verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS | {"kill", "wound", "injure"}
+                verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS | ELIDED_PASSIVE_LEMMAS
                 and any(c.dep_ == "agent" for c in verb.children)
             )
         )
@@ -1328,10 +1330,6 @@ def _possessed_agent(mention: Mention, head: Token) -> bool:
 
 
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
-# Entity labels of places: a place before a noun of violence says where, not who.
-PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Prepositions that name where a joint act took place ("signed an agreement in Havana").
-VENUE_PREPOSITIONS = frozenset({"in", "at"})
 _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 

@@ -119,6 +119,12 @@ VIOLENT_PASSIVE_LEMMAS = frozenset(
 # helicopter shot down"); "shoot" only with "down" ("police shot into the crowd").
 ELIDED_PASSIVE_LEMMAS = frozenset({"kill", "wound", "injure", "destroy", "behead", "shoot"})
 
+# Entity labels of places: a place before a noun of violence says where, not who ("a Gaza
+# bombing").
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that name where a joint act took place ("signed an agreement in Havana").
+VENUE_PREPOSITIONS = frozenset({"in", "at"})
+
 # Verbs whose subject undergoes the violence ("two soldiers died in an attack"): with no
 # pattern of its own matched, the subject is the target (CAMEO.2.0 writes its DIE patterns
 # as "[:190]", the code from the other side), the source is named on the violence or
