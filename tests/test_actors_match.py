@@ -459,22 +459,22 @@ def _reference_pattern(phrases: list[tuple[str, bool]]) -> re.Pattern[str]:
 
 
 _PHRASE_WORDS = st.sampled_from(["war", "cup", "Cup", "semi-final", "a", "ab", "o'neil"])
+# Dictionary phrases (text, exact), the words of a text and what separates them.
+_PHRASES = st.lists(
+    st.tuples(st.lists(_PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), st.booleans()),
+    min_size=1,
+    max_size=4,
+)
+_TEXT_WORDS = st.lists(
+    st.sampled_from(["war", "wars", "cup", "CUPS", "semi-final", "semi", "-", "final", "a",
+                     "abc", "o'neil", ",", "xwar", "cup.", "(war)"]),
+    max_size=12,
+)  # fmt: skip
+_SEPARATORS = st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=12, max_size=12)
 
 
 @hyp_settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.lists(_PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), st.booleans()),
-        min_size=1,
-        max_size=4,
-    ),
-    st.lists(
-        st.sampled_from(["war", "wars", "cup", "CUPS", "semi-final", "semi", "-", "final", "a",
-                         "abc", "o'neil", ",", "xwar", "cup.", "(war)"]),
-        max_size=12,
-    ),
-    st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=12, max_size=12),
-)  # fmt: skip
+@given(_PHRASES, _TEXT_WORDS, _SEPARATORS)
 def test_phrase_index_finds_what_the_phrase_regex_finds(
     phrases: list[tuple[str, bool]], words: list[str], seps: list[str]
 ) -> None:
@@ -488,20 +488,12 @@ def test_phrase_index_finds_what_the_phrase_regex_finds(
 
 @hyp_settings(max_examples=150, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.lists(_PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), st.booleans()),
-        min_size=1,
-        max_size=4,
-    ),
-    st.lists(
-        st.sampled_from(["war", "wars", "cup", "CUPS", "semi-final", "semi", "-", "final", "a",
-                         "abc", "o'neil", ",", "xwar", "cup.", "(war)"]),
-        max_size=12,
-    ),
-    st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=12, max_size=12),
+    _PHRASES,
+    _TEXT_WORDS,
+    _SEPARATORS,
     st.integers(0, 80),
     st.integers(0, 80),
-)  # fmt: skip
+)
 def test_phrase_text_read_once_scans_a_part_as_the_part_alone(
     phrases: list[tuple[str, bool]], words: list[str], seps: list[str], a: int, b: int
 ) -> None:

@@ -115,9 +115,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     persons: list[Mention] | None = None  # the antecedents that can be a person
 
     root_of = _Roots(doc)
-    # A mention's index in ``mentions`` (the first one equal to it), for ``antecedent``:
-    # made when first needed.
-    positions: dict[tuple[object, ...], int] | None = None
+    positions = _Positions(mentions)
 
     def sentence_index(offset: int) -> int:
         return _paragraph_of(sent_starts, offset)
@@ -173,10 +171,6 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                 span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         if antecedent is None or antecedent.actor is None:
             continue
-        if positions is None:
-            positions = {}
-            for k, m in enumerate(mentions):
-                positions.setdefault(_mention_key(m), k)
         mention = Mention(
             start=span_start,
             end=span_end,
@@ -184,7 +178,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             label="COREF",
             actor=antecedent.actor,
             via="coreference",
-            antecedent=positions.get(_mention_key(antecedent)),
+            antecedent=positions.of(antecedent),
         )
         new.append(mention)
     owned = _possessed_agents(
@@ -202,7 +196,7 @@ def _possessed_agents(
     root_of: _Roots,
     paragraphs: list[int],
     sentence_index: object,
-    positions: dict[tuple[object, ...], int] | None,
+    positions: _Positions,
 ) -> list[Mention]:
     """ "Israel said its troops fired": an agent with no country ("---MIL") owned by "its"
     or "their" takes the country of the pronoun's antecedent (``_nearest``: same paragraph,
@@ -248,10 +242,6 @@ def _possessed_agents(
             continue  # a group's own commanders are not the country's military
         agents = actor.code[3:]
         start = min(pronoun.idx, mention.start)
-        if positions is None:
-            positions = {}
-            for k, m in enumerate(mentions):
-                positions.setdefault(_mention_key(m), k)
         out.append(
             Mention(
                 start=start,
@@ -260,7 +250,7 @@ def _possessed_agents(
                 label="COREF",
                 actor=Actor(country + agents, actor.name, country, actor.agents),
                 via="coreference",
-                antecedent=positions.get(_mention_key(antecedent)),
+                antecedent=positions.of(antecedent),
             )
         )
     return out
@@ -297,6 +287,22 @@ def _referring_words(doc: Doc) -> list[Token]:
 # Lemma hash -> whether the lemma heads a description (``_referring_words``).
 _HEAD_LEMMAS: dict[int, bool] = {}
 _HEAD_LEMMAS_MAX = 200_000
+
+
+class _Positions:
+    """A mention's index in ``mentions`` (the first one equal to it), for ``antecedent``;
+    the index is made when first asked for."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions = mentions
+        self._index: dict[tuple[object, ...], int] | None = None
+
+    def of(self, mention: Mention) -> int | None:
+        if self._index is None:
+            self._index = {}
+            for k, m in enumerate(self._mentions):
+                self._index.setdefault(_mention_key(m), k)
+        return self._index.get(_mention_key(mention))
 
 
 def _mention_key(mention: Mention) -> tuple[object, ...]:

@@ -67,6 +67,7 @@ from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
+from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
 from .cameo import cameo_info, root_of
 from .lexicon import (
@@ -134,7 +135,6 @@ from .lexicon import (
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
     PHRASAL_HALTING_LEMMAS,
-    PLACE_ENTITY_LABELS,
     PLACING_PARTICIPLES,
     PROPOSAL_NOUNS,
     PROTEST_CODE,
@@ -1317,9 +1317,10 @@ class _Roles:
         return fallback
 
 
-def _located_in(tok: Token) -> bool:
-    """A place named as where something is or happens ("in northern Iraq")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in"
+def _located_in(tok: Token, prepositions: Container[str] = ("in",)) -> bool:
+    """A place named as where something is or happens ("in northern Iraq", "at Camp
+    David")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in prepositions
 
 
 def _possessed_agent(mention: Mention, head: Token) -> bool:
@@ -1466,6 +1467,14 @@ def _unable(verb: Token) -> bool:
     )
 
 
+# A noun whose clause says the act, and the verbs that deny it through the noun: "denied
+# reports that it had attacked", "vetoed a resolution condemning Syria".
+_DENIED_BY_OBJECT = (
+    (DENIED_CLAIM_NOUNS, CLAIM_DENYING_LEMMAS),
+    (PROPOSAL_NOUNS, BLOCKING_LEMMAS),
+)
+
+
 def _denied(verb: Token) -> bool:
     """ "denied that it supports", "denied supporting", "denied reports that it attacked":
     the act is denied by the speaker, so it is not an event (flagged negated)."""
@@ -1478,20 +1487,14 @@ def _denied(verb: Token) -> bool:
         governor = head
     elif (
         first.dep_ == "acl"
-        and head.lemma_.lower() in DENIED_CLAIM_NOUNS
         and head.dep_ in ("dobj", "nsubjpass")
         and head.head.i != head.i
-        and head.head.lemma_.lower() in CLAIM_DENYING_LEMMAS
+        and any(
+            head.lemma_.lower() in nouns and head.head.lemma_.lower() in verbs
+            for nouns, verbs in _DENIED_BY_OBJECT
+        )
     ):
         governor = head.head
-    elif (
-        first.dep_ == "acl"
-        and head.lemma_.lower() in PROPOSAL_NOUNS
-        and head.dep_ in ("dobj", "nsubjpass")
-        and head.head.i != head.i
-        and head.head.lemma_.lower() in BLOCKING_LEMMAS
-    ):
-        governor = head.head  # "vetoed a resolution condemning Syria"
     # "did not deny that ...": no denial.
     return governor is not None and not any(c.dep_ == "neg" for c in governor.children)
 
@@ -1676,11 +1679,7 @@ def _venue(party: _Party, doc: Doc, table: _TokenTable) -> bool:
         tok = doc[i]
         while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
             tok = tok.head
-        return (
-            tok.dep_ == "pobj"
-            and tok.head.lower_ in VENUE_PREPOSITIONS
-            and tok.ent_type_ in PLACE_ENTITY_LABELS
-        )
+        return _located_in(tok, VENUE_PREPOSITIONS) and tok.ent_type_ in PLACE_LABELS
     return False
 
 
@@ -1722,7 +1721,7 @@ def _violence_owners(verb: Token, roles: _Roles) -> list[_Party]:
             for mod in noun.children:
                 if mod.dep_ not in ("amod", "compound", "poss", "nmod") or mod.i > noun.i:
                     continue
-                if mod.dep_ != "poss" and mod.ent_type_ in PLACE_ENTITY_LABELS:
+                if mod.dep_ != "poss" and mod.ent_type_ in PLACE_LABELS:
                     continue  # "a Gaza bombing", "the Kabul attack": where, not who
                 found = roles.parties(mod)
                 if found and not all(p.code.startswith("---") for p in found):
@@ -2931,12 +2930,7 @@ def _dated_period(period: Token, noun: Token) -> bool:
     after = noun.right_edge.i + 1
     if after + 1 >= len(noun.doc):
         return False
-    prep = noun.doc[after]
-    return (
-        prep.dep_ == "prep"
-        and prep.lower_ in NOMINAL_DATE_PREPOSITIONS
-        and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in prep.children)
-    )
+    return _date_phrase(noun.doc[after])
 
 
 def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[_Party]:
@@ -2961,13 +2955,18 @@ def _own_date(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
             return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in NOMINAL_DATE_PREPOSITIONS
-            and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children)
-        ):
+        if _date_phrase(child):
             return True
     return False
+
+
+def _date_phrase(prep: Token) -> bool:
+    """ "on 6 February", "in March": a prepositional phrase naming a date."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in NOMINAL_DATE_PREPOSITIONS
+        and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in prep.children)
+    )
 
 
 def _is_time_discard(phrase: str) -> bool:

@@ -119,9 +119,6 @@ VIOLENT_PASSIVE_LEMMAS = frozenset(
 # helicopter shot down"); "shoot" only with "down" ("police shot into the crowd").
 ELIDED_PASSIVE_LEMMAS = frozenset({"kill", "wound", "injure", "destroy", "behead", "shoot"})
 
-# Entity labels of places: a place before a noun of violence says where, not who ("a Gaza
-# bombing").
-PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
 
