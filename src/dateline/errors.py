@@ -88,4 +88,5 @@ E_GEO_XML = (
 )
 # Ingest evaluations (appended).
 E_AEB_GOLD = "[E070] {path}: cannot read the article-extraction-benchmark gold: {error}"
+E_EVENTS_GOLD = "[E072] {path}, line {line}: cannot read the events gold: {error}"
 E_PUBDATE_GOLD = "[E071] {path}: cannot read the publication-date gold: {error}"

@@ -62,6 +62,11 @@ class Settings:
         False,
         "Skip malformed dictionary lines (listed in the matcher's problems) instead of failing.",
     )
+    min_confidence: float = _setting(
+        0.0,
+        "Events under this confidence are stored but not counted or listed by default "
+        "(eval events, events, the API); 0 keeps every event.",
+    )
     db: str = _setting("dateline.db", "Path of the SQLite store.")
 
     @classmethod
