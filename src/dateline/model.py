@@ -104,6 +104,9 @@ class Mention:
     # How the actor was found: "dictionary", "coreference", "agent".
     via: str = "dictionary"
     antecedent: int | None = None  # index of the mention this one refers back to
+    # How the actor's country was inferred when its words name none ("story country
+    # (dateline Nairobi)"); None when the words or an antecedent gave it.
+    inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -115,6 +118,8 @@ class Mention:
         }
         if self.via != "dictionary":
             out["via"] = self.via
+        if self.inferred:
+            out["inferred"] = self.inferred
         return out
 
 
@@ -306,6 +311,9 @@ class Event:
     coder: str = "dateline.coder.cameo.v1"
     confidence: float = 1.0
     pattern: str | None = None  # the dictionary pattern that matched, for explanation
+    # The rules that shaped the event beyond its dictionary pattern, by name
+    # ("context:source_country_from_story", "filter:no_party_acted_on"), for --explain.
+    rules: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -327,6 +335,7 @@ class Event:
             "coder": self.coder,
             "confidence": self.confidence,
             "pattern": self.pattern,
+            "rules": list(self.rules),
         }
 
 

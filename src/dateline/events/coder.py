@@ -62,6 +62,7 @@ from spacy.symbols import AUX as AUX_POS
 from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.context import assign_story_country
 from ..actors.coref import resolve_coreference
 from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
@@ -70,6 +71,7 @@ from ..model import Span as TextSpan
 from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
 from .cameo import cameo_info, root_of
+from .filter import weigh_events
 from .lexicon import (
     AGENTIVE_EVENT_NOUNS,
     ARMED_ACTIVITY_CODE,
@@ -1111,6 +1113,9 @@ class _Roles:
                     return self.parties(raised[0]), False
                 return [], tok.i == verb.i
             subjects = [self._past_dateline(c) for c, d in kids if d in SUBJECT_DEPS]
+            # "NAIROBI, Kenya (AP) — The court sentenced": a parse may give the dateline as
+            # a second subject; it names where the story was filed, not who acted.
+            subjects = [s for s in subjects if s.i not in self.dateline] or subjects
             if subjects:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
                 # that names an actor.
@@ -2823,6 +2828,8 @@ def code_events(
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
         _complete_from_earlier_talks(doc, events)
+        assign_story_country(article, doc, mentions, events)
+        weigh_events(article, doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events

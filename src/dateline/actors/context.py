@@ -1,0 +1,151 @@
+"""The country a story makes plain, given to agents that name none of their own (issue 10).
+
+"The court", "police", "the registrar", "Senator Jane Hale": an agent word gives a role
+(``---JUD``, ``---COP``, ``---LEG``) but no country. An analyst codes the country the story
+makes plain: police in a local US paper are USACOP, a court in a story datelined Nairobi is
+KENJUD. The order of precedence, first that applies:
+
+1. the mention's own words: a dictionary actor ("Kenyan police" -> KENCOP), a title before
+   a dictionary name ("Chinese President Xi Jinping" -> CHNGOV); the actor matcher;
+2. its owner or antecedent: "its troops" after Israel, "the ministry" after an Iraqi
+   ministry (``actors.coref``);
+3. the story's country (``story_country``): the dateline's country, else the country that
+   holds a clear majority of the article's places and named actors;
+4. when the story has no such country, the only country named in the agent's own sentence
+   (``sentence_country``);
+5. ``---`` when nothing does.
+
+Steps 3 and 4 are this module. A mention coded so keeps its agents and says how its
+country was found (``Mention.inferred``), and events read from it carry a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pycountry
+from spacy.tokens import Doc
+
+from ..model import Article, Event, EventActor, Mention
+from .match import code_country
+
+__all__ = ["STORY_SHARE", "assign_story_country", "iso3", "sentence_country", "story_country"]
+
+# The story's country needs this share of the evidence, and three pieces of it at least
+# (a single sentence seldom makes a story's country plain).
+STORY_SHARE = 0.5
+STORY_MIN_VOTES = 3
+# A dateline counts as this many pieces of evidence (it is where the reporter is).
+DATELINE_VOTES = 3
+
+_ISO3: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def iso3(iso2: str | None) -> str | None:
+    """The ISO 3166 alpha-3 code of an alpha-2 code (``KE`` -> ``KEN``)."""
+    return _ISO3.get(iso2.upper()) if iso2 else None
+
+
+def _mention_country(mention: Mention) -> str | None:
+    if mention.actor is None or not mention.actor.code or mention.inferred:
+        return None
+    if mention.via == "coreference":
+        return None  # a pronoun repeats its antecedent's vote
+    return code_country(mention.actor.code)
+
+
+def story_country(article: Article, mentions: Sequence[Mention]) -> tuple[str | None, str]:
+    """The country the story makes plain (ISO3) and why, or (None, why not).
+
+    The dateline's country wins outright; else the places and the actors named with a
+    country vote, and a country holding at least ``STORY_SHARE`` of the votes (three at least)
+    is the story's.
+    """
+    if article.dateline is not None and article.dateline.country:
+        country = iso3(article.dateline.country)
+        if country:
+            return country, f"dateline {article.dateline.name}"
+    votes: Counter[str] = Counter()
+    for place in article.places:
+        country = iso3(place.country)
+        if country:
+            votes[country] += 1
+    for mention in mentions:
+        country = _mention_country(mention)
+        if country:
+            votes[country] += 1
+    total = sum(votes.values())
+    if not total:
+        return None, "no places or actors with a country"
+    country, n = votes.most_common(1)[0]
+    if n >= STORY_MIN_VOTES and n / total >= STORY_SHARE:
+        return country, f"{n} of {total} places and actors"
+    return None, f"no country holds {STORY_SHARE:.0%} of {total} places and actors"
+
+
+def sentence_country(
+    doc: Doc,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    other: EventActor | None = None,
+) -> str | None:
+    """The only country named by actors in the sentence of ``start:end``, if there is one
+    and it is not the country of the event's other party (``other``): who is acted on is
+    seldom of the actor's own country ("Two soldiers died in a Hamas rocket attack").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    countries = {
+        c
+        for m in mentions
+        if sent.start_char <= m.start < sent.end_char
+        for c in [_mention_country(m)]
+        if c
+    }
+    if other is not None and code_country(other.code) in countries:
+        return None
+    return countries.pop() if len(countries) == 1 else None
+
+
+def assign_story_country(
+    article: Article, doc: Doc, mentions: list[Mention], events: Sequence[Event] = ()
+) -> None:
+    """Give agents with no country (``---XXX``) the story's country, else their sentence's,
+    in the mentions and in the events read from them.
+
+    It runs once the events are coded: the coder's own rules read an agent with no country
+    as one to share out over the countries named with it ("lawmakers and officials in A
+    and B"), which a country given here first would hide.
+    """
+    agents = [
+        m
+        for m in mentions
+        if m.actor is not None and m.actor.code.startswith("---") and not m.inferred
+    ]
+    country, why = story_country(article, mentions)
+    story = f"story country ({why})"
+    for mention in agents:
+        assert mention.actor is not None
+        if country is not None:
+            code = country + mention.actor.code[3:]
+            mention.actor = replace(mention.actor, code=code, country=country)
+            mention.inferred = story
+    for event in events:
+        for role in ("source", "target"):
+            actor: EventActor | None = getattr(event, role)
+            if actor is None or not actor.code.startswith("---"):
+                continue
+            found, how = country, story
+            if found is None:
+                other = event.target if role == "source" else event.source
+                found = sentence_country(doc, actor.start, actor.end, mentions, other)
+                how = "the only country of its sentence"
+            if found is None:
+                continue
+            setattr(event, role, replace(actor, code=found + actor.code[3:]))
+            event.rules.append(f"context:{role}_country ({how})")
