@@ -28,15 +28,26 @@ from dataclasses import replace
 import pycountry
 from spacy.tokens import Doc
 
-from ..model import Article, Event, EventActor, Mention
+from ..model import Actor, Article, Event, EventActor, Mention
+from .context_lexicon import ORGANISATION_WORDS
 from .match import code_country
 
-__all__ = ["STORY_SHARE", "assign_story_country", "iso3", "sentence_country", "story_country"]
+__all__ = [
+    "STORY_SHARE",
+    "assign_story_country",
+    "infer_named_actors",
+    "iso3",
+    "sentence_country",
+    "story_country",
+]
 
-# The story's country needs this share of the evidence, and three pieces of it at least
-# (a single sentence seldom makes a story's country plain).
+# The story's country needs this share of the evidence, and two pieces of it at least in
+# an article of several sentences, three in a text of one or two (a single sentence seldom
+# makes a story's country plain).
 STORY_SHARE = 0.5
-STORY_MIN_VOTES = 3
+STORY_MIN_VOTES = 2
+SHORT_TEXT_MIN_VOTES = 3
+SHORT_TEXT_SENTENCES = 2
 # A dateline counts as this many pieces of evidence (it is where the reporter is).
 DATELINE_VOTES = 3
 
@@ -56,7 +67,9 @@ def _mention_country(mention: Mention) -> str | None:
     return code_country(mention.actor.code)
 
 
-def story_country(article: Article, mentions: Sequence[Mention]) -> tuple[str | None, str]:
+def story_country(
+    article: Article, mentions: Sequence[Mention], sentences: int = SHORT_TEXT_SENTENCES + 1
+) -> tuple[str | None, str]:
     """The country the story makes plain (ISO3) and why, or (None, why not).
 
     The dateline's country wins outright; else the places and the actors named with a
@@ -80,7 +93,8 @@ def story_country(article: Article, mentions: Sequence[Mention]) -> tuple[str | 
     if not total:
         return None, "no places or actors with a country"
     country, n = votes.most_common(1)[0]
-    if n >= STORY_MIN_VOTES and n / total >= STORY_SHARE:
+    needed = STORY_MIN_VOTES if sentences > SHORT_TEXT_SENTENCES else SHORT_TEXT_MIN_VOTES
+    if n >= needed and n / total >= STORY_SHARE:
         return country, f"{n} of {total} places and actors"
     return None, f"no country holds {STORY_SHARE:.0%} of {total} places and actors"
 
@@ -127,7 +141,7 @@ def assign_story_country(
         for m in mentions
         if m.actor is not None and m.actor.code.startswith("---") and not m.inferred
     ]
-    country, why = story_country(article, mentions)
+    country, why = story_country(article, mentions, _sentences(doc))
     story = f"story country ({why})"
     for mention in agents:
         assert mention.actor is not None
@@ -149,3 +163,57 @@ def assign_story_country(
                 continue
             setattr(event, role, replace(actor, code=found + actor.code[3:]))
             event.rules.append(f"context:{role}_country ({how})")
+
+
+def _sentences(doc: Doc) -> int:
+    return sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+
+
+def _organisation_agent(text: str) -> str | None:
+    """The agent code an organisation's name gives by its last kind word, if any."""
+    found = None
+    for word in text.lower().replace(".", " ").replace(",", " ").split():
+        found = ORGANISATION_WORDS.get(word, found)
+    return found
+
+
+def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> None:
+    """Code the people and organisations the dictionaries lack, before the coder runs.
+
+    A person named in the story (a PERSON entity with no actor) is of the story's country
+    (code: the country alone, as GDELT codes a person it knows no role of); named again
+    by surname alone it is the same actor. An organisation (ORG) whose name says its kind
+    ("Department", "Police", "Court", "University", "LLC") is that agent of the story's
+    country. Nothing is coded when the story has no country (``story_country``), nor in
+    the dateline.
+    """
+    country, why = story_country(article, mentions, _sentences(doc))
+    if country is None:
+        return
+    dateline = article.dateline
+    surnames: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.actor is not None:
+            continue
+        if dateline is not None and mention.start < dateline.end and dateline.start < mention.end:
+            continue
+        if mention.label == "PERSON":
+            words = mention.text.split()
+            earlier = surnames.get(words[-1]) if words else None
+            if earlier is not None and earlier.actor is not None:
+                mention.actor, mention.inferred = earlier.actor, earlier.inferred
+                continue
+            mention.actor = _make_inferred(country, "", mention.text)
+            mention.inferred = f"person of the story's country ({why})"
+            if len(words) > 1:
+                surnames[words[-1]] = mention
+        elif mention.label == "ORG":
+            agent = _organisation_agent(mention.text)
+            if agent is None:
+                continue
+            mention.actor = _make_inferred(country, agent, mention.text)
+            mention.inferred = f"organisation of the story's country ({why})"
+
+
+def _make_inferred(country: str, agent: str, name: str) -> Actor:
+    return Actor(code=country + agent, name=name, country=country, agents=(agent,) if agent else ())

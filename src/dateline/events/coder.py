@@ -62,7 +62,7 @@ from spacy.symbols import AUX as AUX_POS
 from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.context import assign_story_country
+from ..actors.context import assign_story_country, infer_named_actors
 from ..actors.coref import resolve_coreference
 from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
@@ -72,6 +72,7 @@ from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
 from .cameo import cameo_info, root_of
 from .filter import weigh_events
+from .legal import implied_agent, legal_code
 from .lexicon import (
     AGENTIVE_EVENT_NOUNS,
     ARMED_ACTIVITY_CODE,
@@ -195,6 +196,8 @@ CODER_ID = "dateline.coder.cameo.v1"
 
 # How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
 _MAX_CLIMB = 5
+# The country part of an agent's code when no country is known ("---COP").
+NO_COUNTRY = "---"
 # How many tokens after its place a dateline may run before its dash ("(AP) —").
 _DATELINE_TOKENS = 12
 
@@ -2568,6 +2571,10 @@ def _code_verb(
             return []
         sources, targets, passive = _violence_owners(verb, roles), sources, True
     unknown_source = False
+    implied = implied_agent(verb) if passive and targets and _cameo_rules(settings, verbs) else None
+    if not sources and implied is not None:
+        # "Patricia Moore was arrested at her home": only the police arrest (events/legal.py).
+        sources = [_Party(NO_COUNTRY + implied, verb.idx, verb.idx, "")]
     if not sources:
         if not (
             passive
@@ -2788,6 +2795,8 @@ def code_events(
     """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
     when = _article_date(article)
     _register_text(doc, article.text)
+    if getattr(settings, "infer_actors", False) and not settings.petrarch_compat:
+        infer_named_actors(article, doc, mentions)
     resolve_coreference(article, doc, mentions)
     dateline = _dateline_tokens(article, doc)
     index = _Mentions(doc, mentions, dateline)
@@ -2828,11 +2837,24 @@ def code_events(
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
         _complete_from_earlier_talks(doc, events)
+        _refine_legal_codes(doc, events)
         assign_story_country(article, doc, mentions, events)
         weigh_events(article, doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _refine_legal_codes(doc: Doc, events: list[Event]) -> None:
+    """Acts of the police and courts take their CAMEO codes (``events/legal.py``)."""
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        found = legal_code(event, span.root)
+        if found is not None:
+            recode(event, found[0])
+            event.rules.append(found[1])
 
 
 def _is_question(sent: Span) -> bool:
