@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.errors import StoreError
+from dateline.errors import DateError, StoreError
 from dateline.model import Article, Event, EventActor, EventDate, Mention, PublishedDate, Span
 from dateline.store import EventQuery, Store
 from dateline.store.migrations import SCHEMA_VERSION, current_version
@@ -76,6 +77,57 @@ def test_events_are_filtered_by_actor_code_and_date(tmp_path: Path) -> None:
         assert len(list(store.events(EventQuery(cameo="19")))) == 0
         assert len(list(store.events(EventQuery(since="2006-01-01", until="2006-01")))) == 1
         assert len(list(store.events(EventQuery(since="2006-02-01")))) == 0
+
+
+def test_date_filters_compare_days_and_leave_out_dates_off_the_calendar(tmp_path: Path) -> None:
+    article = make_article()
+    values = {
+        "day": "2006-05-21",
+        "month": "2006-05",
+        "year": "2006",
+        "week": "2006-W20",  # 15-21 May 2006
+        "weekday": "XXXX-WXX-7",  # a Sunday of an unknown week
+        "now": "PRESENT_REF",
+    }
+    article.events = [
+        dataclasses.replace(article.events[0], id=name, date=EventDate(value, "day", "sentence"))
+        for name, value in values.items()
+    ]
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(article)
+
+        def ids(since: str | None = None, until: str | None = None) -> set[str]:
+            query = EventQuery(since=since, until=until)
+            return {event["id"] for event in store.events(query)}
+
+        assert ids() == set(values)
+        assert ids(since="2030-01-01") == set()
+        assert ids(until="2030") == {"day", "month", "year", "week"}
+        assert ids(since="2006", until="2006") == {"day", "month", "year", "week"}
+        assert ids(since="2006-05", until="2006-05-31") == {"day", "month", "week"}
+        assert ids(since="2006-05-16") == {"day"}
+        assert ids(until="2006-05-20") == set()
+        with pytest.raises(DateError, match=r"\[E028\].*'yesterday'"):
+            ids(since="yesterday")
+
+
+def test_an_event_without_a_date_is_filtered_by_its_publication_date(tmp_path: Path) -> None:
+    article = make_article()
+    article.events[0].date = None
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(article)
+        assert len(list(store.events(EventQuery(since="2006-05-23", until="2006-05")))) == 1
+        assert len(list(store.events(EventQuery(since="2006-05-24")))) == 0
+
+
+def test_a_store_that_must_exist_is_not_created(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match=r"\[E050\] .*typo\.db"):
+        Store.existing(typo)
+    assert not typo.exists()
+    Store(tmp_path / "d.db").close()
+    with Store.existing(tmp_path / "d.db") as store:
+        assert store.count("events") == 0
 
 
 def test_a_file_that_is_not_sqlite_gives_a_clear_error(tmp_path: Path) -> None:

@@ -42,6 +42,10 @@ class EvalError(DatelineError):
     """A gold file for ``dateline eval`` cannot be read."""
 
 
+class DateError(DatelineError):
+    """A date given as an option or filter is not an ISO date (E028)."""
+
+
 # Messages with codes, kept in one place.
 E_EMPTY = "[E020] the file is empty"
 E_BINARY = "[E021] the file looks binary, not text or HTML"
@@ -90,3 +94,12 @@ E_GEO_XML = (
 E_AEB_GOLD = "[E070] {path}: cannot read the article-extraction-benchmark gold: {error}"
 E_EVENTS_GOLD = "[E072] {path}, line {line}: cannot read the events gold: {error}"
 E_PUBDATE_GOLD = "[E071] {path}: cannot read the publication-date gold: {error}"
+# Command line (appended): stores that must exist, output formats.
+E_NO_STORE = (
+    "[E050] {path}: no such store. Give the file `dateline ingest` wrote (--db or DATELINE_DB), "
+    "or create one with `dateline ingest PATH... --db {path}`"
+)
+E_JSON_MANY = (
+    "[E051] --format json writes one object for one article, and the inputs hold {count}: use "
+    "--format jsonl (one article a line)"
+)

@@ -1,7 +1,7 @@
 """The data model: every extracted thing is a span of ``Article.text`` plus what was made of it.
 
 One JSON shape serves the CLI, the HTTP API, the JSONL export and the store
-(``../OUTPUT.md`` in the docs is the contract). Offsets are character offsets into
+(``docs/OUTPUT.md`` is the contract). Offsets are character offsets into
 ``Article.text`` (the cleaned text), ``end`` exclusive.
 """
 

@@ -11,14 +11,22 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import StoreError
+from ..dates import calendar_range, parse_iso_date
+from ..errors import E_NO_STORE, StoreError
 from ..model import Article, Event
 from .migrations import migrate
 
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Filters for ``Store.events``: actor and CAMEO code prefixes, a date range."""
+    """Filters for ``Store.events``: actor and CAMEO code prefixes, a date range.
+
+    ``since`` and ``until`` are ISO dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else
+    DateError [E028]): an event is returned when every day of its date (or of its article's
+    publication date when it has none) lies on or after the first day of ``since`` and on or
+    before the last day of ``until``. A date that is no calendar period (``XXXX-WXX-7``) is
+    never returned by a date filter (``dateline.dates.calendar_range``).
+    """
 
     actor: str | None = None
     cameo: str | None = None
@@ -39,8 +47,17 @@ class Store:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             migrate(self.conn)
+            self.conn.create_function("dateline_first_day", 1, _first_day, deterministic=True)
+            self.conn.create_function("dateline_last_day", 1, _last_day, deterministic=True)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"[E042] {self.path}: cannot open the store: {e}") from e
+
+    @classmethod
+    def existing(cls, path: str | Path) -> Store:
+        """Open a store that must exist already (a query never creates one): else E050."""
+        if not Path(path).is_file():
+            raise StoreError(E_NO_STORE.format(path=path))
+        return cls(path)
 
     def __enter__(self) -> Store:
         return self
@@ -144,13 +161,13 @@ class Store:
             where.append("e.cameo LIKE ?")
             args.append(q.cameo + "%")
         when = "COALESCE(e.date_value, a.published)"
+        # Dates compare as days: NULL (no calendar period) fails both comparisons.
         if q.since:
-            where.append(f"{when} >= ?")
-            args.append(q.since)
+            where.append(f"dateline_first_day({when}) >= ?")
+            args.append(parse_iso_date(q.since).first.isoformat())
         if q.until:
-            # a value like "2006-05" or "2006" sorts before any day in it: compare prefixes
-            where.append(f"substr({when}, 1, length(?)) <= ?")
-            args += [q.until, q.until]
+            where.append(f"dateline_last_day({when}) <= ?")
+            args.append(parse_iso_date(q.until).last.isoformat())
         sql = (
             "SELECT e.event, a.id AS article_id, a.title, a.outlet, a.url, a.published"
             " FROM events e JOIN articles a ON a.id = e.article_id"
@@ -245,3 +262,15 @@ def _event_row(article_id: str, e: Event) -> tuple[Any, ...]:
         e.coder,
         json.dumps(e.to_json(), ensure_ascii=False),
     )
+
+
+def _first_day(value: str | None) -> str | None:
+    """SQL ``dateline_first_day``: the first day (ISO) of a stored date value, or NULL."""
+    found = calendar_range(value)
+    return found.first.isoformat() if found else None
+
+
+def _last_day(value: str | None) -> str | None:
+    """SQL ``dateline_last_day``: the last day (ISO) of a stored date value, or NULL."""
+    found = calendar_range(value)
+    return found.last.isoformat() if found else None
