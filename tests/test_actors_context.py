@@ -64,3 +64,38 @@ def test_the_mentions_show_the_story_country_and_how_it_was_found(pipeline: Pipe
     assert hale.inferred is not None and "dateline" in hale.inferred
     assert hale.to_json()["inferred"] == hale.inferred
     assert ("USALEG", "11", "USAGOV") in _dyads(article)
+
+
+def test_a_surname_the_parser_left_untagged_is_the_named_person(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "WASHINGTON (AP) — Mayor Tom Reed spoke on Monday. Reed accused the council of "
+        "hiding the report.",
+        date="2016-09-20",
+    )
+    accused = _by_trigger(article, "accused")
+    assert accused.source is not None and accused.source.text == "Reed"
+    assert accused.source.code == "USAGOV"
+
+
+def test_people_and_organisations_missing_from_the_dictionaries_take_the_story_country(
+    pipeline: Pipeline,
+) -> None:
+    article = pipeline.extract(
+        "CONCORD, N.H. (AP) — Kevin Guay sued the Department of Environmental Services on "
+        "Friday. Guay said the state had no right to dig.",
+        date="2009-03-28",
+    )
+    sued = _by_trigger(article, "sued")
+    assert sued.source is not None and sued.source.code == "USA"
+    assert sued.target is not None and sued.target.code == "USAGOV"
+    guay = [m for m in article.mentions if m.text == "Guay"]
+    assert guay and all(m.actor is not None and m.actor.code == "USA" for m in guay)
+
+
+def test_two_agents_of_one_country_are_two_parties(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "WASHINGTON (AP) — The mayor met with the governor on Monday.", date="2016-09-20"
+    )
+    assert ("USAGOV", "04", "USAGOV") in _dyads(article)
+    alone = pipeline.extract("WASHINGTON (AP) — Iraq attacked Iraq.", date="2016-09-20")
+    assert not [e for e in alone.events if e.root == "19"]

@@ -51,3 +51,15 @@ def test_charged_with_a_crime_is_a_legal_charge_not_an_accusation(pipeline: Pipe
 def test_an_agentless_passive_of_any_other_verb_implies_no_one(pipeline: Pipeline) -> None:
     events = _events(pipeline, "SPRINGFIELD, Ill. — The man was praised for his courage.")
     assert all(e.source is not None and e.source.text for e in events)
+
+
+def test_the_police_questioning_someone_investigate_others_questioning_criticize(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "WASHINGTON (AP) — Detectives questioned two men on Friday. Democrats questioned "
+        "the Republican nominee."
+    )
+    events = pipeline.extract(text, date="2016-09-20").events
+    codes = {(e.source.code if e.source else None, e.cameo) for e in events}
+    assert ("USACOP", "091") in codes and ("USAPTY", "111") in codes

@@ -21,6 +21,7 @@ country was found (``Mention.inferred``), and events read from it carry a lower 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -192,8 +193,13 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
         return
     dateline = article.dateline
     surnames: dict[str, Mention] = {}
+    person_ends = {e.end_char: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for mention in mentions:
         if mention.actor is not None:
+            # "Mayor Tom Reed": a coded mention ending in a full name gives its surname.
+            name = person_ends.get(mention.end)
+            if name is not None and name.start_char >= mention.start:
+                surnames.setdefault(name[-1].text, mention)
             continue
         if dateline is not None and mention.start < dateline.end and dateline.start < mention.end:
             continue
@@ -213,6 +219,43 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
                 continue
             mention.actor = _make_inferred(country, agent, mention.text)
             mention.inferred = f"organisation of the story's country ({why})"
+    _add_untagged_surnames(doc, mentions, surnames)
+
+
+def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str, Mention]) -> None:
+    """A surname named again where the parser saw no name ("Reed refused to resign" after
+    "Mayor Tom Reed"): a proper noun, outside every mention, spelled as the last word of an
+    earlier full name, is that person."""
+    if not surnames:
+        return
+    covered = [(m.start, m.end) for m in mentions]
+    covered.sort()
+    starts = [a for a, _ in covered]
+    added: list[Mention] = []
+    for tok in doc:
+        earlier = surnames.get(tok.text)
+        if earlier is None or tok.pos_ != "PROPN" or tok.idx < earlier.end:
+            continue
+        k = bisect_right(starts, tok.idx) - 1
+        if k >= 0 and covered[k][1] > tok.idx:
+            continue  # inside a mention already
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of another name ("Reed Hastings")
+        added.append(
+            Mention(
+                tok.idx,
+                tok.idx + len(tok.text),
+                tok.text,
+                "PERSON",
+                earlier.actor,
+                via="dictionary:surname",
+                antecedent=mentions.index(earlier),
+                inferred=earlier.inferred,
+            )
+        )
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def _make_inferred(country: str, agent: str, name: str) -> Actor:

@@ -2605,7 +2605,7 @@ def _code_verb(
             _add(events, seen, sent, trigger, None, victim, code, pattern_text)
     for source in sources:
         for target in slots:
-            if target is not None and target.code == source.code:
+            if target is not None and _same_party(source, target, settings):
                 continue
             if settings.require_dyad and target is None:
                 continue
@@ -2616,6 +2616,21 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+def _same_party(source: _Party, target: _Party, settings: Settings) -> bool:
+    """Whether an act's source and target are one party, which no act is between.
+
+    PETRARCH reads one code as one party. Agents of one country are many, though: "the
+    mayor met the governor" is USAGOV with USAGOV, two people. So with dateline's own
+    rules the two are one party only when they are one phrase, say the same words, or are
+    a country itself (issue 10)."""
+    if source.code != target.code:
+        return False
+    if settings.petrarch_compat or settings.require_dyad or len(source.code) <= 3:
+        return True
+    overlap = source.start < target.end and target.start < source.end
+    return overlap or source.text.lower() == target.text.lower()
 
 
 def _names_reporting_words(pattern: Pattern) -> bool:

@@ -14,6 +14,9 @@ Rules, each named in the events they shape:
   the source's span is empty, at the verb, since no words name it;
 - ``legal_charge``: "charged with" a crime is a legal charge, CAMEO 173 ("Arrest, detain,
   or charge with legal action"), not an accusation (112, CAMEO.2.0's BLAME block);
+- ``police_questioning``: the police or a court questioning someone ("detectives questioned
+  two men") investigate a crime, CAMEO 091, where anyone else questioning something
+  criticizes it (111, ``verb_supplement.tsv``);
 - ``verdict``: a court's sentence or verdict ("sentenced to", "convicted of", "found
   guilty") is CAMEO 116 "Find guilty or liable (legally)", the code the project's coding
   guidelines give a court's decision on a person (CAMEO.2.0 puts SENTENCE in a 172 block).
@@ -26,6 +29,9 @@ from spacy.tokens import Token
 from ..model import Event
 from .legal_lexicon import (
     CHARGE_CODE,
+    INVESTIGATING_AGENTS,
+    QUESTIONING_CODE,
+    QUESTIONING_LEMMAS,
     CHARGE_LEMMAS,
     CHARGE_PREPOSITIONS,
     GUILTY_WORDS,
@@ -64,4 +70,11 @@ def legal_code(event: Event, verb: Token) -> tuple[str, str] | None:
         return VERDICT_CODE, "legal:verdict"
     if _charged_with(verb) and event.cameo != CHARGE_CODE:
         return CHARGE_CODE, "legal:legal_charge"
+    source = event.source.code if event.source else ""
+    if (
+        verb.lemma_.lower() in QUESTIONING_LEMMAS
+        and source[3:6] in INVESTIGATING_AGENTS
+        and event.cameo != QUESTIONING_CODE
+    ):
+        return QUESTIONING_CODE, "legal:police_questioning"
     return None

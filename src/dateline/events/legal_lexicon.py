@@ -28,3 +28,8 @@ CHARGE_CODE = "173"
 VERDICT_LEMMAS = frozenset({"sentence", "convict"})
 GUILTY_WORDS = frozenset({"guilty", "liable"})
 VERDICT_CODE = "116"
+
+# "Detectives questioned two men": the police and courts investigate by questioning.
+QUESTIONING_LEMMAS = frozenset({"question", "interrogate", "interview"})
+INVESTIGATING_AGENTS = frozenset({"COP", "JUD", "SPY"})
+QUESTIONING_CODE = "091"
