@@ -29,13 +29,13 @@ from spacy.tokens import Token
 from ..model import Event
 from .legal_lexicon import (
     CHARGE_CODE,
-    INVESTIGATING_AGENTS,
-    QUESTIONING_CODE,
-    QUESTIONING_LEMMAS,
     CHARGE_LEMMAS,
     CHARGE_PREPOSITIONS,
     GUILTY_WORDS,
     IMPLIED_AGENTS,
+    INVESTIGATING_AGENTS,
+    QUESTIONING_CODE,
+    QUESTIONING_LEMMAS,
     VERDICT_CODE,
     VERDICT_LEMMAS,
 )
