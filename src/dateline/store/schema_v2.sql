@@ -58,7 +58,6 @@ CREATE TABLE articles (
     text TEXT NOT NULL,
     input_offsets TEXT           -- JSON runs [text start, input start, length]; plain text only
 );
-CREATE INDEX articles_published ON articles(published);
 
 -- Where each text was found: its URLs and JSONL record ids, in the order found. A changed
 -- text at a known URL (or record id) is a new article; its row here names the article it
@@ -85,7 +84,7 @@ CREATE TABLE mentions (
     via TEXT,                    -- how the actor was found; NULL: "dictionary"
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_actor ON mentions(actor);
+CREATE INDEX mentions_actor ON mentions(actor) WHERE actor IS NOT NULL;
 
 CREATE TABLE places (
     article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
@@ -96,7 +95,6 @@ CREATE TABLE places (
     location INTEGER NOT NULL REFERENCES locations(key),
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
-CREATE INDEX places_location ON places(location);
 
 CREATE TABLE times (
     article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
