@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
+from itertools import chain
 from pathlib import Path
 
 from .errors import E_SAME_TEXT_FAILED, DatelineError, InputError, StoreError
@@ -64,6 +65,7 @@ def ingest(
     replace: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
+    warm_up: bool = False,
 ) -> IngestReport:
     """Ingest files and folders into ``store``: one transaction per article.
 
@@ -71,6 +73,8 @@ def ingest(
     An article whose text is already stored is not parsed again, unless ``replace`` is set:
     the URL or record id it was found at is added to the stored one.
     ``on_start`` gets the number of files found, ``on_file`` each file once it is read.
+    With ``warm_up``, ``pipeline.warm_up()`` runs before the first parse; the model is not
+    loaded at all when every text is stored already.
     """
     files, missing = collect_inputs(paths)
     if on_start:
@@ -104,7 +108,12 @@ def ingest(
             parsing.add(text_id)
             yield article
 
-    for article in pipeline.process(new_only(), on_error=record):
+    to_parse = new_only()
+    first = next(to_parse, None)
+    if first is not None and warm_up:
+        pipeline.warm_up()
+    parsed = pipeline.process(chain([first], to_parse), on_error=record) if first else ()
+    for article in parsed:
         try:
             if store.write_article(article, replace=replace):
                 report.stored += 1
