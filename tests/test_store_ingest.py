@@ -7,13 +7,20 @@ identity (its text) before the parse; a version-1 store moves into version 2 in 
 from __future__ import annotations
 
 import json
+import os
+import random
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+import dateline
 from conftest import EXAMPLES, SEED_DATE
 from dateline import Pipeline
 from dateline.cli.extract import extract_paths
@@ -236,3 +243,43 @@ def test_a_migration_cut_short_goes_on_at_the_next_open(examples: Examples, tmp_
             ).fetchall()
             == []
         )
+
+
+# --- kill -9 ----------------------------------------------------------------------------------
+
+
+def start_ingest(db: Path) -> subprocess.Popen[bytes]:
+    """``dateline ingest examples --db DB --date ...`` as a user starts it, parsing one article
+    at a time so that its writes fall all through the run."""
+    src = str(Path(dateline.__file__).resolve().parents[1])
+    env = os.environ | {"DATELINE_BATCH_SIZE": "1", "PYTHONPATH": src}
+    argv = ["ingest", str(EXAMPLES), "--db", str(db), "--date", SEED_DATE]
+    return subprocess.Popen(
+        [sys.executable, "-m", "dateline.cli.main", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_five_times_loses_nothing_and_duplicates_nothing(
+    examples: Examples, tmp_path: Path
+) -> None:
+    # bench/store.py runs the same loop with 100 kills.
+    db = tmp_path / "killed.db"
+    rng = random.Random(9)
+    kills = runs = 0
+    while kills < 5 and runs < 15:
+        run = start_ingest(db)
+        time.sleep(rng.uniform(0, 16))
+        run.send_signal(signal.SIGKILL)
+        kills += run.wait() == -signal.SIGKILL
+        runs += 1
+    assert kills == 5
+    assert start_ingest(db).wait() == 0
+    with Store(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.count("articles") == len(examples.extracted)
+        for article in examples.extracted:
+            assert store.article(article.id) == article.to_json(), article.source_path
