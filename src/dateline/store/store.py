@@ -28,7 +28,18 @@ Source = tuple[SourceKind, str]
 
 # Tables ``count`` answers for.
 TABLES = frozenset(
-    {"articles", "article_sources", "mentions", "places", "times", "quotes", "events", "actors"}
+    {
+        "articles",
+        "article_sources",
+        "mentions",
+        "places",
+        "times",
+        "quotes",
+        "events",
+        "actors",
+        "locations",
+        "patterns",
+    }
 )
 
 
