@@ -24,6 +24,7 @@ import dateline
 from conftest import EXAMPLES, SEED_DATE
 from dateline import Pipeline
 from dateline.cli.extract import extract_paths
+from dateline.ingest import read_file
 from dateline.jobs import IngestReport, ingest
 from dateline.model import Article, make_article_id
 from dateline.store import Store
@@ -43,9 +44,9 @@ class Examples:
 def extract_example(pipeline: Pipeline, path: Path) -> Article:
     """``dateline extract PATH``, with ``--date`` when the file gives no date (as the demo's
     ``ingest --date`` dates only the undated files)."""
-    [article], _ = extract_paths([str(path)], pipeline)
-    if article.published is None:
-        [article], _ = extract_paths([str(path)], pipeline, date=SEED_DATE)
+    [read] = read_file(path, settings=pipeline.settings)
+    date = SEED_DATE if read.published is None else None
+    [article], _ = extract_paths([str(path)], pipeline, date=date)
     return article
 
 
