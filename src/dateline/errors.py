@@ -76,6 +76,10 @@ E_TML_NO_TEXT = "[E093] {path}: the TimeML file has no <TEXT> element"
 E_BAD_RECORD = "[E027] bad JSON Lines record: {error}"
 E_BAD_DATE = "[E028] the date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
 E_NOT_A_FILE = "[E029] is a folder, not a file (give its files, or a folder to ingest)"
+# Store (appended).
+E_SAME_TEXT_FAILED = (
+    "[E044] not stored: the same text came earlier in this ingest and failed (see its error)"
+)
 
 
 class GazetteerError(DatelineError):

@@ -8,6 +8,7 @@ One JSON shape serves the CLI, the HTTP API, the JSONL export and the store
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -339,9 +340,18 @@ class Event:
         }
 
 
-def make_article_id(url: str | None, text: str) -> str:
-    """A stable id: the hash of the URL if there is one, else of the whitespace-normalised text."""
-    key = url.strip() if url else " ".join(text.split())
+def normalise_for_identity(text: str) -> str:
+    """The text an article's identity is made of: Unicode NFC, runs of whitespace as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def make_article_id(text: str) -> str:
+    """An article's id: the hash of its normalised text (issue 9: identity is the content).
+
+    The same text at two URLs is one article; a changed text at a known URL is another
+    article, which the store links to the one it replaces.
+    """
+    key = normalise_for_identity(text)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -370,7 +380,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = make_article_id(self.url, self.text)
+            self.id = make_article_id(self.text)
 
     def span(self, start: int, end: int) -> Span:
         """A Span of this article's text."""

@@ -77,7 +77,6 @@ def ingest_cli(
     settings = make_settings(spacy_model=spacy_model, db=db)
     try:
         pipeline = Pipeline(settings)
-        pipeline.warm_up()
         with (
             Store(settings.db) as store,
             Progress(
@@ -98,6 +97,7 @@ def ingest_cli(
                 replace=replace,
                 on_start=lambda total: progress.update(task, total=total),
                 on_file=lambda _p: progress.advance(task),
+                warm_up=True,
             )
     except DatelineError as e:
         fail(str(e))
