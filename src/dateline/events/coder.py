@@ -71,6 +71,7 @@ from ..model import Span as TextSpan
 from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
 from .cameo import cameo_info, root_of
+from .evaluation import evaluative_events
 from .filter import weigh_events
 from .legal import implied_agent, legal_code
 from .lexicon import (
@@ -2853,11 +2854,27 @@ def code_events(
     if not settings.petrarch_compat:
         _complete_from_earlier_talks(doc, events)
         _refine_legal_codes(doc, events)
+        _add_evaluations(article, doc, mentions, events)
         assign_story_country(article, doc, mentions, events)
         weigh_events(article, doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _add_evaluations(
+    article: Article, doc: Doc, mentions: list[Mention], events: list[Event]
+) -> None:
+    """Criticism and praise voiced as an evaluation (``events/evaluation.py``); a naming
+    verb's own dictionary code ("called" as a telephone call, 041) gives way to it."""
+    dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
+    found = evaluative_events(doc, mentions, events, CODER_ID, dateline)
+    if not found:
+        return
+    named = {e.trigger.start for e in found if "evaluation:naming" in e.rules}
+    events[:] = [e for e in events if e.trigger.start not in named]
+    events.extend(found)
+    events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
 
 
 def _refine_legal_codes(doc: Doc, events: list[Event]) -> None:

@@ -1,0 +1,234 @@
+"""Criticism and praise voiced as an evaluation of someone (issue 10).
+
+Politics is reported as much in words about people as in acts: "Harris called Wilson's
+record 'extremely problematic'", "McConnell called Wilson an outstanding nominee",
+"Feinstein said Wilson has demonstrated hostility to voting rights". CAMEO codes these as
+111 "Criticize or denounce" and 051 "Praise or endorse" (the codebook's examples are of
+this kind), though no verb of the dictionary says so: the evaluation is in the words said
+about the party. Two constructions, each a named rule:
+
+- ``naming``: a verb of naming ("call", "describe ... as", "label", "brand", "dub") with an
+  actor (or an actor's thing: "Wilson's record") as its object and an evaluative
+  complement ("a disgrace", "an outstanding nominee");
+- ``reported_evaluation``: a verb of saying whose reported clause has an actor as its
+  subject and says something evaluative of it ("said Wilson has demonstrated hostility"),
+  when the clause holds no event of its own (that event is coded instead).
+
+The valence of the complement or clause is VADER's compound score (``vaderSentiment``, its
+lexicon shipped in the package): at or under ``-NEGATIVE`` criticism, at or over
+``POSITIVE`` praise, else nothing. The source is the verb's subject; both parties must be
+actors, and differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event, EventActor, Mention
+from ..model import Span as TextSpan
+from .cameo import cameo_info, root_of
+from .evaluation_lexicon import (
+    CRITICISM_CODE,
+    NAMING_LEMMAS,
+    NAMING_PREPOSITIONS,
+    PERSONAL_PRONOUNS,
+    PRAISE_CODE,
+    REPORTING_LEMMAS,
+    SELF_PRONOUNS,
+)
+from .plover import plover_for
+
+__all__ = ["NAMING_THRESHOLD", "REPORTED_THRESHOLD", "evaluative_events", "valence"]
+
+# How strong a valence must be to count: a naming ("called it X") says what it means; a
+# reported clause says much else besides, so it needs more.
+NAMING_THRESHOLD = 0.3
+REPORTED_THRESHOLD = 0.45
+
+
+@lru_cache(maxsize=1)
+def _analyzer():  # type: ignore[no-untyped-def]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence(text: str) -> float:
+    """VADER's compound valence of ``text``, from -1 (most negative) to 1."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+class _ActorIndex:
+    """Token index -> the coded actor mention covering it (the longest)."""
+
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], skip: tuple[int, int] | None = None
+    ) -> None:
+        self.at: dict[int, Mention] = {}
+        for mention in mentions:
+            if mention.actor is None or not mention.actor.code:
+                continue
+            if skip is not None and mention.start < skip[1] and skip[0] < mention.end:
+                continue  # the dateline names where the story was filed, no party
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                old = self.at.get(i)
+                if old is None or old.end - old.start < mention.end - mention.start:
+                    self.at[i] = mention
+
+    def party(self, head: Token) -> Mention | None:
+        """The actor of a noun phrase: its head's, else its possessor's ("Wilson's record")."""
+        found = self.at.get(head.i)
+        if found is not None:
+            return found
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.at.get(child.i)
+        return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | None:
+    """(the party named, the complement's tokens) of "called Y Z" / "described Y as Z"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    party = index.party(objects[0])
+    if party is None:
+        return None
+    complement: list[Token] = []
+    for child in [*verb.children, *objects[0].children]:
+        if child.dep_ in ("oprd", "attr", "acomp", "xcomp") and child.i > objects[0].i:
+            complement = list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in NAMING_PREPOSITIONS:
+            complement = [t for c in child.children for t in c.subtree]
+        if complement:
+            break
+    return (party, complement) if complement else None
+
+
+def _reported(
+    verb: Token, index: _ActorIndex, coded: set[int]
+) -> tuple[Mention, list[Token]] | None:
+    """(the party spoken of, the rest of the clause) of "said Y has failed the voters"."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(t.i in coded for t in clause.subtree):
+            return None  # the clause's own event is what was reported
+        subject = _subject(clause)
+        if subject is None:
+            continue
+        party = index.party(subject)
+        if party is None:
+            continue
+        inside = {t.i for t in subject.subtree}
+        return party, [t for t in clause.subtree if t.i not in inside]
+    return None
+
+
+def _self_reference(target: Mention, source: Mention) -> bool:
+    """ "Moore said she resigned", "the mayor said we ...": a pronoun for the speaker or
+    the speaker's side, or "it", which names a thing more often than a party."""
+    word = target.text.lower()
+    if word in SELF_PRONOUNS:
+        return True
+    assert target.actor is not None and source.actor is not None
+    return word in PERSONAL_PRONOUNS and target.actor.code == source.actor.code
+
+
+def _event(
+    sent: Span, verb: Token, source: Mention, target: Mention, code: str, rule: str, coder: str
+) -> Event:
+    info = cameo_info(code)
+    plover_type, plover_mode = plover_for(code)
+    assert source.actor is not None and target.actor is not None
+    return Event(
+        id="",
+        sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+        trigger=TextSpan(verb.idx, verb.idx + len(verb.text), verb.text),
+        source=EventActor(source.actor.code, source.text, source.start, source.end),
+        target=EventActor(target.actor.code, target.text, target.start, target.end),
+        cameo=code,
+        root=info.root if info else root_of(code),
+        quad_class=info.quad_class if info else None,
+        goldstein=info.goldstein if info else None,
+        plover_type=plover_type,
+        plover_mode=plover_mode,
+        coder=coder,
+        rules=[f"evaluation:{rule}"],
+    )
+
+
+def evaluative_events(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    events: Sequence[Event],
+    coder: str,
+    dateline: tuple[int, int] | None = None,
+) -> list[Event]:
+    """The criticism and praise that evaluative statements voice, beside ``events``
+    (``dateline``: the characters of the article's dateline, which names no party)."""
+    index = _ActorIndex(doc, mentions, dateline)
+    coded = {
+        i
+        for e in events
+        for span in [doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")]
+        if span is not None
+        for i in range(span.start, span.end)
+    }
+    taken = {(e.trigger.start, e.root) for e in events}
+    out: list[Event] = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+            continue
+        if lemma in NAMING_LEMMAS:
+            found, threshold, rule = _naming(verb, index), NAMING_THRESHOLD, "naming"
+        elif lemma in REPORTING_LEMMAS:
+            found, threshold, rule = (
+                _reported(verb, index, coded),
+                REPORTED_THRESHOLD,
+                ("reported_evaluation"),
+            )
+        else:
+            continue
+        if found is None:
+            continue
+        target, words = found
+        subject = _subject(verb)
+        source = index.party(subject) if subject is not None else None
+        if source is None or source is target or source.actor is None or target.actor is None:
+            continue
+        if source.start < target.end and target.start < source.end:
+            continue
+        if _self_reference(target, source):
+            continue
+        score = valence(_text(words))
+        code = (
+            CRITICISM_CODE if score <= -threshold else PRAISE_CODE if score >= threshold else None
+        )
+        if code is None or (verb.idx, code[:2]) in taken:
+            continue
+        out.append(_event(verb.sent, verb, source, target, code, rule, coder))
+        taken.add((verb.idx, code[:2]))
+    return out

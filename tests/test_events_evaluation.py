@@ -1,0 +1,53 @@
+"""events.evaluation: criticism and praise voiced as an evaluation of someone."""
+
+from __future__ import annotations
+
+from dateline import Pipeline
+from dateline.events.evaluation import valence
+from dateline.model import Event
+
+STORY = "WASHINGTON (AP) — Senator Jane Hale and Governor Tom Reed met on Monday.\n\n"
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract(STORY + text, date="2016-09-20").events
+
+
+def _coded(events: list[Event], trigger: str) -> set[tuple[str, str, str]]:
+    return {
+        (e.source.code if e.source else "", e.cameo, e.target.code if e.target else "")
+        for e in events
+        if e.trigger.text == trigger
+    }
+
+
+def test_the_valence_of_words_is_vaders() -> None:
+    assert valence("a disgrace") < -0.3 < 0.3 < valence("an outstanding leader")
+    assert abs(valence("met with the governor")) < 0.1
+
+
+def test_naming_someone_as_something_bad_is_criticism(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale described Reed as a disgrace.")
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "described")
+    events = _events(pipeline, 'Hale called Reed\'s record "deeply troubling."')
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "called")
+
+
+def test_naming_someone_as_something_good_is_praise(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale called Reed a great leader.")
+    assert ("USALEG", "051", "USAGOV") in _coded(events, "called")
+
+
+def test_a_neutral_naming_is_no_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale called Reed a Republican from Ohio.")
+    assert not {c for c in _coded(events, "called") if c[1] in ("111", "051")}
+
+
+def test_what_is_said_of_someone_is_criticism_when_it_is_bad(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale said Reed was dishonest and incompetent.")
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "said")
+
+
+def test_what_a_speaker_says_of_herself_is_no_evaluation_of_another(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale said she was deeply disappointed by the vote.")
+    assert not _coded(events, "said")
