@@ -111,9 +111,12 @@ def is_argument(party: Token, verb: Token) -> bool:
     if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent") and head.head.head.i in ids:
         return True
     # The subject of a reported clause is what was said of ("said Wilson has failed").
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ccomp":
-        if head.head.head.i in ids:
-            return True
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and head.head.dep_ == "ccomp"
+        and head.head.head.i in ids
+    ):
+        return True
     # A relative or participle clause's noun acts in it ("Turkey, which has backed").
     for tok in chain:
         if tok.dep_ in ("relcl", "acl") and tok.head.i == head.i:
