@@ -63,3 +63,19 @@ def test_the_police_questioning_someone_investigate_others_questioning_criticize
     events = pipeline.extract(text, date="2016-09-20").events
     codes = {(e.source.code if e.source else None, e.cameo) for e in events}
     assert ("USACOP", "091") in codes and ("USAPTY", "111") in codes
+
+
+def test_a_headline_passive_of_the_police_or_courts_is_read(pipeline: Pipeline) -> None:
+    text = "SPRINGFIELD, Ill. — Police are investigating.\n\nArea woman sentenced for fraud."
+    sentenced = _one(_events(pipeline, text), "sentenced")
+    assert sentenced.source is not None and sentenced.source.code == "USAJUD"
+    assert sentenced.target is not None and sentenced.target.text == "Area woman"
+
+
+def test_a_killing_in_the_passive_is_violence_unless_an_accident_is_named(
+    pipeline: Pipeline,
+) -> None:
+    killed = _events(pipeline, "A Marine was killed in Afghanistan on Monday.")
+    assert [e.root for e in killed] == ["19"]
+    crash = _events(pipeline, "A Marine was killed in a car crash in Texas on Monday.")
+    assert not [e for e in crash if e.root == "19"]

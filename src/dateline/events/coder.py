@@ -75,6 +75,7 @@ from .evaluation import evaluative_events
 from .filter import weigh_events
 from .legal import implied_agent, legal_code
 from .lexicon import (
+    ACCIDENT_NOUNS,
     AGENTIVE_EVENT_NOUNS,
     ARMED_ACTIVITY_CODE,
     ARMED_ACTIVITY_NOUNS,
@@ -111,6 +112,7 @@ from .lexicon import (
     INTENT_CODES,
     INTENT_GOVERNORS,
     JOINT_NOUNS,
+    KILLING_LEMMAS,
     LAWSUIT_CODE,
     LAWSUIT_LEMMAS,
     LIGHT_VERBS,
@@ -1672,6 +1674,10 @@ def _violent_context(verb: Token) -> bool:
     """ "were shot", "killed in a car bombing": the act is violence, not an accident."""
     if verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS:
         return True
+    if verb.lemma_.lower() in KILLING_LEMMAS and not any(
+        t.lemma_.lower() in ACCIDENT_NOUNS for t in verb.subtree
+    ):
+        return True  # "was killed March 22", not "was killed in a car crash"
     return any(
         prep.dep_ == "prep"
         and any(

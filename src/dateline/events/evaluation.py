@@ -10,9 +10,10 @@ about the party. Two constructions, each a named rule:
 - ``naming``: a verb of naming ("call", "describe ... as", "label", "brand", "dub") with an
   actor (or an actor's thing: "Wilson's record") as its object and an evaluative
   complement ("a disgrace", "an outstanding nominee");
-- ``reported_evaluation``: a verb of saying whose reported clause has an actor as its
-  subject and says something evaluative of it ("said Wilson has demonstrated hostility"),
-  when the clause holds no event of its own (that event is coded instead).
+- ``reported_evaluation``: a verb of saying whose reported clause predicates something of
+  an actor with a copula ("said Wilson was unfit for the bench", "said the governor is a
+  disgrace"); a clause that tells what the actor did ("said Gondor thwarted a rocket
+  attack") says nothing of the actor, however grim its words.
 
 The valence of the complement or clause is VADER's compound score (``vaderSentiment``, its
 lexicon shipped in the package): at or under ``-NEGATIVE`` criticism, at or over
@@ -31,6 +32,7 @@ from ..model import Event, EventActor, Mention
 from ..model import Span as TextSpan
 from .cameo import cameo_info, root_of
 from .evaluation_lexicon import (
+    COPULAS,
     CRITICISM_CODE,
     NAMING_LEMMAS,
     NAMING_PREPOSITIONS,
@@ -135,6 +137,8 @@ def _reported(
             continue
         if any(t.i in coded for t in clause.subtree):
             return None  # the clause's own event is what was reported
+        if clause.lemma_.lower() not in COPULAS:
+            continue
         subject = _subject(clause)
         if subject is None:
             continue

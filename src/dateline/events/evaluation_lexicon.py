@@ -12,6 +12,9 @@ REPORTING_LEMMAS = frozenset(
     {"say", "argue", "contend", "write", "add", "tell", "insist", "maintain", "declare"}
 )
 
+# Verbs that predicate a quality of their subject ("is a disgrace", "seems unfit").
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound"})
+
 # CAMEO manual 1.1b3: 111 "Criticize or denounce", 051 "Praise or endorse".
 CRITICISM_CODE = "111"
 PRAISE_CODE = "051"
