@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,7 +53,8 @@ REPORTED_THRESHOLD = 0.45
 
 
 @lru_cache(maxsize=1)
-def _analyzer():  # type: ignore[no-untyped-def]
+def _analyzer() -> Any:
+    """VADER's analyzer, built once (it reads its lexicon file from the package)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
