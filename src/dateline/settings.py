@@ -69,9 +69,10 @@ class Settings:
         "Services' -> USAGOV); eval petrarch turns it off, as PETRARCH does not do it.",
     )
     min_confidence: float = _setting(
-        0.0,
-        "Events under this confidence are stored but not counted or listed by default "
-        "(eval events, events, the API); 0 keeps every event.",
+        0.3,
+        "Events under this confidence are stored but not counted or listed (eval, events, "
+        "extract's table, the API); 0 lists every event. 0.3 is the highest value at which "
+        "the PETRARCH and PLOVER dev gates hold (chosen on the developers' data, issue 10).",
     )
     db: str = _setting("dateline.db", "Path of the SQLite store.")
 

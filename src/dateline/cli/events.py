@@ -56,12 +56,27 @@ def events_cli(
         ),
     ] = EventsFormat.table,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            help="Only events of at least this confidence (default: the min_confidence "
+            f"setting, {Settings().min_confidence}; 0 lists every stored event).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List the coded events of the store."""
     since = check_date_option(since, "--since")
     until = check_date_option(until, "--until")
     settings = make_settings(db=db)
-    query = EventQuery(actor=actor, cameo=cameo, since=since, until=until, limit=limit)
+    query = EventQuery(
+        actor=actor,
+        cameo=cameo,
+        since=since,
+        until=until,
+        limit=limit,
+        min_confidence=settings.min_confidence if min_confidence is None else min_confidence,
+    )
     try:
         with Store.existing(settings.db) as store:
             events = list(store.events(query))

@@ -93,6 +93,15 @@ def extract_cli(
     spacy_model: Annotated[
         str | None, typer.Option(help="spaCy pipeline to load (DATELINE_SPACY_MODEL).")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            help="Only events of at least this confidence. JSON and JSONL give every event "
+            "with its confidence unless this is given; the table shows those at the "
+            f"min_confidence setting ({Settings().min_confidence}) or above.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract actors, quotations, times, places and coded events from articles."""
     date = check_date_option(date, "--date")
@@ -108,6 +117,12 @@ def extract_cli(
         return
     for failure in failures:
         err_console.print(f"[red]error[/red]: {failure.name}: {failure.reason}", highlight=False)
+    floor = min_confidence
+    if floor is None and format is ExtractFormat.table:
+        floor = settings.min_confidence
+    if floor:
+        for article in articles:
+            article.events = [e for e in article.events if e.confidence + 1e-9 >= floor]
     if format is ExtractFormat.json:
         for article in articles:  # one at most
             sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")

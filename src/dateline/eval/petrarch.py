@@ -48,6 +48,7 @@ from ..model import Article, PublishedDate
 from ..nlp import load_nlp
 from ..settings import Settings
 from . import prf
+from .events import counted
 
 __all__ = ["PetrarchRecord", "evaluate", "read_records", "score_records"]
 
@@ -249,7 +250,7 @@ def code_records(
         coded[record.id] = {
             (e.source.code, e.target.code if e.target else "---", e.cameo)
             for e in events
-            if e.source is not None and not e.negated and not e.hypothetical
+            if e.source is not None and counted(e, local.min_confidence)
         }
     return coded
 

@@ -26,6 +26,7 @@ from ..model import Article, Event, PublishedDate
 from ..nlp import load_nlp
 from ..settings import Settings
 from . import prf
+from .events import counted
 
 __all__ = ["actor_country", "countries", "evaluate", "pick_event", "read_records"]
 
@@ -89,7 +90,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         events = [
             e
             for e in code_events(article, doc, mentions, verbs, actors, settings)
-            if not e.negated and not e.hypothetical and e.plover_type
+            if counted(e, settings.min_confidence) and e.plover_type
         ]
         chosen = pick_event(events, str(record.get("eventText") or ""))
         gold_type = mapped_type(str(record.get("event")))

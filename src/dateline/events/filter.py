@@ -34,8 +34,10 @@ from .filter_lexicon import (
 __all__ = ["RULES", "FilterRule", "weigh_events"]
 
 # How far up a verb's chain of clauses its arguments are looked for ("vowed to keep
-# hitting": hitting -> keep -> vowed).
+# hitting": hitting -> keep -> vowed), and how far up a noun phrase a party may be named
+# ("ties with Gondor's government" -> ties).
 _CHAIN_STEPS = 4
+_PHRASE_STEPS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,27 +103,32 @@ def _verb_chain(verb: Token) -> list[Token]:
 
 def is_argument(party: Token, verb: Token) -> bool:
     """Whether a party's phrase is an argument of the verb or of its chain of clauses:
-    subject, object, a preposition's object on the verb, a possessor of an event noun,
-    or the noun a relative clause hangs on ("Turkey, which has backed rebels")."""
-    head = _phrase_head(party)
+    subject, object, a preposition's object on the verb, a possessor of an event noun, the
+    noun a relative clause hangs on ("Turkey, which has backed rebels"), or a party named
+    inside one of these ("restore ties with Gondor", "condemned an attack by Osgiliath
+    soldiers"), through noun phrases and prepositions but never through another clause."""
     chain = _verb_chain(verb)
     ids = {t.i for t in chain}
-    if head.head.i in ids and head.dep_ in ARGUMENT_DEPS:
-        return True
-    if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent") and head.head.head.i in ids:
-        return True
-    # The subject of a reported clause is what was said of ("said Wilson has failed").
-    if (
-        head.dep_ in ("nsubj", "nsubjpass")
-        and head.head.dep_ == "ccomp"
-        and head.head.head.i in ids
-    ):
-        return True
-    # A relative or participle clause's noun acts in it ("Turkey, which has backed").
-    for tok in chain:
-        if tok.dep_ in ("relcl", "acl") and tok.head.i == head.i:
+    tok = _phrase_head(party)
+    for _ in range(_PHRASE_STEPS):
+        if tok.i in ids:
             return True
-    return head.i in ids
+        if tok.head.i in ids and tok.dep_ in ARGUMENT_DEPS | {"prep", "pobj"}:
+            return True
+        # The subject of a reported clause is what was said of ("said Wilson has failed").
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.dep_ == "ccomp"
+            and tok.head.head.i in ids
+        ):
+            return True
+        # A relative or participle clause's noun acts in it ("Turkey, which has backed").
+        if any(t.dep_ in ("relcl", "acl") and t.head.i == tok.i for t in chain):
+            return True
+        if tok.dep_ not in PHRASE_DEPS | {"pobj", "prep", "poss"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _sector(code: str | None) -> str:
@@ -162,12 +169,22 @@ def _market_actor(c: Candidate) -> bool:
     return _non_actor(c.source) or _non_actor(c.target)
 
 
+def _inferred_parties(c: Candidate) -> bool:
+    """Parties read from the events around it (a dated truce that names none): their
+    confidence says so already, and they are no argument of the trigger by design."""
+    return c.event.confidence < 1.0
+
+
 def _source_not_argument(c: Candidate) -> bool:
-    return c.source is not None and not is_argument(c.source, c.trigger)
+    return (
+        c.source is not None and not _inferred_parties(c) and not is_argument(c.source, c.trigger)
+    )
 
 
 def _target_not_argument(c: Candidate) -> bool:
-    return c.target is not None and not is_argument(c.target, c.trigger)
+    return (
+        c.target is not None and not _inferred_parties(c) and not is_argument(c.target, c.trigger)
+    )
 
 
 def _generic_verb(c: Candidate) -> bool:
@@ -201,7 +218,7 @@ RULES: tuple[FilterRule, ...] = (
     ),
     FilterRule(
         "no_party_acted_on",
-        0.35,
+        0.5,
         _no_target,
         "The act names no party it is done to ('the foundation is funding the planting'); "
         "protest and force posture need none.",

@@ -60,6 +60,7 @@ class EventQuery:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    min_confidence: float = 0.0  # events under it are stored but not returned
 
 
 def article_sources(article: Article) -> list[Source]:
@@ -289,13 +290,17 @@ class Store:
     def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         """Stored events matching ``query``, each an event object plus its article's header."""
         q = query or EventQuery()
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         if q.actor:
             where.append("(e.source_code LIKE ? OR e.target_code LIKE ?)")
             args += [q.actor + "%", q.actor + "%"]
         if q.cameo:
             where.append("e.cameo LIKE ?")
             args.append(q.cameo + "%")
+        if q.min_confidence > 0:
+            where.append("e.confidence >= ?")
+            args.append(q.min_confidence - 1e-9)
         when = "COALESCE(e.date_value, a.published)"
         # Dates compare as days: NULL (no calendar period) fails both comparisons.
         if q.since:
