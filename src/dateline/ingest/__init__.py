@@ -31,6 +31,7 @@ from .decode import GZIP_MAGIC, check_text, decode_bytes, gunzip_limited
 from .html import extract_page
 from .jsonl import read_jsonl_lines
 from .lexicon import DOC_FILE_PREFIXES, DOC_FILE_SUFFIXES, GZIP_SUFFIXES, JSONL_SUFFIXES
+from .normalise import compose_maps, normalise_text
 from .text import clean_text
 
 __all__ = [
@@ -124,7 +125,8 @@ def read_input(
 
 
 def _article_from_text(raw: str, name: str, url: str | None) -> Article:
-    cleaned = clean_text(raw)
+    normalised = normalise_text(raw)
+    cleaned = clean_text(normalised.text)
     return Article(
         text=cleaned.text,
         url=url,
@@ -133,7 +135,8 @@ def _article_from_text(raw: str, name: str, url: str | None) -> Article:
         published=cleaned.published,
         dateline=cleaned.dateline,
         source_path=name,
-        offset_map=cleaned.offset_map,
+        # Spans point into the input as read, invisible characters and all.
+        offset_map=compose_maps(cleaned.offset_map, normalised.offset_map),
     )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Dateline, PublishedDate
 from .metadata import find_dateline, is_date_line, parse_date_line, split_title
+from .normalise import normalise_line, normalise_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -52,9 +53,11 @@ def extract_page(html: str, *, url: str | None = None, find_dates: bool = True) 
     if not text:
         # Too little for trafilatura's rules (a stub or a broken page): keep the plain text.
         text = (trafilatura.html2txt(html) or "").strip()
+    # Invisible marks out and NFC, as for plain text (HTML keeps no offset map).
+    text = normalise_text(text).text.strip()
     page = Page(text=text, url=url or getattr(doc, "url", None))
-    sitename = getattr(doc, "sitename", None)
-    title = getattr(doc, "title", None)
+    sitename = normalise_line(getattr(doc, "sitename", None))
+    title = normalise_line(getattr(doc, "title", None))
     if title:
         page.title, site_from_title = split_title(title, sitename)
         page.outlet = sitename or site_from_title
