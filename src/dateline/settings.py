@@ -38,6 +38,11 @@ class Settings:
     max_article_chars: int = _setting(
         1_000_000, "Cleaned texts longer than this are refused (characters)."
     )
+    max_html_depth: int = _setting(
+        200,
+        "HTML nested deeper than this many elements is flattened before parsing: the deeper "
+        "tags are dropped, their text kept (the HTML parser stops at 255 levels).",
+    )
     cache_dir: str = _setting(
         "", "Directory for the compiled dictionary cache (default: ~/.cache/dateline)."
     )

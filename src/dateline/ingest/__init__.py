@@ -110,7 +110,9 @@ def read_input(
             raise InputError(name, E_EMPTY)
         raw = check_text(data, name)
     if looks_like_html(raw):
-        article = _article_from_html(raw, name, url, find_dates=user_date is None)
+        article = _article_from_html(
+            raw, name, url, find_dates=user_date is None, max_html_depth=settings.max_html_depth
+        )
     else:
         article = _article_from_text(raw, name, url)
     if not article.text.strip():
@@ -140,8 +142,10 @@ def _article_from_text(raw: str, name: str, url: str | None) -> Article:
     )
 
 
-def _article_from_html(raw: str, name: str, url: str | None, *, find_dates: bool) -> Article:
-    page = extract_page(raw, url=url, find_dates=find_dates)
+def _article_from_html(
+    raw: str, name: str, url: str | None, *, find_dates: bool, max_html_depth: int
+) -> Article:
+    page = extract_page(raw, url=url, find_dates=find_dates, max_html_depth=max_html_depth)
     return Article(
         text=page.text,
         url=page.url,
