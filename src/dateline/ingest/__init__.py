@@ -30,6 +30,7 @@ from ..settings import Settings
 from .decode import GZIP_MAGIC, check_text, decode_bytes, gunzip_limited
 from .html import extract_page
 from .jsonl import read_jsonl_lines
+from .language import detect_language
 from .lexicon import DOC_FILE_PREFIXES, DOC_FILE_SUFFIXES, GZIP_SUFFIXES, JSONL_SUFFIXES
 from .normalise import compose_maps, normalise_text
 from .text import clean_text
@@ -89,9 +90,10 @@ def read_input(
     """Read one article from plain text or HTML (sniffed), as bytes or str.
 
     Bytes are decoded (BOM, UTF-8, the page's charset, else a guess such as cp1252);
-    gzip-compressed bytes are decompressed. Raises InputError for empty, binary, too large
-    or text-less input. A ``date`` given here sets ``published`` (source "user") and wins
-    over any date found in the page.
+    gzip-compressed bytes are decompressed. The text is normalised (NFC, invisible marks
+    out) and its language detected (``Article.language``). Raises InputError for empty,
+    binary, too large or text-less input. A ``date`` given here sets ``published`` (source
+    "user") and wins over any date found in the page.
     """
     settings = settings or Settings.from_env()
     limit = settings.max_article_bytes
@@ -121,6 +123,7 @@ def read_input(
         raise InputError(
             name, E_TOO_LONG.format(chars=len(article.text), limit=settings.max_article_chars)
         )
+    article.language = detect_language(article.text, settings)
     if user_date is not None:
         article.published = user_date
     return article

@@ -410,3 +410,12 @@ HTML_BLOCK_TAGS: frozenset[str] = frozenset(
         "tr", "ul",
     }
 )  # fmt: skip
+
+# English function words: a text where they are a large share of the words is English
+# (language.py). Words other languages also write often ("a", "en", "de", "die") are left out.
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "the", "of", "and", "to", "that", "was", "for", "with", "said", "from", "is", "in",
+        "on", "by", "at", "has", "have", "were", "are", "it", "be", "this", "which", "will",
+    }
+)  # fmt: skip
