@@ -105,9 +105,7 @@ def test_ingest_stores_other_languages_uncoded_and_counts_them_in_the_summary(
     assert "4 stored (3 not coded: language)" in result.stdout
     with Store(db) as store:
         languages = dict(store.conn.execute("SELECT source_path, language FROM articles"))
-        coded = {
-            row[0] for row in store.conn.execute("SELECT DISTINCT article_id FROM events")
-        }
+        coded = {row[0] for row in store.conn.execute("SELECT DISTINCT article_id FROM events")}
         ids = dict(store.conn.execute("SELECT language, id FROM articles"))
     assert sorted(languages.values()) == ["ar", "en", "es", "fr"]
     assert coded == {ids["en"]}
