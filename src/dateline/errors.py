@@ -89,3 +89,15 @@ E_GEO_XML = (
 # Ingest evaluations (appended).
 E_AEB_GOLD = "[E070] {path}: cannot read the article-extraction-benchmark gold: {error}"
 E_PUBDATE_GOLD = "[E071] {path}: cannot read the publication-date gold: {error}"
+# WARC input (ingest/warc.py).
+E_BAD_WARC = (
+    "[E110] not a readable WARC file: {error}. Give a WARC file (WARC/1.0 or 1.1, or ARC), "
+    "plain or gzip-compressed"
+)
+E_WARC_NOT_TEXT = "[E111] the record of {uri} holds {content_type}, not text or HTML (skipped)"
+E_WARC_STATUS = "[E112] the record of {uri} is an HTTP {status} response, not a page (skipped)"
+E_WARC_TRUNCATED = (
+    "[E113] the WARC file is cut short or damaged at byte {offset:,} ({detail}); the records "
+    "before it were read"
+)
+E_WARC_NO_RECORDS = "[E114] the WARC file holds no response or resource record (no page)"

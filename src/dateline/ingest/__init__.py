@@ -1,8 +1,8 @@
 """Ingest: bytes -> Article (text, title, outlet, dateline, publication date). All input I/O.
 
 ``read_input`` reads one article from text or HTML (sniffed); ``read_file`` reads a file
-(plain text, HTML, gzip-compressed either, JSON Lines); ``collect_inputs`` expands files and
-folders. A bad input raises ``InputError`` whose message names the input and the reason.
+(plain text, HTML, gzip-compressed either, JSON Lines, WARC); ``collect_inputs`` expands
+files and folders. A bad input raises ``InputError`` whose message names the input and the reason.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from .language import detect_language
 from .lexicon import DOC_FILE_PREFIXES, DOC_FILE_SUFFIXES, GZIP_SUFFIXES, JSONL_SUFFIXES
 from .normalise import compose_maps, normalise_text
 from .text import clean_text
+from .warc import is_warc_file, read_warc_articles
 
 __all__ = [
     "collect_inputs",
@@ -180,11 +181,12 @@ def read_file(
     settings: Settings | None = None,
     errors: list[InputError] | None = None,
 ) -> list[Article]:
-    """The articles of one file: text, HTML, ``.gz`` of either, or JSON Lines (one per line).
+    """The articles of one file: text, HTML, ``.gz`` of either, JSON Lines (one per line) or
+    WARC (one per response record with text or HTML; ``.warc.gz`` too).
 
-    The size is checked before the file is read. A missing or unreadable file raises
-    InputError. In JSON Lines a bad record raises too, unless ``errors`` is given: then it
-    is recorded there and the other records are read.
+    The size is checked before the file is read (per record in JSON Lines and WARC). A
+    missing or unreadable file raises InputError. In JSON Lines and WARC a bad record raises
+    too, unless ``errors`` is given: then it is recorded there and the other records are read.
     """
     settings = settings or Settings.from_env()
     path = Path(path)
@@ -197,6 +199,8 @@ def read_file(
             raise InputError(name, E_NOT_A_FILE)
         if _inner_suffix(path) in JSONL_SUFFIXES:
             return _read_jsonl_file(path, date=date, url=url, settings=settings, errors=errors)
+        if is_warc_file(path):
+            return _read_warc_file(path, date=date, settings=settings, errors=errors)
         size = path.stat().st_size
         if size > limit:
             raise InputError(name, E_TOO_LARGE.format(size=size, limit=limit))
@@ -239,6 +243,20 @@ def _read_jsonl_file(
             )
     except (OSError, EOFError, zlib.error) as e:
         raise InputError(str(path), E_UNREADABLE.format(error=e)) from e
+
+
+def _read_warc_file(
+    path: Path, *, date: str | _date | None, settings: Settings, errors: list[InputError] | None
+) -> list[Article]:
+    """A WARC file's articles; with ``errors``, a file cut short keeps the records before."""
+    articles: list[Article] = []
+    try:
+        articles.extend(read_warc_articles(path, settings=settings, date=date, errors=errors))
+    except InputError as e:
+        if errors is None:
+            raise
+        errors.append(e)
+    return articles
 
 
 def _is_documentation(path: Path) -> bool:

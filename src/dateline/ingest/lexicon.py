@@ -365,6 +365,9 @@ DOC_FILE_SUFFIXES: frozenset[str] = frozenset({".md", ".rst"})
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
 GZIP_SUFFIXES: frozenset[str] = frozenset({".gz", ".gzip"})
+WARC_SUFFIXES: frozenset[str] = frozenset({".warc", ".arc"})
+# The content types of WARC records read as articles (ingest/warc.py).
+WARC_TEXT_TYPES: frozenset[str] = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 
 # Leading bytes of common binary formats (refused at once, whatever the file is called).
 BINARY_MAGIC: tuple[bytes, ...] = (
