@@ -213,3 +213,19 @@ def test_utf16_without_a_bom_is_decoded_not_refused_as_binary(
         path.write_bytes(text.encode(encoding))
         (article,) = read_file(path, settings=settings)
         assert article.text == text.strip()
+
+
+def test_a_jsonl_file_of_blank_lines_is_refused_as_empty(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Found by the hostile corpus: a million blank lines gave no article and no error.
+    for name, data in (
+        ("blank.jsonl", b"\n\n  \n"),
+        ("blank.jsonl.gz", gzip.compress(b"\n" * 10_000)),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        errors: list[InputError] = []
+        assert "[E020] the file is empty" in refusal(path, settings)
+        with pytest.raises(InputError, match=r"\[E020\]"):
+            read_file(path, settings=settings, errors=errors)
