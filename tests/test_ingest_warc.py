@@ -205,3 +205,16 @@ def test_ingest_stores_and_codes_the_pages_of_a_warc(pipeline: Pipeline, tmp_pat
     assert "https://news.example.com/world/talks" in urls
     assert "https://news.example.com/world/talks" in coded
     assert list(read_warc_articles(path, settings=pipeline.settings, errors=[]))
+
+
+def test_warcio_takes_over_after_the_records_fastwarc_read_and_keeps_their_errors(
+    settings: Settings, tmp_path: Path
+) -> None:
+    big = news_page("Big", "Talks in Geneva resumed on Monday, officials said. " * 400)
+    path = write_warc(tmp_path / "mixed.warc", [Page("http://example.com/big", big)], gzip=False)
+    tail = write_lf_warc(tmp_path / "tail.warc", "http://example.com/lf", UNDATED).read_bytes()
+    path.write_bytes(path.read_bytes() + tail)
+    errors: list[InputError] = []
+    articles = read_file(path, settings=settings.replace(max_article_bytes=10_000), errors=errors)
+    assert [a.url for a in articles] == ["http://example.com/lf"]
+    assert len(errors) == 1 and "[E022]" in errors[0].reason

@@ -100,6 +100,7 @@ def iter_warc_records(
             found += 1
             yield record
     except _FastWarcFailed as failure:
+        _hand_over(skipped, errors)
         if not starts_as_archive(path):
             # warcio would read any line of five words as an ARC header.
             raise InputError(name, E_BAD_WARC.format(error=failure.reason)) from failure
