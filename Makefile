@@ -34,6 +34,7 @@ format: install
 bench: install
 	$(PY) bench/pipeline.py
 	$(PY) bench/coder.py
+	$(PY) bench/store.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -35,12 +35,21 @@ def load_baseline(kind: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def check_floors(kind: str, scores: dict[str, Any]) -> list[str]:
-    """The metrics of ``scores`` that fall under their pinned floor, as readable lines."""
+def check_floors(kind: str, scores: dict[str, Any], *, split: str | None = None) -> list[str]:
+    """The metrics of ``scores`` that fall under their pinned floor, as readable lines.
+
+    With ``split`` (``"seed"``, ``"fixtures"``), ``scores`` are that split's alone and only
+    the floors named ``<split>.<metric>`` are checked: a gate on dateline's own fixtures runs
+    in a bare clone, the one on the developers' gold only beside it.
+    """
     floors = load_baseline(kind)["floors"]
+    if split is not None:
+        floors = {m: f for m, f in floors.items() if m.startswith(f"{split}.")}
+        if not floors:
+            return [f"{kind}: no floor pinned for the {split!r} split"]
     below = []
     for metric, floor in floors.items():
-        got = read_metric(scores, metric)
+        got = read_metric(scores, metric.removeprefix(f"{split}.") if split else metric)
         if got + 1e-9 < floor:
             below.append(f"{kind} {metric}: {got:.4f} < floor {floor:.4f}")
     return below

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, SEED, SEED_DATE
+import dateline
+from conftest import EXAMPLES, ROOT, SEED, SEED_DATE
 from dateline import Settings
 from dateline.cli.main import app
 from dateline.store import Store
@@ -103,7 +107,7 @@ def test_extract_of_a_missing_file_says_so(runner: CliRunner, tmp_path: Path) ->
     assert "nope.txt" in result.output
 
 
-def test_ingest_stores_good_files_lists_failures_and_exits_with_their_count(
+def test_ingest_stores_good_files_lists_failures_and_exits_with_1(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     folder = tmp_path / "in"
@@ -116,14 +120,14 @@ def test_ingest_stores_good_files_lists_failures_and_exits_with_their_count(
     (folder / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
     db = tmp_path / "d.db"
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--date", "2008-01-01"])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     assert "empty.txt" in result.output and "binary.bin" in result.output
     with Store(db) as store:
         assert store.count("articles") == 1
         events_before = store.count("events")
     # Ingesting again changes nothing; a failed file touches nothing stored.
     again = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
-    assert again.exit_code == 2
+    assert again.exit_code == 1
     with Store(db) as store:
         assert store.count("articles") == 1
         assert store.count("events") == events_before
@@ -139,7 +143,7 @@ def test_demo_flow_ingests_the_examples_and_lists_their_events(
     assert table.exit_code == 0
     assert "US Held Secret Talks" in table.stdout
     csv_out = runner.invoke(app, ["events", "--db", str(db), "--format", "csv", "--actor", "IRQ"])
-    assert csv_out.stdout.splitlines()[0] == "article,date,source,event,target,place"
+    assert csv_out.stdout.splitlines()[0].startswith("article_id,article_title,event_id,date,")
     jsonl = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--cameo", "04"])
     rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert rows and all(r["cameo"].startswith("04") for r in rows)
@@ -163,3 +167,153 @@ def test_event_table_shows_flags_as_written() -> None:
     console.print(event_table([event]))
     text = console.export_text()
     assert "[hypothetical]" in text and "[US] troops" in text
+
+
+# Issue 9: version, exit status, help, CSV columns, dates, missing stores, JSON of one article.
+
+UNDATED = "WASHINGTON — The United States accused Iran on Sunday of supporting militants in Iraq.\n"
+
+
+@pytest.fixture(scope="module")
+def demo_db(runner: CliRunner, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples ingested as ``make demo`` does, plus one undated article."""
+    folder = tmp_path_factory.mktemp("undated")
+    (folder / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--date", SEED_DATE])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_version_prints_the_package_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"dateline {dateline.__version__}\n"
+
+
+def test_package_version_is_the_one_the_build_reads() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in pyproject["project"]["dynamic"]
+    attr = pyproject["tool"]["setuptools"]["dynamic"]["version"]["attr"]
+    assert attr == "dateline.__version__"
+
+
+def test_help_states_what_each_exit_status_means(runner: CliRunner) -> None:
+    for args in ([], ["ingest"], ["extract"]):
+        out = " ".join(runner.invoke(app, [*args, "--help"]).stdout.split())
+        assert "Exit status: 0" in out, args
+        assert "1 some inputs failed" in out and "2 nothing was done" in out, args
+
+
+def test_ingest_exits_1_however_many_inputs_fail(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 1, result.output
+    assert "3 failures" in result.stdout
+
+
+def test_ingest_help_names_the_jsonl_fields_and_gzip(runner: CliRunner) -> None:
+    out = " ".join(runner.invoke(app, ["ingest", "--help"]).stdout.split())
+    for field in ("text", "html", "url", "title", "outlet", "id", "date", "published"):
+        assert f'"{field}"' in out, field
+    assert ".jsonl" in out and ".gz" in out and "JSON Lines" in out
+
+
+def test_events_csv_gives_codes_and_texts_their_own_columns(
+    runner: CliRunner, demo_db: Path
+) -> None:
+    result = runner.invoke(app, ["events", "--db", str(demo_db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    for column in ("cameo", "cameo_name", "source_code", "source_text", "target_code"):
+        assert column in rows[0], column
+    talks = next(r for r in rows if r["cameo"] == "046" and r["source_code"] == "IRQREB")
+    assert talks["cameo_name"] == "Engage in negotiation"
+    assert talks["source_text"] == "Iraqi insurgents"
+    assert talks["target_code"] == "USAGOV" and talks["place_country"] == "IQ"
+
+
+def test_events_date_filters_refuse_what_is_not_an_iso_date(
+    runner: CliRunner, demo_db: Path
+) -> None:
+    for option, value in (("--since", "yesterday"), ("--until", "2006-13"), ("--since", "06")):
+        result = runner.invoke(app, ["events", "--db", str(demo_db), option, value])
+        assert result.exit_code == 2, (option, value, result.output)
+        assert f"{option}: [E028]" in result.output and repr(value) in result.output
+
+
+def test_events_date_filters_leave_out_dates_that_are_not_calendar_dates(
+    runner: CliRunner, demo_db: Path
+) -> None:
+    def dates(*args: str) -> list[str]:
+        result = runner.invoke(app, ["events", "--db", str(demo_db), "-f", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["date"]["value"] for line in result.stdout.splitlines()]
+
+    assert "XXXX-WXX-7" in dates()  # "on Sunday" in an undated article
+    assert dates("--since", "2030-01-01") == []
+    assert "XXXX-WXX-7" not in dates("--until", "2030")
+    in_2006 = dates("--since", "2006", "--until", "2006")
+    assert in_2006 and all(value.startswith("2006") for value in in_2006)
+    may = dates("--since", "2006-05", "--until", "2006-05-31")
+    assert may and all(value.startswith("2006-05") for value in may)
+
+
+def test_ingest_and_extract_refuse_a_date_that_is_not_an_iso_date(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = tmp_path / "d.db"
+    result = runner.invoke(app, ["ingest", str(SEED), "--db", str(db), "--date", "yesterday"])
+    assert result.exit_code == 2, result.output
+    assert "--date: [E028]" in result.output
+    assert not db.exists()
+    result = runner.invoke(app, ["extract", str(SEED), "--date", "23/05/2006"])
+    assert result.exit_code == 2, result.output
+    assert "--date: [E028]" in result.output and result.stdout == ""
+
+
+def test_ingest_date_keeps_its_precision(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text(UNDATED, encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--date", "2006-05"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        (row,) = store.conn.execute("SELECT published, published_precision FROM articles")
+    assert tuple(row) == ("2006-05", "month")
+
+
+def test_events_on_a_missing_store_is_an_error_and_creates_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    typo = tmp_path / "typo.db"
+    result = runner.invoke(app, ["events", "--db", str(typo)])
+    assert result.exit_code == 2, result.output
+    assert "[E050]" in result.output and "typo.db" in result.output
+    assert not typo.exists()
+
+
+def test_events_reads_the_store_named_by_dateline_db(
+    runner: CliRunner, demo_db: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["events", "-f", "jsonl"], env={"DATELINE_DB": str(demo_db)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+
+
+def test_extract_json_is_one_object_and_several_articles_point_at_jsonl(
+    runner: CliRunner,
+) -> None:
+    two = [str(EXAMPLES / "chron-esper-vietnam-coast-guard.html"), str(SEED)]
+    result = runner.invoke(app, ["extract", *two, "--format", "json"])
+    assert result.exit_code == 2, result.output
+    assert "[E051]" in result.output and "--format jsonl" in result.output
+    assert result.stdout == ""
+    lines = runner.invoke(app, ["extract", *two, "--format", "jsonl"]).stdout.splitlines()
+    assert len(lines) == 2

@@ -47,7 +47,7 @@ def test_eval_aeb_scores_a_folder_in_the_benchmark_layout(tmp_path: Path) -> Non
 
 
 @pytest.mark.gate
-@pytest.mark.skipif(not AEB.exists(), reason="the developers' data is not beside the clone")
+@pytest.mark.gold
 def test_aeb_body_f1_stays_above_its_floor(settings: Settings) -> None:
     scores = get_scorer("aeb")(AEB, settings)
     assert set(scores) >= {"pages", "precision", "recall", "f1", "failures"}

@@ -71,9 +71,7 @@ def test_a_file_that_is_not_geo_xml_is_refused(tmp_path: Path, settings: Setting
         evaluate(tmp_path / "y.xml", settings)
 
 
-@pytest.mark.skipif(
-    not LGL.exists(), reason="the developers' LGL split is not laid beside the clone"
-)
+@pytest.mark.gold
 def test_lgl_gold_span_resolution_meets_its_floors(settings: Settings) -> None:
     # Gold-span resolution on all of LGL (about a second); end to end (the spaCy pass) on a
     # sample of 20 articles only, to keep the suite fast.

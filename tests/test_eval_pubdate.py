@@ -43,7 +43,7 @@ def test_eval_pubdate_reads_nan_gold_dates_as_missing(tmp_path: Path) -> None:
 
 
 @pytest.mark.gate
-@pytest.mark.skipif(not HTMLDATE.exists(), reason="the developers' data is not beside the clone")
+@pytest.mark.gold
 def test_pubdate_day_accuracy_stays_above_its_floor(settings: Settings) -> None:
     scores = get_scorer("pubdate")(HTMLDATE, settings)
     assert scores["pages"] == 100 and scores["with_gold_date"] == 96

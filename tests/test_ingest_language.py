@@ -104,8 +104,9 @@ def test_ingest_stores_other_languages_uncoded_and_counts_them_in_the_summary(
     assert result.exit_code == 0, result.output
     assert "4 stored (3 not coded: language)" in result.stdout
     with Store(db) as store:
-        languages = dict(store.conn.execute("SELECT source_path, language FROM articles"))
-        coded = {row[0] for row in store.conn.execute("SELECT DISTINCT article_id FROM events")}
-        ids = dict(store.conn.execute("SELECT language, id FROM articles"))
-    assert sorted(languages.values()) == ["ar", "en", "es", "fr"]
-    assert coded == {ids["en"]}
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM articles")]
+        stored = {a["article"]["language"]: a for a in map(store.article, ids) if a}
+    assert sorted(stored) == ["ar", "en", "es", "fr"]
+    assert stored["en"]["events"]
+    for code in ("ar", "es", "fr"):
+        assert stored[code]["events"] == [] and stored[code]["mentions"] == []

@@ -195,15 +195,14 @@ def test_ingest_stores_and_codes_the_pages_of_a_warc(pipeline: Pipeline, tmp_pat
         report = ingest([path], store, pipeline)
         assert report.stored == 3 and len(report.failures) == 2
         assert report.events > 0
-        urls = {row[0] for row in store.conn.execute("SELECT url FROM articles")}
-        coded = {
-            row[0]
-            for row in store.conn.execute(
-                "SELECT a.url FROM events e JOIN articles a ON a.id = e.article_id"
-            )
-        }
-    assert "https://news.example.com/world/talks" in urls
-    assert "https://news.example.com/world/talks" in coded
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM articles")]
+        stored = {a["article"]["url"]: a for a in map(store.article, ids) if a}
+    assert sorted(stored) == [
+        "https://news.example.com/brief.txt",
+        "https://news.example.com/world/cairo",
+        "https://news.example.com/world/talks",
+    ]
+    assert stored["https://news.example.com/world/talks"]["events"]
     assert list(read_warc_articles(path, settings=pipeline.settings, errors=[]))
 
 

@@ -8,9 +8,12 @@ from hypothesis import strategies as st
 from dateline.model import Article
 
 
-def test_article_id_is_stable_over_whitespace_and_prefers_the_url() -> None:
+def test_article_id_is_the_text_stable_over_whitespace_and_composition_whatever_the_url() -> None:
     assert Article("a  b\nc").id == Article("a b c").id
-    assert Article("x", url="https://e.org/1").id == Article("y", url="https://e.org/1").id
+    assert Article("caf\u00e9").id == Article("cafe\u0301").id
+    # a changed text at the same URL is another article (issue 9), the same text one
+    assert Article("x", url="https://e.org/1").id != Article("y", url="https://e.org/1").id
+    assert Article("x", url="https://e.org/1").id == Article("x", url="https://e.org/2").id
 
 
 @given(st.lists(st.integers(min_value=0, max_value=5), max_size=60))

@@ -42,6 +42,10 @@ class EvalError(DatelineError):
     """A gold file for ``dateline eval`` cannot be read."""
 
 
+class DateError(DatelineError):
+    """A date given as an option or filter is not an ISO date (E028)."""
+
+
 # Messages with codes, kept in one place.
 E_EMPTY = "[E020] the file is empty"
 E_BINARY = "[E021] the file looks binary, not text or HTML"
@@ -72,6 +76,10 @@ E_TML_NO_TEXT = "[E093] {path}: the TimeML file has no <TEXT> element"
 E_BAD_RECORD = "[E027] bad JSON Lines record: {error}"
 E_BAD_DATE = "[E028] the date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
 E_NOT_A_FILE = "[E029] is a folder, not a file (give its files, or a folder to ingest)"
+# Store (appended).
+E_SAME_TEXT_FAILED = (
+    "[E044] not stored: the same text came earlier in this ingest and failed (see its error)"
+)
 
 
 class GazetteerError(DatelineError):
@@ -88,7 +96,17 @@ E_GEO_XML = (
 )
 # Ingest evaluations (appended).
 E_AEB_GOLD = "[E070] {path}: cannot read the article-extraction-benchmark gold: {error}"
+E_EVENTS_GOLD = "[E072] {path}, line {line}: cannot read the events gold: {error}"
 E_PUBDATE_GOLD = "[E071] {path}: cannot read the publication-date gold: {error}"
+# Command line (appended): stores that must exist, output formats.
+E_NO_STORE = (
+    "[E050] {path}: no such store. Give the file `dateline ingest` wrote (--db or DATELINE_DB), "
+    "or create one with `dateline ingest PATH... --db {path}`"
+)
+E_JSON_MANY = (
+    "[E051] --format json writes one object for one article, and the inputs hold {count}: use "
+    "--format jsonl (one article a line)"
+)
 # WARC input (ingest/warc.py).
 E_BAD_WARC = (
     "[E110] not a readable WARC file: {error}. Give a WARC file (WARC/1.0 or 1.1, or ARC), "

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
+from itertools import chain
 from pathlib import Path
 
-from .errors import DatelineError, InputError
+from .errors import E_SAME_TEXT_FAILED, DatelineError, InputError, StoreError
 from .ingest import collect_inputs, read_file
-from .model import Article
+from .model import Article, make_article_id
 from .pipeline import Failure, Pipeline, with_date
 from .settings import Settings
 from .store import Store
@@ -65,12 +66,16 @@ def ingest(
     replace: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
+    warm_up: bool = False,
 ) -> IngestReport:
     """Ingest files and folders into ``store``: one transaction per article.
 
     ``default_date`` is the publication date of articles that give none of their own.
-    An article already in the store is left as it is unless ``replace`` is set.
+    An article whose text is already stored is not parsed again, unless ``replace`` is set:
+    the URL or record id it was found at is added to the stored one.
     ``on_start`` gets the number of files found, ``on_file`` each file once it is read.
+    With ``warm_up``, ``pipeline.warm_up()`` runs before the first parse; the model is not
+    loaded at all when every text is stored already.
     """
     files, missing = collect_inputs(paths)
     if on_start:
@@ -85,15 +90,31 @@ def ingest(
         files, report, settings=pipeline.settings, default_date=default_date, on_file=on_file
     )
 
+    # Identity is checked before the parse (issue 9): a text already stored is not parsed
+    # again, only the URL it was found at is recorded; a text met twice in this run is
+    # parsed once, and its second copy linked once the first is stored.
+    parsing: set[str] = set()
+    again: list[Article] = []
+
     def new_only() -> Iterator[Article]:
         for article in articles:
             report.articles += 1
-            if not replace and store.has_article(article.id):
+            if not replace and store.link_if_stored(article):
                 report.unchanged += 1
                 continue
+            text_id = make_article_id(article.text)
+            if text_id in parsing:
+                again.append(article)
+                continue
+            parsing.add(text_id)
             yield article
 
-    for article in pipeline.process(new_only(), on_error=record):
+    to_parse = new_only()
+    first = next(to_parse, None)
+    if first is not None and warm_up:
+        pipeline.warm_up()
+    parsed = pipeline.process(chain([first], to_parse), on_error=record) if first else ()
+    for article in parsed:
         try:
             if store.write_article(article, replace=replace):
                 report.stored += 1
@@ -101,6 +122,14 @@ def ingest(
                 report.not_coded_language += not pipeline.codes(article)
             else:
                 report.unchanged += 1
+        except DatelineError as e:
+            record(article, e)
+    for article in again:
+        try:
+            if store.link_if_stored(article):
+                report.unchanged += 1
+            else:
+                record(article, StoreError(E_SAME_TEXT_FAILED))
         except DatelineError as e:
             record(article, e)
     return report

@@ -1,13 +1,14 @@
 """The data model: every extracted thing is a span of ``Article.text`` plus what was made of it.
 
 One JSON shape serves the CLI, the HTTP API, the JSONL export and the store
-(``../OUTPUT.md`` in the docs is the contract). Offsets are character offsets into
+(``docs/OUTPUT.md`` is the contract). Offsets are character offsets into
 ``Article.text`` (the cleaned text), ``end`` exclusive.
 """
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -105,6 +106,9 @@ class Mention:
     # How the actor was found: "dictionary", "coreference", "agent".
     via: str = "dictionary"
     antecedent: int | None = None  # index of the mention this one refers back to
+    # How the actor's country was inferred when its words name none ("story country
+    # (dateline Nairobi)"); None when the words or an antecedent gave it.
+    inferred: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -116,6 +120,8 @@ class Mention:
         }
         if self.via != "dictionary":
             out["via"] = self.via
+        if self.inferred:
+            out["inferred"] = self.inferred
         return out
 
 
@@ -307,6 +313,9 @@ class Event:
     coder: str = "dateline.coder.cameo.v1"
     confidence: float = 1.0
     pattern: str | None = None  # the dictionary pattern that matched, for explanation
+    # The rules that shaped the event beyond its dictionary pattern, by name
+    # ("context:source_country_from_story", "filter:no_party_acted_on"), for --explain.
+    rules: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -328,12 +337,22 @@ class Event:
             "coder": self.coder,
             "confidence": self.confidence,
             "pattern": self.pattern,
+            "rules": list(self.rules),
         }
 
 
-def make_article_id(url: str | None, text: str) -> str:
-    """A stable id: the hash of the URL if there is one, else of the whitespace-normalised text."""
-    key = url.strip() if url else " ".join(text.split())
+def normalise_for_identity(text: str) -> str:
+    """The text an article's identity is made of: Unicode NFC, runs of whitespace as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def make_article_id(text: str) -> str:
+    """An article's id: the hash of its normalised text (issue 9: identity is the content).
+
+    The same text at two URLs is one article; a changed text at a known URL is another
+    article, which the store links to the one it replaces.
+    """
+    key = normalise_for_identity(text)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -362,7 +381,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = make_article_id(self.url, self.text)
+            self.id = make_article_id(self.text)
 
     def span(self, start: int, end: int) -> Span:
         """A Span of this article's text."""

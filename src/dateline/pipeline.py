@@ -20,8 +20,8 @@ from .actors.match import ActorMatcher, load_actor_matcher
 from .events.coder import code_events
 from .events.context import attach_context
 from .events.verbs import VerbDictionary, load_verb_dictionary
-from .ingest import read_input
-from .model import Article, PublishedDate
+from .ingest import parse_user_date, read_input
+from .model import Article
 from .nlp import load_nlp
 from .places import Gazetteer, find_places, load_gazetteer
 from .quotes import find_quotes
@@ -152,8 +152,11 @@ class Pipeline:
 
 
 def with_date(article: Article, date: str | _date | None) -> Article:
-    """Set the publication date given by the user (``--date``), which overrides any other."""
+    """Set the publication date given by the user (``--date``), which overrides any other.
+
+    ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` keeps its precision (year, month, day); anything
+    else raises InputError [E028] (``ingest --date yesterday`` stored "yesterday", issue 9).
+    """
     if date is not None:
-        value = date.isoformat() if isinstance(date, _date) else str(date)
-        article.published = PublishedDate(value, "day", "user")
+        article.published = parse_user_date(date, article.source_path or article.id)
     return article

@@ -83,6 +83,17 @@ class Settings:
         False,
         "Skip malformed dictionary lines (listed in the matcher's problems) instead of failing.",
     )
+    infer_actors: bool = _setting(
+        True,
+        "Code people and organisations the dictionaries lack by the story's country and "
+        "their name's kind word ('Kevin Guay' -> USA, 'the Department of Environmental "
+        "Services' -> USAGOV); eval petrarch turns it off, as PETRARCH does not do it.",
+    )
+    min_confidence: float = _setting(
+        0.0,
+        "Events under this confidence are stored but not counted or listed by default "
+        "(eval events, events, the API); 0 keeps every event.",
+    )
     db: str = _setting("dateline.db", "Path of the SQLite store.")
 
     @classmethod

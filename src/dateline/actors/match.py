@@ -472,6 +472,14 @@ class ActorMatcher:
         self._key_cache: dict[int, str] = {}  # ORTH id -> matching key
         self._may_start: dict[str, bool] = {}  # matching key -> may start a phrase
         self._upper_only = frozenset(compiled.upper)
+        # Short agent words of dateline's own supplement ("MAN", "MEN") are words, not
+        # acronyms: they match in lower case too.
+        self._words_any_case = frozenset(
+            pid
+            for pid, (_keys, _stem, target, _gaps) in enumerate(compiled.phrases)
+            if target < 0
+            and Path(compiled.agents[-(target + 1)].path).name.startswith(SUPPLEMENT_PREFIX)
+        )
         # A phrase's code by its matches' entries, the date and "former" (``_code_core``).
         self._group_codes: dict[tuple[object, ...], tuple[Actor | None, bool, bool]] = {}
         self.agents = compiled.agents
@@ -561,7 +569,9 @@ class ActorMatcher:
                 words, stem, _t, gaps = c.phrases[pid]
                 if i + len(words) > n:
                     continue
-                size = _words_match(words, stem and self.stems, gaps, keys, i, tokens)
+                size = _words_match(
+                    words, stem and self.stems, gaps, keys, i, tokens, pid in self._words_any_case
+                )
                 if size:
                     best = (size, pid)
                     break
@@ -1124,9 +1134,16 @@ def _words_match(
     keys: list[str],
     i: int,
     tokens: Sequence[Token] | Doc,
+    any_case: bool = False,
 ) -> int:
-    """The number of tokens the phrase covers from ``i``, or 0 when it does not match."""
-    if len(words) == 1 and len(words[0]) <= _MAX_ACRONYM and not _acronym_ok(words, tokens[i]):
+    """The number of tokens the phrase covers from ``i``, or 0 when it does not match
+    (``any_case``: a short phrase that is a word, not an acronym)."""
+    if (
+        not any_case
+        and len(words) == 1
+        and len(words[0]) <= _MAX_ACRONYM
+        and not _acronym_ok(words, tokens[i])
+    ):
         return 0
     last = len(words) - 1
     n = len(keys)

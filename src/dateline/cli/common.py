@@ -12,8 +12,24 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..dates import parse_iso_date
 from ..errors import DatelineError
 from ..settings import Settings
+
+# Exit status of every command (issue 9: it was the number of failed inputs, capped at 100,
+# which made 2 failures look like a usage error).
+EXIT_OK = 0
+EXIT_INPUTS_FAILED = 1
+EXIT_USAGE = 2
+EXIT_STATUS_HELP = (
+    "Exit status: 0 all went well; 1 some inputs failed (each is listed on standard error with "
+    "its reason, and the summary counts them; the others were processed); 2 nothing was done: "
+    "a wrong option or argument, a missing store, a setting or model that cannot be loaded."
+)
+EXIT_STATUS_QUERY_HELP = (
+    "Exit status: 0 done; 2 nothing was done: a wrong option or argument, a missing store or "
+    "gold file, a setting or model that cannot be loaded."
+)
 
 # Piped output (make demo, files) is not cut at 80 columns: tables stay readable.
 _PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
@@ -30,10 +46,27 @@ def make_settings(**overrides: Any) -> Settings:
         raise  # unreachable
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Print one error line and exit."""
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    """Print one error line and exit (with 2, nothing done, unless told otherwise)."""
     err_console.print(f"[red]error[/red]: {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def exit_for_failures(failures: int) -> None:
+    """Exit with 1 when some inputs failed (they were listed already)."""
+    if failures:
+        raise typer.Exit(EXIT_INPUTS_FAILED)
+
+
+def check_date_option(value: str | None, option: str) -> str | None:
+    """The value of a date option, checked: YYYY, YYYY-MM or YYYY-MM-DD, else exit 2 [E028]."""
+    if value is None:
+        return None
+    try:
+        parse_iso_date(value)
+    except DatelineError as e:
+        fail(f"{option}: {e}")
+    return value.strip()
 
 
 def describe_code(code: str) -> str:

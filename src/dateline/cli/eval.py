@@ -25,6 +25,7 @@ class EvalKind(StrEnum):
     tempeval = "tempeval"
     geo = "geo"
     quotes = "quotes"
+    events = "events"
 
 
 def _flatten(scores: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:

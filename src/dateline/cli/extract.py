@@ -9,11 +9,28 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DatelineError, InputError
+from ..errors import E_JSON_MANY, DatelineError, InputError
 from ..ingest import collect_inputs, read_file, read_input
 from ..model import Article
 from ..pipeline import Failure, Pipeline
-from .common import console, err_console, event_table, fail, make_settings
+from ..settings import Settings
+from .common import (
+    check_date_option,
+    console,
+    err_console,
+    event_table,
+    exit_for_failures,
+    fail,
+    make_settings,
+)
+
+EXTRACT_HELP = (
+    "Extract actors, quotations, times, places and coded events from articles.\n\n"
+    "--format json writes one object for one article (the shape of docs/OUTPUT.md); inputs "
+    "that hold more than one article (several files, a folder, a JSON Lines file of several "
+    "records) are refused with it: use --format jsonl, one such object a line. --format table "
+    "prints each article's events."
+)
 
 
 class ExtractFormat(StrEnum):
@@ -22,36 +39,39 @@ class ExtractFormat(StrEnum):
     table = "table"
 
 
-def extract_paths(
+def read_paths(
     paths: list[str],
-    pipeline: Pipeline,
+    settings: Settings,
     *,
     date: str | None = None,
     url: str | None = None,
-) -> tuple[list[Article], list[Failure]]:
-    """Read and process every article of ``paths`` ("-" is standard input)."""
+) -> tuple[list[Article], list[Failure], int]:
+    """Read every article of ``paths`` ("-" is standard input): articles, failures, inputs."""
     articles: list[Article] = []
     failures: list[Failure] = []
     if paths == ["-"]:
         data = sys.stdin.buffer.read()
         try:
-            articles.append(
-                read_input(data, name="<stdin>", url=url, date=date, settings=pipeline.settings)
-            )
+            articles.append(read_input(data, name="<stdin>", url=url, date=date, settings=settings))
         except InputError as e:
             failures.append(Failure(e.path, e.reason))
-    else:
-        files, missing = collect_inputs(paths)
-        failures += [Failure(name, reason) for name, reason in missing]
-        for path in files:
-            errors: list[InputError] = []
-            try:
-                articles += read_file(
-                    path, date=date, url=url, settings=pipeline.settings, errors=errors
-                )
-            except InputError as e:
-                errors.append(e)
-            failures += [Failure(e.path, e.reason) for e in errors]
+        return articles, failures, 1
+    files, missing = collect_inputs(paths)
+    failures += [Failure(name, reason) for name, reason in missing]
+    for path in files:
+        errors: list[InputError] = []
+        try:
+            articles += read_file(path, date=date, url=url, settings=settings, errors=errors)
+        except InputError as e:
+            errors.append(e)
+        failures += [Failure(e.path, e.reason) for e in errors]
+    return articles, failures, len(files) + len(missing)
+
+
+def process_articles(
+    articles: list[Article], pipeline: Pipeline, failures: list[Failure]
+) -> tuple[list[Article], list[Failure]]:
+    """Run the pipeline on ``articles``; an article that fails is added to ``failures``."""
 
     def record(article: Article, error: Exception) -> None:
         failures.append(Failure(article.source_path or article.id, str(error)))
@@ -64,7 +84,9 @@ def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders, or - for standard input.")],
     date: Annotated[
         str | None,
-        typer.Option(help="Publication date YYYY-MM-DD (overrides any found in the article)."),
+        typer.Option(
+            help="Publication date, YYYY, YYYY-MM or YYYY-MM-DD (overrides any in the article)."
+        ),
     ] = None,
     url: Annotated[str | None, typer.Option(help="The article's URL.")] = None,
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
@@ -73,20 +95,22 @@ def extract_cli(
     ] = None,
 ) -> None:
     """Extract actors, quotations, times, places and coded events from articles."""
+    date = check_date_option(date, "--date")
     settings = make_settings(spacy_model=spacy_model)
+    articles, failures, inputs = read_paths(paths, settings, date=date, url=url)
+    if format is ExtractFormat.json and max(inputs, len(articles)) > 1:
+        many = f"{inputs} files" if inputs > 1 else f"{len(articles)} articles"
+        fail(E_JSON_MANY.format(count=many))
     try:
-        articles, failures = extract_paths(paths, Pipeline(settings), date=date, url=url)
+        articles, failures = process_articles(articles, Pipeline(settings), failures)
     except DatelineError as e:
         fail(str(e))
         return
     for failure in failures:
         err_console.print(f"[red]error[/red]: {failure.name}: {failure.reason}", highlight=False)
     if format is ExtractFormat.json:
-        objs = [a.to_json() for a in articles]
-        if len(objs) == 1:
-            sys.stdout.write(json.dumps(objs[0], ensure_ascii=False, indent=2) + "\n")
-        elif objs:
-            sys.stdout.write(json.dumps(objs, ensure_ascii=False, indent=2) + "\n")
+        for article in articles:  # one at most
+            sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif format is ExtractFormat.jsonl:
         for article in articles:
             sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
@@ -95,5 +119,4 @@ def extract_cli(
             head = article.title or article.source_path or article.id
             events = article.to_json()["events"]
             console.print(event_table(events, title=head, show_article=False))
-    if failures:
-        raise typer.Exit(min(len(failures), 100))
+    exit_for_failures(len(failures))

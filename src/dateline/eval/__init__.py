@@ -24,6 +24,7 @@ SCORERS: dict[str, str] = {
     "tempeval": "tempeval",
     "geo": "geo",
     "quotes": "quotes",
+    "events": "events",
 }
 
 Scorer = Callable[[Path, Settings], dict[str, Any]]

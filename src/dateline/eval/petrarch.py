@@ -69,6 +69,8 @@ DEFAULT_ENVIRONMENT = {
 _SETTING_OPTIONS = {"require_dyad": bool, "new_actor_length": int}
 # PETRARCH's defaults for the options its <Config> records switch (PETRglobals).
 _PETRARCH_DEFAULTS: dict[str, Any] = {"require_dyad": True, "new_actor_length": 0}
+# What PETRARCH never does, whatever its records switch (dateline's own inference).
+_PETRARCH_FIXED: dict[str, Any] = {"infer_actors": False}
 
 
 @dataclass
@@ -240,7 +242,7 @@ def code_records(
     coded: dict[str, set[Triple]] = {}
     docs = nlp.pipe(r.text for r in records)
     for record, doc in zip(records, docs, strict=True):
-        local = settings.replace(**record.options) if record.options else settings
+        local = settings.replace(**record.options, **_PETRARCH_FIXED)
         article = Article(text=record.text, published=PublishedDate(record.date, "day", "user"))
         mentions = actors.find_mentions(article, doc)
         events = code_events(article, doc, mentions, verbs, actors, local)

@@ -62,6 +62,7 @@ from spacy.symbols import AUX as AUX_POS
 from spacy.symbols import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.context import assign_story_country, infer_named_actors
 from ..actors.coref import resolve_coreference
 from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
@@ -70,6 +71,8 @@ from ..model import Span as TextSpan
 from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
 from .cameo import cameo_info, root_of
+from .filter import weigh_events
+from .legal import implied_agent, legal_code
 from .lexicon import (
     AGENTIVE_EVENT_NOUNS,
     ARMED_ACTIVITY_CODE,
@@ -193,6 +196,8 @@ CODER_ID = "dateline.coder.cameo.v1"
 
 # How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
 _MAX_CLIMB = 5
+# The country part of an agent's code when no country is known ("---COP").
+NO_COUNTRY = "---"
 # How many tokens after its place a dateline may run before its dash ("(AP) —").
 _DATELINE_TOKENS = 12
 
@@ -1111,6 +1116,9 @@ class _Roles:
                     return self.parties(raised[0]), False
                 return [], tok.i == verb.i
             subjects = [self._past_dateline(c) for c, d in kids if d in SUBJECT_DEPS]
+            # "NAIROBI, Kenya (AP) — The court sentenced": a parse may give the dateline as
+            # a second subject; it names where the story was filed, not who acted.
+            subjects = [s for s in subjects if s.i not in self.dateline] or subjects
             if subjects:
                 # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
                 # that names an actor.
@@ -2563,6 +2571,10 @@ def _code_verb(
             return []
         sources, targets, passive = _violence_owners(verb, roles), sources, True
     unknown_source = False
+    implied = implied_agent(verb) if passive and targets and _cameo_rules(settings, verbs) else None
+    if not sources and implied is not None:
+        # "Patricia Moore was arrested at her home": only the police arrest (events/legal.py).
+        sources = [_Party(NO_COUNTRY + implied, verb.idx, verb.idx, "")]
     if not sources:
         if not (
             passive
@@ -2593,7 +2605,7 @@ def _code_verb(
             _add(events, seen, sent, trigger, None, victim, code, pattern_text)
     for source in sources:
         for target in slots:
-            if target is not None and target.code == source.code:
+            if target is not None and _same_party(source, target, settings):
                 continue
             if settings.require_dyad and target is None:
                 continue
@@ -2604,6 +2616,21 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
+
+
+def _same_party(source: _Party, target: _Party, settings: Settings) -> bool:
+    """Whether an act's source and target are one party, which no act is between.
+
+    PETRARCH reads one code as one party. Agents of one country are many, though: "the
+    mayor met the governor" is USAGOV with USAGOV, two people. So with dateline's own
+    rules the two are one party only when they are one phrase, say the same words, or are
+    a country itself (issue 10)."""
+    if source.code != target.code:
+        return False
+    if settings.petrarch_compat or settings.require_dyad or len(source.code) <= 3:
+        return True
+    overlap = source.start < target.end and target.start < source.end
+    return overlap or source.text.lower() == target.text.lower()
 
 
 def _names_reporting_words(pattern: Pattern) -> bool:
@@ -2783,6 +2810,8 @@ def code_events(
     """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
     when = _article_date(article)
     _register_text(doc, article.text)
+    if getattr(settings, "infer_actors", False) and not settings.petrarch_compat:
+        infer_named_actors(article, doc, mentions)
     resolve_coreference(article, doc, mentions)
     dateline = _dateline_tokens(article, doc)
     index = _Mentions(doc, mentions, dateline)
@@ -2823,9 +2852,24 @@ def code_events(
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
         _complete_from_earlier_talks(doc, events)
+        _refine_legal_codes(doc, events)
+        assign_story_country(article, doc, mentions, events)
+        weigh_events(article, doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
+
+
+def _refine_legal_codes(doc: Doc, events: list[Event]) -> None:
+    """Acts of the police and courts take their CAMEO codes (``events/legal.py``)."""
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        found = legal_code(event, span.root)
+        if found is not None:
+            recode(event, found[0])
+            event.rules.append(found[1])
 
 
 def _is_question(sent: Span) -> bool:

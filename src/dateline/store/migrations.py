@@ -1,22 +1,34 @@
 """Schema versions of the store and the steps between them.
 
-Version 1 is ``schema.sql``. A later version appends a step ``(n, "SQL ...")`` to
-``MIGRATIONS``; ``migrate()`` runs, in one transaction each, the steps above the version
-recorded in ``schema_version``.
+Each step is a frozen SQL script, ``schema_v<n>.sql``, run in one transaction; a new store
+runs them all from version 1. Version 2 (issue 9) holds each fact once: it sets version
+1's articles aside in ``v1_articles``, whose whole output JSON (``doc``) the store then
+moves into the version-2 tables with its own writer, one article per transaction
+(``Store._move_v1_articles``), so a move cut short goes on at the next open. A later step
+adds a script ``schema_v3.sql`` and a line to ``MIGRATIONS``; never edit a released one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from importlib.resources import files
+from typing import Any, Literal
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# (version reached, SQL script). Version 1 creates the tables of schema.sql.
+
+def _script(name: str) -> str:
+    return files("dateline.store").joinpath(name).read_text(encoding="utf-8")
+
+
+# (version reached, SQL script).
 MIGRATIONS: list[tuple[int, str]] = [
-    (1, files("dateline.store").joinpath("schema.sql").read_text(encoding="utf-8")),
+    (1, _script("schema_v1.sql")),
+    (2, _script("schema_v2.sql")),
 ]
 
 
@@ -28,7 +40,11 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the store to ``SCHEMA_VERSION``; returns the version reached."""
+    """Bring the store to ``SCHEMA_VERSION``; returns the version reached.
+
+    Each step takes the write lock first and reads the version again under it, so two
+    processes opening an old store at once run each step once.
+    """
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -39,13 +55,15 @@ def migrate(conn: sqlite3.Connection) -> int:
         if target <= version:
             continue
         try:
-            conn.execute("BEGIN")
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (target,))
+            conn.execute("BEGIN IMMEDIATE")
+            if current_version(conn) < target:
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (target,))
             conn.execute("COMMIT")
         except sqlite3.Error as e:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise StoreError(f"[E041] Migration to schema version {target} failed: {e}") from e
         version = target
     return version
@@ -64,3 +82,25 @@ def _statements(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+def _v1_hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def v1_sources(
+    v1_id: str, v1_doc: str
+) -> tuple[dict[str, Any], list[tuple[Literal["url", "record"], str]]]:
+    """A version-1 article's output object, and where it was found: its URL, and its JSONL
+    record id when its version-1 id was neither of the hashes version 1 made (of the URL,
+    else of the whitespace-normalised text)."""
+    doc: dict[str, Any] = json.loads(v1_doc)
+    head = doc["article"]
+    url, text = head.get("url"), head["text"]
+    made = _v1_hash(url.strip()) if url else _v1_hash(" ".join(text.split()))
+    sources: list[tuple[Literal["url", "record"], str]] = []
+    if url:
+        sources.append(("url", url))
+    if v1_id != made:
+        sources.append(("record", v1_id))
+    return doc, sources

@@ -1,4 +1,4 @@
--- dateline store, schema version 1. Later versions are steps in migrations.py.
+-- dateline store, schema version 1 (frozen: stores written before 2026-12; see migrations.py).
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
     url TEXT,

@@ -1,0 +1,262 @@
+"""The country a story makes plain, given to agents that name none of their own (issue 10).
+
+"The court", "police", "the registrar", "Senator Jane Hale": an agent word gives a role
+(``---JUD``, ``---COP``, ``---LEG``) but no country. An analyst codes the country the story
+makes plain: police in a local US paper are USACOP, a court in a story datelined Nairobi is
+KENJUD. The order of precedence, first that applies:
+
+1. the mention's own words: a dictionary actor ("Kenyan police" -> KENCOP), a title before
+   a dictionary name ("Chinese President Xi Jinping" -> CHNGOV); the actor matcher;
+2. its owner or antecedent: "its troops" after Israel, "the ministry" after an Iraqi
+   ministry (``actors.coref``);
+3. the story's country (``story_country``): the dateline's country, else the country that
+   holds a clear majority of the article's places and named actors;
+4. when the story has no such country, the only country named in the agent's own sentence
+   (``sentence_country``);
+5. ``---`` when nothing does.
+
+Steps 3 and 4 are this module. A mention coded so keeps its agents and says how its
+country was found (``Mention.inferred``), and events read from it carry a lower confidence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pycountry
+from spacy.tokens import Doc
+
+from ..model import Actor, Article, Event, EventActor, Mention
+from .context_lexicon import ORGANISATION_WORDS
+from .match import code_country
+
+__all__ = [
+    "STORY_SHARE",
+    "assign_story_country",
+    "infer_named_actors",
+    "iso3",
+    "sentence_country",
+    "story_country",
+]
+
+# The story's country needs this share of the evidence, and two pieces of it at least in
+# an article of several sentences, three in a text of one or two (a single sentence seldom
+# makes a story's country plain).
+STORY_SHARE = 0.5
+STORY_MIN_VOTES = 2
+SHORT_TEXT_MIN_VOTES = 3
+SHORT_TEXT_SENTENCES = 2
+# A dateline counts as this many pieces of evidence (it is where the reporter is).
+DATELINE_VOTES = 3
+
+_ISO3: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def iso3(iso2: str | None) -> str | None:
+    """The ISO 3166 alpha-3 code of an alpha-2 code (``KE`` -> ``KEN``)."""
+    return _ISO3.get(iso2.upper()) if iso2 else None
+
+
+def _mention_country(mention: Mention) -> str | None:
+    if mention.actor is None or not mention.actor.code or mention.inferred:
+        return None
+    if mention.via == "coreference":
+        return None  # a pronoun repeats its antecedent's vote
+    return code_country(mention.actor.code)
+
+
+def story_country(
+    article: Article, mentions: Sequence[Mention], sentences: int = SHORT_TEXT_SENTENCES + 1
+) -> tuple[str | None, str]:
+    """The country the story makes plain (ISO3) and why, or (None, why not).
+
+    The dateline's country wins outright; else the places and the actors named with a
+    country vote, and a country holding at least ``STORY_SHARE`` of the votes (three at least)
+    is the story's.
+    """
+    if article.dateline is not None and article.dateline.country:
+        country = iso3(article.dateline.country)
+        if country:
+            return country, f"dateline {article.dateline.name}"
+    votes: Counter[str] = Counter()
+    for place in article.places:
+        country = iso3(place.country)
+        if country:
+            votes[country] += 1
+    for mention in mentions:
+        country = _mention_country(mention)
+        if country:
+            votes[country] += 1
+    total = sum(votes.values())
+    if not total:
+        return None, "no places or actors with a country"
+    country, n = votes.most_common(1)[0]
+    needed = STORY_MIN_VOTES if sentences > SHORT_TEXT_SENTENCES else SHORT_TEXT_MIN_VOTES
+    if n >= needed and n / total >= STORY_SHARE:
+        return country, f"{n} of {total} places and actors"
+    return None, f"no country holds {STORY_SHARE:.0%} of {total} places and actors"
+
+
+def sentence_country(
+    doc: Doc,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    other: EventActor | None = None,
+) -> str | None:
+    """The only country named by actors in the sentence of ``start:end``, if there is one
+    and it is not the country of the event's other party (``other``): who is acted on is
+    seldom of the actor's own country ("Two soldiers died in a Hamas rocket attack").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    countries = {
+        c
+        for m in mentions
+        if sent.start_char <= m.start < sent.end_char
+        for c in [_mention_country(m)]
+        if c
+    }
+    if other is not None and code_country(other.code) in countries:
+        return None
+    return countries.pop() if len(countries) == 1 else None
+
+
+def assign_story_country(
+    article: Article, doc: Doc, mentions: list[Mention], events: Sequence[Event] = ()
+) -> None:
+    """Give agents with no country (``---XXX``) the story's country, else their sentence's,
+    in the mentions and in the events read from them.
+
+    It runs once the events are coded: the coder's own rules read an agent with no country
+    as one to share out over the countries named with it ("lawmakers and officials in A
+    and B"), which a country given here first would hide.
+    """
+    agents = [
+        m
+        for m in mentions
+        if m.actor is not None and m.actor.code.startswith("---") and not m.inferred
+    ]
+    country, why = story_country(article, mentions, _sentences(doc))
+    story = f"story country ({why})"
+    for mention in agents:
+        assert mention.actor is not None
+        if country is not None:
+            code = country + mention.actor.code[3:]
+            mention.actor = replace(mention.actor, code=code, country=country)
+            mention.inferred = story
+    for event in events:
+        for role in ("source", "target"):
+            actor: EventActor | None = getattr(event, role)
+            if actor is None or not actor.code.startswith("---"):
+                continue
+            found, how = country, story
+            if found is None:
+                other = event.target if role == "source" else event.source
+                found = sentence_country(doc, actor.start, actor.end, mentions, other)
+                how = "the only country of its sentence"
+            if found is None:
+                continue
+            setattr(event, role, replace(actor, code=found + actor.code[3:]))
+            event.rules.append(f"context:{role}_country ({how})")
+
+
+def _sentences(doc: Doc) -> int:
+    return sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+
+
+def _organisation_agent(text: str) -> str | None:
+    """The agent code an organisation's name gives by its last kind word, if any."""
+    found = None
+    for word in text.lower().replace(".", " ").replace(",", " ").split():
+        found = ORGANISATION_WORDS.get(word, found)
+    return found
+
+
+def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> None:
+    """Code the people and organisations the dictionaries lack, before the coder runs.
+
+    A person named in the story (a PERSON entity with no actor) is of the story's country
+    (code: the country alone, as GDELT codes a person it knows no role of); named again
+    by surname alone it is the same actor. An organisation (ORG) whose name says its kind
+    ("Department", "Police", "Court", "University", "LLC") is that agent of the story's
+    country. Nothing is coded when the story has no country (``story_country``), nor in
+    the dateline.
+    """
+    country, why = story_country(article, mentions, _sentences(doc))
+    if country is None:
+        return
+    dateline = article.dateline
+    surnames: dict[str, Mention] = {}
+    person_ends = {e.end_char: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    for mention in mentions:
+        if mention.actor is not None:
+            # "Mayor Tom Reed": a coded mention ending in a full name gives its surname.
+            name = person_ends.get(mention.end)
+            if name is not None and name.start_char >= mention.start:
+                surnames.setdefault(name[-1].text, mention)
+            continue
+        if dateline is not None and mention.start < dateline.end and dateline.start < mention.end:
+            continue
+        if mention.label == "PERSON":
+            words = mention.text.split()
+            earlier = surnames.get(words[-1]) if words else None
+            if earlier is not None and earlier.actor is not None:
+                mention.actor, mention.inferred = earlier.actor, earlier.inferred
+                continue
+            mention.actor = _make_inferred(country, "", mention.text)
+            mention.inferred = f"person of the story's country ({why})"
+            if len(words) > 1:
+                surnames[words[-1]] = mention
+        elif mention.label == "ORG":
+            agent = _organisation_agent(mention.text)
+            if agent is None:
+                continue
+            mention.actor = _make_inferred(country, agent, mention.text)
+            mention.inferred = f"organisation of the story's country ({why})"
+    _add_untagged_surnames(doc, mentions, surnames)
+
+
+def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str, Mention]) -> None:
+    """A surname named again where the parser saw no name ("Reed refused to resign" after
+    "Mayor Tom Reed"): a proper noun, outside every mention, spelled as the last word of an
+    earlier full name, is that person."""
+    if not surnames:
+        return
+    covered = [(m.start, m.end) for m in mentions]
+    covered.sort()
+    starts = [a for a, _ in covered]
+    added: list[Mention] = []
+    for tok in doc:
+        earlier = surnames.get(tok.text)
+        if earlier is None or tok.pos_ != "PROPN" or tok.idx < earlier.end:
+            continue
+        k = bisect_right(starts, tok.idx) - 1
+        if k >= 0 and covered[k][1] > tok.idx:
+            continue  # inside a mention already
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of another name ("Reed Hastings")
+        added.append(
+            Mention(
+                tok.idx,
+                tok.idx + len(tok.text),
+                tok.text,
+                "PERSON",
+                earlier.actor,
+                via="dictionary:surname",
+                antecedent=mentions.index(earlier),
+                inferred=earlier.inferred,
+            )
+        )
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _make_inferred(country: str, agent: str, name: str) -> Actor:
+    return Actor(code=country + agent, name=name, country=country, agents=(agent,) if agent else ())

@@ -1,0 +1,268 @@
+"""The event filter: whether a coded candidate is an event at all, as a confidence (issue 10).
+
+The coder proposes an event wherever a dictionary verb or noun has an actor near it. Real
+news is mostly sentences that hold none, so each candidate is weighed by what supports it:
+how its parties were found, whether they are the verb's own arguments, how specific the
+dictionary pattern is, and whether its actors are public ones. Each rule below is named
+for the construction it handles; a rule that applies multiplies the event's confidence by
+its factor and is recorded in ``Event.rules``. Nothing is deleted: users choose with
+``min_confidence`` (whose default is chosen on the developers' data, see the README).
+
+A factor of 0 says the candidate is no event whatever else supports it (a dateline or a
+market as its actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Event, EventActor
+from .filter_lexicon import (
+    ARGUMENT_DEPS,
+    CHAIN_DEPS,
+    GENERIC_VERBS,
+    NO_TARGET_ROOTS,
+    NON_ACTOR_HEADS,
+    PHRASE_DEPS,
+    PRIVATE_ACT_ROOTS,
+    PRIVATE_SECTORS,
+)
+
+__all__ = ["RULES", "FilterRule", "weigh_events"]
+
+# How far up a verb's chain of clauses its arguments are looked for ("vowed to keep
+# hitting": hitting -> keep -> vowed).
+_CHAIN_STEPS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event with the tokens it was read from."""
+
+    event: Event
+    article: Article
+    trigger: Token
+    source: Token | None
+    target: Token | None
+
+
+@dataclass(frozen=True, slots=True)
+class FilterRule:
+    """A named rule: ``applies(candidate)`` multiplies the confidence by ``factor``."""
+
+    name: str
+    factor: float
+    applies: Callable[[Candidate], bool]
+    doc: str
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _actor_head(doc: Doc, actor: EventActor | None) -> Token | None:
+    return _head(doc, actor.start, actor.end) if actor is not None else None
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase ``tok`` belongs to ("B" in "A and B" -> "A")."""
+    for _ in range(6):
+        if (
+            tok.dep_ in PHRASE_DEPS
+            and tok.head.i != tok.i
+            and tok.head.pos_
+            in (
+                "NOUN",
+                "PROPN",
+                "PRON",
+            )
+        ):
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it hands its arguments to or takes them from."""
+    chain = [verb]
+    tok = verb
+    for _ in range(_CHAIN_STEPS):
+        if tok.dep_ not in CHAIN_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def is_argument(party: Token, verb: Token) -> bool:
+    """Whether a party's phrase is an argument of the verb or of its chain of clauses:
+    subject, object, a preposition's object on the verb, a possessor of an event noun,
+    or the noun a relative clause hangs on ("Turkey, which has backed rebels")."""
+    head = _phrase_head(party)
+    chain = _verb_chain(verb)
+    ids = {t.i for t in chain}
+    if head.head.i in ids and head.dep_ in ARGUMENT_DEPS:
+        return True
+    if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent") and head.head.head.i in ids:
+        return True
+    # A relative or participle clause's noun acts in it ("Turkey, which has backed").
+    for tok in chain:
+        if tok.dep_ in ("relcl", "acl") and tok.head.i == head.i:
+            return True
+    return head.i in ids
+
+
+def _sector(code: str | None) -> str:
+    return code[3:6] if code and len(code) >= 6 else ""
+
+
+def _private(actor: EventActor | None) -> bool:
+    return actor is not None and _sector(actor.code) in PRIVATE_SECTORS
+
+
+def _non_actor(tok: Token | None) -> bool:
+    return tok is not None and _phrase_head(tok).lemma_.lower() in NON_ACTOR_HEADS
+
+
+def _in_dateline(candidate: Candidate, actor: EventActor | None) -> bool:
+    dateline = candidate.article.dateline
+    return (
+        actor is not None
+        and dateline is not None
+        and actor.start < dateline.end + 1
+        and actor.end > dateline.start
+    )
+
+
+def _no_target(c: Candidate) -> bool:
+    return c.event.target is None and c.event.root not in NO_TARGET_ROOTS
+
+
+def _no_source(c: Candidate) -> bool:
+    return c.event.source is None
+
+
+def _dateline_actor(c: Candidate) -> bool:
+    return _in_dateline(c, c.event.source) or _in_dateline(c, c.event.target)
+
+
+def _market_actor(c: Candidate) -> bool:
+    return _non_actor(c.source) or _non_actor(c.target)
+
+
+def _source_not_argument(c: Candidate) -> bool:
+    return c.source is not None and not is_argument(c.source, c.trigger)
+
+
+def _target_not_argument(c: Candidate) -> bool:
+    return c.target is not None and not is_argument(c.target, c.trigger)
+
+
+def _generic_verb(c: Candidate) -> bool:
+    return c.event.pattern is None and c.trigger.lemma_.lower() in GENERIC_VERBS
+
+
+def _no_country(c: Candidate) -> bool:
+    return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
+
+
+def _private_parties(c: Candidate) -> bool:
+    if c.event.root in PRIVATE_ACT_ROOTS:
+        return False
+    source, target = c.event.source, c.event.target
+    return _private(source) and (target is None or _private(target))
+
+
+RULES: tuple[FilterRule, ...] = (
+    FilterRule(
+        "dateline_actor",
+        0.0,
+        _dateline_actor,
+        "A dateline names where the story was filed, not an actor ('NAIROBI, Kenya (AP) — "
+        "The court sentenced ...': Nairobi sentenced no one).",
+    ),
+    FilterRule(
+        "market_actor",
+        0.0,
+        _market_actor,
+        "Markets, prices, weather, sport and figures are not actors ('stocks fought back').",
+    ),
+    FilterRule(
+        "no_party_acted_on",
+        0.35,
+        _no_target,
+        "The act names no party it is done to ('the foundation is funding the planting'); "
+        "protest and force posture need none.",
+    ),
+    FilterRule(
+        "no_source",
+        0.6,
+        _no_source,
+        "No one is named as doing the act (a passive with no agent).",
+    ),
+    FilterRule(
+        "generic_verb_bare_code",
+        0.4,
+        _generic_verb,
+        "A verb of general sense ('take', 'give', 'go', 'lead', 'serve') coded with its "
+        "block's own code, no pattern naming what it acts on ('took a beating').",
+    ),
+    FilterRule(
+        "source_not_an_argument",
+        0.6,
+        _source_not_argument,
+        "The source is not the verb's subject, nor the subject of a clause the verb belongs "
+        "to: it was found elsewhere in the sentence.",
+    ),
+    FilterRule(
+        "target_not_an_argument",
+        0.5,
+        _target_not_argument,
+        "The target is not the verb's object, nor a preposition's object on it: it was found "
+        "elsewhere in the sentence ('... as the nation faces a reckoning over racism in the "
+        "wake of the killing of George Floyd and other African Americans').",
+    ),
+    FilterRule(
+        "actor_without_country",
+        0.8,
+        _no_country,
+        "An agent whose country neither its words nor the story give (---GOV).",
+    ),
+    FilterRule(
+        "private_parties",
+        0.5,
+        _private_parties,
+        "Private parties only (people, business, schools, clinics, faiths) in an act of "
+        "words or cooperation: no public actor takes part ('a professor urged students').",
+    ),
+)
+
+
+def _candidate(event: Event, article: Article, doc: Doc) -> Candidate | None:
+    trigger = _head(doc, event.trigger.start, event.trigger.end)
+    if trigger is None:
+        return None
+    return Candidate(
+        event, article, trigger, _actor_head(doc, event.source), _actor_head(doc, event.target)
+    )
+
+
+def weigh_events(
+    article: Article, doc: Doc, events: Iterable[Event], rules: tuple[FilterRule, ...] = RULES
+) -> None:
+    """Set each event's confidence from the rules that apply to it, and record them."""
+    for event in events:
+        candidate = _candidate(event, article, doc)
+        if candidate is None:
+            continue
+        confidence = event.confidence
+        for rule in rules:
+            if rule.applies(candidate):
+                confidence *= rule.factor
+                event.rules.append(f"filter:{rule.name}")
+        event.confidence = round(confidence, 3)

@@ -1,0 +1,80 @@
+"""Acts of the police and the courts, as news reports them (issue 10).
+
+Local and national news report arrests, charges, indictments and verdicts mostly in the
+passive with no one named as doing them ("Patricia Moore was arrested at her home", "Jones
+was charged with brandishing a firearm", "a Henderson County woman was sentenced to 99
+years"). Only one kind of public actor does each of these acts, so the act is coded with
+that actor as its source, of the story's country when the story makes it plain
+(``actors.context``): an analyst codes USACOP -> USACVL for a local paper's arrest.
+
+Rules, each named in the events they shape:
+
+- ``implied_agent``: a passive of an arresting or judicial verb with no agent ("was
+  arrested", "were indicted") has the police or a court as its source (``IMPLIED_AGENTS``);
+  the source's span is empty, at the verb, since no words name it;
+- ``legal_charge``: "charged with" a crime is a legal charge, CAMEO 173 ("Arrest, detain,
+  or charge with legal action"), not an accusation (112, CAMEO.2.0's BLAME block);
+- ``police_questioning``: the police or a court questioning someone ("detectives questioned
+  two men") investigate a crime, CAMEO 091, where anyone else questioning something
+  criticizes it (111, ``verb_supplement.tsv``);
+- ``verdict``: a court's sentence or verdict ("sentenced to", "convicted of", "found
+  guilty") is CAMEO 116 "Find guilty or liable (legally)", the code the project's coding
+  guidelines give a court's decision on a person (CAMEO.2.0 puts SENTENCE in a 172 block).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Event
+from .legal_lexicon import (
+    CHARGE_CODE,
+    CHARGE_LEMMAS,
+    CHARGE_PREPOSITIONS,
+    GUILTY_WORDS,
+    IMPLIED_AGENTS,
+    INVESTIGATING_AGENTS,
+    QUESTIONING_CODE,
+    QUESTIONING_LEMMAS,
+    VERDICT_CODE,
+    VERDICT_LEMMAS,
+)
+
+__all__ = ["implied_agent", "legal_code"]
+
+
+def implied_agent(verb: Token) -> str | None:
+    """The agent code (COP, JUD) a passive with no agent implies, or None."""
+    return IMPLIED_AGENTS.get(verb.lemma_.lower())
+
+
+def _charged_with(verb: Token) -> bool:
+    return verb.lemma_.lower() in CHARGE_LEMMAS and any(
+        c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS for c in verb.children
+    )
+
+
+def _verdict(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in VERDICT_LEMMAS:
+        return True
+    # "found the defendant guilty", "was found guilty"
+    return lemma == "find" and any(
+        t.lower_ in GUILTY_WORDS for c in verb.children for t in c.subtree
+    )
+
+
+def legal_code(event: Event, verb: Token) -> tuple[str, str] | None:
+    """(code, rule) when an act of the police or courts takes another code, else None."""
+    if _verdict(verb) and event.cameo != VERDICT_CODE:
+        return VERDICT_CODE, "legal:verdict"
+    if _charged_with(verb) and event.cameo != CHARGE_CODE:
+        return CHARGE_CODE, "legal:legal_charge"
+    source = event.source.code if event.source else ""
+    if (
+        verb.lemma_.lower() in QUESTIONING_LEMMAS
+        and source[3:6] in INVESTIGATING_AGENTS
+        and event.cameo != QUESTIONING_CODE
+    ):
+        return QUESTIONING_CODE, "legal:police_questioning"
+    return None

@@ -1,0 +1,35 @@
+"""Word lists of ``events/legal.py``; data only (lemmas, lower case)."""
+
+from __future__ import annotations
+
+# Verbs whose passive with no agent implies who acted: the police arrest and hold, courts
+# and grand juries indict, try, convict and sentence (CAMEO manual 1.1b3, 173 and 116).
+IMPLIED_AGENTS: dict[str, str] = {
+    "arrest": "COP",
+    "detain": "COP",
+    "apprehend": "COP",
+    "handcuff": "COP",
+    "book": "COP",
+    "jail": "COP",
+    "charge": "COP",
+    "indict": "JUD",
+    "convict": "JUD",
+    "sentence": "JUD",
+    "acquit": "JUD",
+    "prosecute": "JUD",
+}
+
+# "charged with burglary": a legal charge.
+CHARGE_LEMMAS = frozenset({"charge"})
+CHARGE_PREPOSITIONS = frozenset({"with"})
+CHARGE_CODE = "173"
+
+# A court's decision on a person.
+VERDICT_LEMMAS = frozenset({"sentence", "convict"})
+GUILTY_WORDS = frozenset({"guilty", "liable"})
+VERDICT_CODE = "116"
+
+# "Detectives questioned two men": the police and courts investigate by questioning.
+QUESTIONING_LEMMAS = frozenset({"question", "interrogate", "interview"})
+INVESTIGATING_AGENTS = frozenset({"COP", "JUD", "SPY"})
+QUESTIONING_CODE = "091"

@@ -1,0 +1,101 @@
+"""actors.context: the country a story makes plain, for agents that name none."""
+
+from __future__ import annotations
+
+from dateline import Pipeline
+from dateline.model import Article, Event
+
+
+def _dyads(article: Article) -> set[tuple[str | None, str, str | None]]:
+    return {
+        (e.source.code if e.source else None, e.cameo[:2], e.target.code if e.target else None)
+        for e in article.events
+    }
+
+
+def _by_trigger(article: Article, word: str) -> Event:
+    return next(e for e in article.events if e.trigger.text == word)
+
+
+def test_a_dateline_gives_its_country_to_agents_with_none(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "NAIROBI, Kenya (AP) — The court sentenced the former minister to ten years in "
+        "prison on Monday. Police arrested two men in the capital.",
+        date="2020-03-02",
+    )
+    arrest = _by_trigger(article, "arrested")
+    assert arrest.source is not None and arrest.source.code == "KENCOP"
+    assert arrest.target is not None and arrest.target.code == "KENCVL"
+    assert any("dateline Nairobi" in r for r in arrest.rules)
+    sentence = _by_trigger(article, "sentenced")
+    assert sentence.source is not None and sentence.source.code == "KENJUD"
+
+
+def test_the_places_and_actors_of_a_story_give_its_country(pipeline: Pipeline) -> None:
+    text = (
+        "Two men were charged after a break-in in Springfield, Illinois, on Sunday.\n\n"
+        "Police in Springfield said officers detained the men near Chicago. The Illinois "
+        "State Police are investigating."
+    )
+    article = pipeline.extract(text, date="2009-03-20")
+    detained = _by_trigger(article, "detained")
+    assert detained.source is not None and detained.source.code.startswith("USA")
+
+
+def test_no_country_is_guessed_when_the_story_has_none(pipeline: Pipeline) -> None:
+    article = pipeline.extract("Police arrested two men on Sunday.", date="2009-03-20")
+    arrest = _by_trigger(article, "arrested")
+    assert arrest.source is not None and arrest.source.code == "---COP"
+
+
+def test_the_party_acted_on_gives_no_country_to_its_actor(pipeline: Pipeline) -> None:
+    # Soldiers attacked by Hamas are not Palestinian because Hamas is.
+    article = pipeline.extract("Two soldiers died in a Hamas rocket attack.", date="2009-03-20")
+    assert all(e.target is None or e.target.code == "---MIL" for e in article.events)
+
+
+def test_the_mentions_show_the_story_country_and_how_it_was_found(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "WASHINGTON (Reuters) - Senator Jane Hale criticized the governor on Monday.",
+        date="2016-09-20",
+    )
+    hale = next(m for m in article.mentions if m.text.startswith("Senator"))
+    assert hale.actor is not None and hale.actor.code == "USALEG"
+    assert hale.inferred is not None and "dateline" in hale.inferred
+    assert hale.to_json()["inferred"] == hale.inferred
+    assert ("USALEG", "11", "USAGOV") in _dyads(article)
+
+
+def test_a_surname_the_parser_left_untagged_is_the_named_person(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "WASHINGTON (AP) — Mayor Tom Reed spoke on Monday. Reed accused the council of "
+        "hiding the report.",
+        date="2016-09-20",
+    )
+    accused = _by_trigger(article, "accused")
+    assert accused.source is not None and accused.source.text == "Reed"
+    assert accused.source.code == "USAGOV"
+
+
+def test_people_and_organisations_missing_from_the_dictionaries_take_the_story_country(
+    pipeline: Pipeline,
+) -> None:
+    article = pipeline.extract(
+        "CONCORD, N.H. (AP) — Kevin Guay sued the Department of Environmental Services on "
+        "Friday. Guay said the state had no right to dig.",
+        date="2009-03-28",
+    )
+    sued = _by_trigger(article, "sued")
+    assert sued.source is not None and sued.source.code == "USA"
+    assert sued.target is not None and sued.target.code == "USAGOV"
+    guay = [m for m in article.mentions if m.text == "Guay"]
+    assert guay and all(m.actor is not None and m.actor.code == "USA" for m in guay)
+
+
+def test_two_agents_of_one_country_are_two_parties(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "WASHINGTON (AP) — The mayor met with the governor on Monday.", date="2016-09-20"
+    )
+    assert ("USAGOV", "04", "USAGOV") in _dyads(article)
+    alone = pipeline.extract("WASHINGTON (AP) — Iraq attacked Iraq.", date="2016-09-20")
+    assert not [e for e in alone.events if e.root == "19"]

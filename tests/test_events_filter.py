@@ -1,0 +1,62 @@
+"""events.filter: a coded candidate weighed by what supports it (issue 10)."""
+
+from __future__ import annotations
+
+from dateline import Pipeline
+from dateline.events.filter import RULES
+from dateline.model import Event
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract(text, date="2016-09-20").events
+
+
+def _rules(event: Event) -> set[str]:
+    return {r.removeprefix("filter:") for r in event.rules if r.startswith("filter:")}
+
+
+def test_every_filter_rule_is_named_documented_and_between_zero_and_one() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert rule.doc and 0.0 <= rule.factor < 1.0
+
+
+def test_an_act_on_a_named_party_by_its_subject_keeps_full_confidence(
+    pipeline: Pipeline,
+) -> None:
+    events = _events(pipeline, "Turkey accused Russia of violating the ceasefire.")
+    accuse = next(e for e in events if e.root == "11")
+    assert accuse.confidence == 1.0 and not _rules(accuse)
+
+
+def test_an_act_with_no_party_acted_on_is_weighed_down(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Turkish government funded the planting of trees.")
+    assert events and all("no_party_acted_on" in _rules(e) for e in events)
+    assert all(e.confidence < 0.5 for e in events)
+
+
+def test_a_dateline_is_never_an_actor(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "NAIROBI, Kenya (AP) — Kenya Police arrested two men on Monday.")
+    assert all(e.source is None or e.source.text != "NAIROBI" for e in events)
+
+
+def test_markets_are_not_actors(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "German stocks attacked the euro on Monday.")
+    assert all(e.confidence == 0.0 for e in events)
+
+
+def test_a_general_verb_with_its_block_code_is_weighed_down(pipeline: Pipeline) -> None:
+    # "took a beating": TAKE's block code with no pattern naming what it acts on.
+    events = _events(pipeline, "Senator Jane Hale took a beating from Russia in the polls.")
+    taken = [e for e in events if e.trigger.text == "took"]
+    assert all("generic_verb_bare_code" in _rules(e) and e.confidence < 0.5 for e in taken)
+
+
+def test_a_target_found_outside_the_verbs_arguments_is_weighed_down(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "The minister criticized the plan as the nation mourned the killing of two Iraqis.",
+    )
+    far = [e for e in events if e.trigger.text == "criticized" and e.target is not None]
+    assert all("target_not_an_argument" in _rules(e) for e in far)
