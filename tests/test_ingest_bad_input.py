@@ -199,3 +199,33 @@ def test_western_text_in_cp1252_always_decodes_exactly(
 def test_cyrillic_in_cp1251_is_not_read_as_cp1252() -> None:
     text = "Президент России заявил, что переговоры будут продолжены в Женеве на следующей неделе."
     assert decode_bytes(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_decoded_not_refused_as_binary(
+    settings: Settings, tmp_path: Path, encoding: str
+) -> None:
+    for text in (
+        "CAIRO (AP) — Egypt hosted talks between the two sides on Monday, officials said.\n",
+        "قال وزير الخارجية يوم الاثنين إن المحادثات ستستأنف في جنيف الأسبوع المقبل، 2024.\n",
+    ):
+        path = tmp_path / "utf16.txt"
+        path.write_bytes(text.encode(encoding))
+        (article,) = read_file(path, settings=settings)
+        assert article.text == text.strip()
+
+
+def test_a_jsonl_file_of_blank_lines_is_refused_as_empty(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Found by the hostile corpus: a million blank lines gave no article and no error.
+    for name, data in (
+        ("blank.jsonl", b"\n\n  \n"),
+        ("blank.jsonl.gz", gzip.compress(b"\n" * 10_000)),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        errors: list[InputError] = []
+        assert "[E020] the file is empty" in refusal(path, settings)
+        with pytest.raises(InputError, match=r"\[E020\]"):
+            read_file(path, settings=settings, errors=errors)

@@ -107,3 +107,15 @@ E_JSON_MANY = (
     "[E051] --format json writes one object for one article, and the inputs hold {count}: use "
     "--format jsonl (one article a line)"
 )
+# WARC input (ingest/warc.py).
+E_BAD_WARC = (
+    "[E110] not a readable WARC file: {error}. Give a WARC file (WARC/1.0 or 1.1, or ARC), "
+    "plain or gzip-compressed"
+)
+E_WARC_NOT_TEXT = "[E111] the record of {uri} holds {content_type}, not text or HTML (skipped)"
+E_WARC_STATUS = "[E112] the record of {uri} is an HTTP {status} response, not a page (skipped)"
+E_WARC_TRUNCATED = (
+    "[E113] the WARC file is cut short or damaged at byte {offset:,} ({detail}); the records "
+    "before it were read"
+)
+E_WARC_NO_RECORDS = "[E114] the WARC file holds no response or resource record (no page)"

@@ -25,6 +25,7 @@ class IngestReport:
     stored: int = 0
     unchanged: int = 0
     events: int = 0
+    not_coded_language: int = 0  # stored, but in a language the model does not code
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -118,6 +119,7 @@ def ingest(
             if store.write_article(article, replace=replace):
                 report.stored += 1
                 report.events += len(article.events)
+                report.not_coded_language += not pipeline.codes(article)
             else:
                 report.unchanged += 1
         except DatelineError as e:

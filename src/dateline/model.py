@@ -32,7 +32,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class PublishedDate:
-    """The publication date, its precision and where it came from (meta, url, text, user)."""
+    """The publication date, its precision and where it came from (meta, url, text, user, or
+    warc: the crawl date of a WARC record whose page gives none)."""
 
     value: str
     precision: str = "day"

@@ -95,11 +95,18 @@ class Pipeline:
         url: str | None = None,
         name: str | None = None,
     ) -> Article:
-        """Read one article from text or HTML and run every stage on it."""
+        """Read one article from text or HTML and run every stage on it (none when the
+        article is not in the model's language)."""
         article = read_input(
             text_or_html, name=name or "<input>", url=url, date=date, settings=self.settings
         )
+        if not self.codes(article):
+            return article
         return self.annotate(article, self.nlp(article.text))
+
+    def codes(self, article: Article) -> bool:
+        """Whether the article is in the model's language, so parsed and coded (issue 9)."""
+        return article.language == self.nlp.lang
 
     def process(
         self,
@@ -109,13 +116,20 @@ class Pipeline:
     ) -> Iterator[Article]:
         """Run every stage on many articles, parsing them in batches with ``nlp.pipe``.
 
+        Articles in another language than the model's pass through unparsed and uncoded.
+
         With ``on_error``, an article whose annotation fails is handed to it and skipped
         (a batch records the failure and carries on); without, the error propagates.
         """
         pairs = self.nlp.pipe(
-            ((a.text, a) for a in articles), as_tuples=True, batch_size=self.settings.batch_size
+            ((a.text if self.codes(a) else "", a) for a in articles),
+            as_tuples=True,
+            batch_size=self.settings.batch_size,
         )
         for doc, article in pairs:
+            if not self.codes(article):
+                yield article  # another language: stored as read, not coded
+                continue
             if on_error is None:
                 yield self.annotate(article, doc)
                 continue

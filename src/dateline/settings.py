@@ -38,6 +38,27 @@ class Settings:
     max_article_chars: int = _setting(
         1_000_000, "Cleaned texts longer than this are refused (characters)."
     )
+    max_html_depth: int = _setting(
+        200,
+        "HTML nested deeper than this many elements is flattened before parsing: the deeper "
+        "tags are dropped, their text kept (the HTML parser stops at 255 levels).",
+    )
+    detect_language: bool = _setting(
+        True,
+        "Detect each article's language (py3langid); only English articles are parsed and "
+        "coded, the others are stored with their language. Off: every article is English.",
+    )
+    language_min_chars: int = _setting(
+        200, "Texts with fewer characters than this are taken as English (too short to tell)."
+    )
+    language_min_probability: float = _setting(
+        0.9,
+        "A language other than English is accepted at this probability or more; below it, "
+        "the text is taken as English.",
+    )
+    language_sample_chars: int = _setting(
+        2000, "Characters from the start of the text that language detection reads."
+    )
     cache_dir: str = _setting(
         "", "Directory for the compiled dictionary cache (default: ~/.cache/dateline)."
     )

@@ -102,8 +102,11 @@ def ingest_cli(
     except DatelineError as e:
         fail(str(e))
         return
+    not_coded = (
+        f" ({report.not_coded_language} not coded: language)" if report.not_coded_language else ""
+    )
     console.print(
-        f"{report.files} files, {report.articles} articles: {report.stored} stored, "
+        f"{report.files} files, {report.articles} articles: {report.stored} stored{not_coded}, "
         f"{report.unchanged} already stored, {report.events} events, "
         f"{len(report.failures)} failures -> {Path(settings.db)}",
         highlight=False,

@@ -1,8 +1,8 @@
 """Ingest: bytes -> Article (text, title, outlet, dateline, publication date). All input I/O.
 
 ``read_input`` reads one article from text or HTML (sniffed); ``read_file`` reads a file
-(plain text, HTML, gzip-compressed either, JSON Lines); ``collect_inputs`` expands files and
-folders. A bad input raises ``InputError`` whose message names the input and the reason.
+(plain text, HTML, gzip-compressed either, JSON Lines, WARC); ``collect_inputs`` expands
+files and folders. A bad input raises ``InputError`` whose message names the input and the reason.
 """
 
 from __future__ import annotations
@@ -30,8 +30,11 @@ from ..settings import Settings
 from .decode import GZIP_MAGIC, check_text, decode_bytes, gunzip_limited
 from .html import extract_page
 from .jsonl import read_jsonl_lines
+from .language import detect_language
 from .lexicon import DOC_FILE_PREFIXES, DOC_FILE_SUFFIXES, GZIP_SUFFIXES, JSONL_SUFFIXES
+from .normalise import compose_maps, normalise_text
 from .text import clean_text
+from .warc import is_warc_file, read_warc_articles
 
 __all__ = [
     "collect_inputs",
@@ -88,9 +91,10 @@ def read_input(
     """Read one article from plain text or HTML (sniffed), as bytes or str.
 
     Bytes are decoded (BOM, UTF-8, the page's charset, else a guess such as cp1252);
-    gzip-compressed bytes are decompressed. Raises InputError for empty, binary, too large
-    or text-less input. A ``date`` given here sets ``published`` (source "user") and wins
-    over any date found in the page.
+    gzip-compressed bytes are decompressed. The text is normalised (NFC, invisible marks
+    out) and its language detected (``Article.language``). Raises InputError for empty,
+    binary, too large or text-less input. A ``date`` given here sets ``published`` (source
+    "user") and wins over any date found in the page.
     """
     settings = settings or Settings.from_env()
     limit = settings.max_article_bytes
@@ -109,7 +113,9 @@ def read_input(
             raise InputError(name, E_EMPTY)
         raw = check_text(data, name)
     if looks_like_html(raw):
-        article = _article_from_html(raw, name, url, find_dates=user_date is None)
+        article = _article_from_html(
+            raw, name, url, find_dates=user_date is None, max_html_depth=settings.max_html_depth
+        )
     else:
         article = _article_from_text(raw, name, url)
     if not article.text.strip():
@@ -118,13 +124,15 @@ def read_input(
         raise InputError(
             name, E_TOO_LONG.format(chars=len(article.text), limit=settings.max_article_chars)
         )
+    article.language = detect_language(article.text, settings)
     if user_date is not None:
         article.published = user_date
     return article
 
 
 def _article_from_text(raw: str, name: str, url: str | None) -> Article:
-    cleaned = clean_text(raw)
+    normalised = normalise_text(raw)
+    cleaned = clean_text(normalised.text)
     return Article(
         text=cleaned.text,
         url=url,
@@ -133,12 +141,15 @@ def _article_from_text(raw: str, name: str, url: str | None) -> Article:
         published=cleaned.published,
         dateline=cleaned.dateline,
         source_path=name,
-        offset_map=cleaned.offset_map,
+        # Spans point into the input as read, invisible characters and all.
+        offset_map=compose_maps(cleaned.offset_map, normalised.offset_map),
     )
 
 
-def _article_from_html(raw: str, name: str, url: str | None, *, find_dates: bool) -> Article:
-    page = extract_page(raw, url=url, find_dates=find_dates)
+def _article_from_html(
+    raw: str, name: str, url: str | None, *, find_dates: bool, max_html_depth: int
+) -> Article:
+    page = extract_page(raw, url=url, find_dates=find_dates, max_html_depth=max_html_depth)
     return Article(
         text=page.text,
         url=page.url,
@@ -170,11 +181,12 @@ def read_file(
     settings: Settings | None = None,
     errors: list[InputError] | None = None,
 ) -> list[Article]:
-    """The articles of one file: text, HTML, ``.gz`` of either, or JSON Lines (one per line).
+    """The articles of one file: text, HTML, ``.gz`` of either, JSON Lines (one per line) or
+    WARC (one per response record with text or HTML; ``.warc.gz`` too).
 
-    The size is checked before the file is read. A missing or unreadable file raises
-    InputError. In JSON Lines a bad record raises too, unless ``errors`` is given: then it
-    is recorded there and the other records are read.
+    The size is checked before the file is read (per record in JSON Lines and WARC). A
+    missing or unreadable file raises InputError. In JSON Lines and WARC a bad record raises
+    too, unless ``errors`` is given: then it is recorded there and the other records are read.
     """
     settings = settings or Settings.from_env()
     path = Path(path)
@@ -187,6 +199,8 @@ def read_file(
             raise InputError(name, E_NOT_A_FILE)
         if _inner_suffix(path) in JSONL_SUFFIXES:
             return _read_jsonl_file(path, date=date, url=url, settings=settings, errors=errors)
+        if is_warc_file(path):
+            return _read_warc_file(path, date=date, settings=settings, errors=errors)
         size = path.stat().st_size
         if size > limit:
             raise InputError(name, E_TOO_LARGE.format(size=size, limit=limit))
@@ -229,6 +243,20 @@ def _read_jsonl_file(
             )
     except (OSError, EOFError, zlib.error) as e:
         raise InputError(str(path), E_UNREADABLE.format(error=e)) from e
+
+
+def _read_warc_file(
+    path: Path, *, date: str | _date | None, settings: Settings, errors: list[InputError] | None
+) -> list[Article]:
+    """A WARC file's articles; with ``errors``, a file cut short keeps the records before."""
+    articles: list[Article] = []
+    try:
+        articles.extend(read_warc_articles(path, settings=settings, date=date, errors=errors))
+    except InputError as e:
+        if errors is None:
+            raise
+        errors.append(e)
+    return articles
 
 
 def _is_documentation(path: Path) -> bool:

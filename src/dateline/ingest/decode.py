@@ -52,6 +52,11 @@ _META_CHARSET = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 GZIP_MAGIC = b"\x1f\x8b"
+# UTF-16 without a BOM (utf16_without_bom): at least this many pairs in the sample, NULs in
+# at least this share of the high bytes, and in at most this share of the low bytes.
+UTF16_MIN_PAIRS = 8
+UTF16_HIGH_NUL_SHARE = 0.1
+UTF16_LOW_NUL_SHARE = 0.01
 # Non-UTF-8 input with at most this share of bytes above 0x7F is read as cp1252.
 WESTERN_HIGH_BYTE_SHARE = 0.15
 
@@ -64,6 +69,30 @@ def looks_binary(data: bytes) -> bool:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     return b"\x00" in head
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text written without a BOM, else None.
+
+    Such text has a NUL in most high bytes (ASCII, Latin) or at least in those of its spaces
+    and digits (Arabic, Cyrillic: U+06xx, U+04xx), always on the same side of each pair, and
+    hardly any in the low bytes; the sample must then decode strictly.
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < UTF16_MIN_PAIRS:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= UTF16_HIGH_NUL_SHARE * pairs and others <= UTF16_LOW_NUL_SHARE * pairs:
+            try:
+                sample.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
 
 
 def gunzip_limited(data: bytes, name: str, limit: int) -> bytes:
@@ -101,6 +130,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return check_text(data.decode(encoding, errors="replace"), name)
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return check_text(data.decode(utf16, errors="replace"), name)
     if looks_binary(data):
         raise InputError(name, E_BINARY)
     try:

@@ -7,7 +7,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..model import Dateline, PublishedDate
+from ..settings import Settings
+from .flatten import flatten_deep_html
 from .metadata import find_dateline, is_date_line, parse_date_line, split_title
+from .normalise import normalise_line, normalise_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -15,6 +18,7 @@ if TYPE_CHECKING:
 # trafilatura and htmldate are imported where they are used: together they take a third of a
 # second to import, which plain-text input (and a cold ``dateline extract``) need not pay.
 
+DEFAULT_MAX_HTML_DEPTH = Settings.max_html_depth
 # Lines at the top of the extracted body searched for a printed date when the page has none.
 DATE_LINE_SEARCH_LINES = 5
 
@@ -31,15 +35,23 @@ class Page:
     dateline: Dateline | None = None
 
 
-def extract_page(html: str, *, url: str | None = None, find_dates: bool = True) -> Page:
+def extract_page(
+    html: str,
+    *,
+    url: str | None = None,
+    find_dates: bool = True,
+    max_html_depth: int = DEFAULT_MAX_HTML_DEPTH,
+) -> Page:
     """Extract the article of an HTML page (broken HTML gives what can be had).
 
     The body, title, site name and canonical URL come from trafilatura; the publication
     date from the page's metadata via htmldate (``original_date``, extensive search), else
     the URL, else a date line at the top of the body. The text is "" when nothing is found.
+    A page nested deeper than ``max_html_depth`` is flattened first (``flatten_deep_html``).
     """
     import trafilatura
 
+    html = flatten_deep_html(html, max_html_depth)
     # htmldate parses the page itself: its parser keeps elements that trafilatura's drops.
     published = find_published(html, url) if find_dates else None
     tree = trafilatura.load_html(html)
@@ -52,9 +64,11 @@ def extract_page(html: str, *, url: str | None = None, find_dates: bool = True) 
     if not text:
         # Too little for trafilatura's rules (a stub or a broken page): keep the plain text.
         text = (trafilatura.html2txt(html) or "").strip()
+    # Invisible marks out and NFC, as for plain text (HTML keeps no offset map).
+    text = normalise_text(text).text.strip()
     page = Page(text=text, url=url or getattr(doc, "url", None))
-    sitename = getattr(doc, "sitename", None)
-    title = getattr(doc, "title", None)
+    sitename = normalise_line(getattr(doc, "sitename", None))
+    title = normalise_line(getattr(doc, "title", None))
     if title:
         page.title, site_from_title = split_title(title, sitename)
         page.outlet = sitename or site_from_title

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..errors import E_BAD_RECORD, E_TOO_LARGE, InputError
+from ..errors import E_BAD_RECORD, E_EMPTY, E_TOO_LARGE, InputError
 from ..model import Article
 
 # The fields a record may carry, and the names they may go by.
@@ -38,11 +38,14 @@ def read_jsonl_lines(
 ) -> Iterator[Article]:
     """Articles from JSON Lines; a bad line raises, or is recorded in ``errors`` and skipped.
 
-    A record's own ``date`` and ``url`` win over the ones given for the whole file.
+    A record's own ``date`` and ``url`` win over the ones given for the whole file. A file
+    with no record at all (blank lines only) raises InputError: it is empty.
     """
+    found = False
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        found = True
         where = f"{name}:{number}"
         try:
             yield _read_record(raw, where, read_input, max_bytes, date, url)
@@ -50,6 +53,8 @@ def read_jsonl_lines(
             if errors is None:
                 raise
             errors.append(e)
+    if not found:
+        raise InputError(name, E_EMPTY)
 
 
 def _read_record(
@@ -68,6 +73,8 @@ def _read_record(
     if not isinstance(body, str):
         raise InputError(where, E_BAD_RECORD.format(error="no 'text' or 'html' field"))
     record_url = record.get("url") or url
+    if record_url is not None and not isinstance(record_url, str):
+        raise InputError(where, E_BAD_RECORD.format(error="'url' is not a string"))
     record_date = first_field(record, DATE_FIELDS) or date
     article = read_input(body, name=where, url=record_url, date=record_date)
     if record.get("title"):

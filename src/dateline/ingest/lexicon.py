@@ -365,6 +365,9 @@ DOC_FILE_SUFFIXES: frozenset[str] = frozenset({".md", ".rst"})
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
 GZIP_SUFFIXES: frozenset[str] = frozenset({".gz", ".gzip"})
+WARC_SUFFIXES: frozenset[str] = frozenset({".warc", ".arc"})
+# The content types of WARC records read as articles (ingest/warc.py).
+WARC_TEXT_TYPES: frozenset[str] = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 
 # Leading bytes of common binary formats (refused at once, whatever the file is called).
 BINARY_MAGIC: tuple[bytes, ...] = (
@@ -384,3 +387,38 @@ BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x00\x00\x01\x00",  # ico
     b"SQLite format 3",
 )
+
+# HTML elements, for flattening pages nested too deep (flatten.py), after the HTML standard:
+# void elements never hold anything; raw-text elements hold text, not tags.
+HTML_VOID_TAGS: frozenset[str] = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+        "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "command",
+    }
+)  # fmt: skip
+HTML_RAW_TEXT_TAGS: frozenset[str] = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+)
+# A start tag of one of these closes an open element of the same name (<p>, <li>, <td>...).
+HTML_AUTO_CLOSED: frozenset[str] = frozenset(
+    {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp"}
+)
+# Block elements: dropping one leaves a line break, so paragraphs do not run together.
+HTML_BLOCK_TAGS: frozenset[str] = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "li", "main", "menu", "nav",
+        "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "ul",
+    }
+)  # fmt: skip
+
+# English function words: a text where they are a large share of the words is English
+# (language.py). Words other languages also write often ("a", "en", "de", "die") are left out.
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "the", "of", "and", "to", "that", "was", "for", "with", "said", "from", "is", "in",
+        "on", "by", "at", "has", "have", "were", "are", "it", "be", "this", "which", "will",
+    }
+)  # fmt: skip
