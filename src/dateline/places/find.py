@@ -26,11 +26,48 @@ _DEMONYM_CAPITAL = re.compile(
     r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:" + "|".join(sorted(lexicon.CAPITAL_NOUNS)) + r")\b"
 )
 _LOOKBEHIND_CHARS = 40
+# "Clarke and Oconee counties", "Douglas, Sarpy and Cass counties": the names of a
+# coordination ending in a kind word, then the kind word.
+_COORDINATED = re.compile(
+    r"(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+([a-z]+)\b"
+)
+_POSSESSIVE_NOUN = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+)?([a-z]+)")
+
+
+def kind_from_words(text: str, start: int, end: int) -> str | None:
+    """The kind of place the words around a name say (issue 12), or None.
+
+    "in New York state", "the state of New York", "upstate New York", "Ohio's governor":
+    ADM1; "Clarke and Oconee counties": ADM2; "Mexico's president": PCLI; "New York city": P.
+    """
+    before = text[max(0, start - _LOOKBEHIND_CHARS) : start].lower()
+    if before.endswith(lexicon.STATE_WORDS_BEFORE):
+        return "ADM1"
+    after = _COORDINATED.match(text, end)
+    if after:
+        word = after.group(1)
+        if word in lexicon.COUNTY_WORDS_AFTER:
+            return "ADM2"
+        if after.start(1) - end < 2 or text[end:after.start(1)].strip() == "":
+            if word in lexicon.STATE_WORDS_AFTER:
+                return "ADM1"
+            if word in lexicon.CITY_WORDS_AFTER:
+                return "P"
+    possessive = _POSSESSIVE_NOUN.match(text, end)
+    if possessive:
+        noun = possessive.group(1)
+        if noun in lexicon.STATE_NOUNS_AFTER_POSSESSIVE:
+            return "ADM1"
+        if noun in lexicon.COUNTRY_NOUNS_AFTER_POSSESSIVE:
+            return "PCLI"
+    return None
 
 
 def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> None:
-    """Set the hints that the words around each toponym give (its state, its country)."""
+    """Set the hints that the words around each toponym give (its state, its country, the
+    kind of place it is)."""
     for toponym in toponyms:
+        toponym.kind_hint = kind_from_words(text, toponym.start, toponym.end)
         after = _STATE_AFTER.match(text, toponym.end)
         if after:
             word = after.group(1).strip()
