@@ -142,8 +142,7 @@ def read_aliases() -> list[tuple[str, str, str]]:
 
 def read_country_points() -> dict[str, tuple[float, float]]:
     return {
-        iso: (float(lat), float(lon))
-        for iso, lat, lon, _ in read_tsv(OUT / "country_points.tsv")
+        iso: (float(lat), float(lon)) for iso, lat, lon, _ in read_tsv(OUT / "country_points.tsv")
     }
 
 
@@ -366,7 +365,15 @@ def main() -> None:
         else:
             continue
         pid = builder.add_place(
-            int(c["geonameid"]), c["name"], cc, "", 0, "A", "PCLI", lat, lon,
+            int(c["geonameid"]),
+            c["name"],
+            cc,
+            "",
+            0,
+            "A",
+            "PCLI",
+            lat,
+            lon,
             int(c["population"] or 0),
         )
         spellings = [s for s in info.get("altSpellings", []) if len(s) > 3 and not s.isupper()]
@@ -389,7 +396,16 @@ def main() -> None:
         lat, lon = hull_centre(div.points)
         admin1 = ".".join(div.code.split(".")[:2])
         pid = builder.add_place(
-            div.geonameid, div.name, div.cc, admin1, 0, "A", f"ADM{div.level}", lat, lon, 0,
+            div.geonameid,
+            div.name,
+            div.cc,
+            admin1,
+            0,
+            "A",
+            f"ADM{div.level}",
+            lat,
+            lon,
+            0,
             len(div.aliases),
         )
         others = [a for a in div.aliases if a[:1].isupper()]

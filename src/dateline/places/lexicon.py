@@ -19,14 +19,165 @@ RESCUE_MIN_POPULATION = (0, 100_000, 10_000)
 # "University of Cincinnati", "Dublin City Council" (LGL and GeoWebNews count such names as
 # toponyms, as an analyst mapping an article would).
 HOLDER_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# A name labelled so is a place when it names a country, a state or a county outright
+# ("Texas" and "Laurel County" labelled ORG); a person's name seldom does.
+AREA_MISLABELLED = frozenset({"ORG"})
+# Endings of county names that say what they are (folded).
+DIVISION_WORDS = (" county", " parish", " borough")
 # The longest place name looked for inside another name, in tokens.
 EMBEDDED_MAX_TOKENS = 4
+# A town at the head of another name is a place there only before one of these words ("Ripley
+# Police", "Watertown High School"); a state, country or county at its head always is ("the
+# Ohio Department of ...", "Laurel County Fiscal Court"). Lower case.
+ORGANISATION_HEAD_WORDS = frozenset(
+    {
+        "police",
+        "department",
+        "council",
+        "city",
+        "county",
+        "township",
+        "town",
+        "village",
+        "university",
+        "college",
+        "school",
+        "schools",
+        "high",
+        "middle",
+        "elementary",
+        "academy",
+        "hospital",
+        "medical",
+        "chamber",
+        "commission",
+        "court",
+        "board",
+        "club",
+        "center",
+        "centre",
+        "society",
+        "museum",
+        "library",
+        "times",
+        "news",
+        "post",
+        "herald",
+        "journal",
+        "gazette",
+        "tribune",
+        "daily",
+        "courier",
+        "airport",
+        "fire",
+        "sheriff",
+        "sheriff's",
+        "office",
+        "authority",
+        "public",
+        "port",
+        "area",
+        "regional",
+        "community",
+        "district",
+        "municipal",
+        "metro",
+        "metropolitan",
+        "state",
+        "fed",
+        "symphony",
+        "zoo",
+        "historical",
+        "church",
+        "cathedral",
+        "mall",
+        "plaza",
+        "park",
+        "parks",
+        "water",
+        "housing",
+        "transit",
+        "arts",
+        "art",
+        "festival",
+        "fair",
+        "fairgrounds",
+        "planning",
+        "zoning",
+        "economic",
+        "development",
+        "convention",
+        "visitors",
+        "rotary",
+        "lions",
+        "kiwanis",
+        "parish",
+        "borough",
+        "region",
+        "government",
+        "assembly",
+        "legislature",
+        "senate",
+        "house",
+        "parliament",
+        "ministry",
+        "army",
+        "navy",
+        "embassy",
+    }
+)
+# Words never taken as a place inside another name (towns of these names exist: "Central",
+# "Gulf", "Metro").
+NOT_EMBEDDED_PLACES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "metro",
+        "gulf",
+        "university",
+        "city",
+        "county",
+        "park",
+        "loop",
+        "delta",
+        "story",
+        "union",
+        "national",
+        "federal",
+        "state",
+        "united",
+        "royal",
+        "international",
+        "american",
+        "general",
+        "first",
+        "mount",
+    }
+)
 # A town named inside another name is kept when it is this populous, or lies in a division
 # the article's own places lie in (a local paper's "Watertown Police").
 EMBEDDED_MIN_POPULATION = 100_000
+# The smallest town taken inside another name, even in the article's own division.
+EMBEDDED_MIN_LOCAL_POPULATION = 1000
 # Labels of nationality words, read as the place they come from ("Iraqi", "Ohioans").
 DEMONYM_LABELS = frozenset({"NORP"})
 
+# Anywhere in the text, such a name is taken when it is a town of the article's own division
+# (the divisions of the places it names as places) of this population: a person's name must be
+# a bigger town than an organisation's.
+LOCAL_PERSON_MIN_POPULATION = 10_000
+LOCAL_ORG_MIN_POPULATION = 1_000
 # Prepositions of motion that also take places ("fled to Chad", "flew from Lagos").
 MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
 

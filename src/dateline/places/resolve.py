@@ -237,12 +237,7 @@ def _score(
     # A town named like a country or a state ("China, Texas", "Kansas, Illinois") is that town
     # only when the text says so.
     # A national capital is as well known as any state of its name (Washington).
-    if (
-        cand.feature_class == "P"
-        and cand.feature_code != "PPLC"
-        and namesake_areas
-        and not hinted
-    ):
+    if cand.feature_class == "P" and cand.feature_code != "PPLC" and namesake_areas and not hinted:
         terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
     if (
         cand.feature_code == "ADM2"
