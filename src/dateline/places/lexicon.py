@@ -209,6 +209,9 @@ STRIP_PREFIXES = (
     "west ",
 )
 
+# An all-capital name this short is an acronym: it matches no town ("EU" is not Eu, France).
+ACRONYM_MAX_CHARS = 3
+
 # Spelling variants tried when a name is not in the gazetteer (keys are folded names).
 ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "port", "saint": "st"}
 MUNICIPALITY_SUFFIXES = frozenset({"township", "city", "village", "borough", "town"})

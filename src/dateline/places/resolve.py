@@ -75,13 +75,15 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         for suffix in ("'s", "’s"):
             if text.endswith(suffix):
                 return candidates_for(text[: -len(suffix)], gazetteer)
-    # A demonym used as a place ("Turkish troops", "the Russians", in corpora that tag them):
-    # its country, beside any town of that name ("Canadian, Texas").
-    for word in (text, text[:-1] if text.endswith("s") else ""):
-        cc = gazetteer.country_of_demonym(word) if word else None
-        country = gazetteer.country(cc) if cc else None
-        if country is not None:
-            return (country, *found)
+    # Case decides an acronym: "EU" or "UN" is no town spelled "Eu" (the gazetteer's own
+    # acronyms, "US" and "UK", are country aliases and stay).
+    if len(text) <= lexicon.ACRONYM_MAX_CHARS and text.isupper() and text.isalpha():
+        found = tuple(c for c in found if c.is_area)
+    # A demonym used as a place ("Turkish troops", "the Russians", "Ohioans", in corpora that
+    # tag them): its country or division, beside any town of that name ("Canadian, Texas").
+    demonym = demonym_candidates(text, gazetteer)
+    if demonym:
+        return (*demonym, *found)
     return found
 
 
