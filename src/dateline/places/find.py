@@ -31,7 +31,7 @@ _LOOKBEHIND_CHARS = 40
 _COORDINATED = re.compile(
     r"(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+([a-z]+)\b"
 )
-_POSSESSIVE_NOUN = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+)?([a-z]+)")
+_POSSESSIVE_NOUN = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
 def kind_from_words(text: str, start: int, end: int) -> str | None:
@@ -55,11 +55,12 @@ def kind_from_words(text: str, start: int, end: int) -> str | None:
                 return "P"
     possessive = _POSSESSIVE_NOUN.match(text, end)
     if possessive:
-        noun = possessive.group(1)
-        if noun in lexicon.STATE_NOUNS_AFTER_POSSESSIVE:
-            return "ADM1"
-        if noun in lexicon.COUNTRY_NOUNS_AFTER_POSSESSIVE:
-            return "PCLI"
+        # "Ohio's governor", "Mexico's new president": the noun or the word after it.
+        for noun in possessive.groups():
+            if noun in lexicon.STATE_NOUNS_AFTER_POSSESSIVE:
+                return "ADM1"
+            if noun in lexicon.COUNTRY_NOUNS_AFTER_POSSESSIVE:
+                return "PCLI"
     return None
 
 
