@@ -80,7 +80,9 @@ def test_lgl_gold_span_resolution_meets_its_floors(settings: Settings) -> None:
     assert check_floors("geo", scores) == []
 
 
-def test_a_gold_span_off_its_phrase_is_realigned_and_counted(tmp_path: Path, settings: Settings) -> None:
+def test_a_gold_span_off_its_phrase_is_realigned_and_counted(
+    tmp_path: Path, settings: Settings
+) -> None:
     text = (GEO / "lgl_sample.xml").read_text(encoding="utf-8")
     drifted = text.replace("<start>36</start><end>46</end>", "<start>38</start><end>48</end>")
     assert drifted != text
