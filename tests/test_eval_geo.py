@@ -78,3 +78,17 @@ def test_lgl_gold_span_resolution_meets_its_floors(settings: Settings) -> None:
     scores = evaluate(LGL, settings, end_to_end_limit=20)
     assert scores["toponyms"] > 4000
     assert check_floors("geo", scores) == []
+
+
+def test_a_gold_span_off_its_phrase_is_realigned_and_counted(
+    tmp_path: Path, settings: Settings
+) -> None:
+    text = (GEO / "lgl_sample.xml").read_text(encoding="utf-8")
+    drifted = text.replace("<start>36</start><end>46</end>", "<start>38</start><end>48</end>")
+    assert drifted != text
+    (tmp_path / "drift.xml").write_text(drifted, encoding="utf-8")
+    articles = read_geo_corpus(tmp_path / "drift.xml")
+    assert articles[0].realigned == 1
+    assert all(a.text[t.start : t.end] == t.text for a in articles for t in a.toponyms)
+    scores = evaluate(tmp_path / "drift.xml", settings, end_to_end=False)
+    assert scores["realigned"] == 1 and scores["acc_161km"] == 1.0

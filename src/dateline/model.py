@@ -139,6 +139,14 @@ class Place:
     geonameid: int | None = None
     feature_class: str | None = None
     feature_code: str | None = None
+    # The admin path: first-level division ("Ohio") and second-level one ("Franklin County").
+    admin1: str | None = None
+    admin2: str | None = None
+    # An area (country, state, county) or a point (town): an area's lat/lon is its centre.
+    area: bool = False
+    # How the text names the place: "name" ("Baghdad"), "demonym" ("Iraqi", "Ohioans"), or
+    # "in_name" (inside an organisation's name: "the Ohio Department of Health").
+    kind: str = "name"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -147,10 +155,15 @@ class Place:
             "text": self.text,
             "name": self.name,
             "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
             "lat": self.lat,
             "lon": self.lon,
             "geonameid": self.geonameid,
             "feature_class": self.feature_class,
+            "feature_code": self.feature_code,
+            "area": self.area,
+            "kind": self.kind,
         }
 
 
@@ -266,10 +279,11 @@ class EventDate:
 
 @dataclass(slots=True)
 class EventPlace:
-    """An event's place: the place phrase on its verb, its sentence's place or the dateline."""
+    """An event's place: the place phrase on its clause, its sentence's or paragraph's place, or
+    the dateline."""
 
     name: str
-    source: str  # "clause", "sentence", "dateline"
+    source: str  # "clause", "sentence", "paragraph", "dateline"
     country: str | None = None
     lat: float | None = None
     lon: float | None = None

@@ -1,4 +1,6 @@
-"""Each event's place: the phrase on its verb, else its sentence's place, else the dateline."""
+"""Each event's place: the phrase on its clause, else its sentence's place, else its paragraph's
+place, else the dateline (issue 12: events placed where they happened; ``place.source`` says
+which)."""
 
 from __future__ import annotations
 
@@ -98,11 +100,27 @@ def place_for_event(event: Event, article: Article, doc: Doc) -> EventPlace | No
         if best is not None:
             return _event_place(best[1], "clause")
     # The most specific place of the sentence (a town over a region over a country), leaving
-    # out names used as modifiers ("the US ambassador", "Iraqi Kurdistan's").
-    located = [p for p in sentence if not _is_modifier(p, doc)]
+    # out names used as modifiers ("the US ambassador", "Iraqi Kurdistan's"), nationality
+    # words and names inside organisations' names: they say who, not where.
+    located = [p for p in sentence if _says_where(p) and not _is_modifier(p, doc)]
     if located:
         ranked = sorted(located, key=lambda p: (_specificity(p), p.start))
         return _event_place(ranked[0], "sentence")
+    # Then the paragraph's: the place named last before the event in its paragraph, else the
+    # first after it (a paragraph about one place names it once).
+    start, end = _paragraph(article.text, event.sentence.start)
+    in_paragraph = [
+        p
+        for p in article.places
+        if start <= p.start < end
+        and _says_where(p)
+        and not (dateline is not None and p.start < dateline.end and dateline.start < p.end)
+        and not _is_modifier(p, doc)
+    ]
+    if in_paragraph:
+        before = [p for p in in_paragraph if p.start < event.sentence.start]
+        chosen = before[-1] if before else in_paragraph[0]
+        return _event_place(chosen, "paragraph")
     if dateline is not None and dateline.lat is not None:
         return EventPlace(
             name=dateline.name,
@@ -115,6 +133,17 @@ def place_for_event(event: Event, article: Article, doc: Doc) -> EventPlace | No
             end=dateline.end,
         )
     return None
+
+
+def _says_where(place: Place) -> bool:
+    return place.kind == "name"
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    """The character range of the paragraph holding ``offset`` (paragraphs end at a blank line)."""
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
 
 
 def _is_modifier(place: Place, doc: Doc) -> bool:

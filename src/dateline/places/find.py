@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span
 
 from ..model import Article, Dateline, Place
 from . import lexicon
-from .gazetteer import Candidate, Gazetteer
-from .resolve import Toponym, resolve_toponyms
+from .gazetteer import Candidate, Gazetteer, name_key
+from .resolve import Toponym, demonym_candidates, resolve_toponyms
 
 # ", Ill." / ", Illinois" / ", N.Y." right after a town name.
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -26,11 +26,49 @@ _DEMONYM_CAPITAL = re.compile(
     r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:" + "|".join(sorted(lexicon.CAPITAL_NOUNS)) + r")\b"
 )
 _LOOKBEHIND_CHARS = 40
+# "Clarke and Oconee counties", "Douglas, Sarpy and Cass counties": the names of a
+# coordination ending in a kind word, then the kind word.
+_COORDINATED = re.compile(
+    r"(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+([a-z]+)\b"
+)
+_POSSESSIVE_NOUN = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def kind_from_words(text: str, start: int, end: int) -> str | None:
+    """The kind of place the words around a name say (issue 12), or None.
+
+    "in New York state", "the state of New York", "upstate New York", "Ohio's governor":
+    ADM1; "Clarke and Oconee counties": ADM2; "Mexico's president": PCLI; "New York city": P.
+    """
+    before = text[max(0, start - _LOOKBEHIND_CHARS) : start].lower()
+    if before.endswith(lexicon.STATE_WORDS_BEFORE):
+        return "ADM1"
+    after = _COORDINATED.match(text, end)
+    if after:
+        word = after.group(1)
+        if word in lexicon.COUNTY_WORDS_AFTER:
+            return "ADM2"
+        if after.start(1) - end < 2 or text[end : after.start(1)].strip() == "":
+            if word in lexicon.STATE_WORDS_AFTER:
+                return "ADM1"
+            if word in lexicon.CITY_WORDS_AFTER:
+                return "P"
+    possessive = _POSSESSIVE_NOUN.match(text, end)
+    if possessive:
+        # "Ohio's governor", "Mexico's new president": the noun or the word after it.
+        for noun in possessive.groups():
+            if noun in lexicon.STATE_NOUNS_AFTER_POSSESSIVE:
+                return "ADM1"
+            if noun in lexicon.COUNTRY_NOUNS_AFTER_POSSESSIVE:
+                return "PCLI"
+    return None
 
 
 def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> None:
-    """Set the hints that the words around each toponym give (its state, its country)."""
+    """Set the hints that the words around each toponym give (its state, its country, the
+    kind of place it is)."""
     for toponym in toponyms:
+        toponym.kind_hint = kind_from_words(text, toponym.start, toponym.end)
         after = _STATE_AFTER.match(text, toponym.end)
         if after:
             word = after.group(1).strip()
@@ -106,37 +144,74 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
         votes[country] = votes.get(country, 0.0) + lexicon.DATELINE_VOTES
 
     toponyms: list[Toponym] = []
+    kinds: list[str] = []
     weak: set[int] = set()
     rescued: dict[int, int] = {}
+    person: set[int] = set()
     in_actor: set[int] = set()
     actor_spans = [(m.start, m.end) for m in article.mentions if m.actor is not None]
-    for ent in doc.ents:
-        if ent.label_ in lexicon.PLACE_LABELS:
-            if ent.label_ in lexicon.WEAK_LABELS:
-                weak.add(len(toponyms))
-        elif ent.label_ in lexicon.MISLABELLED and (position := _place_position(ent)):
-            rescued[len(toponyms)] = position
-        else:
-            continue
-        if _names_an_actor(ent, actor_spans):
+
+    def add(start: int, end: int, text: str, kind: str, ent: Span | None) -> int:
+        if ent is not None and _names_an_actor(ent, actor_spans):
             # "the US ambassador", "Iraqi troops": the name is part of an actor, not a place
             # the article talks about; it still counts as context for the others. (Marked
             # only for an entity that is kept: an "Israeli" before "Cairo" once hid Cairo.)
             in_actor.add(len(toponyms))
-        toponyms.append(Toponym(ent.start_char, ent.end_char, ent.text))
+        toponyms.append(Toponym(start, end, text, demonym=kind == "demonym"))
+        kinds.append(kind)
+        return len(toponyms) - 1
+
+    for ent in doc.ents:
+        if ent.label_ in lexicon.PLACE_LABELS:
+            i = add(ent.start_char, ent.end_char, ent.text, "name", ent)
+            if ent.label_ in lexicon.WEAK_LABELS:
+                weak.add(i)
+        elif ent.label_ in lexicon.DEMONYM_LABELS:
+            if demonym_candidates(ent.text, gazetteer):
+                add(ent.start_char, ent.end_char, ent.text, "demonym", ent)
+        elif ent.label_ in lexicon.AREA_MISLABELLED and _names_an_area(ent.text, gazetteer):
+            # "Texas" or "Laurel County" labelled ORG: a state, a country or a county by name.
+            add(ent.start_char, ent.end_char, ent.text, "name", ent)
+        elif ent.label_ in lexicon.MISLABELLED:
+            # Where places stand ("in Chennai"), or anywhere when it is a town of the
+            # article's own division (decided below, once the article's places are known).
+            position = _place_position(ent)
+            rescued[add(ent.start_char, ent.end_char, ent.text, "name", ent)] = position
+            if ent.label_ == "PERSON":
+                person.add(len(toponyms) - 1)
+        if ent.label_ in lexicon.HOLDER_LABELS and ent.label_ not in lexicon.PLACE_LABELS:
+            for start, end in _names_inside(ent, gazetteer):
+                add(start, end, article.text[start:end], "in_name", None)
     dl = article.dateline
     if dl is not None and not any(t.start < dl.end and dl.start < t.end for t in toponyms):
         toponyms.append(Toponym(dl.start, dl.end, article.text[dl.start : dl.end]))
+        kinds.append("name")
     add_written_hints(article.text, toponyms, gazetteer)
     resolved = resolve_toponyms(toponyms, gazetteer, countries=votes)
 
+    local_admin1s = {
+        cand.admin1
+        for i, cand in enumerate(resolved)
+        if cand is not None
+        and cand.admin1
+        and kinds[i] == "name"
+        and i not in in_actor
+        and i not in rescued
+    }
+    if dl is not None and article.dateline is not None and article.dateline.country:
+        local_admin1s.update(c.admin1 for c in resolved if c is not None and c.admin1)
     places: list[Place] = []
     for i, (toponym, cand) in enumerate(zip(toponyms, resolved, strict=True)):
         if cand is None or (i in weak and cand.quality) or i in in_actor:
             continue
-        if i in rescued and not _well_known(cand, rescued[i]):
+        if i in rescued and not (
+            (rescued[i] and _well_known(cand, rescued[i]))
+            or _local_town(cand, local_admin1s, i in person)
+        ):
             continue
-        places.append(_place(toponym.start, toponym.end, toponym.text, cand))
+        if kinds[i] == "in_name" and not _known_here(cand, local_admin1s):
+            continue
+        places.append(_place(toponym.start, toponym.end, toponym.text, cand, gazetteer, kinds[i]))
         if dl is not None and toponym.start < dl.end and dl.start < toponym.end:
             # The dateline read with the whole article agrees with its place in the list.
             article.dateline = replace(
@@ -146,9 +221,84 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
                 lon=cand.lon,
                 geonameid=cand.geonameid,
             )
-    places.extend(_unnamed_capitals(article.text, places, gazetteer))
+    # "the Iraqi capital": the capital, not the demonym inside it.
+    named = [p for p in places if p.kind != "demonym"]
+    capitals = _unnamed_capitals(article.text, named, gazetteer)
+    places = [
+        p for p in places if not any(c.start < p.end and p.start < c.end for c in capitals)
+    ] + capitals
     places.sort(key=lambda p: (p.start, p.end))
     return places
+
+
+def _names_an_area(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` is the own name of a country, of a US state or Canadian province, or
+    of a county that says it is one ("Laurel County"): names that are seldom anything else
+    (a division elsewhere may be named like a person: "Nelson", "Nadia")."""
+    key = name_key(text)
+    for c in gazetteer.lookup(text):
+        if c.quality:
+            continue
+        if c.feature_code == "PCLI":
+            return True
+        if c.feature_code == "ADM1" and c.country in lexicon.NAMESAKE_DIVISION_COUNTRIES:
+            return True
+        if c.feature_code == "ADM2" and key.endswith(lexicon.DIVISION_WORDS):
+            return True
+    return False
+
+
+def _names_inside(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Place names inside another name: at its head ("the Ohio Department of Health",
+    "Dublin City Council") and after its "of" ("University of Cincinnati"), the longest
+    capitalised run of words the gazetteer knows (or a demonym: "the Georgian Interior
+    Ministry"). Character offsets."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if len(tokens) < 2:
+        return []
+    starts = [0] + [k + 1 for k, t in enumerate(tokens[:-1]) if t.lower_ == "of"]
+    found = []
+    for first in starts:
+        for n in range(min(lexicon.EMBEDDED_MAX_TOKENS, len(tokens) - first), 0, -1):
+            words = tokens[first : first + n]
+            if n == len(tokens) or not all(w.text[:1].isupper() for w in words):
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = ent.doc.text[start:end]
+            if name_key(text) in lexicon.NOT_EMBEDDED_PLACES:
+                continue
+            after = tokens[first + n].lower_ if first + n < len(tokens) else ""
+            if demonym_candidates(text, gazetteer) or _names_an_area(text, gazetteer):
+                found.append((start, end))
+                break
+            # A town at the head needs an organisation's word after it ("Ripley Police");
+            # after "of" it stands as a place ("University of Cincinnati").
+            if gazetteer.lookup(text) and (first > 0 or after in lexicon.ORGANISATION_HEAD_WORDS):
+                found.append((start, end))
+                break
+    return found
+
+
+def _local_town(cand: Candidate, local_admin1s: set[str], person: bool) -> bool:
+    """A name the model did not label a place ("Gainesville" labelled PERSON in a Georgia
+    paper) is a town of the article's own division, and a real one."""
+    needed = lexicon.LOCAL_PERSON_MIN_POPULATION if person else lexicon.LOCAL_ORG_MIN_POPULATION
+    return (
+        cand.feature_class == "P"
+        and cand.quality == 0
+        and cand.admin1 in local_admin1s
+        and cand.population >= needed
+    )
+
+
+def _known_here(cand: Candidate, local_admin1s: set[str]) -> bool:
+    """A place named inside another name is kept when it is an area, a big town, or a town in
+    a division the article's own places lie in (a local paper's "Watertown Police")."""
+    if cand.is_area:
+        return cand.quality == 0
+    if cand.population >= lexicon.EMBEDDED_MIN_POPULATION:
+        return True
+    return cand.admin1 in local_admin1s and cand.population >= lexicon.EMBEDDED_MIN_LOCAL_POPULATION
 
 
 def _names_an_actor(ent: Span, actor_spans: list[tuple[int, int]]) -> bool:
@@ -199,11 +349,19 @@ def _unnamed_capitals(text: str, places: Sequence[Place], gazetteer: Gazetteer) 
             continue
         if any(p.start < match.end() and match.start() < p.end for p in places):
             continue
-        out.append(_place(match.start(), match.end(), match.group(0), capital))
+        out.append(_place(match.start(), match.end(), match.group(0), capital, gazetteer))
     return out
 
 
-def _place(start: int, end: int, text: str, cand: Candidate) -> Place:
+def _place(
+    start: int,
+    end: int,
+    text: str,
+    cand: Candidate,
+    gazetteer: Gazetteer | None = None,
+    kind: str = "name",
+) -> Place:
+    admin1, admin2 = gazetteer.admin_path(cand) if gazetteer is not None else (None, None)
     return Place(
         start=start,
         end=end,
@@ -215,4 +373,8 @@ def _place(start: int, end: int, text: str, cand: Candidate) -> Place:
         geonameid=cand.geonameid,
         feature_class=cand.feature_class,
         feature_code=cand.feature_code,
+        admin1=admin1,
+        admin2=admin2,
+        area=cand.is_area,
+        kind=kind,
     )

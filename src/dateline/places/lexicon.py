@@ -15,6 +15,169 @@ WEAK_LABELS = frozenset({"FAC"})
 # index 2 after "in"/"at"/..., 1 after "to"/"from" or beside another place).
 MISLABELLED = frozenset({"PERSON", "ORG"})
 RESCUE_MIN_POPULATION = (0, 100_000, 10_000)
+# Labels of names that may hold a place name inside them: "the Ohio Department of Health",
+# "University of Cincinnati", "Dublin City Council" (LGL and GeoWebNews count such names as
+# toponyms, as an analyst mapping an article would).
+HOLDER_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# A name labelled so is a place when it names a country, a state or a county outright
+# ("Texas" and "Laurel County" labelled ORG); a person's name seldom does.
+AREA_MISLABELLED = frozenset({"ORG"})
+# Endings of county names that say what they are (folded).
+DIVISION_WORDS = (" county", " parish", " borough")
+# The longest place name looked for inside another name, in tokens.
+EMBEDDED_MAX_TOKENS = 4
+# A town at the head of another name is a place there only before one of these words ("Ripley
+# Police", "Watertown High School"); a state, country or county at its head always is ("the
+# Ohio Department of ...", "Laurel County Fiscal Court"). Lower case.
+ORGANISATION_HEAD_WORDS = frozenset(
+    {
+        "police",
+        "department",
+        "council",
+        "city",
+        "county",
+        "township",
+        "town",
+        "village",
+        "university",
+        "college",
+        "school",
+        "schools",
+        "high",
+        "middle",
+        "elementary",
+        "academy",
+        "hospital",
+        "medical",
+        "chamber",
+        "commission",
+        "court",
+        "board",
+        "club",
+        "center",
+        "centre",
+        "society",
+        "museum",
+        "library",
+        "times",
+        "news",
+        "post",
+        "herald",
+        "journal",
+        "gazette",
+        "tribune",
+        "daily",
+        "courier",
+        "airport",
+        "fire",
+        "sheriff",
+        "sheriff's",
+        "office",
+        "authority",
+        "public",
+        "port",
+        "area",
+        "regional",
+        "community",
+        "district",
+        "municipal",
+        "metro",
+        "metropolitan",
+        "state",
+        "fed",
+        "symphony",
+        "zoo",
+        "historical",
+        "church",
+        "cathedral",
+        "mall",
+        "plaza",
+        "park",
+        "parks",
+        "water",
+        "housing",
+        "transit",
+        "arts",
+        "art",
+        "festival",
+        "fair",
+        "fairgrounds",
+        "planning",
+        "zoning",
+        "economic",
+        "development",
+        "convention",
+        "visitors",
+        "rotary",
+        "lions",
+        "kiwanis",
+        "parish",
+        "borough",
+        "region",
+        "government",
+        "assembly",
+        "legislature",
+        "senate",
+        "house",
+        "parliament",
+        "ministry",
+        "army",
+        "navy",
+        "embassy",
+    }
+)
+# Words never taken as a place inside another name (towns of these names exist: "Central",
+# "Gulf", "Metro").
+NOT_EMBEDDED_PLACES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "metro",
+        "gulf",
+        "university",
+        "city",
+        "county",
+        "park",
+        "loop",
+        "delta",
+        "story",
+        "union",
+        "national",
+        "federal",
+        "state",
+        "united",
+        "royal",
+        "international",
+        "american",
+        "general",
+        "first",
+        "mount",
+    }
+)
+# A town named inside another name is kept when it is this populous, or lies in a division
+# the article's own places lie in (a local paper's "Watertown Police").
+EMBEDDED_MIN_POPULATION = 100_000
+# The smallest town taken inside another name, even in the article's own division.
+EMBEDDED_MIN_LOCAL_POPULATION = 1000
+# Labels of nationality words, read as the place they come from ("Iraqi", "Ohioans").
+DEMONYM_LABELS = frozenset({"NORP"})
+
+# Anywhere in the text, such a name is taken when it is a town of the article's own division
+# (the divisions of the places it names as places) of this population: a person's name must be
+# a bigger town than an organisation's.
+LOCAL_PERSON_MIN_POPULATION = 10_000
+LOCAL_ORG_MIN_POPULATION = 1_000
 # Prepositions of motion that also take places ("fled to Chad", "flew from Lagos").
 MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards"})
 
@@ -45,6 +208,9 @@ STRIP_PREFIXES = (
     "east ",
     "west ",
 )
+
+# An all-capital name this short is an acronym: it matches no town ("EU" is not Eu, France).
+ACRONYM_MAX_CHARS = 3
 
 # Spelling variants tried when a name is not in the gazetteer (keys are folded names).
 ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "port", "saint": "st"}
@@ -77,10 +243,36 @@ NAMED_ADMIN1_WEIGHT = 2.0
 CONTAINMENT_WEIGHT = 3.0
 # Rounds of re-ranking with the other names' picks as context.
 CONTEXT_ROUNDS = 2
+# Nearness: a town or county within NEAR_KM of another town or county the article names
+# gains up to NEAR_WEIGHT (linearly less with the distance).
+NEAR_KM = 150.0
+NEAR_WEIGHT = 3.0
+# A town that shares its name with a country, or with a state or province of these countries,
+# needs the text to say it is the town ("China, Texas"); else it loses this much.
+AREA_NAMESAKE_PENALTY = 2.5
+# A county named without its "County" ("Douglas") is the county only when the words around
+# say so ("Douglas and Sarpy counties"); else a town of the name comes first.
+BARE_COUNTY_PENALTY = 2.0
+NAMESAKE_DIVISION_COUNTRIES = frozenset({"US", "CA"})
 # The dateline's country counts as this many places of context, and the actors' countries
 # together as this many.
 DATELINE_VOTES = 2.0
 ACTOR_VOTES = 3.0
+
+# Words around a name that say which kind of place it is (issue 12: "New York City",
+# "in New York state", "Mexico's president", "Clarke and Oconee counties"). Lower-case words
+# right after the name, and the words right before it.
+STATE_WORDS_AFTER = frozenset({"state"})
+STATE_WORDS_BEFORE = ("state of ", "upstate ", "downstate ", "the state of ")
+COUNTY_WORDS_AFTER = frozenset({"county", "counties", "parish", "parishes"})
+CITY_WORDS_AFTER = frozenset({"city"})
+# Nouns after a possessive name that only a country or a state has ("Mexico's president").
+COUNTRY_NOUNS_AFTER_POSSESSIVE = frozenset(
+    {"president", "prime", "government", "army", "military", "parliament", "embassy"}
+)
+STATE_NOUNS_AFTER_POSSESSIVE = frozenset({"governor", "legislature", "attorney"})
+# How much a kind said by the words around outweighs the other evidence.
+KIND_HINT_WEIGHT = 6.0
 
 # Dependency labels of a name that modifies a noun ("US troops", "Iraqi government").
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})

@@ -5,9 +5,11 @@ then towns by population, with national capitals ahead), a penalty when only an 
 matches, and context: the share of the article's other places that lie in the same country
 and in the same admin1 area (state, province), plus the dateline's and the actors' countries,
 plus hints written beside the name ("Springfield, Ill.", "the Jordanian capital of Amman").
-Resolution runs twice: a first pass picks each name's best candidate without the other names,
-the second re-ranks with the first pass's picks as context. Every mention of one name in an
-article resolves to the same place.
+Resolution runs in rounds: a first pass picks each name's best candidate without the other
+names, the next ones re-rank with the picks of the round before as context, adding how near a
+candidate lies to the other names' towns (a local story's places lie close together). Every
+mention of one name in an article resolves to the same place. ``explain_toponyms`` gives, for
+each name, every candidate with its score and the evidence behind it (issue 12).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import lexicon
@@ -31,6 +33,24 @@ class Toponym:
     text: str
     admin1_hint: str | None = None  # "US.IL" ("Springfield, Ill.")
     country_hint: str | None = None  # "JO" ("the Jordanian capital of Amman")
+    # The kind of place the words around say: "ADM1" ("in New York state", "Ohio's
+    # governor"), "ADM2" ("Clarke and Oconee counties"), "P" ("New York City"), "PCLI"
+    # ("Mexico's president").
+    kind_hint: str | None = None
+    demonym: bool = False  # a nationality word ("Iraqi", "Ohioans"): its country or division
+
+
+def demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The country or division a nationality word names ("Iraqis" -> Iraq, "Ohioans" -> Ohio)."""
+    for word in (text, text[:-1] if text.endswith("s") else ""):
+        if not word:
+            continue
+        cc = gazetteer.country_of_demonym(word)
+        country = gazetteer.country(cc) if cc else None
+        if country is not None:
+            return (country,)
+    division = gazetteer.division_of_demonym(text)
+    return (division,) if division is not None else ()
 
 
 def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -55,13 +75,15 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         for suffix in ("'s", "’s"):
             if text.endswith(suffix):
                 return candidates_for(text[: -len(suffix)], gazetteer)
-    # A demonym used as a place ("Turkish troops", "the Russians", in corpora that tag them):
-    # its country, beside any town of that name ("Canadian, Texas").
-    for word in (text, text[:-1] if text.endswith("s") else ""):
-        cc = gazetteer.country_of_demonym(word) if word else None
-        country = gazetteer.country(cc) if cc else None
-        if country is not None:
-            return (country, *found)
+    # Case decides an acronym: "EU" or "UN" is no town spelled "Eu" (the gazetteer's own
+    # acronyms, "US" and "UK", are country aliases and stay).
+    if len(text) <= lexicon.ACRONYM_MAX_CHARS and text.isupper() and text.isalpha():
+        found = tuple(c for c in found if c.is_area)
+    # A demonym used as a place ("Turkish troops", "the Russians", "Ohioans", in corpora that
+    # tag them): its country or division, beside any town of that name ("Canadian, Texas").
+    demonym = demonym_candidates(text, gazetteer)
+    if demonym:
+        return (*demonym, *found)
     return found
 
 
@@ -98,6 +120,11 @@ def prior(cand: Candidate) -> float:
     if cand.quality:
         score -= lexicon.ALTERNATE_NAME_PENALTY
     return score
+
+
+def kind_of(cand: Candidate) -> str:
+    """The kind a written hint names: "PCLI", "ADM1", "ADM2" or "P" (towns)."""
+    return "P" if cand.feature_class == "P" else cand.feature_code
 
 
 def _share(votes: Mapping[str, float], total: float, key: str, own_key: str, own: float) -> float:
@@ -139,6 +166,9 @@ class _Context:
     named_admin1s: _Others
     countries_total: float = 0.0
     admin1s_total: float = 0.0
+    # Per name: the points of the other names' picks that are towns or counties (areas as
+    # large as a state say nothing about nearness).
+    near: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
     def count_votes(self) -> None:
         self.countries_total = sum(self.countries.values())
@@ -152,11 +182,16 @@ def _score(
     own: Candidate | None,
     weight: float,
     hints: Iterable[Toponym],
+    namesake_areas: frozenset[str] = frozenset(),
+    evidence: dict[str, float] | None = None,
 ) -> float:
-    score = prior(cand)
+    """The candidate's score: its prior plus the evidence of the article (see the module).
+
+    With ``evidence``, each term that counted is written there by name."""
+    terms: dict[str, float] = {"prior": prior(cand)}
     own_country = own.country if own is not None else ""
     own_admin1 = own.admin1 if own is not None else ""
-    score += lexicon.COUNTRY_CONTEXT_WEIGHT * _share(
+    terms["country context"] = lexicon.COUNTRY_CONTEXT_WEIGHT * _share(
         context.countries, context.countries_total, cand.country, own_country, weight
     )
     if cand.feature_code not in ("PCLI", "CONT"):
@@ -165,7 +200,7 @@ def _score(
             if cand.country == "US"
             else lexicon.ADMIN1_CONTEXT_WEIGHT_ELSEWHERE
         )
-        score += weight_a1 * _share(
+        terms["division context"] = weight_a1 * _share(
             context.admin1s,
             context.admin1s_total,
             cand.admin1,
@@ -177,19 +212,44 @@ def _score(
             and cand.feature_code != "ADM1"
             and context.named_admin1s.has(key, cand.admin1)
         ):
-            score += lexicon.NAMED_ADMIN1_WEIGHT
+            terms["division named"] = lexicon.NAMED_ADMIN1_WEIGHT
     # A town in a county the article names, a county holding a town it names.
     if cand.admin2 and (
         (cand.feature_code != "ADM2" and context.other_ids.has(key, cand.admin2))
         or (cand.feature_code == "ADM2" and context.other_admin2s.has(key, cand.id))
     ):
-        score += lexicon.CONTAINMENT_WEIGHT
+        terms["county named"] = lexicon.CONTAINMENT_WEIGHT
+    # Near the article's other towns (the nearest one; none for a country or a state).
+    if cand.feature_code not in ("PCLI", "CONT", "ADM1"):
+        points = context.near.get(key)
+        if points:
+            nearest = min(distance_km(cand.lat, cand.lon, lat, lon) for lat, lon in points)
+            if nearest < lexicon.NEAR_KM:
+                terms["near other places"] = lexicon.NEAR_WEIGHT * (1 - nearest / lexicon.NEAR_KM)
+    hinted = False
     for hint in hints:
         if hint.admin1_hint and cand.admin1 == hint.admin1_hint:
-            score += lexicon.HINT_WEIGHT
+            terms["written division"] = lexicon.HINT_WEIGHT
+            hinted = True
         if hint.country_hint and cand.country == hint.country_hint:
-            score += lexicon.HINT_WEIGHT
-    return score
+            terms["written country"] = lexicon.HINT_WEIGHT
+            hinted = True
+        if hint.kind_hint and kind_of(cand) == hint.kind_hint:
+            terms["written kind"] = lexicon.KIND_HINT_WEIGHT
+    # A town named like a country or a state ("China, Texas", "Kansas, Illinois") is that town
+    # only when the text says so.
+    # A national capital is as well known as any state of its name (Washington).
+    if cand.feature_class == "P" and cand.feature_code != "PPLC" and namesake_areas and not hinted:
+        terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
+    if (
+        cand.feature_code == "ADM2"
+        and cand.quality
+        and not any(h.kind_hint == "ADM2" for h in hints)
+    ):
+        terms["county without 'County'"] = -lexicon.BARE_COUNTY_PENALTY
+    if evidence is not None:
+        evidence.update({k: round(v, 3) for k, v in terms.items() if v})
+    return sum(terms.values())
 
 
 def resolve_toponyms(
@@ -204,11 +264,82 @@ def resolve_toponyms(
     ``countries`` and ``admin1s`` are prior context votes (ISO2 codes; "US.IL" admin1 codes),
     such as the dateline's country or the countries of the article's actors.
     """
+    picks, _ = _resolve(toponyms, gazetteer, countries, admin1s, explain=False)
+    return picks
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Why a toponym resolved as it did: every candidate, best first, with its evidence."""
+
+    toponym: Toponym
+    chosen: Candidate | None
+    candidates: list[tuple[Candidate, float, dict[str, float]]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.toponym.text,
+            "start": self.toponym.start,
+            "end": self.toponym.end,
+            "chosen": self.chosen.geonameid if self.chosen else None,
+            "candidates": [
+                {
+                    "name": c.name,
+                    "country": c.country,
+                    "admin1": c.admin1,
+                    "feature_code": c.feature_code,
+                    "geonameid": c.geonameid,
+                    "lat": c.lat,
+                    "lon": c.lon,
+                    "score": round(score, 3),
+                    "evidence": evidence,
+                }
+                for c, score, evidence in self.candidates
+            ],
+        }
+
+
+def explain_toponyms(
+    toponyms: Sequence[Toponym],
+    gazetteer: Gazetteer,
+    *,
+    countries: Mapping[str, float] | None = None,
+    admin1s: Mapping[str, float] | None = None,
+    limit: int = 5,
+) -> list[Resolution]:
+    """``resolve_toponyms`` with its reasons: per toponym, the ``limit`` best candidates with
+    their scores and the evidence terms of the last round (prior, context, hints, nearness)."""
+    picks, explained = _resolve(toponyms, gazetteer, countries, admin1s, explain=True)
+    out = []
+    for toponym, pick in zip(toponyms, picks, strict=True):
+        ranked = sorted(explained.get(name_key(toponym.text), []), key=lambda r: -r[1])
+        out.append(Resolution(toponym, pick, ranked[:limit]))
+    return out
+
+
+_Explained = dict[str, list[tuple[Candidate, float, dict[str, float]]]]
+
+
+def _resolve(
+    toponyms: Sequence[Toponym],
+    gazetteer: Gazetteer,
+    countries: Mapping[str, float] | None,
+    admin1s: Mapping[str, float] | None,
+    *,
+    explain: bool,
+) -> tuple[list[Candidate | None], _Explained]:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, toponym in enumerate(toponyms):
         groups[name_key(toponym.text)].append(i)
-    cands = {key: candidates_for(toponyms[idx[0]].text, gazetteer) for key, idx in groups.items()}
+    cands = {}
+    for key, idx in groups.items():
+        first = toponyms[idx[0]]
+        if all(toponyms[i].demonym for i in idx):
+            cands[key] = demonym_candidates(first.text, gazetteer)
+        else:
+            cands[key] = candidates_for(first.text, gazetteer)
     hints = {key: [toponyms[i] for i in idx] for key, idx in groups.items()}
+    namesakes = {key: _namesake_areas(found) for key, found in cands.items()}
 
     ids = {key: {c.id for c in found} for key, found in cands.items()}
     admin2s = {key: {c.admin2 for c in found if c.admin2} for key, found in cands.items()}
@@ -224,11 +355,15 @@ def resolve_toponyms(
     )
 
     context.count_votes()
+    explained: _Explained = {}
     # Pass 1: each name with the prior context and the other names' candidates only.
-    picks = {key: _best(cands[key], key, context, None, 0.0, hints[key]) for key in groups}
-    # Then, twice: the other names' picks as context (each name votes once per mention), and
-    # containment among the picks only.
-    for _ in range(lexicon.CONTEXT_ROUNDS):
+    picks = {
+        key: _best(cands[key], key, context, None, 0.0, hints[key], namesakes[key], None)
+        for key in groups
+    }
+    # Then, twice: the other names' picks as context (each name votes once per mention),
+    # containment among the picks only, and nearness to the other names' towns.
+    for round_ in range(lexicon.CONTEXT_ROUNDS):
         chosen = {k: p for k, p in picks.items() if p is not None}
         voted = _Context(
             dict(countries or {}),
@@ -244,12 +379,43 @@ def resolve_toponyms(
             voted.countries[pick.country] = voted.countries.get(pick.country, 0.0) + n
             if pick.admin1:
                 voted.admin1s[pick.admin1] = voted.admin1s.get(pick.admin1, 0.0) + n
+        local = [(k, (p.lat, p.lon)) for k, p in chosen.items() if _is_local(p)]
+        for key in groups:
+            voted.near[key] = [point for k, point in local if k != key]
         voted.count_votes()
+        last = explain and round_ == lexicon.CONTEXT_ROUNDS - 1
         picks = {
-            key: _best(cands[key], key, voted, picks[key], len(groups[key]), hints[key])
+            key: _best(
+                cands[key],
+                key,
+                voted,
+                picks[key],
+                len(groups[key]),
+                hints[key],
+                namesakes[key],
+                explained.setdefault(key, []) if last else None,
+            )
             for key in groups
         }
-    return [picks[name_key(t.text)] for t in toponyms]
+    return [picks[name_key(t.text)] for t in toponyms], explained
+
+
+def _is_local(cand: Candidate) -> bool:
+    """A town or a county: a place small enough that being near it says something."""
+    return cand.feature_class == "P" or cand.feature_code == "ADM2"
+
+
+def _namesake_areas(found: Sequence[Candidate]) -> frozenset[str]:
+    """The countries and states among a name's candidates that bear it as their own name."""
+    return frozenset(
+        c.feature_code
+        for c in found
+        if c.quality == 0
+        and (
+            c.feature_code == "PCLI"
+            or (c.feature_code == "ADM1" and c.country in lexicon.NAMESAKE_DIVISION_COUNTRIES)
+        )
+    )
 
 
 def _best(
@@ -259,11 +425,16 @@ def _best(
     own: Candidate | None,
     weight: float,
     hints: Sequence[Toponym],
+    namesakes: frozenset[str],
+    explained: list[tuple[Candidate, float, dict[str, float]]] | None,
 ) -> Candidate | None:
     best: Candidate | None = None
     best_score = -math.inf
     for cand in cands:
-        score = _score(cand, key, context, own, weight, hints)
+        evidence: dict[str, float] | None = {} if explained is not None else None
+        score = _score(cand, key, context, own, weight, hints, namesakes, evidence)
+        if explained is not None and evidence is not None:
+            explained.append((cand, score, evidence))
         if score > best_score:
             best, best_score = cand, score
     return best
