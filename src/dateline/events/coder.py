@@ -73,7 +73,7 @@ from ..settings import Settings
 from .cameo import cameo_info, root_of
 from .evaluation import evaluative_events
 from .filter import weigh_events
-from .legal import implied_agent, legal_code
+from .legal import LEGAL_PASSIVE_LEMMAS, implied_agent, legal_code
 from .lexicon import (
     ACCIDENT_NOUNS,
     AGENTIVE_EVENT_NOUNS,
@@ -637,6 +637,9 @@ def _noun_passive(verb: Token) -> bool:
                 verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS | ELIDED_PASSIVE_LEMMAS
                 and any(c.dep_ == "agent" for c in verb.children)
             )
+            # "Area woman sentenced for fraud": what only the police or a court do to
+            # someone is never a finite verb without its object (events/legal.py).
+            or verb.lemma_.lower() in LEGAL_PASSIVE_LEMMAS
         )
     )
 

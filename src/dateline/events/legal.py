@@ -40,7 +40,11 @@ from .legal_lexicon import (
     VERDICT_LEMMAS,
 )
 
-__all__ = ["implied_agent", "legal_code"]
+__all__ = ["LEGAL_PASSIVE_LEMMAS", "implied_agent", "legal_code"]
+
+# Verbs of the police and courts that never stand without their object: a participle of
+# one on a noun is passive ("Area woman sentenced for fraud").
+LEGAL_PASSIVE_LEMMAS = frozenset({"arrest", "detain", "indict", "sentence", "convict", "jail"})
 
 
 def implied_agent(verb: Token) -> str | None:

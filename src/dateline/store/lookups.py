@@ -76,7 +76,19 @@ class Lookups:
             "actors", ("code", "name", "country", "agents", "valid_from", "valid_until")
         )
         self.locations = Lookup(
-            "locations", ("name", "country", "lat", "lon", "geonameid", "feature_class")
+            "locations",
+            (
+                "name",
+                "country",
+                "lat",
+                "lon",
+                "geonameid",
+                "feature_class",
+                "feature_code",
+                "admin1",
+                "admin2",
+                "area",
+            ),
         )
         self.patterns = Lookup("patterns", ("pattern",))
         self.all = (self.actors, self.locations, self.patterns)

@@ -76,6 +76,10 @@ def location_key(
             place.get("lon"),
             place.get("geonameid"),
             place.get("feature_class") if feature else None,
+            place.get("feature_code") if feature else None,
+            place.get("admin1") if feature else None,
+            place.get("admin2") if feature else None,
+            int(place["area"]) if feature and place.get("area") is not None else None,
         ),
     )
 
@@ -129,7 +133,8 @@ def insert_article_rows(
         ],
     )
     conn.executemany(
-        'INSERT INTO places (article, idx, start, "end", text, location) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO places (article, idx, start, "end", text, location, kind)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 key,
@@ -138,6 +143,7 @@ def insert_article_rows(
                 p["end"],
                 own_text(text, p["start"], p["end"], p["text"]),
                 location_key(conn, lookups, p, feature=True),
+                p.get("kind"),
             )
             for i, p in enumerate(doc["places"])
         ],
@@ -332,15 +338,8 @@ def actor_json(conn: sqlite3.Connection, lookups: Lookups, key: int | None) -> J
 
 
 def _location(conn: sqlite3.Connection, lookups: Lookups, key: int) -> Json:
-    name, country, lat, lon, geonameid, feature_class = lookups.locations.values_of(conn, key)
-    return {
-        "name": name,
-        "country": country,
-        "lat": lat,
-        "lon": lon,
-        "geonameid": geonameid,
-        "feature_class": feature_class,
-    }
+    values = lookups.locations.values_of(conn, key)
+    return dict(zip(lookups.locations.columns, values, strict=True))
 
 
 def read_article_json(
@@ -432,7 +431,17 @@ def _place_json(conn: sqlite3.Connection, lookups: Lookups, p: sqlite3.Row, text
         "start": p["start"],
         "end": p["end"],
         "text": span_text(text, p["start"], p["end"], p["text"]),
-        **where,
+        "name": where["name"],
+        "country": where["country"],
+        "admin1": where["admin1"],
+        "admin2": where["admin2"],
+        "lat": where["lat"],
+        "lon": where["lon"],
+        "geonameid": where["geonameid"],
+        "feature_class": where["feature_class"],
+        "feature_code": where["feature_code"],
+        "area": bool(where["area"]) if where["area"] is not None else None,
+        "kind": p["kind"],
     }
 
 

@@ -18,7 +18,11 @@ CREATE TABLE locations (
     lat REAL,
     lon REAL,
     geonameid INTEGER,
-    feature_class TEXT
+    feature_class TEXT,
+    feature_code TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    area INTEGER                 -- 1: an area, 0: a point; NULL for event places, datelines
 );
 CREATE INDEX locations_lookup ON locations(geonameid, name);
 
@@ -94,6 +98,7 @@ CREATE TABLE places (
     "end" INTEGER NOT NULL,
     text TEXT,
     location INTEGER NOT NULL REFERENCES locations(key),
+    kind TEXT,                   -- name, demonym or in_name (a place inside a name)
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 
