@@ -60,3 +60,16 @@ def test_a_target_found_outside_the_verbs_arguments_is_weighed_down(pipeline: Pi
     )
     far = [e for e in events if e.trigger.text == "criticized" and e.target is not None]
     assert all("target_not_an_argument" in _rules(e) for e in far)
+
+
+def test_a_naming_that_neither_praises_nor_criticizes_is_no_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Senator Jane Hale called the race against Russia a toss-up.")
+    assert all(e.confidence == 0.0 for e in events if e.trigger.text == "called")
+    appeal = _events(pipeline, "Russia called on Turkey to withdraw its troops.")
+    assert any(e.trigger.text == "called" and e.confidence > 0.3 for e in appeal)
+
+
+def test_a_motion_verb_with_its_bare_code_is_weighed_down(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Russian governor arrived at the Turkish embassy on Monday.")
+    arrived = [e for e in events if e.trigger.text == "arrived"]
+    assert all("generic_verb_bare_code" in _rules(e) for e in arrived)

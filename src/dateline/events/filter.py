@@ -24,6 +24,7 @@ from .filter_lexicon import (
     ARGUMENT_DEPS,
     CHAIN_DEPS,
     GENERIC_VERBS,
+    NAMING_LEMMAS,
     NO_TARGET_ROOTS,
     NON_ACTOR_HEADS,
     PHRASE_DEPS,
@@ -191,6 +192,26 @@ def _generic_verb(c: Candidate) -> bool:
     return c.event.pattern is None and c.trigger.lemma_.lower() in GENERIC_VERBS
 
 
+def _naming(c: Candidate) -> bool:
+    """ "Called the race a toss-up": a naming verb with a complement, coded by its
+    dictionary block as something else (a call, a statement)."""
+    verb = c.trigger
+    if verb.lemma_.lower() not in NAMING_LEMMAS or any(
+        r.startswith("evaluation:") for r in c.event.rules
+    ):
+        return False
+    if any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "off", "up") for c in verb.children
+    ):
+        return False  # "called on Gondor to ...", "called for talks": an appeal
+    return any(
+        child.dep_ in ("oprd", "acomp")
+        or (child.dep_ == "prep" and child.lower_ == "as")
+        or (child.dep_ == "dobj" and any(g.dep_ in ("oprd", "appos") for g in child.children))
+        for child in verb.children
+    )
+
+
 def _no_country(c: Candidate) -> bool:
     return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
 
@@ -203,6 +224,14 @@ def _private_parties(c: Candidate) -> bool:
 
 
 RULES: tuple[FilterRule, ...] = (
+    FilterRule(
+        "naming_not_an_act",
+        0.0,
+        _naming,
+        "A verb of naming with a complement names something ('called the race a toss-up'); "
+        "it calls no one up and states nothing coded (events/evaluation.py codes praise and "
+        "criticism).",
+    ),
     FilterRule(
         "dateline_actor",
         0.0,

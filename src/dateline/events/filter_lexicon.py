@@ -12,6 +12,15 @@ from __future__ import annotations
 # and aspect verbs of English.
 GENERIC_VERBS = frozenset(
     {
+        # motion: "deputies arrived at her home", "people were traveling to Dallas"
+        "arrive",
+        "drive",
+        "fly",
+        "gather",
+        "head",
+        "return",
+        "travel",
+        "walk",
         "be",
         "become",
         "bring",
@@ -131,3 +140,8 @@ ARGUMENT_DEPS = frozenset(
 CHAIN_DEPS = frozenset({"xcomp", "acomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 # Labels that join a noun phrase to the phrase it belongs to ("A and B", "X, the minister").
 PHRASE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "amod"})
+
+# Verbs of naming: with a complement ("called the race a toss-up", "described the area as
+# one huge pit") they name, and do nothing to anyone; events/evaluation.py codes the
+# naming when it praises or criticizes.
+NAMING_LEMMAS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
