@@ -38,6 +38,29 @@ class Settings:
     max_article_chars: int = _setting(
         1_000_000, "Cleaned texts longer than this are refused (characters)."
     )
+    # Limits per document (issue 9): a document over one is a failure with its reason, and
+    # the batch goes on.
+    doc_timeout_s: float = _setting(
+        60.0,
+        "Seconds one document may take in ingest's worker process before the worker is "
+        "stopped and the document recorded as a failure (0: no limit, and no worker process "
+        "unless max_rss_mb is set).",
+    )
+    max_rss_mb: int = _setting(
+        2048,
+        "Resident memory (MB) ingest's worker process may reach on one document before it "
+        "is stopped and the document recorded as a failure (0: no limit).",
+    )
+    max_sentence_tokens: int = _setting(
+        200,
+        "Sentences longer than this (tokens with no full stop) are cut before the parser; "
+        "the article's warnings say how many (0: never cut).",
+    )
+    max_parse_chars: int = _setting(
+        20_000,
+        "Texts longer than this (characters) are parsed in pieces cut at paragraph breaks, "
+        "which bounds the parser's memory (0: always whole).",
+    )
     cache_dir: str = _setting(
         "", "Directory for the compiled dictionary cache (default: ~/.cache/dateline)."
     )
