@@ -13,6 +13,7 @@ from .model import Article
 from .pipeline import Failure, Pipeline, with_date
 from .settings import Settings
 from .store import Store
+from .worker import process_guarded
 
 
 @dataclass
@@ -25,6 +26,8 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    # Articles stored with a warning (a limit changed how they were read), and the warning.
+    warnings: list[Failure] = field(default_factory=list)
 
 
 def read_articles(
@@ -92,11 +95,14 @@ def ingest(
                 continue
             yield article
 
-    for article in pipeline.process(new_only(), on_error=record):
+    # Each article in a worker process with the limits per document (issue 9).
+    for article in process_guarded(pipeline, new_only(), on_error=record):
         try:
             if store.write_article(article, replace=replace):
                 report.stored += 1
                 report.events += len(article.events)
+                name = article.source_path or article.id
+                report.warnings.extend(Failure(name, w) for w in article.warnings)
             else:
                 report.unchanged += 1
         except DatelineError as e:
