@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from conftest import EXAMPLES
 from dateline import Pipeline
+from dateline.cli.extract import extract_paths
 from dateline.jobs import IngestReport, ingest
 from dateline.model import Article
 from dateline.store import Store
@@ -134,3 +135,12 @@ def test_without_limits_articles_are_processed_in_the_calling_process(
     assert not limits_enforced(free)
     assert limits_enforced(pipeline)
     assert [a.text for a in free.process([Article(SHORT)])] == [SHORT]
+
+
+def test_extract_applies_the_limits_per_document_too(pipeline: Pipeline, tmp_path: Path) -> None:
+    (tmp_path / "a-crash.txt").write_text("CRASH " + SHORT, encoding="utf-8")
+    (tmp_path / "b-short.txt").write_text(SHORT, encoding="utf-8")
+    killed = _KilledPipeline(pipeline.settings, nlp=pipeline.nlp)
+    articles, failures = extract_paths([str(tmp_path)], killed)
+    assert [a.text for a in articles] == [SHORT.strip()]
+    assert [f.reason[:6] for f in failures] == ["[E036]"]

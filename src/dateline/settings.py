@@ -42,14 +42,14 @@ class Settings:
     # the batch goes on.
     doc_timeout_s: float = _setting(
         60.0,
-        "Seconds one document may take in ingest's worker process before the worker is "
-        "stopped and the document recorded as a failure (0: no limit, and no worker process "
-        "unless max_rss_mb is set).",
+        "Seconds (wall clock) one document may take in the worker process of ingest and "
+        "extract before the worker is stopped and the document recorded as a failure (0: no "
+        "limit, and no worker process unless max_rss_mb is set).",
     )
     max_rss_mb: int = _setting(
         2048,
-        "Resident memory (MB) ingest's worker process may reach on one document before it "
-        "is stopped and the document recorded as a failure (0: no limit).",
+        "Resident memory (MB) the worker process of ingest and extract may reach on one "
+        "document before it is stopped and the document recorded as a failure (0: no limit).",
     )
     max_sentence_tokens: int = _setting(
         200,

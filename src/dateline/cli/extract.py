@@ -13,6 +13,7 @@ from ..errors import DatelineError, InputError
 from ..ingest import collect_inputs, read_file, read_input
 from ..model import Article
 from ..pipeline import Failure, Pipeline
+from ..worker import process_guarded
 from .common import console, err_console, event_table, fail, make_settings
 
 
@@ -56,7 +57,8 @@ def extract_paths(
     def record(article: Article, error: Exception) -> None:
         failures.append(Failure(article.source_path or article.id, str(error)))
 
-    done = list(pipeline.process(articles, on_error=record))
+    # The limits per document apply as in ingest: each article in a worker process.
+    done = list(process_guarded(pipeline, articles, on_error=record))
     return done, failures
 
 
