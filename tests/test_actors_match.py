@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 import time
 from datetime import date
@@ -729,3 +730,31 @@ def test_president_bush_is_the_sitting_president_in_either_presidency(
     assert _codes(_mentions(matcher, nlp, text, "2004-06-01"))["President Bush"] == "USAGOV"
     assert _codes(_mentions(matcher, nlp, text, "1990-06-01"))["President Bush"] == "USAGOV"
     assert _codes(_mentions(matcher, nlp, text, "2015-06-01"))["President Bush"] == "USAELI"
+
+
+def test_code_planted_in_the_actor_cache_is_never_run(tmp_path: Path, nlp: Language) -> None:
+    # The cache is marshal data of builtins: a code object planted there is data at most,
+    # never called; a file that is not the compiled shape is rebuilt (issue 9).
+    from dateline.actors import match
+
+    cache = tmp_path / "cache"
+    files = ([ACTORS / "small.actors.txt"], [ACTORS / "small.agents.txt"])
+    key = match._files_key([[Path(f) for f in group] for group in (*files, [], [])], False)
+    for memo in (key, f"{key}:words"):  # compiled by an earlier test: compile into this cache
+        match._MEMORY.pop(memo, None)
+    first = ActorMatcher.from_files(*files, cache_dir=cache)
+    marker = tmp_path / "pwned"
+    code = compile(f"import os; os.mkdir({str(marker)!r})", "<planted>", "exec")
+    planted = list(cache.glob("actors-*"))
+    assert planted
+    payloads = [marshal.dumps(code), marshal.dumps({"version": match.COMPILED_VERSION})]
+    for payload in payloads:
+        for path in planted:
+            path.write_bytes(payload)
+        for memo in (key, f"{key}:words"):
+            match._MEMORY.pop(memo, None)
+        again = ActorMatcher.from_files(*files, cache_dir=cache)
+        assert again is not first
+        assert not marker.exists()
+        text = "Argentine police met Minas Tirith officials."
+        assert _codes(_mentions(again, nlp, text, None))["Argentine police"] == "ARGCOP"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from conftest import EXAMPLES
+from dateline import Pipeline, Settings
+from dateline.nlp import SPLIT_KEY, SentenceLimit, parse_text, split_text
 
 
 def test_a_word_cut_at_a_hyphen_does_not_end_a_sentence(nlp: Language) -> None:
@@ -23,3 +31,66 @@ def test_a_blank_line_always_ends_a_sentence(nlp: Language) -> None:
     assert sents[0].endswith("trust.”")
     assert sents[1].startswith("By joining")
     assert len(sents) == 2  # a line broken by hand ends none
+
+
+def test_a_stretch_with_no_full_stop_is_cut_into_sentences_before_the_parser(
+    nlp: Language,
+) -> None:
+    # 200,000 characters with no punctuation were one "sentence" of 33,000 tokens (issue 9).
+    words = ("the rebels met the envoy in the capital and talks went on " * 60).split()
+    doc = nlp(" ".join(words))
+    limit = Settings().max_sentence_tokens
+    assert len(doc) > 2 * limit
+    assert max(len(s) for s in doc.sents) <= limit
+    assert doc.user_data[SPLIT_KEY] >= 2
+
+
+def test_sentences_that_end_with_full_stops_are_not_cut(nlp: Language) -> None:
+    text = (EXAMPLES / "000_0606c9bc127a92b0.txt").read_text(encoding="utf-8")
+    assert SPLIT_KEY not in nlp(text).user_data
+
+
+def test_the_sentence_limit_cuts_after_a_clause_break_when_there_is_one() -> None:
+    limit = SentenceLimit(10)
+    doc = Doc(
+        Vocab(), words=["a", "b", "c", "d", "e", "f", ",", "g", "h", "i", "j", "k", "l", "m", "n"]
+    )
+    limit(doc)
+    assert doc[7].is_sent_start  # after the comma, not at the tenth token
+    assert doc.user_data[SPLIT_KEY] == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab .\n"), max_size=400),
+    st.integers(min_value=1, max_value=120),
+)
+def test_split_text_gives_pieces_that_join_to_the_text_and_keep_near_the_limit(
+    text: str, max_chars: int
+) -> None:
+    pieces = split_text(text, max_chars)
+    assert "".join(pieces) == text
+    assert all(pieces) or pieces == [""]
+    for piece in pieces[:-1]:
+        # A cut takes the white space after it; the rest is at most the limit.
+        assert len(piece.rstrip()) <= max_chars
+
+
+def test_a_text_over_max_parse_chars_is_parsed_in_pieces_into_one_doc(nlp: Language) -> None:
+    seed = (EXAMPLES / "000_0606c9bc127a92b0.txt").read_text(encoding="utf-8")
+    text = seed * 3
+    whole = nlp(text)
+    pieces = parse_text(nlp, text, max_chars=2000)
+    assert pieces.text == text
+    assert [t.idx for t in pieces] == [t.idx for t in whole]
+    assert pieces.has_annotation("DEP") and pieces.has_annotation("ENT_IOB")
+    # The pieces are cut at paragraph breaks, which end sentences anyway.
+    assert len(list(pieces.sents)) == len(list(whole.sents))
+
+
+def test_an_article_with_cut_sentences_says_so_in_its_warnings(pipeline: Pipeline) -> None:
+    words = ("the rebels met the envoy in the capital and talks went on " * 60).split()
+    article = pipeline.extract(" ".join(words), date="2006-05-23")
+    assert len(article.warnings) == 1
+    assert article.warnings[0].startswith("[W001]")
+    assert article.to_json()["article"]["warnings"] == article.warnings

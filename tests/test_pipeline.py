@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 
+from conftest import EXAMPLES
 from dateline import Pipeline
+from dateline.model import Article
 
 
 def test_warm_up_sets_the_loaded_resources_aside_from_the_garbage_collector(
@@ -27,3 +29,20 @@ def test_a_meeting_placed_in_a_third_country_is_cameo_044(pipeline: Pipeline) ->
         "Israeli officials met Palestinian negotiators in Jerusalem on Monday.", date="2012-06-04"
     )
     assert {e.cameo for e in home.events} == {"040"}
+
+
+def test_process_parses_an_article_over_max_parse_chars_in_pieces_and_keeps_the_order(
+    pipeline: Pipeline,
+) -> None:
+    seed = (EXAMPLES / "000_0606c9bc127a92b0.txt").read_text(encoding="utf-8")
+    small = Pipeline(pipeline.settings.replace(max_parse_chars=1500), nlp=pipeline.nlp)
+    texts = [seed[:1000], seed * 2, seed[:1000] + " Again."]
+    done = list(small.process(Article(text) for text in texts))
+    assert [a.text for a in done] == texts
+    # The long one's events are those of the seed, twice, at the same places in each copy.
+    long = done[1]
+    first = [(e.cameo, e.trigger.start) for e in long.events if e.trigger.start < len(seed)]
+    second = [
+        (e.cameo, e.trigger.start - len(seed)) for e in long.events if e.trigger.start >= len(seed)
+    ]
+    assert first and first == second

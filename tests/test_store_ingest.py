@@ -72,6 +72,12 @@ def parses(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return annotate(article, doc)
 
     monkeypatch.setattr(pipeline, "annotate", counting)
+    # In this process, so that the parses are seen here (the worker process of the limits
+    # per document, tests/test_limits.py, would annotate in a child).
+    monkeypatch.setattr(
+        "dateline.jobs.process_guarded",
+        lambda p, articles, on_error=None: p.process(articles, on_error=on_error),
+    )
     return seen
 
 

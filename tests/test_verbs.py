@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import pickle
+import threading
 import time
 from pathlib import Path
 
@@ -13,12 +17,16 @@ from hypothesis import strategies as st
 
 from dateline import Settings
 from dateline.errors import DictionaryError
+from dateline.events import verbs as verbs_module
 from dateline.events.verbs import (
     load_verb_dictionary,
     packaged_dictionary_dir,
     read_verb_dictionary,
     read_verb_text,
     verb_forms,
+    verbs_from_plain,
+    verbs_to_plain,
+    write_cache_file,
 )
 
 PACKAGED = packaged_dictionary_dir()
@@ -125,7 +133,7 @@ def test_comments_of_every_kind_are_skipped() -> None:
 def test_compiled_dictionary_loads_from_cache_quickly(tmp_path: Path) -> None:
     settings = Settings.from_env(cache_dir=str(tmp_path))
     first = load_verb_dictionary(settings)
-    assert list(tmp_path.glob("verbs-*.pickle"))
+    assert list(tmp_path.glob("verbs-*.json"))
     from dateline.events import verbs as module
 
     module._load_cached.cache_clear()
@@ -224,3 +232,88 @@ def test_verb_supplement_may_not_recode_a_block(tmp_path: Path) -> None:
     extra.write_text("---  MEET   [040]  ---\n- * FRIEND [051]\n", encoding="utf-8")
     merged = _read_with_supplement(main, extra, lenient=False)
     assert [p.code for p in merged.patterns["MEET"]] == ["043", "051"]
+
+
+class _Payload:
+    """A pickle that makes a folder when it is unpickled: what an attacker would plant."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_malicious_pickle_planted_in_the_verb_cache_is_never_run(tmp_path: Path) -> None:
+    # Issue 9: the verb cache was unpickled from ~/.cache/dateline, so whoever could write
+    # there could run code as the user.
+    cache = tmp_path / "cache"
+    settings = Settings.from_env(cache_dir=str(cache))
+    first = load_verb_dictionary(settings)
+    marker = tmp_path / "pwned"
+    planted = list(cache.glob("verbs-*"))
+    assert planted
+    for path in planted:
+        path.write_bytes(pickle.dumps(_Payload(marker)))
+    verbs_module._load_cached.cache_clear()
+    again = load_verb_dictionary(settings)
+    assert not marker.exists()
+    assert len(again.forms) == len(first.forms)  # rebuilt from the dictionary files
+
+
+def test_a_symlink_planted_at_the_cache_s_temporary_name_is_not_followed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    settings = Settings.from_env(cache_dir=str(cache))
+    load_verb_dictionary(settings)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    for path in list(cache.glob("verbs-*")):
+        path.with_suffix(".tmp").symlink_to(victim)
+        path.unlink()
+    verbs_module._load_cached.cache_clear()
+    load_verb_dictionary(settings)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert list(cache.glob("verbs-*.json"))
+
+
+def test_concurrent_cache_writers_never_leave_a_partial_file(tmp_path: Path) -> None:
+    path = tmp_path / "verbs-test.json"
+    payloads = [json.dumps({"writer": n, "data": "x" * 200_000}).encode() for n in range(4)]
+    write_cache_file(path, payloads[0])
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            seen.append(path.read_bytes())
+
+    def write(data: bytes) -> None:
+        for _ in range(20):
+            write_cache_file(path, data)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    writers = [threading.Thread(target=write, args=(data,)) for data in payloads]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    stop.set()
+    reader.join()
+    assert seen and all(data in payloads for data in seen)
+    assert path.read_bytes() in payloads
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_the_verb_cache_reads_back_the_dictionary_it_was_written_from() -> None:
+    verbs = read_verb_dictionary(PACKAGED / "CAMEO.2.0.txt")
+    again = verbs_from_plain(json.loads(json.dumps(verbs_to_plain(verbs))))
+    assert again == verbs
+    # The entries a verb shares with its other forms stay one object.
+    assert again.lookup("meets")[0] is again.lookup("meet")[0]
+
+
+@pytest.mark.parametrize("data", [[], {"version": "verbs.v0"}, {"version": "x", "forms": 3}])
+def test_a_verb_cache_of_another_shape_is_refused(data: object) -> None:
+    with pytest.raises((ValueError, KeyError, TypeError)):
+        verbs_from_plain(data)  # type: ignore[arg-type]

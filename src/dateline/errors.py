@@ -119,3 +119,26 @@ E_WARC_TRUNCATED = (
     "before it were read"
 )
 E_WARC_NO_RECORDS = "[E114] the WARC file holds no response or resource record (no page)"
+# Limits per document (issue 9): the worker process of ingest, and the sentence limit.
+E_TIMEOUT = (
+    "[E034] the article took more than doc_timeout_s={limit:g} seconds "
+    "(DATELINE_DOC_TIMEOUT_S): its worker was stopped and the batch went on; split the text "
+    "or raise the limit"
+)
+E_MEMORY = (
+    "[E035] the article took more than max_rss_mb={limit:,} MB of memory ({rss:,} MB; "
+    "DATELINE_MAX_RSS_MB): its worker was stopped and the batch went on; split the text or "
+    "raise the limit"
+)
+E_WORKER_DIED = (
+    "[E036] the worker process stopped while reading the article ({how}); the batch went on"
+)
+# Warnings kept on an article (``article.warnings``) and counted in the ingest summary.
+W_SENTENCES_SPLIT = (
+    "[W001] {n:,} sentence(s) longer than max_sentence_tokens={limit:,} tokens were cut "
+    "before parsing (DATELINE_MAX_SENTENCE_TOKENS)"
+)
+
+
+class LimitError(DatelineError):
+    """A document went over a limit per document (time or memory) in the worker process."""

@@ -14,6 +14,7 @@ from .model import Article, make_article_id
 from .pipeline import Failure, Pipeline, with_date
 from .settings import Settings
 from .store import Store
+from .worker import process_guarded
 
 
 @dataclass
@@ -27,6 +28,8 @@ class IngestReport:
     events: int = 0
     not_coded_language: int = 0  # stored, but in a language the model does not code
     failures: list[Failure] = field(default_factory=list)
+    # Articles stored with a warning (a limit changed how they were read), and the warning.
+    warnings: list[Failure] = field(default_factory=list)
 
 
 def read_articles(
@@ -109,17 +112,21 @@ def ingest(
             parsing.add(text_id)
             yield article
 
+    # Each article in a worker process with the limits per document (issue 9); the model
+    # is loaded only when some text needs parsing.
     to_parse = new_only()
     first = next(to_parse, None)
     if first is not None and warm_up:
         pipeline.warm_up()
-    parsed = pipeline.process(chain([first], to_parse), on_error=record) if first else ()
+    parsed = process_guarded(pipeline, chain([first], to_parse), on_error=record) if first else ()
     for article in parsed:
         try:
             if store.write_article(article, replace=replace):
                 report.stored += 1
                 report.events += len(article.events)
                 report.not_coded_language += not pipeline.codes(article)
+                name = article.source_path or article.id
+                report.warnings.extend(Failure(name, w) for w in article.warnings)
             else:
                 report.unchanged += 1
         except DatelineError as e:

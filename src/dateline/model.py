@@ -392,6 +392,8 @@ class Article:
     times: list[TimeExpr] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # What was changed to keep the article within a limit ("[W001] 3 sentence(s) ... cut").
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -437,6 +439,7 @@ class Article:
             "source_path": self.source_path,
             "text": self.text,
             "input_offsets": self.input_segments(),
+            "warnings": list(self.warnings),
         }
 
     def to_json(self) -> dict[str, Any]:

@@ -17,12 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors.match import ActorMatcher, load_actor_matcher
+from .errors import W_SENTENCES_SPLIT
 from .events.coder import code_events
 from .events.context import attach_context
 from .events.verbs import VerbDictionary, load_verb_dictionary
 from .ingest import parse_user_date, read_input
 from .model import Article
-from .nlp import load_nlp
+from .nlp import SPLIT_KEY, load_nlp, parse_text
 from .places import Gazetteer, find_places, load_gazetteer
 from .quotes import find_quotes
 from .settings import Settings
@@ -58,7 +59,7 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_nlp(self.settings.spacy_model)
+            self._nlp = load_nlp(self.settings.spacy_model, self.settings.max_sentence_tokens)
         return self._nlp
 
     @cached_property
@@ -102,7 +103,12 @@ class Pipeline:
         )
         if not self.codes(article):
             return article
-        return self.annotate(article, self.nlp(article.text))
+        return self.annotate(article, self.parse(article.text))
+
+    def parse(self, text: str) -> Doc:
+        """The spaCy Doc of ``text``, parsed in pieces when it is longer than
+        ``max_parse_chars`` (``nlp.parse_text``)."""
+        return parse_text(self.nlp, text, self.settings.max_parse_chars)
 
     def codes(self, article: Article) -> bool:
         """Whether the article is in the model's language, so parsed and coded (issue 9)."""
@@ -121,13 +127,8 @@ class Pipeline:
         With ``on_error``, an article whose annotation fails is handed to it and skipped
         (a batch records the failure and carries on); without, the error propagates.
         """
-        pairs = self.nlp.pipe(
-            ((a.text if self.codes(a) else "", a) for a in articles),
-            as_tuples=True,
-            batch_size=self.settings.batch_size,
-        )
-        for doc, article in pairs:
-            if not self.codes(article):
+        for doc, article in self._parse_all(articles):
+            if doc is None:
                 yield article  # another language: stored as read, not coded
                 continue
             if on_error is None:
@@ -138,8 +139,34 @@ class Pipeline:
             except Exception as e:  # one bad article must not stop the batch
                 on_error(article, e)
 
+    def _parse_all(self, articles: Iterable[Article]) -> Iterator[tuple[Doc | None, Article]]:
+        """(doc, article) in order: articles in batches through ``nlp.pipe``, except those
+        longer than ``max_parse_chars``, parsed alone and in pieces (``parse``), and those
+        in another language than the model's, not parsed at all (doc None)."""
+        limit = self.settings.max_parse_chars
+        size = self.settings.batch_size
+        batch: list[Article] = []
+        for article in articles:
+            coded = self.codes(article)
+            if coded and (limit <= 0 or len(article.text) <= limit):
+                batch.append(article)
+                if len(batch) < size:
+                    continue
+            yield from self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size)
+            batch = []
+            if not coded:
+                yield None, article
+            elif limit > 0 and len(article.text) > limit:
+                yield self.parse(article.text), article
+        yield from self.nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size)
+
     def annotate(self, article: Article, doc: Doc) -> Article:
         """Run the annotation and coding stages on a parsed article (no I/O)."""
+        split = doc.user_data.get(SPLIT_KEY, 0)
+        if split:
+            article.warnings.append(
+                W_SENTENCES_SPLIT.format(n=split, limit=self.settings.max_sentence_tokens)
+            )
         article.mentions = self.actors.find_mentions(article, doc)
         article.times = find_times(article, doc)
         article.places = find_places(article, doc, self.gazetteer)

@@ -59,6 +59,29 @@ class Settings:
     language_sample_chars: int = _setting(
         2000, "Characters from the start of the text that language detection reads."
     )
+    # Limits per document (issue 9): a document over one is a failure with its reason, and
+    # the batch goes on.
+    doc_timeout_s: float = _setting(
+        60.0,
+        "Seconds (wall clock) one document may take in the worker process of ingest and "
+        "extract before the worker is stopped and the document recorded as a failure (0: no "
+        "limit, and no worker process unless max_rss_mb is set).",
+    )
+    max_rss_mb: int = _setting(
+        2048,
+        "Resident memory (MB) the worker process of ingest and extract may reach on one "
+        "document before it is stopped and the document recorded as a failure (0: no limit).",
+    )
+    max_sentence_tokens: int = _setting(
+        200,
+        "Sentences longer than this (tokens with no full stop) are cut before the parser; "
+        "the article's warnings say how many (0: never cut).",
+    )
+    max_parse_chars: int = _setting(
+        20_000,
+        "Texts longer than this (characters) are parsed in pieces cut at paragraph breaks, "
+        "which bounds the parser's memory (0: always whole).",
+    )
     cache_dir: str = _setting(
         "", "Directory for the compiled dictionary cache (default: ~/.cache/dateline)."
     )

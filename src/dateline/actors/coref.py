@@ -23,12 +23,13 @@ Resolved mentions are appended to the article's mentions with ``via="coreference
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..model import Actor, Article, Mention
+from ..model import Actor, Article, Mention, Quote
+from ..spanindex import SpanIndex
 from .coref_lexicon import (
     DESCRIPTION_AGENTS,
     FIRST_PERSON_PLURAL,
@@ -116,6 +117,14 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
 
     root_of = _Roots(doc)
     positions = _Positions(mentions)
+    # Indexes for long articles (issue 9): the quotations by the text they cover, the
+    # speakers by theirs, and how far the antecedents reach (the latest end so far).
+    quote_index = SpanIndex(article.quotes, lambda q: (*q.parts, (q.start, q.end)))
+    speaker_index = SpanIndex(speakers, lambda m: ((m.start, m.end),))
+    reach: list[int] = []
+    described: _AnonymousSpeakers | None = None  # for "the source", made when first needed
+    for m in resolved:
+        reach.append(max(m.end, reach[-1]) if reach else m.end)
 
     def sentence_index(offset: int) -> int:
         return _paragraph_of(sent_starts, offset)
@@ -127,9 +136,9 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         antecedent: Mention | None = None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         pronoun = word in THING_PRONOUNS or word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS
-        reporter = _reporter(speakers, doc, tok) if pronoun else None
+        reporter = _reporter(speaker_index, doc, tok) if pronoun else None
         if word in FIRST_PERSON_PLURAL:
-            antecedent = _speaker_mention(article, tok)
+            antecedent = _speaker_mention(quote_index.covering(tok.idx), tok)
         elif reporter is not None:
             antecedent = reporter
         elif word in THING_PRONOUNS and tok.dep_ not in ("expl",):
@@ -161,12 +170,14 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
         ):
             head = tok.lemma_.lower()
             if head in SPEAKER_DESCRIPTIONS:
-                antecedent = _speaker_by_description(article, tok)
+                if described is None:
+                    described = _AnonymousSpeakers(article.quotes)
+                antecedent = described.last_before(tok.idx)
             elif head in DESCRIPTION_AGENTS:
                 wanted, bare = DESCRIPTION_AGENTS[head]
                 antecedent = _nearest(resolved, tok, paragraphs, sentence_index, wanted, bare)
                 if antecedent is None:
-                    antecedent = _same_head(root_of, resolved, tok, sentence_index)
+                    antecedent = _same_head(root_of, resolved, tok, sent_starts, reach)
             if antecedent is not None:
                 span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         if antecedent is None or antecedent.actor is None:
@@ -203,7 +214,7 @@ def _possessed_agents(
     within the window), as "Israeli troops" would."""
     out: list[Mention] = []
     owners: list[Mention] | None = None
-    plural: list[Mention] | None = None
+    theirs: list[Mention] | None = None  # owners and plural antecedents, for "their"
     persons: list[Mention] | None = None
     for mention in mentions:
         actor = mention.actor
@@ -224,9 +235,10 @@ def _possessed_agents(
                 persons = [m for m in resolved if not _is_organisation(root_of(m))]
             pool = persons
         elif pronoun.lower_ == "their":
-            if plural is None:
+            if theirs is None:
                 plural = [m for m in resolved if _is_plural(root_of(m))]
-            pool = sorted({id(m): m for m in (*owners, *plural)}.values(), key=_start)
+                theirs = sorted({id(m): m for m in (*owners, *plural)}.values(), key=_start)
+            pool = theirs
         antecedent = _clause_subject(pool, pronoun) or _nearest(
             pool, pronoun, paragraphs, sentence_index, None, bare_country=False
         )
@@ -332,8 +344,9 @@ class _Roots:
 
 
 def _clause_subject(pool: list[Mention], pronoun: Token) -> Mention | None:
-    """The subject of the clause a possessive stands in, when it is in ``pool``: "Israel,
-    which invaded Lebanon, withdrew its troops" (Israel, not the nearer Lebanon)."""
+    """The subject of the clause a possessive stands in, when it is in ``pool`` (sorted by
+    start): "Israel, which invaded Lebanon, withdrew its troops" (Israel, not the nearer
+    Lebanon)."""
     verb = pronoun.head
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -343,8 +356,12 @@ def _clause_subject(pool: list[Mention], pronoun: Token) -> Mention | None:
     if not subjects:
         return None
     lo, hi = subjects[0].left_edge.idx, subjects[0].idx + len(subjects[0].text)
-    for mention in pool:
-        if lo <= mention.start < hi and mention.end <= pronoun.idx:
+    # ``pool`` is sorted by start: the first mention from ``lo`` on.
+    for k in range(bisect_left(pool, lo, key=_start), len(pool)):
+        mention = pool[k]
+        if mention.start >= hi:
+            break
+        if mention.end <= pronoun.idx:
             return mention
     return None
 
@@ -367,7 +384,7 @@ def _is_organisation(root: Token | None) -> bool:
     return root.lemma_.lower() in ORGANISATION_HEADS or root.ent_type_ in NON_PERSON_LABELS
 
 
-def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
+def _reporter(resolved: SpanIndex[Mention], doc: Doc, tok: Token) -> Mention | None:
     """ "X said it/they/he would ...": the pronoun subject of a clause reported by X is X."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -380,7 +397,7 @@ def _reporter(resolved: list[Mention], doc: Doc, tok: Token) -> Mention | None:
     lo, hi = speaker[0].left_edge.i, speaker[0].i
     # Only a mention overlapping the subject's characters can have its root there.
     first, last = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    for m in resolved:
+    for m in resolved.overlapping(first, last):
         if m.end <= first or m.start >= last:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -427,48 +444,67 @@ def _start(mention: Mention) -> int:
 
 
 def _same_head(
-    root_of: _Roots, resolved: list[Mention], tok: Token, sentence_index: object
+    root_of: _Roots, resolved: list[Mention], tok: Token, sent_starts: list[int], reach: list[int]
 ) -> Mention | None:
     """Across a paragraph break only with evidence: the antecedent has the same head noun
     ("the insurgents" after "Iraqi insurgents", "this government" after "the new Iraqi
-    government"), within twice the window."""
-    assert callable(sentence_index)
-    here = sentence_index(tok.idx)
+    government"), within twice the window, and before any antecedent that ends after the
+    word (``reach[k]``: the latest end of ``resolved[: k + 1]``)."""
+    first = _paragraph_of(sent_starts, tok.idx) - 2 * WINDOW_SENTENCES
+    k = bisect_left(resolved, sent_starts[first], key=_start) if first > 0 else 0
+    if k > 0 and reach[k - 1] > tok.idx:
+        return None  # an antecedent before the window ends after the word
     best: Mention | None = None
-    for m in resolved:
+    for m in resolved[k:]:
         if m.end > tok.idx:
             break
-        if here - sentence_index(m.start) > 2 * WINDOW_SENTENCES:
-            continue
         root = root_of(m)
         if root is not None and root.lemma_.lower() == tok.lemma_.lower():
             best = m
     return best
 
 
-def _quote_at(article: Article, offset: int) -> object | None:
-    for quote in article.quotes:
+def _quote_at(quotes: list[Quote], offset: int) -> Quote | None:
+    """The first of ``quotes`` that holds ``offset``."""
+    for quote in quotes:
         parts = quote.parts or ((quote.start, quote.end),)
         if any(s <= offset < e for s, e in parts) or quote.start <= offset < quote.end:
             return quote
     return None
 
 
-def _speaker_mention(article: Article, tok: Token) -> Mention | None:
-    quote = _quote_at(article, tok.idx)
+def _speaker_mention(quotes: list[Quote], tok: Token) -> Mention | None:
+    """The speaker of the first of ``quotes`` (the article's, or those near ``tok``) that
+    holds ``tok``, as a mention, when it has an actor."""
+    quote = _quote_at(quotes, tok.idx)
     speaker = getattr(quote, "speaker", None)
     if speaker is None or speaker.actor is None:
         return None
     return Mention(speaker.start, speaker.end, speaker.text, "SPEAKER", speaker.actor)
 
 
-def _speaker_by_description(article: Article, tok: Token) -> Mention | None:
-    """ "the source": the nearest earlier anonymous speaker with an actor."""
-    best: Mention | None = None
-    for quote in article.quotes:
-        speaker = quote.speaker
-        if speaker is None or speaker.actor is None or speaker.start > tok.idx:
-            continue
-        if speaker.anonymous:
-            best = Mention(speaker.start, speaker.end, speaker.text, "SPEAKER", speaker.actor)
-    return best
+class _AnonymousSpeakers:
+    """ "the source": the speaker of the last quotation (in the article's order) whose
+    speaker is anonymous, has an actor and starts at or before the word."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        found = [
+            (q.speaker.start, k)
+            for k, q in enumerate(quotes)
+            if q.speaker is not None and q.speaker.actor is not None and q.speaker.anonymous
+        ]
+        found.sort()
+        self._quotes = quotes
+        self._starts = [start for start, _ in found]
+        # The latest quotation among those whose speaker starts at or before each start.
+        self._latest: list[int] = []
+        for _, k in found:
+            self._latest.append(max(k, self._latest[-1]) if self._latest else k)
+
+    def last_before(self, offset: int) -> Mention | None:
+        n = bisect_right(self._starts, offset)
+        if n == 0:
+            return None
+        speaker = self._quotes[self._latest[n - 1]].speaker
+        assert speaker is not None and speaker.actor is not None
+        return Mention(speaker.start, speaker.end, speaker.text, "SPEAKER", speaker.actor)

@@ -1456,8 +1456,8 @@ def _load_cached(
     if cache_file is not None and cache_file.exists():
         try:
             compiled = _Compiled.load(cache_file.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError, KeyError):
-            compiled = None  # a damaged cache is rebuilt
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            compiled = None  # a damaged or foreign cache is rebuilt
     if compiled is None:
         compiled = _compile_files(groups, lenient)
         if cache_file is not None:

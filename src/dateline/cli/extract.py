@@ -14,6 +14,7 @@ from ..ingest import collect_inputs, read_file, read_input
 from ..model import Article
 from ..pipeline import Failure, Pipeline
 from ..settings import Settings
+from ..worker import process_guarded
 from .common import (
     check_date_option,
     console,
@@ -76,7 +77,8 @@ def process_articles(
     def record(article: Article, error: Exception) -> None:
         failures.append(Failure(article.source_path or article.id, str(error)))
 
-    done = list(pipeline.process(articles, on_error=record))
+    # The limits per document apply as in ingest: each article in a worker process.
+    done = list(process_guarded(pipeline, articles, on_error=record))
     return done, failures
 
 

@@ -108,9 +108,15 @@ def ingest_cli(
     console.print(
         f"{report.files} files, {report.articles} articles: {report.stored} stored{not_coded}, "
         f"{report.unchanged} already stored, {report.events} events, "
-        f"{len(report.failures)} failures -> {Path(settings.db)}",
+        f"{len(report.failures)} failures"
+        + (f", {len(report.warnings)} warnings" if report.warnings else "")
+        + f" -> {Path(settings.db)}",
         highlight=False,
     )
+    for warning in report.warnings:
+        err_console.print(
+            f"[yellow]warning[/yellow]: {warning.name}: {warning.reason}", highlight=False
+        )
     for failure in report.failures:
         err_console.print(f"[red]failed[/red]: {failure.name}: {failure.reason}", highlight=False)
     exit_for_failures(len(report.failures))

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..model import Article, Event
 from ..places import place_for_event
 from ..quotes import reporter_for_event
+from ..spanindex import SpanIndex
 from ..timex import date_for_event
 from .coder import recode
 
@@ -25,10 +26,19 @@ def attach_context(
 
     ``iso3_to_iso2`` (the gazetteer's country codes) lets a meeting placed in a third
     country take CAMEO's code for that (``third_location``)."""
+    # Each event looks only at the times, places and quotations near it (issue 9: scanning
+    # them all for every event made a long article's cost grow with its length squared).
+    times = SpanIndex(article.times, lambda t: ((t.start, t.start + 1),))
+    places = SpanIndex(article.places, lambda p: ((p.start, p.start + 1),))
+    quotes = SpanIndex(article.quotes, lambda q: (*q.parts, (q.start, q.end)))
     for event in article.events:
-        event.date = date_for_event(event, article, doc)
-        event.place = place_for_event(event, article, doc)
-        event.reported_by = reporter_for_event(event, article, doc)
+        sentence = event.sentence
+        in_sentence = times.overlapping(sentence.start, sentence.end)
+        event.date = date_for_event(event, article, doc, in_sentence)
+        near = places.overlapping(sentence.start, sentence.end)
+        event.place = place_for_event(event, article, doc, near)
+        holding = quotes.covering(event.trigger.start)
+        event.reported_by = reporter_for_event(event, article, doc, holding)
         if iso3_to_iso2 is not None:
             third_location(event, iso3_to_iso2)
 

@@ -4,6 +4,8 @@ which)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventPlace, Place
@@ -72,13 +74,18 @@ def _event_place(place: Place, source: str) -> EventPlace:
     )
 
 
-def place_for_event(event: Event, article: Article, doc: Doc) -> EventPlace | None:
-    """Where ``event`` happened, and which rule said so ("clause", "sentence", "dateline")."""
+def place_for_event(
+    event: Event, article: Article, doc: Doc, places: Sequence[Place] | None = None
+) -> EventPlace | None:
+    """Where ``event`` happened, and which rule said so ("clause", "sentence", "dateline").
+
+    ``places``: the article's places to consider, in their order (default: all; a caller
+    with many events passes those that may be in the event's sentence)."""
     dateline = article.dateline
     # The dateline's own words are not a place in the sentence they open.
     sentence = [
         p
-        for p in article.places
+        for p in (article.places if places is None else places)
         if event.sentence.start <= p.start < event.sentence.end
         and not (dateline is not None and p.start < dateline.end and dateline.start < p.end)
     ]

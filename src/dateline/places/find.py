@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..model import Article, Dateline, Place
+from ..spanindex import SpanIndex
 from . import lexicon
 from .gazetteer import Candidate, Gazetteer, name_key
 from .resolve import Toponym, demonym_candidates, resolve_toponyms
@@ -149,10 +150,12 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     rescued: dict[int, int] = {}
     person: set[int] = set()
     in_actor: set[int] = set()
-    actor_spans = [(m.start, m.end) for m in article.mentions if m.actor is not None]
+    actor_spans = SpanIndex(
+        [(m.start, m.end) for m in article.mentions if m.actor is not None], lambda s: (s,)
+    )
 
     def add(start: int, end: int, text: str, kind: str, ent: Span | None) -> int:
-        if ent is not None and _names_an_actor(ent, actor_spans):
+        if ent is not None and _names_an_actor(ent, actor_spans.covering(ent.start_char)):
             # "the US ambassador", "Iraqi troops": the name is part of an actor, not a place
             # the article talks about; it still counts as context for the others. (Marked
             # only for an entity that is kept: an "Israeli" before "Cairo" once hid Cairo.)
@@ -334,6 +337,8 @@ def _well_known(cand: Candidate, position: int) -> bool:
 def _unnamed_capitals(text: str, places: Sequence[Place], gazetteer: Gazetteer) -> list[Place]:
     """ "the Iraqi capital" with no name after it -> the country's capital."""
     out = []
+    starts = SpanIndex(places, lambda p: ((p.start, p.start + 1),))
+    spans = SpanIndex(places, lambda p: ((p.start, p.end),))
     for match in _DEMONYM_CAPITAL.finditer(text):
         cc = gazetteer.country_of_demonym(match.group(1))
         if cc is None:
@@ -343,11 +348,13 @@ def _unnamed_capitals(text: str, places: Sequence[Place], gazetteer: Gazetteer) 
             continue
         # A name right after it ("... capital of Amman", "... capital, Astana") is the place.
         after = text[match.end() : match.end() + 30]
-        if any(match.end() <= p.start <= match.end() + 30 for p in places) and re.match(
+        named = starts.overlapping(match.end(), match.end() + 31)
+        if any(match.end() <= p.start <= match.end() + 30 for p in named) and re.match(
             r"(?:\s+city)?(?:\s+of|,)\s", after
         ):
             continue
-        if any(p.start < match.end() and match.start() < p.end for p in places):
+        overlapping = spans.overlapping(match.start(), match.end())
+        if any(p.start < match.end() and match.start() < p.end for p in overlapping):
             continue
         out.append(_place(match.start(), match.end(), match.group(0), capital, gazetteer))
     return out

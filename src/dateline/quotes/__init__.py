@@ -20,10 +20,13 @@ Everything runs on the one parse of the article: no extra spaCy pass.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, Mention, Quote
+from ..spanindex import SpanIndex
 from .cues import (
     Draft,
     Paragraphs,
@@ -69,11 +72,16 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quo
     return _with_speakers(article, doc, found, mentions, lexicon)
 
 
-def reporter_for_event(event: Event, article: Article, doc: Doc) -> str | None:
-    """The id of the innermost quotation whose content holds the event's trigger."""
+def reporter_for_event(
+    event: Event, article: Article, doc: Doc, quotes: Sequence[Quote] | None = None
+) -> str | None:
+    """The id of the innermost quotation whose content holds the event's trigger.
+
+    ``quotes``: the article's quotations to consider, in their order (default: all; a
+    caller with many events passes those that may hold the trigger)."""
     at = event.trigger.start
     best: tuple[int, str] | None = None
-    for quote in article.quotes:
+    for quote in article.quotes if quotes is None else quotes:
         pieces = quote.parts or ((quote.start, quote.end),)
         if any(start <= at < end for start, end in pieces):
             size = quote.end - quote.start
@@ -92,7 +100,14 @@ def _attach_quotations(
 ) -> list[Draft]:
     """Give every quotation its cue: a clause that holds it, a verb after or before it."""
     quoted = [(s.open, s.outer_end) for chain in chains for s in chain]
+    quote_starts = sorted(start for start, _ in quoted)
     used: set[int] = set()  # ids of drafts that became a direct quotation's cue
+    # Drafts by their span and by their cue's token, for long articles (issue 9).
+    holders = SpanIndex(drafts, lambda d: ((d.start, d.end),))
+    by_cue: dict[int, Draft] = {}
+    for draft in drafts:
+        if draft.cue_token is not None:
+            by_cue.setdefault(draft.cue_token, draft)
     out: list[Draft] = []
     skip_next = False
     for k, chain in enumerate(chains):
@@ -101,7 +116,7 @@ def _attach_quotations(
             continue
         first, last = chain[0], chain[-1]
         lo, hi = first.open, last.outer_end
-        holder = _holding_clause(drafts, lo, hi, used)
+        holder = _holding_clause(holders.overlapping(lo, hi), lo, hi, used)
         quote = None
         if holder is not None:
             outside = _WORD.search(
@@ -112,6 +127,7 @@ def _attach_quotations(
                 # Reported speech that quotes a fragment: one mixed attribution.
                 holder.kind = "mixed"
                 holder.end = max(holder.end, last.end)
+                holders.extend(holder, holder.start, holder.end)
                 if len(chain) > 1:
                     rest = [(s.start, s.end) for s in chain[1:]]
                     holder.parts = [(holder.start, first.end), *rest]
@@ -131,7 +147,7 @@ def _attach_quotations(
         if quote is None:
             verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)
             if verb is not None:
-                cue_draft = next((d for d in drafts if d.cue_token == verb.i), None)
+                cue_draft = by_cue.get(verb.i)
                 if cue_draft is not None:
                     used.add(id(cue_draft))
                 subject = subject_of(verb, lexicon)
@@ -163,20 +179,19 @@ def _attach_quotations(
             quote.paragraph_quote = True
             if opens_paragraph and first.paragraph > 0:
                 quote.introduced_by = _paragraph_subject(
-                    doc, paragraphs.spans[first.paragraph - 1], quoted
+                    doc, paragraphs.spans[first.paragraph - 1], quote_starts
                 )
             elif not opens_paragraph:
                 # 'Giovanni Russo stood in his kitchen. "I was born in this house ..."'
                 p_start = paragraphs.spans[first.paragraph][0]
-                quote.introduced_by = _paragraph_subject(doc, (p_start, first.open), quoted)
+                quote.introduced_by = _paragraph_subject(doc, (p_start, first.open), quote_starts)
             out.append(quote)
-    direct_cues = [q.cue for q in out if q.kind == "direct" and q.cue is not None]
+    direct_cues = sorted(q.cue[0] for q in out if q.kind == "direct" and q.cue is not None)
     for draft in drafts:
         if id(draft) in used or draft.end <= draft.start:
             continue
-        if draft.kind == "indirect" and any(
-            draft.start <= cue[0] < draft.end for cue in direct_cues
-        ):
+        k = bisect_left(direct_cues, draft.start)
+        if draft.kind == "indirect" and k < len(direct_cues) and direct_cues[k] < draft.end:
             # '"...," he told settlers, according to a statement': the clause is a quotation
             # already attributed with its own cue; the outer report adds no new content.
             continue
@@ -195,7 +210,8 @@ def _direct(
 
 
 def _holding_clause(drafts: list[Draft], lo: int, hi: int, used: set[int]) -> Draft | None:
-    """The reported clause that overlaps the quotation ``lo:hi`` (the nearest one)."""
+    """The reported clause that overlaps the quotation ``lo:hi`` (the nearest one; the
+    first of ``drafts`` on a tie)."""
     best = None
     for draft in drafts:
         if id(draft) in used or draft.end <= draft.start:
@@ -287,12 +303,14 @@ def _continues(
 
 
 def _paragraph_subject(
-    doc: Doc, paragraph: tuple[int, int], quoted: list[tuple[int, int]]
+    doc: Doc, paragraph: tuple[int, int], quote_starts: list[int]
 ) -> tuple[int, int] | None:
-    """The subject of the last sentence of a paragraph with no quotation marks: the person a
-    following paragraph quotation is likely to be from ('James Lokiru described ...')."""
+    """The subject of the last sentence of a paragraph with no quotation marks (none of the
+    sorted ``quote_starts`` in it): the person a following paragraph quotation is likely to
+    be from ('James Lokiru described ...')."""
     start, end = paragraph
-    if any(start <= q_start < end for q_start, _ in quoted):
+    k = bisect_left(quote_starts, start)
+    if k < len(quote_starts) and quote_starts[k] < end:
         return None
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:

@@ -19,6 +19,7 @@ mention of the same surname.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -71,7 +72,10 @@ def describe_phrase(
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None or len(span) == 0:
         return SpeakerPhrase("full", "", set(), False, False)
-    inside = [e for e in (doc.ents if ents is None else ents) if span.start <= e.start < span.end]
+    ents = list(doc.ents) if ents is None else ents
+    # The entities are in text order: those that start in the phrase are one slice.
+    first_ent = bisect_left(ents, span.start, key=_ent_start)
+    inside = ents[first_ent : bisect_left(ents, span.end, lo=first_ent, key=_ent_start)]
     root = span.root
     head = root.lemma_.lower()
     first = span[0].lower_
@@ -101,6 +105,10 @@ def describe_phrase(
     return SpeakerPhrase(form, head, names, anonymous, definite)
 
 
+def _ent_start(ent: Span) -> int:
+    return ent.start
+
+
 def _personal(phrase: SpeakerPhrase, lexicon: QuoteLexicon) -> bool:
     if phrase.form == "pronoun":
         return phrase.head in _PERSONAL_PRONOUNS
@@ -128,16 +136,30 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.lexicon = lexicon
         self.ents = list(doc.ents)
-        self.entities: list[SourceEntity] = []  # most recently used last
+        # Indexes for long articles (issue 9): the sources by id, most recently used last,
+        # and by the phrases that named them; the mentions' starts; the mentions with a
+        # country by their agent code.
+        self._recent: dict[int, SourceEntity] = {}
+        self._by_span: dict[tuple[int, int], SourceEntity] = {}
+        self._starts = [m.start for m in self.mentions]
+        self._by_agent: dict[str, list[int]] | None = None
+
+    @property
+    def entities(self) -> list[SourceEntity]:
+        """The sources found so far, the most recently used last."""
+        return list(self._recent.values())
+
+    def _use(self, entity: SourceEntity) -> None:
+        self._recent.pop(id(entity), None)
+        self._recent[id(entity)] = entity
 
     def add(self, start: int, end: int, *, only_sources: bool = False) -> SourceEntity | None:
         """Resolve the speaker phrase at ``start:end`` and record it. With ``only_sources``,
         a phrase that names no person or source ("The drought") is ignored (None)."""
-        for known in self.entities:
-            if any(s == start and e == end for s, e, _ in known.mentions):
-                self.entities.remove(known)
-                self.entities.append(known)
-                return known
+        known = self._by_span.get((start, end))
+        if known is not None:
+            self._use(known)
+            return known
         phrase = describe_phrase(self.doc, start, end, self.lexicon, self.ents)
         if only_sources and not (
             phrase.names or phrase.form == "pronoun" or phrase.head in self.lexicon.source_nouns
@@ -146,11 +168,9 @@ class SpeakerResolver:
         entity = self._find(phrase)
         if entity is None:
             entity = SourceEntity()
-            self.entities.append(entity)
-        else:
-            self.entities.remove(entity)
-            self.entities.append(entity)
+        self._use(entity)
         entity.mentions.append((start, end, phrase.form))
+        self._by_span.setdefault((start, end), entity)
         entity.personal = entity.personal or _personal(phrase, self.lexicon)
         if phrase.form != "pronoun" and phrase.head:
             entity.heads.add(phrase.head)
@@ -168,7 +188,7 @@ class SpeakerResolver:
 
     def current(self) -> SourceEntity | None:
         """The source quoted most recently."""
-        return self.entities[-1] if self.entities else None
+        return next(reversed(self._recent.values()), None)
 
     def speaker(self, entity: SourceEntity, span: tuple[int, int]) -> Speaker:
         """The Speaker of an attribution whose phrase is ``span`` and source ``entity``."""
@@ -186,48 +206,67 @@ class SpeakerResolver:
         )
 
     def _find(self, phrase: SpeakerPhrase) -> SourceEntity | None:
-        recent = list(reversed(self.entities))
+        values = self._recent.values()
         if phrase.form == "pronoun":
+            last = next(reversed(values), None)
             if phrase.head in _PERSONAL_PRONOUNS:
                 # "he" and "she" skip the reports and institutions quoted since ("according
                 # to estimates by a bank") for the last person quoted.
-                return next((e for e in recent if e.personal), recent[0] if recent else None)
-            return recent[0] if recent else None
+                return next((e for e in reversed(values) if e.personal), last)
+            return last
         if phrase.names:
-            for entity in recent:
+            for entity in reversed(values):
                 if entity.names & phrase.names:
                     return entity
             return None
         if not phrase.definite:
             return None  # "a spokesman", "officials": a new source
-        for entity in recent:
+        for entity in reversed(values):
             if phrase.head in entity.heads:
                 return entity
         if phrase.head in self.lexicon.source_nouns:
-            for entity in recent:
+            for entity in reversed(values):
                 if entity.anonymous:
                     return entity
         return None
 
     def _actor(self, start: int, end: int) -> Actor | None:
         """The actor of a mention inside the phrase, its country completed from context."""
-        actor = next(
-            (m.actor for m in self.mentions if m.actor and start <= m.start and m.end <= end),
-            None,
-        )
+        mentions = self.mentions
+        actor = None
+        # The mentions are in order of their starts: the first inside the phrase.
+        k = bisect_left(self._starts, start)
+        while k < len(mentions) and mentions[k].start <= end:
+            m = mentions[k]
+            if m.actor and m.end <= end:
+                actor = m.actor
+                break
+            k += 1
         if actor is None:
             return None
         agent = _agent_only(actor)
         if agent is not None:
             # An agent alone ("an insurgent group" -> REB or ---REB): the same agent named
             # earlier with a country ("Iraqi insurgents" -> IRQREB) gives the country.
-            for m in reversed(self.mentions):
-                if m.start >= start or m.actor is None or m.actor.country is None:
-                    continue
+            earlier = self._with_agent(agent)
+            k = bisect_left(earlier, start, key=lambda i: mentions[i].start)
+            if k > 0:
+                m = mentions[earlier[k - 1]]
+                assert m.actor is not None and m.actor.country is not None
                 code = m.actor.code
-                if len(code) >= 6 and code[3:6] == agent:
-                    return Actor(code[:6], actor.name or m.actor.name, m.actor.country, (agent,))
+                return Actor(code[:6], actor.name or m.actor.name, m.actor.country, (agent,))
         return actor
+
+    def _with_agent(self, agent: str) -> list[int]:
+        """The positions in ``mentions`` of the mentions with a country whose code names
+        ``agent`` after it (``IRQREB`` for ``REB``), in order."""
+        if self._by_agent is None:
+            self._by_agent = {}
+            for k, m in enumerate(self.mentions):
+                if m.actor is None or m.actor.country is None or len(m.actor.code) < 6:
+                    continue
+                self._by_agent.setdefault(m.actor.code[3:6], []).append(k)
+        return self._by_agent.get(agent, [])
 
 
 def _agent_only(actor: Actor) -> str | None:

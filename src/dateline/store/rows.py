@@ -106,6 +106,9 @@ def article_row(
         "source_path": head.get("source_path"),
         "text": head["text"],
         "input_offsets": _compact(offsets) if offsets is not None else None,
+        "warnings": json.dumps(head["warnings"], ensure_ascii=False)
+        if head.get("warnings")
+        else None,
     }
 
 
@@ -407,6 +410,7 @@ def header_json(
         "source_path": row["source_path"],
         "text": row["text"],
         "input_offsets": json.loads(offsets) if offsets is not None else None,
+        "warnings": json.loads(row["warnings"]) if row["warnings"] is not None else [],
     }
 
 

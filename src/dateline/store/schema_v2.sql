@@ -60,7 +60,8 @@ CREATE TABLE articles (
     source_path TEXT,            -- where the text was first read
     ingested_at TEXT NOT NULL,
     text TEXT NOT NULL,
-    input_offsets TEXT           -- JSON runs [text start, input start, length]; plain text only
+    input_offsets TEXT,          -- JSON runs [text start, input start, length]; plain text only
+    warnings TEXT                -- JSON list of the article's warnings ([W001] ...); NULL: none
 );
 
 -- Where each text was found: its URLs and JSONL record ids, in the order found. A changed

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventDate, TimeExpr
+from ..spanindex import SpanIndex
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
@@ -166,12 +168,17 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
     return None
 
 
-def date_for_event(event: Event, article: Article, doc: Doc) -> EventDate | None:
-    """The time expression governing the event's clause, else its sentence's, else publication."""
+def date_for_event(
+    event: Event, article: Article, doc: Doc, times: Sequence[TimeExpr] | None = None
+) -> EventDate | None:
+    """The time expression governing the event's clause, else its sentence's, else publication.
+
+    ``times``: the article's time expressions to consider, in their order (default: all; a
+    caller with many events passes those that may be in the event's sentence)."""
     sentence = event.sentence
     in_sentence = [
         t
-        for t in article.times
+        for t in (article.times if times is None else times)
         if sentence.start <= t.start
         and t.end <= sentence.end
         and t.type in {"DATE", "TIME"}
@@ -350,11 +357,12 @@ def _entities_the_grammar_missed(
 ) -> list[tuple[int, int, Reading]]:
     """DATE entities that no rule matched, read by dateparser when they look like dates."""
     out = []
+    found = SpanIndex(times, lambda t: ((t[0], t[1]),))
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
         start, end = ent.start_char, ent.end_char
-        if any(s < end and start < e for s, e, _ in times):
+        if any(s < end and start < e for s, e, _ in found.overlapping(start, end)):
             continue
         if not _DATEPARSER_CANDIDATE.search(ent.text) or _NUMBER_ONLY.fullmatch(ent.text):
             continue  # a bare figure the year rule did not take is a count, not a year
