@@ -65,7 +65,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.coref import resolve_coreference
 from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
-from ..model import Article, Event, EventActor, Mention
+from ..model import Article, Event, Mention
 from ..model import Span as TextSpan
 from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
@@ -176,6 +176,17 @@ from .lexicon import (
     VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
+from .parties import (
+    NOT_COUNTRIES,
+    MentionIndex,
+    Party,
+    agent_suffix,
+    all_countries,
+    is_country,
+    mention_rank,
+    party_of,
+    split_parties,
+)
 from .plover import plover_for
 from .verbs import (
     NULL_CODE,
@@ -197,113 +208,15 @@ _MAX_CLIMB = 5
 _DATELINE_TOKENS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class _Party:
-    """A coded actor in a sentence: its code and the characters it was read from."""
-
-    code: str
-    start: int
-    end: int
-    text: str
-
-    def event_actor(self) -> EventActor:
-        return EventActor(self.code, self.text, self.start, self.end)
-
-
-class _Mentions:
-    """Token index -> the actor mention covering it, for one document."""
-
-    def __init__(
-        self, doc: Doc, mentions: Sequence[Mention], skip: frozenset[int] = frozenset()
-    ) -> None:
-        self.by_token: dict[int, Mention] = {}
-        self.agents: set[int] = set()
-        for mention in mentions:
-            # A span's token indices are read as a range (each Token object costs).
-            if mention.actor is None or not mention.actor.code:
-                if mention.via == "agent":
-                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                    if span is not None:
-                        self.agents.update(range(span.start, span.end))
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            tokens = range(span.start, span.end)
-            if skip and not skip.isdisjoint(tokens):
-                continue  # the dateline ("HANOI, Vietnam (AP) —") names no actor
-            for i in tokens:
-                old = self.by_token.get(i)
-                # The longest mention wins a token ("Iraqi insurgents" over "Iraqi"); a
-                # resolved description beats the bare agent it was ("the insurgents").
-                if old is None or _rank(old) < _rank(mention):
-                    self.by_token[i] = mention
-
-    def at(self, tok: Token) -> Mention | None:
-        return self.by_token.get(tok.i)
-
-    def agent_at(self, tok: Token) -> bool:
-        """Whether an agent word without an actor ("officials") covers the token."""
-        return tok.i in self.agents
-
-    def any_in(self, span: Span) -> bool:
-        return any(i in self.by_token for i in range(span.start, span.end))
-
-
-def _rank(mention: Mention) -> tuple[int, bool]:
-    agent_only = mention.actor is None or mention.actor.code.startswith("---")
-    return mention.end - mention.start, not agent_only
-
-
-def _party(mention: Mention) -> _Party:
-    assert mention.actor is not None  # _Mentions keeps only resolved mentions
-    return _Party(mention.actor.code, mention.start, mention.end, mention.text)
-
-
-# Three-letter CAMEO codes that are sectors, not countries.
-_NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG", "UIS", "REB", "INS", "MOD", "RAD"})
-
-
-def _is_country(code: str) -> bool:
-    return len(code) == 3 and code.isalpha() and code.isupper()
-
-
-def _all_countries(code: str) -> bool:
-    """A country code, or a compound code of countries ("FRO/BIL/SAM")."""
-    return all(_is_country(part) for part in code.split("/"))
-
-
-def _agent_suffix(code: str, countries: list[_Party]) -> str | None:
-    """The agent part of ``code`` when it can be shared out over ``countries``."""
-    if code.startswith("---") and len(code) > 3:
-        return code[3:]
-    for country in countries:
-        if code.startswith(country.code):
-            return code[3:]
-    return None
-
-
-def _split(parties: Iterable[_Party]) -> list[_Party]:
-    """Compound codes ("FRO/BIL/SAM") as one party per actor."""
-    out: list[_Party] = []
-    for party in parties:
-        for code in party.code.split("/") if "/" in party.code else [party.code]:
-            if code:
-                p = _Party(code, party.start, party.end, party.text)
-                if p not in out:
-                    out.append(p)
-    return out
-
-
 # ---------------------------------------------------------------- patterns
 
 
 @dataclass(slots=True)
 class _Match:
     pattern: Pattern
-    source: _Party | None = None
-    target: _Party | None = None
-    compound: _Party | None = None
+    source: Party | None = None
+    target: Party | None = None
+    compound: Party | None = None
 
 
 def _sentence_words(sent: Span, exact: bool) -> frozenset[str]:
@@ -323,7 +236,7 @@ class _PatternMatcher:
         self,
         verb: Token,
         verbs: VerbDictionary,
-        mentions: _Mentions,
+        mentions: MentionIndex,
         passive: bool,
         exact: bool = True,
         words: frozenset[str] | None = None,
@@ -409,7 +322,7 @@ class _PatternMatcher:
     def match(self, pattern: Pattern) -> _Match | None:
         """The pattern's match around the verb; ``_reach`` is then how far from the verb
         its first elements were found (tokens, before and after counted together)."""
-        marks: dict[str, _Party] = {}
+        marks: dict[str, Party] = {}
         # Before the verb: match the elements backwards from the verb, so that the element
         # nearest the verb is found first ("INDICATED WOULD *").
         if pattern.before:
@@ -437,7 +350,7 @@ class _PatternMatcher:
         joined: list[bool],
         toks: list[Token],
         pos: int,
-        marks: dict[str, _Party],
+        marks: dict[str, Party],
         *,
         reverse: bool,
         top: bool = False,
@@ -471,7 +384,7 @@ class _PatternMatcher:
 
     def _element(
         self, element: Element, toks: list[Token], i: int, reverse: bool, last: bool = False
-    ) -> Iterable[tuple[int, _Party | None]]:
+    ) -> Iterable[tuple[int, Party | None]]:
         if i >= len(toks):
             return
         kind = element.kind
@@ -517,7 +430,7 @@ class _PatternMatcher:
             end = i + 1
             while end < len(toks) and self.mentions.at(toks[end]) is mention:
                 end += 1
-            yield end, _party(mention)
+            yield end, party_of(mention)
         elif kind == "skip":
             # ^ skips one noun phrase: up to the end of the noun it starts.
             end = i + 1
@@ -690,7 +603,7 @@ class _Roles:
 
     def __init__(
         self,
-        mentions: _Mentions,
+        mentions: MentionIndex,
         actors: ActorMatcher,
         when: date | None,
         new_actor_length: int,
@@ -700,7 +613,7 @@ class _Roles:
         self.when = when
         self.new_actor_length = new_actor_length
         self.dateline: frozenset[int] = frozenset()  # tokens of the article's dateline
-        self._parties: dict[tuple[int, bool, frozenset[int]], list[_Party]] = {}
+        self._parties: dict[tuple[int, bool, frozenset[int]], list[Party]] = {}
         self._table: _TokenTable | None = None
 
     def token_table(self, doc: Doc) -> _TokenTable:
@@ -711,7 +624,7 @@ class _Roles:
 
     def parties(
         self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
-    ) -> list[_Party]:
+    ) -> list[Party]:
         """The actors of the noun phrase headed by ``head``, one per conjunct.
 
         An agent over coordinated countries is shared out: "the ambassadors of A, B and C"
@@ -724,11 +637,11 @@ class _Roles:
             cached = self._parties[key] = self._find_parties(head, exclude, subject)
         return list(cached)
 
-    def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[_Party]:
+    def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[Party]:
         misparsed = self._coordinated_modifier(head)
         if misparsed:
-            return _split(misparsed)
-        out: list[_Party] = []
+            return split_parties(misparsed)
+        out: list[Party] = []
         conjuncts = self._listed(_conjuncts(head))
         split = self._agents_in_places(conjuncts)
         if split is not None:
@@ -743,17 +656,17 @@ class _Roles:
                 party = self._party_of(conj, exclude or set())
             if party is None:
                 continue
-            suffix = _agent_suffix(party.code, countries)
+            suffix = agent_suffix(party.code, countries)
             if countries and suffix is not None:
                 for country in countries:
-                    shared = _Party(country.code + suffix, party.start, party.end, party.text)
+                    shared = Party(country.code + suffix, party.start, party.end, party.text)
                     if shared not in out:
                         out.append(shared)
             elif party not in out:
                 out.append(party)
-        return _split(out)
+        return split_parties(out)
 
-    def _coordinated_modifier(self, head: Token) -> list[_Party]:
+    def _coordinated_modifier(self, head: Token) -> list[Party]:
         """ "Colombia's government and FARC rebels signed": the parser may hang the first
         of two coordinated actors on the second's head as a modifier, with the "and" and
         the second's first word under it. Both actors, then."""
@@ -769,10 +682,10 @@ class _Roles:
             if first is None or first is head_mention or first.actor is None:
                 continue
             if any(c.dep_ == "conj" and self.mentions.at(c) is head_mention for c in mod.children):
-                return [_party(first), _party(head_mention)]
+                return [party_of(first), party_of(head_mention)]
         return []
 
-    def _place_after(self, conj: Token, conjuncts: list[Token]) -> _Party | None:
+    def _place_after(self, conj: Token, conjuncts: list[Token]) -> Party | None:
         """ "Ithilen's sheep and goats of Gondor": the parse may hang the "of" phrase on the
         first item, which has its own actor before it; the phrase belongs to the item just
         before it, an item without an actor of its own (people of a place act as it)."""
@@ -796,7 +709,7 @@ class _Roles:
             for obj in prep.children:
                 mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
                 if mention is not None and mention.actor is not None:
-                    return _party(mention)
+                    return party_of(mention)
         return None
 
     def _agentive(self, head: Token) -> bool:
@@ -832,7 +745,7 @@ class _Roles:
             appositions = [c for c in tok.children if c.dep_ == "appos"]
             run_on.extend(c for c in appositions if _unseparated(c))
             mention = self.mentions.at(tok)
-            if mention is None or mention.actor is None or not _all_countries(mention.actor.code):
+            if mention is None or mention.actor is None or not all_countries(mention.actor.code):
                 continue
             for child in appositions:
                 other = self.mentions.at(child)
@@ -840,7 +753,7 @@ class _Roles:
                     other is not None
                     and not _unseparated(child)
                     and other.actor is not None
-                    and _all_countries(other.actor.code)
+                    and all_countries(other.actor.code)
                     and other.actor.code != mention.actor.code
                 ):
                     # "Mordor, the Shire, Fornost and Bree": the rest of the list hangs on
@@ -871,7 +784,7 @@ class _Roles:
                 phrases[k] = (start, tok)
         return [head for _, head in phrases]
 
-    def _agents_in_places(self, conjuncts: list[Token]) -> tuple[list[Token], list[_Party]] | None:
+    def _agents_in_places(self, conjuncts: list[Token]) -> tuple[list[Token], list[Party]] | None:
         """ "Lawmakers and officials in A and B": agents listed before an in/of/from phrase
         naming countries are those agents of each country, also when the parse hangs the
         phrase on the first agent only, or "B" on the list of agents instead of on "A"."""
@@ -887,8 +800,8 @@ class _Roles:
                     continue
                 places = [c for o in prep.children if o.dep_ == "pobj" for c in _conjuncts(o)]
                 countries = [self.mentions.at(c) for c in places + rest]
-                if all(m is not None and m.actor and _is_country(m.actor.code) for m in countries):
-                    return agents, [_party(m) for m in countries if m is not None]
+                if all(m is not None and m.actor and is_country(m.actor.code) for m in countries):
+                    return agents, [party_of(m) for m in countries if m is not None]
         return None
 
     def _agent_only(self, tok: Token) -> bool:
@@ -900,7 +813,7 @@ class _Roles:
             and mention.actor.code.startswith("---")
         )
 
-    def _shared_countries(self, conjuncts: list[Token]) -> list[_Party]:
+    def _shared_countries(self, conjuncts: list[Token]) -> list[Party]:
         """Bare countries coordinated in an of/in/from phrase of the last conjunct, or in its
         modifiers ("Senior Hungarian and Romanian officials")."""
         for mod in conjuncts[-1].children:
@@ -910,10 +823,10 @@ class _Roles:
             for c in _conjuncts(mod):
                 mention = self.mentions.at(c)
                 if mention is not None and mention.actor is not None:
-                    found.append(_party(mention))
+                    found.append(party_of(mention))
             codes = {p.code[:3] for p in found}
-            if len(codes) >= 2 and all(_is_country(p.code[:3]) for p in found):
-                return [_Party(p.code[:3], p.start, p.end, p.text) for p in found]
+            if len(codes) >= 2 and all(is_country(p.code[:3]) for p in found):
+                return [Party(p.code[:3], p.start, p.end, p.text) for p in found]
         for prep in conjuncts[-1].children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
                 continue
@@ -925,16 +838,16 @@ class _Roles:
                     mention = self.mentions.at(c)
                     if mention is None or mention.actor is None:
                         continue
-                    party = _party(mention)
-                    if not _is_country(party.code) and _is_country(party.code[:3]):
+                    party = party_of(mention)
+                    if not is_country(party.code) and is_country(party.code[:3]):
                         # "ambassadors of Arnor" matched whole: its country is Arnor's.
-                        party = _Party(party.code[:3], c.idx, c.idx + len(c.text), c.text)
+                        party = Party(party.code[:3], c.idx, c.idx + len(c.text), c.text)
                     found.append(party)
-                if len(found) >= 2 and all(_is_country(p.code) for p in found):
+                if len(found) >= 2 and all(is_country(p.code) for p in found):
                     return found
         return []
 
-    def _party_of(self, head: Token, exclude: set[int]) -> _Party | None:
+    def _party_of(self, head: Token, exclude: set[int]) -> Party | None:
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
             return spoken_for
@@ -943,10 +856,10 @@ class _Roles:
             coded = self._enrich(head, coded)
         mention = self.mentions.at(head)
         if mention is not None and (
-            coded is None or (coded.code.startswith("---") and _rank(mention)[1])
+            coded is None or (coded.code.startswith("---") and mention_rank(mention)[1])
         ):
             # A description resolved by coreference ("the insurgents") beats its bare agent.
-            coded = self._enrich(head, _party(mention))
+            coded = self._enrich(head, party_of(mention))
         if coded is not None:
             return coded
         # Breadth first through the phrase: the nearest actor to its head
@@ -958,11 +871,11 @@ class _Roles:
                 continue
             mention = self.mentions.at(tok)
             if mention is not None:
-                return self._enrich(tok, _party(mention))
+                return self._enrich(tok, party_of(mention))
             queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
         return self._new_actor(head)
 
-    def _spoken_for(self, head: Token) -> _Party | None:
+    def _spoken_for(self, head: Token) -> Party | None:
         """ "A spokesperson for the British Foreign Office": the actor spoken for."""
         if head.lemma_.lower() not in SPOKES_NOUNS:
             return None
@@ -975,16 +888,16 @@ class _Roles:
                 party = self._code_phrase(obj)
                 mention = self.mentions.at(obj)
                 if party is None and mention is not None:
-                    party = _party(mention)
+                    party = party_of(mention)
                 if party is not None and not party.code.startswith("---"):
                     return self._enrich(obj, party)
         return None
 
-    def _enrich(self, head: Token, party: _Party) -> _Party:
+    def _enrich(self, head: Token, party: Party) -> Party:
         """Complete a bare country or an agent without a country from the phrase's own
         modifiers: "Gondor's government" (---GOV + GON), "Bree Prime Minister Romendacil"
         (BRE beside BREGOV)."""
-        if not (_is_country(party.code) or party.code.startswith("---")):
+        if not (is_country(party.code) or party.code.startswith("---")):
             return party
         # The head's own modifiers, then those of its apposition ("Salaheddine Sidhoum,
         # Algeria's leading human rights activist").
@@ -1001,10 +914,10 @@ class _Roles:
                 if mention is None or mention.actor is None:
                     continue
                 code = mention.actor.code
-                if party.code.startswith("---") and _is_country(code):
-                    return _Party(code + party.code[3:], party.start, party.end, party.text)
-                if _is_country(party.code) and code.startswith(party.code) and code != party.code:
-                    return _Party(code, party.start, party.end, party.text)
+                if party.code.startswith("---") and is_country(code):
+                    return Party(code + party.code[3:], party.start, party.end, party.text)
+                if is_country(party.code) and code.startswith(party.code) and code != party.code:
+                    return Party(code, party.start, party.end, party.text)
         if party.code.startswith("---"):
             # "Demonstrators in Baghdad", "a newspaper based in Beirut": the agent's country
             # from its place or origin.
@@ -1022,12 +935,12 @@ class _Roles:
                     mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
                     if mention is not None and mention.actor is not None:
                         country = mention.actor.code[:3]
-                        if _is_country(country) and country not in _NOT_COUNTRIES:
+                        if is_country(country) and country not in NOT_COUNTRIES:
                             code = country + party.code[3:]
-                            return _Party(code, party.start, party.end, party.text)
+                            return Party(code, party.start, party.end, party.text)
         return party
 
-    def _code_phrase(self, head: Token) -> _Party | None:
+    def _code_phrase(self, head: Token) -> Party | None:
         """The actor matcher's code for the phrase of ``head`` without its conjuncts:
         country + agent ("Soldiers from Gondor"), appositions, "of"/"from" phrases."""
         code_tokens = getattr(self.actors, "code_tokens", None)
@@ -1052,9 +965,9 @@ class _Roles:
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
             return None
-        return _Party(actor.code, span.start_char, span.end_char, _span_text(span))
+        return Party(actor.code, span.start_char, span.end_char, _span_text(span))
 
-    def _new_actor(self, head: Token) -> _Party | None:
+    def _new_actor(self, head: Token) -> Party | None:
         """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
         if self.new_actor_length <= 0 or head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -1063,9 +976,9 @@ class _Roles:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         text = _doc_text(head.doc)[start:end]
-        return _Party(f'"{text.upper()}"', start, end, text)
+        return Party(f'"{text.upper()}"', start, end, text)
 
-    def subject(self, verb: Token) -> tuple[list[_Party], bool]:
+    def subject(self, verb: Token) -> tuple[list[Party], bool]:
         """The source parties of ``verb`` and whether the verb is passive."""
         if _elided_passive(_first_conjunct(verb)):
             return [], True  # "Two soldiers killed in Gaza": a headline's passive
@@ -1161,7 +1074,7 @@ class _Roles:
             break
         return [], False
 
-    def _fronted_subject(self, verb: Token) -> list[_Party]:
+    def _fronted_subject(self, verb: Token) -> list[Party]:
         """ "With the signing of a memorandum, the government and the rebels have agreed
         ...": a parse may read the subject as a conjunct inside the fronted phrase. The
         conjunct that follows that phrase's last comma and ends where the verb's own words
@@ -1196,7 +1109,7 @@ class _Roles:
 
     def objects(
         self, verb: Token, passive: bool, skip: set[int], *, clauses: bool = True
-    ) -> list[_Party]:
+    ) -> list[Party]:
         """The target parties: the first actor among the verb's objects, breadth first.
 
         First the verb's own objects and prepositional phrases; failing those, the clauses
@@ -1252,7 +1165,7 @@ class _Roles:
             return found
         return self._rest_of_chain(verb, skip)
 
-    def _rest_of_chain(self, verb: Token, skip: set[int]) -> list[_Party]:
+    def _rest_of_chain(self, verb: Token, skip: set[int]) -> list[Party]:
         """ "Arnor is about to restore ties with Gxndor, years after Calenardhon crowds
         burned its embassy": an infinitive's phrase ends the phrase of the verbs that govern
         it ("is about to"), whose later words the parse may hang on them; with no actor in
@@ -1275,9 +1188,9 @@ class _Roles:
 
     def _first_actor(
         self, queue: list[Token], skip: set[int], blocked: frozenset[str]
-    ) -> list[_Party]:
+    ) -> list[Party]:
         queue = [t for t in queue if t.dep_ not in blocked]
-        fallback: list[_Party] = []
+        fallback: list[Party] = []
         while queue:
             tok = queue.pop(0)
             if tok.i in skip:
@@ -1295,11 +1208,11 @@ class _Roles:
                     and not all(p.code.startswith("---") for p in found)
                     and not _possessed_agent(mention, head)
                 ):
-                    if fallback and _located_in(head) and all(_is_country(p.code) for p in found):
+                    if fallback and _located_in(head) and all(is_country(p.code) for p in found):
                         # "killed five policemen in northern Iraq": the agents met first
                         # are of the place the act is in (IRQCOP), as "Iraqi policemen".
                         return [
-                            _Party(p.code + a.code[3:], a.start, a.end, a.text)
+                            Party(p.code + a.code[3:], a.start, a.end, a.text)
                             for a in fallback
                             if a.code.startswith("---")
                             for p in found
@@ -1334,7 +1247,7 @@ def _possessed_agent(mention: Mention, head: Token) -> bool:
 _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
 
 
-def _between_parties(verb: Token, roles: _Roles) -> list[_Party]:
+def _between_parties(verb: Token, roles: _Roles) -> list[Party]:
     """Actors of a "between A and B" phrase on the verb or its passive subject."""
     heads = [verb] + [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
     for head in heads:
@@ -1672,7 +1585,7 @@ def _violent_context(verb: Token) -> bool:
     )
 
 
-def _venue(party: _Party, doc: Doc, table: _TokenTable) -> bool:
+def _venue(party: Party, doc: Doc, table: _TokenTable) -> bool:
     """Whether a party was read from a place named as where something happened ("in
     Havana", "at Camp David")."""
     for i in table.starting_in(party.start, party.end):
@@ -1683,7 +1596,7 @@ def _venue(party: _Party, doc: Doc, table: _TokenTable) -> bool:
     return False
 
 
-def _joint_subject_parties(verb: Token, roles: _Roles) -> list[_Party]:
+def _joint_subject_parties(verb: Token, roles: _Roles) -> list[Party]:
     """The parties of talks that are the verb's subject ("US-China trade talks resumed",
     "Russian-Ukrainian talks collapsed", "talks between Iran and the EU resumed"): two or
     more, else none. Not of a war or a dispute: "the Israel-Hamas war went on" is no
@@ -1697,18 +1610,18 @@ def _joint_subject_parties(verb: Token, roles: _Roles) -> list[_Party]:
                     pair = roles.parties(obj) if obj.dep_ == "pobj" else []
                     if len({p.code for p in pair}) >= 2:
                         return pair
-        found: dict[str, _Party] = {}
+        found: dict[str, Party] = {}
         for tok in subj.doc[subj.left_edge.i : subj.i]:
             mention = roles.mentions.at(tok)
             if mention is None or mention.actor is None or mention.actor.code.startswith("---"):
                 continue
-            party = _party(mention)
+            party = party_of(mention)
             found.setdefault(party.code, party)
         return list(found.values()) if len(found) >= 2 else []
     return []
 
 
-def _violence_owners(verb: Token, roles: _Roles) -> list[_Party]:
+def _violence_owners(verb: Token, roles: _Roles) -> list[Party]:
     """The actor named on the violence a passive verb's phrase tells ("killed in an Israeli
     air strike", "wounded in a Taliban attack"): who carried it out. A place named there
     ("killed in a Gaza bombing") is where it happened, not who did it."""
@@ -1843,7 +1756,7 @@ def _rejection_code(verb: Token) -> str | None:
     return REJECTION_CODE if _acts_on(verb, REJECTING_LEMMAS, REJECTED_NOUNS) else None
 
 
-def _obstruction_code(verb: Token, sources: Sequence[_Party]) -> str | None:
+def _obstruction_code(verb: Token, sources: Sequence[Party]) -> str | None:
     """ "people blocked streets": CAMEO 144 (see OBSTRUCTING_LEMMAS)."""
     if not _acts_on(verb, OBSTRUCTING_LEMMAS, PASSAGE_NOUNS):
         return None
@@ -1883,7 +1796,7 @@ def _arms_transfer_code(verb: Token, roles: _Roles) -> str | None:
     return None
 
 
-def _armed_activity_code(verb: Token, sources: Sequence[_Party]) -> str | None:
+def _armed_activity_code(verb: Token, sources: Sequence[Party]) -> str | None:
     """ "the resistance resumed its activities": an armed actor's operations are armed
     operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS)."""
     if verb.lemma_.lower() not in RESUMPTION_LEMMAS or not sources:
@@ -2122,7 +2035,7 @@ def _between(indices: list[int], start: int, end: int) -> list[int]:
 def code_sentence(
     sent: Span,
     article: Article,
-    mentions: _Mentions,
+    mentions: MentionIndex,
     verbs: VerbDictionary,
     roles: _Roles,
     settings: Settings,
@@ -2360,7 +2273,7 @@ def _code_verb(
     verb: Token,
     entry: VerbEntry,
     sent: Span,
-    mentions: _Mentions,
+    mentions: MentionIndex,
     verbs: VerbDictionary,
     roles: _Roles,
     settings: Settings,
@@ -2472,7 +2385,7 @@ def _code_verb(
         and match.source is not None
         and not _elided_passive(_first_conjunct(verb))  # the subject suffered the act
     ):
-        sources = _split([match.source])
+        sources = split_parties([match.source])
     elif (
         match is not None
         and match.target is not None
@@ -2490,7 +2403,7 @@ def _code_verb(
     if not sources and not passive and len(_between_parties(verb, roles)) < 2:
         return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
-        targets = _split([match.target])
+        targets = split_parties([match.target])
     elif travel is not None and participation == travel[0]:
         # The party met is named with the event ("for talks with Gondor"); else the
         # members of a compound subject meet each other.
@@ -2587,7 +2500,7 @@ def _code_verb(
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
-    slots: list[_Party | None] = list(targets) if targets else [None]
+    slots: list[Party | None] = list(targets) if targets else [None]
     if unknown_source:
         for victim in targets:
             _add(events, seen, sent, trigger, None, victim, code, pattern_text)
@@ -2615,12 +2528,12 @@ def _names_reporting_words(pattern: Pattern) -> bool:
     )
 
 
-def _is_own_subject(target: _Party, sources: Sequence[_Party]) -> bool:
+def _is_own_subject(target: Party, sources: Sequence[Party]) -> bool:
     """Whether the pattern's target is read from the verb's own subject."""
     return any(target.start <= p.start < target.end for p in sources)
 
 
-def _reporter(verb: Token, roles: _Roles) -> list[_Party]:
+def _reporter(verb: Token, roles: _Roles) -> list[Party]:
     """The subject of the clause that reports ``verb``'s clause ("X noted that ...")."""
     tok = _first_conjunct(verb)
     if tok.dep_ != "ccomp" or tok.head.i == tok.i:
@@ -2648,7 +2561,7 @@ def _make_verb_patterns(
     return patterns, index
 
 
-def _own_intent(code: str | None, sources: Sequence[_Party], targets: Sequence[_Party]) -> bool:
+def _own_intent(code: str | None, sources: Sequence[Party], targets: Sequence[Party]) -> bool:
     """An intent (CAMEO 03, "express intent to cooperate") about the source's own country
     ("Kostunica promised to democratize Serbia", "Hungarian and Romanian officials agreed
     their countries should cooperate"): CAMEO's target of an intent is the party it is
@@ -2701,8 +2614,8 @@ def _add(
     seen: set[tuple[str, str | None, str]],
     sent: Span,
     trigger: TextSpan,
-    source: _Party | None,
-    target: _Party | None,
+    source: Party | None,
+    target: Party | None,
     code: str | None,
     pattern: str | None,
 ) -> None:
@@ -2785,7 +2698,7 @@ def code_events(
     _register_text(doc, article.text)
     resolve_coreference(article, doc, mentions)
     dateline = _dateline_tokens(article, doc)
-    index = _Mentions(doc, mentions, dateline)
+    index = MentionIndex(doc, mentions, dateline)
     new_actor_length = getattr(settings, "new_actor_length", 0)
     roles = _Roles(index, actors, when, new_actor_length)
     roles.dateline = dateline
@@ -2875,8 +2788,8 @@ def _nominal_events(
             code = NOMINAL_EVENT_CODES[_joint_noun(noun)]
         if not (_own_date(noun) or (period is not None and _dated_period(period, noun))):
             continue
-        sources: list[_Party] = []
-        targets: list[_Party] = []
+        sources: list[Party] = []
+        targets: list[Party] = []
         for child in noun.children:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.dep_ == "poss":
@@ -2933,7 +2846,7 @@ def _dated_period(period: Token, noun: Token) -> bool:
     return _date_phrase(noun.doc[after])
 
 
-def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[_Party]:
+def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[Party]:
     """The source and target of the last event with both, coded before ``noun`` in its
     paragraph (no line break between), not negated or hypothetical; else none."""
     text = _doc_text(noun.doc)
@@ -2946,7 +2859,7 @@ def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[_Party]:
             continue
         if event.source.code == event.target.code:
             continue
-        return [_Party(a.code, a.start, a.end, a.text) for a in (event.source, event.target)]
+        return [Party(a.code, a.start, a.end, a.text) for a in (event.source, event.target)]
     return []
 
 
