@@ -54,7 +54,6 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from weakref import WeakKeyDictionary
 
 from spacy.attrs import IDX, LEMMA, ORTH, POS, TAG
 from spacy.strings import StringStore
@@ -69,7 +68,18 @@ from ..model import Article, Event, Mention
 from ..model import Span as TextSpan
 from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
-from .cameo import cameo_info, root_of
+from . import build
+from .build import (
+    CODER_ID,
+    INFERRED_PARTIES_CONFIDENCE,
+    add_event,
+    doc_text,
+    event_key,
+    recode,
+    register_text,
+    span_text,
+)
+from .cameo import root_of
 from .lexicon import (
     AGENTIVE_EVENT_NOUNS,
     ARMED_ACTIVITY_CODE,
@@ -187,7 +197,6 @@ from .parties import (
     party_of,
     split_parties,
 )
-from .plover import plover_for
 from .verbs import (
     NULL_CODE,
     Element,
@@ -198,9 +207,13 @@ from .verbs import (
     supplement_codes,
 )
 
-__all__ = ["CODER_ID", "code_events", "code_sentence"]
+__all__ = ["CODER_ID", "INFERRED_PARTIES_CONFIDENCE", "code_events", "code_sentence", "recode"]
 
-CODER_ID = "dateline.coder.cameo.v1"
+# Names tests and callers import from here, kept importable after the split into modules.
+_DOC_TEXTS = build._DOC_TEXTS
+_register_text = register_text
+_span_text = span_text
+
 
 # How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
 _MAX_CLIMB = 5
@@ -965,7 +978,7 @@ class _Roles:
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
             return None
-        return Party(actor.code, span.start_char, span.end_char, _span_text(span))
+        return Party(actor.code, span.start_char, span.end_char, span_text(span))
 
     def _new_actor(self, head: Token) -> Party | None:
         """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
@@ -975,7 +988,7 @@ class _Roles:
         if not toks or len(toks) > self.new_actor_length:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = _doc_text(head.doc)[start:end]
+        text = doc_text(head.doc)[start:end]
         return Party(f'"{text.upper()}"', start, end, text)
 
     def subject(self, verb: Token) -> tuple[list[Party], bool]:
@@ -1874,7 +1887,7 @@ def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
         for source in sources:
             for target in targets:
                 if target.code != source.code:
-                    _add(events, seen, sent, trigger, source, target, code, None)
+                    add_event(events, seen, sent, trigger, source, target, code, None)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
     for event in events:
@@ -2095,7 +2108,7 @@ def code_sentence(
         if _governed_by_coded(sent.doc[i], by_verb):
             continue
         for event in found:
-            key = _key(event)
+            key = event_key(event)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -2211,21 +2224,6 @@ def _order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> Non
             continue
         for event in governor:
             recode(event, code)
-
-
-def recode(event: Event, code: str) -> None:
-    """Give ``event`` another CAMEO code (and what follows from it)."""
-    info = cameo_info(code)
-    event.cameo = code
-    event.root = info.root if info else root_of(code)
-    event.quad_class = info.quad_class if info else None
-    event.goldstein = info.goldstein if info else None
-    event.plover_type, event.plover_mode = plover_for(code)
-
-
-def _key(event: Event) -> tuple[str, str | None, str]:
-    source = event.source.code if event.source else ""
-    return source, event.target.code if event.target else None, event.cameo
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -2503,7 +2501,7 @@ def _code_verb(
     slots: list[Party | None] = list(targets) if targets else [None]
     if unknown_source:
         for victim in targets:
-            _add(events, seen, sent, trigger, None, victim, code, pattern_text)
+            add_event(events, seen, sent, trigger, None, victim, code, pattern_text)
     for source in sources:
         for target in slots:
             if target is not None and target.code == source.code:
@@ -2511,9 +2509,9 @@ def _code_verb(
             if settings.require_dyad and target is None:
                 continue
             if code not in (None, NULL_CODE):
-                _add(events, seen, sent, trigger, source, target, code, pattern_text)
+                add_event(events, seen, sent, trigger, source, target, code, pattern_text)
             if reverse not in (None, NULL_CODE) and target is not None:
-                _add(events, seen, sent, trigger, target, source, reverse, pattern_text)
+                add_event(events, seen, sent, trigger, target, source, reverse, pattern_text)
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
@@ -2609,78 +2607,6 @@ def _prepositions_only(pattern: Pattern) -> bool:
     return bool(elements) and all(e.kind == "prep" and not e.inner for e in elements)
 
 
-def _add(
-    events: list[Event],
-    seen: set[tuple[str, str | None, str]],
-    sent: Span,
-    trigger: TextSpan,
-    source: Party | None,
-    target: Party | None,
-    code: str | None,
-    pattern: str | None,
-) -> None:
-    if code is None:
-        return
-    key = (source.code if source else "", target.code if target else None, code)
-    if key in seen:
-        return
-    seen.add(key)
-    info = cameo_info(code)
-    plover_type, plover_mode = plover_for(code)
-    events.append(
-        Event(
-            id="",
-            sentence=TextSpan(sent.start_char, sent.end_char, _span_text(sent)),
-            trigger=trigger,
-            source=source.event_actor() if source else None,
-            target=target.event_actor() if target else None,
-            cameo=code,
-            root=info.root if info else root_of(code),
-            quad_class=info.quad_class if info else None,
-            goldstein=info.goldstein if info else None,
-            plover_type=plover_type,
-            plover_mode=plover_mode,
-            coder=CODER_ID,
-            pattern=pattern,
-        )
-    )
-
-
-# Each document's text, made once: ``Span.text`` makes a Token object for every token of
-# the span each time it is asked for; a slice of the document's text is the same string.
-_DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-# The confidence of an event whose parties are read from the events around it, not from
-# its own words (a truce that names no party).
-INFERRED_PARTIES_CONFIDENCE = 0.5
-
-
-def _doc_text(doc: Doc) -> str:
-    """``doc.text``, made once per document."""
-    text = _DOC_TEXTS.get(doc)
-    if text is None:
-        text = _DOC_TEXTS[doc] = doc.text
-    return text
-
-
-def _span_text(span: Span) -> str:
-    """``span.text``, sliced from its document's text."""
-    return _doc_text(span.doc)[span.start_char : span.end_char]
-
-
-def _register_text(doc: Doc, text: str) -> None:
-    """Record ``text`` as ``doc``'s text when the doc is ``text`` parsed (as it is for every
-    caller), so that ``_doc_text`` need not rebuild it from the tokens: ``Doc.text`` makes a
-    Token object for every token of the document, a fifth of the coder's time on a fresh doc.
-    The check (same length, same last token) is a guard, not a proof; a doc of another text
-    falls back to ``doc.text``."""
-    if doc in _DOC_TEXTS or not len(doc):
-        return
-    last = doc[-1]
-    end = last.idx + len(last.text)
-    if end + len(last.whitespace_) == len(text) and text[last.idx : end] == last.text:
-        _DOC_TEXTS[doc] = text
-
-
 def _article_date(article: Article) -> date | None:
     return article.published.as_date() if article.published else None
 
@@ -2695,7 +2621,7 @@ def code_events(
 ) -> list[Event]:
     """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
     when = _article_date(article)
-    _register_text(doc, article.text)
+    register_text(doc, article.text)
     resolve_coreference(article, doc, mentions)
     dateline = _dateline_tokens(article, doc)
     index = MentionIndex(doc, mentions, dateline)
@@ -2769,7 +2695,7 @@ def _nominal_events(
     (``earlier``: the article's events so far), both ways, at a lower confidence; with no
     such event in the paragraph it is not coded: a truce is never guessed across a topic.
     """
-    seen = {_key(e) for e in found}
+    seen = {event_key(e) for e in found}
     events: list[Event] = []
     doc = sent.doc
     table = roles.token_table(doc)
@@ -2818,7 +2744,7 @@ def _nominal_events(
         for source in sources:
             for target in targets:
                 if target.code != source.code:
-                    _add(events, seen, sent, trigger, source, target, code, None)
+                    add_event(events, seen, sent, trigger, source, target, code, None)
         for event in events[start:]:
             event.hypothetical = forward
             if inferred:
@@ -2849,7 +2775,7 @@ def _dated_period(period: Token, noun: Token) -> bool:
 def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[Party]:
     """The source and target of the last event with both, coded before ``noun`` in its
     paragraph (no line break between), not negated or hypothetical; else none."""
-    text = _doc_text(noun.doc)
+    text = doc_text(noun.doc)
     for event in sorted(earlier, key=lambda e: e.trigger.start, reverse=True):
         if event.trigger.start >= noun.idx:
             continue
