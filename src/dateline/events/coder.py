@@ -197,6 +197,21 @@ from .parties import (
     party_of,
     split_parties,
 )
+from .syntax import (
+    MAX_CLIMB,
+    clausal_complement,
+    coordinated_heads,
+    direct_objects,
+    first_conjunct,
+    infinitive_to,
+    joint_form,
+    joint_noun,
+    located_in,
+    own_phrase,
+    quote_between,
+    reduced_passive,
+    unseparated,
+)
 from .verbs import (
     NULL_CODE,
     Element,
@@ -215,8 +230,6 @@ _register_text = register_text
 _span_text = span_text
 
 
-# How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
-_MAX_CLIMB = 5
 # How many tokens after its place a dateline may run before its dash ("(AP) —").
 _DATELINE_TOKENS = 12
 
@@ -285,14 +298,14 @@ class _PatternMatcher:
             # A conjoined verb sharing the first one's subject ("was expected to reply to
             # the memorandum of the government and reach an agreement"): the words before
             # it are the shared ones, not the first verb's own phrase.
-            first = _first_conjunct(verb)
+            first = first_conjunct(verb)
             return list(sent[: first.i - sent.start])
         return list(sent[: verb.i - sent.start])
 
     @cached_property
     def after(self) -> list[Token]:
         verb = self.verb
-        after = [t for t in _own_phrase(verb, self.exact, participles=True) if t.i > verb.i]
+        after = [t for t in own_phrase(verb, self.exact, participles=True) if t.i > verb.i]
         if self.passive:
             subj = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if subj:
@@ -405,7 +418,7 @@ class _PatternMatcher:
             if _word_is(toks[i], element.value, self.exact):
                 # A pattern ending in a preposition ("- * TO", "head to") names the
                 # preposition, not an infinitive's "to" ("ordered X to suspend").
-                if last and not reverse and not self.exact and _infinitive_to(toks[i]):
+                if last and not reverse and not self.exact and infinitive_to(toks[i]):
                     return
                 yield i + 1, None
         elif kind == "phrase":
@@ -426,7 +439,7 @@ class _PatternMatcher:
             tok = toks[i]
             if tok.text.upper() not in element.value.split("/"):
                 return
-            if not self.exact and _infinitive_to(tok):
+            if not self.exact and infinitive_to(tok):
                 return  # "(TO ...)" is a prepositional phrase, not an infinitive
             if element.inner:
                 inside = [t for t in tok.subtree if t.i > tok.i]
@@ -489,41 +502,6 @@ class _PatternIndex:
 _INDEXED_PATTERNS = 8
 
 
-# Clauses of their own inside a verb's subtree: a pattern describes the verb's phrase, so
-# its words are not looked for there ("aimed at an agreement to ensure troops withdrew").
-_OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis", "conj"})
-
-
-def _own_phrase(verb: Token, reported: bool = True, *, participles: bool = False) -> list[Token]:
-    """The verb's phrase without the clauses of their own it governs; with ``reported``
-    False, also without a finite complement clause ("demanding that the government provide
-    information on ...": another act, with its own words)."""
-    out: list[Token] = []
-    stack = [verb]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for child in tok.children:
-            if (
-                child.dep_ in _OWN_CLAUSES
-                and child.pos_ in ("VERB", "AUX")
-                and not (participles and _reduced_passive(child))
-            ):
-                continue
-            if not reported and child.dep_ == "ccomp" and _finite_clause(child):
-                continue
-            stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _reduced_passive(tok: Token) -> bool:
-    """A past participle modifying a noun ("assurances sent from Bree"): part of the noun
-    phrase, not a clause of its own."""
-    return (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
-    )
-
-
 def _elided_passive(verb: Token) -> bool:
     """A headline's passive with its auxiliary left out ("Two Israeli soldiers killed in
     Gaza", "US helicopter shot down"): a verb that cannot stand without its object
@@ -546,7 +524,7 @@ def _noun_passive(verb: Token) -> bool:
     patient. Only violence, with no object of its own: spaCy also reads a finite verb
     after an unknown name as such a participle ("a newspaper called on Arabs to unite")."""
     return (
-        _reduced_passive(verb)
+        reduced_passive(verb)
         and verb.head.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
         and (
@@ -557,23 +535,6 @@ def _noun_passive(verb: Token) -> bool:
             )
         )
     )
-
-
-def _quote_between(a: Token, b: Token) -> bool:
-    """Whether a quotation mark stands between two tokens."""
-    lo, hi = sorted((a.i, b.i))
-    return any(t.is_quote for t in a.doc[lo + 1 : hi])
-
-
-def _finite_clause(verb: Token) -> bool:
-    """A clause with its own subject that is not an infinitive ("that the government
-    provide ..."; not "the talks to be held")."""
-    subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-    return subject and not any(_infinitive_to(c) for c in verb.children)
-
-
-def _infinitive_to(tok: Token) -> bool:
-    return tok.tag_ == "TO" and tok.dep_ == "aux"
 
 
 _PLURAL_TAGS = ("NNS", "NNPS")
@@ -594,21 +555,6 @@ def _word_is(tok: Token, word: str, exact: bool = True) -> bool:
 
 
 # ---------------------------------------------------------------- roles
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the heads of the phrases coordinated with it ("A, B and C")."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
-            out.extend(_conjuncts(child))
-    return out
-
-
-def _unseparated(tok: Token) -> bool:
-    """Whether the phrase of ``tok`` follows the word before it with no comma or "and"."""
-    i = tok.left_edge.i - 1
-    return i >= 0 and tok.doc[i].pos_ not in ("PUNCT", "CCONJ")
 
 
 class _Roles:
@@ -655,7 +601,7 @@ class _Roles:
         if misparsed:
             return split_parties(misparsed)
         out: list[Party] = []
-        conjuncts = self._listed(_conjuncts(head))
+        conjuncts = self._listed(coordinated_heads(head))
         split = self._agents_in_places(conjuncts)
         if split is not None:
             conjuncts, countries = split
@@ -756,7 +702,7 @@ class _Roles:
         run_on: list[Token] = []
         for tok in conjuncts:
             appositions = [c for c in tok.children if c.dep_ == "appos"]
-            run_on.extend(c for c in appositions if _unseparated(c))
+            run_on.extend(c for c in appositions if unseparated(c))
             mention = self.mentions.at(tok)
             if mention is None or mention.actor is None or not all_countries(mention.actor.code):
                 continue
@@ -764,14 +710,14 @@ class _Roles:
                 other = self.mentions.at(child)
                 if (
                     other is not None
-                    and not _unseparated(child)
+                    and not unseparated(child)
                     and other.actor is not None
                     and all_countries(other.actor.code)
                     and other.actor.code != mention.actor.code
                 ):
                     # "Mordor, the Shire, Fornost and Bree": the rest of the list hangs on
                     # the apposition.
-                    out.extend(item for item in _conjuncts(child) if item not in out)
+                    out.extend(item for item in coordinated_heads(child) if item not in out)
         return self._one_per_phrase(out + [t for t in run_on if t not in out])
 
     def _one_per_phrase(self, items: list[Token]) -> list[Token]:
@@ -785,7 +731,7 @@ class _Roles:
         phrases: list[tuple[int, Token]] = []  # (first token of the phrase, its head)
         owner: dict[int, int] = {}  # token index -> its phrase in ``phrases``
         for tok in sorted(items, key=lambda t: t.i):
-            k = owner.get(tok.left_edge.i - 1) if _unseparated(tok) else None
+            k = owner.get(tok.left_edge.i - 1) if unseparated(tok) else None
             if k is None:
                 owner[tok.i] = len(phrases)
                 phrases.append((tok.left_edge.i, tok))
@@ -811,7 +757,9 @@ class _Roles:
                 rest = [c for c in conjuncts if c.i > prep.i]
                 if len(agents) + len(rest) < 2 or not all(self._agent_only(a) for a in agents):
                     continue
-                places = [c for o in prep.children if o.dep_ == "pobj" for c in _conjuncts(o)]
+                places = [
+                    c for o in prep.children if o.dep_ == "pobj" for c in coordinated_heads(o)
+                ]
                 countries = [self.mentions.at(c) for c in places + rest]
                 if all(m is not None and m.actor and is_country(m.actor.code) for m in countries):
                     return agents, [party_of(m) for m in countries if m is not None]
@@ -833,7 +781,7 @@ class _Roles:
             if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > conjuncts[-1].i:
                 continue
             found = []
-            for c in _conjuncts(mod):
+            for c in coordinated_heads(mod):
                 mention = self.mentions.at(c)
                 if mention is not None and mention.actor is not None:
                     found.append(party_of(mention))
@@ -847,7 +795,7 @@ class _Roles:
                 if obj.dep_ != "pobj":
                     continue
                 found = []
-                for c in _conjuncts(obj):
+                for c in coordinated_heads(obj):
                     mention = self.mentions.at(c)
                     if mention is None or mention.actor is None:
                         continue
@@ -993,7 +941,7 @@ class _Roles:
 
     def subject(self, verb: Token) -> tuple[list[Party], bool]:
         """The source parties of ``verb`` and whether the verb is passive."""
-        if _elided_passive(_first_conjunct(verb)):
+        if _elided_passive(first_conjunct(verb)):
             return [], True  # "Two soldiers killed in Gaza": a headline's passive
         if _noun_passive(verb):
             # "Two soldiers killed in a bombing", "a convoy attacked by militants": the noun
@@ -1006,7 +954,7 @@ class _Roles:
             return [], True
         tok: Token | None = verb
         came_from: Token = verb
-        for _ in range(_MAX_CLIMB):
+        for _ in range(MAX_CLIMB):
             if tok is None:
                 break
             # The children and their labels, read once (each read makes Token objects).
@@ -1075,7 +1023,7 @@ class _Roles:
                 if objects:
                     return self.parties(objects[0], subject=True), False
             if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
-                if tok.dep_ in ("conj", "advcl") and _quote_between(tok, tok.head):
+                if tok.dep_ in ("conj", "advcl") and quote_between(tok, tok.head):
                     # A quoted clause without a subject does not take one from outside the
                     # quotation ('reiterated that settlements "are illegal, present an
                     # obstacle and threaten ..."').
@@ -1133,7 +1081,7 @@ class _Roles:
                 found = self.parties(verb.head)
                 if found:
                     return found
-            first = _first_conjunct(verb)
+            first = first_conjunct(verb)
             if _elided_passive(first):
                 for c in first.children:
                     if c.dep_ == "nsubj":
@@ -1185,7 +1133,7 @@ class _Roles:
         its own phrase, the first actor among those is the target, as in PETRARCH's verb
         phrase."""
         tok = verb
-        for _ in range(_MAX_CLIMB):
+        for _ in range(MAX_CLIMB):
             if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
                 return []
             tok = tok.head
@@ -1221,7 +1169,7 @@ class _Roles:
                     and not all(p.code.startswith("---") for p in found)
                     and not _possessed_agent(mention, head)
                 ):
-                    if fallback and _located_in(head) and all(is_country(p.code) for p in found):
+                    if fallback and located_in(head) and all(is_country(p.code) for p in found):
                         # "killed five policemen in northern Iraq": the agents met first
                         # are of the place the act is in (IRQCOP), as "Iraqi policemen".
                         return [
@@ -1241,12 +1189,6 @@ class _Roles:
                     fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
         return fallback
-
-
-def _located_in(tok: Token, prepositions: Container[str] = ("in",)) -> bool:
-    """A place named as where something is or happens ("in northern Iraq", "at Camp
-    David")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in prepositions
 
 
 def _possessed_agent(mention: Mention, head: Token) -> bool:
@@ -1378,7 +1320,7 @@ def _sharing_conjunct(verb: Token) -> Token:
 
 def _unable(verb: Token) -> bool:
     """ "unable to end", "not able to end": an inability, not a refusal (no 12x code)."""
-    first = _first_conjunct(verb)
+    first = first_conjunct(verb)
     head = first.head
     if first.dep_ != "xcomp":
         return False
@@ -1404,7 +1346,7 @@ _DENIED_BY_OBJECT = (
 def _denied(verb: Token) -> bool:
     """ "denied that it supports", "denied supporting", "denied reports that it attacked":
     the act is denied by the speaker, so it is not an event (flagged negated)."""
-    first = _first_conjunct(verb)
+    first = first_conjunct(verb)
     head = first.head
     if head.i == first.i:
         return False
@@ -1434,14 +1376,14 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 
 def _announced(verb: Token) -> bool:
     """ "will meet", "would boycott", "plans to withdraw", "is willing to talk"."""
-    verb = _first_conjunct(verb)
+    verb = first_conjunct(verb)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
         return True
     head = verb.head
     # An infinitive parsed as an adverbial clause is still the complement ("have sworn to
     # fight", advcl).
     infinitive = verb.dep_ == "xcomp" or (
-        verb.dep_ == "advcl" and any(_infinitive_to(c) for c in verb.children)
+        verb.dep_ == "advcl" and any(infinitive_to(c) for c in verb.children)
     )
     return infinitive and head.lemma_.lower() in INTENT_GOVERNORS
 
@@ -1470,7 +1412,7 @@ def _intent(
 
 def _ultimatum(verb: Token) -> bool:
     """An announced act with an "unless" clause."""
-    first = _first_conjunct(verb)
+    first = first_conjunct(verb)
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in ULTIMATUM_MARKERS for m in c.children)
@@ -1478,23 +1420,15 @@ def _ultimatum(verb: Token) -> bool:
     )
 
 
-def _first_conjunct(verb: Token) -> Token:
-    """The first of coordinated verbs ("expected to reply ... and reach"): it holds the
-    auxiliaries and the governor they share."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    return verb
-
-
 def _irrealis(verb: Token) -> bool:
     """Inside an infinitive that complements a noun or states a purpose ("an agreement to
     ensure troops withdrew", "in order to end the war"), or a wish ("wanted the talks to
     be held"): an aim, not an event."""
-    first = _first_conjunct(verb)
+    first = first_conjunct(verb)
     # A complement of a wish or a request, directly or through complements ("demanded that
     # its partners refuse to recognize X": the recognition is asked for too).
     link = first
-    for _ in range(_MAX_CLIMB):
+    for _ in range(MAX_CLIMB):
         if link.dep_ not in ("xcomp", "ccomp") or link.head.i == link.i:
             break
         governor = link.head.lemma_.lower()
@@ -1505,7 +1439,7 @@ def _irrealis(verb: Token) -> bool:
             link.dep_ == "xcomp" or governor not in REPORTING_REQUESTS
         ):
             return True
-        link = _first_conjunct(link.head)
+        link = first_conjunct(link.head)
     if first.dep_ == "acl" and first.head.lemma_.lower() in REQUEST_NOUN_CODES:
         return True  # "its demand that Israel ease restrictions"
     if first.dep_ == "ccomp":
@@ -1534,25 +1468,12 @@ def _purpose_of(verb: Token) -> bool:
     return head.i < verb.i and head.lemma_.lower() in PURPOSE_LEMMAS
 
 
-def _clausal_complement(verb: Token, preps: frozenset[str]) -> bool:
-    """Whether ``verb`` governs a clause ("to share", "that they should", "at reaching")
-    or, through one of ``preps``, a noun ("agreed on a pact")."""
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i:
-            return True
-        if c.dep_ == "prep" and c.i > verb.i:
-            objects = [g.dep_ for g in c.children]
-            if "pcomp" in objects or (c.lower_ in preps and "pobj" in objects):
-                return True
-    return False
-
-
 def _to_complain(verb: Token) -> bool:
     """ "summoned the ambassador to complain of ...": the act's purpose is a complaint."""
     return any(
         child.dep_ in ("advcl", "xcomp")
         and child.lemma_.lower() in COMPLAINT_WORDS
-        and any(_infinitive_to(c) for c in child.children)
+        and any(infinitive_to(c) for c in child.children)
         for child in verb.children
     )
 
@@ -1563,7 +1484,7 @@ def _in_protest(verb: Token) -> bool:
         if (
             child.dep_ == "advcl"
             and child.lemma_.lower() in PROTEST_WORDS
-            and any(_infinitive_to(c) for c in child.children)
+            and any(infinitive_to(c) for c in child.children)
         ):
             return True
         if (
@@ -1605,7 +1526,7 @@ def _venue(party: Party, doc: Doc, table: _TokenTable) -> bool:
         tok = doc[i]
         while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
             tok = tok.head
-        return _located_in(tok, VENUE_PREPOSITIONS) and tok.ent_type_ in PLACE_LABELS
+        return located_in(tok, VENUE_PREPOSITIONS) and tok.ent_type_ in PLACE_LABELS
     return False
 
 
@@ -1615,7 +1536,7 @@ def _joint_subject_parties(verb: Token, roles: _Roles) -> list[Party]:
     more, else none. Not of a war or a dispute: "the Israel-Hamas war went on" is no
     journey of either side."""
     for subj in verb.children:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or _joint_noun(subj) not in TALK_NOUNS:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or joint_noun(subj) not in TALK_NOUNS:
             continue
         for prep in subj.children:
             if prep.dep_ == "prep" and prep.lower_ == "between":
@@ -1732,15 +1653,11 @@ def _light_verb_code(verb: Token) -> str | None:
     return None
 
 
-def _direct_objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "dobj"]
-
-
 def _draft_code(verb: Token) -> str | None:
     """ "presented a draft memorandum of understanding": CAMEO 046 (see DRAFT_VERBS)."""
     if verb.lemma_.lower() not in DRAFT_VERBS:
         return None
-    for noun in _direct_objects(verb):
+    for noun in direct_objects(verb):
         lemma = noun.lemma_.lower()
         mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
         if lemma in DRAFT_NOUNS and mods & DRAFT_WORDS:
@@ -1760,7 +1677,7 @@ def _acts_on(verb: Token, lemmas: Container[str], nouns: Container[str]) -> bool
     """Whether the verb is one of ``lemmas`` and one of its direct objects one of ``nouns``
     ("dismissed an appeal", "blocked the roads", "eased restrictions")."""
     return verb.lemma_.lower() in lemmas and any(
-        n.lemma_.lower() in nouns for n in _direct_objects(verb)
+        n.lemma_.lower() in nouns for n in direct_objects(verb)
     )
 
 
@@ -1816,7 +1733,7 @@ def _armed_activity_code(verb: Token, sources: Sequence[Party]) -> str | None:
         return None
     if not all(any(a in p.code[3:] for a in ARMED_AGENTS) for p in sources):
         return None
-    if any(n.lemma_.lower() in ARMED_ACTIVITY_NOUNS for n in _direct_objects(verb)):
+    if any(n.lemma_.lower() in ARMED_ACTIVITY_NOUNS for n in direct_objects(verb)):
         return ARMED_ACTIVITY_CODE
     return None
 
@@ -1829,7 +1746,7 @@ def _commitment(
     lemma = verb.lemma_.lower()
     if (
         lemma in COMMITMENT_LEMMAS
-        and _clausal_complement(verb, COMMITMENT_PREPOSITIONS)
+        and clausal_complement(verb, COMMITMENT_PREPOSITIONS)
         and (code is None or root_of(code) not in ("03", "12", "13"))
     ):
         return COMMITMENT_CODE, None
@@ -1991,13 +1908,13 @@ class _TokenTable:
         return _between(self._candidates, start, end)
 
     def with_lemma(self, start: int, end: int, forms: Container[str]) -> list[int]:
-        """The tokens of ``start:end`` whose ``_joint_noun`` is among ``forms``."""
+        """The tokens of ``start:end`` whose ``joint_noun`` is among ``forms``."""
         found = self._with_lemma.get(id(forms))
         if found is None:
             lemmas = self._array[:, 3]
             wanted = lemmas != lemmas  # no token yet (an array of False, one per token)
             unique = set(lemmas.tolist())
-            joint = _string_forms(_JOINT_FORMS, self._strings, unique, _joint_form)
+            joint = _string_forms(_JOINT_FORMS, self._strings, unique, joint_form)
             for lemma in unique:
                 if joint[lemma] in forms:
                     wanted |= lemmas == lemma
@@ -2078,7 +1995,7 @@ def code_sentence(
         if (
             not settings.petrarch_compat
             and verb.lemma_.lower() in PURPOSE_LEMMAS
-            and _clausal_complement(verb, frozenset())
+            and clausal_complement(verb, frozenset())
         ):
             # "had aimed at reaching an agreement": an aim, not an event, whatever the
             # words of the aim match; like a coded verb, it governs its own clauses.
@@ -2137,7 +2054,7 @@ def _supplement_entry(verb: Token) -> VerbEntry | None:
 
 def _refused(verb: Token) -> bool:
     """ "refused to deploy", "declined to meet": the act is refused (CAMEO 12)."""
-    first = _first_conjunct(verb)
+    first = first_conjunct(verb)
     return first.dep_ == "xcomp" and first.head.lemma_.lower() in REFUSAL_GOVERNORS
 
 
@@ -2228,7 +2145,7 @@ def _order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> Non
 
 def _reciprocal(verb: Token) -> bool:
     """The verb's own phrase says its subjects act together ("their meeting", "each other")."""
-    phrase = [t for t in _own_phrase(verb) if t.i > verb.i]
+    phrase = [t for t in own_phrase(verb) if t.i > verb.i]
     if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
         return True
     # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity.
@@ -2241,7 +2158,7 @@ def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
     """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
     verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
     tok = verb
-    for _ in range(_MAX_CLIMB):
+    for _ in range(MAX_CLIMB):
         if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head.i == tok.i:
             return False
         came_from = tok
@@ -2257,7 +2174,7 @@ def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
 
 def _chain_coded(tok: Token, by_verb: dict[int, list[Event]]) -> bool:
     """Whether a verb reached through ``tok``'s xcomp/acomp chain is coded."""
-    for _ in range(_MAX_CLIMB):
+    for _ in range(MAX_CLIMB):
         nxt = [c for c in tok.children if c.dep_ in ("xcomp", "acomp")]
         if not nxt:
             return False
@@ -2381,7 +2298,7 @@ def _code_verb(
     if (
         match is not None
         and match.source is not None
-        and not _elided_passive(_first_conjunct(verb))  # the subject suffered the act
+        and not _elided_passive(first_conjunct(verb))  # the subject suffered the act
     ):
         sources = split_parties([match.source])
     elif (
@@ -2533,7 +2450,7 @@ def _is_own_subject(target: Party, sources: Sequence[Party]) -> bool:
 
 def _reporter(verb: Token, roles: _Roles) -> list[Party]:
     """The subject of the clause that reports ``verb``'s clause ("X noted that ...")."""
-    tok = _first_conjunct(verb)
+    tok = first_conjunct(verb)
     if tok.dep_ != "ccomp" or tok.head.i == tok.i:
         return []
     return roles.subject(tok.head)[0]
@@ -2711,7 +2628,7 @@ def _nominal_events(
                 continue  # "called for calm": no stretch of time, no truce
             code = TRUCE_CODE
         else:
-            code = NOMINAL_EVENT_CODES[_joint_noun(noun)]
+            code = NOMINAL_EVENT_CODES[joint_noun(noun)]
         if not (_own_date(noun) or (period is not None and _dated_period(period, noun))):
             continue
         sources: list[Party] = []
@@ -2832,7 +2749,7 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
         return True
     # A date in a noun's own prepositional phrase ("an investigation of arms sales in the
     # 1990s") dates that noun, not the act ("ordered X to appear for questioning in ...").
-    phrase = _own_phrase(span[0])
+    phrase = own_phrase(span[0])
     inside_noun = {
         t.i
         for p in phrase
@@ -2895,22 +2812,9 @@ def _activity_nouns(doc: Doc, event: Event) -> set[str]:
     if span is None:
         return set()
     return {
-        _joint_noun(t)
+        joint_noun(t)
         for c in span.root.children
         if c.dep_ in ("dobj", "nsubjpass")
         for t in c.subtree
-        if _joint_noun(t) in JOINT_NOUNS
+        if joint_noun(t) in JOINT_NOUNS
     }
-
-
-def _joint_noun(tok: Token) -> str:
-    """The singular of a noun, also when the tagger took it for a name ("Talks")."""
-    return _joint_form(tok.lemma_)
-
-
-def _joint_form(lemma: str) -> str:
-    """``_joint_noun`` of a token with this lemma."""
-    lemma = lemma.lower()
-    if lemma not in JOINT_NOUNS and lemma.endswith("s"):
-        return lemma[:-1]
-    return lemma
