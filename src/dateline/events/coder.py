@@ -55,11 +55,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.coref import resolve_coreference
-from ..actors.coref_lexicon import POSSESSIVE_PRONOUNS
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, Mention
 from ..model import Span as TextSpan
-from ..places.lexicon import PLACE_LABELS
 from ..settings import Settings
 from . import build
 from .build import (
@@ -74,16 +72,13 @@ from .build import (
 )
 from .cameo import root_of
 from .lexicon import (
-    AGENTIVE_EVENT_NOUNS,
     ARMED_ACTIVITY_CODE,
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
     ARMS_NOUNS,
     BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
-    CLAUSE_DEPS,
     CLAUSE_ONLY_SAYING_LEMMAS,
-    COLLECTIVE_NOUNS,
     COMMITMENT_CODE,
     COMMITMENT_LEMMAS,
     COMMITMENT_PREPOSITIONS,
@@ -101,7 +96,6 @@ from .lexicon import (
     DRAFT_WORDS,
     EASING_CODE,
     EASING_LEMMAS,
-    ELIDED_PASSIVE_LEMMAS,
     EVENT_NOUN_CODES,
     FUTURE_AUXILIARIES,
     HALT_NEGOTIATIONS_CODE,
@@ -128,17 +122,14 @@ from .lexicon import (
     OBSTRUCTION_CODE,
     ORDERED_ACT_ROOTS,
     ORDERING_LEMMAS,
-    OWN_FORCES_PASSIVE_LEMMAS,
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
-    PASSIVE_SUBJECT_DEPS,
     PAST_WISH_LEMMAS,
     PATIENT_SUBJECT_LEMMAS,
     PERIOD_DISCARD_PHRASES,
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
     PHRASAL_HALTING_LEMMAS,
-    PLACING_PARTICIPLES,
     PROPOSAL_NOUNS,
     PROTEST_CODE,
     PROTEST_EVENT_NOUNS,
@@ -146,7 +137,6 @@ from .lexicon import (
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
     QUANTITY_NOUNS,
-    RECIPROCAL_WORDS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
     REJECTED_NOUNS,
@@ -159,10 +149,8 @@ from .lexicon import (
     RESUMPTION_LEMMAS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
-    SPOKES_NOUNS,
     STATE_FORCE_AGENTS,
     STATEMENT_NOUNS,
-    STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
     TALK_NOUNS,
     TIME_DISCARD_WORDS,
@@ -173,20 +161,12 @@ from .lexicon import (
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     UNATTRIBUTED_ROOTS,
-    VENUE_PREPOSITIONS,
-    VIOLENCE_CONTEXT_NOUNS,
-    VIOLENT_PASSIVE_LEMMAS,
     VIOLENT_PROTEST_CODE,
     WISH_GOVERNORS,
 )
 from .parties import (
-    NOT_COUNTRIES,
     MentionIndex,
     Party,
-    agent_suffix,
-    all_countries,
-    is_country,
-    mention_rank,
     party_of,
     split_parties,
 )
@@ -199,19 +179,25 @@ from .patterns import (
     sentence_words,
     verb_patterns,
 )
+from .roles import (
+    Roles,
+    acts_together,
+    between_parties,
+    elided_passive,
+    is_own_subject,
+    is_venue,
+    reporter,
+    violence_owners,
+    violent_context,
+)
 from .syntax import (
     MAX_CLIMB,
     clausal_complement,
-    coordinated_heads,
     direct_objects,
     first_conjunct,
     infinitive_to,
     joint_noun,
-    located_in,
     own_phrase,
-    quote_between,
-    reduced_passive,
-    unseparated,
 )
 from .tokens import TokenTable, is_candidate
 from .verbs import (
@@ -242,699 +228,7 @@ _DATELINE_TOKENS = 12
 # ---------------------------------------------------------------- patterns
 
 
-def _elided_passive(verb: Token) -> bool:
-    """A headline's passive with its auxiliary left out ("Two Israeli soldiers killed in
-    Gaza", "US helicopter shot down"): a verb that cannot stand without its object
-    (``ELIDED_PASSIVE_LEMMAS``; "shoot" only with "down"), in the past, with a subject, no
-    auxiliary and no object or complement."""
-    lemma = verb.lemma_.lower()
-    if verb.tag_ not in ("VBD", "VBN") or lemma not in ELIDED_PASSIVE_LEMMAS:
-        return False
-    deps = {c.dep_ for c in verb.children}
-    if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "attr"}:
-        return False
-    if lemma == "shoot":
-        return any(c.lower_ == "down" for c in verb.children)
-    return True
-
-
-def _noun_passive(verb: Token) -> bool:
-    """A participle on a noun that tells violence done to it ("two soldiers killed in a
-    bombing", headline style; "a convoy attacked by militants"): passive, the noun its
-    patient. Only violence, with no object of its own: spaCy also reads a finite verb
-    after an unknown name as such a participle ("a newspaper called on Arabs to unite")."""
-    return (
-        reduced_passive(verb)
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
-        and (
-            _violent_context(verb)
-            or (
-                verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS | ELIDED_PASSIVE_LEMMAS
-                and any(c.dep_ == "agent" for c in verb.children)
-            )
-        )
-    )
-
-
 # ---------------------------------------------------------------- roles
-
-
-class _Roles:
-    """Finds the parties of a verb on the parse."""
-
-    def __init__(
-        self,
-        mentions: MentionIndex,
-        actors: ActorMatcher,
-        when: date | None,
-        new_actor_length: int,
-    ) -> None:
-        self.mentions = mentions
-        self.actors = actors
-        self.when = when
-        self.new_actor_length = new_actor_length
-        self.dateline: frozenset[int] = frozenset()  # tokens of the article's dateline
-        self._parties: dict[tuple[int, bool, frozenset[int]], list[Party]] = {}
-        self._table: TokenTable | None = None
-
-    def token_table(self, doc: Doc) -> TokenTable:
-        """The document's token table, read when first asked for."""
-        if self._table is None:
-            self._table = TokenTable(doc)
-        return self._table
-
-    def parties(
-        self, head: Token, *, exclude: set[int] | None = None, subject: bool = False
-    ) -> list[Party]:
-        """The actors of the noun phrase headed by ``head``, one per conjunct.
-
-        An agent over coordinated countries is shared out: "the ambassadors of A, B and C"
-        gives AGOV, BGOV and CGOV; "lawmakers and officials in A and B" four actors.
-        The answer is kept for the document: the same phrase is asked about by every verb.
-        """
-        key = (head.i, subject, frozenset(exclude) if exclude else frozenset())
-        cached = self._parties.get(key)
-        if cached is None:
-            cached = self._parties[key] = self._find_parties(head, exclude, subject)
-        return list(cached)
-
-    def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[Party]:
-        misparsed = self._coordinated_modifier(head)
-        if misparsed:
-            return split_parties(misparsed)
-        out: list[Party] = []
-        conjuncts = self._listed(coordinated_heads(head))
-        split = self._agents_in_places(conjuncts)
-        if split is not None:
-            conjuncts, countries = split
-        else:
-            countries = self._shared_countries(conjuncts)
-        for conj in conjuncts:
-            party = self._place_after(conj, conjuncts)
-            if party is None:
-                if subject and not self._agentive(conj):
-                    continue
-                party = self._party_of(conj, exclude or set())
-            if party is None:
-                continue
-            suffix = agent_suffix(party.code, countries)
-            if countries and suffix is not None:
-                for country in countries:
-                    shared = Party(country.code + suffix, party.start, party.end, party.text)
-                    if shared not in out:
-                        out.append(shared)
-            elif party not in out:
-                out.append(party)
-        return split_parties(out)
-
-    def _coordinated_modifier(self, head: Token) -> list[Party]:
-        """ "Colombia's government and FARC rebels signed": the parser may hang the first
-        of two coordinated actors on the second's head as a modifier, with the "and" and
-        the second's first word under it. Both actors, then."""
-        head_mention = self.mentions.at(head)
-        if head_mention is None or head_mention.actor is None:
-            return []
-        for mod in head.children:
-            if mod.i > head.i or mod.dep_ not in ("nmod", "compound", "amod", "poss"):
-                continue
-            if not any(c.dep_ == "cc" and c.lower_ == "and" for c in mod.children):
-                continue
-            first = self.mentions.at(mod)
-            if first is None or first is head_mention or first.actor is None:
-                continue
-            if any(c.dep_ == "conj" and self.mentions.at(c) is head_mention for c in mod.children):
-                return [party_of(first), party_of(head_mention)]
-        return []
-
-    def _place_after(self, conj: Token, conjuncts: list[Token]) -> Party | None:
-        """ "Ithilen's sheep and goats of Gondor": the parse may hang the "of" phrase on the
-        first item, which has its own actor before it; the phrase belongs to the item just
-        before it, an item without an actor of its own (people of a place act as it)."""
-        first = conjuncts[0]
-        if conj.i == first.i or conj.i < first.i or self.mentions.at(conj) is not None:
-            return None
-        if conj.tag_ not in ("NNS", "NNPS") or conj.lemma_.lower() in JOINT_NOUNS:
-            return None
-        if not any(
-            self.mentions.at(t) is not None
-            for c in first.children
-            if c.i < first.i
-            for t in c.subtree
-        ):
-            return None
-        for prep in first.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in") or prep.i < conj.i:
-                continue
-            if any(conj.i < c.i < prep.i for c in conjuncts):
-                continue  # another item stands nearer the phrase
-            for obj in prep.children:
-                mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
-                if mention is not None and mention.actor is not None:
-                    return party_of(mention)
-        return None
-
-    def _agentive(self, head: Token) -> bool:
-        """Whether a subject's head can act: a name, a pronoun, an actor or agent word, or a
-        group ("representatives of", "a group of"); "the formation of the government" is
-        not the government acting."""
-        if head.pos_ in ("PROPN", "PRON") or self.new_actor_length > 0:
-            return True
-        if head.lemma_.lower() in COLLECTIVE_NOUNS | AGENTIVE_EVENT_NOUNS:
-            return True
-        for tok in [head, *(c for c in head.children if c.i < head.i)]:
-            for t in tok.subtree if tok.i != head.i else (head,):
-                if self.mentions.at(t) is not None or self.mentions.agent_at(t):
-                    return True
-        # People of a place act as it ("goats of Gondor", "residents of Gaza"): a plural
-        # head with an actor in its of/from/in phrase; not a joint activity ("talks of").
-        if head.tag_ == "NNS" and head.lemma_.lower() not in JOINT_NOUNS:
-            for prep in head.children:
-                if (
-                    prep.dep_ == "prep"
-                    and prep.lower_ in ("of", "from", "in")
-                    and any(self.mentions.at(o) is not None for o in prep.children)
-                ):
-                    return True
-        return False
-
-    def _listed(self, conjuncts: list[Token]) -> list[Token]:
-        """Add list items parsed as appositions: a country "in apposition" to another
-        country is the next item of a list ("Evil Mordor, the awful Fornost, and Gondor")."""
-        out = list(conjuncts)
-        run_on: list[Token] = []
-        for tok in conjuncts:
-            appositions = [c for c in tok.children if c.dep_ == "appos"]
-            run_on.extend(c for c in appositions if unseparated(c))
-            mention = self.mentions.at(tok)
-            if mention is None or mention.actor is None or not all_countries(mention.actor.code):
-                continue
-            for child in appositions:
-                other = self.mentions.at(child)
-                if (
-                    other is not None
-                    and not unseparated(child)
-                    and other.actor is not None
-                    and all_countries(other.actor.code)
-                    and other.actor.code != mention.actor.code
-                ):
-                    # "Mordor, the Shire, Fornost and Bree": the rest of the list hangs on
-                    # the apposition.
-                    out.extend(item for item in coordinated_heads(child) if item not in out)
-        return self._one_per_phrase(out + [t for t in run_on if t not in out])
-
-    def _one_per_phrase(self, items: list[Token]) -> list[Token]:
-        """One actor per noun phrase, as PETRARCH reads one: an item the parse makes a
-        conjunct or an apposition though it runs on from the item before it with no comma
-        or "and" ("A and the evil B awful C": "awful" and "C" parsed as items) belongs to
-        that item's phrase, and names its actor only when the phrase names none yet ("the
-        lions and the awful C")."""
-        if len(items) == 1:
-            return list(items)  # a single item is a phrase of its own
-        phrases: list[tuple[int, Token]] = []  # (first token of the phrase, its head)
-        owner: dict[int, int] = {}  # token index -> its phrase in ``phrases``
-        for tok in sorted(items, key=lambda t: t.i):
-            k = owner.get(tok.left_edge.i - 1) if unseparated(tok) else None
-            if k is None:
-                owner[tok.i] = len(phrases)
-                phrases.append((tok.left_edge.i, tok))
-                continue
-            owner[tok.i] = k
-            start, _ = phrases[k]
-            before = tok.doc[start : tok.left_edge.i]
-            if self.mentions.at(tok) is not None and not self.mentions.any_in(before):
-                phrases[k] = (start, tok)
-        return [head for _, head in phrases]
-
-    def _agents_in_places(self, conjuncts: list[Token]) -> tuple[list[Token], list[Party]] | None:
-        """ "Lawmakers and officials in A and B": agents listed before an in/of/from phrase
-        naming countries are those agents of each country, also when the parse hangs the
-        phrase on the first agent only, or "B" on the list of agents instead of on "A"."""
-        if len(conjuncts) < 2:
-            return None  # agents and places are two items at least
-        for conj in conjuncts:
-            for prep in conj.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
-                    continue
-                agents = [c for c in conjuncts if c.i < prep.i]
-                rest = [c for c in conjuncts if c.i > prep.i]
-                if len(agents) + len(rest) < 2 or not all(self._agent_only(a) for a in agents):
-                    continue
-                places = [
-                    c for o in prep.children if o.dep_ == "pobj" for c in coordinated_heads(o)
-                ]
-                countries = [self.mentions.at(c) for c in places + rest]
-                if all(m is not None and m.actor and is_country(m.actor.code) for m in countries):
-                    return agents, [party_of(m) for m in countries if m is not None]
-        return None
-
-    def _agent_only(self, tok: Token) -> bool:
-        """An agent word with no country ("officials")."""
-        mention = self.mentions.at(tok)
-        return (
-            mention is not None
-            and mention.actor is not None
-            and mention.actor.code.startswith("---")
-        )
-
-    def _shared_countries(self, conjuncts: list[Token]) -> list[Party]:
-        """Bare countries coordinated in an of/in/from phrase of the last conjunct, or in its
-        modifiers ("Senior Hungarian and Romanian officials")."""
-        for mod in conjuncts[-1].children:
-            if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > conjuncts[-1].i:
-                continue
-            found = []
-            for c in coordinated_heads(mod):
-                mention = self.mentions.at(c)
-                if mention is not None and mention.actor is not None:
-                    found.append(party_of(mention))
-            codes = {p.code[:3] for p in found}
-            if len(codes) >= 2 and all(is_country(p.code[:3]) for p in found):
-                return [Party(p.code[:3], p.start, p.end, p.text) for p in found]
-        for prep in conjuncts[-1].children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                found = []
-                for c in coordinated_heads(obj):
-                    mention = self.mentions.at(c)
-                    if mention is None or mention.actor is None:
-                        continue
-                    party = party_of(mention)
-                    if not is_country(party.code) and is_country(party.code[:3]):
-                        # "ambassadors of Arnor" matched whole: its country is Arnor's.
-                        party = Party(party.code[:3], c.idx, c.idx + len(c.text), c.text)
-                    found.append(party)
-                if len(found) >= 2 and all(is_country(p.code) for p in found):
-                    return found
-        return []
-
-    def _party_of(self, head: Token, exclude: set[int]) -> Party | None:
-        spoken_for = self._spoken_for(head)
-        if spoken_for is not None:
-            return spoken_for
-        coded = self._code_phrase(head)
-        if coded is not None:
-            coded = self._enrich(head, coded)
-        mention = self.mentions.at(head)
-        if mention is not None and (
-            coded is None or (coded.code.startswith("---") and mention_rank(mention)[1])
-        ):
-            # A description resolved by coreference ("the insurgents") beats its bare agent.
-            coded = self._enrich(head, party_of(mention))
-        if coded is not None:
-            return coded
-        # Breadth first through the phrase: the nearest actor to its head
-        # ("representatives from the Iraqi insurgency", "ties with Gondor").
-        queue = [c for c in head.children if c.dep_ not in ("conj", "cc", "relcl", "acl")]
-        while queue:
-            tok = queue.pop(0)
-            if tok.i in exclude:
-                continue
-            mention = self.mentions.at(tok)
-            if mention is not None:
-                return self._enrich(tok, party_of(mention))
-            queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
-        return self._new_actor(head)
-
-    def _spoken_for(self, head: Token) -> Party | None:
-        """ "A spokesperson for the British Foreign Office": the actor spoken for."""
-        if head.lemma_.lower() not in SPOKES_NOUNS:
-            return None
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                party = self._code_phrase(obj)
-                mention = self.mentions.at(obj)
-                if party is None and mention is not None:
-                    party = party_of(mention)
-                if party is not None and not party.code.startswith("---"):
-                    return self._enrich(obj, party)
-        return None
-
-    def _enrich(self, head: Token, party: Party) -> Party:
-        """Complete a bare country or an agent without a country from the phrase's own
-        modifiers: "Gondor's government" (---GOV + GON), "Bree Prime Minister Romendacil"
-        (BRE beside BREGOV)."""
-        if not (is_country(party.code) or party.code.startswith("---")):
-            return party
-        # The head's own modifiers, then those of its apposition ("Salaheddine Sidhoum,
-        # Algeria's leading human rights activist").
-        heads = [head, *(c for c in head.children if c.dep_ == "appos")]
-        modifiers = [
-            c
-            for h in heads
-            for c in h.children
-            if c.i < h.i and c.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod")
-        ]
-        for mod in modifiers:
-            for tok in mod.subtree:
-                mention = self.mentions.at(tok)
-                if mention is None or mention.actor is None:
-                    continue
-                code = mention.actor.code
-                if party.code.startswith("---") and is_country(code):
-                    return Party(code + party.code[3:], party.start, party.end, party.text)
-                if is_country(party.code) and code.startswith(party.code) and code != party.code:
-                    return Party(code, party.start, party.end, party.text)
-        if party.code.startswith("---"):
-            # "Demonstrators in Baghdad", "a newspaper based in Beirut": the agent's country
-            # from its place or origin.
-            preps = [
-                p
-                for c in head.children
-                if c.dep_ == "acl" and c.lemma_.lower() in PLACING_PARTICIPLES
-                for p in c.children
-                if p.lower_ == "in"
-            ]
-            for prep in [*head.children, *preps]:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
-                    continue
-                for obj in prep.children:
-                    mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
-                    if mention is not None and mention.actor is not None:
-                        country = mention.actor.code[:3]
-                        if is_country(country) and country not in NOT_COUNTRIES:
-                            code = country + party.code[3:]
-                            return Party(code, party.start, party.end, party.text)
-        return party
-
-    def _code_phrase(self, head: Token) -> Party | None:
-        """The actor matcher's code for the phrase of ``head`` without its conjuncts:
-        country + agent ("Soldiers from Gondor"), appositions, "of"/"from" phrases."""
-        code_tokens = getattr(self.actors, "code_tokens", None)
-        if code_tokens is None or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            return None
-        end = head.right_edge.i + 1
-        for child in head.children:
-            if child.dep_ in ("cc", "conj") and child.i > head.i:
-                end = min(end, child.i)
-                while end > head.i + 1 and head.doc[end - 1].dep_ == "punct":
-                    end -= 1
-                break
-        for child in head.children:
-            if child.dep_ in ("relcl", "acl") and child.i > head.i:
-                end = min(end, child.left_edge.i)
-        # A parse may hang an apposition on the subject across its verb ("Serbia eased
-        # measures in Montenegro, the scene of ..."): the phrase stops at its head's verb.
-        governor = head.head
-        if governor.i != head.i and head.i < governor.i < end:
-            end = governor.i
-        span = head.doc[head.left_edge.i : max(end, head.i + 1)]
-        actor = code_tokens(span, self.when)
-        if actor is None or not actor.code:
-            return None
-        return Party(actor.code, span.start_char, span.end_char, span_text(span))
-
-    def _new_actor(self, head: Token) -> Party | None:
-        """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
-        if self.new_actor_length <= 0 or head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        toks = [t for t in head.subtree if t.dep_ not in ("punct",)]
-        if not toks or len(toks) > self.new_actor_length:
-            return None
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = doc_text(head.doc)[start:end]
-        return Party(f'"{text.upper()}"', start, end, text)
-
-    def subject(self, verb: Token) -> tuple[list[Party], bool]:
-        """The source parties of ``verb`` and whether the verb is passive."""
-        if _elided_passive(first_conjunct(verb)):
-            return [], True  # "Two soldiers killed in Gaza": a headline's passive
-        if _noun_passive(verb):
-            # "Two soldiers killed in a bombing", "a convoy attacked by militants": the noun
-            # suffered the act; the by-agent, if any, did it.
-            for agent in verb.children:
-                if agent.dep_ == "agent":
-                    objs = [c for c in agent.children if c.dep_ == "pobj"]
-                    if objs:
-                        return self.parties(objs[0]), True
-            return [], True
-        tok: Token | None = verb
-        came_from: Token = verb
-        for _ in range(MAX_CLIMB):
-            if tok is None:
-                break
-            # The children and their labels, read once (each read makes Token objects).
-            kids = [(c, c.dep_) for c in tok.children]
-            deps = [d for _, d in kids]
-            passive = any(d in PASSIVE_SUBJECT_DEPS for d in deps) or "auxpass" in deps
-            # A participle with a by-agent is passive even without an auxiliary ("Rebuked
-            # by Eriador, Osgiliath ...").
-            passive = passive or (tok.tag_ == "VBN" and "agent" in deps)
-            if passive:
-                raised = [c for c, d in kids if d in PASSIVE_SUBJECT_DEPS]
-                if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
-                    # "X has been indicted by Y and will resign": the conjoined active verb
-                    # shares the passive's subject X, not its agent Y.
-                    return self.parties(raised[0], subject=True), False
-                agents = [c for c, d in kids if d == "agent"]
-                for agent in agents:
-                    objs = [c for c in agent.children if c.dep_ == "pobj"]
-                    if objs:
-                        return self.parties(objs[0]), tok.i == verb.i
-                if raised and tok.lemma_.lower() in (
-                    STATIVE_PASSIVE_LEMMAS | OWN_FORCES_PASSIVE_LEMMAS
-                ):
-                    # "forces were engaged in fighting": the subject acts.
-                    return self.parties(raised[0], subject=True), False
-                if tok.i != verb.i and raised:
-                    # "X was seen to break into ...": X is the subject of "break".
-                    return self.parties(raised[0]), False
-                return [], tok.i == verb.i
-            subjects = [self._past_dateline(c) for c, d in kids if d in SUBJECT_DEPS]
-            if subjects:
-                # A parse may give two subjects ("Old foes Gondor and Osgiliath"): the first
-                # that names an actor.
-                for subject in subjects:
-                    found = self.parties(subject, subject=True)
-                    if found:
-                        return found, False
-                # A parse may leave the head of a long subject unlabelled ("Quatar's emir,
-                # Sheikh Hamad bin Khalifa al-Thani launched"): a "dep" before the verb.
-                for child, dep in kids:
-                    if dep == "dep" and child.i < tok.i:
-                        found = self.parties(child, subject=True)
-                        if found:
-                            return found, False
-                return [], False
-            # A verb read as a noun's head ("Ethiopia act on a resolution": "Ethiopia"
-            # parsed as its compound) has that name before it as its subject.
-            named = [c for c, d in kids if d == "compound" and c.i < tok.i]
-            if named and tok.tag_.startswith("VB"):
-                found = self.parties(named[0], subject=True)
-                if found:
-                    return found, False
-            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                found = self.parties(tok.head)
-                head = tok.head
-                if not found and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
-                    # "The PKK issued a declaration demanding ...": the statement speaks for
-                    # whoever issued it.
-                    came_from, tok = head, head.head
-                    continue
-                return found, False
-            if tok.dep_ == "xcomp":
-                # Object control: "trusted the Israeli courts to decide", "urged Vietnam to
-                # push back": the governor's object is the subject of its infinitive.
-                objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
-                if objects:
-                    return self.parties(objects[0], subject=True), False
-            if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
-                if tok.dep_ in ("conj", "advcl") and quote_between(tok, tok.head):
-                    # A quoted clause without a subject does not take one from outside the
-                    # quotation ('reiterated that settlements "are illegal, present an
-                    # obstacle and threaten ..."').
-                    break
-                came_from, tok = tok, tok.head
-                continue
-            if tok is not None and tok.dep_ == "ROOT":
-                return self._fronted_subject(tok), False
-            break
-        return [], False
-
-    def _fronted_subject(self, verb: Token) -> list[Party]:
-        """ "With the signing of a memorandum, the government and the rebels have agreed
-        ...": a parse may read the subject as a conjunct inside the fronted phrase. The
-        conjunct that follows that phrase's last comma and ends where the verb's own words
-        begin is the subject."""
-        left = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-        first = min(left) if left else verb.i
-        doc = verb.doc
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i + 1 != first:
-                continue
-            for tok in prep.subtree:
-                if (
-                    tok.dep_ in ("conj", "appos")
-                    and tok.right_edge.i + 1 == first
-                    and tok.left_edge.i > prep.i
-                    and doc[tok.left_edge.i - 1].text == ","
-                ):
-                    found = self.parties(tok, subject=True)
-                    if found:
-                        return found
-        return []
-
-    def _past_dateline(self, subject: Token) -> Token:
-        """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused ...": a parse
-        may make the dateline the subject and the real one its apposition."""
-        if subject.i not in self.dateline:
-            return subject
-        for child in subject.children:
-            if child.dep_ == "appos" and child.i not in self.dateline:
-                return child
-        return subject
-
-    def objects(
-        self, verb: Token, passive: bool, skip: set[int], *, clauses: bool = True
-    ) -> list[Party]:
-        """The target parties: the first actor among the verb's objects, breadth first.
-
-        First the verb's own objects and prepositional phrases; failing those, the clauses
-        it governs after it (the first actor of the verb phrase, as PETRARCH takes it).
-        """
-        if passive:
-            if _noun_passive(verb):
-                found = self.parties(verb.head)
-                if found:
-                    return found
-            first = first_conjunct(verb)
-            if _elided_passive(first):
-                for c in first.children:
-                    if c.dep_ == "nsubj":
-                        found = self.parties(c)
-                        if found:
-                            return found
-            for c in verb.children:
-                if c.dep_ in PASSIVE_SUBJECT_DEPS:
-                    found = self.parties(c)
-                    if found:
-                        return found
-            if verb.dep_ == "advcl" and verb.tag_ == "VBN":
-                # "Rebuked by Eriador, Osgiliath is ...": the participle's patient is the
-                # subject of the clause it opens.
-                for c in verb.head.children:
-                    if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i > verb.i:
-                        found = self.parties(c)
-                        if found:
-                            return found
-        own = [
-            c
-            for c in verb.children
-            if c.i > verb.i
-            and c.dep_ not in SUBJECT_DEPS
-            and c.dep_ not in PASSIVE_SUBJECT_DEPS
-            and c.dep_ not in ("agent", "aux", "auxpass", "neg", "punct", "cc", "mark", "conj")
-        ]
-        direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
-        found = self._first_actor(direct, skip, _INNER_CLAUSES)
-        if found or not clauses:
-            return found
-        # A clausal complement's subject ("believes Dagolath can cope").
-        for c in own:
-            if c.dep_ in ("ccomp", "xcomp"):
-                for subj in c.children:
-                    if subj.dep_ in SUBJECT_DEPS:
-                        found = self.parties(subj)
-                        if found:
-                            return found
-        found = self._first_actor(own, skip, frozenset())
-        if found or passive:
-            return found
-        return self._rest_of_chain(verb, skip)
-
-    def _rest_of_chain(self, verb: Token, skip: set[int]) -> list[Party]:
-        """ "Arnor is about to restore ties with Gxndor, years after Calenardhon crowds
-        burned its embassy": an infinitive's phrase ends the phrase of the verbs that govern
-        it ("is about to"), whose later words the parse may hang on them; with no actor in
-        its own phrase, the first actor among those is the target, as in PETRARCH's verb
-        phrase."""
-        tok = verb
-        for _ in range(MAX_CLIMB):
-            if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
-                return []
-            tok = tok.head
-            later = [
-                c
-                for c in tok.children
-                if c.i > verb.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")
-            ]
-            found = self._first_actor(later, skip, frozenset())
-            if found:
-                return found
-        return []
-
-    def _first_actor(
-        self, queue: list[Token], skip: set[int], blocked: frozenset[str]
-    ) -> list[Party]:
-        queue = [t for t in queue if t.dep_ not in blocked]
-        fallback: list[Party] = []
-        while queue:
-            tok = queue.pop(0)
-            if tok.i in skip:
-                continue
-            if tok.dep_ == "prep" and tok.lemma_ in SAYING_PREPOSITIONS:
-                continue
-            mention = self.mentions.at(tok)
-            if mention is not None:
-                head = tok
-                while head.head.i != head.i and self.mentions.at(head.head) is mention:
-                    head = head.head
-                found = self.parties(head)
-                if (
-                    found
-                    and not all(p.code.startswith("---") for p in found)
-                    and not _possessed_agent(mention, head)
-                ):
-                    if fallback and located_in(head) and all(is_country(p.code) for p in found):
-                        # "killed five policemen in northern Iraq": the agents met first
-                        # are of the place the act is in (IRQCOP), as "Iraqi policemen".
-                        return [
-                            Party(p.code + a.code[3:], a.start, a.end, a.text)
-                            for a in fallback
-                            if a.code.startswith("---")
-                            for p in found
-                        ] or found
-                    return found
-                # An agent without a country ("military aid") is kept only as a fallback;
-                # one's own ("withdraw its troops from Lebanon") is the instrument, no target.
-                if (
-                    not fallback
-                    and head.dep_ not in ("amod", "compound")
-                    and not _possessed_agent(mention, head)
-                ):
-                    fallback = found
-            queue.extend(c for c in tok.children if c.dep_ not in blocked)
-        return fallback
-
-
-def _possessed_agent(mention: Mention, head: Token) -> bool:
-    """An agent given its country by a possessive pronoun ("its troops", coreference)."""
-    return mention.via == "coreference" and any(
-        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children
-    )
-
-
-# Clauses inside a phrase that the first search does not enter ("the links leading into X").
-_INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
-
-
-def _between_parties(verb: Token, roles: _Roles) -> list[Party]:
-    """Actors of a "between A and B" phrase on the verb or its passive subject."""
-    heads = [verb] + [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lemma_ == "between":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return roles.parties(obj)
-    return []
 
 
 # ---------------------------------------------------------------- flags
@@ -1184,31 +478,7 @@ def _during_protest(verb: Token) -> bool:
     )
 
 
-def _violent_context(verb: Token) -> bool:
-    """ "were shot", "killed in a car bombing": the act is violence, not an accident."""
-    if verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS:
-        return True
-    return any(
-        prep.dep_ == "prep"
-        and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in VIOLENCE_CONTEXT_NOUNS for c in prep.children
-        )
-        for prep in verb.children
-    )
-
-
-def _venue(party: Party, doc: Doc, table: TokenTable) -> bool:
-    """Whether a party was read from a place named as where something happened ("in
-    Havana", "at Camp David")."""
-    for i in table.starting_in(party.start, party.end):
-        tok = doc[i]
-        while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
-            tok = tok.head
-        return located_in(tok, VENUE_PREPOSITIONS) and tok.ent_type_ in PLACE_LABELS
-    return False
-
-
-def _joint_subject_parties(verb: Token, roles: _Roles) -> list[Party]:
+def _joint_subject_parties(verb: Token, roles: Roles) -> list[Party]:
     """The parties of talks that are the verb's subject ("US-China trade talks resumed",
     "Russian-Ukrainian talks collapsed", "talks between Iran and the EU resumed"): two or
     more, else none. Not of a war or a dispute: "the Israel-Hamas war went on" is no
@@ -1230,27 +500,6 @@ def _joint_subject_parties(verb: Token, roles: _Roles) -> list[Party]:
             party = party_of(mention)
             found.setdefault(party.code, party)
         return list(found.values()) if len(found) >= 2 else []
-    return []
-
-
-def _violence_owners(verb: Token, roles: _Roles) -> list[Party]:
-    """The actor named on the violence a passive verb's phrase tells ("killed in an Israeli
-    air strike", "wounded in a Taliban attack"): who carried it out. A place named there
-    ("killed in a Gaza bombing") is where it happened, not who did it."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in VIOLENCE_CONTEXT_NOUNS:
-                continue
-            for mod in noun.children:
-                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or mod.i > noun.i:
-                    continue
-                if mod.dep_ != "poss" and mod.ent_type_ in PLACE_LABELS:
-                    continue  # "a Gaza bombing", "the Kabul attack": where, not who
-                found = roles.parties(mod)
-                if found and not all(p.code.startswith("---") for p in found):
-                    return found
     return []
 
 
@@ -1390,7 +639,7 @@ def _halted_talks_code(verb: Token) -> str | None:
     return None
 
 
-def _arms_transfer_code(verb: Token, roles: _Roles) -> str | None:
+def _arms_transfer_code(verb: Token, roles: Roles) -> str | None:
     """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS)."""
     if not _acts_on(verb, TRANSFER_LEMMAS, ARMS_NOUNS):
         return None
@@ -1466,7 +715,7 @@ def _request_noun(verb: Token) -> Token | None:
     return None
 
 
-def _code_obligation(verb: Token, sent: Span, roles: _Roles) -> list[Event]:
+def _code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
     """A verb of saying whose reported clause puts an obligation on another actor ("Russia
     said Sudan must return the helicopter"): a demand (10) or, with "should", an appeal
     (02) of the speaker on the clause's subject (CAMEO manual 1.1b3, 02 and 10)."""
@@ -1552,7 +801,7 @@ def code_sentence(
     article: Article,
     mentions: MentionIndex,
     verbs: VerbDictionary,
-    roles: _Roles,
+    roles: Roles,
     settings: Settings,
 ) -> list[Event]:
     """The events of one sentence (ids are set by ``code_events``)."""
@@ -1728,17 +977,6 @@ def _order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> Non
             recode(event, code)
 
 
-def _reciprocal(verb: Token) -> bool:
-    """The verb's own phrase says its subjects act together ("their meeting", "each other")."""
-    phrase = [t for t in own_phrase(verb) if t.i > verb.i]
-    if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
-        return True
-    # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity.
-    return any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in JOINT_NOUNS for c in verb.children
-    )
-
-
 def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
     """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
     verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
@@ -1775,7 +1013,7 @@ def _code_verb(
     sent: Span,
     mentions: MentionIndex,
     verbs: VerbDictionary,
-    roles: _Roles,
+    roles: Roles,
     settings: Settings,
     words: frozenset[str] | None = None,
     *,
@@ -1796,7 +1034,7 @@ def _code_verb(
         not sources
         and not passive
         and not names_a_source(verbs.patterns_for(entry))
-        and len(_between_parties(verb, roles)) < 2
+        and len(between_parties(verb, roles)) < 2
     ):
         # Nothing can give the act a source, so its patterns need not be matched (a passive
         # verb goes on: what was done to its subject may be an event without a source).
@@ -1883,24 +1121,24 @@ def _code_verb(
     if (
         match is not None
         and match.source is not None
-        and not _elided_passive(first_conjunct(verb))  # the subject suffered the act
+        and not elided_passive(first_conjunct(verb))  # the subject suffered the act
     ):
         sources = split_parties([match.source])
     elif (
         match is not None
         and match.target is not None
         and names_reporting_words(match.pattern)
-        and _is_own_subject(match.target, sources)
+        and is_own_subject(match.target, sources)
     ):
         # "X noted that Y regretted ..." with "- NOTED + *": the pattern names the reporting
         # words and makes the verb's own subject its target, so the act is the reporter's,
         # about that subject.
-        sources = _reporter(verb, roles)
+        sources = reporter(verb, roles)
     table = roles.token_table(sent.doc)
     skip = {
         i for p in sources for i in table.starting_in(p.start, p.end) if sent.start <= i < sent.end
     }
-    if not sources and not passive and len(_between_parties(verb, roles)) < 2:
+    if not sources and not passive and len(between_parties(verb, roles)) < 2:
         return []  # no source, and no "between A and B" to give one: the objects can wait
     if match is not None and match.target is not None:
         targets = split_parties([match.target])
@@ -1918,16 +1156,16 @@ def _code_verb(
         if not targets and len(sources) > 1 and not travel[0].startswith("14"):
             targets = list(sources)
     else:
-        reciprocal = len(sources) > 1 and _reciprocal(verb)
+        reciprocal = len(sources) > 1 and acts_together(verb)
         targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
         if _cameo_rules(settings, verbs) and _own_intent(code, sources, targets):
             targets = []
-        if reciprocal and targets and all(_venue(p, sent.doc, table) for p in targets):
+        if reciprocal and targets and all(is_venue(p, sent.doc, table) for p in targets):
             # "A and B signed an agreement in Havana": where, not with whom ("... with C
             # in Havana": C).
             venue = {i for p in targets for i in table.starting_in(p.start, p.end)}
             targets = roles.objects(verb, passive, skip | venue, clauses=False)
-            if any(_venue(p, sent.doc, table) for p in targets):
+            if any(is_venue(p, sent.doc, table) for p in targets):
                 targets = []
         if reciprocal and not targets:
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
@@ -1952,7 +1190,7 @@ def _code_verb(
         # "Israel and Syria met in Geneva", "Hamas and Fatah clashed in Gaza", "India and
         # Pakistan exchanged fire": an act of two sides with no one else named is between
         # the members of the compound subject; the place is where.
-        if targets and all(_venue(p, sent.doc, table) for p in targets):
+        if targets and all(is_venue(p, sent.doc, table) for p in targets):
             targets = []
         if not targets:
             targets = list(sources)
@@ -1960,7 +1198,7 @@ def _code_verb(
         # "- % * [030:030]": the members of a compound subject act on each other.
         targets = list(sources)
     if not sources:
-        pair = _between_parties(verb, roles)
+        pair = between_parties(verb, roles)
         if len(pair) >= 2:
             sources, targets = pair, pair
     if (
@@ -1972,9 +1210,9 @@ def _code_verb(
         # "Two soldiers died in a Hamas rocket attack": the subject suffered the violence
         # (as CAMEO.2.0's own DIE patterns write it, "[:190]"); whoever carried it out is
         # named on it, or no one is.
-        if not _violent_context(verb):
+        if not violent_context(verb):
             return []
-        sources, targets, passive = _violence_owners(verb, roles), sources, True
+        sources, targets, passive = violence_owners(verb, roles), sources, True
     unknown_source = False
     if not sources:
         if not (
@@ -1983,13 +1221,13 @@ def _code_verb(
             and _cameo_rules(settings, verbs)
             and code
             and code[:2] in UNATTRIBUTED_ROOTS
-            and _violent_context(verb)
+            and violent_context(verb)
         ):
             return []
         # "Three civilians were killed in a car bombing": violence done to someone by no
         # one named is still the event (its source unknown), as news coders record it;
         # "killed in an Israeli air strike" names who did it in the violence's own phrase.
-        sources = _violence_owners(verb, roles)
+        sources = violence_owners(verb, roles)
         unknown_source = not sources
     named = pattern_words(match.pattern if match else None, verbs)
     negated, hypothetical = _flags(verb, named)
@@ -2017,19 +1255,6 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
-
-
-def _is_own_subject(target: Party, sources: Sequence[Party]) -> bool:
-    """Whether the pattern's target is read from the verb's own subject."""
-    return any(target.start <= p.start < target.end for p in sources)
-
-
-def _reporter(verb: Token, roles: _Roles) -> list[Party]:
-    """The subject of the clause that reports ``verb``'s clause ("X noted that ...")."""
-    tok = first_conjunct(verb)
-    if tok.dep_ != "ccomp" or tok.head.i == tok.i:
-        return []
-    return roles.subject(tok.head)[0]
 
 
 def _own_intent(code: str | None, sources: Sequence[Party], targets: Sequence[Party]) -> bool:
@@ -2062,7 +1287,7 @@ def code_events(
     dateline = _dateline_tokens(article, doc)
     index = MentionIndex(doc, mentions, dateline)
     new_actor_length = getattr(settings, "new_actor_length", 0)
-    roles = _Roles(index, actors, when, new_actor_length)
+    roles = Roles(index, actors, when, new_actor_length)
     roles.dateline = dateline
     events: list[Event] = []
     discards: DiscardText | None = None  # the text read once, when first needed
@@ -2114,7 +1339,7 @@ def _is_question(sent: Span) -> bool:
 
 def _nominal_events(
     sent: Span,
-    roles: _Roles,
+    roles: Roles,
     settings: Settings,
     found: list[Event],
     earlier: Sequence[Event] = (),
