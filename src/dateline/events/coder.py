@@ -76,8 +76,6 @@ from .lexicon import (
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
     ARMS_NOUNS,
-    BLOCKING_LEMMAS,
-    CLAIM_DENYING_LEMMAS,
     CLAUSE_ONLY_SAYING_LEMMAS,
     COMMITMENT_CODE,
     COMMITMENT_LEMMAS,
@@ -85,11 +83,8 @@ from .lexicon import (
     COMPLAINT_CODE,
     COMPLAINT_ROOTS,
     COMPLAINT_WORDS,
-    CONDITIONAL_MARKERS,
     CONFLICT_NOUNS,
     DATELINE_DASHES,
-    DENIAL_GOVERNORS,
-    DENIED_CLAIM_NOUNS,
     DRAFT_CODE,
     DRAFT_NOUNS,
     DRAFT_VERBS,
@@ -97,11 +92,9 @@ from .lexicon import (
     EASING_CODE,
     EASING_LEMMAS,
     EVENT_NOUN_CODES,
-    FUTURE_AUXILIARIES,
     HALT_NEGOTIATIONS_CODE,
     HALTING_LEMMAS,
     HYPOTHETICAL_MODALS,
-    INTENT_CODES,
     INTENT_GOVERNORS,
     JOINT_NOUNS,
     LAWSUIT_CODE,
@@ -109,8 +102,6 @@ from .lexicon import (
     LIGHT_VERBS,
     MILITARY_AID_CODE,
     MUTUAL_ROOTS,
-    NEGATION_WORDS,
-    NEGATIVE_GOVERNORS,
     NEGOTIATION_NOUNS,
     NOMINAL_DATE_PREPOSITIONS,
     NOMINAL_EVENT_CODES,
@@ -124,26 +115,21 @@ from .lexicon import (
     ORDERING_LEMMAS,
     PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
-    PAST_WISH_LEMMAS,
     PATIENT_SUBJECT_LEMMAS,
     PERIOD_DISCARD_PHRASES,
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
     PHRASAL_HALTING_LEMMAS,
-    PROPOSAL_NOUNS,
     PROTEST_CODE,
     PROTEST_EVENT_NOUNS,
     PROTEST_TIME_PREPOSITIONS,
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
     QUANTITY_NOUNS,
-    REFUSAL_CODES,
     REFUSAL_GOVERNORS,
     REJECTED_NOUNS,
     REJECTING_LEMMAS,
     REJECTION_CODE,
-    REPORTING_REQUESTS,
-    REQUEST_GOVERNORS,
     REQUEST_NOUN_CODES,
     RESTRICTION_NOUNS,
     RESUMPTION_LEMMAS,
@@ -158,12 +144,10 @@ from .lexicon import (
     TRAVEL_LEMMAS,
     TRAVEL_PURPOSE_CODES,
     TRUCE_CODE,
-    ULTIMATUM_CODE,
-    ULTIMATUM_MARKERS,
     UNATTRIBUTED_ROOTS,
     VIOLENT_PROTEST_CODE,
-    WISH_GOVERNORS,
 )
+from .modality import denied, flags, intent_codes, is_question, refused, request_noun, unable
 from .parties import (
     MentionIndex,
     Party,
@@ -232,212 +216,6 @@ _DATELINE_TOKENS = 12
 
 
 # ---------------------------------------------------------------- flags
-
-
-def _is_hypothetical_marker(child: Token, word: str, named: set[str]) -> bool:
-    if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
-        return word not in named
-    return child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS
-
-
-def _flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
-    """(negated, hypothetical) for ``verb``, ignoring words the matched pattern names."""
-    negated = hypothetical = False
-    tok: Token | None = _sharing_conjunct(verb)
-    for _ in range(3):
-        if tok is None:
-            break
-        for c in tok.children:
-            word = c.text.upper()
-            if c.dep_ == "neg" and word not in named and not (named & NEGATION_WORDS):
-                negated = True
-            elif _is_hypothetical_marker(c, word, named):
-                hypothetical = True
-        # An xcomp inherits its governor's flags ("did not agree to meet", "are not able to
-        # end", through the adjective), and "unable to end" is a negation.
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_GOVERNORS:
-            negated = True
-        tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
-    return negated, hypothetical or _irrealis(verb) or _past_wish(verb)
-
-
-def _past_wish(verb: Token) -> bool:
-    """A wish in the simple past that no one is said to voice ("We wanted the talks to be
-    held directly"): what was wished then, not an intent expressed (``PAST_WISH_LEMMAS``).
-    Reported speech keeps it: "said it wanted talks", "wanted talks, he said"."""
-    if verb.tag_ != "VBD" or verb.lemma_.lower() not in PAST_WISH_LEMMAS:
-        return False
-    if verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.lemma_.lower() in SAYING_LEMMAS:
-        return False
-    return not any(
-        (c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SAYING_LEMMAS)
-        or (c.dep_ == "prep" and c.lemma_.lower() in SAYING_PREPOSITIONS)  # "according to"
-        for c in verb.children
-    )
-
-
-def _sharing_conjunct(verb: Token) -> Token:
-    """The verb whose auxiliaries and negation ``verb`` shares: the first of verbs joined
-    by "and"/"or" when the later one has none of its own ("would not sit and watch")."""
-    if verb.dep_ != "conj" or any(
-        c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass") for c in verb.children
-    ):
-        return verb
-    head = verb.head
-    joined = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
-    if head.pos_ in ("VERB", "AUX") and joined and joined[-1].lower_ in ("and", "or", "nor"):
-        return head
-    return verb
-
-
-def _unable(verb: Token) -> bool:
-    """ "unable to end", "not able to end": an inability, not a refusal (no 12x code)."""
-    first = first_conjunct(verb)
-    head = first.head
-    if first.dep_ != "xcomp":
-        return False
-    if head.lemma_.lower() in NEGATIVE_GOVERNORS:
-        return True
-    # "are not able to": the negation sits on the verb the adjective complements.
-    return (
-        head.dep_ == "acomp"
-        and head.pos_ == "ADJ"
-        and head.lemma_.lower() not in INTENT_GOVERNORS
-        and any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
-    )
-
-
-# A noun whose clause says the act, and the verbs that deny it through the noun: "denied
-# reports that it had attacked", "vetoed a resolution condemning Syria".
-_DENIED_BY_OBJECT = (
-    (DENIED_CLAIM_NOUNS, CLAIM_DENYING_LEMMAS),
-    (PROPOSAL_NOUNS, BLOCKING_LEMMAS),
-)
-
-
-def _denied(verb: Token) -> bool:
-    """ "denied that it supports", "denied supporting", "denied reports that it attacked":
-    the act is denied by the speaker, so it is not an event (flagged negated)."""
-    first = first_conjunct(verb)
-    head = first.head
-    if head.i == first.i:
-        return False
-    governor: Token | None = None
-    if first.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in DENIAL_GOVERNORS:
-        governor = head
-    elif (
-        first.dep_ == "acl"
-        and head.dep_ in ("dobj", "nsubjpass")
-        and head.head.i != head.i
-        and any(
-            head.lemma_.lower() in nouns and head.head.lemma_.lower() in verbs
-            for nouns, verbs in _DENIED_BY_OBJECT
-        )
-    ):
-        governor = head.head
-    # "did not deny that ...": no denial.
-    return governor is not None and not any(c.dep_ == "neg" for c in governor.children)
-
-
-def _by_prefix(table: dict[str, str], code: str) -> str | None:
-    for n in (3, 2):
-        if code[:n] in table:
-            return table[code[:n]]
-    return None
-
-
-def _announced(verb: Token) -> bool:
-    """ "will meet", "would boycott", "plans to withdraw", "is willing to talk"."""
-    verb = first_conjunct(verb)
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
-        return True
-    head = verb.head
-    # An infinitive parsed as an adverbial clause is still the complement ("have sworn to
-    # fight", advcl).
-    infinitive = verb.dep_ == "xcomp" or (
-        verb.dep_ == "advcl" and any(infinitive_to(c) for c in verb.children)
-    )
-    return infinitive and head.lemma_.lower() in INTENT_GOVERNORS
-
-
-def _intent(
-    verb: Token, code: str | None, reverse: str | None, negated: bool
-) -> tuple[str | None, str | None, bool]:
-    """CAMEO's codes for announced and refused acts (manual 1.1b3, categories 03, 12, 13)."""
-    if code is None or not code.isdigit():
-        return code, reverse, negated
-    if negated:
-        refusal = _by_prefix(REFUSAL_CODES, code)
-        if refusal is not None:
-            return refusal, None, False
-        return code, reverse, negated
-    if _announced(verb):
-        intent = _by_prefix(INTENT_CODES, code)
-        if intent is not None:
-            if _ultimatum(verb) and root_of(intent) != "13":
-                # "will withdraw its force unless ...": a conditional announcement is a
-                # threat (CAMEO manual 1.1b3, 13 "Threaten", ultimatums).
-                intent = ULTIMATUM_CODE
-            return intent, None, negated
-    return code, reverse, negated
-
-
-def _ultimatum(verb: Token) -> bool:
-    """An announced act with an "unless" clause."""
-    first = first_conjunct(verb)
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ULTIMATUM_MARKERS for m in c.children)
-        for c in (*verb.children, *first.children)
-    )
-
-
-def _irrealis(verb: Token) -> bool:
-    """Inside an infinitive that complements a noun or states a purpose ("an agreement to
-    ensure troops withdrew", "in order to end the war"), or a wish ("wanted the talks to
-    be held"): an aim, not an event."""
-    first = first_conjunct(verb)
-    # A complement of a wish or a request, directly or through complements ("demanded that
-    # its partners refuse to recognize X": the recognition is asked for too).
-    link = first
-    for _ in range(MAX_CLIMB):
-        if link.dep_ not in ("xcomp", "ccomp") or link.head.i == link.i:
-            break
-        governor = link.head.lemma_.lower()
-        if governor in WISH_GOVERNORS:
-            return True
-        # "told them to leave" asks; "was told that soldiers beat detainees" reports.
-        if governor in REQUEST_GOVERNORS and (
-            link.dep_ == "xcomp" or governor not in REPORTING_REQUESTS
-        ):
-            return True
-        link = first_conjunct(link.head)
-    if first.dep_ == "acl" and first.head.lemma_.lower() in REQUEST_NOUN_CODES:
-        return True  # "its demand that Israel ease restrictions"
-    if first.dep_ == "ccomp":
-        noun = _request_noun(first.head)
-        if noun is not None and noun.i < first.i:
-            return True
-    if _purpose_of(first):
-        return True
-    tok = verb
-    while tok.head.i != tok.i:
-        tok = tok.head
-        if tok.dep_ in ("acl", "advcl") and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
-        ):
-            return True
-    return False
-
-
-def _purpose_of(verb: Token) -> bool:
-    """The complement of a verb of purpose ("aimed at reaching", "strive to end")."""
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head
-    elif verb.dep_ != "xcomp":
-        return False
-    return head.i < verb.i and head.lemma_.lower() in PURPOSE_LEMMAS
 
 
 def _to_complain(verb: Token) -> bool:
@@ -683,7 +461,7 @@ def _commitment(
 def _obligations(verb: Token) -> Iterable[tuple[Token, str]]:
     """The clauses a verb of saying reports as obligations, with their codes: "said Sudan
     must return" (a modal), "reiterated its demand that Israel ease" (a request noun)."""
-    noun = _request_noun(verb)
+    noun = request_noun(verb)
     for child in verb.children:
         if child.dep_ == "ccomp":
             modal = next(
@@ -705,14 +483,6 @@ def _obligations(verb: Token) -> Iterable[tuple[Token, str]]:
                 if clause.dep_ in ("acl", "ccomp") and clause.i > child.i:
                     yield clause, REQUEST_NOUN_CODES[child.lemma_.lower()]
                     break
-
-
-def _request_noun(verb: Token) -> Token | None:
-    """The verb's object when it is a noun of request ("reiterated its demand")."""
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUN_CODES:
-            return child
-    return None
 
 
 def _code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
@@ -884,12 +654,6 @@ def _supplement_entry(verb: Token) -> VerbEntry | None:
     if code is None:
         return None
     return VerbEntry(verb=verb.lemma_.upper(), block="", code=code)
-
-
-def _refused(verb: Token) -> bool:
-    """ "refused to deploy", "declined to meet": the act is refused (CAMEO 12)."""
-    first = first_conjunct(verb)
-    return first.dep_ == "xcomp" and first.head.lemma_.lower() in REFUSAL_GOVERNORS
 
 
 def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
@@ -1230,11 +994,11 @@ def _code_verb(
         sources = violence_owners(verb, roles)
         unknown_source = not sources
     named = pattern_words(match.pattern if match else None, verbs)
-    negated, hypothetical = _flags(verb, named)
-    if _denied(verb):
+    negated, hypothetical = flags(verb, named)
+    if denied(verb):
         negated = True  # a denied act is no event, and no refusal either
-    elif _cameo_rules(settings, verbs) and not hypothetical and not _unable(verb):
-        code, reverse, negated = _intent(verb, code, reverse, negated or _refused(verb))
+    elif _cameo_rules(settings, verbs) and not hypothetical and not unable(verb):
+        code, reverse, negated = intent_codes(verb, code, reverse, negated or refused(verb))
     trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
@@ -1301,7 +1065,7 @@ def code_events(
         found = code_sentence(sent, article, index, verbs, roles, settings) if named else []
         if cameo:
             found.extend(_nominal_events(sent, roles, settings, found, events))
-            if found and _is_question(sent):
+            if found and is_question(sent):
                 # "Will China invade Taiwan?": a question asserts no event.
                 for event in found:
                     event.hypothetical = True
@@ -1326,15 +1090,6 @@ def code_events(
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
-
-
-def _is_question(sent: Span) -> bool:
-    """Whether the sentence ends with a question mark (closing quotes and brackets aside)."""
-    for tok in reversed(sent):
-        if tok.is_space or tok.is_quote or tok.is_right_punct:
-            continue
-        return tok.text == "?"
-    return False
 
 
 def _nominal_events(
