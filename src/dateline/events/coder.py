@@ -64,7 +64,6 @@ from .build import (
     CODER_ID,
     INFERRED_PARTIES_CONFIDENCE,
     add_event,
-    doc_text,
     event_key,
     recode,
     register_text,
@@ -85,27 +84,17 @@ from .lexicon import (
     COMPLAINT_WORDS,
     CONFLICT_NOUNS,
     DATELINE_DASHES,
-    DRAFT_CODE,
-    DRAFT_NOUNS,
-    DRAFT_VERBS,
-    DRAFT_WORDS,
     EASING_CODE,
     EASING_LEMMAS,
-    EVENT_NOUN_CODES,
     HALT_NEGOTIATIONS_CODE,
     HALTING_LEMMAS,
     HYPOTHETICAL_MODALS,
     INTENT_GOVERNORS,
-    JOINT_NOUNS,
     LAWSUIT_CODE,
     LAWSUIT_LEMMAS,
-    LIGHT_VERBS,
     MILITARY_AID_CODE,
     MUTUAL_ROOTS,
     NEGOTIATION_NOUNS,
-    NOMINAL_DATE_PREPOSITIONS,
-    NOMINAL_EVENT_CODES,
-    NOMINAL_FORWARD_PREPOSITIONS,
     OBJECT_CODED_SAYING_LEMMAS,
     OBLIGATION_CODES,
     OBLIGATION_CUES,
@@ -113,19 +102,15 @@ from .lexicon import (
     OBSTRUCTION_CODE,
     ORDERED_ACT_ROOTS,
     ORDERING_LEMMAS,
-    PARTICIPATION_NOUN_CODES,
     PASSAGE_NOUNS,
     PATIENT_SUBJECT_LEMMAS,
     PERIOD_DISCARD_PHRASES,
-    PERIOD_NOUNS,
-    PERIOD_TRUCE_NOUNS,
     PHRASAL_HALTING_LEMMAS,
     PROTEST_CODE,
     PROTEST_EVENT_NOUNS,
     PROTEST_TIME_PREPOSITIONS,
     PROTEST_WORDS,
     PURPOSE_LEMMAS,
-    QUANTITY_NOUNS,
     REFUSAL_GOVERNORS,
     REJECTED_NOUNS,
     REJECTING_LEMMAS,
@@ -138,20 +123,24 @@ from .lexicon import (
     STATE_FORCE_AGENTS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
-    TALK_NOUNS,
     TIME_DISCARD_WORDS,
     TRANSFER_LEMMAS,
-    TRAVEL_LEMMAS,
-    TRAVEL_PURPOSE_CODES,
-    TRUCE_CODE,
     UNATTRIBUTED_ROOTS,
     VIOLENT_PROTEST_CODE,
 )
 from .modality import denied, flags, intent_codes, is_question, refused, request_noun, unable
+from .nominal import (
+    complete_from_earlier_talks,
+    draft_code,
+    joint_subject_parties,
+    light_verb_code,
+    nominal_events,
+    participation_code,
+    travel_purpose,
+)
 from .parties import (
     MentionIndex,
     Party,
-    party_of,
     split_parties,
 )
 from .patterns import (
@@ -180,7 +169,6 @@ from .syntax import (
     direct_objects,
     first_conjunct,
     infinitive_to,
-    joint_noun,
     own_phrase,
 )
 from .tokens import TokenTable, is_candidate
@@ -254,128 +242,6 @@ def _during_protest(verb: Token) -> bool:
         and any(c.dep_ == "pobj" and c.lemma_.lower() in PROTEST_EVENT_NOUNS for c in prep.children)
         for prep in verb.children
     )
-
-
-def _joint_subject_parties(verb: Token, roles: Roles) -> list[Party]:
-    """The parties of talks that are the verb's subject ("US-China trade talks resumed",
-    "Russian-Ukrainian talks collapsed", "talks between Iran and the EU resumed"): two or
-    more, else none. Not of a war or a dispute: "the Israel-Hamas war went on" is no
-    journey of either side."""
-    for subj in verb.children:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or joint_noun(subj) not in TALK_NOUNS:
-            continue
-        for prep in subj.children:
-            if prep.dep_ == "prep" and prep.lower_ == "between":
-                for obj in prep.children:
-                    pair = roles.parties(obj) if obj.dep_ == "pobj" else []
-                    if len({p.code for p in pair}) >= 2:
-                        return pair
-        found: dict[str, Party] = {}
-        for tok in subj.doc[subj.left_edge.i : subj.i]:
-            mention = roles.mentions.at(tok)
-            if mention is None or mention.actor is None or mention.actor.code.startswith("---"):
-                continue
-            party = party_of(mention)
-            found.setdefault(party.code, party)
-        return list(found.values()) if len(found) >= 2 else []
-    return []
-
-
-def _participation_code(verb: Token) -> str | None:
-    """ "took part in a series of meetings", "participated in the talks": the code of the
-    event taken part in."""
-    lemma = verb.lemma_.lower()
-    heads = [verb]
-    if lemma == "take":
-        parts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"]
-        if not parts:
-            return None
-        heads.extend(parts)
-    elif lemma != "participate":
-        return None
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
-                continue
-            for noun in prep.children:
-                if noun.dep_ != "pobj":
-                    continue
-                code = PARTICIPATION_NOUN_CODES.get(_counted(noun).lemma_.lower())
-                if code is not None:
-                    return code
-    return None
-
-
-def _counted(noun: Token) -> Token:
-    """What a quantity noun counts ("a series of meetings" -> meetings); any other noun is
-    itself."""
-    if noun.lemma_.lower() in QUANTITY_NOUNS:
-        for of in noun.children:
-            if of.dep_ == "prep" and of.lower_ == "of":
-                for obj in of.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-    return noun
-
-
-def _travel_purpose(verb: Token) -> tuple[str, Token] | None:
-    """ "return to Geneva for talks", "converging for a rally": the code of the event gone
-    to, and its noun (see TRAVEL_LEMMAS)."""
-    if verb.lemma_.lower() not in TRAVEL_LEMMAS:
-        return None
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "for":
-            continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj":
-                continue
-            noun = _counted(noun)  # "for a round of talks"
-            code = TRAVEL_PURPOSE_CODES.get(noun.lemma_.lower())
-            if code is not None:
-                return code, noun
-    return None
-
-
-def _light_verb_code(verb: Token) -> str | None:
-    """The code of the event noun a light verb takes ("organized a general strike": 143)."""
-    if verb.lemma_.lower() not in LIGHT_VERBS:
-        return None
-    for child in verb.children:
-        nouns = [child] if child.dep_ == "dobj" else []
-        if child.dep_ == "prep" and child.lower_ == "on":
-            nouns = [c for c in child.children if c.dep_ == "pobj"]  # "went on strike"
-        for noun in nouns:
-            lemma = noun.lemma_.lower()
-            mods = [
-                c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
-            ]
-            for mod in reversed(mods):
-                found = EVENT_NOUN_CODES.get(f"{mod} {lemma}")
-                if found is not None:
-                    return found
-            if lemma in EVENT_NOUN_CODES:
-                return EVENT_NOUN_CODES[lemma]
-    return None
-
-
-def _draft_code(verb: Token) -> str | None:
-    """ "presented a draft memorandum of understanding": CAMEO 046 (see DRAFT_VERBS)."""
-    if verb.lemma_.lower() not in DRAFT_VERBS:
-        return None
-    for noun in direct_objects(verb):
-        lemma = noun.lemma_.lower()
-        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-        if lemma in DRAFT_NOUNS and mods & DRAFT_WORDS:
-            return DRAFT_CODE
-        if lemma in DRAFT_WORDS:  # "a draft of the treaty"
-            for of in noun.children:
-                if (
-                    of.dep_ == "prep"
-                    and of.lower_ == "of"
-                    and any(c.lemma_.lower() in DRAFT_NOUNS for c in of.children)
-                ):
-                    return DRAFT_CODE
-    return None
 
 
 def _acts_on(verb: Token, lemmas: Container[str], nouns: Container[str]) -> bool:
@@ -786,7 +652,7 @@ def _code_verb(
     """The events of one verb of the dictionary (``words``: its sentence's words);
     ``patterns_only``: only a matching pattern codes it, not the block's own code."""
     sources, passive = roles.subject(verb)
-    joint = _joint_subject_parties(verb, roles) if _cameo_rules(settings, verbs) else []
+    joint = joint_subject_parties(verb, roles) if _cameo_rules(settings, verbs) else []
     if joint:
         sources = joint
     elif _cameo_rules(settings, verbs) and any(
@@ -810,8 +676,8 @@ def _code_verb(
     matcher = PatternMatcher(verb, verbs, mentions, passive, exact, words)
     patterns, index = verb_patterns(verbs, entry, exact)
     match = matcher.best(patterns, entry_name(entry), index)
-    participation = _participation_code(verb) if _cameo_rules(settings, verbs) else None
-    travel = _travel_purpose(verb) if _cameo_rules(settings, verbs) else None
+    participation = participation_code(verb) if _cameo_rules(settings, verbs) else None
+    travel = travel_purpose(verb) if _cameo_rules(settings, verbs) else None
     if participation is None and travel is not None:
         participation = travel[0]
     if patterns_only and (match is None or participation is not None):
@@ -839,14 +705,14 @@ def _code_verb(
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
                 code = supplement_codes().get(verb.lemma_.lower(), code)
             code, reverse = _commitment(verb, code, reverse)
-            noun_code = _light_verb_code(verb)
+            noun_code = light_verb_code(verb)
             if noun_code is not None:
                 code, reverse = noun_code, None
             object_code = _rejection_code(verb) or _obstruction_code(verb, sources)
             if object_code is not None:
                 code, reverse = object_code, None
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-                object_code = _draft_code(verb) or _armed_activity_code(verb, sources)
+                object_code = draft_code(verb) or _armed_activity_code(verb, sources)
                 if object_code is not None:
                     code, reverse, own_objects = object_code, None, True
     if _cameo_rules(settings, verbs):
@@ -1058,13 +924,13 @@ def code_events(
     cameo = _cameo_rules(settings, verbs)
     for sent in doc.sents:
         # Only sentences with an actor can carry an event (unless new actors are allowed),
-        # but for a truce between the parties of the paragraph (``_nominal_events``).
+        # but for a truce between the parties of the paragraph (``nominal_events``).
         named = bool(new_actor_length) or index.any_in(sent)
         if not named and not (cameo and events):
             continue
         found = code_sentence(sent, article, index, verbs, roles, settings) if named else []
         if cameo:
-            found.extend(_nominal_events(sent, roles, settings, found, events))
+            found.extend(nominal_events(sent, roles, settings, found, events))
             if found and is_question(sent):
                 # "Will China invade Taiwan?": a question asserts no event.
                 for event in found:
@@ -1086,142 +952,10 @@ def code_events(
             return []
     events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
     if not settings.petrarch_compat:
-        _complete_from_earlier_talks(doc, events)
+        complete_from_earlier_talks(doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
-
-
-def _nominal_events(
-    sent: Span,
-    roles: Roles,
-    settings: Settings,
-    found: list[Event],
-    earlier: Sequence[Event] = (),
-) -> list[Event]:
-    """Events said by a noun alone ("after talks between Israel and Syria on Monday"), see
-    ``NOMINAL_EVENT_CODES``. Precise by construction: the noun stands in a prepositional
-    phrase (an argument of a verb is the verb's to code: "held talks", "the truce
-    collapsed"), its own phrase names the parties ("between A and B"; "A's truce with B",
-    "talks by A with B"), and it has a date of its own ("on 6 February"): a noun without
-    one may name a standing state ("to oversee a ceasefire between A and B"), not an event.
-
-    A dated truce that names no party ("three before a week of enforced calm on 6
-    February") is between the two parties of the last event coded in its paragraph
-    (``earlier``: the article's events so far), both ways, at a lower confidence; with no
-    such event in the paragraph it is not coded: a truce is never guessed across a topic.
-    """
-    seen = {event_key(e) for e in found}
-    events: list[Event] = []
-    doc = sent.doc
-    table = roles.token_table(doc)
-    nouns = table.with_lemma(sent.start, sent.end, NOMINAL_EVENT_CODES)
-    lulls = table.with_lemma(sent.start, sent.end, PERIOD_TRUCE_NOUNS)
-    for i in sorted({*nouns, *lulls}):
-        noun = doc[i]
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
-            continue
-        period = _period_of(noun)
-        if noun.lemma_.lower() in PERIOD_TRUCE_NOUNS:
-            if period is None:
-                continue  # "called for calm": no stretch of time, no truce
-            code = TRUCE_CODE
-        else:
-            code = NOMINAL_EVENT_CODES[joint_noun(noun)]
-        if not (_own_date(noun) or (period is not None and _dated_period(period, noun))):
-            continue
-        sources: list[Party] = []
-        targets: list[Party] = []
-        for child in noun.children:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if child.dep_ == "poss":
-                sources = roles.parties(child)
-            elif child.dep_ == "prep" and objects:
-                word = child.lower_
-                if word == "between":
-                    pair = roles.parties(objects[0])
-                    if len(pair) >= 2:
-                        sources, targets = pair, pair
-                elif word == "by":
-                    sources = roles.parties(objects[0])
-                elif word in ("with", "from"):
-                    targets = roles.parties(objects[0])
-        inferred = False
-        if not sources and not targets and code == TRUCE_CODE:
-            sources = targets = _paragraph_parties(noun, [*earlier, *found])
-            inferred = True
-        if not sources or not targets:
-            continue
-        trigger = TextSpan(noun.idx, noun.idx + len(noun.text), noun.text)
-        prep = (period if period is not None else noun).head  # "after talks", "ahead of"
-        ahead = prep.lower_ == "of" and prep.head.lower_ == "ahead"
-        forward = ahead or prep.lower_ in NOMINAL_FORWARD_PREPOSITIONS
-        start = len(events)
-        for source in sources:
-            for target in targets:
-                if target.code != source.code:
-                    add_event(events, seen, sent, trigger, source, target, code, None)
-        for event in events[start:]:
-            event.hypothetical = forward
-            if inferred:
-                event.confidence = INFERRED_PARTIES_CONFIDENCE
-                event.pattern = "truce noun; parties of the paragraph's last event"
-    return events
-
-
-def _period_of(noun: Token) -> Token | None:
-    """The stretch of time a noun fills ("a week of enforced calm" -> week)."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in PERIOD_NOUNS:
-        return prep.head
-    return None
-
-
-def _dated_period(period: Token, noun: Token) -> bool:
-    """Whether a date hangs on the stretch of time, or follows its phrase at once ("three
-    days of calm on 9 March", whichever word the parser hangs the date on)."""
-    if _own_date(period):
-        return True
-    after = noun.right_edge.i + 1
-    if after + 1 >= len(noun.doc):
-        return False
-    return _date_phrase(noun.doc[after])
-
-
-def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[Party]:
-    """The source and target of the last event with both, coded before ``noun`` in its
-    paragraph (no line break between), not negated or hypothetical; else none."""
-    text = doc_text(noun.doc)
-    for event in sorted(earlier, key=lambda e: e.trigger.start, reverse=True):
-        if event.trigger.start >= noun.idx:
-            continue
-        if "\n" in text[event.trigger.end : noun.idx]:
-            return []  # another paragraph: perhaps another story
-        if event.source is None or event.target is None or event.negated or event.hypothetical:
-            continue
-        if event.source.code == event.target.code:
-            continue
-        return [Party(a.code, a.start, a.end, a.text) for a in (event.source, event.target)]
-    return []
-
-
-def _own_date(noun: Token) -> bool:
-    """Whether a date hangs on the noun itself ("talks on Monday", "a truce in March")."""
-    for child in noun.children:
-        if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
-            return True
-        if _date_phrase(child):
-            return True
-    return False
-
-
-def _date_phrase(prep: Token) -> bool:
-    """ "on 6 February", "in March": a prepositional phrase naming a date."""
-    return (
-        prep.dep_ == "prep"
-        and prep.lower_ in NOMINAL_DATE_PREPOSITIONS
-        and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in prep.children)
-    )
 
 
 def _is_time_discard(phrase: str) -> bool:
@@ -1272,48 +1006,3 @@ def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
         if tok.text in DATELINE_DASHES:
             return frozenset(range(span.start, tok.i + 1))
     return frozenset()
-
-
-def _complete_from_earlier_talks(doc: Doc, events: list[Event]) -> None:
-    """ "We decided to suspend the talks": a definite joint activity ("the talks", "the
-    meetings") refers back to one coded earlier in the article; its other party is the
-    target of an event that has none."""
-    for k, event in enumerate(events):
-        if event.target is not None or event.source is None:
-            continue
-        span = doc.char_span(event.trigger.start, event.trigger.end)
-        if span is None:
-            continue
-        nouns = {
-            c.lemma_.lower()
-            for c in span.root.children
-            if c.dep_ in ("dobj", "nsubjpass")
-            and c.lemma_.lower() in JOINT_NOUNS
-            and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children)
-        }
-        if not nouns:
-            continue
-        source = event.source.code
-        for earlier in reversed(events[:k]):
-            if earlier.source is None or earlier.target is None:
-                continue
-            if source not in (earlier.source.code, earlier.target.code):
-                continue
-            if nouns & _activity_nouns(doc, earlier):
-                other = earlier.target if earlier.source.code == source else earlier.source
-                event.target = other
-                break
-
-
-def _activity_nouns(doc: Doc, event: Event) -> set[str]:
-    """The joint-activity nouns an event's verb takes ("Talks have been held")."""
-    span = doc.char_span(event.trigger.start, event.trigger.end)
-    if span is None:
-        return set()
-    return {
-        joint_noun(t)
-        for c in span.root.children
-        if c.dep_ in ("dobj", "nsubjpass")
-        for t in c.subtree
-        if joint_noun(t) in JOINT_NOUNS
-    }
