@@ -49,7 +49,6 @@ PETRARCH's rules, read off the dependency parse instead of a constituency tree:
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -69,66 +68,29 @@ from .build import (
     register_text,
     span_text,
 )
-from .cameo import root_of
 from .lexicon import (
-    ARMED_ACTIVITY_CODE,
-    ARMED_ACTIVITY_NOUNS,
-    ARMED_AGENTS,
-    ARMS_NOUNS,
     CLAUSE_ONLY_SAYING_LEMMAS,
-    COMMITMENT_CODE,
-    COMMITMENT_LEMMAS,
-    COMMITMENT_PREPOSITIONS,
     COMPLAINT_CODE,
     COMPLAINT_ROOTS,
-    COMPLAINT_WORDS,
     CONFLICT_NOUNS,
     DATELINE_DASHES,
-    EASING_CODE,
-    EASING_LEMMAS,
-    HALT_NEGOTIATIONS_CODE,
-    HALTING_LEMMAS,
-    HYPOTHETICAL_MODALS,
-    INTENT_GOVERNORS,
     LAWSUIT_CODE,
     LAWSUIT_LEMMAS,
-    MILITARY_AID_CODE,
     MUTUAL_ROOTS,
-    NEGOTIATION_NOUNS,
     OBJECT_CODED_SAYING_LEMMAS,
-    OBLIGATION_CODES,
     OBLIGATION_CUES,
-    OBSTRUCTING_LEMMAS,
-    OBSTRUCTION_CODE,
-    ORDERED_ACT_ROOTS,
-    ORDERING_LEMMAS,
-    PASSAGE_NOUNS,
     PATIENT_SUBJECT_LEMMAS,
     PERIOD_DISCARD_PHRASES,
-    PHRASAL_HALTING_LEMMAS,
     PROTEST_CODE,
-    PROTEST_EVENT_NOUNS,
-    PROTEST_TIME_PREPOSITIONS,
-    PROTEST_WORDS,
     PURPOSE_LEMMAS,
-    REFUSAL_GOVERNORS,
-    REJECTED_NOUNS,
-    REJECTING_LEMMAS,
-    REJECTION_CODE,
-    REQUEST_NOUN_CODES,
-    RESTRICTION_NOUNS,
-    RESUMPTION_LEMMAS,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     STATE_FORCE_AGENTS,
-    STATEMENT_NOUNS,
-    SUBJECT_DEPS,
     TIME_DISCARD_WORDS,
-    TRANSFER_LEMMAS,
     UNATTRIBUTED_ROOTS,
     VIOLENT_PROTEST_CODE,
 )
-from .modality import denied, flags, intent_codes, is_question, refused, request_noun, unable
+from .modality import denied, flags, intent_codes, is_question, refused, unable
 from .nominal import (
     complete_from_earlier_talks,
     draft_code,
@@ -152,6 +114,24 @@ from .patterns import (
     sentence_words,
     verb_patterns,
 )
+from .refine import (
+    armed_activity_code,
+    arms_transfer_code,
+    code_obligation,
+    commitment_code,
+    during_protest,
+    easing_code,
+    halted_talks_code,
+    in_protest,
+    obstruction_code,
+    order_takes_ordered_act,
+    own_intent,
+    rejection_code,
+    to_complain,
+    yield_bare_intent,
+    yield_statement_to_clause,
+    yield_to_statement_content,
+)
 from .roles import (
     Roles,
     acts_together,
@@ -166,9 +146,7 @@ from .roles import (
 from .syntax import (
     MAX_CLIMB,
     clausal_complement,
-    direct_objects,
     first_conjunct,
-    infinitive_to,
     own_phrase,
 )
 from .tokens import TokenTable, is_candidate
@@ -204,175 +182,6 @@ _DATELINE_TOKENS = 12
 
 
 # ---------------------------------------------------------------- flags
-
-
-def _to_complain(verb: Token) -> bool:
-    """ "summoned the ambassador to complain of ...": the act's purpose is a complaint."""
-    return any(
-        child.dep_ in ("advcl", "xcomp")
-        and child.lemma_.lower() in COMPLAINT_WORDS
-        and any(infinitive_to(c) for c in child.children)
-        for child in verb.children
-    )
-
-
-def _in_protest(verb: Token) -> bool:
-    """ "shunned work to protest at ...", "in protest of ...": the act is a protest."""
-    for child in verb.children:
-        if (
-            child.dep_ == "advcl"
-            and child.lemma_.lower() in PROTEST_WORDS
-            and any(infinitive_to(c) for c in child.children)
-        ):
-            return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "in"
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in PROTEST_WORDS for c in child.children)
-        ):
-            return True
-    return False
-
-
-def _during_protest(verb: Token) -> bool:
-    """ "threw stones during demonstrations": the act is done at a protest."""
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in PROTEST_TIME_PREPOSITIONS
-        and any(c.dep_ == "pobj" and c.lemma_.lower() in PROTEST_EVENT_NOUNS for c in prep.children)
-        for prep in verb.children
-    )
-
-
-def _acts_on(verb: Token, lemmas: Container[str], nouns: Container[str]) -> bool:
-    """Whether the verb is one of ``lemmas`` and one of its direct objects one of ``nouns``
-    ("dismissed an appeal", "blocked the roads", "eased restrictions")."""
-    return verb.lemma_.lower() in lemmas and any(
-        n.lemma_.lower() in nouns for n in direct_objects(verb)
-    )
-
-
-def _rejection_code(verb: Token) -> str | None:
-    """ "dismissed an appeal": CAMEO 120 (see REJECTING_LEMMAS)."""
-    return REJECTION_CODE if _acts_on(verb, REJECTING_LEMMAS, REJECTED_NOUNS) else None
-
-
-def _obstruction_code(verb: Token, sources: Sequence[Party]) -> str | None:
-    """ "people blocked streets": CAMEO 144 (see OBSTRUCTING_LEMMAS)."""
-    if not _acts_on(verb, OBSTRUCTING_LEMMAS, PASSAGE_NOUNS):
-        return None
-    if any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources):
-        return None
-    return OBSTRUCTION_CODE
-
-
-def _easing_code(verb: Token) -> str | None:
-    """ "eased emergency measures": CAMEO 081 (see EASING_LEMMAS)."""
-    return EASING_CODE if _acts_on(verb, EASING_LEMMAS, RESTRICTION_NOUNS) else None
-
-
-def _halted_talks_code(verb: Token) -> str | None:
-    """ "suspended the talks", "broke off negotiations": CAMEO 164 (see HALTING_LEMMAS)."""
-    lemma = verb.lemma_.lower()
-    if lemma in PHRASAL_HALTING_LEMMAS and not any(
-        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
-    ):
-        return None
-    if _acts_on(verb, HALTING_LEMMAS | PHRASAL_HALTING_LEMMAS, NEGOTIATION_NOUNS):
-        return HALT_NEGOTIATIONS_CODE
-    return None
-
-
-def _arms_transfer_code(verb: Token, roles: Roles) -> str | None:
-    """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS)."""
-    if not _acts_on(verb, TRANSFER_LEMMAS, ARMS_NOUNS):
-        return None
-    for prep in verb.children:
-        if prep.dep_ == "dative" or (prep.dep_ == "prep" and prep.lower_ == "to"):
-            heads = (
-                [prep] if prep.dep_ == "dative" else [c for c in prep.children if c.dep_ == "pobj"]
-            )
-            if any(roles.parties(h) for h in heads):
-                return MILITARY_AID_CODE
-    return None
-
-
-def _armed_activity_code(verb: Token, sources: Sequence[Party]) -> str | None:
-    """ "the resistance resumed its activities": an armed actor's operations are armed
-    operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS)."""
-    if verb.lemma_.lower() not in RESUMPTION_LEMMAS or not sources:
-        return None
-    if not all(any(a in p.code[3:] for a in ARMED_AGENTS) for p in sources):
-        return None
-    if any(n.lemma_.lower() in ARMED_ACTIVITY_NOUNS for n in direct_objects(verb)):
-        return ARMED_ACTIVITY_CODE
-    return None
-
-
-def _commitment(
-    verb: Token, code: str | None, reverse: str | None
-) -> tuple[str | None, str | None]:
-    """(code, reverse) for a verb coded only by its dictionary default: verbs of
-    commitment with a complement express intent to cooperate (CAMEO 1.1b3, 030)."""
-    lemma = verb.lemma_.lower()
-    if (
-        lemma in COMMITMENT_LEMMAS
-        and clausal_complement(verb, COMMITMENT_PREPOSITIONS)
-        and (code is None or root_of(code) not in ("03", "12", "13"))
-    ):
-        return COMMITMENT_CODE, None
-    return code, reverse
-
-
-def _obligations(verb: Token) -> Iterable[tuple[Token, str]]:
-    """The clauses a verb of saying reports as obligations, with their codes: "said Sudan
-    must return" (a modal), "reiterated its demand that Israel ease" (a request noun)."""
-    noun = request_noun(verb)
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            modal = next(
-                (
-                    c.lower_
-                    for c in child.children
-                    if c.dep_ == "aux" and c.lower_ in OBLIGATION_CODES
-                ),
-                None,
-            )
-            if modal is not None:
-                yield child, OBLIGATION_CODES[modal]
-            elif noun is not None and child.i > noun.i:
-                # The parse may hang the noun's clause on the verb ("its demand today that
-                # Israel ease").
-                yield child, REQUEST_NOUN_CODES[noun.lemma_.lower()]
-        elif child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUN_CODES:
-            for clause in child.children:
-                if clause.dep_ in ("acl", "ccomp") and clause.i > child.i:
-                    yield clause, REQUEST_NOUN_CODES[child.lemma_.lower()]
-                    break
-
-
-def _code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
-    """A verb of saying whose reported clause puts an obligation on another actor ("Russia
-    said Sudan must return the helicopter"): a demand (10) or, with "should", an appeal
-    (02) of the speaker on the clause's subject (CAMEO manual 1.1b3, 02 and 10)."""
-    events: list[Event] = []
-    seen: set[tuple[str, str | None, str]] = set()
-    for clause, code in _obligations(verb):
-        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-        if not subjects:
-            continue
-        targets = roles.parties(subjects[0])
-        sources = roles.subject(verb)[0] if targets else []
-        trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
-        for source in sources:
-            for target in targets:
-                if target.code != source.code:
-                    add_event(events, seen, sent, trigger, source, target, code, None)
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
-    for event in events:
-        event.negated, event.hypothetical = negated, hypothetical
-    return events
 
 
 # ---------------------------------------------------------------- the coder
@@ -458,7 +267,7 @@ def code_sentence(
                     by_verb[verb.i] = found
                     continue
             if _cameo_rules(settings, verbs):
-                demands = _code_obligation(verb, sent, roles)
+                demands = code_obligation(verb, sent, roles)
                 if demands:
                     by_verb[verb.i] = demands
             continue
@@ -472,7 +281,7 @@ def code_sentence(
             by_verb[verb.i] = []
             continue
         if _cameo_rules(settings, verbs) and verb.lemma_.lower() in OBLIGATION_CUES:
-            demands = _code_obligation(verb, sent, roles)
+            demands = code_obligation(verb, sent, roles)
             if demands:
                 by_verb[verb.i] = demands
                 continue
@@ -487,10 +296,10 @@ def code_sentence(
             by_verb[verb.i] = found
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
-    _yield_bare_intent(sent, by_verb)
-    _yield_to_statement_content(sent, by_verb)
-    _yield_statement_to_clause(sent, by_verb)
-    _order_takes_ordered_act(sent, by_verb)
+    yield_bare_intent(sent, by_verb)
+    yield_to_statement_content(sent, by_verb)
+    yield_statement_to_clause(sent, by_verb)
+    order_takes_ordered_act(sent, by_verb)
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb):
             continue
@@ -520,91 +329,6 @@ def _supplement_entry(verb: Token) -> VerbEntry | None:
     if code is None:
         return None
     return VerbEntry(verb=verb.lemma_.upper(), block="", code=code)
-
-
-def _yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
-    """A verb of intent coded only by its block default ("decided to suspend the talks":
-    03x, no pattern) gives way to the coded verb it governs, which says what was done."""
-    for i in list(by_verb):
-        verb = sent.doc[i]
-        if verb.dep_ != "xcomp" or verb.head.i not in by_verb:
-            continue
-        governor = by_verb[verb.head.i]
-        if not governor:
-            continue  # an aim ("strive to end") stays uncoded and governs its clause
-        if verb.i not in by_verb or all(e.root == "01" for e in by_verb[verb.i]):
-            continue  # a statement says less than the intent
-        bare = all(e.pattern is None for e in governor)
-        intent = verb.head.lemma_.lower() in INTENT_GOVERNORS
-        if verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
-            # "refused to deploy": the refused act carries a 12x code, when CAMEO has one.
-            intent = not all(e.negated for e in by_verb[verb.i])
-        # Threats keep their own codes (CAMEO 13): "threatened to deliver blows"; a bare
-        # threat gives way to the threatened act when that act names the threat ("threatened
-        # to attack": 138, "threatened to impose sanctions": 1312, CAMEO manual 1.1b3).
-        threat = any(e.root == "13" for e in governor) and not all(
-            e.root == "13" and not e.negated and not e.hypothetical for e in by_verb[verb.i]
-        )
-        if bare and not threat and (intent or all(e.root == "03" for e in governor)):
-            del by_verb[verb.head.i]
-
-
-def _yield_statement_to_clause(sent: Span, by_verb: dict[int, list[Event]]) -> None:
-    """ "Germany will send tanks to Ukraine, Scholz announced": a bare statement (01, its
-    block's own code, no pattern) whose reported clause is coded with an act says only that
-    the act was announced; the clause is the event, as with "said"."""
-    for i in list(by_verb):
-        found = by_verb[i]
-        if not found or not all(e.root == "01" and e.pattern is None for e in found):
-            continue
-        verb = sent.doc[i]
-        if any(
-            c.dep_ in ("ccomp", "parataxis") and any(e.root != "01" for e in by_verb.get(c.i, ()))
-            for c in verb.children
-        ):
-            del by_verb[i]
-
-
-def _yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> None:
-    """ "issued a declaration demanding that ...": issuing a statement is only the vehicle;
-    when the statement's own clause is coded, that clause says what was done (PETRARCH
-    codes the content of a statement, not the saying of it)."""
-    for i in list(by_verb):
-        verb = sent.doc[i]
-        for obj in verb.children:
-            if obj.dep_ != "dobj" or obj.lemma_.lower() not in STATEMENT_NOUNS:
-                continue
-            # A content flagged as not done ("vetoed a resolution condemning ...") says
-            # nothing that was done: the verb keeps its own event.
-            if any(
-                c.dep_ == "acl"
-                and any(not (e.negated or e.hypothetical) for e in by_verb.get(c.i, ()))
-                for c in obj.children
-            ):
-                del by_verb[i]
-                break
-
-
-def _order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> None:
-    """ "The government ordered the newspaper to suspend publication": an order coded only
-    by its verb's default (10, demand) takes the code of the coercive act it orders (17x);
-    the orderer stays the source and the party ordered the target (see ORDERING_LEMMAS)."""
-    for i in list(by_verb):
-        verb = sent.doc[i]
-        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ORDERING_LEMMAS:
-            continue
-        governor, act = by_verb.get(verb.head.i), by_verb[i]
-        if not governor or not act or any(e.pattern is not None for e in governor):
-            continue
-        codes = {e.cameo for e in act if not e.negated and not e.hypothetical}
-        codes = codes or {e.cameo for e in act}
-        if len(codes) != 1:
-            continue
-        code = codes.pop()
-        if root_of(code) not in ORDERED_ACT_ROOTS:
-            continue
-        for event in governor:
-            recode(event, code)
 
 
 def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
@@ -704,20 +428,20 @@ def _code_verb(
         if _cameo_rules(settings, verbs):
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
                 code = supplement_codes().get(verb.lemma_.lower(), code)
-            code, reverse = _commitment(verb, code, reverse)
+            code, reverse = commitment_code(verb, code, reverse)
             noun_code = light_verb_code(verb)
             if noun_code is not None:
                 code, reverse = noun_code, None
-            object_code = _rejection_code(verb) or _obstruction_code(verb, sources)
+            object_code = rejection_code(verb) or obstruction_code(verb, sources)
             if object_code is not None:
                 code, reverse = object_code, None
             if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-                object_code = draft_code(verb) or _armed_activity_code(verb, sources)
+                object_code = draft_code(verb) or armed_activity_code(verb, sources)
                 if object_code is not None:
                     code, reverse, own_objects = object_code, None, True
     if _cameo_rules(settings, verbs):
         object_code = (
-            _easing_code(verb) or _arms_transfer_code(verb, roles) or _halted_talks_code(verb)
+            easing_code(verb) or arms_transfer_code(verb, roles) or halted_talks_code(verb)
         )
         if verb.lemma_.lower() in LAWSUIT_LEMMAS:
             object_code = LAWSUIT_CODE
@@ -725,7 +449,7 @@ def _code_verb(
             code, reverse, pattern_text = object_code, None, None
             if match is not None and match.target is None:
                 match = None  # the pattern's words are not what was done
-    if _cameo_rules(settings, verbs) and code and code[:2].isdigit() and _in_protest(verb):
+    if _cameo_rules(settings, verbs) and code and code[:2].isdigit() and in_protest(verb):
         root = code[:2]
         if root in ("18", "19", "20"):
             code, reverse = VIOLENT_PROTEST_CODE, None
@@ -735,16 +459,11 @@ def _code_verb(
         _cameo_rules(settings, verbs)
         and code
         and code[:2] in ("18", "19", "20")
-        and _during_protest(verb)
+        and during_protest(verb)
         and not any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources)
     ):
         code, reverse = VIOLENT_PROTEST_CODE, None
-    if (
-        _cameo_rules(settings, verbs)
-        and code
-        and code[:2] in COMPLAINT_ROOTS
-        and _to_complain(verb)
-    ):
+    if _cameo_rules(settings, verbs) and code and code[:2] in COMPLAINT_ROOTS and to_complain(verb):
         code, reverse = COMPLAINT_CODE, None
     if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
         return []
@@ -788,7 +507,7 @@ def _code_verb(
     else:
         reciprocal = len(sources) > 1 and acts_together(verb)
         targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
-        if _cameo_rules(settings, verbs) and _own_intent(code, sources, targets):
+        if _cameo_rules(settings, verbs) and own_intent(code, sources, targets):
             targets = []
         if reciprocal and targets and all(is_venue(p, sent.doc, table) for p in targets):
             # "A and B signed an agreement in Havana": where, not with whom ("... with C
@@ -885,17 +604,6 @@ def _code_verb(
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
     return events
-
-
-def _own_intent(code: str | None, sources: Sequence[Party], targets: Sequence[Party]) -> bool:
-    """An intent (CAMEO 03, "express intent to cooperate") about the source's own country
-    ("Kostunica promised to democratize Serbia", "Hungarian and Romanian officials agreed
-    their countries should cooperate"): CAMEO's target of an intent is the party it is
-    expressed to, and a promise about one's own country names no other party."""
-    if not code or not code.startswith("03") or not targets:
-        return False
-    own = {p.code[:3] for p in sources}
-    return all(t.code[:3] in own for t in targets)
 
 
 def _article_date(article: Article) -> date | None:
