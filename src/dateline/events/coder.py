@@ -1,162 +1,51 @@
 """The CAMEO coder on spaCy dependency parses (``dateline.coder.cameo.v1``).
 
-PETRARCH's rules, read off the dependency parse instead of a constituency tree:
+PETRARCH's rules, read off the dependency parse instead of a constituency tree, with
+CAMEO's own coding rules on top (unless ``settings.petrarch_compat``, or the verb
+dictionary's codes are not CAMEO's: the validation set's WEIS-like codes). This module is
+the per-article flow; each family of rules is its own module:
 
-- a verb of the sentence found in the verb dictionary (by form or lemma) is a candidate;
-  verbs of saying are skipped, so that the reported clause is coded, not the saying
-  (issue 3); a verb inside "according to" is not an event either;
-- the patterns of the verb's block are matched on the words around the verb (the words
-  before it in its sentence, the words of its phrase after it; a passive subject counts as
-  an object): the most specific matching pattern gives the code, a null pattern (``[---]``)
-  blocks the event, and with no pattern the verb's own code (or its block's) is used;
-- the source is the subject (climbing through ``xcomp``/``conj``/``advcl`` to the clause
-  that has one; the ``by``-agent of a passive), the target the first actor among the verb's
-  objects and prepositional phrases, breadth first; a ``$`` or ``+`` in the pattern names
-  them instead; "between A and B" with no other source gives A->B and B->A;
-- compound actors ("A and B", "A, B and C") give one event per actor, a ``[x:y]`` code a
-  pair of events, and one event per (source, target, code) is kept per sentence; a noun
-  phrase names one actor, its first, whatever items the parse splits it into ("the evil
-  B awful C"); agents listed before a phrase of places are those agents of each place
-  ("lawmakers and officials in A and B"); a pattern that makes the verb's own subject its
-  target (``- NOTED + *``) takes the reporting clause's subject as source;
-- the actor spoken for is the source of a spokesperson ("a spokesperson for the Foreign
-  Office") and of a statement ("issued a declaration demanding ..."); the article's
-  dateline ("HANOI, Vietnam (AP) —") names no actor;
-- negation ("did not attack", "unable to end") and hypotheticals (modals, conditionals,
-  wishes, aims in an infinitive, the act a request asks for) are flagged unless the matched
-  pattern names them (``- NOT * [112]``); the evaluations do not count them;
-- a clause governed by a coded verb ("to help", "after crowds burned") is not coded again,
-  but a verb of intent coded only by its block default yields to the act it governs;
-- CAMEO's own rules, unless ``settings.petrarch_compat`` or the verb dictionary's codes
-  are not CAMEO's (the validation set's WEIS-like codes): pattern nouns also match their
-  plurals; announced acts take CAMEO's intent/threat codes (03x/13x) and refused ones
-  ("did not", "refused to") its rejection codes (12x); verbs of commitment with a
-  complement ("agreed to", "offered to") code 030; a reported obligation ("said X must",
-  "reiterated its demand that X") is a demand (10) or, with "should", an appeal (02); an
-  announced act with "unless" is a threat (13); verbs the dictionary leaves uncoded take
-  dateline's CAMEO supplement (``data/cameo/verb_supplement.tsv``); a pattern's
-  preposition does not match an infinitive's "to", nor its words a finite complement
-  clause (CAMEO manual 1.1b3);
-- unless ``settings.petrarch_compat``: an aim ("aimed at reaching") is not an event, and
-  "the talks" takes its other party from talks coded earlier in the article; among equally
-  specific patterns the one written for the verb, then the nearest, wins; going somewhere
-  "for talks" or "for a rally" is that event; violence by non-state actors "during a
-  demonstration" is violent protest (145); a passive act of violence with no one named
-  ("civilians were killed in a bombing") is coded with no source;
-- a stative passive ("were engaged in", "is committed to") and an active verb conjoined to
-  a passive ("was indicted by Y and will resign") take the passive's subject as source.
+- ``candidates``: the verbs of a sentence found in the verb dictionary, and the flow that
+  codes one verb (``code_sentence``, ``code_verb``);
+- ``patterns``: the verb's block patterns matched on the words around it;
+- ``roles`` and ``phrase_actors``: the source and target (subject, objects, passives,
+  compounds, "between A and B", the actors of a noun phrase);
+- ``modality``: negation, modals, conditionals, aims, wishes, denials, questions, and
+  CAMEO's intent and refusal codes;
+- ``nominal``: events carried by a noun (event nouns, light verbs, talks, dated truces);
+- ``refine``: codes from what the verb's object or purpose says, reported obligations,
+  and which of two coded verbs of a clause carries the act;
+- ``context`` (after coding, in the pipeline): each event's date, place and reporting
+  source; a meeting in a third country (044).
+
+Here, per article: coreference is resolved, the dateline ("HANOI, Vietnam (AP) —") names
+no actor, a question asserts no event, Phoenix's discard phrases drop a sentence (a past
+detail only its own clause: ``_past_clause``) or the story, and "the talks" takes its other
+party from talks coded earlier (``nominal.complete_from_earlier_talks``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from ..actors.coref import resolve_coreference
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, Mention
-from ..model import Span as TextSpan
 from ..settings import Settings
 from . import build
-from .build import (
-    CODER_ID,
-    INFERRED_PARTIES_CONFIDENCE,
-    add_event,
-    event_key,
-    recode,
-    register_text,
-    span_text,
-)
-from .lexicon import (
-    CLAUSE_ONLY_SAYING_LEMMAS,
-    COMPLAINT_CODE,
-    COMPLAINT_ROOTS,
-    CONFLICT_NOUNS,
-    DATELINE_DASHES,
-    LAWSUIT_CODE,
-    LAWSUIT_LEMMAS,
-    MUTUAL_ROOTS,
-    OBJECT_CODED_SAYING_LEMMAS,
-    OBLIGATION_CUES,
-    PATIENT_SUBJECT_LEMMAS,
-    PERIOD_DISCARD_PHRASES,
-    PROTEST_CODE,
-    PURPOSE_LEMMAS,
-    SAYING_LEMMAS,
-    SAYING_PREPOSITIONS,
-    STATE_FORCE_AGENTS,
-    TIME_DISCARD_WORDS,
-    UNATTRIBUTED_ROOTS,
-    VIOLENT_PROTEST_CODE,
-)
-from .modality import denied, flags, intent_codes, is_question, refused, unable
-from .nominal import (
-    complete_from_earlier_talks,
-    draft_code,
-    joint_subject_parties,
-    light_verb_code,
-    nominal_events,
-    participation_code,
-    travel_purpose,
-)
-from .parties import (
-    MentionIndex,
-    Party,
-    split_parties,
-)
-from .patterns import (
-    PatternIndex,
-    PatternMatcher,
-    names_a_source,
-    names_reporting_words,
-    pattern_words,
-    sentence_words,
-    verb_patterns,
-)
-from .refine import (
-    armed_activity_code,
-    arms_transfer_code,
-    code_obligation,
-    commitment_code,
-    during_protest,
-    easing_code,
-    halted_talks_code,
-    in_protest,
-    obstruction_code,
-    order_takes_ordered_act,
-    own_intent,
-    rejection_code,
-    to_complain,
-    yield_bare_intent,
-    yield_statement_to_clause,
-    yield_to_statement_content,
-)
-from .roles import (
-    Roles,
-    acts_together,
-    between_parties,
-    elided_passive,
-    is_own_subject,
-    is_venue,
-    reporter,
-    violence_owners,
-    violent_context,
-)
-from .syntax import (
-    MAX_CLIMB,
-    clausal_complement,
-    first_conjunct,
-    own_phrase,
-)
+from .build import CODER_ID, INFERRED_PARTIES_CONFIDENCE, recode, register_text, span_text
+from .candidates import cameo_rules, code_sentence
+from .lexicon import DATELINE_DASHES, PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
+from .modality import is_question
+from .nominal import complete_from_earlier_talks, nominal_events
+from .parties import MentionIndex
+from .patterns import PatternIndex, names_a_source, sentence_words
+from .roles import Roles
+from .syntax import own_phrase
 from .tokens import TokenTable, is_candidate
-from .verbs import (
-    NULL_CODE,
-    VerbDictionary,
-    VerbEntry,
-    entry_name,
-    supplement_codes,
-)
+from .verbs import VerbDictionary
 
 __all__ = ["CODER_ID", "INFERRED_PARTIES_CONFIDENCE", "code_events", "code_sentence", "recode"]
 
@@ -173,437 +62,6 @@ _span_text = span_text
 
 # How many tokens after its place a dateline may run before its dash ("(AP) —").
 _DATELINE_TOKENS = 12
-
-
-# ---------------------------------------------------------------- patterns
-
-
-# ---------------------------------------------------------------- roles
-
-
-# ---------------------------------------------------------------- flags
-
-
-# ---------------------------------------------------------------- the coder
-
-
-def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma in SAYING_LEMMAS:
-        if lemma in CLAUSE_ONLY_SAYING_LEMMAS:
-            # "recalled its ambassador" (an act) against "recalled that ..." (saying).
-            return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-        return True
-    # "according to": the verb "accord" heads a prepositional cue.
-    return lemma in SAYING_PREPOSITIONS and verb.dep_ in ("prep", "advcl")
-
-
-def _object_act(verb: Token) -> bool:
-    """ "claimed responsibility for the attack": a verb of saying with a direct object and no
-    clause of its own, whose object may name an act."""
-    if verb.lemma_.lower() not in OBJECT_CODED_SAYING_LEMMAS or verb.dep_ == "parataxis":
-        return False
-    deps = {c.dep_ for c in verb.children}
-    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"}
-
-
-def _multiword_ok(entry: VerbEntry, verb: Token) -> bool:
-    """A multi-word verb's other words are next to the verb or among its particles."""
-    doc = verb.doc
-    near: set[str] | None = None  # the particles' words, read when first needed
-    for k, word in enumerate(entry.after, start=1):
-        j = verb.i + k
-        if j < len(doc) and doc[j].text.upper() == word:
-            continue
-        if near is None:
-            near = {
-                c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")
-            }
-        if word not in near:
-            return False
-    for k, word in enumerate(reversed(entry.before), start=1):
-        j = verb.i - k
-        if not (j >= 0 and doc[j].text.upper() == word):
-            return False
-    return True
-
-
-def _entry_for(verbs: VerbDictionary, verb: Token, by_lemma: bool = True) -> VerbEntry | None:
-    """The verb's dictionary entry, by its form (the forms the dictionary lists or
-    generates) or, with ``by_lemma``, by its lemma ("departes" is no form of DEPART)."""
-    entries = verbs.lookup(verb.text, verb.lemma_) if by_lemma else verbs.lookup(verb.text)
-    if not entries:
-        return None
-    multi = [e for e in entries if e.is_multiword and _multiword_ok(e, verb)]
-    if multi:
-        return max(multi, key=lambda e: len(e.before) + len(e.after))
-    single = [e for e in entries if not e.is_multiword]
-    return single[0] if single else None
-
-
-def code_sentence(
-    sent: Span,
-    article: Article,
-    mentions: MentionIndex,
-    verbs: VerbDictionary,
-    roles: Roles,
-    settings: Settings,
-) -> list[Event]:
-    """The events of one sentence (ids are set by ``code_events``)."""
-    by_verb: dict[int, list[Event]] = {}
-    words: frozenset[str] | None = None  # the sentence's words, for the patterns' prefilter
-    table = roles.token_table(sent.doc)
-    for i in table.candidates(sent.start, sent.end):
-        verb = sent.doc[i]
-        entry = _entry_for(verbs, verb, by_lemma=_cameo_rules(settings, verbs))
-        if _is_saying(verb, entry):
-            if entry is not None and _cameo_rules(settings, verbs) and _object_act(verb):
-                if words is None:
-                    words = table.words(sent.start, sent.end, False)
-                found = _code_verb(
-                    verb, entry, sent, mentions, verbs, roles, settings, words, patterns_only=True
-                )
-                if found:
-                    by_verb[verb.i] = found
-                    continue
-            if _cameo_rules(settings, verbs):
-                demands = code_obligation(verb, sent, roles)
-                if demands:
-                    by_verb[verb.i] = demands
-            continue
-        if (
-            not settings.petrarch_compat
-            and verb.lemma_.lower() in PURPOSE_LEMMAS
-            and clausal_complement(verb, frozenset())
-        ):
-            # "had aimed at reaching an agreement": an aim, not an event, whatever the
-            # words of the aim match; like a coded verb, it governs its own clauses.
-            by_verb[verb.i] = []
-            continue
-        if _cameo_rules(settings, verbs) and verb.lemma_.lower() in OBLIGATION_CUES:
-            demands = code_obligation(verb, sent, roles)
-            if demands:
-                by_verb[verb.i] = demands
-                continue
-        if entry is None and _cameo_rules(settings, verbs):
-            entry = _supplement_entry(verb)
-        if entry is None:
-            continue
-        if words is None:
-            words = table.words(sent.start, sent.end, not _cameo_rules(settings, verbs))
-        found = _code_verb(verb, entry, sent, mentions, verbs, roles, settings, words)
-        if found:
-            by_verb[verb.i] = found
-    events: list[Event] = []
-    seen: set[tuple[str, str | None, str]] = set()
-    yield_bare_intent(sent, by_verb)
-    yield_to_statement_content(sent, by_verb)
-    yield_statement_to_clause(sent, by_verb)
-    order_takes_ordered_act(sent, by_verb)
-    for i, found in sorted(by_verb.items()):
-        if _governed_by_coded(sent.doc[i], by_verb):
-            continue
-        for event in found:
-            key = event_key(event)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
-    # An event without a target adds nothing beside the same event with one.
-    with_target = {(e.source.code, e.cameo) for e in events if e.source and e.target}
-    return [
-        e
-        for e in events
-        if e.target is not None or (e.source and (e.source.code, e.cameo) not in with_target)
-    ]
-
-
-def _cameo_rules(settings: Settings, verbs: VerbDictionary) -> bool:
-    """Whether CAMEO's own coding rules rewrite the dictionary's codes: not when coding
-    exactly as PETRARCH, nor for a dictionary whose codes are not CAMEO's."""
-    return not settings.petrarch_compat and verbs.cameo_codes
-
-
-def _supplement_entry(verb: Token) -> VerbEntry | None:
-    """An entry for a verb the dictionary lacks but dateline's CAMEO supplement codes."""
-    code = supplement_codes().get(verb.lemma_.lower())
-    if code is None:
-        return None
-    return VerbEntry(verb=verb.lemma_.upper(), block="", code=code)
-
-
-def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
-    """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
-    verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
-    tok = verb
-    for _ in range(MAX_CLIMB):
-        if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head.i == tok.i:
-            return False
-        came_from = tok
-        tok = tok.head
-        if tok.i in by_verb:
-            return True
-        # "Arnor is about to restore ..., after crowds burned ...": the clause hangs on "is",
-        # whose complement chain (about -> restore) carries the event.
-        if came_from.dep_ == "advcl" and _chain_coded(tok, by_verb):
-            return True
-    return False
-
-
-def _chain_coded(tok: Token, by_verb: dict[int, list[Event]]) -> bool:
-    """Whether a verb reached through ``tok``'s xcomp/acomp chain is coded."""
-    for _ in range(MAX_CLIMB):
-        nxt = [c for c in tok.children if c.dep_ in ("xcomp", "acomp")]
-        if not nxt:
-            return False
-        tok = nxt[0]
-        if tok.i in by_verb:
-            return True
-    return False
-
-
-def _code_verb(
-    verb: Token,
-    entry: VerbEntry,
-    sent: Span,
-    mentions: MentionIndex,
-    verbs: VerbDictionary,
-    roles: Roles,
-    settings: Settings,
-    words: frozenset[str] | None = None,
-    *,
-    patterns_only: bool = False,
-) -> list[Event]:
-    """The events of one verb of the dictionary (``words``: its sentence's words);
-    ``patterns_only``: only a matching pattern codes it, not the block's own code."""
-    sources, passive = roles.subject(verb)
-    joint = joint_subject_parties(verb, roles) if _cameo_rules(settings, verbs) else []
-    if joint:
-        sources = joint
-    elif _cameo_rules(settings, verbs) and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in CONFLICT_NOUNS for c in verb.children
-    ):
-        # "The Israel-Hamas war went on": the parties of a war do not do what the war does.
-        sources = []
-    if (
-        not sources
-        and not passive
-        and not names_a_source(verbs.patterns_for(entry))
-        and len(between_parties(verb, roles)) < 2
-    ):
-        # Nothing can give the act a source, so its patterns need not be matched (a passive
-        # verb goes on: what was done to its subject may be an event without a source).
-        return []
-    # Pattern nouns match their plurals only in a CAMEO dictionary read by dateline's rules:
-    # CAMEO.2.0 lists plurals unevenly ("MEETING" but not "MEETINGS"); a dictionary in
-    # other codes (PETRARCH's validation set) is read strictly, as its format says.
-    exact = not _cameo_rules(settings, verbs)
-    matcher = PatternMatcher(verb, verbs, mentions, passive, exact, words)
-    patterns, index = verb_patterns(verbs, entry, exact)
-    match = matcher.best(patterns, entry_name(entry), index)
-    participation = participation_code(verb) if _cameo_rules(settings, verbs) else None
-    travel = travel_purpose(verb) if _cameo_rules(settings, verbs) else None
-    if participation is None and travel is not None:
-        participation = travel[0]
-    if patterns_only and (match is None or participation is not None):
-        return []
-    code: str | None
-    reverse: str | None
-    pattern_text: str | None
-    # The object names the act: its target is among the verb's own objects, not in the
-    # clauses it governs ("presented a draft ... aimed at a solution to the Iraqi crisis").
-    # So does a verb of saying's object ("claimed responsibility for shooting down the
-    # helicopter, which crashed in Logar": the place of another clause is no target).
-    own_objects = patterns_only
-    if participation is not None:
-        # The event taken part in says what was done, whatever "take part" patterns say.
-        code, reverse, pattern_text = participation, None, None
-        match = None
-    elif match is not None:
-        if match.pattern.is_null:
-            return []
-        code, reverse = match.pattern.code, match.pattern.reverse
-        pattern_text = match.pattern.text
-    else:
-        code, reverse, pattern_text = entry.code, entry.reverse, None
-        if _cameo_rules(settings, verbs):
-            if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-                code = supplement_codes().get(verb.lemma_.lower(), code)
-            code, reverse = commitment_code(verb, code, reverse)
-            noun_code = light_verb_code(verb)
-            if noun_code is not None:
-                code, reverse = noun_code, None
-            object_code = rejection_code(verb) or obstruction_code(verb, sources)
-            if object_code is not None:
-                code, reverse = object_code, None
-            if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-                object_code = draft_code(verb) or armed_activity_code(verb, sources)
-                if object_code is not None:
-                    code, reverse, own_objects = object_code, None, True
-    if _cameo_rules(settings, verbs):
-        object_code = (
-            easing_code(verb) or arms_transfer_code(verb, roles) or halted_talks_code(verb)
-        )
-        if verb.lemma_.lower() in LAWSUIT_LEMMAS:
-            object_code = LAWSUIT_CODE
-        if object_code is not None:
-            code, reverse, pattern_text = object_code, None, None
-            if match is not None and match.target is None:
-                match = None  # the pattern's words are not what was done
-    if _cameo_rules(settings, verbs) and code and code[:2].isdigit() and in_protest(verb):
-        root = code[:2]
-        if root in ("18", "19", "20"):
-            code, reverse = VIOLENT_PROTEST_CODE, None
-        elif root != "14":
-            code, reverse = PROTEST_CODE, None
-    elif (
-        _cameo_rules(settings, verbs)
-        and code
-        and code[:2] in ("18", "19", "20")
-        and during_protest(verb)
-        and not any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources)
-    ):
-        code, reverse = VIOLENT_PROTEST_CODE, None
-    if _cameo_rules(settings, verbs) and code and code[:2] in COMPLAINT_ROOTS and to_complain(verb):
-        code, reverse = COMPLAINT_CODE, None
-    if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-        return []
-    if (
-        match is not None
-        and match.source is not None
-        and not elided_passive(first_conjunct(verb))  # the subject suffered the act
-    ):
-        sources = split_parties([match.source])
-    elif (
-        match is not None
-        and match.target is not None
-        and names_reporting_words(match.pattern)
-        and is_own_subject(match.target, sources)
-    ):
-        # "X noted that Y regretted ..." with "- NOTED + *": the pattern names the reporting
-        # words and makes the verb's own subject its target, so the act is the reporter's,
-        # about that subject.
-        sources = reporter(verb, roles)
-    table = roles.token_table(sent.doc)
-    skip = {
-        i for p in sources for i in table.starting_in(p.start, p.end) if sent.start <= i < sent.end
-    }
-    if not sources and not passive and len(between_parties(verb, roles)) < 2:
-        return []  # no source, and no "between A and B" to give one: the objects can wait
-    if match is not None and match.target is not None:
-        targets = split_parties([match.target])
-    elif travel is not None and participation == travel[0]:
-        # The party met is named with the event ("for talks with Gondor"); else the
-        # members of a compound subject meet each other.
-        targets = [
-            p
-            for prep in travel[1].children
-            if prep.dep_ == "prep" and prep.lower_ == "with"
-            for o in prep.children
-            if o.dep_ == "pobj"
-            for p in roles.parties(o)
-        ]
-        if not targets and len(sources) > 1 and not travel[0].startswith("14"):
-            targets = list(sources)
-    else:
-        reciprocal = len(sources) > 1 and acts_together(verb)
-        targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
-        if _cameo_rules(settings, verbs) and own_intent(code, sources, targets):
-            targets = []
-        if reciprocal and targets and all(is_venue(p, sent.doc, table) for p in targets):
-            # "A and B signed an agreement in Havana": where, not with whom ("... with C
-            # in Havana": C).
-            venue = {i for p in targets for i in table.starting_in(p.start, p.end)}
-            targets = roles.objects(verb, passive, skip | venue, clauses=False)
-            if any(is_venue(p, sent.doc, table) for p in targets):
-                targets = []
-        if reciprocal and not targets:
-            # "Gondor and Osgiliath have delayed their meeting": the members of a compound
-            # subject act on each other.
-            targets = list(sources)
-    if joint:
-        # "US-China trade talks resumed": the parties of the talks, each way (a place the
-        # verb names, "resumed in Vienna", is where, not a party).
-        targets = list(joint)
-    elif (
-        _cameo_rules(settings, verbs)
-        and len({p.code for p in sources}) > 1
-        and (
-            reverse not in (None, NULL_CODE)  # the pattern names a two-sided act
-            or (
-                code is not None
-                and code[:2] in MUTUAL_ROOTS
-                and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
-            )
-        )
-    ):
-        # "Israel and Syria met in Geneva", "Hamas and Fatah clashed in Gaza", "India and
-        # Pakistan exchanged fire": an act of two sides with no one else named is between
-        # the members of the compound subject; the place is where.
-        if targets and all(is_venue(p, sent.doc, table) for p in targets):
-            targets = []
-        if not targets:
-            targets = list(sources)
-    if match is not None and match.compound is not None and len(sources) > 1 and not targets:
-        # "- % * [030:030]": the members of a compound subject act on each other.
-        targets = list(sources)
-    if not sources:
-        pair = between_parties(verb, roles)
-        if len(pair) >= 2:
-            sources, targets = pair, pair
-    if (
-        match is None
-        and sources
-        and verb.lemma_.lower() in PATIENT_SUBJECT_LEMMAS
-        and _cameo_rules(settings, verbs)
-    ):
-        # "Two soldiers died in a Hamas rocket attack": the subject suffered the violence
-        # (as CAMEO.2.0's own DIE patterns write it, "[:190]"); whoever carried it out is
-        # named on it, or no one is.
-        if not violent_context(verb):
-            return []
-        sources, targets, passive = violence_owners(verb, roles), sources, True
-    unknown_source = False
-    if not sources:
-        if not (
-            passive
-            and targets
-            and _cameo_rules(settings, verbs)
-            and code
-            and code[:2] in UNATTRIBUTED_ROOTS
-            and violent_context(verb)
-        ):
-            return []
-        # "Three civilians were killed in a car bombing": violence done to someone by no
-        # one named is still the event (its source unknown), as news coders record it;
-        # "killed in an Israeli air strike" names who did it in the violence's own phrase.
-        sources = violence_owners(verb, roles)
-        unknown_source = not sources
-    named = pattern_words(match.pattern if match else None, verbs)
-    negated, hypothetical = flags(verb, named)
-    if denied(verb):
-        negated = True  # a denied act is no event, and no refusal either
-    elif _cameo_rules(settings, verbs) and not hypothetical and not unable(verb):
-        code, reverse, negated = intent_codes(verb, code, reverse, negated or refused(verb))
-    trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
-    events: list[Event] = []
-    seen: set[tuple[str, str | None, str]] = set()
-    slots: list[Party | None] = list(targets) if targets else [None]
-    if unknown_source:
-        for victim in targets:
-            add_event(events, seen, sent, trigger, None, victim, code, pattern_text)
-    for source in sources:
-        for target in slots:
-            if target is not None and target.code == source.code:
-                continue
-            if settings.require_dyad and target is None:
-                continue
-            if code not in (None, NULL_CODE):
-                add_event(events, seen, sent, trigger, source, target, code, pattern_text)
-            if reverse not in (None, NULL_CODE) and target is not None:
-                add_event(events, seen, sent, trigger, target, source, reverse, pattern_text)
-    for event in events:
-        event.negated, event.hypothetical = negated, hypothetical
-    return events
 
 
 def _article_date(article: Article) -> date | None:
@@ -629,7 +87,7 @@ def code_events(
     roles.dateline = dateline
     events: list[Event] = []
     discards: DiscardText | None = None  # the text read once, when first needed
-    cameo = _cameo_rules(settings, verbs)
+    cameo = cameo_rules(settings, verbs)
     for sent in doc.sents:
         # Only sentences with an actor can carry an event (unless new actors are allowed),
         # but for a truce between the parties of the paragraph (``nominal_events``).
@@ -652,7 +110,7 @@ def code_events(
         discard = discards.find(sent.start_char, sent.end_char)
         if discard is None:
             events.extend(found)
-        elif _cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
+        elif cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
             events.extend(e for e in found if not _past_clause(doc, e, actors, when))
     if events:
         assert discards is not None  # read for the sentences that gave the events
