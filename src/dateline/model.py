@@ -306,6 +306,11 @@ class Event:
     coder: str = "dateline.coder.cameo.v1"
     confidence: float = 1.0
     pattern: str | None = None  # the dictionary pattern that matched, for explanation
+    # The coder's rules that shaped the event, in the order they fired ("roles.subject",
+    # "modality.negation"; a party's own rules as "source:..." / "target:..."), and the
+    # dictionary entries behind it (the verb's entry, its pattern, the actors' entries).
+    rules: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -327,6 +332,8 @@ class Event:
             "coder": self.coder,
             "confidence": self.confidence,
             "pattern": self.pattern,
+            "rules": list(self.rules),
+            "entries": list(self.entries),
         }
 
 

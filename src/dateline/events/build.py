@@ -7,6 +7,7 @@ that spans need not be rebuilt from their tokens.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
@@ -23,14 +24,23 @@ CODER_ID = "dateline.coder.cameo.v1"
 INFERRED_PARTIES_CONFIDENCE = 0.5
 
 
-def recode(event: Event, code: str) -> None:
-    """Give ``event`` another CAMEO code (and what follows from it)."""
+def recode(event: Event, code: str, rule: str | None = None) -> None:
+    """Give ``event`` another CAMEO code (and what follows from it); ``rule``: the rule
+    that gave it, recorded in ``event.rules``."""
     info = cameo_info(code)
     event.cameo = code
     event.root = info.root if info else root_of(code)
     event.quad_class = info.quad_class if info else None
     event.goldstein = info.goldstein if info else None
     event.plover_type, event.plover_mode = plover_for(code)
+    if rule is not None:
+        add_rule(event, rule)
+
+
+def add_rule(event: Event, rule: str) -> None:
+    """Record that ``rule`` shaped ``event`` (once)."""
+    if rule not in event.rules:
+        event.rules.append(rule)
 
 
 def event_key(event: Event) -> tuple[str, str | None, str]:
@@ -48,9 +58,12 @@ def add_event(
     target: Party | None,
     code: str | None,
     pattern: str | None,
+    rules: Sequence[str] = (),
+    entries: Sequence[str] = (),
 ) -> None:
     """Append the event ``source`` -> ``target`` with ``code`` to ``events``, unless one
-    with the same key is ``seen`` already (or there is no code)."""
+    with the same key is ``seen`` already (or there is no code). ``rules`` and ``entries``:
+    the rules and dictionary entries behind the code; the parties add their own."""
     if code is None:
         return
     key = (source.code if source else "", target.code if target else None, code)
@@ -59,6 +72,11 @@ def add_event(
     seen.add(key)
     info = cameo_info(code)
     plover_type, plover_mode = plover_for(code)
+    why, behind = list(rules), list(entries)
+    for role, party in (("source", source), ("target", target)):
+        if party is not None:
+            why.extend(f"{role}:{r}" for r in party.rules)
+            behind.extend(f"{role} {party.code}: {e}" for e in party.entries)
     events.append(
         Event(
             id="",
@@ -74,8 +92,15 @@ def add_event(
             plover_mode=plover_mode,
             coder=CODER_ID,
             pattern=pattern,
+            rules=_unique(why),
+            entries=_unique(behind),
         )
     )
+
+
+def _unique(items: list[str]) -> list[str]:
+    """``items`` without repeats, in order."""
+    return list(dict.fromkeys(items))
 
 
 # Each document's text, made once: ``Span.text`` makes a Token object for every token of

@@ -24,6 +24,8 @@ and a clause governed by a coded verb ("to help", "after crowds burned") is not 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Span, Token
 
 from ..model import Article, Event
@@ -52,7 +54,7 @@ from .lexicon import (
     UNATTRIBUTED_ROOTS,
     VIOLENT_PROTEST_CODE,
 )
-from .modality import denied, flags, intent_codes, refused, unable
+from .modality import denied, intent_codes, refused, traced_flags, unable
 from .nominal import (
     draft_code,
     joint_subject_parties,
@@ -64,8 +66,10 @@ from .parties import (
     MentionIndex,
     Party,
     split_parties,
+    traced,
 )
 from .patterns import (
+    PatternMatch,
     PatternMatcher,
     names_a_source,
     names_reporting_words,
@@ -289,6 +293,33 @@ def _chain_coded(tok: Token, by_verb: dict[int, list[Event]]) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _Coding:
+    """What the rules chose for one verb: its codes, the pattern behind them, and why."""
+
+    code: str | None
+    reverse: str | None
+    pattern: str | None  # the text of the pattern that gave the code
+    match: PatternMatch | None
+    # The object names the act: its target is among the verb's own objects, not in the
+    # clauses it governs ("presented a draft ... aimed at a solution to the Iraqi crisis").
+    own_objects: bool
+    travel: tuple[str, Token] | None  # an event gone to ("for talks"), and its noun
+    participation: str | None  # the code of an event taken part in or gone to
+    rules: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list)
+
+    def recode(self, code: str | None, reverse: str | None, rule: str) -> None:
+        """Another code, given by ``rule``."""
+        self.code, self.reverse = code, reverse
+        if rule not in self.rules:
+            self.rules.append(rule)
+
+    @property
+    def uncoded(self) -> bool:
+        return self.code in (None, NULL_CODE) and self.reverse in (None, NULL_CODE)
+
+
 def code_verb(
     verb: Token,
     entry: VerbEntry,
@@ -303,11 +334,13 @@ def code_verb(
 ) -> list[Event]:
     """The events of one verb of the dictionary (``words``: its sentence's words);
     ``patterns_only``: only a matching pattern codes it, not the block's own code."""
+    cameo = cameo_rules(settings, verbs)
     sources, passive = roles.subject(verb)
-    joint = joint_subject_parties(verb, roles) if cameo_rules(settings, verbs) else []
+    joint = joint_subject_parties(verb, roles) if cameo else []
     if joint:
+        joint = traced(joint, "nominal.joint_subject_parties")
         sources = joint
-    elif cameo_rules(settings, verbs) and any(
+    elif cameo and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in CONFLICT_NOUNS for c in verb.children
     ):
         # "The Israel-Hamas war went on": the parties of a war do not do what the war does.
@@ -324,83 +357,193 @@ def code_verb(
     # Pattern nouns match their plurals only in a CAMEO dictionary read by dateline's rules:
     # CAMEO.2.0 lists plurals unevenly ("MEETING" but not "MEETINGS"); a dictionary in
     # other codes (PETRARCH's validation set) is read strictly, as its format says.
-    exact = not cameo_rules(settings, verbs)
+    exact = not cameo
     matcher = PatternMatcher(verb, verbs, mentions, passive, exact, words)
     patterns, index = verb_patterns(verbs, entry, exact)
     match = matcher.best(patterns, entry_name(entry), index)
-    participation = participation_code(verb) if cameo_rules(settings, verbs) else None
-    travel = travel_purpose(verb) if cameo_rules(settings, verbs) else None
+    coding = _code_of(verb, entry, match, sources, roles, cameo, patterns_only)
+    if coding is None:
+        return []
+    found = _parties_of(verb, sent, coding, sources, passive, joint, roles, cameo)
+    if found is None:
+        return []
+    sources, targets, unknown_source = found
+    match = coding.match
+    named = pattern_words(match.pattern if match else None, verbs)
+    negated, hypothetical, flag_rules = traced_flags(verb, named)
+    coding.rules.extend(flag_rules)
+    code, reverse = coding.code, coding.reverse
+    if denied(verb):
+        negated = True  # a denied act is no event, and no refusal either
+        coding.rules.append("modality.denied")
+    elif cameo and not hypothetical and not unable(verb):
+        was_refused = refused(verb)
+        code, reverse, negated, rule = intent_codes(verb, code, reverse, negated or was_refused)
+        if was_refused:
+            coding.rules.append("modality.refused")
+        if rule is not None:
+            coding.rules.append(rule)
+    trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str]] = set()
+    slots: list[Party | None] = list(targets) if targets else [None]
+    pattern = coding.pattern
+    why = (coding.rules, coding.entries)
+    why_back = ([*coding.rules, "candidates.reverse_code"], coding.entries)
+    if unknown_source:
+        for victim in targets:
+            add_event(events, seen, sent, trigger, None, victim, code, pattern, *why)
+    for source in sources:
+        for target in slots:
+            if target is not None and target.code == source.code:
+                continue
+            if settings.require_dyad and target is None:
+                continue
+            if code not in (None, NULL_CODE):
+                add_event(events, seen, sent, trigger, source, target, code, pattern, *why)
+            if reverse not in (None, NULL_CODE) and target is not None:
+                add_event(events, seen, sent, trigger, target, source, reverse, pattern, *why_back)
+    for event in events:
+        event.negated, event.hypothetical = negated, hypothetical
+    return events
+
+
+def _code_of(
+    verb: Token,
+    entry: VerbEntry,
+    match: PatternMatch | None,
+    sources: list[Party],
+    roles: Roles,
+    cameo: bool,
+    patterns_only: bool,
+) -> _Coding | None:
+    """The code of a verb (None: no event): an event taken part in or gone to, the matched
+    pattern's, else the verb's own (or its block's), refined by what the verb's object,
+    complement or purpose says (``cameo``: CAMEO's own rules apply)."""
+    participation = participation_code(verb) if cameo else None
+    travel = travel_purpose(verb) if cameo else None
+    taken_part = participation is not None
     if participation is None and travel is not None:
         participation = travel[0]
     if patterns_only and (match is None or participation is not None):
-        return []
-    code: str | None
-    reverse: str | None
-    pattern_text: str | None
-    # The object names the act: its target is among the verb's own objects, not in the
-    # clauses it governs ("presented a draft ... aimed at a solution to the Iraqi crisis").
-    # So does a verb of saying's object ("claimed responsibility for shooting down the
-    # helicopter, which crashed in Logar": the place of another clause is no target).
-    own_objects = patterns_only
+        return None
+    # So does a verb of saying's object name the act ("claimed responsibility for shooting
+    # down the helicopter, which crashed in Logar": the place of another clause is no
+    # target).
+    coding = _Coding(None, None, None, match, patterns_only, travel, participation)
+    verb_entry = f"verb {entry_name(entry)}" + (f" in block {entry.block}" if entry.block else "")
+    coding.entries.append(f"{verb_entry} [{entry.code or NULL_CODE}]")
     if participation is not None:
         # The event taken part in says what was done, whatever "take part" patterns say.
-        code, reverse, pattern_text = participation, None, None
-        match = None
+        rule = "nominal.participation_code" if taken_part else "nominal.travel_purpose"
+        coding.recode(participation, None, rule)
+        coding.match = None
     elif match is not None:
         if match.pattern.is_null:
-            return []
-        code, reverse = match.pattern.code, match.pattern.reverse
-        pattern_text = match.pattern.text
+            return None
+        rule = "candidates.saying_object_pattern" if patterns_only else "candidates.verb_pattern"
+        coding.recode(match.pattern.code, match.pattern.reverse, rule)
+        coding.pattern = match.pattern.text
+        coding.entries.append("pattern " + " ".join(match.pattern.text.split()))
     else:
-        code, reverse, pattern_text = entry.code, entry.reverse, None
-        if cameo_rules(settings, verbs):
-            if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-                code = supplement_codes().get(verb.lemma_.lower(), code)
-            code, reverse = commitment_code(verb, code, reverse)
-            noun_code = light_verb_code(verb)
-            if noun_code is not None:
-                code, reverse = noun_code, None
-            object_code = rejection_code(verb) or obstruction_code(verb, sources)
-            if object_code is not None:
-                code, reverse = object_code, None
-            if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-                object_code = draft_code(verb) or armed_activity_code(verb, sources)
-                if object_code is not None:
-                    code, reverse, own_objects = object_code, None, True
-    if cameo_rules(settings, verbs):
-        object_code = (
-            easing_code(verb) or arms_transfer_code(verb, roles) or halted_talks_code(verb)
-        )
-        if verb.lemma_.lower() in LAWSUIT_LEMMAS:
-            object_code = LAWSUIT_CODE
+        rule = "candidates.verb_code" if entry.block else "candidates.supplement_verb"
+        coding.recode(entry.code, entry.reverse, rule)
+        if cameo:
+            _refine_default(verb, coding, sources)
+    if cameo:
+        _refine_by_object(verb, coding, roles)
+        _refine_by_purpose(verb, coding, sources)
+    return None if coding.uncoded else coding
+
+
+def _refine_default(verb: Token, coding: _Coding, sources: list[Party]) -> None:
+    """CAMEO's codes for a verb coded only by its dictionary default: the supplement's
+    code, a commitment, a light verb's event noun, what the object says."""
+    lemma = verb.lemma_.lower()
+    if coding.uncoded:
+        supplement = supplement_codes().get(lemma)
+        if supplement is not None:
+            coding.recode(supplement, coding.reverse, "candidates.supplement_code")
+            coding.entries.append(f"verb supplement {lemma} [{supplement}]")
+    committed = commitment_code(verb, coding.code, coding.reverse)
+    if committed != (coding.code, coding.reverse):
+        coding.recode(*committed, "refine.commitment_code")
+    noun_code = light_verb_code(verb)
+    if noun_code is not None:
+        coding.recode(noun_code, None, "nominal.light_verb_code")
+    object_code, rule = rejection_code(verb), "refine.rejection_code"
+    if object_code is None:
+        object_code, rule = obstruction_code(verb, sources), "refine.obstruction_code"
+    if object_code is not None:
+        coding.recode(object_code, None, rule)
+    if coding.uncoded:
+        object_code, rule = draft_code(verb), "nominal.draft_code"
+        if object_code is None:
+            object_code, rule = armed_activity_code(verb, sources), "refine.armed_activity_code"
         if object_code is not None:
-            code, reverse, pattern_text = object_code, None, None
-            if match is not None and match.target is None:
-                match = None  # the pattern's words are not what was done
-    if cameo_rules(settings, verbs) and code and code[:2].isdigit() and in_protest(verb):
+            coding.recode(object_code, None, rule)
+            coding.own_objects = True
+
+
+def _refine_by_object(verb: Token, coding: _Coding, roles: Roles) -> None:
+    """What the verb does to its object says the act, whatever the pattern: "eased
+    restrictions" (081), "sent arms to" (072), "suspended the talks" (164), a lawsuit."""
+    object_code, rule = easing_code(verb), "refine.easing_code"
+    if object_code is None:
+        object_code, rule = arms_transfer_code(verb, roles), "refine.arms_transfer_code"
+    if object_code is None:
+        object_code, rule = halted_talks_code(verb), "refine.halted_talks_code"
+    if verb.lemma_.lower() in LAWSUIT_LEMMAS:
+        object_code, rule = LAWSUIT_CODE, "refine.lawsuit"
+    if object_code is not None:
+        coding.recode(object_code, None, rule)
+        coding.pattern = None
+        if coding.match is not None and coding.match.target is None:
+            coding.match = None  # the pattern's words are not what was done
+
+
+def _refine_by_purpose(verb: Token, coding: _Coding, sources: list[Party]) -> None:
+    """An act done in protest (14x), violence during a protest (145), a summons to
+    complain (the complaint's code)."""
+    code = coding.code
+    if code and code[:2].isdigit() and in_protest(verb):
         root = code[:2]
         if root in ("18", "19", "20"):
-            code, reverse = VIOLENT_PROTEST_CODE, None
+            coding.recode(VIOLENT_PROTEST_CODE, None, "refine.in_protest")
         elif root != "14":
-            code, reverse = PROTEST_CODE, None
+            coding.recode(PROTEST_CODE, None, "refine.in_protest")
     elif (
-        cameo_rules(settings, verbs)
-        and code
+        code
         and code[:2] in ("18", "19", "20")
         and during_protest(verb)
         and not any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources)
     ):
-        code, reverse = VIOLENT_PROTEST_CODE, None
-    if cameo_rules(settings, verbs) and code and code[:2] in COMPLAINT_ROOTS and to_complain(verb):
-        code, reverse = COMPLAINT_CODE, None
-    if code in (None, NULL_CODE) and reverse in (None, NULL_CODE):
-        return []
+        coding.recode(VIOLENT_PROTEST_CODE, None, "refine.during_protest")
+    code = coding.code
+    if code and code[:2] in COMPLAINT_ROOTS and to_complain(verb):
+        coding.recode(COMPLAINT_CODE, None, "refine.to_complain")
+
+
+def _parties_of(
+    verb: Token,
+    sent: Span,
+    coding: _Coding,
+    sources: list[Party],
+    passive: bool,
+    joint: list[Party],
+    roles: Roles,
+    cameo: bool,
+) -> tuple[list[Party], list[Party], bool] | None:
+    """(sources, targets, whether the source is unknown) of a coded verb (None: no event):
+    a pattern's ``$`` and ``+``, the verb's objects, the members of a compound subject for
+    acts of two sides, "between A and B", the patient of a verb like "died"."""
+    match, code, reverse = coding.match, coding.code, coding.reverse
     if (
         match is not None
         and match.source is not None
         and not elided_passive(first_conjunct(verb))  # the subject suffered the act
     ):
-        sources = split_parties([match.source])
+        sources = traced(split_parties([match.source]), "patterns.marked_source")
     elif (
         match is not None
         and match.target is not None
@@ -410,20 +553,21 @@ def code_verb(
         # "X noted that Y regretted ..." with "- NOTED + *": the pattern names the reporting
         # words and makes the verb's own subject its target, so the act is the reporter's,
         # about that subject.
-        sources = reporter(verb, roles)
+        sources = traced(reporter(verb, roles), "roles.reporter")
     table = roles.token_table(sent.doc)
     skip = {
         i for p in sources for i in table.starting_in(p.start, p.end) if sent.start <= i < sent.end
     }
     if not sources and not passive and len(between_parties(verb, roles)) < 2:
-        return []  # no source, and no "between A and B" to give one: the objects can wait
+        return None  # no source, and no "between A and B" to give one: the objects can wait
+    travel = coding.travel
     if match is not None and match.target is not None:
-        targets = split_parties([match.target])
-    elif travel is not None and participation == travel[0]:
+        targets = traced(split_parties([match.target]), "patterns.marked_target")
+    elif travel is not None and coding.participation == travel[0]:
         # The party met is named with the event ("for talks with Gondor"); else the
         # members of a compound subject meet each other.
         targets = [
-            p
+            p.traced("nominal.travel_party")
             for prep in travel[1].children
             if prep.dep_ == "prep" and prep.lower_ == "with"
             for o in prep.children
@@ -431,29 +575,31 @@ def code_verb(
             for p in roles.parties(o)
         ]
         if not targets and len(sources) > 1 and not travel[0].startswith("14"):
-            targets = list(sources)
+            targets = traced(sources, "roles.acts_together")
     else:
-        reciprocal = len(sources) > 1 and acts_together(verb)
-        targets = roles.objects(verb, passive, skip, clauses=not (reciprocal or own_objects))
-        if cameo_rules(settings, verbs) and own_intent(code, sources, targets):
+        together = len(sources) > 1 and acts_together(verb)
+        targets = roles.objects(verb, passive, skip, clauses=not (together or coding.own_objects))
+        if cameo and own_intent(code, sources, targets):
             targets = []
-        if reciprocal and targets and all(is_venue(p, sent.doc, table) for p in targets):
+            coding.rules.append("refine.own_intent")
+        if together and targets and all(is_venue(p, sent.doc, table) for p in targets):
             # "A and B signed an agreement in Havana": where, not with whom ("... with C
             # in Havana": C).
             venue = {i for p in targets for i in table.starting_in(p.start, p.end)}
             targets = roles.objects(verb, passive, skip | venue, clauses=False)
             if any(is_venue(p, sent.doc, table) for p in targets):
                 targets = []
-        if reciprocal and not targets:
+            coding.rules.append("roles.venue_not_party")
+        if together and not targets:
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
             # subject act on each other.
-            targets = list(sources)
+            targets = traced(sources, "roles.acts_together")
     if joint:
         # "US-China trade talks resumed": the parties of the talks, each way (a place the
         # verb names, "resumed in Vienna", is where, not a party).
         targets = list(joint)
     elif (
-        cameo_rules(settings, verbs)
+        cameo
         and len({p.code for p in sources}) > 1
         and (
             reverse not in (None, NULL_CODE)  # the pattern names a two-sided act
@@ -469,66 +615,41 @@ def code_verb(
         # the members of the compound subject; the place is where.
         if targets and all(is_venue(p, sent.doc, table) for p in targets):
             targets = []
+            coding.rules.append("roles.venue_not_party")
         if not targets:
-            targets = list(sources)
+            targets = traced(sources, "roles.two_sided_act")
     if match is not None and match.compound is not None and len(sources) > 1 and not targets:
         # "- % * [030:030]": the members of a compound subject act on each other.
-        targets = list(sources)
+        targets = traced(sources, "patterns.compound_each_other")
     if not sources:
         pair = between_parties(verb, roles)
         if len(pair) >= 2:
-            sources, targets = pair, pair
-    if (
-        match is None
-        and sources
-        and verb.lemma_.lower() in PATIENT_SUBJECT_LEMMAS
-        and cameo_rules(settings, verbs)
-    ):
+            sources = targets = traced(pair, "roles.between")
+    if match is None and sources and verb.lemma_.lower() in PATIENT_SUBJECT_LEMMAS and cameo:
         # "Two soldiers died in a Hamas rocket attack": the subject suffered the violence
         # (as CAMEO.2.0's own DIE patterns write it, "[:190]"); whoever carried it out is
         # named on it, or no one is.
         if not violent_context(verb):
-            return []
-        sources, targets, passive = violence_owners(verb, roles), sources, True
+            return None
+        targets = traced(sources, "roles.patient_subject")
+        sources = traced(violence_owners(verb, roles), "roles.violence_owner")
+        passive = True
     unknown_source = False
     if not sources:
         if not (
             passive
             and targets
-            and cameo_rules(settings, verbs)
+            and cameo
             and code
             and code[:2] in UNATTRIBUTED_ROOTS
             and violent_context(verb)
         ):
-            return []
+            return None
         # "Three civilians were killed in a car bombing": violence done to someone by no
         # one named is still the event (its source unknown), as news coders record it;
         # "killed in an Israeli air strike" names who did it in the violence's own phrase.
-        sources = violence_owners(verb, roles)
+        sources = traced(violence_owners(verb, roles), "roles.violence_owner")
         unknown_source = not sources
-    named = pattern_words(match.pattern if match else None, verbs)
-    negated, hypothetical = flags(verb, named)
-    if denied(verb):
-        negated = True  # a denied act is no event, and no refusal either
-    elif cameo_rules(settings, verbs) and not hypothetical and not unable(verb):
-        code, reverse, negated = intent_codes(verb, code, reverse, negated or refused(verb))
-    trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
-    events: list[Event] = []
-    seen: set[tuple[str, str | None, str]] = set()
-    slots: list[Party | None] = list(targets) if targets else [None]
-    if unknown_source:
-        for victim in targets:
-            add_event(events, seen, sent, trigger, None, victim, code, pattern_text)
-    for source in sources:
-        for target in slots:
-            if target is not None and target.code == source.code:
-                continue
-            if settings.require_dyad and target is None:
-                continue
-            if code not in (None, NULL_CODE):
-                add_event(events, seen, sent, trigger, source, target, code, pattern_text)
-            if reverse not in (None, NULL_CODE) and target is not None:
-                add_event(events, seen, sent, trigger, target, source, reverse, pattern_text)
-    for event in events:
-        event.negated, event.hypothetical = negated, hypothetical
-    return events
+        if unknown_source:
+            coding.rules.append("roles.unknown_source")
+    return sources, targets, unknown_source

@@ -22,6 +22,10 @@ Here, per article: coreference is resolved, the dateline ("HANOI, Vietnam (AP) â
 no actor, a question asserts no event, Phoenix's discard phrases drop a sentence (a past
 detail only its own clause: ``_past_clause``) or the story, and "the talks" takes its other
 party from talks coded earlier (``nominal.complete_from_earlier_talks``).
+
+Every event records the rules that shaped it (``Event.rules``: "roles.subject",
+"modality.negation", a party's own as "source:..." / "target:...") and the dictionary
+entries behind it (``Event.entries``); ``dateline extract --explain`` prints them.
 """
 
 from __future__ import annotations
@@ -35,7 +39,14 @@ from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, Mention
 from ..settings import Settings
 from . import build
-from .build import CODER_ID, INFERRED_PARTIES_CONFIDENCE, recode, register_text, span_text
+from .build import (
+    CODER_ID,
+    INFERRED_PARTIES_CONFIDENCE,
+    add_rule,
+    recode,
+    register_text,
+    span_text,
+)
 from .candidates import cameo_rules, code_sentence
 from .lexicon import DATELINE_DASHES, PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
 from .modality import is_question
@@ -101,6 +112,7 @@ def code_events(
                 # "Will China invade Taiwan?": a question asserts no event.
                 for event in found:
                     event.hypothetical = True
+                    add_rule(event, "modality.is_question")
         # Discards are looked up only where there is something to discard (they are costly).
         if not found:
             continue
@@ -111,7 +123,11 @@ def code_events(
         if discard is None:
             events.extend(found)
         elif cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
-            events.extend(e for e in found if not _past_clause(doc, e, actors, when))
+            # A past detail elsewhere in the sentence does not date these events.
+            kept = [e for e in found if not _past_clause(doc, e, actors, when)]
+            for event in kept:
+                add_rule(event, "coder.past_clause")
+            events.extend(kept)
     if events:
         assert discards is not None  # read for the sentences that gave the events
         if discards.find(story=True) is not None:

@@ -44,4 +44,4 @@ def third_location(event: Event, iso3_to_iso2: Mapping[str, str]) -> None:
     countries = {iso3_to_iso2.get(a.code[:3]) for a in (event.source, event.target)}
     if None in countries or place.country in countries:
         return
-    recode(event, THIRD_LOCATION_CODE)
+    recode(event, THIRD_LOCATION_CODE, "context.third_location")

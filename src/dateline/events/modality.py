@@ -66,7 +66,14 @@ def _is_hypothetical_marker(child: Token, word: str, named: set[str]) -> bool:
 
 def flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
     """(negated, hypothetical) for ``verb``, ignoring words the matched pattern names."""
+    negated, hypothetical, _rules = traced_flags(verb, named)
+    return negated, hypothetical
+
+
+def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
+    """``flags``, and the rules that set them (``modality.negation`` ...)."""
     negated = hypothetical = False
+    rules: list[str] = []
     tok: Token | None = _sharing_conjunct(verb)
     for _ in range(3):
         if tok is None:
@@ -75,14 +82,24 @@ def flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
             word = c.text.upper()
             if c.dep_ == "neg" and word not in named and not (named & NEGATION_WORDS):
                 negated = True
+                rules.append("modality.negation")
             elif _is_hypothetical_marker(c, word, named):
                 hypothetical = True
+                rules.append("modality.modal" if c.dep_ == "aux" else "modality.conditional")
         # An xcomp inherits its governor's flags ("did not agree to meet", "are not able to
         # end", through the adjective), and "unable to end" is a negation.
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_GOVERNORS:
             negated = True
+            rules.append("modality.negative_governor")
         tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
-    return negated, hypothetical or irrealis(verb) or past_wish(verb)
+    if not hypothetical:
+        if irrealis(verb):
+            hypothetical = True
+            rules.append("modality.irrealis")
+        elif past_wish(verb):
+            hypothetical = True
+            rules.append("modality.past_wish")
+    return negated, hypothetical, list(dict.fromkeys(rules))
 
 
 def past_wish(verb: Token) -> bool:
@@ -186,24 +203,26 @@ def _announced(verb: Token) -> bool:
 
 def intent_codes(
     verb: Token, code: str | None, reverse: str | None, negated: bool
-) -> tuple[str | None, str | None, bool]:
-    """CAMEO's codes for announced and refused acts (manual 1.1b3, categories 03, 12, 13)."""
+) -> tuple[str | None, str | None, bool, str | None]:
+    """CAMEO's codes for announced and refused acts (manual 1.1b3, categories 03, 12, 13):
+    (code, reverse, negated, the rule that changed them or None)."""
     if code is None or not code.isdigit():
-        return code, reverse, negated
+        return code, reverse, negated, None
     if negated:
         refusal = _by_prefix(REFUSAL_CODES, code)
         if refusal is not None:
-            return refusal, None, False
-        return code, reverse, negated
+            return refusal, None, False, "modality.refusal_code"
+        return code, reverse, negated, None
     if _announced(verb):
         intent = _by_prefix(INTENT_CODES, code)
         if intent is not None:
+            rule = "modality.intent_code"
             if _ultimatum(verb) and root_of(intent) != "13":
                 # "will withdraw its force unless ...": a conditional announcement is a
                 # threat (CAMEO manual 1.1b3, 13 "Threaten", ultimatums).
-                intent = ULTIMATUM_CODE
-            return intent, None, negated
-    return code, reverse, negated
+                intent, rule = ULTIMATUM_CODE, "modality.ultimatum"
+            return intent, None, negated, rule
+    return code, reverse, negated, None
 
 
 def _ultimatum(verb: Token) -> bool:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from ..model import Span as TextSpan
 from ..settings import Settings
-from .build import INFERRED_PARTIES_CONFIDENCE, add_event, doc_text, event_key
+from .build import INFERRED_PARTIES_CONFIDENCE, add_event, add_rule, doc_text, event_key
 from .lexicon import (
     DRAFT_CODE,
     DRAFT_NOUNS,
@@ -48,7 +48,7 @@ from .lexicon import (
     TRAVEL_PURPOSE_CODES,
     TRUCE_CODE,
 )
-from .parties import Party, party_of
+from .parties import Party, party_of, traced
 from .roles import Roles
 from .syntax import direct_objects, joint_noun
 
@@ -218,17 +218,17 @@ def nominal_events(
         for child in noun.children:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.dep_ == "poss":
-                sources = roles.parties(child)
+                sources = traced(roles.parties(child), "nominal.possessor")
             elif child.dep_ == "prep" and objects:
                 word = child.lower_
                 if word == "between":
                     pair = roles.parties(objects[0])
                     if len(pair) >= 2:
-                        sources, targets = pair, pair
+                        sources = targets = traced(pair, "nominal.between")
                 elif word == "by":
-                    sources = roles.parties(objects[0])
+                    sources = traced(roles.parties(objects[0]), "nominal.by_party")
                 elif word in ("with", "from"):
-                    targets = roles.parties(objects[0])
+                    targets = traced(roles.parties(objects[0]), "nominal.with_party")
         inferred = False
         if not sources and not targets and code == TRUCE_CODE:
             sources = targets = _paragraph_parties(noun, [*earlier, *found])
@@ -240,10 +240,12 @@ def nominal_events(
         ahead = prep.lower_ == "of" and prep.head.lower_ == "ahead"
         forward = ahead or prep.lower_ in NOMINAL_FORWARD_PREPOSITIONS
         start = len(events)
+        why = ["nominal.nominal_events"] + (["nominal.forward_preposition"] if forward else [])
+        behind = [f"event noun {joint_noun(noun)} [{code}]"]
         for source in sources:
             for target in targets:
                 if target.code != source.code:
-                    add_event(events, seen, sent, trigger, source, target, code, None)
+                    add_event(events, seen, sent, trigger, source, target, code, None, why, behind)
         for event in events[start:]:
             event.hypothetical = forward
             if inferred:
@@ -284,7 +286,10 @@ def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[Party]:
             continue
         if event.source.code == event.target.code:
             continue
-        return [Party(a.code, a.start, a.end, a.text) for a in (event.source, event.target)]
+        return [
+            Party(a.code, a.start, a.end, a.text, ("nominal.paragraph_parties",))
+            for a in (event.source, event.target)
+        ]
     return []
 
 
@@ -335,6 +340,7 @@ def complete_from_earlier_talks(doc: Doc, events: list[Event]) -> None:
             if nouns & _activity_nouns(doc, earlier):
                 other = earlier.target if earlier.source.code == source else earlier.source
                 event.target = other
+                add_rule(event, "nominal.complete_from_earlier_talks")
                 break
 
 

@@ -8,7 +8,7 @@ only says what one is and how compound codes are shared out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,16 +17,39 @@ from ..model import EventActor, Mention
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """A coded actor in a sentence: its code and the characters it was read from."""
+    """A coded actor in a sentence: its code and the characters it was read from.
+
+    ``rules`` (the rules that found it) and ``entries`` (the actor dictionary entries behind
+    its code) explain it (``Event.rules``, ``Event.entries``); they are not part of its
+    identity: two parties with the same code and span are the same party."""
 
     code: str
     start: int
     end: int
     text: str
+    rules: tuple[str, ...] = field(default=(), compare=False)
+    entries: tuple[str, ...] = field(default=(), compare=False)
 
     def event_actor(self) -> EventActor:
         """The party as an event's source or target."""
         return EventActor(self.code, self.text, self.start, self.end)
+
+    def traced(self, rule: str) -> Party:
+        """The same party, found by ``rule`` (which asked the rules it already names: the
+        outer rule comes first, "roles.subject" before "phrase_actors.code_phrase")."""
+        if rule in self.rules:
+            return self
+        return replace(self, rules=(rule, *self.rules))
+
+    def recoded(self, code: str, rule: str, entries: tuple[str, ...] = ()) -> Party:
+        """The party with another code, which ``rule`` then gave it (from ``entries``)."""
+        more = tuple(e for e in entries if e not in self.entries)
+        return replace(self, code=code, rules=(*self.rules, rule), entries=self.entries + more)
+
+
+def traced(parties: Iterable[Party], rule: str) -> list[Party]:
+    """``parties``, each found by ``rule`` too."""
+    return [p.traced(rule) for p in parties]
 
 
 class MentionIndex:
@@ -78,9 +101,12 @@ def mention_rank(mention: Mention) -> tuple[int, bool]:
 
 
 def party_of(mention: Mention) -> Party:
-    """The party a resolved mention names."""
+    """The party a resolved mention names (a mention not read from the dictionary, such as
+    one resolved by coreference, says how: ``mention.coreference``)."""
     assert mention.actor is not None  # MentionIndex keeps only resolved mentions
-    return Party(mention.actor.code, mention.start, mention.end, mention.text)
+    rules = () if mention.via == "dictionary" else (f"mention.{mention.via}",)
+    entries = (mention.actor.name,) if mention.actor.name else ()
+    return Party(mention.actor.code, mention.start, mention.end, mention.text, rules, entries)
 
 
 # Three-letter CAMEO codes that are sectors, not countries.
@@ -111,9 +137,13 @@ def split_parties(parties: Iterable[Party]) -> list[Party]:
     """Compound codes ("FRO/BIL/SAM") as one party per actor."""
     out: list[Party] = []
     for party in parties:
-        for code in party.code.split("/") if "/" in party.code else [party.code]:
+        if "/" not in party.code:
+            if party.code and party not in out:
+                out.append(party)
+            continue
+        for code in party.code.split("/"):
             if code:
-                p = Party(code, party.start, party.end, party.text)
+                p = party.recoded(code, "parties.split_compound")
                 if p not in out:
                     out.append(p)
     return out

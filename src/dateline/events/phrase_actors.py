@@ -4,7 +4,7 @@
 
 - ``_coordinated_modifier``: "Colombia's government and FARC rebels signed": a parse that
   hangs the first actor on the second's head still gives both
-  (``test_coder_splits_coordinated_actors_misparsed_as_a_modifier``);
+  (``test_coder_reads_two_actors_the_parser_nested_and_leaves_out_the_venue``);
 - ``_listed`` / ``_one_per_phrase``: list items parsed as appositions are items ("Evil
   Mordor, the awful Fornost, and Gondor"), and one noun phrase names one actor, its first
   ("the evil B awful C");
@@ -52,6 +52,7 @@ from .parties import (
     mention_rank,
     party_of,
     split_parties,
+    traced,
 )
 from .syntax import coordinated_heads, unseparated
 from .tokens import TokenTable
@@ -99,14 +100,16 @@ class PhraseActors:
     def _find_parties(self, head: Token, exclude: set[int] | None, subject: bool) -> list[Party]:
         misparsed = self._coordinated_modifier(head)
         if misparsed:
-            return split_parties(misparsed)
+            return split_parties(traced(misparsed, "phrase_actors.coordinated_modifier"))
         out: list[Party] = []
         conjuncts = self._listed(coordinated_heads(head))
         split = self._agents_in_places(conjuncts)
         if split is not None:
             conjuncts, countries = split
+            shared_by = "phrase_actors.agents_in_places"
         else:
             countries = self._shared_countries(conjuncts)
+            shared_by = "phrase_actors.shared_countries"
         for conj in conjuncts:
             party = self._place_after(conj, conjuncts)
             if party is None:
@@ -118,7 +121,7 @@ class PhraseActors:
             suffix = agent_suffix(party.code, countries)
             if countries and suffix is not None:
                 for country in countries:
-                    shared = Party(country.code + suffix, party.start, party.end, party.text)
+                    shared = party.recoded(country.code + suffix, shared_by, country.entries)
                     if shared not in out:
                         out.append(shared)
             elif party not in out:
@@ -168,7 +171,7 @@ class PhraseActors:
             for obj in prep.children:
                 mention = self.mentions.at(obj) if obj.dep_ == "pobj" else None
                 if mention is not None and mention.actor is not None:
-                    return party_of(mention)
+                    return party_of(mention).traced("phrase_actors.place_after")
         return None
 
     def _agentive(self, head: Token) -> bool:
@@ -287,7 +290,7 @@ class PhraseActors:
                     found.append(party_of(mention))
             codes = {p.code[:3] for p in found}
             if len(codes) >= 2 and all(is_country(p.code[:3]) for p in found):
-                return [Party(p.code[:3], p.start, p.end, p.text) for p in found]
+                return [p.recoded(p.code[:3], "phrase_actors.shared_countries") for p in found]
         for prep in conjuncts[-1].children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
                 continue
@@ -302,7 +305,14 @@ class PhraseActors:
                     party = party_of(mention)
                     if not is_country(party.code) and is_country(party.code[:3]):
                         # "ambassadors of Arnor" matched whole: its country is Arnor's.
-                        party = Party(party.code[:3], c.idx, c.idx + len(c.text), c.text)
+                        party = Party(
+                            party.code[:3],
+                            c.idx,
+                            c.idx + len(c.text),
+                            c.text,
+                            party.rules,
+                            party.entries,
+                        )
                     found.append(party)
                 if len(found) >= 2 and all(is_country(p.code) for p in found):
                     return found
@@ -311,7 +321,7 @@ class PhraseActors:
     def _party_of(self, head: Token, exclude: set[int]) -> Party | None:
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
-            return spoken_for
+            return spoken_for.traced("phrase_actors.spoken_for")
         coded = self._code_phrase(head)
         if coded is not None:
             coded = self._enrich(head, coded)
@@ -320,7 +330,7 @@ class PhraseActors:
             coded is None or (coded.code.startswith("---") and mention_rank(mention)[1])
         ):
             # A description resolved by coreference ("the insurgents") beats its bare agent.
-            coded = self._enrich(head, party_of(mention))
+            coded = self._enrich(head, party_of(mention).traced("phrase_actors.head_mention"))
         if coded is not None:
             return coded
         # Breadth first through the phrase: the nearest actor to its head
@@ -332,7 +342,7 @@ class PhraseActors:
                 continue
             mention = self.mentions.at(tok)
             if mention is not None:
-                return self._enrich(tok, party_of(mention))
+                return self._enrich(tok, party_of(mention).traced("phrase_actors.nearest_actor"))
             queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj"))
         return self._new_actor(head)
 
@@ -375,10 +385,11 @@ class PhraseActors:
                 if mention is None or mention.actor is None:
                     continue
                 code = mention.actor.code
+                entries = (mention.actor.name,) if mention.actor.name else ()
                 if party.code.startswith("---") and is_country(code):
-                    return Party(code + party.code[3:], party.start, party.end, party.text)
+                    return party.recoded(code + party.code[3:], "phrase_actors.enrich", entries)
                 if is_country(party.code) and code.startswith(party.code) and code != party.code:
-                    return Party(code, party.start, party.end, party.text)
+                    return party.recoded(code, "phrase_actors.enrich", entries)
         if party.code.startswith("---"):
             # "Demonstrators in Baghdad", "a newspaper based in Beirut": the agent's country
             # from its place or origin.
@@ -398,7 +409,8 @@ class PhraseActors:
                         country = mention.actor.code[:3]
                         if is_country(country) and country not in NOT_COUNTRIES:
                             code = country + party.code[3:]
-                            return Party(code, party.start, party.end, party.text)
+                            entries = (mention.actor.name,) if mention.actor.name else ()
+                            return party.recoded(code, "phrase_actors.enrich_from_place", entries)
         return party
 
     def _code_phrase(self, head: Token) -> Party | None:
@@ -426,7 +438,14 @@ class PhraseActors:
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
             return None
-        return Party(actor.code, span.start_char, span.end_char, span_text(span))
+        return Party(
+            actor.code,
+            span.start_char,
+            span.end_char,
+            span_text(span),
+            ("phrase_actors.code_phrase",),
+            (actor.name,) if actor.name else (),
+        )
 
     def _new_actor(self, head: Token) -> Party | None:
         """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
@@ -437,4 +456,4 @@ class PhraseActors:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         text = doc_text(head.doc)[start:end]
-        return Party(f'"{text.upper()}"', start, end, text)
+        return Party(f'"{text.upper()}"', start, end, text, ("phrase_actors.new_actor",))

@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Event
 from ..model import Span as TextSpan
-from .build import add_event, recode
+from .build import add_event, add_rule, recode
 from .cameo import root_of
 from .lexicon import (
     ARMED_ACTIVITY_CODE,
@@ -73,7 +73,7 @@ from .lexicon import (
     TRANSFER_LEMMAS,
 )
 from .modality import request_noun
-from .parties import Party
+from .parties import Party, traced
 from .roles import Roles
 from .syntax import clausal_complement, direct_objects, infinitive_to
 
@@ -233,17 +233,22 @@ def code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
             continue
-        targets = roles.parties(subjects[0])
+        targets = traced(roles.parties(subjects[0]), "refine.obligation_subject")
         sources = roles.subject(verb)[0] if targets else []
         trigger = TextSpan(verb.idx, verb.idx + len(verb.text), verb.text)
+        why = ["refine.code_obligation"]
         for source in sources:
             for target in targets:
                 if target.code != source.code:
-                    add_event(events, seen, sent, trigger, source, target, code, None)
+                    add_event(events, seen, sent, trigger, source, target, code, None, why)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
     for event in events:
         event.negated, event.hypothetical = negated, hypothetical
+        if negated:
+            add_rule(event, "modality.negation")
+        if hypothetical:
+            add_rule(event, "modality.modal")
     return events
 
 
@@ -272,6 +277,8 @@ def yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
         )
         if bare and not threat and (intent or all(e.root == "03" for e in governor)):
             del by_verb[verb.head.i]
+            for event in by_verb[verb.i]:
+                add_rule(event, "refine.yield_bare_intent")
 
 
 def yield_statement_to_clause(sent: Span, by_verb: dict[int, list[Event]]) -> None:
@@ -283,11 +290,12 @@ def yield_statement_to_clause(sent: Span, by_verb: dict[int, list[Event]]) -> No
         if not found or not all(e.root == "01" and e.pattern is None for e in found):
             continue
         verb = sent.doc[i]
-        if any(
-            c.dep_ in ("ccomp", "parataxis") and any(e.root != "01" for e in by_verb.get(c.i, ()))
-            for c in verb.children
-        ):
+        clauses = [c.i for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        if any(any(e.root != "01" for e in by_verb.get(c, ())) for c in clauses):
             del by_verb[i]
+            for c in clauses:
+                for event in by_verb.get(c, ()):
+                    add_rule(event, "refine.yield_statement_to_clause")
 
 
 def yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> None:
@@ -301,12 +309,14 @@ def yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> N
                 continue
             # A content flagged as not done ("vetoed a resolution condemning ...") says
             # nothing that was done: the verb keeps its own event.
+            contents = [c.i for c in obj.children if c.dep_ == "acl"]
             if any(
-                c.dep_ == "acl"
-                and any(not (e.negated or e.hypothetical) for e in by_verb.get(c.i, ()))
-                for c in obj.children
+                any(not (e.negated or e.hypothetical) for e in by_verb.get(c, ())) for c in contents
             ):
                 del by_verb[i]
+                for c in contents:
+                    for event in by_verb.get(c, ()):
+                        add_rule(event, "refine.yield_to_statement_content")
                 break
 
 
@@ -329,7 +339,7 @@ def order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> None
         if root_of(code) not in ORDERED_ACT_ROOTS:
             continue
         for event in governor:
-            recode(event, code)
+            recode(event, code, "refine.order_takes_ordered_act")
 
 
 def own_intent(code: str | None, sources: Sequence[Party], targets: Sequence[Party]) -> bool:

@@ -47,7 +47,7 @@ from .lexicon import (
     VIOLENCE_CONTEXT_NOUNS,
     VIOLENT_PASSIVE_LEMMAS,
 )
-from .parties import Party, is_country
+from .parties import Party, is_country, traced
 from .phrase_actors import PhraseActors
 from .syntax import (
     MAX_CLIMB,
@@ -74,10 +74,18 @@ class Roles(PhraseActors):
                 if agent.dep_ == "agent":
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
-                        return self.parties(objs[0]), True
+                        return traced(self.parties(objs[0]), "roles.noun_passive_agent"), True
             return [], True
         tok: Token | None = verb
         came_from: Token = verb
+        climbed: list[str] = []  # how the search left the verb's own clause
+
+        def found_by(parties: list[Party], rule: str) -> list[Party]:
+            parties = traced(parties, rule)
+            for step in reversed(climbed):
+                parties = traced(parties, step)
+            return parties
+
         for _ in range(MAX_CLIMB):
             if tok is None:
                 break
@@ -93,20 +101,23 @@ class Roles(PhraseActors):
                 if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
                     # "X has been indicted by Y and will resign": the conjoined active verb
                     # shares the passive's subject X, not its agent Y.
-                    return self.parties(raised[0], subject=True), False
+                    found = self.parties(raised[0], subject=True)
+                    return found_by(found, "roles.passive_conjunct_subject"), False
                 agents = [c for c, d in kids if d == "agent"]
                 for agent in agents:
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
-                        return self.parties(objs[0]), tok.i == verb.i
+                        found = found_by(self.parties(objs[0]), "roles.passive_agent")
+                        return found, tok.i == verb.i
                 if raised and tok.lemma_.lower() in (
                     STATIVE_PASSIVE_LEMMAS | OWN_FORCES_PASSIVE_LEMMAS
                 ):
                     # "forces were engaged in fighting": the subject acts.
-                    return self.parties(raised[0], subject=True), False
+                    found = self.parties(raised[0], subject=True)
+                    return found_by(found, "roles.stative_passive_subject"), False
                 if tok.i != verb.i and raised:
                     # "X was seen to break into ...": X is the subject of "break".
-                    return self.parties(raised[0]), False
+                    return found_by(self.parties(raised[0]), "roles.raised_subject"), False
                 return [], tok.i == verb.i
             subjects = [self._past_dateline(c) for c, d in kids if d in SUBJECT_DEPS]
             if subjects:
@@ -115,14 +126,14 @@ class Roles(PhraseActors):
                 for subject in subjects:
                     found = self.parties(subject, subject=True)
                     if found:
-                        return found, False
+                        return found_by(found, "roles.subject"), False
                 # A parse may leave the head of a long subject unlabelled ("Quatar's emir,
                 # Sheikh Hamad bin Khalifa al-Thani launched"): a "dep" before the verb.
                 for child, dep in kids:
                     if dep == "dep" and child.i < tok.i:
                         found = self.parties(child, subject=True)
                         if found:
-                            return found, False
+                            return found_by(found, "roles.unlabelled_subject"), False
                 return [], False
             # A verb read as a noun's head ("Ethiopia act on a resolution": "Ethiopia"
             # parsed as its compound) has that name before it as its subject.
@@ -130,32 +141,36 @@ class Roles(PhraseActors):
             if named and tok.tag_.startswith("VB"):
                 found = self.parties(named[0], subject=True)
                 if found:
-                    return found, False
+                    return found_by(found, "roles.compound_subject"), False
             if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 found = self.parties(tok.head)
                 head = tok.head
                 if not found and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
                     # "The PKK issued a declaration demanding ...": the statement speaks for
                     # whoever issued it.
+                    climbed.append("roles.statement_issuer")
                     came_from, tok = head, head.head
                     continue
-                return found, False
+                return found_by(found, "roles.relative_clause_head"), False
             if tok.dep_ == "xcomp":
                 # Object control: "trusted the Israeli courts to decide", "urged Vietnam to
                 # push back": the governor's object is the subject of its infinitive.
                 objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
                 if objects:
-                    return self.parties(objects[0], subject=True), False
+                    found = self.parties(objects[0], subject=True)
+                    return found_by(found, "roles.object_control"), False
             if tok.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "ccomp"):
                 if tok.dep_ in ("conj", "advcl") and quote_between(tok, tok.head):
                     # A quoted clause without a subject does not take one from outside the
                     # quotation ('reiterated that settlements "are illegal, present an
                     # obstacle and threaten ..."').
                     break
+                if "roles.governor_subject" not in climbed:
+                    climbed.append("roles.governor_subject")
                 came_from, tok = tok, tok.head
                 continue
             if tok is not None and tok.dep_ == "ROOT":
-                return self._fronted_subject(tok), False
+                return found_by(self._fronted_subject(tok), "roles.fronted_subject"), False
             break
         return [], False
 
@@ -204,19 +219,19 @@ class Roles(PhraseActors):
             if noun_passive(verb):
                 found = self.parties(verb.head)
                 if found:
-                    return found
+                    return traced(found, "roles.noun_passive_patient")
             first = first_conjunct(verb)
             if elided_passive(first):
                 for c in first.children:
                     if c.dep_ == "nsubj":
                         found = self.parties(c)
                         if found:
-                            return found
+                            return traced(found, "roles.elided_passive_patient")
             for c in verb.children:
                 if c.dep_ in PASSIVE_SUBJECT_DEPS:
                     found = self.parties(c)
                     if found:
-                        return found
+                        return traced(found, "roles.passive_patient")
             if verb.dep_ == "advcl" and verb.tag_ == "VBN":
                 # "Rebuked by Eriador, Osgiliath is ...": the participle's patient is the
                 # subject of the clause it opens.
@@ -224,7 +239,7 @@ class Roles(PhraseActors):
                     if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i > verb.i:
                         found = self.parties(c)
                         if found:
-                            return found
+                            return traced(found, "roles.participle_patient")
         own = [
             c
             for c in verb.children
@@ -236,7 +251,7 @@ class Roles(PhraseActors):
         direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
         found = self._first_actor(direct, skip, _INNER_CLAUSES)
         if found or not clauses:
-            return found
+            return traced(found, "roles.object")
         # A clausal complement's subject ("believes Dagolath can cope").
         for c in own:
             if c.dep_ in ("ccomp", "xcomp"):
@@ -244,11 +259,11 @@ class Roles(PhraseActors):
                     if subj.dep_ in SUBJECT_DEPS:
                         found = self.parties(subj)
                         if found:
-                            return found
+                            return traced(found, "roles.clause_subject")
         found = self._first_actor(own, skip, frozenset())
         if found or passive:
-            return found
-        return self._rest_of_chain(verb, skip)
+            return traced(found, "roles.governed_clause_object")
+        return traced(self._rest_of_chain(verb, skip), "roles.rest_of_chain")
 
     def _rest_of_chain(self, verb: Token, skip: set[int]) -> list[Party]:
         """ "Arnor is about to restore ties with Gxndor, years after Calenardhon crowds
@@ -297,7 +312,7 @@ class Roles(PhraseActors):
                         # "killed five policemen in northern Iraq": the agents met first
                         # are of the place the act is in (IRQCOP), as "Iraqi policemen".
                         return [
-                            Party(p.code + a.code[3:], a.start, a.end, a.text)
+                            a.recoded(p.code + a.code[3:], "roles.agents_of_place", p.entries)
                             for a in fallback
                             if a.code.startswith("---")
                             for p in found
@@ -312,7 +327,7 @@ class Roles(PhraseActors):
                 ):
                     fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
-        return fallback
+        return traced(fallback, "roles.agent_without_country")
 
 
 def elided_passive(verb: Token) -> bool:
