@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.text import Text
+from rich.tree import Tree
 
 from ..errors import DatelineError, InputError
 from ..ingest import collect_inputs, read_file, read_input
 from ..model import Article
 from ..pipeline import Failure, Pipeline
-from .common import console, err_console, event_table, fail, make_settings
+from .common import console, describe_code, err_console, event_table, fail, make_settings
 
 
 class ExtractFormat(StrEnum):
@@ -60,6 +62,48 @@ def extract_paths(
     return done, failures
 
 
+def _party(actor: dict[str, Any] | None) -> Text:
+    if not actor:
+        return Text("---")
+    return Text.assemble((actor["code"], "bold"), f' "{actor["text"]}"')
+
+
+def explain_tree(title: str, events: list[dict[str, Any]]) -> Tree:
+    """Each event (an event object) with its code, actors, and the rules and dictionary
+    entries behind it: the event's own rules, then how its source and its target were
+    found (outer rule first), then the entries."""
+    tree = Tree(Text(f"{title}: {len(events)} events", style="bold"))
+    for event in events:
+        flags = [f for f in ("negated", "hypothetical") if event.get(f)]
+        label = Text.assemble(
+            (event["id"], "bold"),
+            "  ",
+            (describe_code(event["cameo"]), "cyan"),
+            f" [{', '.join(flags)}]" if flags else "",
+            "  ",
+            _party(event.get("source")),
+            " -> ",
+            _party(event.get("target")),
+            f'  trigger "{event["trigger"]["text"]}"',
+        )
+        if event.get("confidence", 1.0) != 1.0:
+            label.append(f"  confidence {event['confidence']}")
+        node = tree.add(label)
+        rules = event.get("rules") or []
+        own = [r for r in rules if ":" not in r]
+        node.add(Text("rules: " + (", ".join(own) or "-")))
+        for role in ("source", "target"):
+            chain = [r.split(":", 1)[1] for r in rules if r.startswith(f"{role}:")]
+            if chain:
+                node.add(Text(f"{role}: " + " > ".join(chain)))
+        entries = event.get("entries") or []
+        if entries:
+            dictionary = node.add(Text("dictionary:"))
+            for entry in entries:
+                dictionary.add(Text(entry))
+    return tree
+
+
 def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders, or - for standard input.")],
     date: Annotated[
@@ -71,6 +115,14 @@ def extract_cli(
     spacy_model: Annotated[
         str | None, typer.Option(help="spaCy pipeline to load (DATELINE_SPACY_MODEL).")
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Print each event with the rules and dictionary entries behind it "
+            "(instead of --format's output).",
+        ),
+    ] = False,
 ) -> None:
     """Extract actors, quotations, times, places and coded events from articles."""
     settings = make_settings(spacy_model=spacy_model)
@@ -81,7 +133,11 @@ def extract_cli(
         return
     for failure in failures:
         err_console.print(f"[red]error[/red]: {failure.name}: {failure.reason}", highlight=False)
-    if format is ExtractFormat.json:
+    if explain:
+        for article in articles:
+            head = article.title or article.source_path or article.id
+            console.print(explain_tree(head, article.to_json()["events"]))
+    elif format is ExtractFormat.json:
         objs = [a.to_json() for a in articles]
         if len(objs) == 1:
             sys.stdout.write(json.dumps(objs[0], ensure_ascii=False, indent=2) + "\n")
