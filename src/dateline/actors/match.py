@@ -46,7 +46,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -56,7 +55,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Mention
 from ..settings import Settings
-from .codes import add_agents, as_date, code_country, dedupe, make_actor
+from .codes import add_agents, code_country, make_actor
+from .combine import ActorMatch, group_code, phrase_groups, says_former, share_across_coordination
 from .compiled import (
     COMPILED_VERSION,
     Compiled,
@@ -66,7 +66,6 @@ from .compiled import (
 )
 from .dictionaries import (
     ActorEntry,
-    ActorRole,
     AgentEntry,
     DiscardEntry,
     IssueEntry,
@@ -78,9 +77,6 @@ from .dictionaries import (
 )
 from .modifiers import (
     AGENT_OF_PREPOSITIONS,
-    COORDINATORS,
-    FORMER_AGENT,
-    FORMER_MARKERS,
     HONORIFICS,
 )
 from .phrases import PhraseHit, PhraseIndex, PhraseText
@@ -104,7 +100,6 @@ __all__ = [
     "split_compound",
 ]
 
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGED_ACTORS = (
     "dateline.actors.txt",
@@ -118,23 +113,10 @@ PACKAGED_ISSUES = ("Phoenix.IssueCoding.txt",)
 
 _KEY_CACHE_MAX = 200_000  # ORTH ids whose matching key is kept
 _NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# Tokens that may stand between an actor and its agent in one noun phrase.
-_BRIDGE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
-_BRIDGE_MAX = 3
 # Dependencies that leave a noun phrase's core (its head, determiners and modifiers).
 _OUTSIDE_CORE = frozenset(
     {"appos", "relcl", "acl", "prep", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """A dictionary phrase found in the text: tokens ``start:end`` of the doc."""
-
-    start: int
-    end: int
-    actor: int = -1  # index into ActorMatcher.actors, or -1
-    agent: int = -1  # index into ActorMatcher.agents, or -1
 
 
 class ActorMatcher:
@@ -369,118 +351,6 @@ class ActorMatcher:
             found = found or actor
         return found
 
-    def _group_code(
-        self, group: list[ActorMatch], when: date | None, former: bool = False
-    ) -> tuple[Actor | None, bool, bool]:
-        """(actor, undated, has_actor) for a group of matches forming one noun phrase.
-
-        ``former``: the phrase says "former" / "ex-": its agents become ELI (elites).
-        """
-        base: Actor | None = None
-        undated = False
-        unresolved = False
-        named_last = False  # the phrase ends with an actor that has a role on the date
-        suffixes: list[str] = []
-        prefixes: list[str] = []
-        names: list[str] = []
-        for m in group:
-            if m.actor >= 0:
-                # With a title between two actors ("Iraqi Prime Minister Nouri al-Maliki"),
-                # the last one, the person, is the phrase's actor.
-                resolved, was_undated = self.resolve(m.actor, when)
-                if resolved is not None:
-                    base, undated = resolved, was_undated
-                    named_last = m is group[-1]
-                else:
-                    # No role on this date: the rest of the phrase still says something
-                    # ("British Foreign Secretary Jack Straw" outside Straw's dates: GBRGOV).
-                    unresolved = True
-            else:
-                agent = self.agents[m.agent]
-                (prefixes if agent.prefix else suffixes).append(agent.code)
-                names.append(" ".join(agent.phrase.replace("_", " ").split()).lower())
-        if former and suffixes:
-            suffixes = [FORMER_AGENT]
-        if base is not None and base.agents and named_last and len(group) > 1:
-            # A person's own dated role beats the title before the name: "US Ambassador
-            # Zalmay Khalilzad" is USAELI in 2004, not USAGOV.
-            return base, undated, True
-        if base is None:
-            if not suffixes and not prefixes:
-                return None, False, unresolved
-            # An agent alone: "---" + agent, as PETRARCH writes it (NGO~ agents need no "---").
-            code = "".join(dedupe(prefixes)) or "---"
-            code += "".join(dedupe(suffixes))
-            return make_actor(code, " ".join(names)), False, False
-        if not suffixes and not prefixes:
-            return base, undated, True
-        parts = [add_agents(part, prefixes, suffixes) for part in split_compound(base.code)]
-        code = "/".join(parts)
-        actor = make_actor(
-            code,
-            base.name,
-            ActorRole(code, as_date(base.valid_from), as_date(base.valid_until)),
-        )
-        return actor, undated, True
-
-    def _groups(self, matches: list[ActorMatch], doc: Doc) -> list[list[ActorMatch]]:
-        """Matches that form one noun phrase: an actor with the agents around it."""
-        groups: list[list[ActorMatch]] = []
-        for m in matches:
-            if groups and self._joins(groups[-1], m, doc):
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        return groups
-
-    def _joins(self, group: list[ActorMatch], m: ActorMatch, doc: Doc) -> bool:
-        last = group[-1]
-        if m.actor >= 0 and any(g.actor >= 0 for g in group):
-            # Two actors make two mentions, except a title right before a name: "Prime
-            # Minister Telemar" (the name's actor takes the title's agent when it has none),
-            # and a country before a name of its own that holds a title ("Chinese" +
-            # "President Xi Jinping", a dictionary phrase): the person is the phrase's actor.
-            if m.start != last.end:
-                return False
-            return last.agent >= 0 or (len(group) == 1 and self._country_of_name(last, m, doc))
-        if doc.has_annotation("SENT_START") and any(
-            t.is_sent_start for t in doc[last.start + 1 : m.start + 1]
-        ):
-            return False
-        between = doc[last.end : m.start]
-        if len(between) <= _BRIDGE_MAX and all(
-            t.pos_ in _BRIDGE_POS or t.tag_ == "POS" for t in between
-        ):
-            # "Iraqi insurgents", "US Army commander", "the US side"; only when the right
-            # part is the head or a modifier of the same phrase.
-            return True
-        # "the government of Iraq", "insurgents from Iraq": agent + of/from + actor.
-        if m.actor >= 0 and all(g.actor < 0 for g in group) and len(between) <= 3:
-            root = doc[m.start : m.end].root
-            prep = root.head
-            return (
-                root.dep_ == "pobj"
-                and prep.lower_ in AGENT_OF_PREPOSITIONS
-                and last.start <= prep.head.i < last.end
-            )
-        return False
-
-    def _country_of_name(self, country: ActorMatch, name: ActorMatch, doc: Doc) -> bool:
-        """Whether ``country`` (a bare country code) modifies ``name``, whose every role is
-        of that country ("Chinese President Xi Jinping"; not "the Israel Hamas war")."""
-        if doc[country.end - 1].head.i not in range(name.start, name.end):
-            return False
-        codes = {r.code for r in self.actor_entry(country.actor).roles}
-        if len(codes) != 1:
-            return False
-        (code,) = codes
-        roles = self.actor_entry(name.actor).roles
-        return (
-            len(code) == 3
-            and bool(roles)
-            and all(r.code.startswith(code) and len(r.code) > 3 for r in roles)
-        )
-
     def find_mentions(self, article: Article, doc: Doc) -> list[Mention]:
         """Every actor mention of the article, with its actor resolved for the article's date.
 
@@ -502,10 +372,10 @@ class ActorMatcher:
             if e.label_ == "PERSON" and not matched.intersection(range(e.start, e.end))
         }
         surnames: dict[str, int] = {}
-        groups = self._groups(matches, doc)
-        codes = [self._group_code(g, when, _says_former(g, doc)) for g in groups]
+        groups = phrase_groups(self, matches, doc)
+        codes = [group_code(self, g, when, says_former(g, doc)) for g in groups]
         countries = {a.country for a, _u, _h in codes if a is not None and a.country}
-        self._share_across_coordination(groups, codes, doc, when)
+        share_across_coordination(self, groups, codes, doc, when)
         for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
             start, end = group[0].start, group[-1].end
             name = persons.get(end) if group[-1].agent >= 0 else None
@@ -605,47 +475,6 @@ class ActorMatcher:
             return None
         return person
 
-    def _share_across_coordination(
-        self,
-        groups: list[list[ActorMatch]],
-        codes: list[tuple[Actor | None, bool, bool]],
-        doc: Doc,
-        when: date | None,
-    ) -> None:
-        """Coordinated modifiers and heads share the other conjunct's part of the code.
-
-        "US and British forces": the bare "US" takes the agent of "British forces" (USAMIL);
-        "Danish media and government": the bare agent takes the country of "Danish media"
-        (DNKGOV). Only across "and"/"or"/"," and along the parse's coordination.
-        """
-        for k in range(len(groups)):
-            group = groups[k]
-            bare_actor = all(m.actor >= 0 for m in group)
-            bare_agent = all(m.agent >= 0 for m in group)
-            if bare_actor and k + 1 < len(groups):
-                nxt = groups[k + 1]
-                agents = [m for m in nxt if m.agent >= 0]
-                if agents and any(m.actor >= 0 for m in nxt) and _modifier_of(group, nxt, doc):
-                    codes[k] = self._group_code(group + agents, when, _says_former(nxt, doc))
-                    continue
-            if bare_actor and k > 0:
-                # "the ambassadors of Arnor, Osgiliath and Gondor": each country takes the
-                # agent of the phrase it is coordinated into.
-                owner = _agent_of_group(group, groups[:k], doc)
-                if owner is not None:
-                    agents = [m for m in owner if m.agent >= 0]
-                    codes[k] = self._group_code(group + agents, when, _says_former(owner, doc))
-            elif bare_agent and k > 0:
-                prev = groups[k - 1]
-                owners = [m for m in prev if m.actor >= 0]
-                if owners and len(prev) > 1 and _conjunct_of(group, prev, doc):
-                    # "the Danish Islamist media and government": the modifiers' agents
-                    # (Islamist: MUS) are shared too, not the head's (media: MED).
-                    shared = [m for m in prev[:-1] if m.agent >= 0 and m.start < prev[-1].start]
-                    codes[k] = self._group_code(
-                        owners + shared + group, when, _says_former(group, doc)
-                    )
-
     def code_tokens(self, span: Span, when: date | None) -> Actor | None:
         """The actor code of a noun phrase (a subject's or object's subtree).
 
@@ -703,7 +532,7 @@ class ActorMatcher:
         matches += self.match_tokens(run)
         if not matches:
             return None, False
-        groups = self._groups(matches, doc)
+        groups = phrase_groups(self, matches, doc)
         # The group holding the phrase's head word wins; else the last group with an actor.
         head_i = max(t.i for t in core if t.head.i == t.i or t.head not in core) if core else -1
         chosen = None
@@ -715,13 +544,13 @@ class ActorMatcher:
             chosen = (with_actor or groups)[-1]
         # The same phrases come back in every article ("the government", "Iraqi forces"): the
         # code depends only on the entries matched (in order), the date and "former".
-        former = _says_former(chosen, doc)
+        former = says_former(chosen, doc)
         key = (tuple((m.actor, m.agent) for m in chosen), when, former)
         coded = self._group_codes.get(key)
         if coded is None:
             if len(self._group_codes) > _GROUP_CODES_MAX:
                 self._group_codes.clear()
-            coded = self._group_codes[key] = self._group_code(chosen, when, former)
+            coded = self._group_codes[key] = group_code(self, chosen, when, former)
         actor, _undated, has_actor = coded
         return actor, has_actor
 
@@ -796,63 +625,8 @@ def _first_discard(
 # How many phrase codes ``_code_core`` keeps.
 _GROUP_CODES_MAX = 50_000
 
-
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _says_former(group: list[ActorMatch], doc: Doc) -> bool:
-    """Whether "former" / "ex-" modifies the phrase (from the word before it to its end)."""
-    start = max(0, group[0].start - 1)
-    return any(t.lower_ in FORMER_MARKERS for t in doc[start : group[-1].end])
-
-
-def _agent_of_group(
-    group: list[ActorMatch], earlier: list[list[ActorMatch]], doc: Doc
-) -> list[ActorMatch] | None:
-    """The earlier "agent of X" group whose X this bare actor is coordinated with."""
-    token = doc[group[0].start : group[-1].end].root
-    steps = 0
-    while token.dep_ == "conj" and token.head.i != token.i and steps < 8:
-        token = token.head
-        steps += 1
-    if steps == 0:
-        return None
-    for g in reversed(earlier):
-        if g[0].start <= token.i < g[-1].end:
-            if g[0].agent < 0:
-                return None
-            # Only "agent of/from X": the X of the group hangs on that preposition.
-            for m in g:
-                if m.actor >= 0:
-                    root = doc[m.start : m.end].root
-                    if root.dep_ == "pobj" and root.head.lower_ in AGENT_OF_PREPOSITIONS:
-                        return g
-            return None
-    return None
-
-
-def _only_coordination(tokens: Span) -> bool:
-    return 0 < len(tokens) <= 2 and all(t.dep_ == "cc" or t.lower_ in COORDINATORS for t in tokens)
-
-
-def _modifier_of(group: list[ActorMatch], nxt: list[ActorMatch], doc: Doc) -> bool:
-    """``group`` modifies the head of ``nxt`` across a coordination ("US and British forces")."""
-    if not _only_coordination(doc[group[-1].end : nxt[0].start]):
-        return False
-    root = doc[group[0].start : group[-1].end].root
-    inside = range(nxt[0].start, nxt[-1].end)
-    return root.dep_ in ("nmod", "compound", "amod") and root.head.i in inside
-
-
-def _conjunct_of(group: list[ActorMatch], prev: list[ActorMatch], doc: Doc) -> bool:
-    """``group`` is a bare head coordinated with the head of ``prev`` ("media and government")."""
-    if not _only_coordination(doc[prev[-1].end : group[0].start]):
-        return False
-    root = doc[group[0].start : group[-1].end].root
-    if any(c.dep_ in ("det", "poss") for c in root.children):
-        return False
-    return root.dep_ == "conj" and prev[0].start <= root.head.i < prev[-1].end
 
 
 def _is_year(phrase: str) -> bool:
