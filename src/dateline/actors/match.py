@@ -1,33 +1,16 @@
 """The compiled actor matcher: PETRARCH/TABARI dictionaries -> actor mentions with CAMEO codes.
 
-The dictionaries (``actors/dictionaries.py`` reads them) are compiled once into a word index
-(first two words -> phrases, one-word phrases and stems by word; longest phrase first) and
-stored (``marshal``, builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the
-dictionary files, so a warm start only loads it. The packaged set is dateline's supplement
-(``data/dictionaries/dateline.*.txt``: demonyms, organisations and agent nouns Phoenix lacks,
-and corrections of Phoenix entries) followed by the Phoenix files; the supplement comes first
-because the first entry of a phrase wins.
+The packaged set is dateline's supplement (``data/dictionaries/dateline.*.txt``: demonyms,
+organisations and agent nouns Phoenix lacks, and corrections of Phoenix entries) followed by
+the Phoenix files. They are compiled once (``compiled.py``) and stored (``marshal``,
+builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the dictionary files, so
+a warm start only loads them (``load_actor_matcher``, here).
 
-Matching, on spaCy tokens:
-
-- Words compare case-insensitively, with dots dropped ("U.S." = "US"); the tokens of a
-  dictionary phrase are those spaCy's English tokenizer makes of it ("AL-QAEDA" -> al - qaeda).
-- A phrase without a trailing ``_`` ends in a stem (TABARI): its last word also matches words
-  it begins, when the stem has 4+ letters and the rest is a plural, demonym or country-name
-  ending (``modifiers.STEM_SUFFIXES``: "AMERICA" matches "Americans", "GERA" not "Gerald");
-  shorter stems match themselves and their ``s``/``es`` plurals only. An exact last word
-  (trailing ``_``) still matches its regular plural ("IRAQI_" -> "Iraqis").
-- Phrases of three letters or fewer ("US", "UN") match only upper-case text, so the pronoun
-  "us" is never the United States.
-- Longest match wins, scanning left to right; on a tie an actor beats an agent.
-
-Combining (PETRARCH's country + agent rule): an actor and the agents next to it in one noun
-phrase ("Iraqi insurgents", "the US ambassador", "the Iraqi foreign minister", "a senior US
-Army commander"), or an agent followed by "of"/"from" + actor ("the government of Iraq"),
-make one mention whose code is the actor's code with the agents' codes added (``~GOV`` after
-it, ``NGO~`` before it, never twice): IRQ + REB -> IRQREB. An agent with no actor gets the
-code ``---`` + agent ("police" -> ``---COP``), as PETRARCH writes it; the coder or
-coreference may later resolve it.
+``ActorMatcher`` finds the dictionary phrases of a text on spaCy tokens, longest match first
+scanning left to right, an actor beating an agent on a tie (how words match: ``words.py``);
+its matches make mentions (``mentions.py``) and noun phrases' codes (``code_tokens``, here)
+by PETRARCH's country + agent rule (``combine.py``); codes are read by ``codes.py``. It also
+finds discard and issue phrases.
 
 Dates: an actor's role is the one valid on the article's publication date
 (``ActorEntry.role_on``). With no known date the matcher takes the role that ends last
@@ -56,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article, Mention
 from ..settings import Settings
 from .codes import add_agents, code_country, make_actor
-from .combine import ActorMatch, group_code, phrase_groups, says_former, share_across_coordination
+from .combine import ActorMatch, group_code, phrase_groups, says_former
 from .compiled import (
     COMPILED_VERSION,
     Compiled,
@@ -75,10 +58,8 @@ from .dictionaries import (
     read_issue_file,
     split_compound,
 )
-from .modifiers import (
-    AGENT_OF_PREPOSITIONS,
-    HONORIFICS,
-)
+from .mentions import find_mentions
+from .modifiers import AGENT_OF_PREPOSITIONS
 from .phrases import PhraseHit, PhraseIndex, PhraseText
 from .words import (
     MAX_STEM_SUFFIX,
@@ -112,7 +93,6 @@ PACKAGED_DISCARDS = ("Phoenix.discards.txt",)
 PACKAGED_ISSUES = ("Phoenix.IssueCoding.txt",)
 
 _KEY_CACHE_MAX = 200_000  # ORTH ids whose matching key is kept
-_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Dependencies that leave a noun phrase's core (its head, determiners and modifiers).
 _OUTSIDE_CORE = frozenset(
     {"appos", "relcl", "acl", "prep", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
@@ -281,7 +261,7 @@ class ActorMatcher:
         found = {*c.pairs.get(f"{parts[0]} {parts[1]}", ()), *c.first.get(parts[0], ())}
         return sorted(found, key=lambda p: (-len(c.phrases[p][0]), c.phrases[p][2] < 0, p))
 
-    def _doc_keys(self, doc: Doc) -> list[str]:
+    def doc_keys(self, doc: Doc) -> list[str]:
         """The matching key of every token of ``doc``, by the token's ORTH id (cached)."""
         cache = self._key_cache
         if len(cache) > _KEY_CACHE_MAX:
@@ -352,128 +332,9 @@ class ActorMatcher:
         return found
 
     def find_mentions(self, article: Article, doc: Doc) -> list[Mention]:
-        """Every actor mention of the article, with its actor resolved for the article's date.
-
-        Dictionary matches (merged into country + agent phrases) come first; named entities
-        (PERSON, ORG, NORP, GPE) that no dictionary phrase covers are added with no actor, so
-        that quotation and coreference stages can use them. Sorted by position.
-        """
-        when = article.published.as_date() if article.published else None
-        # The doc itself, not list(doc): tokens are made only where a phrase may start.
-        matches = self.match_tokens(doc, self._doc_keys(doc))
-        mentions: list[Mention] = []
-        covered: set[int] = set()
-        ents = doc.ents  # each access builds the spans anew
-        ents_by_span = {(e.start, e.end): e.label_ for e in ents}
-        matched = {i for m in matches for i in range(m.start, m.end)}
-        persons = {
-            e.start: e
-            for e in ents
-            if e.label_ == "PERSON" and not matched.intersection(range(e.start, e.end))
-        }
-        surnames: dict[str, int] = {}
-        groups = phrase_groups(self, matches, doc)
-        codes = [group_code(self, g, when, says_former(g, doc)) for g in groups]
-        countries = {a.country for a, _u, _h in codes if a is not None and a.country}
-        share_across_coordination(self, groups, codes, doc, when)
-        for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
-            start, end = group[0].start, group[-1].end
-            name = persons.get(end) if group[-1].agent >= 0 else None
-            if name is not None and not covered.intersection(range(name.start, name.end)):
-                end = name.end  # a title and the name it heads: "President Vojislav Kostunica"
-            span = doc[start:end]
-            label = ents_by_span.get((start, end)) or ("ACTOR" if has_actor else "AGENT")
-            via = "dictionary" if has_actor else "agent"
-            if undated:
-                via = "dictionary:undated"
-            antecedent = None
-            if name is not None and not has_actor:
-                # "ambassador Khalilzad" after "Zalmay Khalilzad": the person's actor.
-                antecedent = surnames.get(match_key(doc[end - 1].text))
-                if antecedent is not None:
-                    actor, via = mentions[antecedent].actor, "dictionary:surname"
-                elif len(name) == 1:
-                    # "President Mugabe": a title and a surname only one person of the
-                    # dictionary bears on the article's date.
-                    person = self._titled_person(match_key(name.text), when, countries)
-                    if person is not None:
-                        actor, via = person, "dictionary:surname"
-            elif name is None and not has_actor:
-                # "President Mugabe's government": the titled person owns the phrase.
-                for m in group[:-1]:
-                    inner = persons.get(m.end)
-                    if m.agent >= 0 and inner is not None and len(inner) == 1:
-                        person = self._titled_person(match_key(inner.text), when, countries)
-                        if person is not None:
-                            actor, via = person, "dictionary:surname"
-                        break
-            if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
-                surnames[match_key(doc[end - 1].text)] = len(mentions)
-            mentions.append(
-                Mention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    label,
-                    actor,
-                    via=via,
-                    antecedent=antecedent,
-                )
-            )
-            covered.update(range(start, end))
-        # A person named again by surname ("ambassador Khalilzad" after "Zalmay Khalilzad")
-        # is the same actor: link it to the last full-name mention before it.
-        for ent in ents:
-            if ent.label_ not in _NER_LABELS or covered.intersection(range(ent.start, ent.end)):
-                continue
-            antecedent = surnames.get(match_key(ent.text)) if ent.label_ == "PERSON" else None
-            if antecedent is not None and mentions[antecedent].start < ent.start_char:
-                mentions.append(
-                    Mention(
-                        ent.start_char,
-                        ent.end_char,
-                        ent.text,
-                        ent.label_,
-                        mentions[antecedent].actor,
-                        via="dictionary:surname",
-                        antecedent=antecedent,
-                    )
-                )
-            else:
-                person = self._addressed_person(ent, doc, when, countries)
-                mention = Mention(ent.start_char, ent.end_char, ent.text, ent.label_, person)
-                if person is not None:
-                    # Later mentions of the surname alone refer to this one.
-                    surnames[match_key(ent.text)] = len(mentions)
-                    mention.via = "dictionary:surname"
-                mentions.append(mention)
-        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
-        new_index = {old: new for new, old in enumerate(order)}
-        result = [mentions[i] for i in order]
-        for mention in result:
-            if mention.antecedent is not None:
-                mention.antecedent = new_index[mention.antecedent]
-        return result
-
-    def _addressed_person(
-        self, ent: Span, doc: Doc, when: date | None, countries: set[str]
-    ) -> Actor | None:
-        """ "Mr. Mugabe": a one-word PERSON after a title of address is the one dictionary
-        person of that surname, when the article names that person's country elsewhere."""
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
-            return None
-        if match_key(doc[ent.start - 1].text) not in HONORIFICS:
-            return None
-        return self._titled_person(match_key(ent.text), when, countries)
-
-    def _titled_person(self, key: str, when: date | None, countries: set[str]) -> Actor | None:
-        """The dictionary person of a titled surname, when the article names that person's
-        country (a unique surname of the dictionary may still be someone else's: "Governor
-        Richardson" in news of a US state is not Australia's Dennis Richardson)."""
-        person = self.surname_actor(key, when)
-        if person is None or (person.country is not None and person.country not in countries):
-            return None
-        return person
+        """Every actor mention of the article, with its actor resolved for the article's date
+        (``mentions.find_mentions``)."""
+        return find_mentions(self, article, doc)
 
     def code_tokens(self, span: Span, when: date | None) -> Actor | None:
         """The actor code of a noun phrase (a subject's or object's subtree).
