@@ -8,10 +8,34 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT, SEED_DATE
-from dateline import Pipeline
-from dateline.model import Article, Event
+from dateline import Pipeline, Settings
+from dateline.actors.match import ActorMatcher
+from dateline.events.coder import code_events
+from dateline.events.verbs import load_verb_file, packaged_dictionary_dir
+from dateline.model import Article, Event, PublishedDate
 
 SOURCES = ROOT / "src" / "dateline"
+DICTS = packaged_dictionary_dir()
+
+
+@pytest.fixture(scope="module")
+def validate_code(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-def]
+    """PETRARCH's validation dictionaries (their patterns name sources and compounds)."""
+    verbs = load_verb_file(DICTS / "PETR.Validate.verbs.txt", settings)
+    actors = ActorMatcher.from_files(
+        actors=[DICTS / "PETR.Validate.actors.txt"],
+        agents=[DICTS / "PETR.Validate.agents.txt"],
+        discards=[DICTS / "PETR.Validate.discards.txt"],
+    )
+
+    def run(text: str, **overrides: object) -> list[Event]:
+        doc = pipeline.nlp(text)
+        article = Article(text=text, published=PublishedDate("1995-01-01"))
+        mentions = actors.find_mentions(article, doc)
+        local = settings.replace(**overrides) if overrides else settings
+        return code_events(article, doc, mentions, verbs, actors, local)
+
+    return run
 
 
 def extract(pipeline: Pipeline, text: str, date: str = "2006-05-23") -> list[Event]:
@@ -74,6 +98,75 @@ def test_a_matched_pattern_is_among_the_entries(pipeline: Pipeline) -> None:
     assert sum("candidates.reverse_code" in e.rules for e in events) == 1
 
 
+def test_a_source_a_pattern_marks_is_traced_to_the_pattern(validate_code) -> None:  # type: ignore[no-untyped-def]
+    # "- DESPITE $ * [123]": the pattern names the source.
+    (event,) = validate_code("Despite the protests, Arnor criticized Gondor.")
+    assert (event.source.code, event.target.code, event.cameo) == ("ARN", "GON", "123")  # type: ignore[union-attr]
+    assert "source:patterns.marked_source" in event.rules
+
+
+def test_a_compound_subject_acting_on_each_other_is_traced_to_the_pattern(validate_code) -> None:  # type: ignore[no-untyped-def]
+    # "- % * [030:030]": the members of a compound subject agree with each other.
+    events = validate_code("Arnor and Gondor agreed.")
+    assert {(e.source.code, e.target.code) for e in events if e.source and e.target} == {
+        ("ARN", "GON"),
+        ("GON", "ARN"),
+    }
+    assert all(
+        "target:patterns.compound_each_other" in e.rules
+        or "source:patterns.compound_each_other" in e.rules
+        for e in events
+    )
+
+
+def test_a_new_actor_of_a_few_words_is_traced(validate_code) -> None:  # type: ignore[no-untyped-def]
+    events = validate_code("The angry farmers attacked Arnor.", new_actor_length=4)
+    assert [e.source.code for e in events if e.source] == ['"THE ANGRY FARMERS"']
+    assert "source:phrase_actors.new_actor" in events[0].rules
+
+
+def test_an_announcement_with_unless_is_traced_as_an_ultimatum(pipeline: Pipeline) -> None:
+    events = extract(pipeline, "Israel will withdraw its troops from Gaza unless Hamas stops.")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and all("modality.ultimatum" in e.rules for e in threats)
+
+
+def test_nominal_talks_name_their_parties_by_and_with(pipeline: Pipeline) -> None:
+    events = extract(pipeline, "The ceasefire held after talks by Israel with Syria on Monday.")
+    talks = [e for e in events if "nominal.nominal_events" in e.rules]
+    assert [(e.source.code, e.target.code) for e in talks if e.source and e.target] == [
+        ("ISR", "SYR")
+    ]
+    assert {"source:nominal.by_party", "target:nominal.with_party"} <= set(talks[0].rules)
+
+
+def test_travel_for_talks_takes_the_party_met_as_target(pipeline: Pipeline) -> None:
+    events = extract(
+        pipeline, "The Israeli foreign minister returned to Geneva for talks with Syria."
+    )
+    event = only(events, "04")
+    assert event.target is not None and event.target.code == "SYR"
+    assert {"nominal.travel_purpose", "target:nominal.travel_party"} <= set(event.rules)
+
+
+def test_an_unlabelled_subject_head_is_traced(pipeline: Pipeline) -> None:
+    events = extract(
+        pipeline, "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched an attack on Syria."
+    )
+    event = only(events, "19")
+    assert event.source is not None and event.source.code.startswith("QAT")
+    assert "source:roles.unlabelled_subject" in event.rules
+
+
+def test_an_agent_completed_by_a_modifier_is_traced(pipeline: Pipeline) -> None:
+    # "the Gush Etzion settlement bloc": the settlers' agent (---CVL) takes Israel from
+    # the place that modifies it.
+    events = extract(pipeline, "Netanyahu visited the Gush Etzion settlement bloc on Tuesday.")
+    (visit,) = [e for e in events if e.cameo == "042"]
+    assert visit.target is not None and visit.target.code == "ISRCVL"
+    assert "target:phrase_actors.enrich" in visit.rules
+
+
 def test_the_seed_traces_coreference_inferred_parties_and_context(seed: Article) -> None:
     rules = [set(e.rules) for e in seed.events]
     assert any("source:mention.coreference" in r for r in rules)  # "the group" -> IRQREB
@@ -106,11 +199,11 @@ def test_the_event_json_carries_the_trace(seed: Article, field: str) -> None:
 
 
 def test_tests_named_in_rule_docstrings_exist() -> None:
-    """The rule modules name the tests that show each rule: those tests exist."""
+    """The rule modules (events/, actors/) name the tests that show each rule: those exist."""
     tests = "\n".join(p.read_text() for p in Path(__file__).parent.glob("test_*.py"))
     defined = set(re.findall(r"^def (test_\w+)", tests, re.MULTILINE))
     named: set[str] = set()
-    for path in (SOURCES / "events").glob("*.py"):
+    for path in [*(SOURCES / "events").glob("*.py"), *(SOURCES / "actors").glob("*.py")]:
         text = re.sub(r"_\n\s*", "_", path.read_text())  # names wrapped across lines
         named |= {n for n in re.findall(r"``(test_[\w*]+)``", text) if "*" not in n}
     assert named and named <= defined, sorted(named - defined)

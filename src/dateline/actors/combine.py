@@ -10,8 +10,12 @@ person's own dated role beats the title before the name ("US Ambassador Zalmay K
 is USAELI in 2004). Coordinated modifiers and heads share the other conjunct's part of the
 code ("US and British forces": USAMIL; "Danish media and government": DNKGOV).
 
-Tests (``tests/test_actors_match.py``): ``test_*agent*``, ``test_*former*``,
-``test_*coordinat*`` and the others of the country + agent rule.
+Tests (``tests/test_actors_match.py``): ``test_country_and_agent_merge_into_one_code``,
+``test_coordinated_heads_and_modifiers_share_country_and_agent``,
+``test_former_office_holders_are_elites``, ``test_agent_of_coordinated_countries_is_shared``,
+``test_title_before_a_dictionary_person_keeps_the_persons_dated_role``,
+``test_a_country_before_a_titled_dictionary_name_is_one_mention``,
+``test_compound_actor_takes_the_agent_on_every_part``.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ article that names that person's country, is that person ("President Mugabe", "M
 Mugabe"). Named entities (PERSON, ORG, NORP, GPE) that no dictionary phrase covers are added
 with no actor, for the quotation and coreference stages.
 
-Tests (``tests/test_actors_match.py``): ``test_*surname*``, ``test_*title*`` and the
-others on mentions.
+Tests (``tests/test_actors_match.py``): ``test_surname_alone_refers_back_to_the_full_name``,
+``test_title_before_an_unknown_name_covers_the_name``,
+``test_a_title_and_a_unique_surname_name_the_dictionary_person``,
+``test_person_outside_their_dates_leaves_the_title_to_speak``.
 """
 
 from __future__ import annotations

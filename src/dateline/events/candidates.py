@@ -120,6 +120,13 @@ from .verbs import (
 
 
 def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
+    """A verb of saying: the clause it reports is the event, not the saying (issue 3); "recalled"
+    says only with a clause ("recalled its ambassador" is an act, "recalled that" is not); a verb
+    inside "according to" is no event.
+
+    Tests: ``test_coder_codes_the_reported_clause_not_the_saying``,
+    ``test_coder_codes_recalling_an_ambassador_but_not_recalling_that``.
+    """
     lemma = verb.lemma_.lower()
     if lemma in SAYING_LEMMAS:
         if lemma in CLAUSE_ONLY_SAYING_LEMMAS:
@@ -132,7 +139,11 @@ def _is_saying(verb: Token, entry: VerbEntry | None) -> bool:
 
 def _object_act(verb: Token) -> bool:
     """ "claimed responsibility for the attack": a verb of saying with a direct object and no
-    clause of its own, whose object may name an act."""
+    clause of its own, whose object may name an act.
+
+    Rule ``candidates.saying_object_pattern``. Tests:
+    ``test_coder_codes_a_claim_of_responsibility_but_not_a_claim_that``.
+    """
     if verb.lemma_.lower() not in OBJECT_CODED_SAYING_LEMMAS or verb.dep_ == "parataxis":
         return False
     deps = {c.dep_ for c in verb.children}
@@ -181,7 +192,12 @@ def code_sentence(
     roles: Roles,
     settings: Settings,
 ) -> list[Event]:
-    """The events of one sentence (ids are set by ``code_events``)."""
+    """The events of one sentence (ids are set by ``code_events``).
+
+    Tests: ``test_coder_codes_subject_verb_object_through_xcomp``,
+    ``test_coder_codes_the_reported_clause_not_the_saying``,
+    ``test_coder_keeps_one_event_per_source_target_code``, ``test_coder_does_not_code_an_aim``.
+    """
     by_verb: dict[int, list[Event]] = {}
     words: frozenset[str] | None = None  # the sentence's words, for the patterns' prefilter
     table = roles.token_table(sent.doc)
@@ -256,7 +272,12 @@ def cameo_rules(settings: Settings, verbs: VerbDictionary) -> bool:
 
 
 def _supplement_entry(verb: Token) -> VerbEntry | None:
-    """An entry for a verb the dictionary lacks but dateline's CAMEO supplement codes."""
+    """An entry for a verb the dictionary lacks but dateline's CAMEO supplement codes.
+
+    Rule ``candidates.supplement_verb`` ("demobilized"). Tests:
+    ``test_coder_codes_demobilized_forces_as_their_sides_demobilization``,
+    ``test_coder_codes_an_appeal_and_not_the_act_appealed_for``.
+    """
     code = supplement_codes().get(verb.lemma_.lower())
     if code is None:
         return None
@@ -265,7 +286,11 @@ def _supplement_entry(verb: Token) -> VerbEntry | None:
 
 def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
     """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
-    verb is coded: PETRARCH codes the main verb phrase and not what it governs."""
+    verb is coded: PETRARCH codes the main verb phrase and not what it governs.
+
+    Tests: ``test_coder_target_from_the_rest_of_the_governing_phrase``,
+    ``test_coder_codes_subject_verb_object_through_xcomp``.
+    """
     tok = verb
     for _ in range(MAX_CLIMB):
         if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head.i == tok.i:
@@ -333,7 +358,12 @@ def code_verb(
     patterns_only: bool = False,
 ) -> list[Event]:
     """The events of one verb of the dictionary (``words``: its sentence's words);
-    ``patterns_only``: only a matching pattern codes it, not the block's own code."""
+    ``patterns_only``: only a matching pattern codes it, not the block's own code.
+
+    Tests: ``test_coder_codes_subject_verb_object_through_xcomp``,
+    ``test_coder_event_fields_point_into_the_text``,
+    ``test_an_event_names_its_candidate_rule_and_how_its_parties_were_found``.
+    """
     cameo = cameo_rules(settings, verbs)
     sources, passive = roles.subject(verb)
     joint = joint_subject_parties(verb, roles) if cameo else []
@@ -419,7 +449,16 @@ def _code_of(
 ) -> _Coding | None:
     """The code of a verb (None: no event): an event taken part in or gone to, the matched
     pattern's, else the verb's own (or its block's), refined by what the verb's object,
-    complement or purpose says (``cameo``: CAMEO's own rules apply)."""
+    complement or purpose says (``cameo``: CAMEO's own rules apply).
+
+    Rules: ``candidates.verb_pattern``
+    (``test_coder_prefers_the_pattern_nearest_the_verb_among_equals``; a null pattern:
+    ``test_coder_negative_pattern_takes_its_own_code_not_a_flag``), ``candidates.verb_code``
+    (``test_coder_keeps_one_event_per_source_target_code``), ``candidates.saying_object_pattern``
+    (``test_coder_codes_a_claim_of_responsibility_but_not_a_claim_that``),
+    ``nominal.participation_code`` (``test_coder_codes_taking_part_by_the_event_taken_part_in``),
+    ``nominal.travel_purpose`` (``test_coder_codes_travel_for_an_event_as_the_event``).
+    """
     participation = participation_code(verb) if cameo else None
     travel = travel_purpose(verb) if cameo else None
     taken_part = participation is not None
@@ -458,7 +497,19 @@ def _code_of(
 
 def _refine_default(verb: Token, coding: _Coding, sources: list[Party]) -> None:
     """CAMEO's codes for a verb coded only by its dictionary default: the supplement's
-    code, a commitment, a light verb's event noun, what the object says."""
+    code, a commitment, a light verb's event noun, what the object says.
+
+    Rules: ``candidates.supplement_code``
+    (``test_coder_codes_a_rejection_the_dictionary_leaves_uncoded``,
+    ``test_coder_codes_reneging_as_a_rejection``), ``refine.commitment_code``
+    (``test_coder_codes_an_agreement_to_act_as_intent_to_cooperate``), ``nominal.light_verb_code``
+    (``test_coder_codes_a_light_verb_by_its_event_noun``), ``refine.rejection_code``
+    (``test_coder_codes_a_dismissed_appeal_as_a_rejection``), ``refine.obstruction_code``
+    (``test_coder_codes_people_blocking_streets_as_a_protest``), ``nominal.draft_code``
+    (``test_coder_codes_a_presented_draft_agreement_as_negotiation``),
+    ``refine.armed_activity_code``
+    (``test_coder_codes_an_armed_group_resuming_its_activities_as_force``).
+    """
     lemma = verb.lemma_.lower()
     if coding.uncoded:
         supplement = supplement_codes().get(lemma)
@@ -487,7 +538,13 @@ def _refine_default(verb: Token, coding: _Coding, sources: list[Party]) -> None:
 
 def _refine_by_object(verb: Token, coding: _Coding, roles: Roles) -> None:
     """What the verb does to its object says the act, whatever the pattern: "eased
-    restrictions" (081), "sent arms to" (072), "suspended the talks" (164), a lawsuit."""
+    restrictions" (081), "sent arms to" (072), "suspended the talks" (164), a lawsuit.
+
+    Rules: ``refine.easing_code`` (``test_coder_codes_eased_restrictions_as_yielding``),
+    ``refine.arms_transfer_code`` (``test_coder_codes_arms_sent_to_a_party_as_military_aid``),
+    ``refine.halted_talks_code`` (``test_coder_codes_halted_talks_as_halted_negotiations``),
+    ``refine.lawsuit`` (``test_coder_codes_a_lawsuit_as_a_complaint``).
+    """
     object_code, rule = easing_code(verb), "refine.easing_code"
     if object_code is None:
         object_code, rule = arms_transfer_code(verb, roles), "refine.arms_transfer_code"
@@ -504,7 +561,13 @@ def _refine_by_object(verb: Token, coding: _Coding, roles: Roles) -> None:
 
 def _refine_by_purpose(verb: Token, coding: _Coding, sources: list[Party]) -> None:
     """An act done in protest (14x), violence during a protest (145), a summons to
-    complain (the complaint's code)."""
+    complain (the complaint's code).
+
+    Rules: ``refine.in_protest`` (``test_coder_codes_an_act_done_in_protest_as_a_protest``),
+    ``refine.during_protest``
+    (``test_coder_codes_violence_by_protesters_during_a_demonstration_as_riot``),
+    ``refine.to_complain`` (``test_coder_codes_a_meeting_held_to_complain_as_a_complaint``).
+    """
     code = coding.code
     if code and code[:2].isdigit() and in_protest(verb):
         root = code[:2]
@@ -536,7 +599,24 @@ def _parties_of(
 ) -> tuple[list[Party], list[Party], bool] | None:
     """(sources, targets, whether the source is unknown) of a coded verb (None: no event):
     a pattern's ``$`` and ``+``, the verb's objects, the members of a compound subject for
-    acts of two sides, "between A and B", the patient of a verb like "died"."""
+    acts of two sides, "between A and B", the patient of a verb like "died".
+
+    Rules: ``patterns.marked_source`` (``test_a_source_a_pattern_marks_is_traced_to_the_pattern``),
+    ``roles.reporter`` and ``patterns.marked_target``
+    (``test_coder_pattern_making_the_subject_its_target_takes_the_reporter_as_source``),
+    ``nominal.travel_party`` (``test_travel_for_talks_takes_the_party_met_as_target``),
+    ``roles.acts_together`` and ``roles.venue_not_party``
+    (``test_a_matched_pattern_is_among_the_entries``,
+    ``test_coder_reads_two_actors_the_parser_nested_and_leaves_out_the_venue``),
+    ``refine.own_intent`` (``test_coder_gives_a_promise_about_ones_own_country_no_target``),
+    ``roles.two_sided_act``
+    (``test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members``),
+    ``patterns.compound_each_other``
+    (``test_a_compound_subject_acting_on_each_other_is_traced_to_the_pattern``), ``roles.between``
+    (``test_seed_article_core_events``), ``roles.patient_subject`` and ``roles.violence_owner``
+    (``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``),
+    ``roles.unknown_source`` (``test_coder_codes_unattributed_violence_with_no_source``).
+    """
     match, code, reverse = coding.match, coding.code, coding.reverse
     if (
         match is not None

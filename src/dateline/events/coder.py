@@ -87,7 +87,11 @@ def code_events(
     actors: ActorMatcher,
     settings: Settings,
 ) -> list[Event]:
-    """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order."""
+    """Code the events of every sentence; ids ``e1``, ``e2``, ... in text order.
+
+    Tests: ``test_seed_article_core_events``, ``test_coder_drops_discarded_sentences``,
+    ``test_the_seed_traces_coreference_inferred_parties_and_context``.
+    """
     when = _article_date(article)
     register_text(doc, article.text)
     resolve_coreference(article, doc, mentions)
@@ -142,7 +146,11 @@ def code_events(
 
 def _is_time_discard(phrase: str) -> bool:
     """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO", "WORLD WAR
-    II")."""
+    II").
+
+    Tests: ``test_coder_drops_an_event_dated_weeks_ago``,
+    ``test_coder_drops_only_the_clause_a_time_discard_dates``.
+    """
     words = phrase.split()
     return bool(words) and (
         phrase.isdigit()
@@ -158,6 +166,11 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     the whole sentence; by CAMEO's rule of coding the event reported, a past detail in a
     relative or adverbial clause ("will release the minister, whom they took hostage two
     weeks ago") does not date the main event: only the clause that holds it is dropped.
+
+    Rule ``coder.past_clause`` (on the events kept). Tests:
+    ``test_coder_drops_only_the_clause_a_time_discard_dates``,
+    ``test_coder_drops_only_the_clause_that_names_a_past_war``,
+    ``test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun``.
     """
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
@@ -177,7 +190,10 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
 
 def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
     """The tokens of the article's dateline ("HANOI, Vietnam (AP) —"), from its place up
-    to the dash that ends it, when the dateline opens a sentence."""
+    to the dash that ends it, when the dateline opens a sentence.
+
+    Tests: ``test_coder_takes_the_subject_after_the_dateline``.
+    """
     if article.dateline is None:
         return frozenset()
     span = doc.char_span(article.dateline.start, article.dateline.end, alignment_mode="expand")

@@ -19,9 +19,9 @@ an announced act ("will meet", "plans to withdraw") takes its intent code (03x/1
 refused one ("did not", "refused to") its rejection code (12x), an announced act with
 "unless" is an ultimatum (13); an inability ("unable to") is neither.
 
-Tests (``tests/test_coder.py``): ``test_coder_flags_*``, ``test_coder_*hypothetical*``,
-``test_coder_*negat*``, ``test_coder_*intent*``, ``test_coder_*refus*``,
-``test_coder_*question*`` and the others named in each rule.
+Each rule's docstring names the tests that show it (``tests/test_coder.py``,
+``tests/test_coder_trace.py``); its name, as ``Event.rules`` records it, is written where
+it fires.
 """
 
 from __future__ import annotations
@@ -71,7 +71,15 @@ def flags(verb: Token, named: set[str]) -> tuple[bool, bool]:
 
 
 def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
-    """``flags``, and the rules that set them (``modality.negation`` ...)."""
+    """``flags``, and the rules that set them (``modality.negation`` ...).
+
+    Rules: ``modality.negation`` (``test_coder_flags_negation_and_hypotheticals``),
+    ``modality.modal`` (``test_coder_flags_negation_and_hypotheticals``), ``modality.conditional``
+    (``test_a_modal_is_traced_as_the_flag_it_sets``), ``modality.negative_governor``
+    (``test_coder_flags_an_inability_as_negated_not_as_a_refusal``), ``modality.irrealis``
+    (``test_coder_does_not_code_an_aim``), ``modality.past_wish``
+    (``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``).
+    """
     negated = hypothetical = False
     rules: list[str] = []
     tok: Token | None = _sharing_conjunct(verb)
@@ -105,7 +113,11 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
 def past_wish(verb: Token) -> bool:
     """A wish in the simple past that no one is said to voice ("We wanted the talks to be
     held directly"): what was wished then, not an intent expressed (``PAST_WISH_LEMMAS``).
-    Reported speech keeps it: "said it wanted talks", "wanted talks, he said"."""
+    Reported speech keeps it: "said it wanted talks", "wanted talks, he said".
+
+    Rule ``modality.past_wish``. Tests:
+    ``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``.
+    """
     if verb.tag_ != "VBD" or verb.lemma_.lower() not in PAST_WISH_LEMMAS:
         return False
     if verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.lemma_.lower() in SAYING_LEMMAS:
@@ -119,7 +131,10 @@ def past_wish(verb: Token) -> bool:
 
 def _sharing_conjunct(verb: Token) -> Token:
     """The verb whose auxiliaries and negation ``verb`` shares: the first of verbs joined
-    by "and"/"or" when the later one has none of its own ("would not sit and watch")."""
+    by "and"/"or" when the later one has none of its own ("would not sit and watch").
+
+    Tests: ``test_coder_shares_negation_across_verbs_joined_by_and``.
+    """
     if verb.dep_ != "conj" or any(
         c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass") for c in verb.children
     ):
@@ -132,7 +147,10 @@ def _sharing_conjunct(verb: Token) -> Token:
 
 
 def unable(verb: Token) -> bool:
-    """ "unable to end", "not able to end": an inability, not a refusal (no 12x code)."""
+    """ "unable to end", "not able to end": an inability, not a refusal (no 12x code).
+
+    Tests: ``test_coder_flags_an_inability_as_negated_not_as_a_refusal``.
+    """
     first = first_conjunct(verb)
     head = first.head
     if first.dep_ != "xcomp":
@@ -158,7 +176,11 @@ _DENIED_BY_OBJECT = (
 
 def denied(verb: Token) -> bool:
     """ "denied that it supports", "denied supporting", "denied reports that it attacked":
-    the act is denied by the speaker, so it is not an event (flagged negated)."""
+    the act is denied by the speaker, so it is not an event (flagged negated).
+
+    Rule ``modality.denied``. Tests: ``test_coder_flags_a_denied_act_negated_not_refused``,
+    ``test_coder_does_not_count_the_act_of_a_vetoed_proposal``.
+    """
     first = first_conjunct(verb)
     head = first.head
     if head.i == first.i:
@@ -188,7 +210,11 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 
 
 def _announced(verb: Token) -> bool:
-    """ "will meet", "would boycott", "plans to withdraw", "is willing to talk"."""
+    """ "will meet", "would boycott", "plans to withdraw", "is willing to talk".
+
+    Tests: ``test_coder_codes_an_announced_threat_as_cameo_13``,
+    ``test_coder_codes_an_eager_act_as_an_intent``, ``test_coder_codes_a_sworn_attack_as_a_threat``.
+    """
     verb = first_conjunct(verb)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
         return True
@@ -205,7 +231,15 @@ def intent_codes(
     verb: Token, code: str | None, reverse: str | None, negated: bool
 ) -> tuple[str | None, str | None, bool, str | None]:
     """CAMEO's codes for announced and refused acts (manual 1.1b3, categories 03, 12, 13):
-    (code, reverse, negated, the rule that changed them or None)."""
+    (code, reverse, negated, the rule that changed them or None).
+
+    Rules: ``modality.intent_code`` (``test_coder_codes_an_announced_threat_as_cameo_13``,
+    ``test_coder_codes_an_eager_act_as_an_intent``), ``modality.refusal_code``
+    (``test_coder_codes_a_refused_cooperation_as_a_rejection``,
+    ``test_coder_codes_a_refused_act_as_its_rejection``), ``modality.ultimatum``
+    (``test_coder_codes_an_announcement_with_unless_as_a_threat``,
+    ``test_an_announcement_with_unless_is_traced_as_an_ultimatum``).
+    """
     if code is None or not code.isdigit():
         return code, reverse, negated, None
     if negated:
@@ -226,7 +260,11 @@ def intent_codes(
 
 
 def _ultimatum(verb: Token) -> bool:
-    """An announced act with an "unless" clause."""
+    """An announced act with an "unless" clause.
+
+    Rule ``modality.ultimatum`` ("will withdraw its force unless a ceasefire is arranged"). Tests:
+    ``test_an_announcement_with_unless_is_traced_as_an_ultimatum``.
+    """
     first = first_conjunct(verb)
     return any(
         c.dep_ == "advcl"
@@ -238,7 +276,13 @@ def _ultimatum(verb: Token) -> bool:
 def irrealis(verb: Token) -> bool:
     """Inside an infinitive that complements a noun or states a purpose ("an agreement to
     ensure troops withdrew", "in order to end the war"), or a wish ("wanted the talks to
-    be held"): an aim, not an event."""
+    be held"): an aim, not an event.
+
+    Rule ``modality.irrealis``. Tests: ``test_coder_does_not_code_an_aim``,
+    ``test_coder_flags_acts_asked_for_through_nested_complements``,
+    ``test_coder_codes_an_appeal_and_not_the_act_appealed_for``,
+    ``test_coder_keeps_a_reported_act_after_was_told``.
+    """
     first = first_conjunct(verb)
     # A complement of a wish or a request, directly or through complements ("demanded that
     # its partners refuse to recognize X": the recognition is asked for too).
@@ -274,7 +318,10 @@ def irrealis(verb: Token) -> bool:
 
 
 def _purpose_of(verb: Token) -> bool:
-    """The complement of a verb of purpose ("aimed at reaching", "strive to end")."""
+    """The complement of a verb of purpose ("aimed at reaching", "strive to end").
+
+    Tests: ``test_coder_does_not_code_an_aim``.
+    """
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
@@ -284,7 +331,10 @@ def _purpose_of(verb: Token) -> bool:
 
 
 def request_noun(verb: Token) -> Token | None:
-    """The verb's object when it is a noun of request ("reiterated its demand")."""
+    """The verb's object when it is a noun of request ("reiterated its demand").
+
+    Tests: ``test_coder_codes_a_reiterated_demand_on_the_clause_subject``.
+    """
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUN_CODES:
             return child
@@ -292,13 +342,20 @@ def request_noun(verb: Token) -> Token | None:
 
 
 def refused(verb: Token) -> bool:
-    """ "refused to deploy", "declined to meet": the act is refused (CAMEO 12)."""
+    """ "refused to deploy", "declined to meet": the act is refused (CAMEO 12).
+
+    Rule ``modality.refused``. Tests: ``test_coder_codes_a_refused_act_as_its_rejection``.
+    """
     first = first_conjunct(verb)
     return first.dep_ == "xcomp" and first.head.lemma_.lower() in REFUSAL_GOVERNORS
 
 
 def is_question(sent: Span) -> bool:
-    """Whether the sentence ends with a question mark (closing quotes and brackets aside)."""
+    """Whether the sentence ends with a question mark (closing quotes and brackets aside).
+
+    Rule ``modality.is_question`` ("Will China invade Taiwan?"). Tests:
+    ``test_coder_does_not_count_what_a_question_asks``.
+    """
     for tok in reversed(sent):
         if tok.is_space or tok.is_quote or tok.is_right_punct:
             continue

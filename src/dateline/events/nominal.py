@@ -14,8 +14,8 @@
 - ``complete_from_earlier_talks``: "the talks" takes its other party from talks coded
   earlier in the article.
 
-Tests (``tests/test_coder.py``): ``test_coder_*nominal*``, ``test_coder_*truce*``,
-``test_coder_*talks*``, ``test_coder_*light_verb*`` and the others named in each rule.
+Each rule's docstring names the tests that show it (``tests/test_coder.py``,
+``tests/test_coder_trace.py``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,11 @@ def joint_subject_parties(verb: Token, roles: Roles) -> list[Party]:
     """The parties of talks that are the verb's subject ("US-China trade talks resumed",
     "Russian-Ukrainian talks collapsed", "talks between Iran and the EU resumed"): two or
     more, else none. Not of a war or a dispute: "the Israel-Hamas war went on" is no
-    journey of either side."""
+    journey of either side.
+
+    Rule ``nominal.joint_subject_parties``. Tests:
+    ``test_coder_codes_talks_that_are_the_subject_between_their_parties``.
+    """
     for subj in verb.children:
         if subj.dep_ not in ("nsubj", "nsubjpass") or joint_noun(subj) not in TALK_NOUNS:
             continue
@@ -80,7 +84,11 @@ def joint_subject_parties(verb: Token, roles: Roles) -> list[Party]:
 
 def participation_code(verb: Token) -> str | None:
     """ "took part in a series of meetings", "participated in the talks": the code of the
-    event taken part in."""
+    event taken part in.
+
+    Rule ``nominal.participation_code``. Tests:
+    ``test_coder_codes_taking_part_by_the_event_taken_part_in``.
+    """
     lemma = verb.lemma_.lower()
     heads = [verb]
     if lemma == "take":
@@ -117,7 +125,12 @@ def _counted(noun: Token) -> Token:
 
 def travel_purpose(verb: Token) -> tuple[str, Token] | None:
     """ "return to Geneva for talks", "converging for a rally": the code of the event gone
-    to, and its noun (see TRAVEL_LEMMAS)."""
+    to, and its noun (see TRAVEL_LEMMAS).
+
+    Rules ``nominal.travel_purpose``, ``nominal.travel_party``. Tests:
+    ``test_coder_codes_travel_for_an_event_as_the_event``,
+    ``test_travel_for_talks_takes_the_party_met_as_target``.
+    """
     if verb.lemma_.lower() not in TRAVEL_LEMMAS:
         return None
     for prep in verb.children:
@@ -134,7 +147,11 @@ def travel_purpose(verb: Token) -> tuple[str, Token] | None:
 
 
 def light_verb_code(verb: Token) -> str | None:
-    """The code of the event noun a light verb takes ("organized a general strike": 143)."""
+    """The code of the event noun a light verb takes ("organized a general strike": 143).
+
+    Rule ``nominal.light_verb_code``. Tests: ``test_coder_codes_a_light_verb_by_its_event_noun``,
+    ``test_coder_codes_a_resumed_military_act_as_that_act``.
+    """
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None
     for child in verb.children:
@@ -156,7 +173,11 @@ def light_verb_code(verb: Token) -> str | None:
 
 
 def draft_code(verb: Token) -> str | None:
-    """ "presented a draft memorandum of understanding": CAMEO 046 (see DRAFT_VERBS)."""
+    """ "presented a draft memorandum of understanding": CAMEO 046 (see DRAFT_VERBS).
+
+    Rule ``nominal.draft_code``. Tests:
+    ``test_coder_codes_a_presented_draft_agreement_as_negotiation``.
+    """
     if verb.lemma_.lower() not in DRAFT_VERBS:
         return None
     for noun in direct_objects(verb):
@@ -193,6 +214,14 @@ def nominal_events(
     February") is between the two parties of the last event coded in its paragraph
     (``earlier``: the article's events so far), both ways, at a lower confidence; with no
     such event in the paragraph it is not coded: a truce is never guessed across a topic.
+
+    Rules: ``nominal.nominal_events``, ``nominal.possessor``, ``nominal.between``,
+    ``nominal.by_party``, ``nominal.with_party``, ``nominal.forward_preposition``,
+    ``nominal.paragraph_parties``. Tests:
+    ``test_coder_codes_a_dated_nominal_event_whose_phrase_names_the_parties``,
+    ``test_coder_leaves_a_nominal_event_without_its_own_date_or_parties_or_under_a_verb``,
+    ``test_coder_gives_a_dated_truce_without_parties_those_of_its_paragraph``,
+    ``test_nominal_talks_name_their_parties_by_and_with``.
     """
     seen = {event_key(e) for e in found}
     events: list[Event] = []
@@ -275,7 +304,11 @@ def _dated_period(period: Token, noun: Token) -> bool:
 
 def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[Party]:
     """The source and target of the last event with both, coded before ``noun`` in its
-    paragraph (no line break between), not negated or hypothetical; else none."""
+    paragraph (no line break between), not negated or hypothetical; else none.
+
+    Rule ``nominal.paragraph_parties``. Tests:
+    ``test_coder_gives_a_dated_truce_without_parties_those_of_its_paragraph``.
+    """
     text = doc_text(noun.doc)
     for event in sorted(earlier, key=lambda e: e.trigger.start, reverse=True):
         if event.trigger.start >= noun.idx:
@@ -294,7 +327,10 @@ def _paragraph_parties(noun: Token, earlier: Sequence[Event]) -> list[Party]:
 
 
 def _own_date(noun: Token) -> bool:
-    """Whether a date hangs on the noun itself ("talks on Monday", "a truce in March")."""
+    """Whether a date hangs on the noun itself ("talks on Monday", "a truce in March").
+
+    Tests: ``test_coder_leaves_a_nominal_event_without_its_own_date_or_parties_or_under_a_verb``.
+    """
     for child in noun.children:
         if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
             return True
@@ -315,7 +351,11 @@ def _date_phrase(prep: Token) -> bool:
 def complete_from_earlier_talks(doc: Doc, events: list[Event]) -> None:
     """ "We decided to suspend the talks": a definite joint activity ("the talks", "the
     meetings") refers back to one coded earlier in the article; its other party is the
-    target of an event that has none."""
+    target of an event that has none.
+
+    Rule ``nominal.complete_from_earlier_talks``. Tests: ``test_seed_article_core_events``,
+    ``test_the_seed_traces_coreference_inferred_parties_and_context``.
+    """
     for k, event in enumerate(events):
         if event.target is not None or event.source is None:
             continue

@@ -80,6 +80,13 @@ class PatternMatcher:
 
     @cached_property
     def before(self) -> list[Token]:
+        """The words before the verb a pattern may name: its sentence's, from the start of the
+        verb's own clause ("troops withdrew and the country remained united": not "troops ...
+        withdrew" for "remained").
+
+        Tests: ``test_coder_keeps_a_conjoined_clauses_words_out_of_the_next_verbs_pattern``,
+        ``test_coder_conjoined_verb_sharing_the_subject_skips_the_first_verbs_words``.
+        """
         sent = self.verb.sent
         verb = self.verb
         # A verb conjoined to another with a subject of its own heads a clause of its own
@@ -100,6 +107,11 @@ class PatternMatcher:
 
     @cached_property
     def after(self) -> list[Token]:
+        """The words after the verb a pattern may name: its own phrase, participles on its nouns
+        included ("assurances sent from Bree"), and a passive's subject.
+
+        Tests: ``test_coder_pattern_reads_into_a_participle_modifying_a_noun``.
+        """
         verb = self.verb
         after = [t for t in own_phrase(verb, self.exact, participles=True) if t.i > verb.i]
         if self.passive:
@@ -116,7 +128,11 @@ class PatternMatcher:
         words lie nearest the verb: "launched rocket fire against camps near the border"
         is the fire launched ("- * FIRE"), not "- * BORDER" (another verb's "reopened the
         border"), and "closed its borders because of fighting" the borders closed.
-        ``index``: ``patterns`` indexed by word, to try only those the sentence may match."""
+        ``index``: ``patterns`` indexed by word, to try only those the sentence may match.
+
+        Tests: ``test_coder_prefers_the_pattern_nearest_the_verb_among_equals``,
+        ``test_coder_prefers_the_object_a_pattern_names_to_the_verbs_particle``.
+        """
         best: PatternMatch | None = None
         best_score: tuple[int, int, int, int] = (-1, 0, 0, 0)
         words = self.words
@@ -209,6 +225,11 @@ class PatternMatcher:
     def _element(
         self, element: Element, toks: list[Token], i: int, reverse: bool, last: bool = False
     ) -> Iterable[tuple[int, Party | None]]:
+        """Where one pattern element matches at ``toks[i]``: (end, party it marks); a pattern's
+        preposition is never an infinitive's "to" ("ordered X to suspend").
+
+        Tests: ``test_a_pattern_preposition_does_not_match_an_infinitive_marker``.
+        """
         if i >= len(toks):
             return
         kind = element.kind
@@ -266,7 +287,10 @@ class PatternMatcher:
 class PatternIndex:
     """A pattern list's patterns by a word each needs (one of its required words, or each
     word of its smallest set of alternatives), so that a sentence is matched only against
-    the patterns whose word it has."""
+    the patterns whose word it has.
+
+    Tests: ``test_coder_pattern_index_keeps_exactly_the_patterns_a_sentence_may_match``.
+    """
 
     def __init__(self, patterns: Sequence[Pattern]) -> None:
         self.patterns = patterns
@@ -324,7 +348,10 @@ _NAMES_A_SOURCE: dict[int, tuple[list[Pattern], bool]] = {}
 
 def names_a_source(patterns: list[Pattern]) -> bool:
     """Whether any of the patterns marks a source (``$``): only then may a verb with no
-    subject still get one from its pattern."""
+    subject still get one from its pattern.
+
+    Tests: ``test_coder_knows_which_pattern_lists_can_name_a_source``.
+    """
     if not patterns:
         return False
     cached = _NAMES_A_SOURCE.get(id(patterns))
@@ -367,7 +394,11 @@ def pattern_words(pattern: Pattern | None, verbs: VerbDictionary) -> set[str]:
 
 def names_reporting_words(pattern: Pattern) -> bool:
     """Whether a pattern names words before its pre-verb target ("- NOTED + *"), not only
-    the target ("- + * ROCKET": the subject is the target, the source is unknown)."""
+    the target ("- + * ROCKET": the subject is the target, the source is unknown).
+
+    Tests: ``test_coder_pattern_making_the_subject_its_target_takes_the_reporter_as_source``,
+    ``test_coder_pattern_with_only_a_pre_verb_target_does_not_take_the_reporter``.
+    """
     kinds = [e.kind for e in pattern.before]
     return "target" in kinds and any(
         k not in ("target", "source", "compound") for k in kinds[: kinds.index("target")]
@@ -402,6 +433,9 @@ def _patterns_of_verb(
     pattern's comment the verb it was written for, and a verb with a bare preposition is a
     unit of its own ("- * (WITH) [130] # BREAK" is "break with", not "beat up detainees
     with the knowledge of officers"); patterns with words of their own stay shared.
+
+    Tests: ``test_coder_does_not_carry_a_synonyms_bare_preposition_pattern``,
+    ``test_coder_reads_an_inflected_comment_verb_as_the_blocks_verb``.
     """
     name = entry_name(entry)
     return [
@@ -418,7 +452,10 @@ def _idiom_of(pattern: Pattern, block_code: str | None) -> bool:
     block's CAMEO category is that verb's idiom ("- * PART [030] # TAKE" in the APPREHEND
     block is "take part", not "capture part"): CAMEO's verb patterns refine a verb's own
     category, and an idiom's code does not carry over to its synonyms. A block without a
-    code of its own (``[---]``: a mixed list) has no category to leave."""
+    code of its own (``[---]``: a mixed list) has no category to leave.
+
+    Tests: ``test_coder_does_not_carry_another_verbs_idiom_to_its_synonyms``.
+    """
     own = block_code
     code = pattern.code
     if not own or own == NULL_CODE or not code or code == NULL_CODE:

@@ -131,7 +131,11 @@ class PhraseActors:
     def _coordinated_modifier(self, head: Token) -> list[Party]:
         """ "Colombia's government and FARC rebels signed": the parser may hang the first
         of two coordinated actors on the second's head as a modifier, with the "and" and
-        the second's first word under it. Both actors, then."""
+        the second's first word under it. Both actors, then.
+
+        Rule ``phrase_actors.coordinated_modifier``. Tests:
+        ``test_coder_reads_two_actors_the_parser_nested_and_leaves_out_the_venue``.
+        """
         head_mention = self.mentions.at(head)
         if head_mention is None or head_mention.actor is None:
             return []
@@ -150,7 +154,11 @@ class PhraseActors:
     def _place_after(self, conj: Token, conjuncts: list[Token]) -> Party | None:
         """ "Ithilen's sheep and goats of Gondor": the parse may hang the "of" phrase on the
         first item, which has its own actor before it; the phrase belongs to the item just
-        before it, an item without an actor of its own (people of a place act as it)."""
+        before it, an item without an actor of its own (people of a place act as it).
+
+        Rule ``phrase_actors.place_after``. Tests:
+        ``test_coder_gives_a_trailing_place_to_the_listed_item_next_to_it``.
+        """
         first = conjuncts[0]
         if conj.i == first.i or conj.i < first.i or self.mentions.at(conj) is not None:
             return None
@@ -177,7 +185,11 @@ class PhraseActors:
     def _agentive(self, head: Token) -> bool:
         """Whether a subject's head can act: a name, a pronoun, an actor or agent word, or a
         group ("representatives of", "a group of"); "the formation of the government" is
-        not the government acting."""
+        not the government acting.
+
+        Tests: ``test_coder_takes_people_of_a_place_as_its_actor``,
+        ``test_coder_non_actor_conjunct_does_not_block_the_actor_conjunct``.
+        """
         if head.pos_ in ("PROPN", "PRON") or self.new_actor_length > 0:
             return True
         if head.lemma_.lower() in COLLECTIVE_NOUNS | AGENTIVE_EVENT_NOUNS:
@@ -200,7 +212,10 @@ class PhraseActors:
 
     def _listed(self, conjuncts: list[Token]) -> list[Token]:
         """Add list items parsed as appositions: a country "in apposition" to another
-        country is the next item of a list ("Evil Mordor, the awful Fornost, and Gondor")."""
+        country is the next item of a list ("Evil Mordor, the awful Fornost, and Gondor").
+
+        Tests: ``test_coder_reads_a_list_whose_second_item_is_parsed_as_an_apposition``.
+        """
         out = list(conjuncts)
         run_on: list[Token] = []
         for tok in conjuncts:
@@ -228,7 +243,10 @@ class PhraseActors:
         conjunct or an apposition though it runs on from the item before it with no comma
         or "and" ("A and the evil B awful C": "awful" and "C" parsed as items) belongs to
         that item's phrase, and names its actor only when the phrase names none yet ("the
-        lions and the awful C")."""
+        lions and the awful C").
+
+        Tests: ``test_coder_codes_one_actor_per_noun_phrase_in_a_misparsed_list``.
+        """
         if len(items) == 1:
             return list(items)  # a single item is a phrase of its own
         phrases: list[tuple[int, Token]] = []  # (first token of the phrase, its head)
@@ -249,7 +267,12 @@ class PhraseActors:
     def _agents_in_places(self, conjuncts: list[Token]) -> tuple[list[Token], list[Party]] | None:
         """ "Lawmakers and officials in A and B": agents listed before an in/of/from phrase
         naming countries are those agents of each country, also when the parse hangs the
-        phrase on the first agent only, or "B" on the list of agents instead of on "A"."""
+        phrase on the first agent only, or "B" on the list of agents instead of on "A".
+
+        Rule ``phrase_actors.agents_in_places``. Tests:
+        ``test_coder_shares_listed_places_over_listed_agents``,
+        ``test_coder_shares_one_place_over_listed_agents``.
+        """
         if len(conjuncts) < 2:
             return None  # agents and places are two items at least
         for conj in conjuncts:
@@ -279,7 +302,11 @@ class PhraseActors:
 
     def _shared_countries(self, conjuncts: list[Token]) -> list[Party]:
         """Bare countries coordinated in an of/in/from phrase of the last conjunct, or in its
-        modifiers ("Senior Hungarian and Romanian officials")."""
+        modifiers ("Senior Hungarian and Romanian officials").
+
+        Rule ``phrase_actors.shared_countries``. Tests:
+        ``test_coder_shares_an_agent_over_coordinated_countries``.
+        """
         for mod in conjuncts[-1].children:
             if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > conjuncts[-1].i:
                 continue
@@ -319,6 +346,14 @@ class PhraseActors:
         return []
 
     def _party_of(self, head: Token, exclude: set[int]) -> Party | None:
+        """The actor of one conjunct: the actor spoken for, else the phrase's own code ("Soldiers
+        from Gondor"), else a description coreference resolved ("the insurgents"), else the nearest
+        actor to its head ("representatives from the Iraqi insurgency"), else a new actor.
+
+        Rules: ``phrase_actors.code_phrase``, ``phrase_actors.head_mention``
+        (``test_coref_resolves_we_in_a_quotation_to_its_speaker``), ``phrase_actors.nearest_actor``
+        (``test_coder_takes_the_object_as_subject_of_an_infinitive``).
+        """
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
             return spoken_for.traced("phrase_actors.spoken_for")
@@ -347,7 +382,11 @@ class PhraseActors:
         return self._new_actor(head)
 
     def _spoken_for(self, head: Token) -> Party | None:
-        """ "A spokesperson for the British Foreign Office": the actor spoken for."""
+        """ "A spokesperson for the British Foreign Office": the actor spoken for.
+
+        Rule ``phrase_actors.spoken_for``. Tests:
+        ``test_coder_codes_a_spokesperson_as_the_actor_spoken_for``.
+        """
         if head.lemma_.lower() not in SPOKES_NOUNS:
             return None
         for prep in head.children:
@@ -367,7 +406,11 @@ class PhraseActors:
     def _enrich(self, head: Token, party: Party) -> Party:
         """Complete a bare country or an agent without a country from the phrase's own
         modifiers: "Gondor's government" (---GOV + GON), "Bree Prime Minister Romendacil"
-        (BRE beside BREGOV)."""
+        (BRE beside BREGOV).
+
+        Rules: ``phrase_actors.enrich`` (``test_an_agent_completed_by_a_modifier_is_traced``),
+        ``phrase_actors.enrich_from_place`` (``test_coder_places_an_agent_by_where_it_is_based``).
+        """
         if not (is_country(party.code) or party.code.startswith("---")):
             return party
         # The head's own modifiers, then those of its apposition ("Salaheddine Sidhoum,
@@ -415,7 +458,11 @@ class PhraseActors:
 
     def _code_phrase(self, head: Token) -> Party | None:
         """The actor matcher's code for the phrase of ``head`` without its conjuncts:
-        country + agent ("Soldiers from Gondor"), appositions, "of"/"from" phrases."""
+        country + agent ("Soldiers from Gondor"), appositions, "of"/"from" phrases.
+
+        Rule ``phrase_actors.code_phrase``. Tests:
+        ``test_coder_stops_a_subject_phrase_at_its_verb``.
+        """
         code_tokens = getattr(self.actors, "code_tokens", None)
         if code_tokens is None or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return None
@@ -448,7 +495,10 @@ class PhraseActors:
         )
 
     def _new_actor(self, head: Token) -> Party | None:
-        """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words."""
+        """PETRARCH's ``new_actor_length``: an uncoded noun phrase of a few words.
+
+        Rule ``phrase_actors.new_actor``. Tests: ``test_a_new_actor_of_a_few_words_is_traced``.
+        """
         if self.new_actor_length <= 0 or head.pos_ not in ("NOUN", "PROPN"):
             return None
         toks = [t for t in head.subtree if t.dep_ not in ("punct",)]

@@ -18,9 +18,8 @@ to suspend the talks"); a bare statement to its coded clause ("Germany will send
 Scholz announced"); issuing a statement to the statement's content; an order takes the code
 of the coercive act ordered ("ordered the newspaper to suspend publication": 17x).
 
-Tests (``tests/test_coder.py``): ``test_coder_*reject*``, ``test_coder_*obstruct*``,
-``test_coder_*eas*``, ``test_coder_*halt*``, ``test_coder_*arms*``, ``test_coder_*oblig*``,
-``test_coder_*protest*``, ``test_coder_*yield*`` and the others named in each rule.
+Each rule's docstring names the tests that show it (``tests/test_coder.py``,
+``tests/test_coder_trace.py``).
 """
 
 from __future__ import annotations
@@ -79,7 +78,12 @@ from .syntax import clausal_complement, direct_objects, infinitive_to
 
 
 def to_complain(verb: Token) -> bool:
-    """ "summoned the ambassador to complain of ...": the act's purpose is a complaint."""
+    """ "summoned the ambassador to complain of ...": the act's purpose is a complaint.
+
+    Rule ``refine.to_complain``. Tests:
+    ``test_coder_codes_a_meeting_held_to_complain_as_a_complaint``,
+    ``test_coder_keeps_a_request_to_complain_a_request``.
+    """
     return any(
         child.dep_ in ("advcl", "xcomp")
         and child.lemma_.lower() in COMPLAINT_WORDS
@@ -89,7 +93,10 @@ def to_complain(verb: Token) -> bool:
 
 
 def in_protest(verb: Token) -> bool:
-    """ "shunned work to protest at ...", "in protest of ...": the act is a protest."""
+    """ "shunned work to protest at ...", "in protest of ...": the act is a protest.
+
+    Rule ``refine.in_protest``. Tests: ``test_coder_codes_an_act_done_in_protest_as_a_protest``.
+    """
     for child in verb.children:
         if (
             child.dep_ == "advcl"
@@ -107,7 +114,11 @@ def in_protest(verb: Token) -> bool:
 
 
 def during_protest(verb: Token) -> bool:
-    """ "threw stones during demonstrations": the act is done at a protest."""
+    """ "threw stones during demonstrations": the act is done at a protest.
+
+    Rule ``refine.during_protest``. Tests:
+    ``test_coder_codes_violence_by_protesters_during_a_demonstration_as_riot``.
+    """
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in PROTEST_TIME_PREPOSITIONS
@@ -125,12 +136,19 @@ def acts_on(verb: Token, lemmas: Container[str], nouns: Container[str]) -> bool:
 
 
 def rejection_code(verb: Token) -> str | None:
-    """ "dismissed an appeal": CAMEO 120 (see REJECTING_LEMMAS)."""
+    """ "dismissed an appeal": CAMEO 120 (see REJECTING_LEMMAS).
+
+    Rule ``refine.rejection_code``. Tests: ``test_coder_codes_a_dismissed_appeal_as_a_rejection``.
+    """
     return REJECTION_CODE if acts_on(verb, REJECTING_LEMMAS, REJECTED_NOUNS) else None
 
 
 def obstruction_code(verb: Token, sources: Sequence[Party]) -> str | None:
-    """ "people blocked streets": CAMEO 144 (see OBSTRUCTING_LEMMAS)."""
+    """ "people blocked streets": CAMEO 144 (see OBSTRUCTING_LEMMAS).
+
+    Rule ``refine.obstruction_code``. Tests:
+    ``test_coder_codes_people_blocking_streets_as_a_protest``.
+    """
     if not acts_on(verb, OBSTRUCTING_LEMMAS, PASSAGE_NOUNS):
         return None
     if any(any(a in p.code[3:] for a in STATE_FORCE_AGENTS) for p in sources):
@@ -139,12 +157,19 @@ def obstruction_code(verb: Token, sources: Sequence[Party]) -> str | None:
 
 
 def easing_code(verb: Token) -> str | None:
-    """ "eased emergency measures": CAMEO 081 (see EASING_LEMMAS)."""
+    """ "eased emergency measures": CAMEO 081 (see EASING_LEMMAS).
+
+    Rule ``refine.easing_code``. Tests: ``test_coder_codes_eased_restrictions_as_yielding``.
+    """
     return EASING_CODE if acts_on(verb, EASING_LEMMAS, RESTRICTION_NOUNS) else None
 
 
 def halted_talks_code(verb: Token) -> str | None:
-    """ "suspended the talks", "broke off negotiations": CAMEO 164 (see HALTING_LEMMAS)."""
+    """ "suspended the talks", "broke off negotiations": CAMEO 164 (see HALTING_LEMMAS).
+
+    Rule ``refine.halted_talks_code``. Tests:
+    ``test_coder_codes_halted_talks_as_halted_negotiations``.
+    """
     lemma = verb.lemma_.lower()
     if lemma in PHRASAL_HALTING_LEMMAS and not any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
@@ -156,7 +181,12 @@ def halted_talks_code(verb: Token) -> str | None:
 
 
 def arms_transfer_code(verb: Token, roles: Roles) -> str | None:
-    """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS)."""
+    """ "continued to send arms to Pakistan": CAMEO 072 (see TRANSFER_LEMMAS).
+
+    Rule ``refine.arms_transfer_code``. Tests:
+    ``test_coder_codes_arms_sent_to_a_party_as_military_aid``,
+    ``test_coder_keeps_troops_sent_to_a_country_a_deployment``.
+    """
     if not acts_on(verb, TRANSFER_LEMMAS, ARMS_NOUNS):
         return None
     for prep in verb.children:
@@ -171,7 +201,12 @@ def arms_transfer_code(verb: Token, roles: Roles) -> str | None:
 
 def armed_activity_code(verb: Token, sources: Sequence[Party]) -> str | None:
     """ "the resistance resumed its activities": an armed actor's operations are armed
-    operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS)."""
+    operations (CAMEO 190; see ARMED_ACTIVITY_NOUNS).
+
+    Rule ``refine.armed_activity_code``. Tests:
+    ``test_coder_codes_an_armed_group_resuming_its_activities_as_force``,
+    ``test_coder_leaves_a_government_resuming_its_activities_uncoded``.
+    """
     if verb.lemma_.lower() not in RESUMPTION_LEMMAS or not sources:
         return None
     if not all(any(a in p.code[3:] for a in ARMED_AGENTS) for p in sources):
@@ -185,7 +220,11 @@ def commitment_code(
     verb: Token, code: str | None, reverse: str | None
 ) -> tuple[str | None, str | None]:
     """(code, reverse) for a verb coded only by its dictionary default: verbs of
-    commitment with a complement express intent to cooperate (CAMEO 1.1b3, 030)."""
+    commitment with a complement express intent to cooperate (CAMEO 1.1b3, 030).
+
+    Rule ``refine.commitment_code`` ("agreed to share intelligence"). Tests:
+    ``test_coder_codes_an_agreement_to_act_as_intent_to_cooperate``.
+    """
     lemma = verb.lemma_.lower()
     if (
         lemma in COMMITMENT_LEMMAS
@@ -226,7 +265,13 @@ def _obligations(verb: Token) -> Iterable[tuple[Token, str]]:
 def code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
     """A verb of saying whose reported clause puts an obligation on another actor ("Russia
     said Sudan must return the helicopter"): a demand (10) or, with "should", an appeal
-    (02) of the speaker on the clause's subject (CAMEO manual 1.1b3, 02 and 10)."""
+    (02) of the speaker on the clause's subject (CAMEO manual 1.1b3, 02 and 10).
+
+    Rules ``refine.code_obligation``, ``refine.obligation_subject``. Tests:
+    ``test_coder_codes_a_reported_obligation_as_a_demand``,
+    ``test_coder_codes_an_announced_obligation_as_a_demand``,
+    ``test_coder_codes_a_reiterated_demand_on_the_clause_subject``.
+    """
     events: list[Event] = []
     seen: set[tuple[str, str | None, str]] = set()
     for clause, code in _obligations(verb):
@@ -254,7 +299,12 @@ def code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
 
 def yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
     """A verb of intent coded only by its block default ("decided to suspend the talks":
-    03x, no pattern) gives way to the coded verb it governs, which says what was done."""
+    03x, no pattern) gives way to the coded verb it governs, which says what was done.
+
+    Rule ``refine.yield_bare_intent`` (on the act that stays). Tests:
+    ``test_coder_codes_a_threat_by_the_act_threatened``,
+    ``test_coder_codes_a_refused_act_as_its_rejection``, ``test_seed_article_core_events``.
+    """
     for i in list(by_verb):
         verb = sent.doc[i]
         if verb.dep_ != "xcomp" or verb.head.i not in by_verb:
@@ -284,7 +334,11 @@ def yield_bare_intent(sent: Span, by_verb: dict[int, list[Event]]) -> None:
 def yield_statement_to_clause(sent: Span, by_verb: dict[int, list[Event]]) -> None:
     """ "Germany will send tanks to Ukraine, Scholz announced": a bare statement (01, its
     block's own code, no pattern) whose reported clause is coded with an act says only that
-    the act was announced; the clause is the event, as with "said"."""
+    the act was announced; the clause is the event, as with "said".
+
+    Rule ``refine.yield_statement_to_clause`` (on the clause's act). Tests:
+    ``test_coder_codes_an_announced_clause_and_arms_sent_not_the_announcing``.
+    """
     for i in list(by_verb):
         found = by_verb[i]
         if not found or not all(e.root == "01" and e.pattern is None for e in found):
@@ -301,7 +355,12 @@ def yield_statement_to_clause(sent: Span, by_verb: dict[int, list[Event]]) -> No
 def yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> None:
     """ "issued a declaration demanding that ...": issuing a statement is only the vehicle;
     when the statement's own clause is coded, that clause says what was done (PETRARCH
-    codes the content of a statement, not the saying of it)."""
+    codes the content of a statement, not the saying of it).
+
+    Rule ``refine.yield_to_statement_content`` (on the content's act). Tests:
+    ``test_coder_codes_the_content_of_an_issued_declaration``,
+    ``test_coder_does_not_count_the_act_of_a_vetoed_proposal``.
+    """
     for i in list(by_verb):
         verb = sent.doc[i]
         for obj in verb.children:
@@ -323,7 +382,11 @@ def yield_to_statement_content(sent: Span, by_verb: dict[int, list[Event]]) -> N
 def order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> None:
     """ "The government ordered the newspaper to suspend publication": an order coded only
     by its verb's default (10, demand) takes the code of the coercive act it orders (17x);
-    the orderer stays the source and the party ordered the target (see ORDERING_LEMMAS)."""
+    the orderer stays the source and the party ordered the target (see ORDERING_LEMMAS).
+
+    Rule ``refine.order_takes_ordered_act``. Tests:
+    ``test_coder_codes_an_order_to_coerce_as_the_coercion``.
+    """
     for i in list(by_verb):
         verb = sent.doc[i]
         if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ORDERING_LEMMAS:
@@ -346,7 +409,11 @@ def own_intent(code: str | None, sources: Sequence[Party], targets: Sequence[Par
     """An intent (CAMEO 03, "express intent to cooperate") about the source's own country
     ("Kostunica promised to democratize Serbia", "Hungarian and Romanian officials agreed
     their countries should cooperate"): CAMEO's target of an intent is the party it is
-    expressed to, and a promise about one's own country names no other party."""
+    expressed to, and a promise about one's own country names no other party.
+
+    Rule ``refine.own_intent``. Tests:
+    ``test_coder_gives_a_promise_about_ones_own_country_no_target``.
+    """
     if not code or not code.startswith("03") or not targets:
         return False
     own = {p.code[:3] for p in sources}

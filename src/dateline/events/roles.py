@@ -19,8 +19,9 @@
   named on a passive verb, the reporter of a clause, acts of two sides, a place that is
   where and not with whom.
 
-Tests (``tests/test_coder.py``): ``test_coder_*subject*``, ``test_coder_*passive*``,
-``test_coder_*target*``, ``test_coder_*between*`` and the others named in each rule.
+Each rule's docstring names the tests that show it (``tests/test_coder.py``,
+``tests/test_coder_trace.py``); a party records the rules that found it, outer first
+("roles.subject", then "phrase_actors.code_phrase").
 """
 
 from __future__ import annotations
@@ -64,7 +65,28 @@ class Roles(PhraseActors):
     """Finds the parties of a verb on the parse."""
 
     def subject(self, verb: Token) -> tuple[list[Party], bool]:
-        """The source parties of ``verb`` and whether the verb is passive."""
+        """The source parties of ``verb`` and whether the verb is passive.
+
+        Rules (each names the branch that found the source): ``roles.subject``
+        (``test_coder_codes_subject_verb_object_through_xcomp``), ``roles.governor_subject``
+        (``test_coder_conjoined_verb_sharing_the_subject_skips_the_first_verbs_words``),
+        ``roles.noun_passive_agent``
+        (``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``),
+        ``roles.passive_conjunct_subject``
+        (``test_coder_gives_a_conjoined_active_verb_the_passives_subject``), ``roles.passive_agent``
+        (``test_coder_takes_the_by_agent_of_a_passive_as_source``,
+        ``test_coder_reads_a_participle_with_a_by_agent_as_passive``),
+        ``roles.stative_passive_subject``
+        (``test_coder_takes_the_subject_of_a_stative_passive_as_the_actor``),
+        ``roles.raised_subject`` (``test_seed_article_core_events``), ``roles.unlabelled_subject``
+        (``test_an_unlabelled_subject_head_is_traced``), ``roles.compound_subject`` (no test of its
+        own: the parse it mends is rare), ``roles.relative_clause_head`` and
+        ``roles.object_control`` (``test_coder_takes_the_object_as_subject_of_an_infinitive``),
+        ``roles.statement_issuer`` (``test_coder_codes_a_declaration_for_whoever_issued_it``),
+        ``roles.fronted_subject`` (``test_coder_finds_a_subject_misread_inside_a_fronted_phrase``);
+        a quotation stops the climb
+        (``test_coder_does_not_take_a_subject_from_outside_a_quotation``).
+        """
         if elided_passive(first_conjunct(verb)):
             return [], True  # "Two soldiers killed in Gaza": a headline's passive
         if noun_passive(verb):
@@ -178,7 +200,11 @@ class Roles(PhraseActors):
         """ "With the signing of a memorandum, the government and the rebels have agreed
         ...": a parse may read the subject as a conjunct inside the fronted phrase. The
         conjunct that follows that phrase's last comma and ends where the verb's own words
-        begin is the subject."""
+        begin is the subject.
+
+        Rule ``roles.fronted_subject``. Tests:
+        ``test_coder_finds_a_subject_misread_inside_a_fronted_phrase``.
+        """
         left = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
         first = min(left) if left else verb.i
         doc = verb.doc
@@ -199,7 +225,10 @@ class Roles(PhraseActors):
 
     def _past_dateline(self, subject: Token) -> Token:
         """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused ...": a parse
-        may make the dateline the subject and the real one its apposition."""
+        may make the dateline the subject and the real one its apposition.
+
+        Tests: ``test_coder_takes_the_subject_after_the_dateline``.
+        """
         if subject.i not in self.dateline:
             return subject
         for child in subject.children:
@@ -214,6 +243,16 @@ class Roles(PhraseActors):
 
         First the verb's own objects and prepositional phrases; failing those, the clauses
         it governs after it (the first actor of the verb phrase, as PETRARCH takes it).
+
+        Rules: ``roles.object`` (``test_coder_codes_subject_verb_object_through_xcomp``),
+        ``roles.noun_passive_patient`` and ``roles.elided_passive_patient``
+        (``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``),
+        ``roles.passive_patient`` (``test_coder_takes_the_by_agent_of_a_passive_as_source``),
+        ``roles.participle_patient`` (``test_coder_reads_a_participle_with_a_by_agent_as_passive``),
+        ``roles.clause_subject`` (``test_coder_codes_a_declaration_for_whoever_issued_it``),
+        ``roles.governed_clause_object``
+        (``test_coder_flags_acts_asked_for_through_nested_complements``), ``roles.rest_of_chain``
+        (``test_coder_target_from_the_rest_of_the_governing_phrase``).
         """
         if passive:
             if noun_passive(verb):
@@ -270,7 +309,11 @@ class Roles(PhraseActors):
         burned its embassy": an infinitive's phrase ends the phrase of the verbs that govern
         it ("is about to"), whose later words the parse may hang on them; with no actor in
         its own phrase, the first actor among those is the target, as in PETRARCH's verb
-        phrase."""
+        phrase.
+
+        Rule ``roles.rest_of_chain``. Tests:
+        ``test_coder_target_from_the_rest_of_the_governing_phrase``.
+        """
         tok = verb
         for _ in range(MAX_CLIMB):
             if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
@@ -289,6 +332,16 @@ class Roles(PhraseActors):
     def _first_actor(
         self, queue: list[Token], skip: set[int], blocked: frozenset[str]
     ) -> list[Party]:
+        """The first actor of a breadth-first search through ``queue`` ("representatives from the
+        Iraqi insurgency"): an agent without a country ("military aid") only when nothing else is
+        found, one's own agents ("withdraw its troops") never; agents met before a place are of that
+        place ("killed five policemen in northern Iraq": IRQCOP).
+
+        Rules: ``roles.agents_of_place``
+        (``test_coder_gives_agents_met_before_a_place_that_places_country``),
+        ``roles.agent_without_country``
+        (``test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country``).
+        """
         queue = [t for t in queue if t.dep_ not in blocked]
         fallback: list[Party] = []
         while queue:
@@ -334,7 +387,10 @@ def elided_passive(verb: Token) -> bool:
     """A headline's passive with its auxiliary left out ("Two Israeli soldiers killed in
     Gaza", "US helicopter shot down"): a verb that cannot stand without its object
     (``ELIDED_PASSIVE_LEMMAS``; "shoot" only with "down"), in the past, with a subject, no
-    auxiliary and no object or complement."""
+    auxiliary and no object or complement.
+
+    Tests: ``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``.
+    """
     lemma = verb.lemma_.lower()
     if verb.tag_ not in ("VBD", "VBN") or lemma not in ELIDED_PASSIVE_LEMMAS:
         return False
@@ -350,7 +406,10 @@ def noun_passive(verb: Token) -> bool:
     """A participle on a noun that tells violence done to it ("two soldiers killed in a
     bombing", headline style; "a convoy attacked by militants"): passive, the noun its
     patient. Only violence, with no object of its own: spaCy also reads a finite verb
-    after an unknown name as such a participle ("a newspaper called on Arabs to unite")."""
+    after an unknown name as such a participle ("a newspaper called on Arabs to unite").
+
+    Tests: ``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``.
+    """
     return (
         reduced_passive(verb)
         and verb.head.pos_ in ("NOUN", "PROPN")
@@ -377,7 +436,11 @@ _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 
 
 def between_parties(verb: Token, roles: Roles) -> list[Party]:
-    """Actors of a "between A and B" phrase on the verb or its passive subject."""
+    """Actors of a "between A and B" phrase on the verb or its passive subject.
+
+    Rule ``roles.between`` ("talks have been held between Iraqi insurgents and the US government").
+    Tests: ``test_seed_article_core_events``.
+    """
     heads = [verb] + [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
     for head in heads:
         for prep in head.children:
@@ -389,7 +452,10 @@ def between_parties(verb: Token, roles: Roles) -> list[Party]:
 
 
 def violent_context(verb: Token) -> bool:
-    """ "were shot", "killed in a car bombing": the act is violence, not an accident."""
+    """ "were shot", "killed in a car bombing": the act is violence, not an accident.
+
+    Tests: ``test_coder_codes_unattributed_violence_with_no_source``.
+    """
     if verb.lemma_.lower() in VIOLENT_PASSIVE_LEMMAS:
         return True
     return any(
@@ -403,7 +469,11 @@ def violent_context(verb: Token) -> bool:
 
 def is_venue(party: Party, doc: Doc, table: TokenTable) -> bool:
     """Whether a party was read from a place named as where something happened ("in
-    Havana", "at Camp David")."""
+    Havana", "at Camp David").
+
+    Tests: ``test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members``,
+    ``test_coder_reads_two_actors_the_parser_nested_and_leaves_out_the_venue``.
+    """
     for i in table.starting_in(party.start, party.end):
         tok = doc[i]
         while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
@@ -415,7 +485,11 @@ def is_venue(party: Party, doc: Doc, table: TokenTable) -> bool:
 def violence_owners(verb: Token, roles: Roles) -> list[Party]:
     """The actor named on the violence a passive verb's phrase tells ("killed in an Israeli
     air strike", "wounded in a Taliban attack"): who carried it out. A place named there
-    ("killed in a Gaza bombing") is where it happened, not who did it."""
+    ("killed in a Gaza bombing") is where it happened, not who did it.
+
+    Rule ``roles.violence_owner``. Tests:
+    ``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``.
+    """
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
@@ -434,7 +508,11 @@ def violence_owners(verb: Token, roles: Roles) -> list[Party]:
 
 
 def acts_together(verb: Token) -> bool:
-    """The verb's own phrase says its subjects act together ("their meeting", "each other")."""
+    """The verb's own phrase says its subjects act together ("their meeting", "each other").
+
+    Rule ``roles.acts_together``. Tests: ``test_a_matched_pattern_is_among_the_entries``,
+    ``test_coder_codes_travel_for_an_event_as_the_event``.
+    """
     phrase = [t for t in own_phrase(verb) if t.i > verb.i]
     if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
         return True
@@ -450,7 +528,11 @@ def is_own_subject(target: Party, sources: Sequence[Party]) -> bool:
 
 
 def reporter(verb: Token, roles: Roles) -> list[Party]:
-    """The subject of the clause that reports ``verb``'s clause ("X noted that ...")."""
+    """The subject of the clause that reports ``verb``'s clause ("X noted that ...").
+
+    Rule ``roles.reporter``. Tests:
+    ``test_coder_pattern_making_the_subject_its_target_takes_the_reporter_as_source``.
+    """
     tok = first_conjunct(verb)
     if tok.dep_ != "ccomp" or tok.head.i == tok.i:
         return []
