@@ -8,7 +8,7 @@ only says what one is and how compound codes are shared out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,12 +39,13 @@ class Party:
         outer rule comes first, "roles.subject" before "phrase_actors.code_phrase")."""
         if rule in self.rules:
             return self
-        return replace(self, rules=(rule, *self.rules))
+        return Party(self.code, self.start, self.end, self.text, (rule, *self.rules), self.entries)
 
     def recoded(self, code: str, rule: str, entries: tuple[str, ...] = ()) -> Party:
         """The party with another code, which ``rule`` then gave it (from ``entries``)."""
         more = tuple(e for e in entries if e not in self.entries)
-        return replace(self, code=code, rules=(*self.rules, rule), entries=self.entries + more)
+        rules = (*self.rules, rule)
+        return Party(code, self.start, self.end, self.text, rules, self.entries + more)
 
 
 def traced(parties: Iterable[Party], rule: str) -> list[Party]:
