@@ -190,6 +190,17 @@ def test_every_traced_rule_name_is_written_in_the_coder(pipeline: Pipeline, seed
     assert seen and seen <= written, sorted(seen - written)
 
 
+def test_the_store_keeps_each_events_trace(seed: Article, tmp_path: Path) -> None:
+    from dateline.store import Store
+
+    with Store(tmp_path / "trace.db") as store:
+        store.write_article(seed)
+        stored = {e["id"]: e for e in store.events()}
+    for event in seed.events:
+        assert stored[event.id]["rules"] == event.rules
+        assert stored[event.id]["entries"] == event.entries
+
+
 @pytest.mark.parametrize("field", ["rules", "entries"])
 def test_the_event_json_carries_the_trace(seed: Article, field: str) -> None:
     for event in seed.events:
