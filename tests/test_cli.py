@@ -73,6 +73,24 @@ def test_extract_codes_the_core_events_of_the_seed(seed_json: dict) -> None:  # 
     assert ("16", "IRQ", "USA") in dyads  # suspended the talks (event 7)
 
 
+def test_extract_explain_shows_each_events_rules_and_dictionary_entries(
+    runner: CliRunner,
+    seed_json: dict,  # type: ignore[type-arg]
+) -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--date", SEED_DATE, "--explain"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    events = seed_json["events"]
+    assert f"{len(events)} events" in out
+    for event in events:
+        assert f"{event['id']}  {event['cameo']} " in out  # each event, with its code
+        assert all(entry in out for entry in event["entries"])
+    assert "source: roles.subject" in out and "target: roles.object" in out
+    assert "context.third_location" in out  # the 044 of event 3
+    assert "verb MEET_WITH in block MEET_PEOPLE [040]" in out
+    assert not out.lstrip().startswith("{")  # the explanation, not the JSON
+
+
 def test_extract_does_not_use_a_role_outside_its_dates(runner: CliRunner) -> None:
     data = run_json(runner, "extract", str(SEED), "--date", "2004-01-10", "--format", "json")
     codes = {

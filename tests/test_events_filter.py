@@ -12,7 +12,7 @@ def _events(pipeline: Pipeline, text: str) -> list[Event]:
 
 
 def _rules(event: Event) -> set[str]:
-    return {r.removeprefix("filter:") for r in event.rules if r.startswith("filter:")}
+    return {r.removeprefix("filter.") for r in event.rules if r.startswith("filter.")}
 
 
 def test_every_filter_rule_is_named_documented_and_between_zero_and_one() -> None:

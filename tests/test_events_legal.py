@@ -33,7 +33,7 @@ def test_an_agentless_passive_arrest_has_the_police_as_its_source(pipeline: Pipe
 def test_a_sentence_is_a_courts_verdict(pipeline: Pipeline) -> None:
     sentence = _one(_events(pipeline, STORY), "sentenced")
     assert sentence.source is not None and sentence.source.code == "USAJUD"
-    assert sentence.cameo == "116" and "legal:verdict" in sentence.rules
+    assert sentence.cameo == "116" and "legal.verdict" in sentence.rules
 
 
 def test_a_named_agent_is_kept(pipeline: Pipeline) -> None:

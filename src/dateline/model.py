@@ -327,9 +327,12 @@ class Event:
     coder: str = "dateline.coder.cameo.v1"
     confidence: float = 1.0
     pattern: str | None = None  # the dictionary pattern that matched, for explanation
-    # The rules that shaped the event beyond its dictionary pattern, by name
-    # ("context:source_country_from_story", "filter:no_party_acted_on"), for --explain.
+    # The coder's rules that shaped the event, in the order they fired ("roles.subject",
+    # "modality.negation"; a party's own rules as "source:..." / "target:..."; the event
+    # filter's as "filter.no_party_acted_on", the story's country as "source:context..."), and
+    # the dictionary entries behind it (the verb's entry, its pattern, the actors' entries).
     rules: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -352,6 +355,7 @@ class Event:
             "confidence": self.confidence,
             "pattern": self.pattern,
             "rules": list(self.rules),
+            "entries": list(self.entries),
         }
 
 

@@ -155,15 +155,15 @@ def assign_story_country(
             actor: EventActor | None = getattr(event, role)
             if actor is None or not actor.code.startswith("---"):
                 continue
-            found, how = country, story
+            found, rule = country, "context.story_country"
             if found is None:
                 other = event.target if role == "source" else event.source
                 found = sentence_country(doc, actor.start, actor.end, mentions, other)
-                how = "the only country of its sentence"
+                rule = "context.sentence_country"
             if found is None:
                 continue
             setattr(event, role, replace(actor, code=found + actor.code[3:]))
-            event.rules.append(f"context:{role}_country ({how})")
+            event.rules.append(f"{role}:{rule}")
 
 
 def _sentences(doc: Doc) -> int:

@@ -1,33 +1,16 @@
 """The compiled actor matcher: PETRARCH/TABARI dictionaries -> actor mentions with CAMEO codes.
 
-The dictionaries (``actors/dictionaries.py`` reads them) are compiled once into a word index
-(first two words -> phrases, one-word phrases and stems by word; longest phrase first) and
-stored (``marshal``, builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the
-dictionary files, so a warm start only loads it. The packaged set is dateline's supplement
-(``data/dictionaries/dateline.*.txt``: demonyms, organisations and agent nouns Phoenix lacks,
-and corrections of Phoenix entries) followed by the Phoenix files; the supplement comes first
-because the first entry of a phrase wins.
+The packaged set is dateline's supplement (``data/dictionaries/dateline.*.txt``: demonyms,
+organisations and agent nouns Phoenix lacks, and corrections of Phoenix entries) followed by
+the Phoenix files. They are compiled once (``compiled.py``) and stored (``marshal``,
+builtins only) in ``settings.cache_path``, keyed by the SHA-256 of the dictionary files, so
+a warm start only loads them (``load_actor_matcher``, here).
 
-Matching, on spaCy tokens:
-
-- Words compare case-insensitively, with dots dropped ("U.S." = "US"); the tokens of a
-  dictionary phrase are those spaCy's English tokenizer makes of it ("AL-QAEDA" -> al - qaeda).
-- A phrase without a trailing ``_`` ends in a stem (TABARI): its last word also matches words
-  it begins, when the stem has 4+ letters and the rest is a plural, demonym or country-name
-  ending (``modifiers.STEM_SUFFIXES``: "AMERICA" matches "Americans", "GERA" not "Gerald");
-  shorter stems match themselves and their ``s``/``es`` plurals only. An exact last word
-  (trailing ``_``) still matches its regular plural ("IRAQI_" -> "Iraqis").
-- Phrases of three letters or fewer ("US", "UN") match only upper-case text, so the pronoun
-  "us" is never the United States.
-- Longest match wins, scanning left to right; on a tie an actor beats an agent.
-
-Combining (PETRARCH's country + agent rule): an actor and the agents next to it in one noun
-phrase ("Iraqi insurgents", "the US ambassador", "the Iraqi foreign minister", "a senior US
-Army commander"), or an agent followed by "of"/"from" + actor ("the government of Iraq"),
-make one mention whose code is the actor's code with the agents' codes added (``~GOV`` after
-it, ``NGO~`` before it, never twice): IRQ + REB -> IRQREB. An agent with no actor gets the
-code ``---`` + agent ("police" -> ``---COP``), as PETRARCH writes it; the coder or
-coreference may later resolve it.
+``ActorMatcher`` finds the dictionary phrases of a text on spaCy tokens, longest match first
+scanning left to right, an actor beating an agent on a tie (how words match: ``words.py``);
+its matches make mentions (``mentions.py``) and noun phrases' codes (``code_tokens``, here)
+by PETRARCH's country + agent rule (``combine.py``); codes are read by ``codes.py``. It also
+finds discard and issue phrases.
 
 Dates: an actor's role is the one valid on the article's publication date
 (``ActorEntry.role_on``). With no known date the matcher takes the role that ends last
@@ -43,24 +26,30 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from spacy.attrs import ORTH
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Mention
 from ..settings import Settings
+from .codes import add_agents, code_country, make_actor
+from .combine import ActorMatch, group_code, phrase_groups, says_former
+from .compiled import (
+    COMPILED_VERSION,
+    SUPPLEMENT_PREFIX,
+    Compiled,
+    actor_from_row,
+    compile_dictionaries,
+    match_key,
+)
 from .dictionaries import (
     ActorEntry,
-    ActorRole,
     AgentEntry,
     DiscardEntry,
     IssueEntry,
@@ -70,18 +59,18 @@ from .dictionaries import (
     read_issue_file,
     split_compound,
 )
-from .modifiers import (
-    AGENT_OF_PREPOSITIONS,
-    COORDINATORS,
-    FORMER_AGENT,
-    FORMER_MARKERS,
-    HONORIFICS,
-    RELIGION_CODES,
-    STEM_SUFFIXES,
-    SURNAME_ARTICLES,
-    SURNAME_MAX_ENTRIES,
-)
+from .mentions import find_mentions
+from .modifiers import AGENT_OF_PREPOSITIONS
 from .phrases import PhraseHit, PhraseIndex, PhraseText
+from .words import (
+    MAX_STEM_SUFFIX,
+    MIN_STEM,
+    acronym_ok,
+    plural_matches,
+    second_word_forms,
+    stem_matches,
+    words_match,
+)
 
 __all__ = [
     "ActorMatch",
@@ -93,14 +82,7 @@ __all__ = [
     "split_compound",
 ]
 
-# Bump when the compiled format or the matching rules change: old cache files are ignored.
-COMPILED_VERSION = "dateline.actors.v11"
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-# dateline's own supplement (additions and corrections, MIT): its files come first, since
-# the first entry of a phrase wins, and its agents are indexed before any actor phrase, so
-# that a supplement agent replaces a Phoenix actor synonym of the same phrase.
-SUPPLEMENT_PREFIX = "dateline."
 PACKAGED_ACTORS = (
     "dateline.actors.txt",
     "Phoenix.Countries.actors.txt",
@@ -111,349 +93,17 @@ PACKAGED_AGENTS = ("dateline.agents.txt", "Phoenix.agents.txt")
 PACKAGED_DISCARDS = ("Phoenix.discards.txt",)
 PACKAGED_ISSUES = ("Phoenix.IssueCoding.txt",)
 
-_MIN_STEM = 4  # letters a stem needs before it matches longer words
-_MAX_STEM_SUFFIX = 4  # letters a stem may be followed by
-_MAX_ACRONYM = 3  # phrases this short must match upper-case text
 _KEY_CACHE_MAX = 200_000  # ORTH ids whose matching key is kept
-_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# Tokens that may stand between an actor and its agent in one noun phrase.
-_BRIDGE_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET", "NUM"})
-_BRIDGE_MAX = 3
-# What may stand between the space-joined words of a phrase ("Ithilen state-run television").
-_GAP_MAX = 3
-_GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "NUM", "PUNCT"})
 # Dependencies that leave a noun phrase's core (its head, determiners and modifiers).
 _OUTSIDE_CORE = frozenset(
     {"appos", "relcl", "acl", "prep", "conj", "cc", "punct", "advcl", "ccomp", "parataxis"}
 )
 
 
-# "NAME_(ACRONYM)_": a phrase that ends in a parenthesis.
-_TRAILING_PARENTHESIS = re.compile(r"^\+?(.+?)_?\(([^()]+)\)_?$")
-
-
-def _key(text: str) -> str:
-    """The matching key of a word: lower case, curly apostrophe straightened, dots dropped."""
-    low = text.lower().replace("’", "'")
-    stripped = low.replace(".", "")
-    return stripped or low
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_3 for c in pycountry.countries)
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """A dictionary phrase found in the text: tokens ``start:end`` of the doc."""
-
-    start: int
-    end: int
-    actor: int = -1  # index into ActorMatcher.actors, or -1
-    agent: int = -1  # index into ActorMatcher.agents, or -1
-
-
-# An actor entry as stored: (phrase, synonyms, ((code, start, end), ...), line, path), dates as
-# proleptic ordinals (0: open). Plain tuples load several times faster than dataclasses.
-_ActorRow = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...], int, str]
-
-
-def _actor_row(entry: ActorEntry) -> _ActorRow:
-    roles = tuple(
-        (r.code, r.start.toordinal() if r.start else 0, r.end.toordinal() if r.end else 0)
-        for r in entry.roles
-    )
-    return (entry.phrase, entry.synonyms, roles, entry.line, entry.path)
-
-
-def _actor_from_row(row: _ActorRow) -> ActorEntry:
-    phrase, synonyms, roles, line, path = row
-    return ActorEntry(
-        phrase,
-        tuple(synonyms),
-        tuple(
-            ActorRole(
-                code,
-                date.fromordinal(start) if start else None,
-                date.fromordinal(end) if end else None,
-            )
-            for code, start, end in roles
-        ),
-        line,
-        path,
-    )
-
-
-# A compiled phrase: (word keys, last word is a stem, target, positions after a gap); target
-# >= 0 is an actor index, target < 0 the agent index -(target + 1).
-_Phrase = tuple[tuple[str, ...], bool, int, tuple[int, ...]]
-
-
-@dataclass(slots=True)
-class _Compiled:
-    """The compiled dictionaries: the entries and the word indexes."""
-
-    version: str
-    actors: list[_ActorRow]
-    agents: list[AgentEntry]
-    discards: list[DiscardEntry]
-    issues: list[IssueEntry]
-    phrases: list[_Phrase]
-    first: dict[str, list[int]]  # word -> one-word phrases, and phrases with a gap after it
-    pairs: dict[str, list[int]]  # "first second" -> phrases of two words or more
-    stems: dict[str, list[int]]  # stem -> one-word stem phrases
-    problems: list[str]
-    upper: list[int]  # phrases that match only upper-case text (acronyms from "(ALF)")
-    surnames: dict[str, list[int]]  # a name's last word -> the few actors of that name
-
-    def dump(self) -> bytes:
-        """Serialise with ``marshal`` (builtins only: fast to load, no code execution)."""
-        data = {
-            "version": self.version,
-            "actors": self.actors,
-            "agents": [
-                (a.phrase, a.code, a.prefix, a.plural, a.line, a.path, a.forms) for a in self.agents
-            ],
-            "discards": [(d.phrase, d.story, d.exact, d.line) for d in self.discards],
-            "issues": [(i.forms, i.code, i.category, i.exclude, i.line) for i in self.issues],
-            "phrases": self.phrases,
-            "first": self.first,
-            "pairs": self.pairs,
-            "stems": self.stems,
-            "problems": self.problems,
-            "upper": self.upper,
-            "surnames": self.surnames,
-        }
-        return marshal.dumps(data)
-
-    @classmethod
-    def load(cls, blob: bytes) -> _Compiled | None:
-        data = marshal.loads(blob)
-        if not isinstance(data, dict) or data.get("version") != COMPILED_VERSION:
-            return None
-        return cls(
-            version=data["version"],
-            actors=data["actors"],
-            agents=[
-                AgentEntry(p, c, pre, pl, ln, path, forms=tuple(forms))
-                for p, c, pre, pl, ln, path, forms in data["agents"]
-            ],
-            discards=[DiscardEntry(*row) for row in data["discards"]],
-            issues=[IssueEntry(*row) for row in data["issues"]],
-            phrases=data["phrases"],
-            first=data["first"],
-            pairs=data["pairs"],
-            stems=data["stems"],
-            problems=data["problems"],
-            upper=data["upper"],
-            surnames=data["surnames"],
-        )
-
-
-def _tokenizer() -> Tokenizer:
-    import spacy
-
-    return spacy.blank("en").tokenizer
-
-
-def _phrase_keys(
-    tokenizer: Tokenizer, phrase: str
-) -> tuple[tuple[str, ...], bool, tuple[int, ...]]:
-    """The word keys of a dictionary phrase, whether its last word is a stem, and the word
-    positions that may follow a gap (words joined by a space, not ``_``: PETRARCH's "words
-    can occur between" connector)."""
-    stem = not phrase.rstrip().endswith("_")
-    keys: list[str] = []
-    gaps: list[int] = []
-    for n, piece in enumerate(phrase.strip().split()):
-        words = [
-            sys.intern(k)
-            for k in (_key(t.text) for t in tokenizer(" ".join(piece.replace("_", " ").split())))
-            if k.strip() and k != "."
-        ]
-        if n > 0 and words and keys:
-            gaps.append(len(keys))
-        keys += words
-    return tuple(keys), stem, tuple(gaps)
-
-
-def _possessive_variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The phrase with an apostrophe the dictionary left out: a word ending in "s" before
-    the head may be a possessive ("SUDAN_PEOPLES_LIBERATION_MOVEMENT" is written "Sudan
-    People's Liberation Movement", "KURDISTAN_WORKERS_PARTY" "Kurdistan Workers' Party")."""
-    out: list[tuple[str, ...]] = []
-    for n, word in enumerate(keys[:-1]):
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isalpha():
-            head, tail = keys[:n], keys[n + 1 :]
-            out.append((*head, sys.intern(word[:-1]), "'s", *tail))
-            out.append((*head, word, "'", *tail))
-    return out
-
-
-def _is_stop_entry(entry: ActorEntry) -> bool:
-    """A supplement entry coded ``[---]`` with no dates: its phrases are not actors."""
-    return (
-        Path(entry.path).name.startswith(SUPPLEMENT_PREFIX)
-        and bool(entry.roles)
-        and all(r.code == "---" and not r.dated for r in entry.roles)
-    )
-
-
-def _parenthesis_variants(phrase: str) -> list[tuple[str, bool]]:
-    """Other ways news text writes a phrase that ends in a parenthesis.
-
-    Phoenix writes many group names with their acronym, "LIBERATION_TIGERS_OF_TAMIL_EELAM_
-    (LTTE)_", which text seldom repeats whole: the name without the parenthesis (when it
-    keeps two words or more, so "GEORGIA_(COUNTRY)" does not claim "Georgia") and the
-    acronym alone (when it has 3+ letters drawn, in order, from the initials of the name
-    and starts with the first: "ALF" of "ANIMAL_LIBERATION_FRONT") are matched too; the
-    acronym only in upper case (the flag), since some are words ("DAWN", "EMETIC").
-    """
-    m = _TRAILING_PARENTHESIS.match(phrase.strip())
-    if m is None:
-        return []
-    name, inside = m.group(1).strip("_ "), m.group(2).strip("_ ")
-    words = [w for w in re.split(r"[_\s-]+", name) if w]
-    out: list[tuple[str, bool]] = []
-    if len(words) >= 2:
-        out.append((name + "_", False))
-    initials = "".join(w[0] for w in words if w[0].isalnum()).upper()
-    acronym = inside.upper()
-    if len(acronym) >= 3 and acronym.isalpha() and initials[:1] == acronym[:1]:
-        rest = iter(initials)
-        if all(c in rest for c in acronym):  # a subsequence of the initials
-            out.append((acronym + "_", True))
-    return out
-
-
-def _compile(
-    actors: list[ActorEntry],
-    agents: list[AgentEntry],
-    discards: list[DiscardEntry],
-    issues: list[IssueEntry],
-    problems: list[str],
-) -> _Compiled:
-    tokenizer = _tokenizer()
-    phrases: list[_Phrase] = []
-    seen: dict[tuple[tuple[str, ...], bool], int] = {}
-    upper: list[int] = []
-
-    def store(keys: tuple[str, ...], stem: bool, target: int, gaps: tuple[int, ...]) -> None:
-        if (keys, stem) in seen:  # the first entry of a phrase wins, as in PETRARCH
-            return
-        seen[(keys, stem)] = len(phrases)
-        phrases.append((keys, stem, target, gaps))
-
-    def add(phrase: str, target: int) -> None:
-        keys, stem, gaps = _phrase_keys(tokenizer, phrase)
-        if not keys:
-            return
-        stem = stem and keys[-1].isalpha()
-        store(keys, stem, target, gaps)
-        if not gaps:
-            for variant in _possessive_variants(keys):
-                store(variant, stem, target, ())
-
-    def add_agent(j: int, agent: AgentEntry) -> None:
-        for form in agent.forms or (agent.phrase,):
-            # Agent forms are whole words: plurals are listed, so no stems.
-            add(form.rstrip("_ ") + "_", -(j + 1))
-
-    supplement = [Path(a.path).name.startswith(SUPPLEMENT_PREFIX) for a in agents]
-    for j, agent in enumerate(agents):
-        if supplement[j]:
-            add_agent(j, agent)
-    for i, entry in enumerate(actors):
-        if _is_stop_entry(entry):
-            # The supplement's "PHRASE [---]": the phrase names no actor, whatever a later
-            # file says ("MALE_", Male in Phoenix's Maldives entry, is mostly "a male").
-            for phrase in entry.phrases:
-                keys, stem, _gaps = _phrase_keys(tokenizer, phrase)
-                seen.setdefault((keys, stem and bool(keys) and keys[-1].isalpha()), -1)
-            continue
-        for phrase in entry.phrases:
-            add(phrase, i)
-            for variant, upper_only in _parenthesis_variants(phrase):
-                if upper_only:
-                    keys, _stem, _gaps = _phrase_keys(tokenizer, variant)
-                    if keys and (keys, False) not in seen:
-                        upper.append(len(phrases))
-                        store(keys, False, i, ())
-                else:
-                    add(variant, i)
-    actor_rows = [_actor_row(e) for e in actors]
-    for j, agent in enumerate(agents):
-        if not supplement[j]:
-            add_agent(j, agent)
-    first: dict[str, list[int]] = {}
-    pairs: dict[str, list[int]] = {}
-    stems: dict[str, list[int]] = {}
-    for pid, (keys, stem, _target, gaps) in enumerate(phrases):
-        if len(keys) == 1 and stem:
-            stems.setdefault(keys[0], []).append(pid)
-        elif len(keys) >= 2 and 1 not in gaps:
-            # Longer phrases are found by their first two words: "the" alone starts thousands.
-            pairs.setdefault(f"{keys[0]} {keys[1]}", []).append(pid)
-        else:
-            first.setdefault(keys[0], []).append(pid)
-    for index in (first, pairs, stems):
-        for pids in index.values():
-            pids.sort(key=lambda p: (-len(phrases[p][0]), phrases[p][2] < 0, p))
-    return _Compiled(
-        COMPILED_VERSION,
-        actor_rows,
-        agents,
-        discards,
-        issues,
-        phrases,
-        first,
-        pairs,
-        stems,
-        problems,
-        upper,
-        _surname_index(actors),
-    )
-
-
-def _surname_index(actors: list[ActorEntry]) -> dict[str, list[int]]:
-    """The last word of each name-like entry (two words or more, every role a country or
-    organisation with an agent: persons, and some organisations) -> the entries ending in
-    it, kept only when they all name one person (the same name listed again): a surname two
-    people of the dictionary bear names neither, whatever their dates."""
-    index: dict[str, set[int]] = {}
-    for i, entry in enumerate(actors):
-        if _is_stop_entry(entry) or not entry.roles or any(len(r.code) < 6 for r in entry.roles):
-            continue
-        for phrase in entry.phrases:
-            words = [w for w in re.split(r"[_ ]+", phrase.strip("+_ ")) if w]
-            if len(words) < 2:
-                continue
-            last = _key(words[-1])
-            forms = {last}
-            for article in SURNAME_ARTICLES:
-                if last.startswith(article):
-                    forms.add(last[len(article) :])
-            for form in forms:
-                if len(form) >= 3 and form.isalpha():
-                    index.setdefault(form, set()).add(i)
-
-    def person(i: int) -> str:
-        return re.sub(r"[^A-Z]", "", actors[i].phrase.upper())
-
-    return {
-        k: sorted(v)
-        for k, v in index.items()
-        if len(v) <= SURNAME_MAX_ENTRIES and len({person(i) for i in v}) == 1
-    }
-
-
 class ActorMatcher:
     """Finds actor mentions in a parsed article and codes noun phrases (CAMEO actor codes)."""
 
-    def __init__(self, compiled: _Compiled, *, stems: bool = True) -> None:
+    def __init__(self, compiled: Compiled, *, stems: bool = True) -> None:
         self._c = compiled
         # TABARI stems (a phrase's last word also matches longer forms); PETRARCH matches
         # every word as written ("PETR does not do stemming"), plurals aside.
@@ -461,12 +111,9 @@ class ActorMatcher:
         self._entries: dict[int, ActorEntry] = {}
         # Quick rejects for the common case, a word that starts no phrase.
         self._pair_firsts = frozenset(k.partition(" ")[0] for k in compiled.pairs)
-        heads = {k[:_MIN_STEM] for k in compiled.stems}
+        heads = {k[:MIN_STEM] for k in compiled.stems}
         heads |= {
-            (k + end)[:_MIN_STEM]
-            for k in compiled.stems
-            if len(k) < _MIN_STEM
-            for end in ("s", "es")
+            (k + end)[:MIN_STEM] for k in compiled.stems if len(k) < MIN_STEM for end in ("s", "es")
         }
         self._stem_heads = frozenset(heads)
         self._key_cache: dict[int, str] = {}  # ORTH id -> matching key
@@ -496,7 +143,7 @@ class ActorMatcher:
         """The actor entry ``index`` (``ActorMatch.actor``)."""
         entry = self._entries.get(index)
         if entry is None:
-            entry = self._entries[index] = _actor_from_row(self._c.actors[index])
+            entry = self._entries[index] = actor_from_row(self._c.actors[index])
         return entry
 
     # The discard and issue phrase indexes are built on first use (a few milliseconds), so
@@ -540,7 +187,7 @@ class ActorMatcher:
         c = self._c
         if keys is None:
             cache = self._key_cache
-            keys = [cache.get(t.orth) or _key(t.text) for t in tokens]
+            keys = [cache.get(t.orth) or match_key(t.text) for t in tokens]
         offset = tokens[0].i if len(tokens) else 0
         out: list[ActorMatch] = []
         i, n = 0, len(tokens)
@@ -558,7 +205,7 @@ class ActorMatcher:
                 candidates = self._joined_candidates(keys[i])
             if i + 1 < n and keys[i] in self._pair_firsts:
                 longer: list[int] = []
-                for form in _second_word_forms(keys[i + 1]):
+                for form in second_word_forms(keys[i + 1]):
                     longer.extend(c.pairs.get(f"{keys[i]} {form}", ()))
                 if longer:
                     candidates = sorted(
@@ -569,7 +216,7 @@ class ActorMatcher:
                 words, stem, _t, gaps = c.phrases[pid]
                 if i + len(words) > n:
                     continue
-                size = _words_match(
+                size = words_match(
                     words, stem and self.stems, gaps, keys, i, tokens, pid in self._words_any_case
                 )
                 if size:
@@ -577,11 +224,11 @@ class ActorMatcher:
                     break
             if best is None and keys[i].endswith("s"):
                 best = self._plural_candidate(keys[i])
-            if best is None and keys[i][:_MIN_STEM] in self._stem_heads:
-                ends = _stem_matches if self.stems else _plural_matches
+            if best is None and keys[i][:MIN_STEM] in self._stem_heads:
+                ends = stem_matches if self.stems else plural_matches
                 for pid in self._stem_candidates(keys[i]):
                     stem_word = c.phrases[pid][0][0]
-                    if _acronym_ok(c.phrases[pid][0], tokens[i]) and (
+                    if acronym_ok(c.phrases[pid][0], tokens[i]) and (
                         stem_word == keys[i] or ends(stem_word, keys[i])
                     ):
                         best = (1, pid)
@@ -612,7 +259,7 @@ class ActorMatcher:
             key in c.first
             or ("_" in key and bool(self._joined_candidates(key)))
             or key in self._pair_firsts
-            or key[:_MIN_STEM] in self._stem_heads
+            or key[:MIN_STEM] in self._stem_heads
             or (key.endswith("s") and self._plural_candidate(key) is not None)
         )
 
@@ -625,7 +272,7 @@ class ActorMatcher:
         found = {*c.pairs.get(f"{parts[0]} {parts[1]}", ()), *c.first.get(parts[0], ())}
         return sorted(found, key=lambda p: (-len(c.phrases[p][0]), c.phrases[p][2] < 0, p))
 
-    def _doc_keys(self, doc: Doc) -> list[str]:
+    def doc_keys(self, doc: Doc) -> list[str]:
         """The matching key of every token of ``doc``, by the token's ORTH id (cached)."""
         cache = self._key_cache
         if len(cache) > _KEY_CACHE_MAX:
@@ -636,7 +283,7 @@ class ActorMatcher:
         for orth in doc.to_array(ORTH).tolist():
             key = cache.get(orth)
             if key is None:
-                key = cache[orth] = _key(strings[orth])
+                key = cache[orth] = match_key(strings[orth])
             keys.append(key)
         return keys
 
@@ -647,7 +294,7 @@ class ActorMatcher:
             base = word[:-size]
             for pid in c.first.get(base, ()):
                 words = c.phrases[pid][0]
-                if len(words) == 1 and _plural_matches(words[0], word):
+                if len(words) == 1 and plural_matches(words[0], word):
                     return (1, pid)
         return None
 
@@ -658,18 +305,18 @@ class ActorMatcher:
             return hit or ()
         length = len(word)
         found: list[int] = []
-        for size in range(length, max(_MIN_STEM, length - _MAX_STEM_SUFFIX) - 1, -1):
+        for size in range(length, max(MIN_STEM, length - MAX_STEM_SUFFIX) - 1, -1):
             hit = stems.get(word[:size])
             if hit:
                 found.extend(hit)
         # Short stems: the word itself or its plural.
-        if length <= _MIN_STEM + 1:
+        if length <= MIN_STEM + 1:
             for base in (
                 word,
                 word[:-1] if word.endswith("s") else "",
                 word[:-2] if word.endswith("es") else "",
             ):
-                if base and len(base) < _MIN_STEM:
+                if base and len(base) < MIN_STEM:
                     found.extend(stems.get(base, ()))
         return found
 
@@ -680,7 +327,7 @@ class ActorMatcher:
         if role is None or role.code.startswith("---"):
             return None, False
         undated = when is None and any(r.dated for r in entry.roles)
-        return _make_actor(role.code, entry.name, role), undated
+        return make_actor(role.code, entry.name, role), undated
 
     def surname_actor(self, key: str, when: date | None) -> Actor | None:
         """The one dictionary person whose name ends in the word ``key`` (a matching key),
@@ -695,282 +342,10 @@ class ActorMatcher:
             found = found or actor
         return found
 
-    def _group_code(
-        self, group: list[ActorMatch], when: date | None, former: bool = False
-    ) -> tuple[Actor | None, bool, bool]:
-        """(actor, undated, has_actor) for a group of matches forming one noun phrase.
-
-        ``former``: the phrase says "former" / "ex-": its agents become ELI (elites).
-        """
-        base: Actor | None = None
-        undated = False
-        unresolved = False
-        named_last = False  # the phrase ends with an actor that has a role on the date
-        suffixes: list[str] = []
-        prefixes: list[str] = []
-        names: list[str] = []
-        for m in group:
-            if m.actor >= 0:
-                # With a title between two actors ("Iraqi Prime Minister Nouri al-Maliki"),
-                # the last one, the person, is the phrase's actor.
-                resolved, was_undated = self.resolve(m.actor, when)
-                if resolved is not None:
-                    base, undated = resolved, was_undated
-                    named_last = m is group[-1]
-                else:
-                    # No role on this date: the rest of the phrase still says something
-                    # ("British Foreign Secretary Jack Straw" outside Straw's dates: GBRGOV).
-                    unresolved = True
-            else:
-                agent = self.agents[m.agent]
-                (prefixes if agent.prefix else suffixes).append(agent.code)
-                names.append(" ".join(agent.phrase.replace("_", " ").split()).lower())
-        if former and suffixes:
-            suffixes = [FORMER_AGENT]
-        if base is not None and base.agents and named_last and len(group) > 1:
-            # A person's own dated role beats the title before the name: "US Ambassador
-            # Zalmay Khalilzad" is USAELI in 2004, not USAGOV.
-            return base, undated, True
-        if base is None:
-            if not suffixes and not prefixes:
-                return None, False, unresolved
-            # An agent alone: "---" + agent, as PETRARCH writes it (NGO~ agents need no "---").
-            code = "".join(_dedupe(prefixes)) or "---"
-            code += "".join(_dedupe(suffixes))
-            return _make_actor(code, " ".join(names)), False, False
-        if not suffixes and not prefixes:
-            return base, undated, True
-        parts = [_add_agents(part, prefixes, suffixes) for part in split_compound(base.code)]
-        code = "/".join(parts)
-        actor = _make_actor(
-            code,
-            base.name,
-            ActorRole(code, _as_date(base.valid_from), _as_date(base.valid_until)),
-        )
-        return actor, undated, True
-
-    def _groups(self, matches: list[ActorMatch], doc: Doc) -> list[list[ActorMatch]]:
-        """Matches that form one noun phrase: an actor with the agents around it."""
-        groups: list[list[ActorMatch]] = []
-        for m in matches:
-            if groups and self._joins(groups[-1], m, doc):
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        return groups
-
-    def _joins(self, group: list[ActorMatch], m: ActorMatch, doc: Doc) -> bool:
-        last = group[-1]
-        if m.actor >= 0 and any(g.actor >= 0 for g in group):
-            # Two actors make two mentions, except a title right before a name: "Prime
-            # Minister Telemar" (the name's actor takes the title's agent when it has none),
-            # and a country before a name of its own that holds a title ("Chinese" +
-            # "President Xi Jinping", a dictionary phrase): the person is the phrase's actor.
-            if m.start != last.end:
-                return False
-            return last.agent >= 0 or (len(group) == 1 and self._country_of_name(last, m, doc))
-        if doc.has_annotation("SENT_START") and any(
-            t.is_sent_start for t in doc[last.start + 1 : m.start + 1]
-        ):
-            return False
-        between = doc[last.end : m.start]
-        if len(between) <= _BRIDGE_MAX and all(
-            t.pos_ in _BRIDGE_POS or t.tag_ == "POS" for t in between
-        ):
-            # "Iraqi insurgents", "US Army commander", "the US side"; only when the right
-            # part is the head or a modifier of the same phrase.
-            return True
-        # "the government of Iraq", "insurgents from Iraq": agent + of/from + actor.
-        if m.actor >= 0 and all(g.actor < 0 for g in group) and len(between) <= 3:
-            root = doc[m.start : m.end].root
-            prep = root.head
-            return (
-                root.dep_ == "pobj"
-                and prep.lower_ in AGENT_OF_PREPOSITIONS
-                and last.start <= prep.head.i < last.end
-            )
-        return False
-
-    def _country_of_name(self, country: ActorMatch, name: ActorMatch, doc: Doc) -> bool:
-        """Whether ``country`` (a bare country code) modifies ``name``, whose every role is
-        of that country ("Chinese President Xi Jinping"; not "the Israel Hamas war")."""
-        if doc[country.end - 1].head.i not in range(name.start, name.end):
-            return False
-        codes = {r.code for r in self.actor_entry(country.actor).roles}
-        if len(codes) != 1:
-            return False
-        (code,) = codes
-        roles = self.actor_entry(name.actor).roles
-        return (
-            len(code) == 3
-            and bool(roles)
-            and all(r.code.startswith(code) and len(r.code) > 3 for r in roles)
-        )
-
     def find_mentions(self, article: Article, doc: Doc) -> list[Mention]:
-        """Every actor mention of the article, with its actor resolved for the article's date.
-
-        Dictionary matches (merged into country + agent phrases) come first; named entities
-        (PERSON, ORG, NORP, GPE) that no dictionary phrase covers are added with no actor, so
-        that quotation and coreference stages can use them. Sorted by position.
-        """
-        when = article.published.as_date() if article.published else None
-        # The doc itself, not list(doc): tokens are made only where a phrase may start.
-        matches = self.match_tokens(doc, self._doc_keys(doc))
-        mentions: list[Mention] = []
-        covered: set[int] = set()
-        ents = doc.ents  # each access builds the spans anew
-        ents_by_span = {(e.start, e.end): e.label_ for e in ents}
-        matched = {i for m in matches for i in range(m.start, m.end)}
-        persons = {
-            e.start: e
-            for e in ents
-            if e.label_ == "PERSON" and not matched.intersection(range(e.start, e.end))
-        }
-        surnames: dict[str, int] = {}
-        groups = self._groups(matches, doc)
-        codes = [self._group_code(g, when, _says_former(g, doc)) for g in groups]
-        countries = {a.country for a, _u, _h in codes if a is not None and a.country}
-        self._share_across_coordination(groups, codes, doc, when)
-        for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
-            start, end = group[0].start, group[-1].end
-            name = persons.get(end) if group[-1].agent >= 0 else None
-            if name is not None and not covered.intersection(range(name.start, name.end)):
-                end = name.end  # a title and the name it heads: "President Vojislav Kostunica"
-            span = doc[start:end]
-            label = ents_by_span.get((start, end)) or ("ACTOR" if has_actor else "AGENT")
-            via = "dictionary" if has_actor else "agent"
-            if undated:
-                via = "dictionary:undated"
-            antecedent = None
-            if name is not None and not has_actor:
-                # "ambassador Khalilzad" after "Zalmay Khalilzad": the person's actor.
-                antecedent = surnames.get(_key(doc[end - 1].text))
-                if antecedent is not None:
-                    actor, via = mentions[antecedent].actor, "dictionary:surname"
-                elif len(name) == 1:
-                    # "President Mugabe": a title and a surname only one person of the
-                    # dictionary bears on the article's date.
-                    person = self._titled_person(_key(name.text), when, countries)
-                    if person is not None:
-                        actor, via = person, "dictionary:surname"
-            elif name is None and not has_actor:
-                # "President Mugabe's government": the titled person owns the phrase.
-                for m in group[:-1]:
-                    inner = persons.get(m.end)
-                    if m.agent >= 0 and inner is not None and len(inner) == 1:
-                        person = self._titled_person(_key(inner.text), when, countries)
-                        if person is not None:
-                            actor, via = person, "dictionary:surname"
-                        break
-            if actor is not None and (label == "PERSON" or name is not None) and end - start > 1:
-                surnames[_key(doc[end - 1].text)] = len(mentions)
-            mentions.append(
-                Mention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    label,
-                    actor,
-                    via=via,
-                    antecedent=antecedent,
-                )
-            )
-            covered.update(range(start, end))
-        # A person named again by surname ("ambassador Khalilzad" after "Zalmay Khalilzad")
-        # is the same actor: link it to the last full-name mention before it.
-        for ent in ents:
-            if ent.label_ not in _NER_LABELS or covered.intersection(range(ent.start, ent.end)):
-                continue
-            antecedent = surnames.get(_key(ent.text)) if ent.label_ == "PERSON" else None
-            if antecedent is not None and mentions[antecedent].start < ent.start_char:
-                mentions.append(
-                    Mention(
-                        ent.start_char,
-                        ent.end_char,
-                        ent.text,
-                        ent.label_,
-                        mentions[antecedent].actor,
-                        via="dictionary:surname",
-                        antecedent=antecedent,
-                    )
-                )
-            else:
-                person = self._addressed_person(ent, doc, when, countries)
-                mention = Mention(ent.start_char, ent.end_char, ent.text, ent.label_, person)
-                if person is not None:
-                    # Later mentions of the surname alone refer to this one.
-                    surnames[_key(ent.text)] = len(mentions)
-                    mention.via = "dictionary:surname"
-                mentions.append(mention)
-        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
-        new_index = {old: new for new, old in enumerate(order)}
-        result = [mentions[i] for i in order]
-        for mention in result:
-            if mention.antecedent is not None:
-                mention.antecedent = new_index[mention.antecedent]
-        return result
-
-    def _addressed_person(
-        self, ent: Span, doc: Doc, when: date | None, countries: set[str]
-    ) -> Actor | None:
-        """ "Mr. Mugabe": a one-word PERSON after a title of address is the one dictionary
-        person of that surname, when the article names that person's country elsewhere."""
-        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
-            return None
-        if _key(doc[ent.start - 1].text) not in HONORIFICS:
-            return None
-        return self._titled_person(_key(ent.text), when, countries)
-
-    def _titled_person(self, key: str, when: date | None, countries: set[str]) -> Actor | None:
-        """The dictionary person of a titled surname, when the article names that person's
-        country (a unique surname of the dictionary may still be someone else's: "Governor
-        Richardson" in news of a US state is not Australia's Dennis Richardson)."""
-        person = self.surname_actor(key, when)
-        if person is None or (person.country is not None and person.country not in countries):
-            return None
-        return person
-
-    def _share_across_coordination(
-        self,
-        groups: list[list[ActorMatch]],
-        codes: list[tuple[Actor | None, bool, bool]],
-        doc: Doc,
-        when: date | None,
-    ) -> None:
-        """Coordinated modifiers and heads share the other conjunct's part of the code.
-
-        "US and British forces": the bare "US" takes the agent of "British forces" (USAMIL);
-        "Danish media and government": the bare agent takes the country of "Danish media"
-        (DNKGOV). Only across "and"/"or"/"," and along the parse's coordination.
-        """
-        for k in range(len(groups)):
-            group = groups[k]
-            bare_actor = all(m.actor >= 0 for m in group)
-            bare_agent = all(m.agent >= 0 for m in group)
-            if bare_actor and k + 1 < len(groups):
-                nxt = groups[k + 1]
-                agents = [m for m in nxt if m.agent >= 0]
-                if agents and any(m.actor >= 0 for m in nxt) and _modifier_of(group, nxt, doc):
-                    codes[k] = self._group_code(group + agents, when, _says_former(nxt, doc))
-                    continue
-            if bare_actor and k > 0:
-                # "the ambassadors of Arnor, Osgiliath and Gondor": each country takes the
-                # agent of the phrase it is coordinated into.
-                owner = _agent_of_group(group, groups[:k], doc)
-                if owner is not None:
-                    agents = [m for m in owner if m.agent >= 0]
-                    codes[k] = self._group_code(group + agents, when, _says_former(owner, doc))
-            elif bare_agent and k > 0:
-                prev = groups[k - 1]
-                owners = [m for m in prev if m.actor >= 0]
-                if owners and len(prev) > 1 and _conjunct_of(group, prev, doc):
-                    # "the Danish Islamist media and government": the modifiers' agents
-                    # (Islamist: MUS) are shared too, not the head's (media: MED).
-                    shared = [m for m in prev[:-1] if m.agent >= 0 and m.start < prev[-1].start]
-                    codes[k] = self._group_code(
-                        owners + shared + group, when, _says_former(group, doc)
-                    )
+        """Every actor mention of the article, with its actor resolved for the article's date
+        (``mentions.find_mentions``)."""
+        return find_mentions(self, article, doc)
 
     def code_tokens(self, span: Span, when: date | None) -> Actor | None:
         """The actor code of a noun phrase (a subject's or object's subtree).
@@ -1005,10 +380,10 @@ class ActorMatcher:
                     continue
                 if core_actor is not None and not inner.agents:
                     merged = "/".join(
-                        _add_agents(p, [], list(core_actor.agents))
+                        add_agents(p, [], list(core_actor.agents))
                         for p in split_compound(inner.code)
                     )
-                    return _make_actor(merged, inner.name)
+                    return make_actor(merged, inner.name)
                 return inner
         return core_actor
 
@@ -1029,7 +404,7 @@ class ActorMatcher:
         matches += self.match_tokens(run)
         if not matches:
             return None, False
-        groups = self._groups(matches, doc)
+        groups = phrase_groups(self, matches, doc)
         # The group holding the phrase's head word wins; else the last group with an actor.
         head_i = max(t.i for t in core if t.head.i == t.i or t.head not in core) if core else -1
         chosen = None
@@ -1041,13 +416,13 @@ class ActorMatcher:
             chosen = (with_actor or groups)[-1]
         # The same phrases come back in every article ("the government", "Iraqi forces"): the
         # code depends only on the entries matched (in order), the date and "former".
-        former = _says_former(chosen, doc)
+        former = says_former(chosen, doc)
         key = (tuple((m.actor, m.agent) for m in chosen), when, former)
         coded = self._group_codes.get(key)
         if coded is None:
             if len(self._group_codes) > _GROUP_CODES_MAX:
                 self._group_codes.clear()
-            coded = self._group_codes[key] = self._group_code(chosen, when, former)
+            coded = self._group_codes[key] = group_code(self, chosen, when, former)
         actor, _undated, has_actor = coded
         return actor, has_actor
 
@@ -1122,255 +497,12 @@ def _first_discard(
 # How many phrase codes ``_code_core`` keeps.
 _GROUP_CODES_MAX = 50_000
 
-
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
 
-def _words_match(
-    words: tuple[str, ...],
-    stem: bool,
-    gaps: tuple[int, ...],
-    keys: list[str],
-    i: int,
-    tokens: Sequence[Token] | Doc,
-    any_case: bool = False,
-) -> int:
-    """The number of tokens the phrase covers from ``i``, or 0 when it does not match
-    (``any_case``: a short phrase that is a word, not an acronym)."""
-    if (
-        not any_case
-        and len(words) == 1
-        and len(words[0]) <= _MAX_ACRONYM
-        and not _acronym_ok(words, tokens[i])
-    ):
-        return 0
-    last = len(words) - 1
-    n = len(keys)
-    j = i
-    k = 0
-    while k <= last:
-        word = words[k]
-        if k and k in gaps:
-            # Up to _GAP_MAX modifiers may stand between space-joined words.
-            limit = min(n, j + _GAP_MAX + 1)
-            while (
-                j < limit
-                and not _word_ok(word, keys[j], k == last, stem)
-                and not _joined_words(words, k, keys[j])
-            ):
-                if not _gap_ok(tokens[j]):
-                    return 0
-                j += 1
-            if j >= limit:
-                return 0
-        elif j >= n:
-            return 0
-        joined = _joined_words(words, k, keys[j])
-        if joined:
-            k += joined
-        elif _word_ok(word, keys[j], k == last, stem):
-            k += 1
-        else:
-            return 0
-        j += 1
-    return j - i
-
-
-def _joined_words(words: tuple[str, ...], k: int, text: str) -> int:
-    """How many of the phrase's words from ``k`` one text word joins with underscores
-    ("Dol_Amroth" for DOL AMROTH: the text convention of PETRARCH's records), else 0."""
-    if "_" not in text:
-        return 0
-    parts = [p for p in text.split("_") if p]
-    size = len(parts)
-    return size if size > 1 and tuple(parts) == words[k : k + size] else 0
-
-
-def _second_word_forms(word: str) -> list[str]:
-    """The dictionary words a text word may stand for as a phrase's second word: itself, its
-    singular, and (when it may be a stem's longer form) its prefixes."""
-    if "_" in word:  # "Dol_Amroth": its first word
-        return [word.partition("_")[0]]
-    forms = [word]
-    if word.endswith("s"):
-        forms.append(word[:-1])
-        if word.endswith("es"):
-            forms.append(word[:-2])
-    if word.isalpha():
-        forms += [word[:k] for k in range(max(_MIN_STEM, len(word) - _MAX_STEM_SUFFIX), len(word))]
-    return forms
-
-
-def _word_ok(word: str, text: str, is_last: bool, stem: bool) -> bool:
-    if text == word:
-        return True
-    if not is_last:
-        return False
-    return _stem_matches(word, text) if stem else _plural_matches(word, text)
-
-
-def _gap_ok(token: Token) -> bool:
-    if token.pos_ == "PUNCT":
-        return token.text == "-"
-    if token.pos_ in _GAP_POS:
-        return True
-    # Any part of a hyphenated modifier ("state-run").
-    doc = token.doc
-    before = doc[token.i - 1].text if token.i > 0 else ""
-    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-    return "-" in (before, after)
-
-
-def _plural_matches(word: str, text: str) -> bool:
-    """Whether ``text`` is the regular plural of an exact dictionary word of 4+ letters."""
-    if len(word) < _MIN_STEM or not word.isalpha():
-        return False
-    return text == word + "s" or (text == word + "es" and word[-1] in "sxzh")
-
-
-def _stem_matches(stem: str, word: str) -> bool:
-    if not word.startswith(stem):
-        return False
-    rest = len(word) - len(stem)
-    if len(stem) >= _MIN_STEM:
-        return rest <= _MAX_STEM_SUFFIX and word[len(stem) :] in STEM_SUFFIXES
-    return word[len(stem) :] in ("s", "es")
-
-
-def _acronym_ok(words: tuple[str, ...], token: Token) -> bool:
-    if len(words) != 1 or len(words[0]) > _MAX_ACRONYM:
-        return True
-    text = token.text
-    return text.isupper() or not any(c.isalpha() for c in text)
-
-
-def _says_former(group: list[ActorMatch], doc: Doc) -> bool:
-    """Whether "former" / "ex-" modifies the phrase (from the word before it to its end)."""
-    start = max(0, group[0].start - 1)
-    return any(t.lower_ in FORMER_MARKERS for t in doc[start : group[-1].end])
-
-
-def _agent_of_group(
-    group: list[ActorMatch], earlier: list[list[ActorMatch]], doc: Doc
-) -> list[ActorMatch] | None:
-    """The earlier "agent of X" group whose X this bare actor is coordinated with."""
-    token = doc[group[0].start : group[-1].end].root
-    steps = 0
-    while token.dep_ == "conj" and token.head.i != token.i and steps < 8:
-        token = token.head
-        steps += 1
-    if steps == 0:
-        return None
-    for g in reversed(earlier):
-        if g[0].start <= token.i < g[-1].end:
-            if g[0].agent < 0:
-                return None
-            # Only "agent of/from X": the X of the group hangs on that preposition.
-            for m in g:
-                if m.actor >= 0:
-                    root = doc[m.start : m.end].root
-                    if root.dep_ == "pobj" and root.head.lower_ in AGENT_OF_PREPOSITIONS:
-                        return g
-            return None
-    return None
-
-
-def _only_coordination(tokens: Span) -> bool:
-    return 0 < len(tokens) <= 2 and all(t.dep_ == "cc" or t.lower_ in COORDINATORS for t in tokens)
-
-
-def _modifier_of(group: list[ActorMatch], nxt: list[ActorMatch], doc: Doc) -> bool:
-    """``group`` modifies the head of ``nxt`` across a coordination ("US and British forces")."""
-    if not _only_coordination(doc[group[-1].end : nxt[0].start]):
-        return False
-    root = doc[group[0].start : group[-1].end].root
-    inside = range(nxt[0].start, nxt[-1].end)
-    return root.dep_ in ("nmod", "compound", "amod") and root.head.i in inside
-
-
-def _conjunct_of(group: list[ActorMatch], prev: list[ActorMatch], doc: Doc) -> bool:
-    """``group`` is a bare head coordinated with the head of ``prev`` ("media and government")."""
-    if not _only_coordination(doc[prev[-1].end : group[0].start]):
-        return False
-    root = doc[group[0].start : group[-1].end].root
-    if any(c.dep_ in ("det", "poss") for c in root.children):
-        return False
-    return root.dep_ == "conj" and prev[0].start <= root.head.i < prev[-1].end
-
-
-def _dedupe(codes: list[str]) -> list[str]:
-    out: list[str] = []
-    for c in codes:
-        if c not in out:
-            out.append(c)
-    return out
-
-
-def _chunks(code: str) -> list[str]:
-    return [code[i : i + 3] for i in range(0, len(code), 3)]
-
-
-def _add_agents(code: str, prefixes: list[str], suffixes: list[str]) -> str:
-    """``IRQ`` + ``~REB`` -> ``IRQREB``; an agent the code already has is not added again."""
-    have = set(_chunks(code))
-    tail = ""
-    for s in _dedupe(suffixes):
-        if not set(_chunks(s)) <= have:
-            tail += s
-            have.update(_chunks(s))
-    head = "".join(p for p in _dedupe(prefixes) if not code.startswith(p))
-    return head + code + tail
-
-
 def _is_year(phrase: str) -> bool:
     return len(phrase) == 4 and phrase.isdigit()
-
-
-def _as_date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _country_index(chunks: list[str]) -> int:
-    """Which chunk of a code is its country (-1: none): the first ISO 3166 chunk among the
-    first two (IRQREB -> IRQ; SCGSRB, Serbia in Serbia and Montenegro -> SRB), except that a
-    second chunk that is a CAMEO religion code is the religion (IMGMUSALQ: Muslim, not
-    Mauritius)."""
-    for n, chunk in enumerate(chunks[:2]):
-        if n == 1 and chunk in RELIGION_CODES:
-            return -1
-        if chunk in _country_codes():
-            return n
-    return -1
-
-
-def code_country(code: str) -> str | None:
-    """The ISO 3166 country of an actor code (its first part for a compound), or None:
-    ``IRQREB`` -> IRQ, ``SCGSRB`` -> SRB, ``NGOUSA`` -> USA, ``IMGMUSALQ`` / ``---GOV`` -> None."""
-    chunks = _chunks(split_compound(code)[0] if code else "")
-    n = _country_index(chunks)
-    return chunks[n] if n >= 0 else None
-
-
-def _make_actor(code: str, name: str, role: ActorRole | None = None) -> Actor:
-    first = split_compound(code)[0] if code else ""
-    chunks = _chunks(first)
-    country: str | None = None
-    agents: tuple[str, ...] = ()
-    n = _country_index(chunks)
-    if n >= 0:
-        country = chunks[n]
-        agents = tuple(c for c in chunks[n + 1 :] if len(c) == 3)
-    elif first.startswith("---"):
-        agents = tuple(c for c in chunks[1:] if len(c) == 3)
-    return Actor(
-        code=code,
-        name=name,
-        country=country,
-        agents=agents,
-        valid_from=role.start.isoformat() if role and role.start else None,
-        valid_until=role.end.isoformat() if role and role.end else None,
-    )
 
 
 def _core_tokens(span: Span, root: Token) -> list[Token]:
@@ -1452,12 +584,12 @@ def _load_cached(
         matcher = _MEMORY[memo] = ActorMatcher(other._c, stems=stems)
         return matcher
     cache_file = Path(cache_dir) / f"actors-{key[:32]}.marshal" if cache_dir else None
-    compiled: _Compiled | None = None
+    compiled: Compiled | None = None
     if cache_file is not None and cache_file.exists():
         try:
-            compiled = _Compiled.load(cache_file.read_bytes())
+            compiled = Compiled.load(cache_file.read_bytes())
         except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-            compiled = None  # a damaged or foreign cache is rebuilt
+            compiled = None  # a damaged cache is rebuilt
     if compiled is None:
         compiled = _compile_files(groups, lenient)
         if cache_file is not None:
@@ -1467,7 +599,7 @@ def _load_cached(
     return matcher
 
 
-def _compile_files(groups: list[list[Path]], lenient: bool) -> _Compiled:
+def _compile_files(groups: list[list[Path]], lenient: bool) -> Compiled:
     actor_files, agent_files, discard_files, issue_files = groups
     problems: list[str] = []
     actors: list[ActorEntry] = []
@@ -1490,10 +622,10 @@ def _compile_files(groups: list[list[Path]], lenient: bool) -> _Compiled:
         issue_entries, bad = read_issue_file(p, lenient=lenient)
         issues += issue_entries
         problems += [str(b) for b in bad]
-    return _compile(actors, agents, discards, issues, problems)
+    return compile_dictionaries(actors, agents, discards, issues, problems)
 
 
-def _write_atomic(path: Path, compiled: _Compiled) -> None:
+def _write_atomic(path: Path, compiled: Compiled) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".actors-", suffix=".tmp")

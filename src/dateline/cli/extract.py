@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.text import Text
+from rich.tree import Tree
 
 from ..errors import E_JSON_MANY, DatelineError, InputError
 from ..ingest import collect_inputs, read_file, read_input
@@ -18,6 +20,7 @@ from ..worker import process_guarded
 from .common import (
     check_date_option,
     console,
+    describe_code,
     err_console,
     event_table,
     exit_for_failures,
@@ -82,6 +85,48 @@ def process_articles(
     return done, failures
 
 
+def _party(actor: dict[str, Any] | None) -> Text:
+    if not actor:
+        return Text("---")
+    return Text.assemble((actor["code"], "bold"), f' "{actor["text"]}"')
+
+
+def explain_tree(title: str, events: list[dict[str, Any]]) -> Tree:
+    """Each event (an event object) with its code, actors, and the rules and dictionary
+    entries behind it: the event's own rules, then how its source and its target were
+    found (outer rule first), then the entries."""
+    tree = Tree(Text(f"{title}: {len(events)} events", style="bold"))
+    for event in events:
+        flags = [f for f in ("negated", "hypothetical") if event.get(f)]
+        label = Text.assemble(
+            (event["id"], "bold"),
+            "  ",
+            (describe_code(event["cameo"]), "cyan"),
+            f" [{', '.join(flags)}]" if flags else "",
+            "  ",
+            _party(event.get("source")),
+            " -> ",
+            _party(event.get("target")),
+            f'  trigger "{event["trigger"]["text"]}"',
+        )
+        if event.get("confidence", 1.0) != 1.0:
+            label.append(f"  confidence {event['confidence']}")
+        node = tree.add(label)
+        rules = event.get("rules") or []
+        own = [r for r in rules if ":" not in r]
+        node.add(Text("rules: " + (", ".join(own) or "-")))
+        for role in ("source", "target"):
+            chain = [r.split(":", 1)[1] for r in rules if r.startswith(f"{role}:")]
+            if chain:
+                node.add(Text(f"{role}: " + " > ".join(chain)))
+        entries = event.get("entries") or []
+        if entries:
+            dictionary = node.add(Text("dictionary:"))
+            for entry in entries:
+                dictionary.add(Text(entry))
+    return tree
+
+
 def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders, or - for standard input.")],
     date: Annotated[
@@ -104,6 +149,14 @@ def extract_cli(
             show_default=False,
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Print each event with the rules and dictionary entries behind it "
+            "(instead of --format's output).",
+        ),
+    ] = False,
 ) -> None:
     """Extract actors, quotations, times, places and coded events from articles."""
     date = check_date_option(date, "--date")
@@ -125,7 +178,11 @@ def extract_cli(
     if floor:
         for article in articles:
             article.events = [e for e in article.events if e.confidence + 1e-9 >= floor]
-    if format is ExtractFormat.json:
+    if explain:
+        for article in articles:
+            head = article.title or article.source_path or article.id
+            console.print(explain_tree(head, article.to_json()["events"]))
+    elif format is ExtractFormat.json:
         for article in articles:  # one at most
             sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif format is ExtractFormat.jsonl:

@@ -45,7 +45,12 @@ def attach_context(
 
 def third_location(event: Event, iso3_to_iso2: Mapping[str, str]) -> None:
     """ "met with the US ambassador in the Jordanian capital of Amman": a consultation whose
-    own clause places it in a country that is neither party's is 044."""
+    own clause places it in a country that is neither party's is 044.
+
+    Rule ``context.third_location``. Tests:
+    ``test_a_meeting_placed_in_a_third_country_is_cameo_044``,
+    ``test_the_seed_traces_coreference_inferred_parties_and_context``.
+    """
     place = event.place
     if event.cameo != CONSULT_CODE or place is None or place.source != "clause":
         return
@@ -54,4 +59,4 @@ def third_location(event: Event, iso3_to_iso2: Mapping[str, str]) -> None:
     countries = {iso3_to_iso2.get(a.code[:3]) for a in (event.source, event.target)}
     if None in countries or place.country in countries:
         return
-    recode(event, THIRD_LOCATION_CODE)
+    recode(event, THIRD_LOCATION_CODE, "context.third_location")

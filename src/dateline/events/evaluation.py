@@ -29,8 +29,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Event, EventActor, Mention
+from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
+from .build import CODER_ID
 from .cameo import cameo_info, root_of
 from .evaluation_lexicon import (
     COPULAS,
@@ -44,7 +45,13 @@ from .evaluation_lexicon import (
 )
 from .plover import plover_for
 
-__all__ = ["NAMING_THRESHOLD", "REPORTED_THRESHOLD", "evaluative_events", "valence"]
+__all__ = [
+    "NAMING_THRESHOLD",
+    "REPORTED_THRESHOLD",
+    "add_evaluations",
+    "evaluative_events",
+    "valence",
+]
 
 # How strong a valence must be to count: a naming ("called it X") says what it means; a
 # reported clause says much else besides, so it needs more.
@@ -181,7 +188,7 @@ def _event(
         plover_type=plover_type,
         plover_mode=plover_mode,
         coder=coder,
-        rules=[f"evaluation:{rule}"],
+        rules=[rule],
     )
 
 
@@ -209,12 +216,12 @@ def evaluative_events(
         if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
             continue
         if lemma in NAMING_LEMMAS:
-            found, threshold, rule = _naming(verb, index), NAMING_THRESHOLD, "naming"
+            found, threshold, rule = _naming(verb, index), NAMING_THRESHOLD, "evaluation.naming"
         elif lemma in REPORTING_LEMMAS:
             found, threshold, rule = (
                 _reported(verb, index, coded),
                 REPORTED_THRESHOLD,
-                ("reported_evaluation"),
+                "evaluation.reported_evaluation",
             )
         else:
             continue
@@ -238,3 +245,21 @@ def evaluative_events(
         out.append(_event(verb.sent, verb, source, target, code, rule, coder))
         taken.add((verb.idx, code[:2]))
     return out
+
+
+def add_evaluations(
+    article: Article, doc: Doc, mentions: Sequence[Mention], events: list[Event]
+) -> None:
+    """Add the evaluations of ``evaluative_events`` to ``events``; a naming verb's own
+    dictionary code ("called" as a telephone call, 041) gives way to its evaluation.
+
+    Tests: ``test_naming_someone_as_something_bad_is_criticism``.
+    """
+    dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
+    found = evaluative_events(doc, mentions, events, CODER_ID, dateline)
+    if not found:
+        return
+    named = {e.trigger.start for e in found if "evaluation.naming" in e.rules}
+    events[:] = [e for e in events if e.trigger.start not in named]
+    events.extend(found)
+    events.sort(key=lambda e: (e.sentence.start, e.trigger.start))

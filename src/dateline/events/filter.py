@@ -197,7 +197,7 @@ def _naming(c: Candidate) -> bool:
     dictionary block as something else (a call, a statement)."""
     verb = c.trigger
     if verb.lemma_.lower() not in NAMING_LEMMAS or any(
-        r.startswith("evaluation:") for r in c.event.rules
+        r.startswith("evaluation.") for r in c.event.rules
     ):
         return False
     if any(
@@ -225,7 +225,7 @@ def _private_parties(c: Candidate) -> bool:
 
 RULES: tuple[FilterRule, ...] = (
     FilterRule(
-        "naming_not_an_act",
+        "filter.naming_not_an_act",
         0.0,
         _naming,
         "A verb of naming with a complement names something ('called the race a toss-up'); "
@@ -233,47 +233,47 @@ RULES: tuple[FilterRule, ...] = (
         "criticism).",
     ),
     FilterRule(
-        "dateline_actor",
+        "filter.dateline_actor",
         0.0,
         _dateline_actor,
         "A dateline names where the story was filed, not an actor ('NAIROBI, Kenya (AP) — "
         "The court sentenced ...': Nairobi sentenced no one).",
     ),
     FilterRule(
-        "market_actor",
+        "filter.market_actor",
         0.0,
         _market_actor,
         "Markets, prices, weather, sport and figures are not actors ('stocks fought back').",
     ),
     FilterRule(
-        "no_party_acted_on",
+        "filter.no_party_acted_on",
         0.5,
         _no_target,
         "The act names no party it is done to ('the foundation is funding the planting'); "
         "protest and force posture need none.",
     ),
     FilterRule(
-        "no_source",
+        "filter.no_source",
         0.6,
         _no_source,
         "No one is named as doing the act (a passive with no agent).",
     ),
     FilterRule(
-        "generic_verb_bare_code",
+        "filter.generic_verb_bare_code",
         0.4,
         _generic_verb,
         "A verb of general sense ('take', 'give', 'go', 'lead', 'serve') coded with its "
         "block's own code, no pattern naming what it acts on ('took a beating').",
     ),
     FilterRule(
-        "source_not_an_argument",
+        "filter.source_not_an_argument",
         0.6,
         _source_not_argument,
         "The source is not the verb's subject, nor the subject of a clause the verb belongs "
         "to: it was found elsewhere in the sentence.",
     ),
     FilterRule(
-        "target_not_an_argument",
+        "filter.target_not_an_argument",
         0.5,
         _target_not_argument,
         "The target is not the verb's object, nor a preposition's object on it: it was found "
@@ -281,13 +281,13 @@ RULES: tuple[FilterRule, ...] = (
         "wake of the killing of George Floyd and other African Americans').",
     ),
     FilterRule(
-        "actor_without_country",
+        "filter.actor_without_country",
         0.8,
         _no_country,
         "An agent whose country neither its words nor the story give (---GOV).",
     ),
     FilterRule(
-        "private_parties",
+        "filter.private_parties",
         0.5,
         _private_parties,
         "Private parties only (people, business, schools, clinics, faiths) in an act of "
@@ -317,5 +317,5 @@ def weigh_events(
         for rule in rules:
             if rule.applies(candidate):
                 confidence *= rule.factor
-                event.rules.append(f"filter:{rule.name}")
+                event.rules.append(rule.name)
         event.confidence = round(confidence, 3)

@@ -24,9 +24,10 @@ Rules, each named in the events they shape:
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Event
+from .build import add_rule, recode
 from .legal_lexicon import (
     CHARGE_CODE,
     CHARGE_LEMMAS,
@@ -40,7 +41,7 @@ from .legal_lexicon import (
     VERDICT_LEMMAS,
 )
 
-__all__ = ["LEGAL_PASSIVE_LEMMAS", "implied_agent", "legal_code"]
+__all__ = ["LEGAL_PASSIVE_LEMMAS", "implied_agent", "legal_code", "refine_legal_codes"]
 
 # Verbs of the police and courts that never stand without their object: a participle of
 # one on a noun is passive ("Area woman sentenced for fraud").
@@ -71,14 +72,30 @@ def _verdict(verb: Token) -> bool:
 def legal_code(event: Event, verb: Token) -> tuple[str, str] | None:
     """(code, rule) when an act of the police or courts takes another code, else None."""
     if _verdict(verb) and event.cameo != VERDICT_CODE:
-        return VERDICT_CODE, "legal:verdict"
+        return VERDICT_CODE, "legal.verdict"
     if _charged_with(verb) and event.cameo != CHARGE_CODE:
-        return CHARGE_CODE, "legal:legal_charge"
+        return CHARGE_CODE, "legal.legal_charge"
     source = event.source.code if event.source else ""
     if (
         verb.lemma_.lower() in QUESTIONING_LEMMAS
         and source[3:6] in INVESTIGATING_AGENTS
         and event.cameo != QUESTIONING_CODE
     ):
-        return QUESTIONING_CODE, "legal:police_questioning"
+        return QUESTIONING_CODE, "legal.police_questioning"
     return None
+
+
+def refine_legal_codes(doc: Doc, events: list[Event]) -> None:
+    """Acts of the police and courts take their CAMEO codes (``legal_code``).
+
+    Tests: ``test_a_sentence_is_a_courts_verdict``,
+    ``test_charged_with_a_crime_is_a_legal_charge_not_an_accusation``.
+    """
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        found = legal_code(event, span.root)
+        if found is not None:
+            recode(event, found[0])
+            add_rule(event, found[1])

@@ -267,6 +267,7 @@ EVENT_COLUMNS = (
     "confidence",
     "pattern",
     "rules",
+    "entries",
 )
 
 
@@ -310,6 +311,7 @@ def _event_row(
         e["confidence"],
         lookups.patterns.key_for(conn, (pattern,)) if pattern is not None else None,
         json.dumps(e["rules"], ensure_ascii=False) if e.get("rules") else None,
+        json.dumps(e["entries"], ensure_ascii=False) if e.get("entries") else None,
     )
 
 
@@ -541,6 +543,7 @@ def event_json(conn: sqlite3.Connection, lookups: Lookups, e: sqlite3.Row, text:
         "confidence": e["confidence"],
         "pattern": lookups.patterns.values_of(conn, pattern)[0] if pattern is not None else None,
         "rules": json.loads(e["rules"]) if e["rules"] is not None else [],
+        "entries": json.loads(e["entries"]) if e["entries"] is not None else [],
     }
 
 
