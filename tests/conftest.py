@@ -73,3 +73,11 @@ def seed_text() -> str:
 def seed(pipeline: Pipeline, seed_text: str) -> Article:
     """The seed article, extracted with the document date of EXPECTED.md."""
     return pipeline.extract(seed_text, date=SEED_DATE, name=str(SEED))
+
+
+def as_extracted(event: dict) -> dict:  # type: ignore[type-arg]
+    """An event as the store lists it, without what the listing adds to the object
+    ``dateline extract`` gives (its article, its cluster, its sentence's text)."""
+    out = {k: v for k, v in event.items() if k not in ("article", "cluster")}
+    out["sentence"] = {k: v for k, v in event["sentence"].items() if k != "text"}
+    return out
