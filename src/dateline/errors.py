@@ -118,7 +118,7 @@ E_JSON_MANY = (
 # Queries of the store, the HTTP API and exports (issue 13).
 E_BAD_PARAM = "[E100] {name}={value!r}: {reason}"
 E_BAD_SEARCH = (
-    "[E101] {name}={value!r} is not a full-text query: {error}. Use words, \"a phrase\", "
+    '[E101] {name}={value!r} is not a full-text query: {error}. Use words, "a phrase", '
     "AND, OR, NOT, prefix* and parentheses (SQLite FTS5 syntax)"
 )
 E_QUERY_TIME = (

@@ -3,8 +3,9 @@
 GDELT counts an event's articles, sources and mentions only when the events match exactly;
 dateline puts two events in one cluster when they are the same act, whatever the wording:
 
-- the same source and target at country and agent level (``same_parties``: the code cut to
-  its country and first agent, ``IRQREB`` of ``IRQREBMIL``; no target is ``---``);
+- the same source and target at country and agent level (``same_parties``: the code's
+  country, or its organisation, and its first agent: ``IRQREB`` of ``IRQREBMIL`` and of
+  ``IRQOCCREB``, ``IGOUNO`` of ``IGOUNOMIL``; no target is ``---``);
 - the same CAMEO root, and the same ``negated`` and ``hypothetical`` flags (a planned meeting
   is not the meeting);
 - places in the same country (or no place for both);
@@ -24,18 +25,24 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from .clusters_lexicon import AGENT_CODES, ORGANISATION_TYPES
+
 __all__ = ["NO_ACTOR", "actor_level", "cluster_article", "recount"]
 
-# "At country and agent level": a CAMEO actor code's country (3 characters) and first agent.
-ACTOR_LEVEL_CHARS = 6
 NO_ACTOR = "---"
 # "Dates within a day" of the cluster's first.
 CLUSTER_WINDOW_DAYS = 1
 
 
 def actor_level(code: str | None) -> str:
-    """An actor code at country and agent level (rule ``same_parties``)."""
-    return code[:ACTOR_LEVEL_CHARS] if code else NO_ACTOR
+    """An actor code at country and agent level (rule ``same_parties``): its first chunk (its
+    first two for an organisation, IGOUNO) and the first later chunk that is an agent."""
+    if not code:
+        return NO_ACTOR
+    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    head = 2 if chunks[0] in ORGANISATION_TYPES and len(chunks) > 1 else 1
+    agent = next((chunk for chunk in chunks[head:] if chunk in AGENT_CODES), "")
+    return "".join(chunks[:head]) + agent
 
 
 _UNCLUSTERED = """

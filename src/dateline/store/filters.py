@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
+import threading
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 from ..dates import parse_iso_date
-from ..errors import E_BAD_PARAM, QueryError
+from ..errors import E_BAD_PARAM, E_BAD_SEARCH, QueryError
 
 __all__ = [
     "MAX_PAGE_ITEMS",
@@ -53,6 +55,45 @@ def _text(name: str, value: object, limit: int = 1000) -> str | None:
     if len(text) > limit:
         raise bad(name, text[:40] + "...", f"longer than {limit} characters")
     return text
+
+
+class _SearchSyntax:
+    """Checks a full-text query against empty FTS5 indexes of the store's columns
+    (schema_v3.sql), so a query SQLite cannot parse is refused (E101) before it runs."""
+
+    COLUMNS: ClassVar[dict[str, str]] = {"articles": "title, text", "quotes": "text"}
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+
+    def check(self, name: str, q: str, index: str) -> None:
+        with self._lock:
+            if self._conn is None:
+                self._conn = sqlite3.connect(":memory:", check_same_thread=False)
+                for table, columns in self.COLUMNS.items():
+                    self._conn.execute(f"CREATE VIRTUAL TABLE {table} USING fts5({columns})")
+            try:
+                self._conn.execute(f"SELECT rowid FROM {index} WHERE {index} MATCH ?", (q,))
+            except sqlite3.Error as e:
+                raise QueryError(
+                    E_BAD_SEARCH.format(name=name, value=q, error=e), code="E101"
+                ) from e
+
+
+_SEARCH_SYNTAX = _SearchSyntax()
+
+
+def _search(index: str) -> Any:
+    """The normaliser of a full-text query over ``index`` (articles or quotes)."""
+
+    def normalise(name: str, value: object) -> str | None:
+        text = _text(name, value)
+        if text is not None:
+            _SEARCH_SYNTAX.check(name, text, index)
+        return text
+
+    return normalise
 
 
 def _code(name: str, value: object, pattern: re.Pattern[str], what: str) -> str | None:
@@ -221,7 +262,7 @@ class EventQuery(_Query):
     offset: int = 0
 
     _normalisers: ClassVar[dict[str, Any]] = {
-        "q": _text,
+        "q": _search("articles"),
         "actor": lambda n, v: _code(n, v, _CODE, "not an actor code (IRQ, USAGOV, ---GOV)"),
         "source": lambda n, v: _code(n, v, _CODE, "not an actor code (IRQ, USAGOV, ---GOV)"),
         "target": lambda n, v: _code(n, v, _CODE, "not an actor code (IRQ, USAGOV, ---GOV)"),
@@ -267,7 +308,7 @@ class ArticleQuery(_Query):
     offset: int = 0
 
     _normalisers: ClassVar[dict[str, Any]] = {
-        "q": _text,
+        "q": _search("articles"),
         "outlet": _text,
         "since": _date,
         "until": _date,
@@ -301,7 +342,7 @@ class QuoteQuery(_Query):
     offset: int = 0
 
     _normalisers: ClassVar[dict[str, Any]] = {
-        "q": _text,
+        "q": _search("quotes"),
         "speaker": lambda n, v: _text(n, v, 200),
         "anonymous": _bool,
         "since": _date,

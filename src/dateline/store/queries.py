@@ -242,14 +242,14 @@ def events(store: Store, query: EventQuery, *, extra: Where = ([], [])) -> Itera
     paging, paging_args = _paging(query.limit, query.offset)
     sql = select + _sql_where(where + extra[0]) + " ORDER BY e.article, e.idx" + paging
     texts = _ArticleTexts(store)
-    for row in store.stream(sql, [*select_args, *args, *extra[1], *paging_args], search=query.q):
+    for row in store.stream(sql, [*select_args, *args, *extra[1], *paging_args]):
         yield event_item(store, row, texts)
 
 
 def count_events(store: Store, query: EventQuery, *, extra: Where = ([], [])) -> int:
     where, args = event_where(query, store.min_confidence(query.min_confidence))
     sql = "SELECT COUNT(*) FROM events e" + _sql_where(where + extra[0])
-    return int(store.run(sql, [*args, *extra[1]], search=query.q)[0][0])
+    return int(store.run(sql, [*args, *extra[1]])[0][0])
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
         + order
         + paging
     )
-    rows = store.stream(sql, [min_confidence, *from_args, *args, *paging_args], search=query.q)
+    rows = store.stream(sql, [min_confidence, *from_args, *args, *paging_args])
     for row in rows:
         yield article_summary(store, row)
 
@@ -371,7 +371,7 @@ def count_articles(store: Store, query: ArticleQuery) -> int:
     from_sql, from_args, _ = _article_from(query)
     where, args = _article_terms(query)
     sql = "SELECT COUNT(*)" + from_sql + _sql_where(where)
-    return int(store.run(sql, [*from_args, *args], search=query.q)[0][0])
+    return int(store.run(sql, [*from_args, *args])[0][0])
 
 
 _FACETS = {
@@ -394,7 +394,7 @@ def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
             + _sql_where(where)
             + " GROUP BY value ORDER BY n DESC, value LIMIT ?"
         )
-        rows = store.run(sql, [*from_args, *args, FACET_VALUES], search=query.q)
+        rows = store.run(sql, [*from_args, *args, FACET_VALUES])
         out[name] = [{"value": row["value"], "count": row["n"]} for row in rows]
     return out
 
@@ -452,7 +452,7 @@ def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
         + paging
     )
     texts = _ArticleTexts(store)
-    for row in store.stream(sql, [*args, *paging_args], search=query.q):
+    for row in store.stream(sql, [*args, *paging_args]):
         text, url = texts.of(row["article"])
         quote = _quote_json(store.conn, store.lookups, row, text)
         quote["article"] = {
@@ -467,9 +467,7 @@ def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
 
 def count_quotes(store: Store, query: QuoteQuery) -> int:
     from_sql, (where, args) = _quote_terms(query)
-    return int(
-        store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args, search=query.q)[0][0]
-    )
+    return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
 
 
 # --- clusters ----------------------------------------------------------------------------------
@@ -490,7 +488,7 @@ def clusters(store: Store, query: EventQuery) -> Iterator[Json]:
         + ") ORDER BY c.key"
         + paging
     )
-    rows = store.run(sql, [*count_args, *args, *paging_args], search=query.q)
+    rows = store.run(sql, [*count_args, *args, *paging_args])
     member = EventQuery(min_confidence=min_confidence)
     for row in rows:
         members = list(events(store, member, extra=(["e.cluster = ?"], [row["key"]])))
@@ -522,7 +520,7 @@ def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
 def count_clusters(store: Store, query: EventQuery) -> int:
     where, args = event_where(query, store.min_confidence(query.min_confidence))
     sql = "SELECT COUNT(DISTINCT e.cluster) FROM events e" + _sql_where(where)
-    return int(store.run(sql, args, search=query.q)[0][0])
+    return int(store.run(sql, args)[0][0])
 
 
 # --- timeline and network ----------------------------------------------------------------------
@@ -573,7 +571,6 @@ def timeline(store: Store, query: TimelineQuery) -> Json:
         + _sql_where([*where, "e.first_day IS NOT NULL"])
         + " GROUP BY period HAVING period IS NOT NULL ORDER BY period",
         args,
-        search=query.events.q,
     )
     published = _period(query.interval, "a.published_first_day", "a.published_last_day")
     scope = {
@@ -616,7 +613,6 @@ def network(store: Store, query: EventQuery) -> Json:
             + _sql_where([*where, "e.source_code IS NOT NULL", "e.target_code IS NOT NULL"])
             + " GROUP BY e.source_code, e.target_code ORDER BY n DESC, 1, 2",
             args,
-            search=query.q,
         )
     ]
     sides = " UNION ALL ".join(
@@ -627,7 +623,6 @@ def network(store: Store, query: EventQuery) -> Json:
     counted = store.run(
         f"SELECT code, COUNT(*) AS n FROM ({sides}) GROUP BY code ORDER BY n DESC, code",
         [*args, *args],
-        search=query.q,
     )
     names = _actor_names(store, [row["code"] for row in counted])
     nodes = [

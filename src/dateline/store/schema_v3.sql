@@ -85,7 +85,7 @@ CREATE INDEX articles_outlet ON articles(outlet);
 -- `outlets` distinct outlets (an article with no outlet counts as one of its own).
 CREATE TABLE clusters (
     key INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,        -- the source's code cut to 6 characters; '---': none
+    source TEXT NOT NULL,        -- the source at country and agent level; '---': none
     target TEXT NOT NULL,        -- likewise the target's
     root TEXT NOT NULL,
     country TEXT,                -- the places' country (ISO 3166 alpha-2); NULL: no place

@@ -23,7 +23,6 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 from ..errors import (
-    E_BAD_SEARCH,
     E_NO_STORE,
     E_QUERY_TIME,
     E_READ_ONLY_OLD,
@@ -458,9 +457,9 @@ class Store:
     # --- the time limit -------------------------------------------------------------------
 
     @contextmanager
-    def time_limit(self, search: str | None = None) -> Iterator[None]:
+    def time_limit(self) -> Iterator[None]:
         """Stop any statement of this block that runs longer than ``query_time_limit_ms``
-        (QueryError E102); an FTS5 syntax error in ``search`` is QueryError E101."""
+        (QueryError E102)."""
         limit_ms = self.settings.query_time_limit_ms
         if limit_ms > 0:
             deadline = time.monotonic() + limit_ms / 1000
@@ -468,35 +467,26 @@ class Store:
         try:
             yield
         except sqlite3.OperationalError as e:
-            message = str(e)
-            if message == "interrupted":
+            if str(e) == "interrupted":
                 raise QueryError(E_QUERY_TIME.format(limit=limit_ms), code="E102") from e
-            if search is not None and (
-                message.startswith("fts5:") or message.startswith("no such column")
-            ):
-                raise QueryError(
-                    E_BAD_SEARCH.format(name="q", value=search, error=message), code="E101"
-                ) from e
             raise
         finally:
             if limit_ms > 0:
                 self.conn.set_progress_handler(None, PROGRESS_STEPS)
 
-    def run(self, sql: str, args: Sequence[Any] = (), *, search: str | None = None) -> list[Any]:
+    def run(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         """All rows of one statement, under the time limit."""
-        with self.time_limit(search):
+        with self.time_limit():
             return self.conn.execute(sql, args).fetchall()
 
-    def stream(
-        self, sql: str, args: Sequence[Any] = (), *, search: str | None = None
-    ) -> Iterator[Any]:
+    def stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Any]:
         """The rows of one statement, fetched STREAM_BATCH_ROWS at a time, each batch under
         the time limit: a long result streams in flat memory, a slow one is stopped."""
-        with self.time_limit(search):
+        with self.time_limit():
             cursor = self.conn.execute(sql, args)
         try:
             while True:
-                with self.time_limit(search):
+                with self.time_limit():
                     rows = cursor.fetchmany(STREAM_BATCH_ROWS)
                 if not rows:
                     return
