@@ -81,3 +81,18 @@ def as_extracted(event: dict) -> dict:  # type: ignore[type-arg]
     out = {k: v for k, v in event.items() if k not in ("article", "cluster")}
     out["sentence"] = {k: v for k, v in event["sentence"].items() if k != "text"}
     return out
+
+
+@pytest.fixture(scope="session")
+def examples_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with examples/ ingested as ``make demo`` does (``--date`` for undated files).
+    Shared by the session: a test that writes copies it first."""
+    from dateline.jobs import ingest
+    from dateline.store import Store
+
+    db = tmp_path_factory.mktemp("examples_db") / "examples.db"
+    with Store(db) as store:
+        report = ingest([EXAMPLES], store, pipeline, default_date=SEED_DATE)
+        assert report.failures == [], report.failures
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db

@@ -184,7 +184,8 @@ def _event_select(min_confidence: float) -> tuple[str, list[Any]]:
     counts, args = _cluster_counts(min_confidence)
     sql = (
         "SELECT e.*, a.id AS article_id, a.title AS article_title, a.outlet AS article_outlet,"
-        f" a.published AS article_published, {counts}"
+        " a.published AS article_published, a.ingested_at AS article_ingested_at,"
+        f" {counts}"
         " FROM events e JOIN articles a ON a.key = e.article"
         " LEFT JOIN clusters c ON c.key = e.cluster"
     )
@@ -220,6 +221,7 @@ def event_item(store: Store, row: sqlite3.Row, texts: _ArticleTexts) -> Json:
         "outlet": row["article_outlet"],
         "url": url,
         "published": row["article_published"],
+        "ingested_at": row["article_ingested_at"],
     }
     event["cluster"] = (
         None

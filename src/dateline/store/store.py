@@ -375,6 +375,10 @@ class Store:
             )
         ]
 
+    def schema_version(self) -> int:
+        """The store's schema version."""
+        return current_version(self.conn)
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(table)
