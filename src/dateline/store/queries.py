@@ -601,8 +601,9 @@ def timeline(store: Store, query: TimelineQuery) -> Json:
 def network(store: Store, query: EventQuery) -> Json:
     """The actors of the matching events and who acts on whom: ``nodes`` (code, name, events
     it is a party to), ``edges`` (source, target, events, mean Goldstein score), the most
-    frequent first."""
+    frequent first; ``limit`` and ``offset`` page the edges."""
     where, args = event_where(query, store.min_confidence(query.min_confidence))
+    paging, paging_args = _paging(query.limit, query.offset)
     edges = [
         {
             "source": row[0],
@@ -613,8 +614,9 @@ def network(store: Store, query: EventQuery) -> Json:
         for row in store.run(
             "SELECT e.source_code, e.target_code, COUNT(*) AS n, AVG(e.goldstein) FROM events e"
             + _sql_where([*where, "e.source_code IS NOT NULL", "e.target_code IS NOT NULL"])
-            + " GROUP BY e.source_code, e.target_code ORDER BY n DESC, 1, 2",
-            args,
+            + " GROUP BY e.source_code, e.target_code ORDER BY n DESC, 1, 2"
+            + paging,
+            [*args, *paging_args],
         )
     ]
     sides = " UNION ALL ".join(
