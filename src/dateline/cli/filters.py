@@ -22,7 +22,7 @@ from ..errors import DatelineError
 from ..export.tabular import csv_chunks
 from ..settings import Settings
 from ..store import EventQuery, Store
-from .common import fail, make_settings
+from .common import check_date_option, fail, make_settings
 
 __all__ = [
     "ListFormat",
@@ -130,6 +130,8 @@ def event_options(
     offset: int,
 ) -> EventQuery:
     """The EventQuery of the shared event options."""
+    since = check_date_option(since, "--since")
+    until = check_date_option(until, "--until")
     return build(
         EventQuery,
         q=q,

@@ -16,7 +16,7 @@ from ..export.tabular import (
     quote_record,
 )
 from ..store import ArticleQuery, QuoteQuery
-from .common import console, fail
+from .common import check_date_option, console, fail
 from .filters import Db, Format, Limit, ListFormat, Offset, build, open_store, write_rows
 
 SEARCH_HELP = (
@@ -106,6 +106,8 @@ def search_cli(
     format: Format = ListFormat.table,
 ) -> None:
     """Search the articles (or, with --quotes, the quotations) of the store."""
+    since = check_date_option(since, "--since")
+    until = check_date_option(until, "--until")
     if quotes:
         article_filters = {"outlet": outlet, "actor": actor, "place": place, "has_quote": has_quote}
         given = [f"--{name.replace('_', '-')}" for name, v in article_filters.items() if v]
