@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,11 +100,13 @@ def open_export(store: Store, query: EventQuery, format: str) -> Export:
     from ..store import queries
 
     fmt = export_format(format)
-    extra: tuple[list[str], list[Any]] = ([fmt.only], []) if fmt.only else ([], [])
+    found = queries.matching(query, store.min_confidence(query.min_confidence))
+    if fmt.only:
+        found = found.also(fmt.only)
     store.conn.execute("BEGIN")
     try:
-        matching = queries.count_events(store, replace(query, limit=None, offset=0), extra=extra)
-        rows = max(0, matching - query.offset)
+        matched = queries.count_events(store, query, only=found)
+        rows = max(0, matched - query.offset)
         if query.limit is not None:
             rows = min(rows, query.limit)
         manifest = make_manifest(store, query, fmt.name, rows)
@@ -114,7 +116,7 @@ def open_export(store: Store, query: EventQuery, format: str) -> Export:
 
     def chunks() -> Generator[bytes, None, None]:
         try:
-            yield from fmt.chunks(queries.events(store, query, extra=extra))
+            yield from fmt.chunks(queries.events(store, query, only=found))
         finally:
             if store.conn.in_transaction:
                 store.conn.execute("COMMIT")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -98,16 +98,42 @@ def _near(near: Near) -> Where:
     return where, args
 
 
-def event_where(query: EventQuery, min_confidence: float) -> Where:
-    """The WHERE terms of an event query over ``events e``."""
+@dataclass(frozen=True)
+class Matching:
+    """The events a query matches, as disjoint branches of WHERE terms over ``events e``
+    (the rows of all branches together, each row once).
+
+    ``actor`` (source or target) is two branches, the events whose source matches and those
+    whose target matches but not their source: each branch can then be answered from one
+    index (``events_source``, ``events_target``), where an OR of the two needs every row.
+    """
+
+    branches: tuple[Where, ...]
+
+    def sql(
+        self, columns: str, joins: str = "", column_args: Sequence[Any] = ()
+    ) -> tuple[str, list[Any]]:
+        """``SELECT columns FROM events e joins WHERE ...`` of every branch, joined by UNION
+        ALL; the column arguments come before each branch's."""
+        parts: list[str] = []
+        args: list[Any] = []
+        for where, where_args in self.branches:
+            parts.append(f"SELECT {columns} FROM events e{joins}{_sql_where(where)}")
+            args += [*column_args, *where_args]
+        return " UNION ALL ".join(parts), args
+
+    def also(self, term: str, *args: Any) -> Matching:
+        """The same events that also meet ``term``."""
+        return Matching(tuple(([*w, term], [*a, *args]) for w, a in self.branches))
+
+
+def matching(query: EventQuery, min_confidence: float) -> Matching:
+    """The events ``query`` matches."""
     where: list[str] = []
     args: list[Any] = []
     if query.q:
         where.append("e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.append(query.q)
-    if query.actor:
-        where.append("(e.source_code GLOB ? OR e.target_code GLOB ?)")
-        args += [_glob(query.actor)] * 2
     if query.source:
         where.append("e.source_code GLOB ?")
         args.append(_glob(query.source))
@@ -123,13 +149,17 @@ def event_where(query: EventQuery, min_confidence: float) -> Where:
     if query.quad is not None:
         where.append("e.quad_class = ?")
         args.append(query.quad)
-    # Dates compare as days: NULL (no calendar period) fails both comparisons.
+    # Dates compare as days: NULL (no calendar period) fails both comparisons. A date's first
+    # day is never after its last, so each bound also bounds the other column: the index on
+    # (first_day, last_day) is then read over the range alone.
     if query.since:
-        where.append("e.first_day >= ?")
-        args.append(parse_iso_date(query.since).first.isoformat())
+        first = parse_iso_date(query.since).first.isoformat()
+        where += ["e.first_day >= ?", "e.last_day >= ?"]
+        args += [first, first]
     if query.until:
-        where.append("e.last_day <= ?")
-        args.append(parse_iso_date(query.until).last.isoformat())
+        last = parse_iso_date(query.until).last.isoformat()
+        where += ["e.last_day <= ?", "e.first_day <= ?"]
+        args += [last, last]
     if query.country:
         where.append("e.place IN (SELECT key FROM locations WHERE country = ?)")
         args.append(query.country)
@@ -148,7 +178,22 @@ def event_where(query: EventQuery, min_confidence: float) -> Where:
         if value is not None:
             where.append(f"e.{flag} = ?")
             args.append(int(value))
-    return where, args
+    if not query.actor:
+        return Matching(((where, args),))
+    actor = _glob(query.actor)
+    return Matching(
+        (
+            (["e.source_code GLOB ?", *where], [actor, *args]),
+            (
+                [
+                    "e.target_code GLOB ?",
+                    "(e.source_code IS NULL OR NOT e.source_code GLOB ?)",
+                    *where,
+                ],
+                [actor, actor, *args],
+            ),
+        )
+    )
 
 
 def _sql_where(where: list[str]) -> str:
@@ -180,16 +225,17 @@ def _cluster_counts(min_confidence: float) -> tuple[str, list[Any]]:
     )
 
 
-def _event_select(min_confidence: float) -> tuple[str, list[Any]]:
+EVENT_JOINS = " JOIN articles a ON a.key = e.article LEFT JOIN clusters c ON c.key = e.cluster"
+
+
+def _event_columns(min_confidence: float) -> tuple[str, list[Any]]:
+    """The columns of an event item: the event's, its article's header, its cluster's counts."""
     counts, args = _cluster_counts(min_confidence)
-    sql = (
-        "SELECT e.*, a.id AS article_id, a.title AS article_title, a.outlet AS article_outlet,"
-        " a.published AS article_published, a.ingested_at AS article_ingested_at,"
-        f" {counts}"
-        " FROM events e JOIN articles a ON a.key = e.article"
-        " LEFT JOIN clusters c ON c.key = e.cluster"
+    return (
+        "e.*, a.id AS article_id, a.title AS article_title, a.outlet AS article_outlet,"
+        " a.published AS article_published, a.ingested_at AS article_ingested_at, " + counts,
+        args,
     )
-    return sql, args
 
 
 class _ArticleTexts:
@@ -236,22 +282,31 @@ def event_item(store: Store, row: sqlite3.Row, texts: _ArticleTexts) -> Json:
     return event
 
 
-def events(store: Store, query: EventQuery, *, extra: Where = ([], [])) -> Iterator[Json]:
-    """The events matching ``query`` (``limit``/``offset`` applied), streamed."""
+def events(store: Store, query: EventQuery, *, only: Matching | None = None) -> Iterator[Json]:
+    """The events matching ``query`` (or ``only``), ``limit``/``offset`` applied: a page is
+    found from the indexes first, then its rows are read; without a limit every row
+    streams in order."""
     min_confidence = store.min_confidence(query.min_confidence)
-    where, args = event_where(query, min_confidence)
-    select, select_args = _event_select(min_confidence)
-    paging, paging_args = _paging(query.limit, query.offset)
-    sql = select + _sql_where(where + extra[0]) + " ORDER BY e.article, e.idx" + paging
+    found = only or matching(query, min_confidence)
+    columns, column_args = _event_columns(min_confidence)
     texts = _ArticleTexts(store)
-    for row in store.stream(sql, [*select_args, *args, *extra[1], *paging_args]):
+    if query.limit is None and not query.offset:
+        sql, args = found.sql(columns, EVENT_JOINS, column_args)
+        for row in store.stream(sql + " ORDER BY article, idx", args):
+            yield event_item(store, row, texts)
+        return
+    keys, args = found.sql("e.article AS article, e.idx AS idx, e.id AS id")
+    paging, paging_args = _paging(query.limit, query.offset)
+    one = f"SELECT {columns} FROM events e{EVENT_JOINS} WHERE e.article = ? AND e.id = ?"
+    for key in store.run(keys + " ORDER BY article, idx" + paging, [*args, *paging_args]):
+        [row] = store.run(one, [*column_args, key["article"], key["id"]])
         yield event_item(store, row, texts)
 
 
-def count_events(store: Store, query: EventQuery, *, extra: Where = ([], [])) -> int:
-    where, args = event_where(query, store.min_confidence(query.min_confidence))
-    sql = "SELECT COUNT(*) FROM events e" + _sql_where(where + extra[0])
-    return int(store.run(sql, [*args, *extra[1]])[0][0])
+def count_events(store: Store, query: EventQuery, *, only: Matching | None = None) -> int:
+    found = only or matching(query, store.min_confidence(query.min_confidence))
+    sql, args = found.sql("1")
+    return int(store.run(f"SELECT COUNT(*) FROM ({sql})", args)[0][0])
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -299,51 +354,50 @@ def _is_country(place: str) -> bool:
     return len(place) == 2 and place.isalpha() and place.isupper()
 
 
-def _article_from(query: ArticleQuery) -> tuple[str, list[Any], str]:
-    """FROM clause, its arguments, and the ORDER BY of an article query."""
-    if query.q:
-        return (
-            " FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid",
-            [],
-            f" ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), a.key",
-        )
-    return " FROM articles a", [], " ORDER BY a.key"
-
-
-def _article_terms(query: ArticleQuery) -> Where:
+def _article_keys(query: ArticleQuery) -> tuple[str, list[Any], str]:
+    """The keys of the matching articles (``SELECT ... AS key``), its arguments, and the
+    ORDER BY of the list: by relevance (bm25, titles weighing TITLE_WEIGHT) with a
+    full-text query, else in the order stored."""
     where, args = article_where(query)
-    if query.q:
-        where = ["articles_fts MATCH ?", *where]
-        args = [query.q, *args]
-    return where, args
+    if not query.q:
+        return "SELECT a.key AS key FROM articles a" + _sql_where(where), args, " ORDER BY key"
+    join = " JOIN articles a ON a.key = articles_fts.rowid" if where else ""
+    return (
+        "SELECT articles_fts.rowid AS key FROM articles_fts"
+        + join
+        + _sql_where(["articles_fts MATCH ?", *where]),
+        [query.q, *args],
+        f" ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), key",
+    )
+
+
+_ARTICLE_SUMMARY = (
+    "SELECT a.key, a.id, a.title, a.outlet, a.published, a.published_precision,"
+    " a.published_source, l.name AS dateline_name, l.country AS dateline_country,"
+    " (SELECT COUNT(*) FROM events e WHERE e.article = a.key AND e.confidence >= ?)"
+    " AS n_events,"
+    " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes"
+    " FROM articles a LEFT JOIN locations l ON l.key = a.dateline WHERE a.key = ?"
+)
+_SNIPPET = (
+    f"SELECT snippet(articles_fts, 1, '**', '**', '…', {SNIPPET_TOKENS}) FROM articles_fts"
+    " WHERE articles_fts MATCH ? AND rowid = ?"
+)
 
 
 def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
-    """Summaries of the articles matching ``query`` (``limit``/``offset`` applied)."""
-    from_sql, from_args, order = _article_from(query)
-    where, args = _article_terms(query)
-    min_confidence = store.min_confidence(None)
-    snippet = f"snippet(articles_fts, 1, '**', '**', '…', {SNIPPET_TOKENS})" if query.q else "NULL"
+    """Summaries of the articles matching ``query`` (``limit``/``offset`` applied): the keys
+    in order first, then each summary (and snippet) on its own."""
+    keys, args, order = _article_keys(query)
     paging, paging_args = _paging(query.limit, query.offset)
-    sql = (
-        "SELECT a.key, a.id, a.title, a.outlet, a.published, a.published_precision,"
-        " a.published_source, l.name AS dateline_name, l.country AS dateline_country,"
-        " (SELECT COUNT(*) FROM events e WHERE e.article = a.key AND e.confidence >= ?)"
-        " AS n_events,"
-        " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes,"
-        f" {snippet} AS snippet"
-        + from_sql
-        + " LEFT JOIN locations l ON l.key = a.dateline"
-        + _sql_where(where)
-        + order
-        + paging
-    )
-    rows = store.stream(sql, [min_confidence, *from_args, *args, *paging_args])
-    for row in rows:
-        yield article_summary(store, row)
+    min_confidence = store.min_confidence(None)
+    for (key,) in store.stream(keys + order + paging, [*args, *paging_args]):
+        [row] = store.run(_ARTICLE_SUMMARY, [min_confidence, key])
+        snippet = store.run(_SNIPPET, [query.q, key])[0][0] if query.q else None
+        yield article_summary(store, row, snippet)
 
 
-def article_summary(store: Store, row: sqlite3.Row) -> Json:
+def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json:
     published = None
     if row["published"] is not None:
         published = {
@@ -364,41 +418,47 @@ def article_summary(store: Store, row: sqlite3.Row) -> Json:
         "events": row["n_events"],
         "quotes": row["n_quotes"],
     }
-    if row["snippet"] is not None:
-        out["snippet"] = row["snippet"]
+    if snippet is not None:
+        out["snippet"] = snippet
     return out
 
 
 def count_articles(store: Store, query: ArticleQuery) -> int:
-    from_sql, from_args, _ = _article_from(query)
-    where, args = _article_terms(query)
-    sql = "SELECT COUNT(*)" + from_sql + _sql_where(where)
-    return int(store.run(sql, [*from_args, *args])[0][0])
-
-
-_FACETS = {
-    "outlet": ("a.outlet", ""),
-    "year": ("substr(a.published, 1, 4)", ""),
-    "country": ("l.country", " LEFT JOIN locations l ON l.key = a.dateline"),
-}
+    keys, args, _ = _article_keys(query)
+    return int(store.run(f"SELECT COUNT(*) FROM ({keys})", args)[0][0])
 
 
 def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
-    """How many matching articles have each outlet, publication year and dateline country."""
-    from_sql, from_args, _ = _article_from(query)
-    where, args = _article_terms(query)
-    out: dict[str, list[Json]] = {}
-    for name, (column, join) in _FACETS.items():
-        sql = (
-            f"SELECT {column} AS value, COUNT(*) AS n"
-            + from_sql
-            + join
-            + _sql_where(where)
-            + " GROUP BY value ORDER BY n DESC, value LIMIT ?"
-        )
-        rows = store.run(sql, [*from_args, *args, FACET_VALUES])
-        out[name] = [{"value": row["value"], "count": row["n"]} for row in rows]
-    return out
+    """How many matching articles have each outlet, publication year and dateline country
+    (the FACET_VALUES most frequent of each)."""
+    keys, args, _ = _article_keys(query)
+    filtered = bool(query.q or article_where(query)[0])
+    matched = f" WHERE a.key IN ({keys})" if filtered else ""
+    facet_args = args if filtered else []
+    outlets = store.run(
+        f"SELECT a.outlet AS value, COUNT(*) AS n FROM articles a{matched}"
+        " GROUP BY a.outlet ORDER BY n DESC, value LIMIT ?",
+        [*facet_args, FACET_VALUES],
+    )
+    years = store.run(
+        f"SELECT substr(a.published, 1, 4) AS value, COUNT(*) AS n FROM articles a{matched}"
+        " GROUP BY value ORDER BY n DESC, value LIMIT ?",
+        [*facet_args, FACET_VALUES],
+    )
+    countries: Counter[str | None] = Counter()
+    for row in store.run(
+        f"SELECT a.dateline, COUNT(*) FROM articles a{matched} GROUP BY a.dateline", facet_args
+    ):
+        country = None
+        if row[0] is not None:
+            country = store.lookups.locations.values_of(store.conn, row[0])[1]
+        countries[country] += row[1]
+    top = sorted(countries.items(), key=lambda item: (-item[1], item[0] or ""))[:FACET_VALUES]
+    return {
+        "outlet": [{"value": r["value"], "count": r["n"]} for r in outlets],
+        "year": [{"value": r["value"], "count": r["n"]} for r in years],
+        "country": [{"value": value, "count": n} for value, n in top],
+    }
 
 
 # --- quotations --------------------------------------------------------------------------------
@@ -479,22 +539,22 @@ def clusters(store: Store, query: EventQuery) -> Iterator[Json]:
     """The clusters holding an event that matches ``query``, each with its events at or above
     min_confidence (``limit``/``offset`` count clusters)."""
     min_confidence = store.min_confidence(query.min_confidence)
-    where, args = event_where(query, min_confidence)
+    found, args = matching(query, min_confidence).sql("e.cluster AS cluster")
     counts, count_args = _cluster_counts(min_confidence)
     paging, paging_args = _paging(query.limit, query.offset)
-    sql = (
-        f"SELECT c.key, c.source, c.target, c.root, c.country, c.negated, c.hypothetical,"
-        f" c.date, c.first_day, c.last_day, {counts} FROM clusters c"
-        " WHERE c.key IN (SELECT e.cluster FROM events e"
-        + _sql_where(where)
-        + ") ORDER BY c.key"
-        + paging
+    keys = store.run(
+        f"SELECT DISTINCT cluster FROM ({found}) ORDER BY cluster" + paging,
+        [*args, *paging_args],
     )
-    rows = store.run(sql, [*count_args, *args, *paging_args])
-    member = EventQuery(min_confidence=min_confidence)
-    for row in rows:
-        members = list(events(store, member, extra=(["e.cluster = ?"], [row["key"]])))
-        yield cluster_item(row, members)
+    one = (
+        "SELECT c.key, c.source, c.target, c.root, c.country, c.negated, c.hypothetical,"
+        f" c.date, c.first_day, c.last_day, {counts} FROM clusters c WHERE c.key = ?"
+    )
+    every = EventQuery(min_confidence=min_confidence)
+    for (key,) in keys:
+        [row] = store.run(one, [*count_args, key])
+        members = matching(every, min_confidence).also("e.cluster = ?", key)
+        yield cluster_item(row, list(events(store, every, only=members)))
 
 
 def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
@@ -520,9 +580,10 @@ def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
 
 
 def count_clusters(store: Store, query: EventQuery) -> int:
-    where, args = event_where(query, store.min_confidence(query.min_confidence))
-    sql = "SELECT COUNT(DISTINCT e.cluster) FROM events e" + _sql_where(where)
-    return int(store.run(sql, args)[0][0])
+    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+        "e.cluster AS cluster"
+    )
+    return int(store.run(f"SELECT COUNT(DISTINCT cluster) FROM ({found})", args)[0][0])
 
 
 # --- timeline and network ----------------------------------------------------------------------
@@ -565,13 +626,14 @@ def timeline(store: Store, query: TimelineQuery) -> Json:
     above 1 only when articles report events of periods before their own).
     """
     min_confidence = store.min_confidence(query.events.min_confidence)
-    where, args = event_where(query.events, min_confidence)
-    period = _period(query.interval, "e.first_day", "e.last_day")
+    found, args = matching(query.events, min_confidence).sql(
+        "e.first_day AS first_day, e.last_day AS last_day, e.article AS article"
+    )
+    period = _period(query.interval, "first_day", "last_day")
     rows = store.run(
-        f"SELECT {period} AS period, COUNT(*) AS n, COUNT(DISTINCT e.article) AS arts"
-        " FROM events e"
-        + _sql_where([*where, "e.first_day IS NOT NULL"])
-        + " GROUP BY period HAVING period IS NOT NULL ORDER BY period",
+        f"SELECT {period} AS period, COUNT(*) AS n, COUNT(DISTINCT article) AS arts"
+        f" FROM ({found}) WHERE first_day IS NOT NULL"
+        " GROUP BY period HAVING period IS NOT NULL ORDER BY period",
         args,
     )
     published = _period(query.interval, "a.published_first_day", "a.published_last_day")
@@ -602,7 +664,9 @@ def network(store: Store, query: EventQuery) -> Json:
     """The actors of the matching events and who acts on whom: ``nodes`` (code, name, events
     it is a party to), ``edges`` (source, target, events, mean Goldstein score), the most
     frequent first; ``limit`` and ``offset`` page the edges."""
-    where, args = event_where(query, store.min_confidence(query.min_confidence))
+    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+        "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein"
+    )
     paging, paging_args = _paging(query.limit, query.offset)
     edges = [
         {
@@ -612,21 +676,18 @@ def network(store: Store, query: EventQuery) -> Json:
             "goldstein_mean": None if row[3] is None else round(row[3], 3),
         }
         for row in store.run(
-            "SELECT e.source_code, e.target_code, COUNT(*) AS n, AVG(e.goldstein) FROM events e"
-            + _sql_where([*where, "e.source_code IS NOT NULL", "e.target_code IS NOT NULL"])
-            + " GROUP BY e.source_code, e.target_code ORDER BY n DESC, 1, 2"
-            + paging,
+            f"WITH m AS ({found}) SELECT source, target, COUNT(*) AS n, AVG(goldstein) FROM m"
+            " WHERE source IS NOT NULL AND target IS NOT NULL"
+            " GROUP BY source, target ORDER BY n DESC, source, target" + paging,
             [*args, *paging_args],
         )
     ]
-    sides = " UNION ALL ".join(
-        f"SELECT e.{side}_code AS code FROM events e"
-        + _sql_where([*where, f"e.{side}_code IS NOT NULL"])
-        for side in ("source", "target")
-    )
     counted = store.run(
-        f"SELECT code, COUNT(*) AS n FROM ({sides}) GROUP BY code ORDER BY n DESC, code",
-        [*args, *args],
+        f"WITH m AS ({found}) SELECT code, COUNT(*) AS n FROM"
+        " (SELECT source AS code FROM m WHERE source IS NOT NULL"
+        " UNION ALL SELECT target FROM m WHERE target IS NOT NULL)"
+        " GROUP BY code ORDER BY n DESC, code",
+        args,
     )
     names = _actor_names(store, [row["code"] for row in counted])
     nodes = [

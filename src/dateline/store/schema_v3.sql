@@ -110,7 +110,24 @@ UPDATE events SET
         COALESCE(date_value, (SELECT published FROM articles WHERE key = events.article))),
     last_day = dateline_last_day(
         COALESCE(date_value, (SELECT published FROM articles WHERE key = events.article)));
-CREATE INDEX events_days ON events(first_day, last_day);
 CREATE INDEX events_cluster ON events(cluster);
-CREATE INDEX events_place ON events(place) WHERE place IS NOT NULL;
 CREATE INDEX places_location ON places(location);
+
+-- The event filters' indexes (queries.py). Each leads with one filter and holds the columns
+-- the others test and the order of a list (article, idx), so a filter's rows are counted and
+-- a page of them found without reading the table (a WITHOUT ROWID table's index holds its
+-- primary key too). Version 2's single-column indexes give way to them.
+DROP INDEX events_cameo;
+DROP INDEX events_source;
+DROP INDEX events_target;
+DROP INDEX events_date;
+CREATE INDEX events_source
+    ON events(source_code, target_code, cameo, first_day, last_day, confidence, idx);
+CREATE INDEX events_target
+    ON events(target_code, source_code, cameo, first_day, last_day, confidence, idx);
+CREATE INDEX events_cameo ON events(cameo, first_day, last_day, confidence, idx);
+CREATE INDEX events_days ON events(first_day, last_day, cameo, confidence, idx);
+CREATE INDEX events_place ON events(place, first_day, last_day, cameo, confidence, idx)
+    WHERE place IS NOT NULL;
+CREATE INDEX events_plover ON events(plover_type, confidence, idx);
+CREATE INDEX events_quad ON events(quad_class, confidence, idx);
