@@ -28,9 +28,14 @@ SEARCH_HELP = (
 )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _article_table(rows: list[dict[str, Any]]) -> None:
-    table = Table(title=f"{len(rows)} articles")
-    for name in ("id", "published", "outlet", "title", "events", "quotes", "snippet"):
+    table = Table(title=_count(len(rows), "article"))
+    table.add_column("id", no_wrap=True)
+    for name in ("published", "outlet", "title", "events", "quotes", "snippet"):
         table.add_column(name, overflow="fold")
     for a in rows:
         table.add_row(
@@ -51,7 +56,7 @@ def _article_table(rows: list[dict[str, Any]]) -> None:
 
 
 def _quote_table(rows: list[dict[str, Any]]) -> None:
-    table = Table(title=f"{len(rows)} quotations")
+    table = Table(title=_count(len(rows), "quotation"))
     for name in ("article", "speaker", "kind", "quotation"):
         table.add_column(name, overflow="fold")
     for q in rows:
