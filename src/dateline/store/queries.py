@@ -39,6 +39,8 @@ FACET_VALUES = 20
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
 SNIPPET_TOKENS = 16
+# Articles whose snippets are made in one query.
+SNIPPET_BATCH = 50
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -379,22 +381,43 @@ _ARTICLE_SUMMARY = (
     " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes"
     " FROM articles a LEFT JOIN locations l ON l.key = a.dateline WHERE a.key = ?"
 )
-_SNIPPET = (
-    f"SELECT snippet(articles_fts, 1, '**', '**', '…', {SNIPPET_TOKENS}) FROM articles_fts"
-    " WHERE articles_fts MATCH ? AND rowid = ?"
-)
 
 
 def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
     """Summaries of the articles matching ``query`` (``limit``/``offset`` applied): the keys
-    in order first, then each summary (and snippet) on its own."""
+    in order first, then each summary, and the snippets of each batch in one query."""
     keys, args, order = _article_keys(query)
     paging, paging_args = _paging(query.limit, query.offset)
     min_confidence = store.min_confidence(None)
+    batch: list[int] = []
+
+    def summaries() -> Iterator[Json]:
+        snippets = _snippets(store, query.q, batch) if query.q else {}
+        for key in batch:
+            [row] = store.run(_ARTICLE_SUMMARY, [min_confidence, key])
+            yield article_summary(store, row, snippets.get(key))
+        batch.clear()
+
     for (key,) in store.stream(keys + order + paging, [*args, *paging_args]):
-        [row] = store.run(_ARTICLE_SUMMARY, [min_confidence, key])
-        snippet = store.run(_SNIPPET, [query.q, key])[0][0] if query.q else None
-        yield article_summary(store, row, snippet)
+        batch.append(key)
+        if len(batch) == SNIPPET_BATCH:
+            yield from summaries()
+    yield from summaries()
+
+
+def _snippets(store: Store, q: str | None, keys: list[int]) -> dict[int, str]:
+    """The snippet of each of ``keys`` for the full-text query ``q``."""
+    if not keys:
+        return {}
+    marks = ", ".join("?" for _ in keys)
+    return {
+        row[0]: row[1]
+        for row in store.run(
+            f"SELECT rowid, snippet(articles_fts, 1, '**', '**', '…', {SNIPPET_TOKENS})"
+            f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [q, *keys],
+        )
+    }
 
 
 def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json:
@@ -430,35 +453,37 @@ def count_articles(store: Store, query: ArticleQuery) -> int:
 
 def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
     """How many matching articles have each outlet, publication year and dateline country
-    (the FACET_VALUES most frequent of each)."""
+    (the FACET_VALUES most frequent of each), counted in one pass over the matches."""
     keys, args, _ = _article_keys(query)
     filtered = bool(query.q or article_where(query)[0])
     matched = f" WHERE a.key IN ({keys})" if filtered else ""
-    facet_args = args if filtered else []
-    outlets = store.run(
-        f"SELECT a.outlet AS value, COUNT(*) AS n FROM articles a{matched}"
-        " GROUP BY a.outlet ORDER BY n DESC, value LIMIT ?",
-        [*facet_args, FACET_VALUES],
-    )
-    years = store.run(
-        f"SELECT substr(a.published, 1, 4) AS value, COUNT(*) AS n FROM articles a{matched}"
-        " GROUP BY value ORDER BY n DESC, value LIMIT ?",
-        [*facet_args, FACET_VALUES],
-    )
-    countries: Counter[str | None] = Counter()
-    for row in store.run(
-        f"SELECT a.dateline, COUNT(*) FROM articles a{matched} GROUP BY a.dateline", facet_args
+    outlets: Counter[str | None] = Counter()
+    years: Counter[str | None] = Counter()
+    places: Counter[int | None] = Counter()
+    for row in store.stream(
+        f"SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a{matched}",
+        args if filtered else [],
     ):
+        outlets[row[0]] += 1
+        years[row[1]] += 1
+        places[row[2]] += 1
+    countries: Counter[str | None] = Counter()
+    for place, n in places.items():
         country = None
-        if row[0] is not None:
-            country = store.lookups.locations.values_of(store.conn, row[0])[1]
-        countries[country] += row[1]
-    top = sorted(countries.items(), key=lambda item: (-item[1], item[0] or ""))[:FACET_VALUES]
+        if place is not None:
+            country = store.lookups.locations.values_of(store.conn, place)[1]
+        countries[country] += n
     return {
-        "outlet": [{"value": r["value"], "count": r["n"]} for r in outlets],
-        "year": [{"value": r["value"], "count": r["n"]} for r in years],
-        "country": [{"value": value, "count": n} for value, n in top],
+        "outlet": _top(outlets),
+        "year": _top(years),
+        "country": _top(countries),
     }
+
+
+def _top(counts: Counter[Any]) -> list[Json]:
+    """The FACET_VALUES most frequent values, the most frequent first, then by value."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    return [{"value": value, "count": n} for value, n in ranked[:FACET_VALUES]]
 
 
 # --- quotations --------------------------------------------------------------------------------
