@@ -73,3 +73,26 @@ def seed_text() -> str:
 def seed(pipeline: Pipeline, seed_text: str) -> Article:
     """The seed article, extracted with the document date of EXPECTED.md."""
     return pipeline.extract(seed_text, date=SEED_DATE, name=str(SEED))
+
+
+def as_extracted(event: dict) -> dict:  # type: ignore[type-arg]
+    """An event as the store lists it, without what the listing adds to the object
+    ``dateline extract`` gives (its article, its cluster, its sentence's text)."""
+    out = {k: v for k, v in event.items() if k not in ("article", "cluster")}
+    out["sentence"] = {k: v for k, v in event["sentence"].items() if k != "text"}
+    return out
+
+
+@pytest.fixture(scope="session")
+def examples_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with examples/ ingested as ``make demo`` does (``--date`` for undated files).
+    Shared by the session: a test that writes copies it first."""
+    from dateline.jobs import ingest
+    from dateline.store import Store
+
+    db = tmp_path_factory.mktemp("examples_db") / "examples.db"
+    with Store(db) as store:
+        report = ingest([EXAMPLES], store, pipeline, default_date=SEED_DATE)
+        assert report.failures == [], report.failures
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db

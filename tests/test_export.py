@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import json
+from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import dateline
+from dateline import Settings
+from dateline.errors import QueryError
+from dateline.export import FORMATS, open_export, write_export
+from dateline.export.gdelt import GDELT_COLUMNS
+from dateline.export.parquet import parquet_chunks
 from dateline.export.tabular import EVENT_CSV_COLUMNS, event_record, write_events_csv
+from dateline.store import EventQuery, Store
+from test_store import make_article
 
 
 def test_a_one_sided_event_has_empty_target_cells_and_its_code_apart_from_its_name() -> None:
@@ -42,3 +57,156 @@ def test_csv_has_a_header_and_one_row_per_event_and_quotes_commas() -> None:
     assert (
         len(rows) == 3 and rows[1][EVENT_CSV_COLUMNS.index("source_text")] == "insurgents, rebels"
     )
+
+
+# --- exports of a store (issue 13) ------------------------------------------------------------
+
+# GDELT 2.0's event table, in the order of the GDELT Event Codebook V2.0.
+GDELT_2_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+]  # fmt: skip
+
+
+def export_all(examples_db: Path, tmp_path: Path, **filters: object) -> dict[str, Path]:
+    paths = {}
+    with Store(examples_db, read_only=True, settings=Settings(min_confidence=0)) as store:
+        for name in FORMATS:
+            paths[name] = tmp_path / f"events.{name}"
+            write_export(store, EventQuery(**filters), name, paths[name])  # type: ignore[arg-type]
+    return paths
+
+
+def test_every_export_holds_every_event_and_says_so_in_its_manifest(
+    examples_db: Path, tmp_path: Path
+) -> None:
+    paths = export_all(examples_db, tmp_path)
+    with Store(examples_db, read_only=True, settings=Settings(min_confidence=0)) as store:
+        events = list(store.events())
+    ids = [f"{e['article']['id']}/{e['id']}" for e in events]
+    with_plover = [f"{e['article']['id']}/{e['id']}" for e in events if e["plover"]["type"]]
+    assert len(ids) > 50
+    rows = {
+        "csv": [
+            f"{r['article_id']}/{r['event_id']}"
+            for r in csv.DictReader(io.StringIO(paths["csv"].read_text(), newline=""))
+        ],
+        "jsonl": [
+            f"{e['article']['id']}/{e['id']}"
+            for e in map(json.loads, paths["jsonl"].read_text().splitlines())
+        ],
+        "parquet": [
+            f"{a}/{e}"
+            for a, e in zip(
+                *pq.read_table(paths["parquet"], columns=["article_id", "event_id"])
+                .to_pydict()
+                .values(),
+                strict=True,
+            )
+        ],
+        "gdelt": [line.split("\t")[-1] for line in paths["gdelt"].read_text().splitlines()[1:]],
+        "plover": [
+            f"{r['article']}/{r['eventId']}"
+            for r in map(json.loads, paths["plover"].read_text().splitlines())
+        ],
+    }
+    assert rows["csv"] == rows["jsonl"] == rows["parquet"] == ids
+    assert rows["plover"] == with_plover
+    assert len(rows["gdelt"]) == len(ids)
+    for name, path in paths.items():
+        manifest = json.loads(path.with_name(path.name + ".manifest.json").read_text())
+        assert manifest["rows"] == len(rows[name]), name
+        assert manifest["format"] == name
+        assert manifest["query"] == {"min_confidence": 0.0}
+        assert manifest["dateline_version"] == dateline.__version__
+        assert manifest["store"] == {"file": "examples.db", "schema_version": 3}
+        assert "dictionaries/Phoenix.agents.txt" in manifest["dictionaries"]
+        assert all(len(h) == 64 for h in manifest["dictionaries"].values())
+        assert manifest["exported_at"].endswith("+00:00")
+        assert "dateline" in manifest["citation"] and "CAMEO" in manifest["citation"]
+        assert not path.with_name(path.name + ".part").exists()
+
+
+def test_a_parquet_export_reads_back_with_pyarrow_with_every_row_and_type(
+    examples_db: Path, tmp_path: Path
+) -> None:
+    paths = export_all(examples_db, tmp_path, actor="IRQ")
+    table = pq.read_table(paths["parquet"])
+    manifest = json.loads(paths["parquet"].with_name("events.parquet.manifest.json").read_text())
+    assert table.num_rows == manifest["rows"] > 0
+    assert table.column_names == list(EVENT_CSV_COLUMNS)
+    assert table.schema.field("goldstein").type == pa.float64()
+    assert table.schema.field("negated").type == pa.bool_()
+    assert table.schema.field("cluster_mentions").type == pa.int64()
+    csv_rows = list(csv.DictReader(io.StringIO(paths["csv"].read_text(), newline="")))
+    for row, parquet_row in zip(csv_rows, table.to_pylist(), strict=True):
+        assert row == event_record_of_values(parquet_row)
+
+
+def event_record_of_values(values: dict[str, object]) -> dict[str, str]:
+    """A Parquet row as its CSV row."""
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
+    return {k: cell(v) for k, v in values.items()}
+
+
+def test_the_gdelt_export_has_gdelt_2_columns_in_gdelt_order(
+    examples_db: Path, tmp_path: Path
+) -> None:
+    paths = export_all(examples_db, tmp_path, cameo="04")
+    header, *lines = paths["gdelt"].read_text().splitlines()
+    assert header.split("\t") == GDELT_2_COLUMNS == list(GDELT_COLUMNS)
+    assert len(GDELT_2_COLUMNS) == 61
+    rows = [dict(zip(GDELT_2_COLUMNS, line.split("\t"), strict=True)) for line in lines]
+    assert rows and all(r["EventRootCode"] == "04" and r["QuadClass"] == "1" for r in rows)
+    amman = next(r for r in rows if r["ActionGeo_FullName"] == "Amman, Jordan")
+    assert (amman["ActionGeo_CountryCode"], amman["ActionGeo_FeatureID"]) == ("JO", "250441")
+    assert amman["SQLDATE"].isdigit() and len(amman["SQLDATE"]) == 8
+    assert int(amman["NumMentions"]) >= 1 and int(amman["NumArticles"]) >= 1
+
+
+def test_a_large_export_is_streamed_in_chunks(tmp_path: Path) -> None:
+    text = "Iraqi insurgents met the US ambassador."
+    with Store(tmp_path / "d.db") as store:
+        article = make_article(text)
+        article.events = [
+            dataclasses.replace(article.events[0], id=f"e{i}", plover_type="CONSULT")
+            for i in range(1, 1201)
+        ]
+        store.write_article(article)
+        for name in FORMATS:
+            export = open_export(store, EventQuery(), name)
+            chunks = list(export.chunks)
+            assert export.manifest["rows"] == 1200
+            # rows go out as they are read (Parquet a row group of 10,000 at a time)
+            assert len(chunks) > (0 if name == "parquet" else 2), name
+            assert not store.conn.in_transaction  # the snapshot ends with the stream
+        groups = list(parquet_chunks(store.events(), row_group_rows=500))
+        assert len(groups) == 3  # two row groups as written, then the third and the footer
+        assert pq.read_table(io.BytesIO(b"".join(groups))).num_rows == 1200
+
+
+def test_an_unknown_export_format_is_refused_with_E100(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store, pytest.raises(QueryError, match=r"\[E100\] format="):
+        write_export(store, EventQuery(), "xlsx", tmp_path / "out.xlsx")
+    assert list(tmp_path.iterdir()) == [tmp_path / "d.db"] or not (tmp_path / "out.xlsx").exists()

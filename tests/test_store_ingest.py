@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import dateline
-from conftest import EXAMPLES, SEED_DATE
+from conftest import EXAMPLES, SEED_DATE, as_extracted
 from dateline import Pipeline
 from dateline.cli.extract import process_articles, read_paths
 from dateline.ingest import read_file
@@ -105,7 +105,7 @@ def test_an_ingested_article_reads_back_as_extract_gives_it(examples: Examples) 
                 article.to_json(), ensure_ascii=False, indent=2
             )
         events = [e for a in examples.extracted for e in a.to_json()["events"]]
-        listed = [{k: v for k, v in e.items() if k != "article"} for e in store.events()]
+        listed = [as_extracted(e) for e in store.events(min_confidence=0)]
         assert sorted(map(json.dumps, listed)) == sorted(map(json.dumps, events))
 
 

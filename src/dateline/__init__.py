@@ -8,19 +8,24 @@ from .errors import DatelineError, InputError
 from .model import Article, Event, Mention, Place, Quote, TimeExpr
 from .pipeline import Pipeline
 from .settings import Settings
+from .store import ArticleQuery, EventQuery, QuoteQuery, Store
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleQuery",
     "DatelineError",
     "Event",
+    "EventQuery",
     "InputError",
     "Mention",
     "Pipeline",
     "Place",
     "Quote",
+    "QuoteQuery",
     "Settings",
+    "Store",
     "TimeExpr",
     "__version__",
     "extract",

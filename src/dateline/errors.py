@@ -38,6 +38,14 @@ class StoreError(DatelineError):
     """The SQLite store cannot be opened or written."""
 
 
+class QueryError(DatelineError):
+    """A query of the store has a bad filter, or took longer than query_time_limit_ms."""
+
+    def __init__(self, message: str, *, code: str = "E100") -> None:
+        self.code = code
+        super().__init__(message)
+
+
 class EvalError(DatelineError):
     """A gold file for ``dateline eval`` cannot be read."""
 
@@ -142,3 +150,29 @@ W_SENTENCES_SPLIT = (
 
 class LimitError(DatelineError):
     """A document went over a limit per document (time or memory) in the worker process."""
+
+
+# Queries of the store, the HTTP API and exports (issue 13).
+E_BAD_PARAM = "[E100] {name}={value!r}: {reason}"
+E_BAD_SEARCH = (
+    '[E101] {name}={value!r} is not a full-text query: {error}. Use words, "a phrase", '
+    "AND, OR, NOT, prefix* and parentheses (SQLite FTS5 syntax)"
+)
+E_QUERY_TIME = (
+    "[E102] the query took longer than query_time_limit_ms={limit} "
+    "(DATELINE_QUERY_TIME_LIMIT_MS): narrow the filters, or raise the limit"
+)
+E_NO_ARTICLE = "[E103] no article with id {id!r} in the store"
+E_UPLOAD_TOO_LARGE = (
+    "[E104] the body is over max_article_bytes={limit:,} bytes (DATELINE_MAX_ARTICLE_BYTES)"
+)
+E_READ_ONLY = (
+    "[E105] the store is open read-only (dateline serve --read-only): store=true cannot write"
+)
+E_NOT_FOUND = "[E106] no such route: {path}"
+E_METHOD = "[E107] {method} is not allowed on {path}"
+E_EMPTY_BODY = "[E108] the body is empty: send the article's text or HTML"
+E_READ_ONLY_OLD = (
+    "[E046] {path}: the store has schema version {version} and this dateline reads version "
+    "{current}; open it once without --read-only (any dateline command) to upgrade it"
+)

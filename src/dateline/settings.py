@@ -119,6 +119,14 @@ class Settings:
         "the PETRARCH and PLOVER dev gates hold (chosen on the developers' data, issue 10).",
     )
     db: str = _setting("dateline.db", "Path of the SQLite store.")
+    busy_timeout_ms: int = _setting(
+        5000, "How long a write waits for another process's write to the store to finish (ms)."
+    )
+    query_time_limit_ms: int = _setting(
+        1000,
+        "Longest a store query (search, filter, each batch of rows streamed) may run before it "
+        "is stopped with E102 (ms; 0: no limit).",
+    )
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from . import clusters, events, export, extract, ingest, network, search, serve, timeline
 from . import eval as eval_cmd
-from . import events, extract, ingest
 from .common import EXIT_STATUS_HELP, EXIT_STATUS_QUERY_HELP
 
 app = typer.Typer(
@@ -45,6 +45,12 @@ def main(
 app.command("extract", help=extract.EXTRACT_HELP, epilog=EXIT_STATUS_HELP)(extract.extract_cli)
 app.command("ingest", help=ingest.INGEST_HELP, epilog=EXIT_STATUS_HELP)(ingest.ingest_cli)
 app.command("events", epilog=EXIT_STATUS_QUERY_HELP)(events.events_cli)
+app.command("search", help=search.SEARCH_HELP, epilog=EXIT_STATUS_QUERY_HELP)(search.search_cli)
+app.command("clusters", epilog=EXIT_STATUS_QUERY_HELP)(clusters.clusters_cli)
+app.command("timeline", epilog=EXIT_STATUS_QUERY_HELP)(timeline.timeline_cli)
+app.command("network", epilog=EXIT_STATUS_QUERY_HELP)(network.network_cli)
+app.command("export", help=export.EXPORT_HELP, epilog=EXIT_STATUS_QUERY_HELP)(export.export_cli)
+app.command("serve", help=serve.SERVE_HELP, epilog=EXIT_STATUS_QUERY_HELP)(serve.serve_cli)
 app.command("eval", epilog=EXIT_STATUS_QUERY_HELP)(eval_cmd.eval_cli)
 
 

@@ -1,5 +1,15 @@
-"""The embedded SQLite store."""
+"""The embedded SQLite store and the archive's queries."""
 
-from .store import EventQuery, Store
+from .filters import ArticleQuery, EventQuery, Near, QuoteQuery, TimelineQuery
+from .queries import Page
+from .store import Store
 
-__all__ = ["EventQuery", "Store"]
+__all__ = [
+    "ArticleQuery",
+    "EventQuery",
+    "Near",
+    "Page",
+    "QuoteQuery",
+    "Store",
+    "TimelineQuery",
+]

@@ -4,8 +4,11 @@ Each step is a frozen SQL script, ``schema_v<n>.sql``, run in one transaction; a
 runs them all from version 1. Version 2 (issue 9) holds each fact once: it sets version
 1's articles aside in ``v1_articles``, whose whole output JSON (``doc``) the store then
 moves into the version-2 tables with its own writer, one article per transaction
-(``Store._move_v1_articles``), so a move cut short goes on at the next open. A later step
-adds a script ``schema_v3.sql`` and a line to ``MIGRATIONS``; never edit a released one.
+(``Store._move_v1_articles``), so a move cut short goes on at the next open. Version 3
+(issue 13) adds full-text search, the days each date covers and event clusters; the store
+clusters the events an earlier version wrote once the script has run, one article per
+transaction (``Store._cluster_pending``). A later step adds a script ``schema_v4.sql`` and a
+line to ``MIGRATIONS``; never edit a released one.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import sqlite3
 from importlib.resources import files
 from typing import Any, Literal
 
+from ..dates import calendar_range
 from ..errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _script(name: str) -> str:
@@ -29,12 +33,36 @@ def _script(name: str) -> str:
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _script("schema_v1.sql")),
     (2, _script("schema_v2.sql")),
+    (3, _script("schema_v3.sql")),
 ]
 
 
+def first_day(value: str | None) -> str | None:
+    """SQL ``dateline_first_day``: the first day (ISO) of a stored date value, or NULL."""
+    found = calendar_range(value)
+    return found.first.isoformat() if found else None
+
+
+def last_day(value: str | None) -> str | None:
+    """SQL ``dateline_last_day``: the last day (ISO) of a stored date value, or NULL."""
+    found = calendar_range(value)
+    return found.last.isoformat() if found else None
+
+
+def add_date_functions(conn: sqlite3.Connection) -> None:
+    """Register the SQL functions the scripts call (schema_v3.sql fills day columns)."""
+    conn.create_function("dateline_first_day", 1, first_day, deterministic=True)
+    conn.create_function("dateline_last_day", 1, last_day, deterministic=True)
+
+
 def current_version(conn: sqlite3.Connection) -> int:
-    """The schema version of an open store (0 for an empty file)."""
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    """The schema version of an open store (0 for an empty file); reads only, so it also
+    answers on a connection opened read-only."""
+    table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if table is None:
+        return 0
     row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
 
@@ -45,6 +73,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     Each step takes the write lock first and reads the version again under it, so two
     processes opening an old store at once run each step once.
     """
+    add_date_functions(conn)
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -56,6 +85,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             continue
         try:
             conn.execute("BEGIN IMMEDIATE")
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             if current_version(conn) < target:
                 for statement in _statements(script):
                     conn.execute(statement)

@@ -7,7 +7,9 @@ equal to what ``dateline extract --format json`` gives. Every field has one home
 - a span's text is the article's text at ``[start, end)``, so a ``text`` column is NULL
   unless the span says otherwise (the rule ``own_text``);
 - an actor, a gazetteer entry and a dictionary pattern are rows of a lookup table
-  (``lookups.py``), referred to by key.
+  (``lookups.py``), referred to by key;
+- the days a date covers (``first_day``, ``last_day``) are derived from it here, as
+  ``dates.calendar_range`` reads it, for the date filters' indexes (schema version 3).
 """
 
 from __future__ import annotations
@@ -17,9 +19,25 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from ..dates import calendar_range
 from .lookups import Lookups
 
 Json = dict[str, Any]
+
+# A quotation's row in ``quotes_fts`` packs its article's key and its order (schema_v3.sql).
+QUOTE_FTS_SHIFT = 20
+
+
+def quote_fts_rowid(article_key: int, idx: int) -> int:
+    """The ``quotes_fts`` rowid of the quotation ``idx`` of article ``article_key``."""
+    return (article_key << QUOTE_FTS_SHIFT) + idx
+
+
+def days(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day (ISO) a stored date value covers; (None, None) when it names no
+    calendar period (``XXXX-WXX-7``) or is None."""
+    found = calendar_range(value)
+    return (found.first.isoformat(), found.last.isoformat()) if found else (None, None)
 
 
 def own_text(text: str, start: int | None, end: int | None, value: str | None) -> str | None:
@@ -93,6 +111,7 @@ def article_row(
     published = head.get("published")
     dateline = head.get("dateline")
     offsets = head.get("input_offsets")
+    first_day, last_day = days(published["value"] if published else None)
     return {
         "outlet": head.get("outlet"),
         "title": head.get("title"),
@@ -109,6 +128,8 @@ def article_row(
         "warnings": json.dumps(head["warnings"], ensure_ascii=False)
         if head.get("warnings")
         else None,
+        "published_first_day": first_day,
+        "published_last_day": last_day,
     }
 
 
@@ -117,6 +138,7 @@ def insert_article_rows(
 ) -> None:
     """Write the mentions, places, times, quotations and events of an article object."""
     text: str = doc["article"]["text"]
+    published = (doc["article"].get("published") or {}).get("value")
     conn.executemany(
         'INSERT INTO mentions (article, idx, start, "end", text, label, actor, via, inferred)'
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -177,7 +199,10 @@ def insert_article_rows(
     conn.executemany(
         f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"
         f" VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
-        [_event_row(conn, lookups, key, i, e, text) for i, e in enumerate(doc["events"])],
+        [
+            _event_row(conn, lookups, key, i, e, text, published)
+            for i, e in enumerate(doc["events"])
+        ],
     )
 
 
@@ -268,11 +293,19 @@ EVENT_COLUMNS = (
     "pattern",
     "rules",
     "entries",
+    "first_day",
+    "last_day",
 )
 
 
 def _event_row(
-    conn: sqlite3.Connection, lookups: Lookups, key: int, i: int, e: Mapping[str, Any], text: str
+    conn: sqlite3.Connection,
+    lookups: Lookups,
+    key: int,
+    i: int,
+    e: Mapping[str, Any],
+    text: str,
+    published: str | None,
 ) -> tuple[Any, ...]:
     trigger, src, tgt = e["trigger"], e.get("source"), e.get("target")
     date, place, plover = e.get("date"), e.get("place"), e.get("plover") or {}
@@ -312,6 +345,8 @@ def _event_row(
         lookups.patterns.key_for(conn, (pattern,)) if pattern is not None else None,
         json.dumps(e["rules"], ensure_ascii=False) if e.get("rules") else None,
         json.dumps(e["entries"], ensure_ascii=False) if e.get("entries") else None,
+        # An event with no date of its own is dated by its article's publication.
+        *days(date["value"] if date else published),
     )
 
 
@@ -543,7 +578,8 @@ def event_json(conn: sqlite3.Connection, lookups: Lookups, e: sqlite3.Row, text:
         "confidence": e["confidence"],
         "pattern": lookups.patterns.values_of(conn, pattern)[0] if pattern is not None else None,
         "rules": json.loads(e["rules"]) if e["rules"] is not None else [],
-        "entries": json.loads(e["entries"]) if e["entries"] is not None else [],
+        # (A version-2 file, read before its upgrade, has no entries.)
+        "entries": json.loads(e["entries"]) if e.keys().count("entries") and e["entries"] else [],
     }
 
 

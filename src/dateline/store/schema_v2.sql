@@ -177,7 +177,6 @@ CREATE TABLE events (
     confidence REAL NOT NULL,
     pattern INTEGER REFERENCES patterns(key),
     rules TEXT,                  -- JSON list of the rules that shaped it; NULL: none
-    entries TEXT,                -- JSON list of the dictionary entries behind it; NULL: none
     PRIMARY KEY (article, id)
 ) WITHOUT ROWID;
 CREATE INDEX events_cameo ON events(cameo);

@@ -4,25 +4,47 @@ An article is its text (its id is the hash of the normalised text, ``make_articl
 found at one or more URLs or JSONL record ids (``article_sources``). The same text found
 again at another URL adds that URL to the stored article; a changed text at a known URL is
 a new article, linked to the one it replaces there (issue 9).
+
+The store answers the archive's queries (issue 13; ``queries.py``): articles, events,
+quotations, clusters, timeline and network, each query under a time limit
+(``query_time_limit_ms``), on a file opened for writing or, with ``read_only``, read-only.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
+from urllib.parse import quote
 
-from ..dates import calendar_range, parse_iso_date
-from ..errors import E_NO_STORE, StoreError
+from ..errors import (
+    E_NO_STORE,
+    E_QUERY_TIME,
+    E_READ_ONLY_OLD,
+    QueryError,
+    StoreError,
+)
 from ..model import Article, make_article_id
+from ..settings import Settings
+from . import queries
+from .clusters import cluster_article, recount
+from .filters import ArticleQuery, EventQuery, QuoteQuery, TimelineQuery, check_page
 from .lookups import Lookups
-from .migrations import migrate, v1_sources
-from .rows import article_row, event_json, insert_article_rows, read_article_json
+from .migrations import (
+    SCHEMA_VERSION,
+    current_version,
+    first_day,
+    last_day,
+    migrate,
+    v1_sources,
+)
+from .queries import Page
+from .rows import article_row, insert_article_rows, read_article_json
 
 SourceKind = Literal["url", "record"]
 Source = tuple[SourceKind, str]
@@ -40,27 +62,17 @@ TABLES = frozenset(
         "actors",
         "locations",
         "patterns",
+        "clusters",
     }
 )
-
-
-@dataclass(frozen=True)
-class EventQuery:
-    """Filters for ``Store.events``: actor and CAMEO code prefixes, a date range.
-
-    ``since`` and ``until`` are ISO dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else
-    DateError [E028]): an event is returned when every day of its date (or of its article's
-    publication date when it has none) lies on or after the first day of ``since`` and on or
-    before the last day of ``until``. A date that is no calendar period (``XXXX-WXX-7``) is
-    never returned by a date filter (``dateline.dates.calendar_range``).
-    """
-
-    actor: str | None = None
-    cameo: str | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int | None = None
-    min_confidence: float = 0.0  # events under it are stored but not returned
+# Rows fetched at a time when a query streams; each batch has the whole time limit.
+STREAM_BATCH_ROWS = 500
+# SQLite calls the time-limit check every this many virtual-machine steps.
+PROGRESS_STEPS = 1000
+# The most of the store's file a connection reads through a memory map.
+MMAP_BYTES = 1 << 30
+# Rows of a page when the query sets no limit.
+DEFAULT_PAGE_ITEMS = 50
 
 
 def article_sources(article: Article) -> list[Source]:
@@ -79,30 +91,96 @@ def _now() -> str:
 
 
 class Store:
-    """An SQLite file holding articles and everything extracted from them."""
+    """An SQLite file holding articles and everything extracted from them.
 
-    def __init__(self, path: str | Path) -> None:
+    ``Store(path)`` opens (and creates, and upgrades) a store for reading and writing;
+    ``Store(path, read_only=True)`` opens an existing one read-only (SQLite's ``mode=ro``):
+    nothing is written, and a store an older dateline wrote is refused (E046). ``settings``
+    (default: ``Settings.from_env()``) give the busy timeout, the time limit of each query
+    and the default ``min_confidence`` of event queries.
+
+    The queries take a query object or its fields as keywords, as the HTTP API takes them
+    as parameters: ``store.events(actor="IRQ", cameo="04")``,
+    ``store.articles(q="Khalilzad")``, ``store.page(EventQuery(limit=10))``.
+    """
+
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, settings: Settings | None = None
+    ) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.settings = settings or Settings.from_env()
         self.lookups = Lookups()
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.row_factory = sqlite3.Row
-            migrate(self.conn)
-            self.conn.create_function("dateline_first_day", 1, _first_day, deterministic=True)
-            self.conn.create_function("dateline_last_day", 1, _last_day, deterministic=True)
-            self._move_v1_articles()
+            self.conn = self._connect()
+            self._add_functions()
+            if read_only:
+                self._check_current()
+            else:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.conn)
+                self._move_v1_articles()
+                self._cluster_pending()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"[E042] {self.path}: cannot open the store: {e}") from e
 
+    def _connect(self) -> sqlite3.Connection:
+        """The connection: autocommit (transactions are explicit), rows by name, usable from
+        the thread that closes it (the web app opens a store per request)."""
+        timeout_s = self.settings.busy_timeout_ms / 1000
+        if self.read_only:
+            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+            conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=timeout_s, check_same_thread=False
+            )
+        else:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, timeout=timeout_s, check_same_thread=False
+            )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        # Pages are read through a memory map (shared by every connection through the OS's
+        # cache) rather than copied into each connection's own cache: a query of a large store
+        # costs the same on the first connection of a request as on a long-lived one.
+        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        return conn
+
+    def _add_functions(self) -> None:
+        functions: list[tuple[str, int, Callable[..., Any]]] = [
+            ("dateline_first_day", 1, first_day),
+            ("dateline_last_day", 1, last_day),
+            ("dateline_iso_week", 1, queries.iso_week),
+            ("dateline_distance_km", 4, queries.distance_km),
+        ]
+        for name, args, function in functions:
+            self.conn.create_function(name, args, function, deterministic=True)
+
+    def _check_current(self) -> None:
+        """A read-only store must be at this dateline's schema version, with nothing left to
+        move or cluster (E046): upgrading it would write."""
+        version = current_version(self.conn)
+        pending = version == SCHEMA_VERSION and (
+            self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'v1_articles'"
+            ).fetchone()
+            or self.conn.execute("SELECT 1 FROM events WHERE cluster IS NULL LIMIT 1").fetchone()
+        )
+        if version != SCHEMA_VERSION or pending:
+            if version > SCHEMA_VERSION:
+                migrate(self.conn)  # raises E040: newer than this dateline
+            raise StoreError(
+                E_READ_ONLY_OLD.format(path=self.path, version=version, current=SCHEMA_VERSION)
+            )
+
     @classmethod
-    def existing(cls, path: str | Path) -> Store:
+    def existing(
+        cls, path: str | Path, *, read_only: bool = False, settings: Settings | None = None
+    ) -> Store:
         """Open a store that must exist already (a query never creates one): else E050."""
         if not Path(path).is_file():
             raise StoreError(E_NO_STORE.format(path=path))
-        return cls(path)
+        return cls(path, read_only=read_only, settings=settings)
 
     def __enter__(self) -> Store:
         return self
@@ -184,19 +262,33 @@ class Store:
         """Store an output object (OUTPUT.md) found at ``sources``; see ``write_article``.
 
         ``also`` is a statement run in the same transaction (the migration deletes the
-        version-1 row it moved).
+        version-1 row it moved). The article's events join their clusters in the same
+        transaction (``clusters.py``); with ``replace``, the clusters its old events leave
+        are counted again.
         """
         head = doc["article"]
         article_id = make_article_id(head["text"])
         with self._transaction(head.get("source_path") or article_id):
             key = self._key_of(article_id)
             stored = key is None or replace
+            left: list[int] = []
             if key is not None and replace:
+                left = [
+                    row[0]
+                    for row in self.conn.execute(
+                        "SELECT DISTINCT cluster FROM events WHERE article = ?"
+                        " AND cluster IS NOT NULL",
+                        (key,),
+                    )
+                ]
                 for table in ("mentions", "places", "times", "quotes", "events"):
                     self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (key,))
             if stored:
                 key = self._put_article_row(key, article_id, doc, ingested_at or _now())
                 insert_article_rows(self.conn, self.lookups, key, doc)
+                assert key is not None  # set by _put_article_row
+                cluster_article(self.conn, key)
+                recount(self.conn, left)
             if key is not None:
                 self._link(key, sources)
             if also:
@@ -252,7 +344,8 @@ class Store:
                 (kind, locator, key, previous, _now()),
             )
 
-    def _first_url(self, key: int) -> str | None:
+    def first_url(self, key: int) -> str | None:
+        """The first URL the article of row ``key`` was found at."""
         row = self.conn.execute(
             "SELECT locator FROM article_sources WHERE article = ? AND kind = 'url'"
             " ORDER BY rowid LIMIT 1",
@@ -260,13 +353,19 @@ class Store:
         ).fetchone()
         return str(row[0]) if row else None
 
+    def article_text(self, key: int) -> str:
+        """The text of the article of row ``key``."""
+        return str(
+            self.conn.execute("SELECT text FROM articles WHERE key = ?", (key,)).fetchone()[0]
+        )
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The output object (OUTPUT.md) of a stored article, rebuilt from the tables; its
         ``url`` is the first URL the text was found at."""
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             return None
-        return read_article_json(self.conn, self.lookups, row, self._first_url(row["key"]))
+        return read_article_json(self.conn, self.lookups, row, self.first_url(row["key"]))
 
     def sources(self, article_id: str) -> list[dict[str, Any]]:
         """Where a stored article was found, in order: ``kind`` (url or record), ``locator``,
@@ -282,58 +381,139 @@ class Store:
             )
         ]
 
+    def schema_version(self) -> int:
+        """The store's schema version."""
+        return current_version(self.conn)
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
-        """Stored events matching ``query``, each an event object plus its article's header."""
-        q = query or EventQuery()
-        where: list[str] = []
-        args: list[Any] = []
-        if q.actor:
-            where.append("(e.source_code LIKE ? OR e.target_code LIKE ?)")
-            args += [q.actor + "%", q.actor + "%"]
-        if q.cameo:
-            where.append("e.cameo LIKE ?")
-            args.append(q.cameo + "%")
-        if q.min_confidence > 0:
-            where.append("e.confidence >= ?")
-            args.append(q.min_confidence - 1e-9)
-        when = "COALESCE(e.date_value, a.published)"
-        # Dates compare as days: NULL (no calendar period) fails both comparisons.
-        if q.since:
-            where.append(f"dateline_first_day({when}) >= ?")
-            args.append(parse_iso_date(q.since).first.isoformat())
-        if q.until:
-            where.append(f"dateline_last_day({when}) <= ?")
-            args.append(parse_iso_date(q.until).last.isoformat())
-        sql = (
-            "SELECT e.*, a.id AS article_id, a.title AS article_title,"
-            " a.outlet AS article_outlet, a.published AS article_published"
-            " FROM events e JOIN articles a ON a.key = e.article"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.ingested_at, a.key, e.sentence_start, e.idx"
+    # --- queries (issue 13): the HTTP API's routes, for notebooks and the CLI -------------
+
+    def min_confidence(self, value: float | None) -> float:
+        """An event query's ``min_confidence``, or the setting's when it gives none."""
+        return self.settings.min_confidence if value is None else value
+
+    def events(self, query: EventQuery | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
+        """The events matching ``query`` (or the filters given as keywords), each an event
+        object with its sentence's text, its article and its cluster; all of them unless
+        ``limit`` is set."""
+        return queries.events(self, query or EventQuery(**filters))
+
+    def articles(
+        self, query: ArticleQuery | None = None, **filters: Any
+    ) -> Iterator[dict[str, Any]]:
+        """Summaries of the articles matching ``query``: id, title, outlet, url, published,
+        dateline, counts of events and quotations, and a snippet for a full-text query."""
+        return queries.articles(self, query or ArticleQuery(**filters))
+
+    def quotes(self, query: QuoteQuery | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
+        """The quotations matching ``query``, each with its speaker, cue and article."""
+        return queries.quotes(self, query or QuoteQuery(**filters))
+
+    def clusters(self, query: EventQuery | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
+        """The clusters (the same act reported by several articles) holding an event that
+        matches ``query``, each with its counts and events."""
+        return queries.clusters(self, query or EventQuery(**filters))
+
+    def timeline(
+        self, query: TimelineQuery | None = None, *, interval: str = "month", **filters: Any
+    ) -> dict[str, Any]:
+        """Matching events per day, week, month or year, with the articles in scope."""
+        return queries.timeline(
+            self, query or TimelineQuery(interval=interval, events=EventQuery(**filters))
         )
-        if q.limit:
-            sql += f" LIMIT {int(q.limit)}"
-        current: tuple[int, str, str | None] | None = None
-        for row in self.conn.execute(sql, args):
-            if current is None or current[0] != row["article"]:
-                (text,) = self.conn.execute(
-                    "SELECT text FROM articles WHERE key = ?", (row["article"],)
-                ).fetchone()
-                current = (row["article"], text, self._first_url(row["article"]))
-            event = event_json(self.conn, self.lookups, row, current[1])
-            event["article"] = {
-                "id": row["article_id"],
-                "title": row["article_title"],
-                "outlet": row["article_outlet"],
-                "url": current[2],
-                "published": row["article_published"],
-            }
-            yield event
+
+    def network(self, query: EventQuery | None = None, **filters: Any) -> dict[str, Any]:
+        """The actors of the matching events (nodes) and who acts on whom (edges)."""
+        return queries.network(self, query or EventQuery(**filters))
+
+    def total(
+        self, query: ArticleQuery | EventQuery | QuoteQuery, *, clusters: bool = False
+    ) -> int:
+        """How many rows (clusters, with ``clusters``) match ``query``, limit and offset aside."""
+        if isinstance(query, ArticleQuery):
+            return queries.count_articles(self, query)
+        if isinstance(query, QuoteQuery):
+            return queries.count_quotes(self, query)
+        if clusters:
+            return queries.count_clusters(self, query)
+        return queries.count_events(self, query)
+
+    def page(
+        self, query: ArticleQuery | EventQuery | QuoteQuery, *, clusters: bool = False
+    ) -> Page:
+        """One page of a list, as the API's JSON gives it: ``total``, ``items`` and, for
+        articles, ``facets``. A page holds at most 1000 rows (E100); ``limit`` None is 50."""
+        if query.limit is None:
+            query = type(query)(**{**vars(query), "limit": DEFAULT_PAGE_ITEMS})
+        check_page(query)
+        total = self.total(query, clusters=clusters)
+        items: list[dict[str, Any]]
+        facets = None
+        if isinstance(query, ArticleQuery):
+            items = list(queries.articles(self, query))
+            facets = queries.article_facets(self, query)
+        elif isinstance(query, QuoteQuery):
+            items = list(queries.quotes(self, query))
+        elif clusters:
+            items = list(queries.clusters(self, query))
+        else:
+            items = list(queries.events(self, query))
+        return Page(total, items, facets)
+
+    # --- the time limit -------------------------------------------------------------------
+
+    @contextmanager
+    def time_limit(self) -> Iterator[None]:
+        """Stop any statement of this block that runs longer than ``query_time_limit_ms``
+        (QueryError E102)."""
+        limit_ms = self.settings.query_time_limit_ms
+        if limit_ms > 0:
+            deadline = time.monotonic() + limit_ms / 1000
+            self.conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+        try:
+            yield
+        except sqlite3.OperationalError as e:
+            if str(e) == "interrupted":
+                raise QueryError(E_QUERY_TIME.format(limit=limit_ms), code="E102") from e
+            raise
+        finally:
+            if limit_ms > 0:
+                self.conn.set_progress_handler(None, PROGRESS_STEPS)
+
+    def run(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        """All rows of one statement, under the time limit."""
+        with self.time_limit():
+            return self.conn.execute(sql, args).fetchall()
+
+    def stream(self, sql: str, args: Sequence[Any] = ()) -> Iterator[Any]:
+        """The rows of one statement, fetched STREAM_BATCH_ROWS at a time, each batch under
+        the time limit: a long result streams in flat memory, a slow one is stopped."""
+        with self.time_limit():
+            cursor = self.conn.execute(sql, args)
+        try:
+            while True:
+                with self.time_limit():
+                    rows = cursor.fetchmany(STREAM_BATCH_ROWS)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query in the block sees the store as it was when the
+        block began (an export's row count and its rows agree while ingests go on)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def _move_v1_articles(self) -> None:
         """Move the articles a version-1 store kept as JSON into the tables, one per
@@ -360,14 +540,11 @@ class Store:
         self.conn.execute("DROP TABLE v1_articles")
         self.conn.execute("VACUUM")
 
-
-def _first_day(value: str | None) -> str | None:
-    """SQL ``dateline_first_day``: the first day (ISO) of a stored date value, or NULL."""
-    found = calendar_range(value)
-    return found.first.isoformat() if found else None
-
-
-def _last_day(value: str | None) -> str | None:
-    """SQL ``dateline_last_day``: the last day (ISO) of a stored date value, or NULL."""
-    found = calendar_range(value)
-    return found.last.isoformat() if found else None
+    def _cluster_pending(self) -> None:
+        """Cluster the events an earlier schema version wrote (they have no cluster), one
+        article per transaction in the order stored, as an ingest would have: a run cut
+        short goes on at the next open."""
+        pending = "SELECT DISTINCT article FROM events WHERE cluster IS NULL ORDER BY article"
+        for (key,) in self.conn.execute(pending).fetchall():
+            with self._transaction(f"the clusters of article {key}"):
+                cluster_article(self.conn, key)

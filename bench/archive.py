@@ -1,0 +1,246 @@
+"""Benchmark of the archive (issue 13): search and filter times, and a streamed export, on a
+store of many synthetic articles.
+
+    .venv/bin/python bench/archive.py [--articles N] [--db PATH] [--repeat R] [--seed S]
+                                      [--no-http]
+
+1. Builds a store of N articles (default 100,000), or reuses the one at --db when it holds
+   them: the articles of examples/ as ``dateline extract`` gives them, copied with their
+   people, places, actor countries, outlets and dates varied (bench/synthetic.py), each
+   written with the store's writer in a transaction of its own, as an ingest writes it
+   (full-text indexes and clusters included). Prints the time and the store's size.
+2. Times full-text searches and event filters as the API's JSON pages run them
+   (``Store.page``: the page of 50, its total and, for articles, the facets), R times
+   each, in the store and over HTTP (uvicorn on 127.0.0.1), and prints p50 and p95 of each
+   query and of each kind: the goal is a p95 under 100 ms.
+3. Streams an export of every event (CSV, then Parquet) to a file and prints the process's
+   resident memory every 100,000 rows: flat memory means it does not grow with the rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import socket
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from common import DEFAULT_INPUTS, load_articles
+from dateline import Pipeline, Settings
+from dateline.export import FORMATS
+from dateline.store import ArticleQuery, EventQuery, Store
+from synthetic import FIRST_NAMES, LAST_NAMES, cities, vary
+
+DATE = "2006-05-23"
+
+SEARCHES = {
+    "a name": "Karimi",
+    "a full name": '"Hassan Karimi"',
+    "a place": "Kabul",
+    "a word": "helicopter",
+    "a phrase": '"secret talks"',
+    "a prefix": "negotiat*",
+    "AND/NOT": "insurgents AND Amman NOT Baghdad",
+    "a title word": "title: protests",
+}
+FILTERS: dict[str, dict[str, Any]] = {
+    "actor": {"actor": "SYR"},
+    "actor and code": {"actor": "IRQ", "cameo": "04"},
+    "source and target": {"source": "USA", "target": "AFG"},
+    "a root": {"cameo": "19"},
+    "a month": {"since": "2008-03", "until": "2008-03"},
+    "actor in a year": {"actor": "TUR", "since": "2010", "until": "2010"},
+    "country": {"country": "JO"},
+    "near a point": {"near": "33.34,44.40,200"},
+    "PLOVER type": {"plover": "ASSAULT"},
+    "quad class": {"quad": 4},
+    "confidence": {"min_confidence": 0.9, "actor": "IRN"},
+    "full text": {"q": "Kabul"},
+}
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "archive.db")
+    parser.add_argument("--repeat", type=int, default=20, help="runs of each query")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--no-http", action="store_true", help="time the store only")
+    return parser.parse_args()
+
+
+def rss_mb() -> float:
+    """The resident memory of this process now (MB)."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def build(db: Path, n: int, seed: int) -> None:
+    if db.exists():
+        with Store(db) as store:
+            if store.count("articles") >= n:
+                print(f"store: {db} holds {store.count('articles'):,} articles (reused)")
+                return
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+    pipeline = Pipeline(Settings.from_env())
+    base = [a.to_json() for a in pipeline.process(load_articles(DEFAULT_INPUTS, DATE))]
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        # A synthetic store that can be made again: no fsync, a large page cache.
+        store.conn.execute("PRAGMA synchronous=OFF")
+        store.conn.execute("PRAGMA cache_size=-262144")
+        for i in range(n):
+            store.write_json(vary(base[i % len(base)], i, rng), [])
+            if (i + 1) % 10_000 == 0:
+                rate = (i + 1) / (time.perf_counter() - t0)
+                print(f"  {i + 1:,} articles written ({rate:,.0f}/s)", flush=True)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        events = store.count("events")
+    elapsed = time.perf_counter() - t0
+    size = db.stat().st_size
+    print(
+        f"store: {n:,} articles, {events:,} events written in {elapsed:,.0f} s "
+        f"({n / elapsed:,.0f} articles/s); {size / 1e6:,.0f} MB ({size / n / 1e3:.1f} KB/article)"
+    )
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def time_calls(calls: dict[str, Callable[[], int]], repeat: int) -> dict[str, list[float]]:
+    """Each call ``repeat`` times, in turns (so that no query gains from running alone)."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    totals: dict[str, int] = {}
+    for _ in range(repeat):
+        for name, call in calls.items():
+            t0 = time.perf_counter()
+            totals[name] = call()
+            times[name].append((time.perf_counter() - t0) * 1000)
+    for name, values in times.items():
+        print(
+            f"  {name:<22} {totals[name]:>9,} rows  p50 {percentile(values, 50):7.1f} ms"
+            f"  p95 {percentile(values, 95):7.1f} ms"
+        )
+    everything = [v for values in times.values() for v in values]
+    print(
+        f"  {'all':<22} {'':>14}  p50 {percentile(everything, 50):7.1f} ms"
+        f"  p95 {percentile(everything, 95):7.1f} ms"
+    )
+    return times
+
+
+def serve(db: Path) -> str:
+    import uvicorn
+
+    from dateline.web import create_app
+
+    app = create_app(db, read_only=True, settings=Settings.from_env())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}"
+
+
+def http_total(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return int(json.load(response)["total"])
+
+
+def time_queries(db: Path, repeat: int, http: bool) -> None:
+    settings = Settings.from_env()
+    store = Store(db, read_only=True, settings=settings)
+    searches = {
+        name: (lambda q=q: store.page(ArticleQuery(q=q)).total) for name, q in SEARCHES.items()
+    }
+    filters = {name: (lambda f=f: store.page(EventQuery(**f)).total) for name, f in FILTERS.items()}
+    print(f"full-text search (Store.page: 50 articles, total, facets), {repeat} runs each:")
+    time_calls(searches, repeat)
+    print(f"event filters (Store.page: 50 events, total), {repeat} runs each:")
+    time_calls(filters, repeat)
+    store.close()
+    if not http:
+        return
+    base = serve(db)
+    print(f"over HTTP ({base}), {repeat} runs each:")
+    calls = {
+        f"articles: {name}": (
+            lambda q=q: http_total(f"{base}/api/articles?{urllib.parse.urlencode({'q': q})}")
+        )
+        for name, q in SEARCHES.items()
+    }
+    calls |= {
+        f"events: {name}": (
+            lambda f=f: http_total(f"{base}/api/events?{urllib.parse.urlencode(f)}")
+        )
+        for name, f in FILTERS.items()
+    }
+    time_calls(calls, repeat)
+
+
+def time_export(db: Path) -> None:
+    """Each format's writer on every event, as ``open_export`` streams them (counting the
+    events read, to print the memory every 100,000 rows)."""
+    settings = Settings.from_env()
+    for name in ("csv", "parquet"):
+        with Store(db, read_only=True, settings=settings) as store:
+            rows = store.total(EventQuery())
+            out = Path(tempfile.gettempdir()) / f"archive-export.{name}"
+            read = 0
+
+            def events(store: Store = store) -> Iterator[dict[str, Any]]:
+                nonlocal read
+                for event in store.events(EventQuery()):
+                    read += 1
+                    yield event
+
+            print(f"export {name}: {rows:,} events; resident memory (MB) every 100,000 rows:")
+            marks: list[str] = []
+            next_mark = 0
+            written = 0
+            t0 = time.perf_counter()
+            with out.open("wb") as f:
+                for chunk in FORMATS[name].chunks(events()):
+                    f.write(chunk)
+                    written += len(chunk)
+                    if read >= next_mark:
+                        marks.append(f"{read // 1000}k:{rss_mb():.0f}")
+                        next_mark += 100_000
+            elapsed = time.perf_counter() - t0
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+            print("  " + "  ".join(marks))
+            print(
+                f"  {read:,} rows, {written / 1e6:,.0f} MB in {elapsed:,.0f} s "
+                f"({read / elapsed:,.0f} rows/s); peak resident memory {peak:,.0f} MB"
+            )
+
+
+def main() -> None:
+    args = parse_args()
+    names = len(FIRST_NAMES) * len(LAST_NAMES)
+    print(f"places varied among {len(cities())} cities, people among {names:,} names")
+    build(args.db, args.articles, args.seed)
+    time_queries(args.db, args.repeat, not args.no_http)
+    time_export(args.db)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,761 @@
+"""The store's queries: articles, events, quotations, clusters, timeline and network (issue 13).
+
+Each function takes an open ``Store`` and a query of ``filters.py`` and returns rows as the
+HTTP API gives them (docs/OUTPUT.md); ``Store``'s methods of the same names call them, and so
+do the CLI and the web app. Filters become SQL with bound parameters only; each statement
+runs under the store's time limit (``Store.run`` and ``Store.stream``).
+
+Rows come in a fixed order, so a page, the ``.csv`` twin and the CLI list the same rows:
+events by article (in the order stored) and their order in it; articles by relevance when
+there is a full-text query (bm25, titles weighing three times the text), else in the order
+stored; quotations and clusters in the order stored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..dates import parse_iso_date
+from .clusters import NO_ACTOR
+from .filters import ArticleQuery, EventQuery, Near, QuoteQuery, TimelineQuery
+from .rows import QUOTE_FTS_SHIFT, _quote_json, actor_json, event_json
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from .store import Store
+
+Json = dict[str, Any]
+Where = tuple[list[str], list[Any]]
+
+# Facets of an article search: how many articles of the result have each value (the most
+# frequent FACET_VALUES values of each).
+FACET_VALUES = 20
+# Title words weigh this much more than text words in the relevance of an article.
+TITLE_WEIGHT = 3.0
+# Words around the first match in an article's snippet; the match is set in ** **.
+SNIPPET_TOKENS = 16
+# Articles whose snippets are made in one query.
+SNIPPET_BATCH = 50
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass
+class Page:
+    """One page of a list: ``total`` rows match (before limit and offset), ``items`` are the
+    rows of this page, ``facets`` (articles only) count values over all matching rows."""
+
+    total: int
+    items: list[Json]
+    facets: dict[str, list[Json]] | None = field(default=None)
+
+    def to_json(self) -> Json:
+        out: Json = {"total": self.total, "items": self.items}
+        if self.facets is not None:
+            out["facets"] = self.facets
+        return out
+
+
+def _paging(limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    if limit is None and not offset:
+        return "", []
+    return " LIMIT ? OFFSET ?", [-1 if limit is None else limit, offset]
+
+
+def _glob(prefix: str) -> str:
+    # Codes are checked to hold only A-Z, 0-9 and "-" (filters.py): no GLOB wildcard.
+    return prefix + "*"
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float | None:
+    """SQL ``dateline_distance_km``: the great-circle distance (haversine) in kilometres."""
+    if None in (lat1, lon1, lat2, lon2):
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _near(near: Near) -> Where:
+    """Locations within ``near.km`` of the point: a bounding box the index can use first."""
+    dlat = near.km / 111.0
+    where = ["lat BETWEEN ? AND ?"]
+    args: list[Any] = [near.lat - dlat, near.lat + dlat]
+    cos = math.cos(math.radians(near.lat))
+    if cos > 0.01:
+        dlon = near.km / (111.0 * cos)
+        if near.lon - dlon >= -180 and near.lon + dlon <= 180:
+            where.append("lon BETWEEN ? AND ?")
+            args += [near.lon - dlon, near.lon + dlon]
+    where.append("dateline_distance_km(lat, lon, ?, ?) <= ?")
+    args += [near.lat, near.lon, near.km]
+    return where, args
+
+
+@dataclass(frozen=True)
+class Matching:
+    """The events a query matches, as disjoint branches of WHERE terms over ``events e``
+    (the rows of all branches together, each row once).
+
+    ``actor`` (source or target) is two branches, the events whose source matches and those
+    whose target matches but not their source: each branch can then be answered from one
+    index (``events_source``, ``events_target``), where an OR of the two needs every row.
+    """
+
+    branches: tuple[Where, ...]
+
+    def sql(
+        self, columns: str, joins: str = "", column_args: Sequence[Any] = ()
+    ) -> tuple[str, list[Any]]:
+        """``SELECT columns FROM events e joins WHERE ...`` of every branch, joined by UNION
+        ALL; the column arguments come before each branch's."""
+        parts: list[str] = []
+        args: list[Any] = []
+        for where, where_args in self.branches:
+            parts.append(f"SELECT {columns} FROM events e{joins}{_sql_where(where)}")
+            args += [*column_args, *where_args]
+        return " UNION ALL ".join(parts), args
+
+    def also(self, term: str, *args: Any) -> Matching:
+        """The same events that also meet ``term``."""
+        return Matching(tuple(([*w, term], [*a, *args]) for w, a in self.branches))
+
+
+def matching(query: EventQuery, min_confidence: float) -> Matching:
+    """The events ``query`` matches."""
+    where: list[str] = []
+    args: list[Any] = []
+    if query.q:
+        where.append("e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(query.q)
+    if query.source:
+        where.append("e.source_code GLOB ?")
+        args.append(_glob(query.source))
+    if query.target:
+        where.append("e.target_code GLOB ?")
+        args.append(_glob(query.target))
+    if query.cameo:
+        where.append("e.cameo GLOB ?")
+        args.append(_glob(query.cameo))
+    if query.plover:
+        where.append("e.plover_type = ?")
+        args.append(query.plover)
+    if query.quad is not None:
+        where.append("e.quad_class = ?")
+        args.append(query.quad)
+    # Dates compare as days: NULL (no calendar period) fails both comparisons. A date's first
+    # day is never after its last, so each bound also bounds the other column: the index on
+    # (first_day, last_day) is then read over the range alone.
+    if query.since:
+        first = parse_iso_date(query.since).first.isoformat()
+        where += ["e.first_day >= ?", "e.last_day >= ?"]
+        args += [first, first]
+    if query.until:
+        last = parse_iso_date(query.until).last.isoformat()
+        where += ["e.last_day <= ?", "e.first_day <= ?"]
+        args += [last, last]
+    if query.country:
+        where.append("e.place IN (SELECT key FROM locations WHERE country = ?)")
+        args.append(query.country)
+    if isinstance(query.near, Near):
+        terms, near_args = _near(query.near)
+        where.append(f"e.place IN (SELECT key FROM locations WHERE {' AND '.join(terms)})")
+        args += near_args
+    if query.outlet:
+        where.append("e.article IN (SELECT key FROM articles WHERE outlet = ?)")
+        args.append(query.outlet)
+    if min_confidence > 0:
+        where.append("e.confidence >= ?")
+        args.append(min_confidence)
+    for flag in ("negated", "hypothetical"):
+        value = getattr(query, flag)
+        if value is not None:
+            where.append(f"e.{flag} = ?")
+            args.append(int(value))
+    if not query.actor:
+        return Matching(((where, args),))
+    actor = _glob(query.actor)
+    return Matching(
+        (
+            (["e.source_code GLOB ?", *where], [actor, *args]),
+            (
+                [
+                    "e.target_code GLOB ?",
+                    "(e.source_code IS NULL OR NOT e.source_code GLOB ?)",
+                    *where,
+                ],
+                [actor, actor, *args],
+            ),
+        )
+    )
+
+
+def _sql_where(where: list[str]) -> str:
+    return " WHERE " + " AND ".join(where) if where else ""
+
+
+def _cluster_counts(min_confidence: float) -> tuple[str, list[Any]]:
+    """The SQL of a cluster's counts ``c``: the stored ones, or with min_confidence set, those
+    of its events at or above it."""
+    if min_confidence <= 0:
+        return "c.articles, c.outlets, c.mentions", []
+    sub = (
+        "(SELECT {what} FROM events x JOIN articles xa ON xa.key = x.article"
+        " WHERE x.cluster = c.key AND x.confidence >= ?)"
+    )
+    return (
+        ", ".join(
+            [
+                sub.format(what="COUNT(DISTINCT x.article)") + " AS articles",
+                sub.format(
+                    what="COUNT(DISTINCT xa.outlet)"
+                    " + COUNT(DISTINCT CASE WHEN xa.outlet IS NULL THEN xa.key END)"
+                )
+                + " AS outlets",
+                sub.format(what="COUNT(*)") + " AS mentions",
+            ]
+        ),
+        [min_confidence] * 3,
+    )
+
+
+EVENT_JOINS = " JOIN articles a ON a.key = e.article LEFT JOIN clusters c ON c.key = e.cluster"
+
+
+def _event_columns(min_confidence: float) -> str:
+    """The columns of an event item: the event's, its article's header, and its cluster's
+    stored counts (counts at a ``min_confidence`` are read once a cluster: ``_ClusterCounts``)."""
+    counts = ", c.articles, c.outlets, c.mentions" if min_confidence <= 0 else ""
+    return (
+        "e.*, a.id AS article_id, a.title AS article_title, a.outlet AS article_outlet,"
+        " a.published AS article_published, a.ingested_at AS article_ingested_at" + counts
+    )
+
+
+class _ClusterCounts:
+    """A cluster's counts as an event listing shows them: stored, or, with ``min_confidence``
+    set, those of its events at or above it, read once per cluster (a correlated subquery on
+    each row read a cluster of n events n times)."""
+
+    def __init__(self, store: Store, min_confidence: float) -> None:
+        self.store = store
+        self.min_confidence = min_confidence
+        self.sql, self.args = _cluster_counts(min_confidence)
+        self.seen: dict[int, tuple[int, int, int]] = {}
+
+    def of(self, row: sqlite3.Row) -> tuple[int, int, int]:
+        if self.min_confidence <= 0:
+            return row["articles"], row["outlets"], row["mentions"]
+        key = row["cluster"]
+        if key not in self.seen:
+            sql = f"SELECT {self.sql} FROM clusters c WHERE c.key = ?"
+            [found] = self.store.run(sql, [*self.args, key])
+            self.seen[key] = (found["articles"], found["outlets"], found["mentions"])
+        return self.seen[key]
+
+
+class _ArticleTexts:
+    """The text and first URL of the article a run of rows belongs to (read once a run)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.key: int | None = None
+        self.text = ""
+        self.url: str | None = None
+
+    def of(self, key: int) -> tuple[str, str | None]:
+        if key != self.key:
+            self.key = key
+            self.text = self.store.article_text(key)
+            self.url = self.store.first_url(key)
+        return self.text, self.url
+
+
+def event_item(
+    store: Store, row: sqlite3.Row, texts: _ArticleTexts, clusters: _ClusterCounts
+) -> Json:
+    """An event as the API lists it: the event object, its sentence's text, its article and
+    its cluster."""
+    text, url = texts.of(row["article"])
+    event = event_json(store.conn, store.lookups, row, text)
+    event["sentence"]["text"] = text[row["sentence_start"] : row["sentence_end"]]
+    event["article"] = {
+        "id": row["article_id"],
+        "title": row["article_title"],
+        "outlet": row["article_outlet"],
+        "url": url,
+        "published": row["article_published"],
+        "ingested_at": row["article_ingested_at"],
+    }
+    if row["cluster"] is None:
+        event["cluster"] = None
+    else:
+        articles, outlets, mentions = clusters.of(row)
+        event["cluster"] = {
+            "id": row["cluster"],
+            "articles": articles,
+            "outlets": outlets,
+            "mentions": mentions,
+        }
+    return event
+
+
+def events(store: Store, query: EventQuery, *, only: Matching | None = None) -> Iterator[Json]:
+    """The events matching ``query`` (or ``only``), ``limit``/``offset`` applied: a page is
+    found from the indexes first, then its rows are read; without a limit every row
+    streams in order."""
+    min_confidence = store.min_confidence(query.min_confidence)
+    found = only or matching(query, min_confidence)
+    columns = _event_columns(min_confidence)
+    texts, clusters = _ArticleTexts(store), _ClusterCounts(store, min_confidence)
+    if query.limit is None and not query.offset:
+        sql, args = found.sql(columns, EVENT_JOINS)
+        for row in store.stream(sql + " ORDER BY article, idx", args):
+            yield event_item(store, row, texts, clusters)
+        return
+    keys, args = found.sql("e.article AS article, e.idx AS idx, e.id AS id")
+    paging, paging_args = _paging(query.limit, query.offset)
+    one = f"SELECT {columns} FROM events e{EVENT_JOINS} WHERE e.article = ? AND e.id = ?"
+    for key in store.run(keys + " ORDER BY article, idx" + paging, [*args, *paging_args]):
+        [row] = store.run(one, [key["article"], key["id"]])
+        yield event_item(store, row, texts, clusters)
+
+
+def count_events(store: Store, query: EventQuery, *, only: Matching | None = None) -> int:
+    found = only or matching(query, store.min_confidence(query.min_confidence))
+    sql, args = found.sql("1")
+    return int(store.run(f"SELECT COUNT(*) FROM ({sql})", args)[0][0])
+
+
+# --- articles ----------------------------------------------------------------------------------
+
+
+def article_where(query: ArticleQuery) -> Where:
+    """The WHERE terms of an article query over ``articles a`` (but for ``q``)."""
+    where: list[str] = []
+    args: list[Any] = []
+    if query.outlet:
+        where.append("a.outlet = ?")
+        args.append(query.outlet)
+    if query.since:
+        where.append("a.published_first_day >= ?")
+        args.append(parse_iso_date(query.since).first.isoformat())
+    if query.until:
+        where.append("a.published_last_day <= ?")
+        args.append(parse_iso_date(query.until).last.isoformat())
+    if query.actor:
+        where.append(
+            "a.key IN (SELECT m.article FROM mentions m"
+            " WHERE m.actor IN (SELECT key FROM actors WHERE code GLOB ?))"
+        )
+        args.append(_glob(query.actor))
+    if query.place:
+        column = "country" if _is_country(query.place) else "name"
+        where.append(
+            "a.key IN (SELECT p.article FROM places p WHERE p.location IN"
+            f" (SELECT key FROM locations WHERE {column} = ? COLLATE NOCASE))"
+        )
+        args.append(query.place)
+    if query.has_quote is not None:
+        exists = "EXISTS" if query.has_quote else "NOT EXISTS"
+        where.append(f"{exists} (SELECT 1 FROM quotes q WHERE q.article = a.key)")
+    if query.anonymous is not None:
+        exists = "EXISTS" if query.anonymous else "NOT EXISTS"
+        where.append(
+            f"{exists} (SELECT 1 FROM quotes q WHERE q.article = a.key AND q.speaker_anonymous = 1)"
+        )
+    return where, args
+
+
+def _is_country(place: str) -> bool:
+    """``place=IQ`` is a country code, ``place=Amman`` a place name."""
+    return len(place) == 2 and place.isalpha() and place.isupper()
+
+
+def _article_keys(query: ArticleQuery) -> tuple[str, list[Any], str]:
+    """The keys of the matching articles (``SELECT ... AS key``), its arguments, and the
+    ORDER BY of the list: by relevance (bm25, titles weighing TITLE_WEIGHT) with a
+    full-text query, else in the order stored."""
+    where, args = article_where(query)
+    if not query.q:
+        return "SELECT a.key AS key FROM articles a" + _sql_where(where), args, " ORDER BY key"
+    join = " JOIN articles a ON a.key = articles_fts.rowid" if where else ""
+    return (
+        "SELECT articles_fts.rowid AS key FROM articles_fts"
+        + join
+        + _sql_where(["articles_fts MATCH ?", *where]),
+        [query.q, *args],
+        f" ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), key",
+    )
+
+
+_ARTICLE_SUMMARY = (
+    "SELECT a.key, a.id, a.title, a.outlet, a.published, a.published_precision,"
+    " a.published_source, l.name AS dateline_name, l.country AS dateline_country,"
+    " (SELECT COUNT(*) FROM events e WHERE e.article = a.key AND e.confidence >= ?)"
+    " AS n_events,"
+    " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes"
+    " FROM articles a LEFT JOIN locations l ON l.key = a.dateline WHERE a.key = ?"
+)
+
+
+def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
+    """Summaries of the articles matching ``query`` (``limit``/``offset`` applied): the keys
+    in order first, then each summary, and the snippets of each batch in one query."""
+    keys, args, order = _article_keys(query)
+    paging, paging_args = _paging(query.limit, query.offset)
+    min_confidence = store.min_confidence(None)
+    batch: list[int] = []
+
+    def summaries() -> Iterator[Json]:
+        snippets = _snippets(store, query.q, batch) if query.q else {}
+        for key in batch:
+            [row] = store.run(_ARTICLE_SUMMARY, [min_confidence, key])
+            yield article_summary(store, row, snippets.get(key))
+        batch.clear()
+
+    for (key,) in store.stream(keys + order + paging, [*args, *paging_args]):
+        batch.append(key)
+        if len(batch) == SNIPPET_BATCH:
+            yield from summaries()
+    yield from summaries()
+
+
+def _snippets(store: Store, q: str | None, keys: list[int]) -> dict[int, str]:
+    """The snippet of each of ``keys`` for the full-text query ``q``."""
+    if not keys:
+        return {}
+    marks = ", ".join("?" for _ in keys)
+    return {
+        row[0]: row[1]
+        for row in store.run(
+            f"SELECT rowid, snippet(articles_fts, 1, '**', '**', '…', {SNIPPET_TOKENS})"
+            f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [q, *keys],
+        )
+    }
+
+
+def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json:
+    published = None
+    if row["published"] is not None:
+        published = {
+            "value": row["published"],
+            "precision": row["published_precision"],
+            "source": row["published_source"],
+        }
+    dateline = None
+    if row["dateline_name"] is not None:
+        dateline = {"name": row["dateline_name"], "country": row["dateline_country"]}
+    out: Json = {
+        "id": row["id"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "url": store.first_url(row["key"]),
+        "published": published,
+        "dateline": dateline,
+        "events": row["n_events"],
+        "quotes": row["n_quotes"],
+    }
+    if snippet is not None:
+        out["snippet"] = snippet
+    return out
+
+
+def count_articles(store: Store, query: ArticleQuery) -> int:
+    keys, args, _ = _article_keys(query)
+    return int(store.run(f"SELECT COUNT(*) FROM ({keys})", args)[0][0])
+
+
+def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
+    """How many matching articles have each outlet, publication year and dateline country
+    (the FACET_VALUES most frequent of each), counted in one pass over the matches."""
+    keys, args, _ = _article_keys(query)
+    filtered = bool(query.q or article_where(query)[0])
+    matched = f" WHERE a.key IN ({keys})" if filtered else ""
+    outlets: Counter[str | None] = Counter()
+    years: Counter[str | None] = Counter()
+    places: Counter[int | None] = Counter()
+    for row in store.stream(
+        f"SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a{matched}",
+        args if filtered else [],
+    ):
+        outlets[row[0]] += 1
+        years[row[1]] += 1
+        places[row[2]] += 1
+    countries: Counter[str | None] = Counter()
+    for place, n in places.items():
+        country = None
+        if place is not None:
+            country = store.lookups.locations.values_of(store.conn, place)[1]
+        countries[country] += n
+    return {
+        "outlet": _top(outlets),
+        "year": _top(years),
+        "country": _top(countries),
+    }
+
+
+def _top(counts: Counter[Any]) -> list[Json]:
+    """The FACET_VALUES most frequent values, the most frequent first, then by value."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    return [{"value": value, "count": n} for value, n in ranked[:FACET_VALUES]]
+
+
+# --- quotations --------------------------------------------------------------------------------
+
+
+def _quote_terms(query: QuoteQuery) -> tuple[str, Where]:
+    where: list[str] = []
+    args: list[Any] = []
+    if query.q:
+        from_sql = (
+            " FROM quotes_fts"
+            f" JOIN quotes q ON q.article = (quotes_fts.rowid >> {QUOTE_FTS_SHIFT})"
+            f" AND q.idx = (quotes_fts.rowid & {(1 << QUOTE_FTS_SHIFT) - 1})"
+            " JOIN articles a ON a.key = q.article"
+        )
+        where.append("quotes_fts MATCH ?")
+        args.append(query.q)
+    else:
+        from_sql = " FROM quotes q JOIN articles a ON a.key = q.article"
+    if query.speaker:
+        words = "%" + query.speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        words += "%"
+        where.append(
+            "(COALESCE(q.speaker_text,"
+            " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))"
+            " LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\'"
+            " OR q.speaker_actor IN (SELECT key FROM actors WHERE code GLOB ?))"
+        )
+        code = query.speaker.upper()
+        args += [words, words, _glob(code) if code.replace("-", "").isalnum() else ""]
+    if query.anonymous is not None:
+        where.append("q.speaker_anonymous = ?")
+        args.append(int(query.anonymous))
+    if query.since:
+        where.append("a.published_first_day >= ?")
+        args.append(parse_iso_date(query.since).first.isoformat())
+    if query.until:
+        where.append("a.published_last_day <= ?")
+        args.append(parse_iso_date(query.until).last.isoformat())
+    return from_sql, (where, args)
+
+
+def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
+    """The quotations matching ``query`` (``limit``/``offset`` applied), streamed."""
+    from_sql, (where, args) = _quote_terms(query)
+    paging, paging_args = _paging(query.limit, query.offset)
+    sql = (
+        "SELECT q.*, a.id AS article_id, a.title AS article_title,"
+        " a.outlet AS article_outlet, a.published AS article_published"
+        + from_sql
+        + _sql_where(where)
+        + " ORDER BY q.article, q.idx"
+        + paging
+    )
+    texts = _ArticleTexts(store)
+    for row in store.stream(sql, [*args, *paging_args]):
+        text, url = texts.of(row["article"])
+        quote = _quote_json(store.conn, store.lookups, row, text)
+        quote["article"] = {
+            "id": row["article_id"],
+            "title": row["article_title"],
+            "outlet": row["article_outlet"],
+            "url": url,
+            "published": row["article_published"],
+        }
+        yield quote
+
+
+def count_quotes(store: Store, query: QuoteQuery) -> int:
+    from_sql, (where, args) = _quote_terms(query)
+    return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
+
+
+# --- clusters ----------------------------------------------------------------------------------
+
+
+def clusters(store: Store, query: EventQuery) -> Iterator[Json]:
+    """The clusters holding an event that matches ``query``, each with its events at or above
+    min_confidence (``limit``/``offset`` count clusters)."""
+    min_confidence = store.min_confidence(query.min_confidence)
+    found, args = matching(query, min_confidence).sql("e.cluster AS cluster")
+    counts, count_args = _cluster_counts(min_confidence)
+    paging, paging_args = _paging(query.limit, query.offset)
+    keys = store.run(
+        f"SELECT DISTINCT cluster FROM ({found}) ORDER BY cluster" + paging,
+        [*args, *paging_args],
+    )
+    one = (
+        "SELECT c.key, c.source, c.target, c.root, c.country, c.negated, c.hypothetical,"
+        f" c.date, c.first_day, c.last_day, {counts} FROM clusters c WHERE c.key = ?"
+    )
+    every = EventQuery(min_confidence=min_confidence)
+    for (key,) in keys:
+        [row] = store.run(one, [*count_args, key])
+        members = matching(every, min_confidence).also("e.cluster = ?", key)
+        yield cluster_item(row, list(events(store, every, only=members)))
+
+
+def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
+    codes = Counter(e["cameo"] for e in members)
+    cameo = min(codes, key=lambda code: (-codes[code], code)) if codes else None
+    place = next((e["place"] for e in members if e.get("place")), None)
+    return {
+        "id": row["key"],
+        "source": None if row["source"] == NO_ACTOR else row["source"],
+        "target": None if row["target"] == NO_ACTOR else row["target"],
+        "cameo": cameo,
+        "root": row["root"],
+        "date": row["date"],
+        "country": row["country"],
+        "place": place,
+        "negated": bool(row["negated"]),
+        "hypothetical": bool(row["hypothetical"]),
+        "articles": row["articles"],
+        "outlets": row["outlets"],
+        "mentions": row["mentions"],
+        "events": members,
+    }
+
+
+def count_clusters(store: Store, query: EventQuery) -> int:
+    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+        "e.cluster AS cluster"
+    )
+    return int(store.run(f"SELECT COUNT(DISTINCT cluster) FROM ({found})", args)[0][0])
+
+
+# --- timeline and network ----------------------------------------------------------------------
+
+
+def iso_week(day: str | None) -> str | None:
+    """SQL ``dateline_iso_week``: the ISO week (``2006-W20``) of an ISO day."""
+    if day is None:
+        return None
+    from datetime import date
+
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _period(interval: str, first: str, last: str) -> str:
+    """The SQL of the period (of ``interval``) that holds every day from ``first`` to
+    ``last``, NULL when they fall in two."""
+    if interval == "day":
+        return f"CASE WHEN {first} = {last} THEN {first} END"
+    if interval == "week":
+        return (
+            f"CASE WHEN dateline_iso_week({first}) = dateline_iso_week({last})"
+            f" THEN dateline_iso_week({first}) END"
+        )
+    width = 7 if interval == "month" else 4
+    return (
+        f"CASE WHEN substr({first}, 1, {width}) = substr({last}, 1, {width})"
+        f" THEN substr({first}, 1, {width}) END"
+    )
+
+
+def timeline(store: Store, query: TimelineQuery) -> Json:
+    """Events per period of their date, with the articles published in the period.
+
+    ``count``: the matching events whose date lies in the period (an event whose date spans
+    two periods, such as a year in a monthly timeline, is in none); ``articles``: the
+    articles reporting them; ``articles_in_scope``: the articles of the store published in
+    the period; ``share``: articles / articles_in_scope (None when none were published then;
+    above 1 only when articles report events of periods before their own).
+    """
+    min_confidence = store.min_confidence(query.events.min_confidence)
+    found, args = matching(query.events, min_confidence).sql(
+        "e.first_day AS first_day, e.last_day AS last_day, e.article AS article"
+    )
+    period = _period(query.interval, "first_day", "last_day")
+    rows = store.run(
+        f"SELECT {period} AS period, COUNT(*) AS n, COUNT(DISTINCT article) AS arts"
+        f" FROM ({found}) WHERE first_day IS NOT NULL"
+        " GROUP BY period HAVING period IS NOT NULL ORDER BY period",
+        args,
+    )
+    published = _period(query.interval, "a.published_first_day", "a.published_last_day")
+    scope = {
+        row[0]: row[1]
+        for row in store.run(
+            f"SELECT {published} AS period, COUNT(*) FROM articles a"
+            " WHERE a.published_first_day IS NOT NULL GROUP BY period",
+            [],
+        )
+    }
+    series = []
+    for row in rows:
+        in_scope = scope.get(row["period"], 0)
+        series.append(
+            {
+                "period": row["period"],
+                "count": row["n"],
+                "articles": row["arts"],
+                "articles_in_scope": in_scope,
+                "share": round(row["arts"] / in_scope, 4) if in_scope else None,
+            }
+        )
+    return {"interval": query.interval, "series": series}
+
+
+def network(store: Store, query: EventQuery) -> Json:
+    """The actors of the matching events and who acts on whom: ``nodes`` (code, name, events
+    it is a party to), ``edges`` (source, target, events, mean Goldstein score), the most
+    frequent first; ``limit`` and ``offset`` page the edges."""
+    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+        "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein"
+    )
+    paging, paging_args = _paging(query.limit, query.offset)
+    edges = [
+        {
+            "source": row[0],
+            "target": row[1],
+            "events": row[2],
+            "goldstein_mean": None if row[3] is None else round(row[3], 3),
+        }
+        for row in store.run(
+            f"WITH m AS ({found}) SELECT source, target, COUNT(*) AS n, AVG(goldstein) FROM m"
+            " WHERE source IS NOT NULL AND target IS NOT NULL"
+            " GROUP BY source, target ORDER BY n DESC, source, target" + paging,
+            [*args, *paging_args],
+        )
+    ]
+    counted = store.run(
+        f"WITH m AS ({found}) SELECT code, COUNT(*) AS n FROM"
+        " (SELECT source AS code FROM m WHERE source IS NOT NULL"
+        " UNION ALL SELECT target FROM m WHERE target IS NOT NULL)"
+        " GROUP BY code ORDER BY n DESC, code",
+        args,
+    )
+    names = _actor_names(store, [row["code"] for row in counted])
+    nodes = [
+        {"code": row["code"], "name": names.get(row["code"]), "events": row["n"]} for row in counted
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _actor_names(store: Store, codes: list[str]) -> dict[str, str]:
+    """The dictionary name of each code (of its first ``actors`` row)."""
+    names: dict[str, str] = {}
+    for start in range(0, len(codes), 500):
+        chunk = codes[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.run(
+            f"SELECT code, key FROM actors WHERE code IN ({marks}) ORDER BY key", chunk
+        ):
+            if row["code"] not in names:
+                actor = actor_json(store.conn, store.lookups, row["key"])
+                if actor is not None:
+                    names[row["code"]] = actor["name"]
+    return names

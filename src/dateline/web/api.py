@@ -1,0 +1,366 @@
+"""The HTTP API (issue 13; docs/OUTPUT.md, "The archive"): JSON lists with ``.csv`` twins,
+an article, the timeline, the network, clusters, exports and extraction.
+
+Each route is a thin wrapper over ``dateline.Store``'s query of the same name: the filters
+are the query objects' fields (``store/filters.py``), so the API, the CLI and the Python
+store give the same rows. A JSON list answers one page (``limit``, default 50, at most
+1000); its ``.csv`` twin streams every row (``limit``/``offset`` only when given).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from ..errors import E_EMPTY_BODY, E_NO_ARTICLE, E_READ_ONLY
+from ..export import open_export
+from ..export.tabular import (
+    ARTICLE_CSV_COLUMNS,
+    CLUSTER_CSV_COLUMNS,
+    EDGE_CSV_COLUMNS,
+    EVENT_CSV_COLUMNS,
+    QUOTE_CSV_COLUMNS,
+    SERIES_CSV_COLUMNS,
+    article_record,
+    cluster_record,
+    csv_chunks,
+    event_record,
+    plain_record,
+    quote_record,
+)
+from ..store import ArticleQuery, EventQuery, QuoteQuery, Store, TimelineQuery
+from .errors import ApiError
+from .state import Archive
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+CSV = "text/csv; charset=utf-8"
+
+
+def archive(request: Request) -> Archive:
+    state: Archive = request.app.state.archive
+    return state
+
+
+ArchiveDep = Annotated[Archive, Depends(archive)]
+
+# --- the filters, as query parameters -------------------------------------------------------
+
+Q = Annotated[
+    str | None,
+    Query(description='Full-text query, FTS5 syntax: words, "phrases", AND, OR, NOT, prefix*.'),
+]
+Since = Annotated[str | None, Query(description="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Until = Annotated[str | None, Query(description="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Limit = Annotated[
+    int | None, Query(description="Rows of the page (JSON: default 50, at most 1000).")
+]
+Offset = Annotated[int, Query(description="Rows to skip.")]
+Flag = Annotated[bool | None, Query()]
+
+
+def event_query(
+    q: Q = None,
+    actor: Annotated[str | None, Query(description="Source or target code prefix (IRQ).")] = None,
+    source: Annotated[str | None, Query(description="Source code prefix.")] = None,
+    target: Annotated[str | None, Query(description="Target code prefix.")] = None,
+    cameo: Annotated[str | None, Query(description="CAMEO code prefix (04, 046).")] = None,
+    plover: Annotated[str | None, Query(description="PLOVER type (CONSULT).")] = None,
+    quad: Annotated[int | None, Query(description="Quad class, 1-4.")] = None,
+    since: Since = None,
+    until: Until = None,
+    country: Annotated[
+        str | None, Query(description="Country of the event's place (IQ or IRQ).")
+    ] = None,
+    near: Annotated[
+        str | None, Query(description="LAT,LON,KM: the event's place within KM km.")
+    ] = None,
+    outlet: Annotated[str | None, Query(description="The article's outlet.")] = None,
+    min_confidence: Annotated[
+        float | None, Query(description="Leave out events under it (default: the setting).")
+    ] = None,
+    negated: Flag = None,
+    hypothetical: Flag = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+) -> EventQuery:
+    """The event filters (``EventQuery``)."""
+    return EventQuery(
+        q=q,
+        actor=actor,
+        source=source,
+        target=target,
+        cameo=cameo,
+        plover=plover,
+        quad=quad,
+        since=since,
+        until=until,
+        country=country,
+        near=near,
+        outlet=outlet,
+        min_confidence=min_confidence,
+        negated=negated,
+        hypothetical=hypothetical,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def article_query(
+    q: Q = None,
+    outlet: Annotated[str | None, Query(description="The outlet, as stored.")] = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Annotated[str | None, Query(description="An actor code prefix it mentions.")] = None,
+    place: Annotated[
+        str | None, Query(description="A place it names, by name or ISO country code.")
+    ] = None,
+    has_quote: Annotated[bool | None, Query(description="With or without quotations.")] = None,
+    anonymous: Annotated[
+        bool | None, Query(description="With or without a quotation from an anonymous source.")
+    ] = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+) -> ArticleQuery:
+    """The article filters (``ArticleQuery``)."""
+    return ArticleQuery(
+        q=q,
+        outlet=outlet,
+        since=since,
+        until=until,
+        actor=actor,
+        place=place,
+        has_quote=has_quote,
+        anonymous=anonymous,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def quote_query(
+    q: Annotated[str | None, Query(description="Full-text query over the quotations.")] = None,
+    speaker: Annotated[
+        str | None, Query(description="Words of the speaker, or its actor code prefix.")
+    ] = None,
+    anonymous: Annotated[
+        bool | None, Query(description="Anonymous sources only, or named.")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = None,
+    offset: Offset = 0,
+) -> QuoteQuery:
+    """The quotation filters (``QuoteQuery``)."""
+    return QuoteQuery(
+        q=q, speaker=speaker, anonymous=anonymous, since=since, until=until, limit=limit,
+        offset=offset,
+    )  # fmt: skip
+
+
+Events = Annotated[EventQuery, Depends(event_query)]
+Articles = Annotated[ArticleQuery, Depends(article_query)]
+Quotes = Annotated[QuoteQuery, Depends(quote_query)]
+Interval = Annotated[str, Query(description="day, week, month or year.")]
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _page(archive: Archive, query: ArticleQuery | EventQuery | QuoteQuery, **kw: Any) -> Any:
+    with archive.open() as store:
+        return store.page(query, **kw).to_json()
+
+
+def _csv(
+    archive: Archive,
+    rows: Callable[[Store], Iterator[dict[str, Any]]],
+    columns: tuple[str, ...],
+    record: Callable[[dict[str, Any]], dict[str, Any]],
+    name: str,
+) -> StreamingResponse:
+    """Stream every row as CSV; the store stays open until the last row is sent."""
+    store = archive.open()
+    try:
+        first = rows(store)
+        chunks = csv_chunks(first, columns, record)
+        head = next(chunks)  # a bad query fails here, before the response starts
+    except BaseException:
+        store.close()
+        raise
+
+    def body() -> Iterator[bytes]:
+        try:
+            yield head
+            yield from chunks
+        finally:
+            store.close()
+
+    return StreamingResponse(
+        body(),
+        media_type=CSV,
+        headers={"content-disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+# --- routes -----------------------------------------------------------------------------------
+
+
+@router.get("/articles", summary="Articles: full-text search and filters, with facets")
+def get_articles(archive: ArchiveDep, query: Articles) -> Any:
+    return _page(archive, query)
+
+
+@router.get("/articles.csv", summary="The articles of /api/articles, every page, as CSV")
+def get_articles_csv(archive: ArchiveDep, query: Articles) -> StreamingResponse:
+    return _csv(
+        archive, lambda s: s.articles(query), ARTICLE_CSV_COLUMNS, article_record, "articles"
+    )
+
+
+@router.get("/articles/{article_id}", summary="One article: the `dateline extract` object")
+def get_article(archive: ArchiveDep, article_id: str) -> Any:
+    with archive.open() as store:
+        found = store.article(article_id)
+    if found is None:
+        raise ApiError(404, "E103", E_NO_ARTICLE.format(id=article_id))
+    return found
+
+
+@router.get("/events", summary="Events: filters by actor, code, date, place and confidence")
+def get_events(archive: ArchiveDep, query: Events) -> Any:
+    return _page(archive, query)
+
+
+@router.get("/events.csv", summary="The events of /api/events, every page, as CSV")
+def get_events_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
+    return _csv(archive, lambda s: s.events(query), EVENT_CSV_COLUMNS, event_record, "events")
+
+
+@router.get("/quotes", summary="Quotations: full-text search, speaker, anonymity")
+def get_quotes(archive: ArchiveDep, query: Quotes) -> Any:
+    return _page(archive, query)
+
+
+@router.get("/quotes.csv", summary="The quotations of /api/quotes, every page, as CSV")
+def get_quotes_csv(archive: ArchiveDep, query: Quotes) -> StreamingResponse:
+    return _csv(archive, lambda s: s.quotes(query), QUOTE_CSV_COLUMNS, quote_record, "quotes")
+
+
+@router.get("/clusters", summary="The same act reported by several articles, one item each")
+def get_clusters(archive: ArchiveDep, query: Events) -> Any:
+    return _page(archive, query, clusters=True)
+
+
+@router.get("/clusters.csv", summary="The clusters of /api/clusters, every page, as CSV")
+def get_clusters_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
+    return _csv(
+        archive, lambda s: s.clusters(query), CLUSTER_CSV_COLUMNS, cluster_record, "clusters"
+    )
+
+
+@router.get("/timeline", summary="Matching events per period, with the articles in scope")
+def get_timeline(archive: ArchiveDep, query: Events, interval: Interval = "month") -> Any:
+    with archive.open() as store:
+        return store.timeline(TimelineQuery(interval=interval, events=query))
+
+
+@router.get("/timeline.csv", summary="The periods of /api/timeline as CSV")
+def get_timeline_csv(
+    archive: ArchiveDep, query: Events, interval: Interval = "month"
+) -> StreamingResponse:
+    timeline = TimelineQuery(interval=interval, events=query)
+    return _csv(
+        archive,
+        lambda s: iter(s.timeline(timeline)["series"]),
+        SERIES_CSV_COLUMNS,
+        plain_record(SERIES_CSV_COLUMNS),
+        "timeline",
+    )
+
+
+@router.get("/network", summary="The actors of the matching events and who acts on whom")
+def get_network(archive: ArchiveDep, query: Events) -> Any:
+    with archive.open() as store:
+        return store.network(query)
+
+
+@router.get("/network.csv", summary="The edges of /api/network as CSV")
+def get_network_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
+    return _csv(
+        archive,
+        lambda s: iter(s.network(query)["edges"]),
+        EDGE_CSV_COLUMNS,
+        plain_record(EDGE_CSV_COLUMNS),
+        "network",
+    )
+
+
+@router.get(
+    "/export",
+    summary="Every matching event in one file, streamed, never capped",
+    description="format: csv, jsonl, parquet, gdelt (GDELT 2.0 columns, TSV) or plover "
+    "(PLOVER-style JSON lines). The manifest (query, rows, versions, dictionaries, time, "
+    "citation) is in the X-Dateline-Manifest header, as URL-encoded JSON.",
+    response_class=Response,
+)
+def get_export(
+    archive: ArchiveDep,
+    query: Events,
+    format: Annotated[str, Query(description="csv, jsonl, parquet, gdelt or plover")] = "csv",
+) -> StreamingResponse:
+    store = archive.open()
+    try:
+        export = open_export(store, query, format)
+    except BaseException:
+        store.close()
+        raise
+
+    def body() -> Iterator[bytes]:
+        try:
+            yield from export.chunks
+        finally:
+            export.chunks.close()
+            store.close()
+
+    name = f"dateline-events{export.format.suffix}"
+    manifest = quote(json.dumps(export.manifest, ensure_ascii=False, separators=(",", ":")))
+    return StreamingResponse(
+        body(),
+        media_type=export.format.media_type,
+        headers={
+            "x-dateline-manifest": manifest,
+            "content-disposition": f'attachment; filename="{name}"',
+        },
+    )
+
+
+@router.post(
+    "/extract",
+    summary="Extract one article (text or HTML in the body): the `dateline extract` object",
+    description="The same pipeline as `dateline extract`. With store=true the article is "
+    "also stored (not on a read-only store). The body may hold at most max_article_bytes.",
+)
+async def post_extract(
+    request: Request,
+    archive: ArchiveDep,
+    date: Annotated[
+        str | None, Query(description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    url: Annotated[str | None, Query(description="The article's URL.")] = None,
+    store: Annotated[bool, Query(description="Also store the article.")] = False,
+) -> JSONResponse:
+    if store and archive.read_only:
+        raise ApiError(403, "E105", E_READ_ONLY)
+    body = b"".join([chunk async for chunk in request.stream()])
+    if not body.strip():
+        raise ApiError(400, "E108", E_EMPTY_BODY)
+    article, stored = await run_in_threadpool(archive.extract, body, date, url, store)
+    headers = {"x-dateline-stored": "new" if stored else "known"} if store else {}
+    return JSONResponse(article, headers=headers)

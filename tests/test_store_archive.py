@@ -1,0 +1,542 @@
+"""The archive's store (issue 13): full-text search, filters, clusters, the time limit,
+read-only opening and the migration from version 2, on real SQLite files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED, SEED_DATE
+from dateline import Pipeline, Settings
+from dateline.errors import DateError, QueryError, StoreError
+from dateline.jobs import ingest
+from dateline.model import Article, Event, EventActor, EventDate, EventPlace, PublishedDate, Span
+from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store
+from dateline.store.clusters import actor_level
+from dateline.store.lookups import Lookups
+from dateline.store.migrations import SCHEMA_VERSION, current_version, migrate
+from dateline.store.rows import read_article_json
+from test_store import make_article, make_full_article
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+V2_DUMP = FIXTURES / "store" / "store_v2.sql"
+
+AMMAN = EventPlace("Amman", "clause", "JO", 31.95522, 35.94503, 250441)
+BAGHDAD = EventPlace("Baghdad", "clause", "IQ", 33.34058, 44.40088, 98182)
+
+
+def talks(
+    text: str,
+    *,
+    day: str | None = "2006-01-16",
+    place: EventPlace | None = AMMAN,
+    source: str = "IRQREB",
+    target: str | None = "USAGOV",
+    cameo: str = "044",
+    outlet: str | None = "Gulf Wire",
+    **event: object,
+) -> Article:
+    """An article of one event: ``source`` meets ``target`` on ``day`` at ``place``."""
+    article = Article(
+        text=text, outlet=outlet, published=PublishedDate("2006-01-18", "day", "user")
+    )
+    article.events = [
+        Event(
+            id="e1",
+            sentence=Span(0, len(text)),
+            trigger=Span(0, 4, text[0:4]),
+            source=EventActor(source, text[0:4], 0, 4),
+            target=EventActor(target, text[0:4], 0, 4) if target else None,
+            cameo=cameo,
+            root=cameo[:2],
+            quad_class=1,
+            goldstein=1.0,
+            plover_type="CONSULT",
+            date=EventDate(day, "day", "clause") if day else None,
+            place=place,
+            **event,  # type: ignore[arg-type]
+        )
+    ]
+    return article
+
+
+def cluster_of(store: Store, article: Article) -> dict:  # type: ignore[type-arg]
+    [event] = [e for e in store.events() if e["article"]["id"] == article.id]
+    return event["cluster"]
+
+
+# --- full-text search --------------------------------------------------------------------------
+
+
+def test_articles_are_found_by_the_words_of_their_title_and_text(tmp_path: Path) -> None:
+    text = "Zalmay Khalilzad met the envoys in Amman, a quarter of an hour before noon."
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(make_article(text, title="Secret talks in Jordan"))
+        store.write_article(make_article("Protesters marched in Baghdad on Friday."))
+
+        def found(q: str) -> list[str | None]:
+            return [a["title"] for a in store.articles(q=q)]
+
+        assert found("Khalilzad") == ["Secret talks in Jordan"]
+        assert found("jordan") == ["Secret talks in Jordan"]  # a title word, any case
+        assert found('"quarter of an hour"') == ["Secret talks in Jordan"]
+        assert found("Khalil*") == ["Secret talks in Jordan"]
+        assert found("Amman NOT Khalilzad") == []
+        assert sorted(map(str, found("marched OR envoys"))) == ["None", "Secret talks in Jordan"]
+        assert found("title: talks") == ["Secret talks in Jordan"]
+        [hit] = store.articles(q="noon")
+        assert "**noon**" in hit["snippet"]
+
+
+def test_quotations_are_found_by_their_own_words(tmp_path: Path) -> None:
+    text = "The Source said: we will never talk to them again, whatever happens next."
+    article = make_full_article(text)  # q1 is text[10:], q2 "joined parts" held apart
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(article)
+        assert [q["id"] for q in store.quotes(q="whatever")] == ["q1"]
+        assert [q["id"] for q in store.quotes(q="joined")] == ["q2"]
+        assert [q["id"] for q in store.quotes(q="Source")] == []  # outside both quotations
+        [q1] = store.quotes(q="happens")
+        assert q1["article"]["id"] == article.id
+        assert q1["speaker"]["anonymous"] is True
+
+
+def test_a_full_text_query_that_is_not_fts5_syntax_is_refused_with_E101(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(make_article())
+        for q in ('"unclosed', "AND", "nosuchcolumn: word", "al-Qaeda"):
+            with pytest.raises(QueryError, match=r"\[E101\]") as error:
+                list(store.articles(q=q))
+            assert error.value.code == "E101"
+        assert list(store.articles(q='"al-Qaeda"')) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(q=st.text(max_size=40))
+def test_any_full_text_query_either_answers_or_is_refused_with_a_code(
+    tmp_path_factory: pytest.TempPathFactory, q: str
+) -> None:
+    path = tmp_path_factory.mktemp("q") / "d.db"
+    with Store(path) as store:
+        store.write_article(make_full_article("Iraqi insurgents met the US ambassador today."))
+        for rows in (
+            lambda: list(store.articles(q=q)),
+            lambda: list(store.quotes(q=q)),
+            lambda: list(store.events(q=q)),
+        ):
+            try:
+                rows()
+            except QueryError as e:
+                assert e.code == "E101"
+
+
+def test_replacing_an_article_keeps_both_search_indexes_in_step(tmp_path: Path) -> None:
+    text = "The Source said: we will never talk to them again, whatever happens next."
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(make_full_article(text, title="Old headline"))
+        changed = make_full_article(text, title="New headline")
+        changed.quotes = changed.quotes[:1]
+        assert store.write_article(changed, replace=True) is True
+        assert [a["title"] for a in store.articles(q="headline")] == ["New headline"]
+        assert list(store.articles(q="Old")) == []
+        assert [q["id"] for q in store.quotes(q="whatever")] == ["q1"]
+        assert list(store.quotes(q="joined")) == []
+        for table in ("articles_fts", "quotes_fts"):
+            store.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+
+
+# --- filters and the time limit -------------------------------------------------------------
+
+
+def test_events_are_filtered_by_every_filter_of_the_api(tmp_path: Path) -> None:
+    articles = {
+        "amman": talks("Talks in Amman went well."),
+        "baghdad": talks(
+            "Troops fought in Baghdad.",
+            place=BAGHDAD,
+            source="USAMIL",
+            target="IRQREB",
+            cameo="190",
+            outlet="Levant Daily",
+        ),
+        "planned": talks("They will meet soon.", hypothetical=True, confidence=0.4),
+    }
+    articles["baghdad"].events[0].quad_class = 4
+    articles["baghdad"].events[0].plover_type = "FIGHT"
+    with Store(tmp_path / "d.db", settings=Settings(min_confidence=0.5)) as store:
+        for article in articles.values():
+            store.write_article(article)
+
+        def texts(**filters: object) -> set[str]:
+            return {e["sentence"]["text"] for e in store.events(EventQuery(**filters))}  # type: ignore[arg-type]
+
+        amman, baghdad, planned = (a.text for a in articles.values())
+        assert texts() == {amman, baghdad}  # the setting's min_confidence leaves one out
+        assert texts(min_confidence=0) == {amman, baghdad, planned}
+        assert texts(min_confidence=0, hypothetical=True) == {planned}
+        assert texts(actor="irq") == {amman, baghdad}
+        assert texts(source="USA") == {baghdad}
+        assert texts(target="USAGOV") == {amman}
+        assert texts(cameo="19") == {baghdad}
+        assert texts(plover="fight", quad=4) == {baghdad}
+        assert texts(country="IQ") == texts(country="IRQ") == {baghdad}
+        assert texts(near="31.95,35.93,10") == {amman}
+        assert texts(near="31.95,35.93,1000") == {amman, baghdad}
+        assert texts(outlet="Levant Daily") == {baghdad}
+        assert texts(q="Troops") == {baghdad}
+        assert texts(since="2006-01-16", until="2006-01") == {amman, baghdad}
+        assert store.total(EventQuery(min_confidence=0)) == 3
+        page = store.page(EventQuery(limit=1, offset=1))
+        assert (page.total, [e["sentence"]["text"] for e in page.items]) == (2, [baghdad])
+
+
+@pytest.mark.parametrize(
+    ("filters", "name"),
+    [
+        ({"quad": "5"}, "quad"),
+        ({"cameo": "zz"}, "cameo"),
+        ({"actor": "IRQ REB"}, "actor"),
+        ({"near": "31,35"}, "near"),
+        ({"near": "91,35,10"}, "near"),
+        ({"min_confidence": "2"}, "min_confidence"),
+        ({"country": "XXX"}, "country"),
+        ({"hypothetical": "maybe"}, "hypothetical"),
+        ({"limit": "-1"}, "limit"),
+    ],
+)
+def test_a_bad_filter_is_refused_with_E100_naming_it(filters: dict[str, str], name: str) -> None:
+    with pytest.raises(QueryError, match=rf"\[E100\] {name}="):
+        EventQuery(**filters)  # type: ignore[arg-type]
+
+
+def test_a_bad_date_filter_is_E028_as_everywhere() -> None:
+    with pytest.raises(DateError, match=r"\[E028\]"):
+        ArticleQuery(since="last week")
+
+
+def test_a_page_holds_at_most_a_thousand_rows(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        assert store.page(EventQuery()).total == 0
+        with pytest.raises(QueryError, match=r"\[E100\] limit=1001"):
+            store.page(EventQuery(limit=1001))
+
+
+def test_articles_are_filtered_by_outlet_actor_place_and_quotations(tmp_path: Path) -> None:
+    quoted = make_full_article("The Source said: we will never talk to them again, at all.")
+    plain = talks("Talks in Amman went well.", outlet="Levant Daily")
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(quoted)
+        store.write_article(plain)
+
+        def ids(**filters: object) -> list[str]:
+            return [a["id"] for a in store.articles(ArticleQuery(**filters))]  # type: ignore[arg-type]
+
+        assert ids() == [quoted.id, plain.id]
+        assert ids(outlet="Levant Daily") == [plain.id]
+        assert ids(actor="USAGOV") == [quoted.id]
+        assert ids(place="amman") == ids(place="JO") == [quoted.id]
+        assert ids(has_quote=True) == ids(anonymous=True) == [quoted.id]
+        assert ids(has_quote=False) == [plain.id]
+        assert ids(since="2006-01-18", until="2006-01-18") == [plain.id]
+        page = store.page(ArticleQuery())
+        assert page.facets is not None
+        assert {f["value"]: f["count"] for f in page.facets["outlet"]} == {
+            "Asharq Al-Awsat": 1,
+            "Levant Daily": 1,
+        }
+        assert page.facets["year"] == [{"value": "2006", "count": 2}]
+
+
+def test_quotations_are_filtered_by_speaker_and_anonymity(tmp_path: Path) -> None:
+    article = make_full_article("The Source said: we will never talk to them again, at all.")
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(article)
+        assert [q["id"] for q in store.quotes(anonymous=True)] == ["q1"]
+        assert [q["id"] for q in store.quotes(speaker="the s")] == ["q1"]
+        assert [q["id"] for q in store.quotes(speaker="member of a")] == ["q1"]  # description
+        assert [q["id"] for q in store.quotes(speaker="USA")] == ["q1"]  # the actor's code
+        assert store.total(QuoteQuery(anonymous=False)) == 0
+
+
+def test_a_query_running_over_the_time_limit_is_stopped_with_E102(tmp_path: Path) -> None:
+    slow = (
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?)"
+        " SELECT COUNT(*) FROM n"
+    )
+    with Store(tmp_path / "d.db", settings=Settings(query_time_limit_ms=50)) as store:
+        assert store.run(slow, [10])[0][0] == 10
+        with pytest.raises(QueryError, match=r"\[E102\] .*query_time_limit_ms=50") as error:
+            store.run(slow, [10**9])
+        assert error.value.code == "E102"
+        assert store.run(slow, [10])[0][0] == 10  # the store answers again
+
+
+def test_timeline_counts_events_per_period_with_the_articles_in_scope(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(talks("Talks in Amman went well.", day="2006-01-16"))
+        store.write_article(talks("More talks in Amman.", day="2006-01-30"))
+        store.write_article(talks("Talks that year.", day=None))  # the publication date
+        store.write_article(make_article("No event here.", events=[]))
+        # periods with events only; the article without one counts in its own month's scope
+        assert store.timeline(interval="month") == {
+            "interval": "month",
+            "series": [
+                {
+                    "period": "2006-01",
+                    "count": 3,
+                    "articles": 3,
+                    "articles_in_scope": 3,
+                    "share": 1.0,
+                }
+            ],
+        }
+        weeks = store.timeline(interval="week")["series"]
+        assert [(p["period"], p["count"]) for p in weeks] == [("2006-W03", 2), ("2006-W05", 1)]
+
+
+def test_the_network_counts_events_between_actors(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(talks("Talks in Amman went well."))
+        store.write_article(talks("More talks in Amman."))
+        store.write_article(talks("Troops fought.", source="USAMIL", target=None, cameo="190"))
+        network = store.network()
+        assert network["edges"] == [
+            {"source": "IRQREB", "target": "USAGOV", "events": 2, "goldstein_mean": 1.0}
+        ]
+        assert [(n["code"], n["events"]) for n in network["nodes"]] == [
+            ("IRQREB", 2),
+            ("USAGOV", 2),
+            ("USAMIL", 1),
+        ]
+
+
+# --- clusters ----------------------------------------------------------------------------------
+
+
+def test_actor_codes_are_compared_at_country_and_agent_level() -> None:
+    assert actor_level("IRQREB") == actor_level("IRQREBMIL") == actor_level("IRQOCCREB")
+    assert actor_level("IRQREB") != actor_level("IRQGOV")
+    assert actor_level("IGOUNO") != actor_level("IGOEUREEC")
+    assert actor_level(None) == "---"
+
+
+def test_events_within_a_day_of_the_same_act_and_country_are_one_cluster(
+    tmp_path: Path,
+) -> None:
+    first = talks("Talks in Amman went well.", day="2006-01-16")
+    same = [
+        talks("Insurgents met the envoy.", day="2006-01-17", outlet="Levant Daily"),
+        talks("Rebels talked to the US.", day="2006-01-15", source="IRQOCCREB", cameo="040"),
+    ]
+    apart = [
+        talks("Two days later.", day="2006-01-18"),
+        talks("Elsewhere.", place=BAGHDAD),
+        talks("Another root.", cameo="190"),
+        talks("Other way round.", source="USAGOV", target="IRQREB"),
+        talks("Planned.", hypothetical=True),
+        talks("No date.", day="XXXX-WXX-1"),
+    ]
+    with Store(tmp_path / "d.db") as store:
+        for article in [first, *same, *apart]:
+            store.write_article(article)
+        cluster = cluster_of(store, first)
+        assert cluster == {"id": cluster["id"], "articles": 3, "outlets": 2, "mentions": 3}
+        assert all(cluster_of(store, a)["id"] == cluster["id"] for a in same)
+        assert len({cluster_of(store, a)["id"] for a in apart} | {cluster["id"]}) == 7
+        [item] = [c for c in store.clusters() if c["id"] == cluster["id"]]
+        assert (item["source"], item["target"], item["cameo"], item["date"]) == (
+            "IRQREB",
+            "USAGOV",
+            "044",
+            "2006-01-16",
+        )
+        assert [e["sentence"]["text"] for e in item["events"]] == [
+            first.text,
+            *(a.text for a in same),
+        ]
+
+
+def test_the_seeds_talks_reported_in_other_words_are_one_cluster_apart_from_others(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """tests/fixtures/clusters: two outlets report the talks of 16 January 2006 in Amman in
+    their own words; another meeting in Amman that day and the parties' second meeting are
+    other acts."""
+    with Store(tmp_path / "d.db", settings=Settings(min_confidence=0)) as store:
+        report = ingest(
+            [SEED, FIXTURES / "clusters" / "talks.jsonl"], store, pipeline, default_date=SEED_DATE
+        )
+        assert report.failures == []
+        events = list(store.events())
+
+        def meeting(url_part: str, day: str) -> dict:  # type: ignore[type-arg]
+            [event] = [
+                e
+                for e in events
+                if url_part in (e["article"]["url"] or "")
+                and e["root"] == "04"
+                and e["date"]["value"] == day
+            ]
+            return event
+
+        gulf = meeting("gulf-wire.example/2006/01/18", "2006-01-16")
+        levant = meeting("levant-daily.example/news/khalilzad", "2006-01-16")
+        syria = meeting("levant-daily.example/news/syria", "2006-01-16")
+        second = meeting("gulf-wire.example/2006/02/08", "2006-02-06")
+        assert gulf["cluster"]["id"] == levant["cluster"]["id"]
+        assert gulf["source"]["text"] != levant["source"]["text"]  # other words
+        assert gulf["cluster"]["articles"] >= 2 and gulf["cluster"]["outlets"] >= 2
+        assert len({e["cluster"]["id"] for e in (gulf, syria, second)}) == 3
+        [cluster] = [c for c in store.clusters() if c["id"] == gulf["cluster"]["id"]]
+        assert (cluster["source"], cluster["target"], cluster["date"]) == (
+            "IRQREB",
+            "USAGOV",
+            "2006-01-16",
+        )
+        outlets = {e["article"]["outlet"] for e in cluster["events"]}
+        assert {"Gulf Wire", "Levant Daily"} <= outlets
+
+
+def test_a_cluster_is_counted_again_when_an_article_is_coded_again(tmp_path: Path) -> None:
+    first = talks("Talks in Amman went well.")
+    second = talks("Insurgents met the envoy.", outlet="Levant Daily")
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(first)
+        store.write_article(second)
+        assert cluster_of(store, first)["articles"] == 2
+        recoded = talks(second.text, outlet="Levant Daily", cameo="190")
+        store.write_article(recoded, replace=True)
+        assert cluster_of(store, first)["articles"] == 1
+        assert cluster_of(store, recoded)["articles"] == 1
+        assert store.count("clusters") == 2
+
+
+def test_cluster_counts_follow_min_confidence(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db", settings=Settings(min_confidence=0.5)) as store:
+        store.write_article(talks("Talks in Amman went well."))
+        store.write_article(talks("Maybe talks.", outlet="Levant Daily", confidence=0.2))
+        [cluster] = store.clusters()
+        assert (cluster["articles"], cluster["mentions"], len(cluster["events"])) == (1, 1, 1)
+        [cluster] = store.clusters(min_confidence=0)
+        assert (cluster["articles"], cluster["mentions"], len(cluster["events"])) == (2, 2, 2)
+
+
+# --- read-only and the migration from version 2 ----------------------------------------------
+
+
+def load_v2_store(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(V2_DUMP.read_text(encoding="utf-8"))
+    conn.close()
+
+
+def test_a_read_only_store_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "d.db"
+    with Store(path) as store:
+        store.write_article(make_article())
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with Store(path, read_only=True) as store:
+        assert [e["id"] for e in store.events()] == ["e1"]
+        with pytest.raises(StoreError, match=r"\[E043\].*readonly"):
+            store.write_article(make_article("Another text, another article."))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_store_of_an_older_version_is_not_upgraded_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    load_v2_store(path)
+    with pytest.raises(StoreError, match=r"\[E046\] .*version 2 .*without --read-only"):
+        Store(path, read_only=True)
+    with Store(path):
+        pass
+    Store(path, read_only=True).close()
+
+
+def _schema(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    return {
+        (row[0], " ".join(row[1].split()))
+        for row in conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")
+    }
+
+
+def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    load_v2_store(path)
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    assert current_version(conn) == 2
+    before = {
+        row["id"]: read_article_json(conn, Lookups(), row, None)
+        for row in conn.execute("SELECT * FROM articles")
+    }
+    conn.close()
+    with Store(path) as store:
+        assert current_version(store.conn) == SCHEMA_VERSION == 3
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        for article_id, doc in before.items():
+            stored = store.article(article_id)
+            assert stored is not None
+            assert stored | {"article": None} == doc | {"article": None}
+            assert stored["article"] | {"url": None} == doc["article"] | {"url": None}
+        [seed] = store.articles(q="Khalilzad")
+        assert seed["title"] == "US Held Secret Talks with Iraqi Insurgents"
+        assert list(store.quotes(q="insurgents"))
+        assert (
+            store.conn.execute("SELECT COUNT(*) FROM events WHERE cluster IS NULL").fetchone()[0]
+            == 0
+        )
+        assert store.count("clusters") > 0
+        # the day columns hold what a fresh write gives
+        days = store.conn.execute(
+            "SELECT COUNT(*) FROM events WHERE first_day IS NOT NULL"
+        ).fetchone()[0]
+        assert days > 0
+        migrated = _schema(store.conn)
+        dump = list(store.conn.iterdump())
+    with Store(tmp_path / "fresh.db") as fresh:
+        assert migrated == _schema(fresh.conn)
+        for doc in before.values():
+            fresh.write_json(doc, [])
+        fresh_days = fresh.conn.execute(
+            "SELECT id, first_day, last_day, cluster IS NOT NULL FROM events ORDER BY article, idx"
+        ).fetchall()
+    with Store(path) as store:
+        assert list(store.conn.iterdump()) == dump  # opening again changes nothing
+        assert (
+            store.conn.execute(
+                "SELECT id, first_day, last_day, cluster IS NOT NULL FROM events"
+                " ORDER BY article, idx"
+            ).fetchall()
+            == fresh_days
+        )
+
+
+def test_clustering_cut_short_by_a_crash_goes_on_at_the_next_open(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    load_v2_store(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn)  # the script ran, then the process died before clustering
+    pending = conn.execute("SELECT COUNT(*) FROM events WHERE cluster IS NULL").fetchone()[0]
+    assert pending > 0
+    conn.close()
+    with Store(path) as store:
+        assert (
+            store.conn.execute("SELECT COUNT(*) FROM events WHERE cluster IS NULL").fetchone()[0]
+            == 0
+        )
+
+
+def test_a_version_2_store_reads_with_the_same_events_once_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    load_v2_store(path)
+    with Store(path) as store:
+        listed = list(store.events())
+    assert len(listed) == 31
+    assert all(e["cluster"]["mentions"] >= 1 for e in listed)
