@@ -33,9 +33,11 @@ from .cues import (
     speaker_span,
     subject_of,
 )
+from .frames import FrameReader, find_frames
 from .lexicon import QuoteLexicon, load_quote_lexicon
 from .marks import Segment, chain_segments, find_segments, split_paragraphs
 from .speakers import SpeakerResolver
+from .univocal import keep_outermost
 
 __all__ = ["find_quotes", "reporter_for_event"]
 
@@ -47,6 +49,9 @@ _HEADER_END = re.compile(r"[^\n]{0,60}?(?:\s[-–—]+\s*|[–—]+\s*|\)\s*[-�
 # A quotation with no cue and not opening its paragraph counts only from this many words
 # (shorter ones are titles, names and scare quotes).
 MIN_FREE_QUOTE_WORDS = 8
+# A quoted phrase of at most this many words inside the running words of its sentence is a
+# fragment (scare quotes, a quoted word of a report), never a quotation of its own.
+MAX_FRAGMENT_WORDS = 3
 # How far (in tokens) a speech verb may follow or precede a quotation it introduces.
 CUE_WINDOW_TOKENS = 30
 
@@ -62,9 +67,13 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quo
     segments = find_segments(text, paragraph_spans)
     chains = chain_segments(text, segments, paragraph_spans)
     quoted = [(s.open, s.outer_end) for s in segments]
-    drafts = find_drafts(doc, lexicon, paragraphs, quoted, _body_start(article))
-    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs)
-    found = [d for d in found if d.end > d.start]
+    body_start = _body_start(article)
+    drafts = find_drafts(doc, lexicon, paragraphs, quoted, body_start)
+    reader = FrameReader(doc, lexicon, paragraphs, body_start)
+    spoken = {d.cue_token for d in drafts if d.cue_token is not None}
+    drafts += find_frames(reader, quoted, spoken)
+    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs, reader)
+    found = keep_outermost([d for d in found if d.end > d.start], text)
     found.sort(key=lambda d: (d.start, d.end))
     return _with_speakers(article, doc, found, mentions, lexicon)
 
@@ -89,8 +98,11 @@ def _attach_quotations(
     drafts: list[Draft],
     lexicon: QuoteLexicon,
     paragraphs: Paragraphs,
+    reader: FrameReader | None = None,
 ) -> list[Draft]:
-    """Give every quotation its cue: a clause that holds it, a verb after or before it."""
+    """Give every quotation its cue: a clause that holds it, a verb after or before it. A verb
+    of saying left with neither clause nor quotation is read by ``reader`` for what else it
+    is about ("mentioned the remarks")."""
     quoted = [(s.open, s.outer_end) for chain in chains for s in chain]
     used: set[int] = set()  # ids of drafts that became a direct quotation's cue
     out: list[Draft] = []
@@ -109,8 +121,10 @@ def _attach_quotations(
             )
             cue_first = holder.cue is not None and holder.cue[1] <= holder.start
             if outside and holder.start < lo and cue_first:
-                # Reported speech that quotes a fragment: one mixed attribution.
-                holder.kind = "mixed"
+                # Reported speech that quotes a fragment: one mixed attribution (a belief or
+                # evidence keeps its kind).
+                if holder.kind == "indirect":
+                    holder.kind = "mixed"
                 holder.end = max(holder.end, last.end)
                 if len(chain) > 1:
                     rest = [(s.start, s.end) for s in chain[1:]]
@@ -128,6 +142,8 @@ def _attach_quotations(
                         speaker = speaker_span(subject, verb_token)
                 quote = _direct(chain, holder.cue, speaker, holder.cue_token)
         verb = None
+        if quote is None and _is_fragment(doc, text, chain, lexicon):
+            continue  # a scare quote, or a quoted phrase inside a clause nobody is said to say
         if quote is None:
             verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)
             if verb is not None:
@@ -172,7 +188,14 @@ def _attach_quotations(
             out.append(quote)
     direct_cues = [q.cue for q in out if q.kind == "direct" and q.cue is not None]
     for draft in drafts:
-        if id(draft) in used or draft.end <= draft.start:
+        if id(draft) in used:
+            continue
+        if draft.end <= draft.start:
+            if reader is not None and draft.cue_token is not None:
+                again = reader.act_frame(doc[draft.cue_token])
+                if again is not None and again.end > again.start:
+                    again.rank = 1
+                    out.append(again)
             continue
         if draft.kind == "indirect" and any(
             draft.start <= cue[0] < draft.end for cue in direct_cues
@@ -184,6 +207,24 @@ def _attach_quotations(
     return out
 
 
+def _is_fragment(doc: Doc, text: str, chain: list[Segment], lexicon: QuoteLexicon) -> bool:
+    """A short quoted phrase set in the running words of its sentence ('Trump's statement was
+    "true."', 'called the senator a "nasty guy"'), not a quotation on its own: it has no cue
+    of its own and nobody is said to say it."""
+    words = sum(len(text[s.start : s.end].split()) for s in chain)
+    if len(chain) > 1 or words > MAX_FRAGMENT_WORDS:
+        return False
+    span = doc.char_span(chain[0].open, chain[0].open + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.is_punct or before.is_space or "\n" in before.text or before.is_sent_end:
+        return False
+    if span[0].is_sent_start:
+        return False
+    return not is_speech_verb(before, lexicon, quoting=True)
+
+
 def _direct(
     chain: list[Segment],
     cue: tuple[int, int] | None,
@@ -191,7 +232,7 @@ def _direct(
     cue_token: int | None,
 ) -> Draft:
     parts = [(s.start, s.end) for s in chain] if len(chain) > 1 else []
-    return Draft(chain[0].start, chain[-1].end, "direct", cue, speaker, parts, cue_token)
+    return Draft(chain[0].start, chain[-1].end, "direct", cue, speaker, parts, cue_token, rank=0)
 
 
 def _holding_clause(drafts: list[Draft], lo: int, hi: int, used: set[int]) -> Draft | None:
@@ -354,6 +395,8 @@ def _with_speakers(
         if id(draft) in resolved:
             entity, span = resolved[id(draft)]
             speaker = resolver.speaker(entity, span)
+        elif draft.kind not in ("direct", "no-source"):
+            draft.kind = "no-source"  # "it was reported that ...": nobody named reports it
         cue = article.span(*draft.cue) if draft.cue else None
         quotes.append(
             Quote(

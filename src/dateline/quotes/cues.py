@@ -26,13 +26,16 @@ class Draft:
 
     start: int
     end: int
-    kind: str  # direct / indirect / mixed
+    kind: str  # direct / indirect / mixed / belief / evidence / no-source
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_token: int | None = None  # index of the cue token in the doc
     paragraph_quote: bool = False  # a paragraph quotation with no cue of its own
     introduced_by: tuple[int, int] | None = None  # the subject of the paragraph before it
+    # Which rule found it, for choosing between two finds of one content: 0 a quotation,
+    # 1 a verb of saying or "according to", 2 the other cues (quotes/frames.py).
+    rank: int = 1
 
 
 class Paragraphs:
@@ -60,14 +63,19 @@ def is_speech_verb(token: Token, lexicon: QuoteLexicon, *, quoting: bool = False
     lemma = token.lemma_.lower()
     if lemma not in lexicon.speech_verbs and not (quoting and lemma in lexicon.quote_only_verbs):
         return False
+    return not in_idiom(token, lexicon)
+
+
+def in_idiom(token: Token, lexicon: QuoteLexicon) -> bool:
+    """Whether ``token`` is part of a phrase where a cue reports nothing ("all told")."""
     doc = token.doc
     for idiom in lexicon.idioms:
         if token.lower_ not in idiom:
             continue
         at = token.i - idiom.index(token.lower_)
         if at >= 0 and tuple(t.lower_ for t in doc[at : at + len(idiom)]) == idiom:
-            return False
-    return True
+            return True
+    return False
 
 
 def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None:
@@ -94,6 +102,12 @@ def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None
             return subjects[0] if subjects[0].dep_ != "nsubjpass" else None
         if verb.dep_ in _SUBJECT_FROM_HEAD and verb.head.i != verb.i:
             verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+            # "... published the results by announcing that ...": the subject of the verb the
+            # prepositional phrase belongs to.
+            verb = verb.head.head
             seen += 1
             continue
         return None
@@ -256,7 +270,7 @@ def _speech_verb(
     if not tokens:
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
-    start, end = _clip(trim_tokens(tokens), paragraphs, verb.idx, body_start)
+    start, end = clip(trim_tokens(tokens), paragraphs, verb.idx, body_start)
     if speaker is not None and start < speaker[1] and speaker[0] < end:
         speaker = (subject.idx, subject.idx + len(subject)) if subject is not None else None
     return Draft(start, end, "indirect", cue, speaker, cue_token=verb.i)
@@ -322,13 +336,13 @@ def _according_to(
         tokens = before if len(before) >= len(after) else after
     if not tokens:
         return None
-    start, end = _clip(trim_tokens(tokens), paragraphs, token.idx, body_start)
+    start, end = clip(trim_tokens(tokens), paragraphs, token.idx, body_start)
     interrupted = head is not None and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i < phrase[0] for c in head.children
     )
     if interrupted and before and head is not None and head.i > phrase[1]:
         # "The attack, according to police, killed five people": the clause in two parts.
-        first = _clip(trim_tokens(before), paragraphs, token.idx, body_start)
+        first = clip(trim_tokens(before), paragraphs, token.idx, body_start)
         if first[1] > first[0]:
             parts = [first, (start, end)]
             return Draft(first[0], end, "indirect", cue, speaker, parts, cue_token=token.i)
@@ -360,7 +374,7 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i <= hi]
 
 
-def _clip(
+def clip(
     span: tuple[int, int], paragraphs: Paragraphs, anchor: int, body_start: int
 ) -> tuple[int, int]:
     """Clip a content span to the paragraph that holds the cue, and past the dateline."""
