@@ -30,12 +30,14 @@ from .cues import (
     clip_speaker,
     find_drafts,
     is_speech_verb,
+    relative_antecedent,
     speaker_span,
     subject_of,
 )
 from .frames import FrameReader, find_frames
 from .lexicon import QuoteLexicon, load_quote_lexicon
 from .marks import Segment, chain_segments, find_segments, split_paragraphs
+from .punctuation import find_punctuation_drafts
 from .speakers import SpeakerResolver
 from .univocal import keep_outermost
 
@@ -72,6 +74,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quo
     reader = FrameReader(doc, lexicon, paragraphs, body_start)
     spoken = {d.cue_token for d in drafts if d.cue_token is not None}
     drafts += find_frames(reader, quoted, spoken)
+    drafts += find_punctuation_drafts(text, doc, paragraphs, lexicon, body_start)
     found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs, reader)
     found = keep_outermost([d for d in found if d.end > d.start], text)
     found.sort(key=lambda d: (d.start, d.end))
@@ -379,7 +382,10 @@ def _with_speakers(
         if draft.speaker is not None and draft.speaker[0] >= draft.speaker[1]:
             draft.speaker = None  # a cue with nothing after it ("according to" + a mark)
         if draft.speaker is not None:
-            entity = resolver.add(*draft.speaker)
+            # "an architect who said ...": the pronoun is the speaker, the phrase it stands
+            # for says who that is.
+            phrase = relative_antecedent(doc, draft.speaker) or draft.speaker
+            entity = resolver.add(*phrase)
             if entity is not None:
                 resolved[id(draft)] = (entity, draft.speaker)
         elif draft.paragraph_quote:

@@ -7,6 +7,7 @@ clause that "according to" modifies), clipped to the cue's paragraph.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import QuoteLexicon
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# A colon close after a cue: "He added: ...", "said in a statement: ...".
+_TO_COLON = re.compile(r"[^\n.:;!?\"“”]{0,60}?:[ \t]+")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Verbs that share their subject with the verb they hang from ("..., adding that ...").
 _SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "acl"})
@@ -130,16 +133,27 @@ def is_silenced(verb: Token, lexicon: QuoteLexicon) -> bool:
 
 
 def speaker_span(subject: Token, verb: Token) -> tuple[int, int]:
-    """The characters of the speaker phrase: the subject's subtree (minus a relative clause
-    whose subject it is, when the verb sits inside that clause)."""
-    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
-        head = verb.head
-        left = head.left_edge.i
-        right = verb.left_edge.i - 1  # stop before the relative clause
-        tokens = head.doc[left : max(right, head.i) + 1]
-    else:
-        tokens = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    """The characters of the speaker phrase: the subject's subtree. The subject of a relative
+    clause is its pronoun ("an architect who said ..."), as PolNeAR marks it; the resolver
+    reads the phrase it stands for (:func:`relative_antecedent`)."""
+    tokens = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
     return trim_tokens(list(tokens))
+
+
+def relative_antecedent(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase a relative pronoun speaker stands for: "an architect" for the "who" of "an
+    architect who said ..." (the head noun's phrase, before the relative clause)."""
+    start, end = span
+    chars = doc.char_span(start, end, alignment_mode="expand")
+    if chars is None or len(chars) != 1:
+        return None
+    pronoun = chars[0]
+    clause = pronoun.head
+    if pronoun.lower_ not in _RELATIVE or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    right = clause.left_edge.i - 1  # stop before the relative clause
+    return trim_tokens(list(doc[head.left_edge.i : max(right, head.i) + 1]))
 
 
 def trim_tokens(tokens: list[Token]) -> tuple[int, int]:
@@ -203,6 +217,7 @@ def find_drafts(
     drafts: list[Draft] = []
     quoted = _Intervals(in_quote)
     last = len(doc) - 1
+    text = doc.text
     for token in doc:
         according = token.lower_ == "according" and token.i < last
         if according and doc[token.i + 1].lower_ == "to":
@@ -214,7 +229,7 @@ def find_drafts(
         if quoted.contains(token.idx):
             continue  # a cue inside a direct quotation is the speaker's, not the article's
         if speech:
-            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start)
+            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start, text)
         else:
             draft = _according_to(doc, token, lexicon, paragraphs, body_start)
         if draft is not None:
@@ -223,7 +238,12 @@ def find_drafts(
 
 
 def _speech_verb(
-    doc: Doc, verb: Token, lexicon: QuoteLexicon, paragraphs: Paragraphs, body_start: int
+    doc: Doc,
+    verb: Token,
+    lexicon: QuoteLexicon,
+    paragraphs: Paragraphs,
+    body_start: int,
+    text: str,
 ) -> Draft | None:
     if is_silenced(verb, lexicon):
         return None
@@ -268,6 +288,10 @@ def _speech_verb(
         # (passive) is kept.
         tokens = []
     if not tokens:
+        after_colon = colon_content(text, paragraphs, cue[1]) if speaker is not None else None
+        if after_colon is not None:
+            # "He added: the plan will fail": the words after the colon.
+            return Draft(*after_colon, "indirect", cue, speaker, cue_token=verb.i)
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
     start, end = clip(trim_tokens(tokens), paragraphs, verb.idx, body_start)
@@ -394,3 +418,23 @@ class _Intervals:
     def contains(self, offset: int) -> bool:
         k = bisect_right(self._starts, offset) - 1
         return k >= 0 and offset < self.spans[k][1]
+
+
+def colon_content(text: str, paragraphs: Paragraphs, after: int) -> tuple[int, int] | None:
+    """The words after a colon that follows a cue closely ("He added: the plan will fail"),
+    when they are not a quotation: (start, end) to the end of the paragraph."""
+    m = _TO_COLON.match(text, after)
+    if m is None:
+        return None
+    start = m.end()
+    if start >= len(text) or text[start] in "\"“„«'‘":
+        return None
+    end = rstrip_space(text, start, paragraphs.span(start)[1])
+    return (start, end) if end - start >= 3 else None
+
+
+def rstrip_space(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces and line ends."""
+    while end > start and text[end - 1] in " \t\u00a0\n":
+        end -= 1
+    return end

@@ -37,6 +37,7 @@ class QuoteLexicon:
     nominal_cues: dict[str, str] = field(default_factory=dict)  # claim -> its kind
     nominal_prepositions: frozenset[str] = frozenset()
     passive_cues: frozenset[str] = frozenset()  # "is expected to", "was criticized for"
+    colon_labels: frozenset[str] = frozenset()  # "UPDATE:", "Photo:": labels, not speakers
 
     def cue_class(self, lemma: str) -> str | None:
         """The kind a verb cue gives ("indirect", "belief", "evidence"), else None."""
@@ -78,6 +79,7 @@ def load_quote_lexicon() -> QuoteLexicon:
         content_prepositions=frozenset(raw["content_prepositions"]),
         nominal_cues=dict(raw["nominal_cues"]),
         nominal_prepositions=frozenset(raw["nominal_prepositions"]),
+        colon_labels=frozenset(raw["colon_labels"]),
         passive_cues=frozenset(raw["passive_cue_extra"])
         | frozenset(raw["speech_verbs"])
         | frozenset(raw["belief_verbs"]),
