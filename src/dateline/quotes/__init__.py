@@ -351,7 +351,7 @@ def _paragraph_subject(
 
 
 def _opens_paragraph(text: str, seg: Segment) -> bool:
-    before = text[: seg.open].rstrip(" \t")
+    before = text[: seg.open].rstrip(" \t'")  # "''" opens on its second apostrophe
     return not before or before.endswith("\n")
 
 
