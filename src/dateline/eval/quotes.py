@@ -195,6 +195,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
                         "file": txt.name,
                         "kind": "spurious",
                         "quote": quote.id,
+                        "cue": quote.cue.text if quote.cue else "",
                         "expected": "",
                         "found": _clip(quote.text),
                     }

@@ -75,7 +75,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quo
     spoken = {d.cue_token for d in drafts if d.cue_token is not None}
     drafts += find_frames(reader, quoted, spoken)
     drafts += find_punctuation_drafts(text, doc, paragraphs, lexicon, body_start)
-    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs, reader)
+    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs, reader, body_start)
     found = keep_outermost([d for d in found if d.end > d.start], text)
     found.sort(key=lambda d: (d.start, d.end))
     return _with_speakers(article, doc, found, mentions, lexicon)
@@ -102,6 +102,7 @@ def _attach_quotations(
     lexicon: QuoteLexicon,
     paragraphs: Paragraphs,
     reader: FrameReader | None = None,
+    body_start: int = 0,
 ) -> list[Draft]:
     """Give every quotation its cue: a clause that holds it, a verb after or before it. A verb
     of saying left with neither clause nor quotation is read by ``reader`` for what else it
@@ -173,6 +174,8 @@ def _attach_quotations(
                     ]
                     quote.end = nxt[-1].end
                     skip_next = True
+            if verb is not None:
+                _extend_to_clause(doc, quote, verb, max(body_start, paragraphs.span(lo)[0]))
             out.append(quote)
             continue
         words = sum(len(text[s.start : s.end].split()) for s in chain)
@@ -208,6 +211,45 @@ def _attach_quotations(
             continue
         out.append(draft)
     return out
+
+
+def _extend_to_clause(doc: Doc, quote: Draft, verb: Token, floor: int) -> None:
+    """A quotation that is only part of the clause it reports ('With thousands of systems,
+    “there is no single point of failure,” he said'; '“Budget reforms” would pay for it, he
+    said'): the content runs over the rest of that clause (the clause the quotation's words
+    belong to, below the cue), and the attribution is mixed."""
+    pieces = quote.parts or [(quote.start, quote.end)]
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in pieces]
+    inside = {t.i for span in spans if span is not None for t in span}
+    if not inside:
+        return
+    first = doc[min(inside)]
+    root = first
+    while root.head.i in inside and root.head.i != root.i:
+        root = root.head
+    host = root
+    while host.head.i != verb.i and host.head.i != host.i and not host.is_sent_start:
+        if verb.i in {a.i for a in host.head.ancestors} or host.head.i == verb.i:
+            host = host.head
+            continue
+        return  # the quotation is not below its cue: nothing to extend over
+    if host.head.i != verb.i:
+        return
+    outside = [
+        t
+        for t in host.subtree
+        if t.i not in inside and not (t.is_punct or t.is_space) and t.idx >= floor
+    ]
+    if not outside:
+        return
+    start = min(quote.start, outside[0].idx)
+    end = max(quote.end, outside[-1].idx + len(outside[-1]))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any("\n" in t.text for t in span):
+        return
+    quote.start, quote.end, quote.kind = start, end, "mixed"
+    if quote.parts:
+        quote.parts = [(start, pieces[0][1]), *pieces[1:-1], (pieces[-1][0], end)]
 
 
 def _is_fragment(doc: Doc, text: str, chain: list[Segment], lexicon: QuoteLexicon) -> bool:

@@ -156,6 +156,25 @@ def relative_antecedent(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | No
     return trim_tokens(list(doc[head.left_edge.i : max(right, head.i) + 1]))
 
 
+def without_elaboration(tokens: list[Token]) -> list[Token]:
+    """The content without a comment the writer adds at its end, set off by a comma: a
+    relative clause ("a close contest in the state, where 18 votes are at stake") or a
+    participle ("his hands were in the air, contradicting the police's claim")."""
+    if len(tokens) < 4:
+        return tokens
+    last = tokens[-1].i
+    for k, token in enumerate(tokens[2:-1], start=2):
+        if token.text != ",":
+            continue
+        nxt = tokens[k + 1]
+        clause = nxt.head if nxt.dep_ in ("advmod", "nsubj", "nsubjpass", "mark") else nxt
+        opens_relative = nxt.tag_ in ("WDT", "WP", "WRB") and clause.dep_ == "relcl"
+        participle = nxt.tag_ == "VBG" and nxt.dep_ == "advcl"
+        if (opens_relative or participle) and clause.right_edge.i >= last:
+            return tokens[:k]
+    return tokens
+
+
 def trim_tokens(tokens: list[Token]) -> tuple[int, int]:
     """(start, end) of ``tokens`` with punctuation and "that" stripped from both ends."""
     i, j = 0, len(tokens)
@@ -294,7 +313,7 @@ def _speech_verb(
             return Draft(*after_colon, "indirect", cue, speaker, cue_token=verb.i)
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
-    start, end = clip(trim_tokens(tokens), paragraphs, verb.idx, body_start)
+    start, end = clip(trim_tokens(without_elaboration(tokens)), paragraphs, verb.idx, body_start)
     if speaker is not None and start < speaker[1] and speaker[0] < end:
         speaker = (subject.idx, subject.idx + len(subject)) if subject is not None else None
     return Draft(start, end, "indirect", cue, speaker, cue_token=verb.i)

@@ -37,6 +37,7 @@ from .cues import (
     speaker_span,
     subject_of,
     trim_tokens,
+    without_elaboration,
 )
 from .lexicon import QuoteLexicon
 
@@ -357,6 +358,7 @@ class FrameReader:
             tokens = [t for t in tokens if not (cue_start.i <= t.i <= cue_end.i)]
             if not tokens:
                 continue
+            tokens = without_elaboration(tokens)
             span = clip(trim_tokens(tokens), self.paragraphs, anchor, self.body_start)
             if span[1] > span[0]:
                 spans.append(span)
