@@ -317,6 +317,8 @@ class FrameReader:
             if child.dep_ in _OBJECTS or child.dep_ == "xcomp":
                 if child.dep_ == "dobj" and child.lower_ in ("it", "that", "this", "so"):
                     continue
+                if child.dep_ in ("dobj", "dative") and lemma in self.lex.addressee_verbs:
+                    continue  # "told reporters": who is told, not what
                 out.append(child)
             elif child.dep_ == "prep":
                 word = child.lower_

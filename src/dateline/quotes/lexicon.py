@@ -37,6 +37,7 @@ class QuoteLexicon:
     nominal_cues: dict[str, str] = field(default_factory=dict)  # claim -> its kind
     nominal_prepositions: frozenset[str] = frozenset()
     passive_cues: frozenset[str] = frozenset()  # "is expected to", "was criticized for"
+    addressee_verbs: frozenset[str] = frozenset()  # "told reporters": the object is addressed
     colon_labels: frozenset[str] = frozenset()  # "UPDATE:", "Photo:": labels, not speakers
 
     def cue_class(self, lemma: str) -> str | None:
@@ -80,9 +81,10 @@ def load_quote_lexicon() -> QuoteLexicon:
         nominal_cues=dict(raw["nominal_cues"]),
         nominal_prepositions=frozenset(raw["nominal_prepositions"]),
         colon_labels=frozenset(raw["colon_labels"]),
+        addressee_verbs=frozenset(raw["addressee_verbs"]),
         passive_cues=frozenset(raw["passive_cue_extra"])
         | frozenset(raw["speech_verbs"])
-        | frozenset(raw["belief_verbs"]),
+        | frozenset(raw["belief_verbs"]) - frozenset(raw["not_passive_cues"]),
         anonymity=re.compile(
             r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE
         ),
