@@ -186,6 +186,9 @@ class Speaker:
     anonymous: bool = False
     description: str | None = None
     actor: Actor | None = None
+    # The person or organisation the speaker phrase refers to, read through pronouns,
+    # appositions and earlier mentions ("he" -> "Zalmay Khalilzad"); None when unnamed.
+    name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -194,6 +197,7 @@ class Speaker:
             "end": self.end,
             "anonymous": self.anonymous,
             "description": self.description,
+            "name": self.name,
             "actor": self.actor.to_json() if self.actor else None,
         }
 

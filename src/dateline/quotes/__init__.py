@@ -44,6 +44,7 @@ from .univocal import keep_outermost
 __all__ = ["find_quotes", "reporter_for_event"]
 
 _WORD = re.compile(r"\w")
+_DASHES = frozenset({"-", "–", "—", "--", "―"})
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # A dateline header ends at the first dash or closing parenthesis after the place name:
 # "Baghdad, Agency– ", "BAGHDAD (Reuters) - ", "WASHINGTON — ".
@@ -235,10 +236,20 @@ def _extend_to_clause(doc: Doc, quote: Draft, verb: Token, floor: int) -> None:
         return  # the quotation is not below its cue: nothing to extend over
     if host.head.i != verb.i:
         return
+    subtree = list(host.subtree)
+    lo_i, hi_i = min(inside), max(inside)
+    # A header set off by a dash ('Tunis, 4 May - "..."') is not part of the clause.
+    dashes = [t.i for t in subtree if t.text in _DASHES]
+    before = [d for d in dashes if d < lo_i]
+    after = [d for d in dashes if d > hi_i]
     outside = [
         t
-        for t in host.subtree
-        if t.i not in inside and not (t.is_punct or t.is_space) and t.idx >= floor
+        for t in subtree
+        if t.i not in inside
+        and not (t.is_punct or t.is_space or t.dep_ in ("mark", "cc"))
+        and t.idx >= floor
+        and not (before and t.i < before[-1])
+        and not (after and t.i > after[0])
     ]
     if not outside:
         return

@@ -267,6 +267,8 @@ class FrameReader:
             tokens = tokens[1:]  # the content is what the preposition governs
         source, speaker = self._noun_source(noun)
         kind = self.lex.nominal_cues[noun.lemma_.lower()]
+        if speaker is None and kind == "belief":
+            return None  # "approved a plan to expand the harbour": an intention of nobody named
         if speaker is None:
             kind = "no-source"
         cue_end = complement if complement.dep_ == "prep" else noun
