@@ -23,7 +23,7 @@ from ..model import Article, Event, EventDate, TimeExpr
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
-__all__ = ["date_for_event", "find_times", "tense_of"]
+__all__ = ["date_for_event", "direction_of", "find_times", "tense_of"]
 
 _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 # An entity worth giving to dateparser: a month name, a four-digit year or a numeric date.
@@ -44,6 +44,8 @@ _DIGIT_TRIGGER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.
 _PERIOD_OF_YEAR = re.compile(r"\d{4}-(?P<part>Q[1-4]|H[12]|SP|SU|FA|WI|[01]\d)")
+_QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
@@ -80,13 +82,17 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        return tense_of(span.root, set(range(span.start, span.end)))
+        return direction_of(span.root, set(range(span.start, span.end)))
+
+    def on_verb(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is None or not len(span) or hangs_off_a_verb(span.root)
 
     def is_noun(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is None or any(t.pos_ in {"NOUN", "PROPN"} for t in span)
 
-    ctx = Context(text, dct, direction, in_entity, is_noun)
+    ctx = Context(text, dct, direction, in_entity, is_noun, on_verb=on_verb)
     grammar = load_time_grammar()
     found: list[Match] = []
     windows = [(0, len(text))] if whole_text else _windows(doc, grammar.trigger_words)
@@ -120,6 +126,32 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
         )
         for start, end, reading in times
     ]
+
+
+def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
+    """Which way from the anchor a date lies, by its context first, then its clause's tense:
+
+    - a deadline or the end of a stretch looks ahead ("until Tuesday", "extended the offer
+      to Nov. 20", "postponed to Monday"), whatever the tense of the clause;
+    - else the tense of the clause (:func:`tense_of`).
+    """
+    lex = load_time_lexicon()
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        if head.lower_ in lex.deadline_prepositions:
+            return "future"
+        if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
+            return "future"
+    return tense_of(token, inside)
+
+
+def hangs_off_a_verb(token: Token) -> bool:
+    """Whether a date belongs to a verb (directly or through "on", "in", "at" ...) rather
+    than to a noun or an adjective ("payable Dec. 7", "stock of record Nov. 22")."""
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        head = head.head
+    return head.pos_ in {"VERB", "AUX"} or head.i == token.i
 
 
 def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
@@ -280,32 +312,69 @@ def _without_overlaps(found: list[Match]) -> list[Match]:
 
 
 def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
-    """Re-read the matches that lean on an earlier date ("the next day") in text order."""
+    """Re-read the matches that lean on an earlier date in text order: "the next day" on the
+    date mentioned last; "Saturday", "October" or "Nov. 3" on the time of their passage (the
+    last date written out in full in the paragraph, when it lies before the DCT); "a year
+    earlier" and "the quarter" on the quarter mentioned last in the paragraph."""
     narrative: tuple[date, str] | None = None
+    passage: tuple[date, str, int] | None = None  # (day, precision, where it was written)
+    period: Match | None = None  # the last quarter, half, season, month or day mentioned
     previous: Match | None = None
     for match in chosen:
         if match.pattern.narrative:
             ctx.narrative, ctx.narrative_precision = narrative or (None, "day")
+            if passage is not None and _near_sentence(ctx.text, passage[2], match.start):
+                ctx.passage, ctx.passage_precision = passage[0], passage[1]
+            else:
+                ctx.passage, ctx.passage_precision = None, "day"
+            ctx.period = (
+                period.reading.value
+                if period is not None and _same_paragraph(ctx.text, period.end, match.start)
+                else None
+            )
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
         if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
             _same_period(match, previous, ctx.dct)
-        if match.reading.type == "DATE" and match.reading.value:
-            narrative = _as_narrative(match.reading.value) or narrative
+        value = match.reading.value
+        if match.reading.type == "DATE" and value:
+            narrative = _as_narrative(value) or narrative
+            written = _as_narrative(value)
+            if written is not None and not match.reading.relative:
+                passage = (written[0], written[1], match.end)
+            if _QUARTER_OR_HALF.fullmatch(value) and match.pattern.name == "quarter":
+                period = match
         previous = match
     ctx.narrative, ctx.narrative_precision = None, "day"
+    ctx.passage, ctx.period = None, None
+
+
+def _near_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` is in the sentence of ``end`` or the one before it."""
+    return (
+        start <= end
+        and len(_SENTENCE_END.findall(text, start, end)) <= 1
+        and (_same_paragraph(text, start, end))
+    )
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether nothing between ``start`` and ``end`` ends a paragraph (a blank line)."""
+    return start <= end and _PARAGRAPH_BREAK.search(text, start, end) is None
 
 
 def _same_period(match: Match, previous: Match, dct: date | None) -> None:
-    """ "Third-quarter profit rose from a year earlier": the same quarter of the year before."""
+    """ "Third-quarter profit rose from a year earlier": the same quarter (half, season,
+    month or day) of the year before."""
     reading, before = match.reading, previous.reading
     if match.pattern.name not in {"ago", "year_earlier"} or reading.precision != "year":
         return
-    period = _PERIOD_OF_YEAR.fullmatch(before.value or "")
+    value = before.value or ""
+    period = _PERIOD_OF_YEAR.fullmatch(value)
     if dct is not None and reading.value and reading.value.isdigit() and period:
-        year = int((before.value or "")[:4]) - (dct.year - int(reading.value))
-        match.reading = Reading(f"{year}-{period['part']}", "DATE", before.precision, True)
+        year = int(value[:4]) - (dct.year - int(reading.value))
+        match.reading = Reading(f"{year}{value[4:]}", "DATE", before.precision, True)
 
 
 def _as_narrative(value: str) -> tuple[date, str] | None:
