@@ -44,6 +44,12 @@ _DIGIT_TRIGGER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.
 _PERIOD_OF_YEAR = re.compile(r"\d{4}-(?P<part>Q[1-4]|H[12]|SP|SU|FA|WI|[01]\d)")
+# A comparison with an earlier period: "from a year earlier", "$2 million a year ago".
+_COMPARISON = re.compile(
+    r"(?:\b(?:from|than|compared|with|versus|vs\.|over|against)|[\d%]|cents?|share)"
+    r"[^.;]{0,25}$",
+    re.IGNORECASE,
+)
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
@@ -315,7 +321,7 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
     """Re-read the matches that lean on an earlier date in text order: "the next day" on the
     date mentioned last; "Saturday", "October" or "Nov. 3" on the time of their passage (the
     last date written out in full in the paragraph, when it lies before the DCT); "a year
-    earlier" and "the quarter" on the quarter mentioned last in the paragraph."""
+    earlier" (in a comparison) and "the quarter" on the quarter the story is about."""
     narrative: tuple[date, str] | None = None
     passage: tuple[date, str, int] | None = None  # (day, precision, where it was written)
     period: Match | None = None  # the last quarter, half, season, month or day mentioned
@@ -327,16 +333,18 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
                 ctx.passage, ctx.passage_precision = passage[0], passage[1]
             else:
                 ctx.passage, ctx.passage_precision = None, "day"
-            ctx.period = (
-                period.reading.value
-                if period is not None and _same_paragraph(ctx.text, period.end, match.start)
-                else None
-            )
+            ctx.period = period.reading.value if period is not None else None
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
         if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
             _same_period(match, previous, ctx.dct)
+        elif period is not None and _COMPARISON.search(
+            ctx.text, max(0, match.start - 40), match.start
+        ):
+            # "profit rose to $3 million from $2 million a year earlier" in a story about a
+            # quarter: the same quarter of the year before.
+            _same_period(match, period, ctx.dct)
         value = match.reading.value
         if match.reading.type == "DATE" and value:
             narrative = _as_narrative(value) or narrative
