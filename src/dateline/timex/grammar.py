@@ -153,6 +153,7 @@ class TimeGrammar:
             words.update({unit, unit + "s", unit + "es"})
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
         words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
+        words.update({"current", "recent", "period"})
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -403,6 +404,20 @@ class TimeGrammar:
                 rf"(?P<h>(?-i:{_alternation(list(lex.holidays))}))",
                 self._holiday,
                 2,
+                False,
+            ),
+            (
+                "latest_period",
+                r"the\s+(?:latest|most\s+recent)\s+(?:quarter|period)",
+                self._latest_period,
+                3,
+                True,
+            ),
+            (
+                "present_adjective",
+                r"(?-i:(?P<w>current|recent))(?=\s+[a-z])",
+                self._present_adjective,
+                0,
                 False,
             ),
             (
@@ -791,6 +806,25 @@ class TimeGrammar:
         year = cal.year_for_month_day(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
         return Reading(date(year, month, day).isoformat(), relative=True)
 
+    def _latest_period(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "the latest quarter" of an earnings report: the quarter the story is about, else
+        the one just ended."""
+        if _QUARTER.fullmatch(ctx.period or ""):
+            return Reading(ctx.period, precision="quarter", relative=True)
+        if ctx.dct is None:
+            return Reading("XXXX-QX", precision="quarter")
+        return _shift(ctx.dct, "quarter", -1)
+
+    def _present_adjective(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "current market conditions", "a recent filing": the present, the recent past."""
+        after = _NEXT_WORD.match(ctx.text, m.end())
+        if after is None or after.group(1).lower() in _NOT_AFTER_PRESENT:
+            return None
+        if not ctx.is_noun(after.start(1), after.end(1)):
+            return None
+        value = "PRESENT_REF" if m["w"] == "current" else "PAST_REF"
+        return Reading(value, precision="none")
+
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if m["unit"].lower() == "quarter" and not m["mod"] and _QUARTER.fullmatch(ctx.period or ""):
             # "the quarter" after "third-quarter profit": the quarter the passage is about.
@@ -905,6 +939,12 @@ class TimeGrammar:
 
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# "current account", "current year" (a time expression of its own): no PRESENT_REF.
+_NOT_AFTER_PRESENT = frozenset(
+    {"account", "accounts", "affairs", "events", "year", "quarter", "month", "week", "period"}
+    | {"fiscal", "season", "term", "session", "decade", "century", "days", "weeks", "months"}
+    | {"years", "quarters", "times"}
+)
 NEAR_DAYS = 60
 # Before a noun these name a kind of thing ("a quarterly dividend", "the annual meeting"),
 # not how often something happens ("daily flights" keeps its SET reading).
