@@ -13,7 +13,10 @@ BODY = (
 
 
 def page(head: str = "", body: str = BODY) -> str:
-    return f"<html><head><title>Talks</title>{head}</head><body><article>{body}</article></body></html>"
+    return (
+        f"<html><head><title>Talks</title>{head}</head>"
+        f"<body><article>{body}</article></body></html>"
+    )
 
 
 def test_a_date_in_an_image_or_its_caption_is_not_the_publication_date() -> None:

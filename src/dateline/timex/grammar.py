@@ -831,10 +831,10 @@ class TimeGrammar:
             return Reading(ctx.period, precision="quarter", relative=True)
         if ctx.dct is None or not (m["mod"] or ctx.in_entity(m.start(), m.end())):
             return None
-        if m["unit"].lower() == "quarter" and not m["mod"]:
-            if ctx.direction(m.start(), m.end()) == "past":
-                # "Profit rose in the quarter" in an earnings report: the quarter just ended.
-                return _shift(ctx.dct, "quarter", -1)
+        past = ctx.direction(m.start(), m.end()) == "past"
+        if m["unit"].lower() == "quarter" and not m["mod"] and past:
+            # "Profit rose in the quarter" in an earnings report: the quarter just ended.
+            return _shift(ctx.dct, "quarter", -1)
         return _shift(ctx.dct, m["unit"].lower(), 0)
 
     # Handlers: durations, times of day, references, sets --------------------------------
