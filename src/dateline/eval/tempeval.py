@@ -56,6 +56,7 @@ class TimeMLDocument:
     dct: str | None
     text: str
     timexes: list[GoldTimex] = field(default_factory=list)
+    skipped: int = 0  # TIMEX3 elements that mark no text (issue 11: counted, not fatal)
 
 
 def read_timeml(path: Path) -> TimeMLDocument:
@@ -75,6 +76,7 @@ def read_timeml(path: Path) -> TimeMLDocument:
     pieces: list[str] = []
     length = 0
     timexes: list[GoldTimex] = []
+    skipped = 0
 
     def add(text: str | None) -> None:
         nonlocal length
@@ -83,12 +85,15 @@ def read_timeml(path: Path) -> TimeMLDocument:
             length += len(text)
 
     def walk(element: ET.Element) -> None:
+        nonlocal skipped
         start = length
         add(element.text)
         for child in element:
             walk(child)
             add(child.tail)
-        if element.tag == "TIMEX3" and length > start:  # an empty TIMEX3 marks no text
+        if element.tag == "TIMEX3" and length == start:
+            skipped += 1  # an empty TIMEX3 marks no text
+        elif element.tag == "TIMEX3":
             timexes.append(
                 GoldTimex(start, length, "", element.get("type", ""), element.get("value", ""))
             )
@@ -98,7 +103,7 @@ def read_timeml(path: Path) -> TimeMLDocument:
     for gold in timexes:
         gold.text = text[gold.start : gold.end]
     timexes.sort(key=lambda t: t.start)
-    return TimeMLDocument(path.stem, dct, text, timexes)
+    return TimeMLDocument(path.stem, dct, text, timexes, skipped)
 
 
 def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
@@ -140,6 +145,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         "value_f1": prf(right_value, n_found, n_gold)["f1"],
         "value": prf(right_value, n_found, n_gold),
         "value_exact": prf(exact_value, n_found, n_gold),
+        "skipped": sum(d.skipped for d in documents),
         "failures": failures,
     }
 
