@@ -303,3 +303,15 @@ def test_seed_events_take_the_dates_of_their_sentences(seed: Article) -> None:
     meetings = [v for s, values in by_sentence.items() if "16 January" in s for v in values]
     assert set(meetings) <= {"2006-01-16"}
     assert {t.value for t in seed.times} >= {"2006-01-16", "2006-02-06", "2006-05-21", "2006"}
+
+
+def test_an_event_without_a_date_takes_its_passages(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police arrested twenty protesters in Nairobi on 3 March. The Kenyan government "
+        "condemned the protesters.\n\nUgandan troops attacked rebels near Gulu."
+    )
+    article = pipeline.extract(text, date="2006-05-23")
+    dates = {e.trigger.text: e.date for e in article.events if e.date is not None}
+    assert (dates["condemned"].value, dates["condemned"].source) == ("2006-03-03", "passage")
+    # The next paragraph is another passage: the publication date.
+    assert dates["attacked"].source == "published"

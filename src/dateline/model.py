@@ -250,7 +250,7 @@ class EventDate:
 
     value: str
     precision: str
-    source: str  # "clause", "sentence", "published"
+    source: str  # "clause", "sentence", "passage" (a neighbouring sentence), "published"
     start: int | None = None
     end: int | None = None
     text: str | None = None

@@ -205,7 +205,9 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
 
 
 def date_for_event(event: Event, article: Article, doc: Doc) -> EventDate | None:
-    """The time expression governing the event's clause, else its sentence's, else publication."""
+    """The time expression governing the event's clause, else its sentence's, else its
+    passage's (the sentence before it, else the one after, in the same paragraph: "On Monday
+    troops entered the town. They arrested 20 people."), else the publication date."""
     sentence = event.sentence
     in_sentence = [
         t
@@ -228,6 +230,9 @@ def date_for_event(event: Event, article: Article, doc: Doc) -> EventDate | None
             return _event_date(min(governed, key=lambda g: (g[0], g[1]))[2], "clause")
         nearest = min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
         return _event_date(nearest, "sentence")
+    passage = _passage_date(event, article, doc)
+    if passage is not None:
+        return _event_date(passage, "passage")
     if article.published:
         published = article.published
         return EventDate(published.value, published.precision, "published")
@@ -444,6 +449,37 @@ def _entities_the_grammar_missed(
 
 
 # Steps of date_for_event -------------------------------------------------------------------
+
+
+def _passage_date(event: Event, article: Article, doc: Doc) -> TimeExpr | None:
+    """The date of the sentence next to the event's (before it first) in its paragraph."""
+    span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    neighbours = []
+    if sentence.start > 0:
+        neighbours.append(doc[sentence.start - 1].sent)
+    if sentence.end < len(doc):
+        neighbours.append(doc[sentence.end].sent)
+    for other in neighbours:
+        lo = min(other.start_char, sentence.start_char)
+        hi = max(other.end_char, sentence.end_char)
+        if _PARAGRAPH_BREAK.search(article.text[lo:hi].rstrip()):
+            continue  # another paragraph: another passage
+        dates = [
+            t
+            for t in article.times
+            if other.start_char <= t.start
+            and t.end <= other.end_char
+            and t.type in {"DATE", "TIME"}
+            and t.value
+            and _CALENDAR_VALUE.match(t.value)
+        ]
+        if dates:
+            # The one nearest the event's sentence.
+            return max(dates, key=lambda t: t.start) if other.start < sentence.start else dates[0]
+    return None
 
 
 def _distance_below(doc: Doc, time: TimeExpr, trigger: Token) -> int | None:
