@@ -38,7 +38,8 @@ _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"
 # Figures that are time words by themselves: years, decades, clock times, numeric dates.
 # (Other figures, "16 January", "three years", sit beside a month or unit word.)
 _DIGIT_TRIGGER = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|(?<!\d)'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$",
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|(?<!\d)'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$"
+    r"|^['’]\d\d$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
@@ -294,7 +295,9 @@ def _windows(doc: Doc, trigger_words: frozenset[str]) -> list[tuple[int, int]]:
             if token.lower_ not in trigger_words:
                 continue
         elif token.lower_ not in trigger_words and not _DIGIT_TRIGGER.search(token.text):
-            continue
+            short_year = token.i > 0 and doc[token.i - 1].text in ("'", "’")
+            if not (short_year and len(token.text) == 2 and token.text.isdigit()):
+                continue
         first = doc[max(0, token.i - _WINDOW_TOKENS)]
         end_token = doc[min(last, token.i + _WINDOW_TOKENS)]
         start, end = first.idx, end_token.idx + len(end_token.text)

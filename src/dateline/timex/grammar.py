@@ -346,13 +346,27 @@ class TimeGrammar:
             ),
             (
                 "clock",
-                r"(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+                r"(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*"
+                r"(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
                 r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?",
                 self._clock,
                 2,
                 False,
             ),
-            ("clock24", r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])", self._clock24, 1, False),
+            (
+                "clock24",
+                r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:\.\d+)?)?(?![\d:])",
+                self._clock24,
+                1,
+                False,
+            ),
+            (
+                "short_year",  # "in '98", "the class of '04": a year written with two figures
+                r"(?<=\s)['’](?P<yy>\d\d)(?![\d'’s])",
+                self._short_year,
+                1,
+                False,
+            ),
             (
                 "named_time",
                 rf"(?P<t>{_alternation(list(lex.named_times))})",
@@ -642,10 +656,12 @@ class TimeGrammar:
         passage = _passage_anchor(ctx, "day") if not rel else None
         if passage is not None:
             # "On Saturday" in a passage about a day weeks before the DCT: the Saturday
-            # nearest that day, on the side its tense says.
+            # nearest that day (later, when the clause looks ahead).
             direction = ctx.direction(m.start(), m.end())
-            side = "future" if direction in {"future", "conditional"} else "past"
-            day = cal.weekday_near(passage, isoweekday, side)
+            day = cal.weekday_near(passage, isoweekday, "future")
+            if direction not in {"future", "conditional"}:
+                earlier = cal.weekday_near(passage, isoweekday, "past")
+                day = day if (day - passage) < (passage - earlier) else earlier
             if pod:
                 return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
             return Reading(day.isoformat(), relative=True)
@@ -881,13 +897,32 @@ class TimeGrammar:
             return None
         afternoon = m["ap"].lower().startswith("p")
         hour = (hour % 12) + (12 if afternoon else 0)
-        return self._clock_reading(hour, minute, ctx)
+        reading = self._clock_reading(hour, minute, ctx)
+        if m["sec"]:
+            reading = Reading(f"{reading.value}:{m['sec']}", "TIME", relative=True, clock=True)
+        return reading
 
     def _clock24(self, m: re.Match[str], ctx: Context) -> Reading | None:
         hour, minute = int(m["h"]), int(m["mi"])
-        if hour > 24 or not ctx.in_entity(m.start(), m.end()):
+        seconds = m["sec"] is not None  # "10:30:15": a clock time by its form alone
+        if hour > 24 or not (seconds or ctx.in_entity(m.start(), m.end())):
             return None
-        return self._clock_reading(hour, minute, ctx)
+        reading = self._clock_reading(hour, minute, ctx)
+        if seconds:
+            reading = Reading(f"{reading.value}:{m['sec']}", "TIME", relative=True, clock=True)
+        return reading
+
+    def _short_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "'98" after a word that takes a year ("in", "since", "of"): the year in the century
+        that puts it nearest the DCT, not after it."""
+        if ctx.previous_word(m.start()) not in self.lex.year_prepositions | {"of", "class"}:
+            return None
+        two = int(m["yy"])
+        now = ctx.dct.year if ctx.dct else 2000
+        year = (now // 100) * 100 + two
+        if year > now:
+            year -= 100
+        return Reading(str(year), precision="year")
 
     def _named_time(self, m: re.Match[str], ctx: Context) -> Reading | None:
         hour, minute = (int(x) for x in self.lex.named_times[m["t"].lower()].split(":"))
