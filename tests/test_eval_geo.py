@@ -92,3 +92,22 @@ def test_a_gold_span_off_its_phrase_is_realigned_and_counted(
     assert all(a.text[t.start : t.end] == t.text for a in articles for t in a.toponyms)
     scores = evaluate(tmp_path / "drift.xml", settings, end_to_end=False)
     assert scores["realigned"] == 1 and scores["acc_161km"] == 1.0
+
+
+def test_a_toponym_off_its_phrase_is_realigned_and_one_without_offsets_skipped(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shifted.xml"
+    path.write_text(
+        "<articles><article docid='1'><text>Floods hit Paris and then Lyon.</text><toponyms>"
+        # Written against a copy with two more characters in front: "Paris" is at 11.
+        "<toponym><start>13</start><end>18</end><gaztag geonameid='1'><lat>48.85</lat>"
+        "<lon>2.35</lon></gaztag><phrase>Paris</phrase></toponym>"
+        "<toponym><phrase>Lyon</phrase></toponym>"
+        "</toponyms></article></articles>",
+        encoding="utf-8",
+    )
+    (article,) = read_geo_corpus(path)
+    (paris,) = article.toponyms
+    assert (paris.start, paris.end, paris.text) == (11, 16, "Paris")
+    assert (article.realigned, article.skipped) == (1, 1)

@@ -17,6 +17,7 @@ from dateline.settings import Settings
 from gate import check_floors
 
 SEED_GOLD = SHARED / "quotes" / "seed"
+POLNEAR = SHARED / "quotes" / "polnear-dev"
 OWN_GOLD = FIXTURES / "quotes"
 # A story of dateline's own under a header of navigation lines: one source introduced once
 # and quoted in two later paragraphs (the seed article's shape).
@@ -127,3 +128,13 @@ def test_cli_eval_quotes_lists_failures_in_a_table(settings: Settings, tmp_path:
     result = runner.invoke(app, ["eval", "quotes", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "missed" in result.stdout and "speaker_accuracy" in result.stdout
+
+
+@pytest.mark.gate
+@pytest.mark.gold
+@pytest.mark.slow
+def test_attribution_scores_on_polnear_dev_stay_above_their_floors(settings: Settings) -> None:
+    # PolNeAR's dev compartment, every attribution annotated (issue 11); its README: measure.
+    scores = evaluate(POLNEAR, settings)
+    assert scores["files"] == 84 and scores["skipped"] == 1
+    assert check_floors("quotes", scores, split="polnear") == []

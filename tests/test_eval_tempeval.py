@@ -114,3 +114,25 @@ def test_malformed_timeml_names_the_file(settings: Settings, tmp_path: Path) -> 
     bad.write_text("<TimeML><TEXT>On <TIMEX3 tid='t1'>Sunday</TEXT>", encoding="utf-8")
     with pytest.raises(EvalError, match=r"\[E092\] .*bad\.tml"):
         evaluate(bad, settings)
+
+
+def test_an_empty_timex_is_counted_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "empty.tml"
+    path.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-27" '
+        'functionInDocument="CREATION_TIME">1998-02-27</TIMEX3></DCT>'
+        '<TEXT>Rates fell <TIMEX3 tid="t1" type="DATE" value="1998-02-26">Thursday</TIMEX3>'
+        '<TIMEX3 tid="t2" type="DATE" value="1998"/>.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    document = read_timeml(path)
+    assert (len(document.timexes), document.skipped) == (1, 1)
+
+
+def test_values_are_compared_in_one_spelling() -> None:
+    from dateline.eval.tempeval import same_value
+
+    assert same_value("2000-W7", "2000-W07")
+    assert same_value("1968-XX", "1968") and same_value("1998-XX-XX", "1998")
+    assert same_value("198X", "198")
+    assert not same_value("1998-10", "1998-W43") and not same_value("P1Y", "1998")

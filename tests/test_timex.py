@@ -303,3 +303,68 @@ def test_seed_events_take_the_dates_of_their_sentences(seed: Article) -> None:
     meetings = [v for s, values in by_sentence.items() if "16 January" in s for v in values]
     assert set(meetings) <= {"2006-01-16"}
     assert {t.value for t in seed.times} >= {"2006-01-16", "2006-02-06", "2006-05-21", "2006"}
+
+
+def test_an_event_without_a_date_takes_its_passages(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police arrested twenty protesters in Nairobi on 3 March. The Kenyan government "
+        "condemned the protesters.\n\nUgandan troops attacked rebels near Gulu."
+    )
+    article = pipeline.extract(text, date="2006-05-23")
+    dates = {e.trigger.text: e.date for e in article.events if e.date is not None}
+    assert (dates["condemned"].value, dates["condemned"].source) == ("2006-03-03", "passage")
+    # The next paragraph is another passage: the publication date.
+    assert dates["attacked"].source == "published"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The blast came at 10:31:15 local time.", "10:31:15", "2006-05-23T10:31:15"),
+        ("He called at 9:05:30 p.m.", "9:05:30 p.m.", "2006-05-23T21:05:30"),
+        ("She graduated in '98 and left.", "'98", "1998"),
+    ],
+)
+def test_numeric_forms_are_recognised(nlp: Language, sentence: str, text: str, value: str) -> None:
+    found = only(nlp, sentence)
+    assert (found.text, found.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A 35-year-old man was arrested.", "The suspect is 35 years old.", "A quarterly dividend."],
+)
+def test_ages_and_kinds_are_not_time_expressions(nlp: Language, sentence: str) -> None:
+    article = Article(sentence, published=PublishedDate(SEED_DATE))
+    assert find_times(article, nlp(sentence)) == []
+
+
+def test_a_weekday_in_a_passage_about_an_earlier_time_takes_its_time(nlp: Language) -> None:
+    text = "The fighting began on Feb. 20, 1998, in the north. On Sunday the rebels took the town."
+    article = Article(text, published=PublishedDate("1998-03-22"))
+    values = {t.text: t.value for t in find_times(article, nlp(text))}
+    assert values["Sunday"] == "1998-02-22"
+
+
+def test_a_deadline_looks_ahead_whatever_the_tense(nlp: Language) -> None:
+    text = "The company extended its offer to Nov. 20. The talks were postponed until Tuesday."
+    article = Article(text, published=PublishedDate("1989-11-02"))
+    values = {t.text: t.value for t in find_times(article, nlp(text))}
+    assert values["Nov. 20"] == "1989-11-20" and values["Tuesday"] == "1989-11-07"
+
+
+def test_a_weekday_with_its_date_takes_the_year_that_fits(nlp: Language) -> None:
+    text = "The race was held on Saturday, April 25."
+    article = Article(text, published=PublishedDate("1998-04-24"))
+    (found,) = find_times(article, nlp(text))
+    assert found.value == "1998-04-25"
+
+
+def test_the_quarter_of_an_earnings_story(nlp: Language) -> None:
+    text = (
+        "Third-quarter profit rose 23% to $5 million from $4 million a year earlier. "
+        "Sales in the latest quarter rose 8%."
+    )
+    article = Article(text, published=PublishedDate("1989-10-27"))
+    values = [t.value for t in find_times(article, nlp(text))]
+    assert values == ["1989-Q3", "1988-Q3", "1989-Q3"]

@@ -201,6 +201,9 @@ class Speaker:
     anonymous: bool = False
     description: str | None = None
     actor: Actor | None = None
+    # The person or organisation the speaker phrase refers to, read through pronouns,
+    # appositions and earlier mentions ("he" -> "Zalmay Khalilzad"); None when unnamed.
+    name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -209,6 +212,7 @@ class Speaker:
             "end": self.end,
             "anonymous": self.anonymous,
             "description": self.description,
+            "name": self.name,
             "actor": self.actor.to_json() if self.actor else None,
         }
 
@@ -261,7 +265,7 @@ class EventDate:
 
     value: str
     precision: str
-    source: str  # "clause", "sentence", "published"
+    source: str  # "clause", "sentence", "passage" (a neighbouring sentence), "published"
     start: int | None = None
     end: int | None = None
     text: str | None = None

@@ -19,14 +19,12 @@ Scores:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import (
     E_BRAT_EMPTY,
-    E_BRAT_LINE,
     E_BRAT_LINK,
     E_BRAT_MISSING,
     DatelineError,
@@ -35,13 +33,14 @@ from ..errors import (
 from ..model import Article, Quote
 from ..settings import Settings
 from . import prf
+from .brat import read_brat_document
 
 # A match needs the content spans to overlap by this share of the longer one.
 MIN_OVERLAP = 0.5
 
 Spans = list[tuple[int, int]]
-_SPAN_LINE = re.compile(r"^(T\d+)\t(\w+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)$")
-_EVENT_LINE = re.compile(r"^(E\d+)\t(.+)$")
+# The event types of an attribution (PolNeAR: one with no named source has its own type).
+ATTRIBUTION_TYPES = frozenset({"Attribution", "Attribution-no-source"})
 
 
 @dataclass(slots=True)
@@ -52,35 +51,59 @@ class GoldAttribution:
     cue: Spans = field(default_factory=list)
     source: Spans | None = None
     id: str = ""
+    type: str = "Attribution"
+    attributes: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GoldAttributions:
+    """The attributions of one ``.ann`` file and what the reader had to leave or mend."""
+
+    attributions: list[GoldAttribution]
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
+    realigned: int = 0
+    misaligned: int = 0
 
 
 def read_brat(path: Path) -> list[GoldAttribution]:
     """The attributions of one BRAT ``.ann`` file."""
-    spans: dict[str, tuple[str, Spans]] = {}
-    links: list[tuple[str, dict[str, str]]] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#") or line[0] in "AMRN*":
-            continue  # attributes, relations and notes carry nothing scored here
-        if m := _SPAN_LINE.match(line):
-            pieces = [tuple(int(x) for x in p.split()) for p in m.group(3).split(";")]
-            spans[m.group(1)] = (m.group(2), [(a, b) for a, b in pieces])
-        elif m := _EVENT_LINE.match(line):
-            roles: dict[str, str] = {}
-            for arg in m.group(2).split():
-                role, _, ref = arg.partition(":")
-                roles[role.rstrip("0123456789")] = ref
-            links.append((m.group(1), roles))
-        else:
-            raise EvalError(E_BRAT_LINE.format(path=path, line=n, text=line))
-    gold = []
-    for event_id, roles in links:
-        try:
-            content = spans[roles["Content"]][1]
-            cue = spans[roles["Cue"]][1] if "Cue" in roles else []
-            source = spans[roles["Source"]][1] if "Source" in roles else None
-        except KeyError as e:
-            raise EvalError(E_BRAT_LINK.format(path=path, event=event_id, ref=e)) from e
-        gold.append(GoldAttribution(content, cue, source, event_id))
+    return read_attributions(path).attributions
+
+
+def read_attributions(path: Path, text: str | None = None) -> GoldAttributions:
+    """The attributions of one ``.ann`` file; one that lacks its content or cue, or links a
+    span the file does not define, is skipped and listed with the reason, not fatal."""
+    document = read_brat_document(path, text)
+    gold = GoldAttributions([], realigned=document.realigned, misaligned=document.misaligned)
+    for event in document.events.values():
+        if event.type not in ATTRIBUTION_TYPES:
+            continue
+        refs = {role: event.role(role) for role in ("Content", "Cue", "Source")}
+        unknown = [r for ids in refs.values() for r in ids if r not in document.spans]
+        if unknown:
+            reason = E_BRAT_LINK.format(path=path, event=event.id, ref=unknown[0])
+            gold.skipped.append((event.id, reason))
+            continue
+        missing = [role for role in ("Content", "Cue") if not refs[role]]
+        if missing:
+            gold.skipped.append((event.id, f"no {' and no '.join(missing)} span"))
+            continue
+
+        def pieces(ids: list[str]) -> Spans:
+            return sorted(p for i in ids for p in document.spans[i].spans)
+
+        gold.attributions.append(
+            GoldAttribution(
+                content=pieces(refs["Content"]),
+                cue=pieces(refs["Cue"]),
+                source=pieces(refs["Source"]) if refs["Source"] else None,
+                id=event.id,
+                type=event.type,
+                attributes=document.attributes.get(event.id, {}),
+                notes=document.notes.get(event.id, []),
+            )
+        )
     return gold
 
 
@@ -92,11 +115,18 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
 
     files = _gold_files(path)
     pipeline = Pipeline(settings)
-    n_gold = n_found = n_matched = n_speaker = n_cue = 0
+    n_gold = n_found = n_matched = n_speaker = n_cue = n_realigned = n_misaligned = 0
     failures: list[dict[str, Any]] = []
+    skipped: list[dict[str, str]] = []
+    gold_kinds: dict[str, dict[str, int]] = {}
+    found_kinds: dict[str, dict[str, int]] = {}
     for txt, ann in files:
-        gold = read_brat(ann)
         raw = txt.read_bytes()
+        read = read_attributions(ann, raw.decode("utf-8", errors="replace"))
+        gold = read.attributions
+        n_realigned += read.realigned
+        n_misaligned += read.misaligned
+        skipped.extend({"file": ann.name, "gold": e, "reason": r} for e, r in read.skipped)
         try:
             article = read_input(raw, name=str(txt), settings=settings)
         except DatelineError as e:
@@ -120,6 +150,14 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         n_matched += len(pairs)
         matched_gold = {g for g, _ in pairs}
         matched_found = {f for _, f in pairs}
+        for g, att in enumerate(gold):
+            tally = gold_kinds.setdefault(gold_kind(att, source_text), {"gold": 0, "matched": 0})
+            tally["gold"] += 1
+            tally["matched"] += g in matched_gold
+        for f, (quote, _) in enumerate(found):
+            tally = found_kinds.setdefault(quote.kind, {"found": 0, "matched": 0})
+            tally["found"] += 1
+            tally["matched"] += f in matched_found
         for g, f in pairs:
             quote = found[f][0]
             speaker_ok, cue_ok = (
@@ -157,6 +195,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
                         "file": txt.name,
                         "kind": "spurious",
                         "quote": quote.id,
+                        "cue": quote.cue.text if quote.cue else "",
                         "expected": "",
                         "found": _clip(quote.text),
                     }
@@ -169,8 +208,29 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         "quotes": prf(n_matched, n_found, n_gold),
         "speaker_accuracy": round(n_speaker / n_matched, 4) if n_matched else 0.0,
         "cue_accuracy": round(n_cue / n_matched, 4) if n_matched else 0.0,
-        "failures": failures,
+        "gold_by_kind": dict(sorted(gold_kinds.items())),
+        "found_by_kind": dict(sorted(found_kinds.items())),
+        "skipped": len(skipped),
+        "realigned": n_realigned,
+        "misaligned": n_misaligned,
+        "failures": failures + [{"kind": "skipped", **s} for s in skipped],
     }
+
+
+_QUOTE_MARKS = '"“”„«»'
+
+
+def gold_kind(att: GoldAttribution, text: str) -> str:
+    """A rough class of a gold attribution, for the breakdown of recall: ``no-source`` (no
+    Source span), ``direct`` (content wholly inside quotation marks) or ``indirect``."""
+    if att.source is None:
+        return "no-source"
+    first, last = att.content[0][0], att.content[-1][1]
+    inside = text[first:last].strip()
+    before = text[max(0, first - 1) : first]
+    opens = inside[:1] in _QUOTE_MARKS or before in _QUOTE_MARKS
+    closes = inside[-1:] in _QUOTE_MARKS or inside[-2:-1] in _QUOTE_MARKS
+    return "direct" if opens and closes else "indirect"
 
 
 def _gold_files(path: Path) -> list[tuple[Path, Path]]:

@@ -14,10 +14,16 @@ Scores, as TempEval-3 counts them:
 - ``value_accuracy`` and ``type_accuracy``: over the matched pairs, the share with the gold
   value (type);
 - ``value_f1``: F1 of the expressions with a relaxed span match and the gold value.
+
+Values are compared in one canonical spelling (issue 11), since gold files write the same
+value several ways: week numbers padded ("2000-W7" is "2000-W07"), unspecified trailing
+parts dropped ("1968-XX" and "1968-XX-XX" are "1968"), a decade's placeholder dropped
+("198X" is "198"). ``value_exact`` gives the F1 with the values compared as written.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +56,7 @@ class TimeMLDocument:
     dct: str | None
     text: str
     timexes: list[GoldTimex] = field(default_factory=list)
+    skipped: int = 0  # TIMEX3 elements that mark no text (issue 11: counted, not fatal)
 
 
 def read_timeml(path: Path) -> TimeMLDocument:
@@ -69,6 +76,7 @@ def read_timeml(path: Path) -> TimeMLDocument:
     pieces: list[str] = []
     length = 0
     timexes: list[GoldTimex] = []
+    skipped = 0
 
     def add(text: str | None) -> None:
         nonlocal length
@@ -77,12 +85,15 @@ def read_timeml(path: Path) -> TimeMLDocument:
             length += len(text)
 
     def walk(element: ET.Element) -> None:
+        nonlocal skipped
         start = length
         add(element.text)
         for child in element:
             walk(child)
             add(child.tail)
-        if element.tag == "TIMEX3" and length > start:  # an empty TIMEX3 marks no text
+        if element.tag == "TIMEX3" and length == start:
+            skipped += 1  # an empty TIMEX3 marks no text
+        elif element.tag == "TIMEX3":
             timexes.append(
                 GoldTimex(start, length, "", element.get("type", ""), element.get("value", ""))
             )
@@ -92,7 +103,7 @@ def read_timeml(path: Path) -> TimeMLDocument:
     for gold in timexes:
         gold.text = text[gold.start : gold.end]
     timexes.sort(key=lambda t: t.start)
-    return TimeMLDocument(path.stem, dct, text, timexes)
+    return TimeMLDocument(path.stem, dct, text, timexes, skipped)
 
 
 def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
@@ -100,7 +111,7 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
     files = _tml_files(path)
     documents = [read_timeml(f) for f in files]
     nlp = load_nlp(settings.spacy_model)
-    n_gold = n_found = matched = strict = right_value = right_type = 0
+    n_gold = n_found = matched = strict = right_value = right_type = exact_value = 0
     failures: list[dict[str, Any]] = []
     texts = (d.text for d in documents)
     for document, doc in zip(
@@ -116,7 +127,8 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         for gold, time in pairs:
             strict += gold.start == time.start and gold.end == time.end
             right_type += gold.type == time.type
-            if gold.value == time.value:
+            exact_value += gold.value == time.value
+            if same_value(gold.value, time.value):
                 right_value += 1
             else:
                 failures.append(_failure(document.name, "wrong value", gold, time))
@@ -132,8 +144,29 @@ def evaluate(path: Path, settings: Settings) -> dict[str, Any]:
         "type_accuracy": round(right_type / matched, 4) if matched else 0.0,
         "value_f1": prf(right_value, n_found, n_gold)["f1"],
         "value": prf(right_value, n_found, n_gold),
+        "value_exact": prf(exact_value, n_found, n_gold),
+        "skipped": sum(d.skipped for d in documents),
         "failures": failures,
     }
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+_UNSPECIFIED = re.compile(r"(?:-XX)+$")
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
+def canonical_value(value: str | None) -> str:
+    """One spelling of a TimeML value: "2000-W7" -> "2000-W07", "1968-XX" -> "1968",
+    "198X" -> "198"."""
+    text = (value or "").strip()
+    text = _WEEK.sub(r"-W0\1", text)
+    text = _UNSPECIFIED.sub("", text) if re.match(r"^\d{4}", text) else text
+    return _DECADE.sub(r"\1", text)
+
+
+def same_value(gold: str | None, found: str | None) -> bool:
+    """Whether two TimeML values are the same value, however each is spelled."""
+    return canonical_value(gold) == canonical_value(found)
 
 
 def align(

@@ -33,8 +33,7 @@ def attach_context(
     quotes = SpanIndex(article.quotes, lambda q: (*q.parts, (q.start, q.end)))
     for event in article.events:
         sentence = event.sentence
-        in_sentence = times.overlapping(sentence.start, sentence.end)
-        event.date = date_for_event(event, article, doc, in_sentence)
+        event.date = date_for_event(event, article, doc, times.overlapping)
         near = places.overlapping(sentence.start, sentence.end)
         event.place = place_for_event(event, article, doc, near)
         holding = quotes.covering(event.trigger.start)

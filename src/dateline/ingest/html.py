@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Dateline, PublishedDate
 from ..settings import Settings
 from .flatten import flatten_deep_html
+from .lexicon import ASSET_PATTERNS, UNDATED_PAGE_PATTERNS
 from .metadata import find_dateline, is_date_line, parse_date_line, split_title
 from .normalise import normalise_line, normalise_text
 
@@ -45,9 +46,10 @@ def extract_page(
     """Extract the article of an HTML page (broken HTML gives what can be had).
 
     The body, title, site name and canonical URL come from trafilatura; the publication
-    date from the page's metadata via htmldate (``original_date``, extensive search), else
-    the URL, else a date line at the top of the body. The text is "" when nothing is found.
-    A page nested deeper than ``max_html_depth`` is flattened first (``flatten_deep_html``).
+    date from the page's metadata via htmldate (``original_date``), else the URL, else a
+    date line at the top of the body, else htmldate's extensive search of the page without
+    its images and asset links. The text is "" when nothing is found. A page nested deeper
+    than ``max_html_depth`` is flattened first (``flatten_deep_html``).
     """
     import trafilatura
 
@@ -82,7 +84,7 @@ def extract_page(
         page.outlet = match.outlet or page.outlet
         published = published or match.published
     if published is None and find_dates:
-        published = find_date_in_text(text)
+        published = find_date_in_text(text) or find_published_anywhere(html, url)
     page.published = published
     return page
 
@@ -100,16 +102,48 @@ def _squash(line: str) -> str:
 
 
 def find_published(html: str | HtmlElement, url: str | None) -> PublishedDate | None:
-    """The publication date in the page's metadata (source "meta") or its URL ("url")."""
+    """The publication date in the page's metadata (source "meta") or its URL ("url").
+
+    A feed, a wiki or a listing page (``undated_page``) has none: its dates are of other
+    pages or of edits, and no date is better than a wrong one (issue 11).
+    """
     import htmldate
 
-    found = htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
+    if undated_page(url):
+        return None
+    found = htmldate.find_date(html, url=url, original_date=True, extensive_search=False)
     url_date = date_in_url(url)
     if found:
         return PublishedDate(found, "day", "url" if found == url_date else "meta")
     if url_date:
         return PublishedDate(url_date, "day", "url")
     return None
+
+
+def find_published_anywhere(html: str, url: str | None) -> PublishedDate | None:
+    """htmldate's extensive search over the page's text, for a page whose metadata, URL and
+    body name no date: images, their captions and links to assets are taken out first (the
+    date an image was uploaded or taken is not the article's), and a bare year (htmldate's
+    last resort, a copyright line) is no publication day."""
+    import htmldate
+
+    if undated_page(url) or not isinstance(html, str):
+        return None
+    cleaned = html
+    for pattern in ASSET_PATTERNS:
+        cleaned = pattern.sub(" ", cleaned)
+    found = htmldate.find_date(cleaned, url=url, original_date=True, extensive_search=True)
+    if not found or found.endswith("-01-01"):
+        return None
+    return PublishedDate(found, "day", "meta")
+
+
+def undated_page(url: str | None) -> bool:
+    """A feed, a wiki or a listing page, by its URL (the fragment after "#" aside)."""
+    if not url:
+        return False
+    address = url.split("#", 1)[0]
+    return any(p.search(address) for p in UNDATED_PAGE_PATTERNS)
 
 
 def date_in_url(url: str | None) -> str | None:

@@ -6,6 +6,8 @@ shapes that archive pages and wire copy share.
 
 from __future__ import annotations
 
+import re
+
 # Whole lines (case-insensitive, trailing ":" and punctuation ignored) that are navigation or
 # page furniture, never article text.
 NAV_LINES: frozenset[str] = frozenset(
@@ -422,3 +424,30 @@ ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
         "on", "by", "at", "has", "have", "were", "are", "it", "be", "this", "which", "will",
     }
 )  # fmt: skip
+
+# Publication dates (issue 11). Pages whose dates are not an article's publication date:
+# feeds, wikis (edit dates), listings of other pages (tags, categories, search, archives).
+# A link through a feed proxy ("feeds.example.com/~r/.../story") is an article and keeps it.
+UNDATED_PAGE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"/(?:feeds?|rss)(?:/?$|\.xml$|/?\?)",  # the feed itself, not a link through it
+        r"^[a-z]+://wiki\.|/wiki/|[?&]title=[^&]*&(?:diff|oldid|action)=",  # wikis and edits
+        r"/(?:tag|tags|category|categories|topic|topics|archive|archives)(?:/[^/?#.]+)?"
+        r"(?:/page/\d+)?/?(?:[?#]|$)",
+        r"/search(?:/|\?|$)",
+        r"[?&](?:s|q|search)=",
+    )
+)
+# Parts of a page whose dates are not the article's: images and their captions, links to
+# assets (an upload path "/2016/01/photo.jpg" holds the upload date).
+ASSET_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE | re.DOTALL)
+    for p in (
+        r"<img\b[^>]*>",
+        r"<source\b[^>]*>",
+        r"<figcaption\b.*?</figcaption>",
+        r"""(?:src|href|srcset|content|data-[\w-]+)\s*=\s*["'][^"']*"""
+        r"""\.(?:jpe?g|png|gif|webp|svg|css|js|mp4|mp3|pdf|ico)(?:\?[^"']*)?["']""",
+    )
+)

@@ -33,16 +33,21 @@ from .cues import (
     clip_speaker,
     find_drafts,
     is_speech_verb,
+    relative_antecedent,
     speaker_span,
     subject_of,
 )
+from .frames import FrameReader, find_frames
 from .lexicon import QuoteLexicon, load_quote_lexicon
 from .marks import Segment, chain_segments, find_segments, split_paragraphs
+from .punctuation import find_punctuation_drafts
 from .speakers import SpeakerResolver
+from .univocal import keep_outermost
 
 __all__ = ["find_quotes", "reporter_for_event"]
 
 _WORD = re.compile(r"\w")
+_DASHES = frozenset({"-", "–", "—", "--", "―"})
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # A dateline header ends at the first dash or closing parenthesis after the place name:
 # "Baghdad, Agency– ", "BAGHDAD (Reuters) - ", "WASHINGTON — ".
@@ -50,6 +55,9 @@ _HEADER_END = re.compile(r"[^\n]{0,60}?(?:\s[-–—]+\s*|[–—]+\s*|\)\s*[-�
 # A quotation with no cue and not opening its paragraph counts only from this many words
 # (shorter ones are titles, names and scare quotes).
 MIN_FREE_QUOTE_WORDS = 8
+# A quoted phrase of at most this many words inside the running words of its sentence is a
+# fragment (scare quotes, a quoted word of a report), never a quotation of its own.
+MAX_FRAGMENT_WORDS = 3
 # How far (in tokens) a speech verb may follow or precede a quotation it introduces.
 CUE_WINDOW_TOKENS = 30
 
@@ -65,9 +73,14 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention]) -> list[Quo
     segments = find_segments(text, paragraph_spans)
     chains = chain_segments(text, segments, paragraph_spans)
     quoted = [(s.open, s.outer_end) for s in segments]
-    drafts = find_drafts(doc, lexicon, paragraphs, quoted, _body_start(article))
-    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs)
-    found = [d for d in found if d.end > d.start]
+    body_start = _body_start(article)
+    drafts = find_drafts(doc, lexicon, paragraphs, quoted, body_start)
+    reader = FrameReader(doc, lexicon, paragraphs, body_start)
+    spoken = {d.cue_token for d in drafts if d.cue_token is not None}
+    drafts += find_frames(reader, quoted, spoken)
+    drafts += find_punctuation_drafts(text, doc, paragraphs, lexicon, body_start)
+    found = _attach_quotations(text, doc, chains, drafts, lexicon, paragraphs, reader, body_start)
+    found = keep_outermost([d for d in found if d.end > d.start], text)
     found.sort(key=lambda d: (d.start, d.end))
     return _with_speakers(article, doc, found, mentions, lexicon)
 
@@ -97,8 +110,12 @@ def _attach_quotations(
     drafts: list[Draft],
     lexicon: QuoteLexicon,
     paragraphs: Paragraphs,
+    reader: FrameReader | None = None,
+    body_start: int = 0,
 ) -> list[Draft]:
-    """Give every quotation its cue: a clause that holds it, a verb after or before it."""
+    """Give every quotation its cue: a clause that holds it, a verb after or before it. A verb
+    of saying left with neither clause nor quotation is read by ``reader`` for what else it
+    is about ("mentioned the remarks")."""
     quoted = [(s.open, s.outer_end) for chain in chains for s in chain]
     quote_starts = sorted(start for start, _ in quoted)
     used: set[int] = set()  # ids of drafts that became a direct quotation's cue
@@ -124,8 +141,10 @@ def _attach_quotations(
             )
             cue_first = holder.cue is not None and holder.cue[1] <= holder.start
             if outside and holder.start < lo and cue_first:
-                # Reported speech that quotes a fragment: one mixed attribution.
-                holder.kind = "mixed"
+                # Reported speech that quotes a fragment: one mixed attribution (a belief or
+                # evidence keeps its kind).
+                if holder.kind == "indirect":
+                    holder.kind = "mixed"
                 holder.end = max(holder.end, last.end)
                 holders.extend(holder, holder.start, holder.end)
                 if len(chain) > 1:
@@ -144,6 +163,8 @@ def _attach_quotations(
                         speaker = speaker_span(subject, verb_token)
                 quote = _direct(chain, holder.cue, speaker, holder.cue_token)
         verb = None
+        if quote is None and _is_fragment(doc, text, chain, lexicon):
+            continue  # a scare quote, or a quoted phrase inside a clause nobody is said to say
         if quote is None:
             verb = _verb_after(doc, last, lexicon) or _verb_before(doc, first, lexicon)
             if verb is not None:
@@ -170,6 +191,8 @@ def _attach_quotations(
                     ]
                     quote.end = nxt[-1].end
                     skip_next = True
+            if verb is not None:
+                _extend_to_clause(doc, quote, verb, max(body_start, paragraphs.span(lo)[0]))
             out.append(quote)
             continue
         words = sum(len(text[s.start : s.end].split()) for s in chain)
@@ -188,7 +211,14 @@ def _attach_quotations(
             out.append(quote)
     direct_cues = sorted(q.cue[0] for q in out if q.kind == "direct" and q.cue is not None)
     for draft in drafts:
-        if id(draft) in used or draft.end <= draft.start:
+        if id(draft) in used:
+            continue
+        if draft.end <= draft.start:
+            if reader is not None and draft.cue_token is not None:
+                again = reader.act_frame(doc[draft.cue_token])
+                if again is not None and again.end > again.start:
+                    again.rank = 1
+                    out.append(again)
             continue
         k = bisect_left(direct_cues, draft.start)
         if draft.kind == "indirect" and k < len(direct_cues) and direct_cues[k] < draft.end:
@@ -199,6 +229,73 @@ def _attach_quotations(
     return out
 
 
+def _extend_to_clause(doc: Doc, quote: Draft, verb: Token, floor: int) -> None:
+    """A quotation that is only part of the clause it reports ('With thousands of systems,
+    “there is no single point of failure,” he said'; '“Budget reforms” would pay for it, he
+    said'): the content runs over the rest of that clause (the clause the quotation's words
+    belong to, below the cue), and the attribution is mixed."""
+    pieces = quote.parts or [(quote.start, quote.end)]
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in pieces]
+    inside = {t.i for span in spans if span is not None for t in span}
+    if not inside:
+        return
+    first = doc[min(inside)]
+    root = first
+    while root.head.i in inside and root.head.i != root.i:
+        root = root.head
+    host = root
+    while host.head.i != verb.i and host.head.i != host.i and not host.is_sent_start:
+        if verb.i in {a.i for a in host.head.ancestors} or host.head.i == verb.i:
+            host = host.head
+            continue
+        return  # the quotation is not below its cue: nothing to extend over
+    if host.head.i != verb.i:
+        return
+    subtree = list(host.subtree)
+    lo_i, hi_i = min(inside), max(inside)
+    # A header set off by a dash ('Tunis, 4 May - "..."') is not part of the clause.
+    dashes = [t.i for t in subtree if t.text in _DASHES]
+    before = [d for d in dashes if d < lo_i]
+    after = [d for d in dashes if d > hi_i]
+    outside = [
+        t
+        for t in subtree
+        if t.i not in inside
+        and not (t.is_punct or t.is_space or t.dep_ in ("mark", "cc"))
+        and t.idx >= floor
+        and not (before and t.i < before[-1])
+        and not (after and t.i > after[0])
+    ]
+    if not outside:
+        return
+    start = min(quote.start, outside[0].idx)
+    end = max(quote.end, outside[-1].idx + len(outside[-1]))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any("\n" in t.text for t in span):
+        return
+    quote.start, quote.end, quote.kind = start, end, "mixed"
+    if quote.parts:
+        quote.parts = [(start, pieces[0][1]), *pieces[1:-1], (pieces[-1][0], end)]
+
+
+def _is_fragment(doc: Doc, text: str, chain: list[Segment], lexicon: QuoteLexicon) -> bool:
+    """A short quoted phrase set in the running words of its sentence ('Trump's statement was
+    "true."', 'called the senator a "nasty guy"'), not a quotation on its own: it has no cue
+    of its own and nobody is said to say it."""
+    words = sum(len(text[s.start : s.end].split()) for s in chain)
+    if len(chain) > 1 or words > MAX_FRAGMENT_WORDS:
+        return False
+    span = doc.char_span(chain[0].open, chain[0].open + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.is_punct or before.is_space or "\n" in before.text or before.is_sent_end:
+        return False
+    if span[0].is_sent_start:
+        return False
+    return not is_speech_verb(before, lexicon, quoting=True)
+
+
 def _direct(
     chain: list[Segment],
     cue: tuple[int, int] | None,
@@ -206,7 +303,7 @@ def _direct(
     cue_token: int | None,
 ) -> Draft:
     parts = [(s.start, s.end) for s in chain] if len(chain) > 1 else []
-    return Draft(chain[0].start, chain[-1].end, "direct", cue, speaker, parts, cue_token)
+    return Draft(chain[0].start, chain[-1].end, "direct", cue, speaker, parts, cue_token, rank=0)
 
 
 def _holding_clause(drafts: list[Draft], lo: int, hi: int, used: set[int]) -> Draft | None:
@@ -325,7 +422,7 @@ def _paragraph_subject(
 
 
 def _opens_paragraph(text: str, seg: Segment) -> bool:
-    before = text[: seg.open].rstrip(" \t")
+    before = text[: seg.open].rstrip(" \t'")  # "''" opens on its second apostrophe
     return not before or before.endswith("\n")
 
 
@@ -356,7 +453,10 @@ def _with_speakers(
         if draft.speaker is not None and draft.speaker[0] >= draft.speaker[1]:
             draft.speaker = None  # a cue with nothing after it ("according to" + a mark)
         if draft.speaker is not None:
-            entity = resolver.add(*draft.speaker)
+            # "an architect who said ...": the pronoun is the speaker, the phrase it stands
+            # for says who that is.
+            phrase = relative_antecedent(doc, draft.speaker) or draft.speaker
+            entity = resolver.add(*phrase)
             if entity is not None:
                 resolved[id(draft)] = (entity, draft.speaker)
         elif draft.paragraph_quote:
@@ -372,6 +472,8 @@ def _with_speakers(
         if id(draft) in resolved:
             entity, span = resolved[id(draft)]
             speaker = resolver.speaker(entity, span)
+        elif draft.kind not in ("direct", "no-source"):
+            draft.kind = "no-source"  # "it was reported that ...": nobody named reports it
         cue = article.span(*draft.cue) if draft.cue else None
         quotes.append(
             Quote(

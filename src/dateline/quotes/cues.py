@@ -7,6 +7,7 @@ clause that "according to" modifies), clipped to the cue's paragraph.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import QuoteLexicon
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# A colon close after a cue: "He added: ...", "said in a statement: ...".
+_TO_COLON = re.compile(r"[^\n.:;!?\"“”]{0,60}?:[ \t]+")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Verbs that share their subject with the verb they hang from ("..., adding that ...").
 _SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "acl"})
@@ -26,13 +29,16 @@ class Draft:
 
     start: int
     end: int
-    kind: str  # direct / indirect / mixed
+    kind: str  # direct / indirect / mixed / belief / evidence / no-source
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_token: int | None = None  # index of the cue token in the doc
     paragraph_quote: bool = False  # a paragraph quotation with no cue of its own
     introduced_by: tuple[int, int] | None = None  # the subject of the paragraph before it
+    # Which rule found it, for choosing between two finds of one content: 0 a quotation,
+    # 1 a verb of saying or "according to", 2 the other cues (quotes/frames.py).
+    rank: int = 1
 
 
 class Paragraphs:
@@ -60,14 +66,19 @@ def is_speech_verb(token: Token, lexicon: QuoteLexicon, *, quoting: bool = False
     lemma = token.lemma_.lower()
     if lemma not in lexicon.speech_verbs and not (quoting and lemma in lexicon.quote_only_verbs):
         return False
+    return not in_idiom(token, lexicon)
+
+
+def in_idiom(token: Token, lexicon: QuoteLexicon) -> bool:
+    """Whether ``token`` is part of a phrase where a cue reports nothing ("all told")."""
     doc = token.doc
     for idiom in lexicon.idioms:
         if token.lower_ not in idiom:
             continue
         at = token.i - idiom.index(token.lower_)
         if at >= 0 and tuple(t.lower_ for t in doc[at : at + len(idiom)]) == idiom:
-            return False
-    return True
+            return True
+    return False
 
 
 def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None:
@@ -96,6 +107,12 @@ def subject_of(verb: Token, lexicon: QuoteLexicon | None = None) -> Token | None
             verb = verb.head
             seen += 1
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+            # "... published the results by announcing that ...": the subject of the verb the
+            # prepositional phrase belongs to.
+            verb = verb.head.head
+            seen += 1
+            continue
         return None
     return None
 
@@ -116,16 +133,46 @@ def is_silenced(verb: Token, lexicon: QuoteLexicon) -> bool:
 
 
 def speaker_span(subject: Token, verb: Token) -> tuple[int, int]:
-    """The characters of the speaker phrase: the subject's subtree (minus a relative clause
-    whose subject it is, when the verb sits inside that clause)."""
-    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
-        head = verb.head
-        left = head.left_edge.i
-        right = verb.left_edge.i - 1  # stop before the relative clause
-        tokens = head.doc[left : max(right, head.i) + 1]
-    else:
-        tokens = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    """The characters of the speaker phrase: the subject's subtree. The subject of a relative
+    clause is its pronoun ("an architect who said ..."), as PolNeAR marks it; the resolver
+    reads the phrase it stands for (:func:`relative_antecedent`)."""
+    tokens = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
     return trim_tokens(list(tokens))
+
+
+def relative_antecedent(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase a relative pronoun speaker stands for: "an architect" for the "who" of "an
+    architect who said ..." (the head noun's phrase, before the relative clause)."""
+    start, end = span
+    chars = doc.char_span(start, end, alignment_mode="expand")
+    if chars is None or len(chars) != 1:
+        return None
+    pronoun = chars[0]
+    clause = pronoun.head
+    if pronoun.lower_ not in _RELATIVE or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    right = clause.left_edge.i - 1  # stop before the relative clause
+    return trim_tokens(list(doc[head.left_edge.i : max(right, head.i) + 1]))
+
+
+def without_elaboration(tokens: list[Token]) -> list[Token]:
+    """The content without a comment the writer adds at its end, set off by a comma: a
+    relative clause ("a close contest in the state, where 18 votes are at stake") or a
+    participle ("his hands were in the air, contradicting the police's claim")."""
+    if len(tokens) < 4:
+        return tokens
+    last = tokens[-1].i
+    for k, token in enumerate(tokens[2:-1], start=2):
+        if token.text != ",":
+            continue
+        nxt = tokens[k + 1]
+        clause = nxt.head if nxt.dep_ in ("advmod", "nsubj", "nsubjpass", "mark") else nxt
+        opens_relative = nxt.tag_ in ("WDT", "WP", "WRB") and clause.dep_ == "relcl"
+        participle = nxt.tag_ == "VBG" and nxt.dep_ == "advcl"
+        if (opens_relative or participle) and clause.right_edge.i >= last:
+            return tokens[:k]
+    return tokens
 
 
 def trim_tokens(tokens: list[Token]) -> tuple[int, int]:
@@ -189,6 +236,7 @@ def find_drafts(
     drafts: list[Draft] = []
     quoted = _Intervals(in_quote)
     last = len(doc) - 1
+    text = doc.text
     for token in doc:
         according = token.lower_ == "according" and token.i < last
         if according and doc[token.i + 1].lower_ == "to":
@@ -200,7 +248,7 @@ def find_drafts(
         if quoted.contains(token.idx):
             continue  # a cue inside a direct quotation is the speaker's, not the article's
         if speech:
-            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start)
+            draft = _speech_verb(doc, token, lexicon, paragraphs, body_start, text)
         else:
             draft = _according_to(doc, token, lexicon, paragraphs, body_start)
         if draft is not None:
@@ -209,7 +257,12 @@ def find_drafts(
 
 
 def _speech_verb(
-    doc: Doc, verb: Token, lexicon: QuoteLexicon, paragraphs: Paragraphs, body_start: int
+    doc: Doc,
+    verb: Token,
+    lexicon: QuoteLexicon,
+    paragraphs: Paragraphs,
+    body_start: int,
+    text: str,
 ) -> Draft | None:
     if is_silenced(verb, lexicon):
         return None
@@ -254,9 +307,13 @@ def _speech_verb(
         # (passive) is kept.
         tokens = []
     if not tokens:
+        after_colon = colon_content(text, paragraphs, cue[1]) if speaker is not None else None
+        if after_colon is not None:
+            # "He added: the plan will fail": the words after the colon.
+            return Draft(*after_colon, "indirect", cue, speaker, cue_token=verb.i)
         # No clause: still a cue for an adjacent quotation ("he said:").
         return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
-    start, end = _clip(trim_tokens(tokens), paragraphs, verb.idx, body_start)
+    start, end = clip(trim_tokens(without_elaboration(tokens)), paragraphs, verb.idx, body_start)
     if speaker is not None and start < speaker[1] and speaker[0] < end:
         speaker = (subject.idx, subject.idx + len(subject)) if subject is not None else None
     return Draft(start, end, "indirect", cue, speaker, cue_token=verb.i)
@@ -322,13 +379,13 @@ def _according_to(
         tokens = before if len(before) >= len(after) else after
     if not tokens:
         return None
-    start, end = _clip(trim_tokens(tokens), paragraphs, token.idx, body_start)
+    start, end = clip(trim_tokens(tokens), paragraphs, token.idx, body_start)
     interrupted = head is not None and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i < phrase[0] for c in head.children
     )
     if interrupted and before and head is not None and head.i > phrase[1]:
         # "The attack, according to police, killed five people": the clause in two parts.
-        first = _clip(trim_tokens(before), paragraphs, token.idx, body_start)
+        first = clip(trim_tokens(before), paragraphs, token.idx, body_start)
         if first[1] > first[0]:
             parts = [first, (start, end)]
             return Draft(first[0], end, "indirect", cue, speaker, parts, cue_token=token.i)
@@ -360,7 +417,7 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i <= hi]
 
 
-def _clip(
+def clip(
     span: tuple[int, int], paragraphs: Paragraphs, anchor: int, body_start: int
 ) -> tuple[int, int]:
     """Clip a content span to the paragraph that holds the cue, and past the dateline."""
@@ -380,3 +437,23 @@ class _Intervals:
     def contains(self, offset: int) -> bool:
         k = bisect_right(self._starts, offset) - 1
         return k >= 0 and offset < self.spans[k][1]
+
+
+def colon_content(text: str, paragraphs: Paragraphs, after: int) -> tuple[int, int] | None:
+    """The words after a colon that follows a cue closely ("He added: the plan will fail"),
+    when they are not a quotation: (start, end) to the end of the paragraph."""
+    m = _TO_COLON.match(text, after)
+    if m is None:
+        return None
+    start = m.end()
+    if start >= len(text) or text[start] in "\"“„«'‘":
+        return None
+    end = rstrip_space(text, start, paragraphs.span(start)[1])
+    return (start, end) if end - start >= 3 else None
+
+
+def rstrip_space(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces and line ends."""
+    while end > start and text[end - 1] in " \t\u00a0\n":
+        end -= 1
+    return end

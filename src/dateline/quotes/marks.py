@@ -14,7 +14,8 @@ from dataclasses import dataclass
 OPENING = frozenset("“„«")
 CLOSING = frozenset("”»")
 STRAIGHT = frozenset('"')
-_MARK = re.compile(r"[\"“”„«»]")
+# Two apostrophes stand for a double mark in some archives ("''We will win,'' he said").
+_MARK = re.compile(r"''|[\"“”„«»]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE = re.compile(r"\n\s*")
 
@@ -56,16 +57,17 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]
         open_at: int | None = None
         for m in _MARK.finditer(text, p_start, p_end):
             mark, at = m.group(), m.start()
+            last = m.end() - 1  # the mark's last character ("''" is two)
             if open_at is None:
                 if mark in CLOSING:
                     continue  # a stray closing mark
-                open_at = at
+                open_at = last
             elif mark in OPENING and not _closes(text, at):
                 # A new quotation opens before the last one closed: end the last one here.
                 segments.append(_segment(text, open_at, None, at, p))
-                open_at = at
+                open_at = last
             else:
-                segments.append(_segment(text, open_at, at, at, p))
+                segments.append(_segment(text, open_at, last, at, p))
                 open_at = None
         if open_at is not None:
             segments.append(_segment(text, open_at, None, p_end, p))

@@ -43,6 +43,7 @@ class SourceEntity:
     fallback_description: str | None = None
     actor: Actor | None = None
     personal: bool = False  # a person (named, a source noun, or "he"/"she")
+    name: str | None = None  # the person or organisation named, however it is referred to
 
     def introduction(self) -> tuple[int, int]:
         """The latest full phrase naming this source (else its latest phrase)."""
@@ -62,6 +63,7 @@ class SpeakerPhrase:
     names: set[str]
     anonymous: bool
     definite: bool
+    name: str | None = None  # "Abu Omar" for "A spokesman for the rebels, Abu Omar"
 
 
 def describe_phrase(
@@ -82,12 +84,17 @@ def describe_phrase(
     # A named speaker is one whose head noun is a person's name ("Ali Hassan, a lawyer"),
     # not a phrase that merely names someone ("a source close to Ali Hassan").
     # ... or whose head noun has the name in apposition ("A spokesman for the rebels, Abu Omar").
-    names = {
-        e[-1].lower_
+    own = [
+        e
         for e in inside
-        if e.label_ == "PERSON"
+        if e.label_ in _NAMED
         and (e.start <= root.i < e.end or (e.root.dep_ == "appos" and e.root.head == root))
-    }
+    ]
+    names = {e[-1].lower_ for e in own if e.label_ == "PERSON"}
+    # The name the phrase gives its speaker: its head, or the name in apposition to it.
+    full_name = next((e.text for e in own if e.label_ == "PERSON"), None) or next(
+        (e.text for e in own), None
+    )
     named = any(e.label_ in _NAMED for e in inside)
     if len(span) == 1 and (first in lexicon.pronouns or span[0].pos_ == "PRON"):
         form = "pronoun"
@@ -102,7 +109,7 @@ def describe_phrase(
         form = "full"
     definite = first in lexicon.anaphor_determiners
     anonymous = not names and form != "pronoun" and _anonymous(span, head, lexicon)
-    return SpeakerPhrase(form, head, names, anonymous, definite)
+    return SpeakerPhrase(form, head, names, anonymous, definite, full_name)
 
 
 def _ent_start(ent: Span) -> int:
@@ -175,6 +182,8 @@ class SpeakerResolver:
         if phrase.form != "pronoun" and phrase.head:
             entity.heads.add(phrase.head)
         entity.names |= phrase.names
+        if entity.name is None and phrase.name is not None:
+            entity.name = phrase.name
         text = self.text[start:end]
         if phrase.anonymous:
             entity.anonymous = True
@@ -184,7 +193,23 @@ class SpeakerResolver:
             entity.fallback_description = text
         if entity.actor is None and phrase.form != "pronoun":
             entity.actor = self._actor(start, end)
+        if phrase.form == "pronoun" and entity.name is None:
+            self._name_from_earlier_mention(entity, start, phrase.head)
         return entity
+
+    def _name_from_earlier_mention(self, entity: SourceEntity, start: int, pronoun: str) -> None:
+        """A pronoun speaker no earlier source explains ("He said ...") refers to the person
+        (or, for "it" and "they", the organisation) the text named last before it."""
+        labels = ("PERSON",) if pronoun in _PERSONAL_PRONOUNS else ("ORG", "NORP", "GPE")
+        earlier = [e for e in self.ents if e.end_char <= start and e.label_ in labels]
+        if not earlier:
+            return
+        named = earlier[-1]
+        entity.name = named.text
+        if named.label_ == "PERSON":
+            entity.names.add(named[-1].lower_)
+        if entity.actor is None:
+            entity.actor = self._actor(named.start_char, named.end_char)
 
     def current(self) -> SourceEntity | None:
         """The source quoted most recently."""
@@ -203,6 +228,7 @@ class SpeakerResolver:
             anonymous=entity.anonymous,
             description=description,
             actor=entity.actor,
+            name=entity.name,
         )
 
     def _find(self, phrase: SpeakerPhrase) -> SourceEntity | None:

@@ -224,6 +224,7 @@ QUOTE_COLUMNS = (
     "speaker_description",
     "speaker_actor",
     "parts",
+    "speaker_name",
 )
 
 
@@ -249,6 +250,7 @@ def _quote_row(
         speaker.get("description") if speaker else None,
         actor_key(conn, lookups, speaker.get("actor")) if speaker else None,
         _compact([[p["start"], p["end"]] for p in parts]) if parts else None,
+        speaker.get("name") if speaker else None,
     )
 
 
@@ -507,6 +509,8 @@ def _quote_json(conn: sqlite3.Connection, lookups: Lookups, q: sqlite3.Row, text
             "end": q["speaker_end"],
             "anonymous": bool(q["speaker_anonymous"]),
             "description": q["speaker_description"],
+            # (A version-2 file, read before its upgrade, has no names.)
+            "name": q["speaker_name"] if q.keys().count("speaker_name") else None,
             "actor": actor_json(conn, lookups, q["speaker_actor"]),
         }
     if q["cue_start"] is not None:

@@ -1,5 +1,6 @@
 -- dateline store, schema version 3 (issue 13): full-text search, the days each date covers,
--- clusters of the events that report the same act, and each event's dictionary entries.
+-- clusters of the events that report the same act, each event's dictionary entries and each
+-- speaker's name.
 --
 -- The UPDATE statements below call dateline_first_day() and dateline_last_day(), SQL
 -- functions the Store registers on its connection before it migrates (store.py): they fill
@@ -108,6 +109,8 @@ ALTER TABLE events ADD COLUMN cluster INTEGER REFERENCES clusters(key);
 -- The dictionary entries behind an event (its verb's entry, its pattern, its actors'), as a
 -- JSON list; NULL: none (and for the events an earlier version wrote).
 ALTER TABLE events ADD COLUMN entries TEXT;
+-- Who a quotation's speaker phrase refers to ("he" -> "Zalmay Khalilzad"); NULL: unnamed.
+ALTER TABLE quotes ADD COLUMN speaker_name TEXT;
 UPDATE events SET
     first_day = dateline_first_day(
         COALESCE(date_value, (SELECT published FROM articles WHERE key = events.article))),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -25,7 +25,7 @@ from ..spanindex import SpanIndex
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
-__all__ = ["date_for_event", "find_times", "tense_of"]
+__all__ = ["date_for_event", "direction_of", "find_times", "tense_of"]
 
 _JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
 # An entity worth giving to dateparser: a month name, a four-digit year or a numeric date.
@@ -40,12 +40,21 @@ _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"
 # Figures that are time words by themselves: years, decades, clock times, numeric dates.
 # (Other figures, "16 January", "three years", sit beside a month or unit word.)
 _DIGIT_TRIGGER = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|(?<!\d)'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$",
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:s|'s)?$|(?<!\d)'?\d0'?s$|\d[:/.-]\d|^\d{1,2}(?:am|pm)$"
+    r"|^['’]\d\d$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.
 _PERIOD_OF_YEAR = re.compile(r"\d{4}-(?P<part>Q[1-4]|H[12]|SP|SU|FA|WI|[01]\d)")
+# A comparison with an earlier period: "from a year earlier", "$2 million a year ago".
+_COMPARISON = re.compile(
+    r"(?:\b(?:from|than|compared|with|versus|vs\.|over|against)|[\d%]|cents?|share)"
+    r"[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
@@ -82,13 +91,17 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        return tense_of(span.root, set(range(span.start, span.end)))
+        return direction_of(span.root, set(range(span.start, span.end)))
+
+    def on_verb(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is None or not len(span) or hangs_off_a_verb(span.root)
 
     def is_noun(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is None or any(t.pos_ in {"NOUN", "PROPN"} for t in span)
 
-    ctx = Context(text, dct, direction, in_entity, is_noun)
+    ctx = Context(text, dct, direction, in_entity, is_noun, on_verb=on_verb)
     grammar = load_time_grammar()
     found: list[Match] = []
     windows = [(0, len(text))] if whole_text else _windows(doc, grammar.trigger_words)
@@ -122,6 +135,32 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
         )
         for start, end, reading in times
     ]
+
+
+def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
+    """Which way from the anchor a date lies, by its context first, then its clause's tense:
+
+    - a deadline or the end of a stretch looks ahead ("until Tuesday", "extended the offer
+      to Nov. 20", "postponed to Monday"), whatever the tense of the clause;
+    - else the tense of the clause (:func:`tense_of`).
+    """
+    lex = load_time_lexicon()
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        if head.lower_ in lex.deadline_prepositions:
+            return "future"
+        if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
+            return "future"
+    return tense_of(token, inside)
+
+
+def hangs_off_a_verb(token: Token) -> bool:
+    """Whether a date belongs to a verb (directly or through "on", "in", "at" ...) rather
+    than to a noun or an adjective ("payable Dec. 7", "stock of record Nov. 22")."""
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        head = head.head
+    return head.pos_ in {"VERB", "AUX"} or head.i == token.i
 
 
 def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
@@ -169,16 +208,22 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
 
 
 def date_for_event(
-    event: Event, article: Article, doc: Doc, times: Sequence[TimeExpr] | None = None
+    event: Event,
+    article: Article,
+    doc: Doc,
+    times_in: Callable[[int, int], Sequence[TimeExpr]] | None = None,
 ) -> EventDate | None:
-    """The time expression governing the event's clause, else its sentence's, else publication.
+    """The time expression governing the event's clause, else its sentence's, else its
+    passage's (the sentence before it, else the one after, in the same paragraph: "On Monday
+    troops entered the town. They arrested 20 people."), else the publication date.
 
-    ``times``: the article's time expressions to consider, in their order (default: all; a
-    caller with many events passes those that may be in the event's sentence)."""
+    ``times_in(start, end)``: the article's time expressions that may lie between two
+    offsets, in their order (default: all of them; a caller with many events passes an
+    index's lookup, so that each event looks only at the times near it)."""
     sentence = event.sentence
     in_sentence = [
         t
-        for t in (article.times if times is None else times)
+        for t in (times_in or _all_times(article))(sentence.start, sentence.end)
         if sentence.start <= t.start
         and t.end <= sentence.end
         and t.type in {"DATE", "TIME"}
@@ -197,6 +242,9 @@ def date_for_event(
             return _event_date(min(governed, key=lambda g: (g[0], g[1]))[2], "clause")
         nearest = min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
         return _event_date(nearest, "sentence")
+    passage = _passage_date(event, article, doc, times_in or _all_times(article))
+    if passage is not None:
+        return _event_date(passage, "passage")
     if article.published:
         published = article.published
         return EventDate(published.value, published.precision, "published")
@@ -258,7 +306,9 @@ def _windows(doc: Doc, trigger_words: frozenset[str]) -> list[tuple[int, int]]:
             if token.lower_ not in trigger_words:
                 continue
         elif token.lower_ not in trigger_words and not _DIGIT_TRIGGER.search(token.text):
-            continue
+            short_year = token.i > 0 and doc[token.i - 1].text in ("'", "’")
+            if not (short_year and len(token.text) == 2 and token.text.isdigit()):
+                continue
         first = doc[max(0, token.i - _WINDOW_TOKENS)]
         end_token = doc[min(last, token.i + _WINDOW_TOKENS)]
         start, end = first.idx, end_token.idx + len(end_token.text)
@@ -287,32 +337,71 @@ def _without_overlaps(found: list[Match]) -> list[Match]:
 
 
 def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
-    """Re-read the matches that lean on an earlier date ("the next day") in text order."""
+    """Re-read the matches that lean on an earlier date in text order: "the next day" on the
+    date mentioned last; "Saturday", "October" or "Nov. 3" on the time of their passage (the
+    last date written out in full in the paragraph, when it lies before the DCT); "a year
+    earlier" (in a comparison) and "the quarter" on the quarter the story is about."""
     narrative: tuple[date, str] | None = None
+    passage: tuple[date, str, int] | None = None  # (day, precision, where it was written)
+    period: Match | None = None  # the last quarter, half, season, month or day mentioned
     previous: Match | None = None
     for match in chosen:
         if match.pattern.narrative:
             ctx.narrative, ctx.narrative_precision = narrative or (None, "day")
+            if passage is not None and _near_sentence(ctx.text, passage[2], match.start):
+                ctx.passage, ctx.passage_precision = passage[0], passage[1]
+            else:
+                ctx.passage, ctx.passage_precision = None, "day"
+            ctx.period = period.reading.value if period is not None else None
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
         if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
             _same_period(match, previous, ctx.dct)
-        if match.reading.type == "DATE" and match.reading.value:
-            narrative = _as_narrative(match.reading.value) or narrative
+        elif period is not None and _COMPARISON.search(
+            ctx.text, max(0, match.start - 40), match.start
+        ):
+            # "profit rose to $3 million from $2 million a year earlier" in a story about a
+            # quarter: the same quarter of the year before.
+            _same_period(match, period, ctx.dct)
+        value = match.reading.value
+        if match.reading.type == "DATE" and value:
+            narrative = _as_narrative(value) or narrative
+            written = _as_narrative(value)
+            if written is not None and not match.reading.relative:
+                passage = (written[0], written[1], match.end)
+            if _QUARTER_OR_HALF.fullmatch(value) and match.pattern.name == "quarter":
+                period = match
         previous = match
     ctx.narrative, ctx.narrative_precision = None, "day"
+    ctx.passage, ctx.period = None, None
+
+
+def _near_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` is in the sentence of ``end`` or the one before it."""
+    return (
+        start <= end
+        and len(_SENTENCE_END.findall(text, start, end)) <= 1
+        and (_same_paragraph(text, start, end))
+    )
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether nothing between ``start`` and ``end`` ends a paragraph (a blank line)."""
+    return start <= end and _PARAGRAPH_BREAK.search(text, start, end) is None
 
 
 def _same_period(match: Match, previous: Match, dct: date | None) -> None:
-    """ "Third-quarter profit rose from a year earlier": the same quarter of the year before."""
+    """ "Third-quarter profit rose from a year earlier": the same quarter (half, season,
+    month or day) of the year before."""
     reading, before = match.reading, previous.reading
     if match.pattern.name not in {"ago", "year_earlier"} or reading.precision != "year":
         return
-    period = _PERIOD_OF_YEAR.fullmatch(before.value or "")
+    value = before.value or ""
+    period = _PERIOD_OF_YEAR.fullmatch(value)
     if dct is not None and reading.value and reading.value.isdigit() and period:
-        year = int((before.value or "")[:4]) - (dct.year - int(reading.value))
-        match.reading = Reading(f"{year}-{period['part']}", "DATE", before.precision, True)
+        year = int(value[:4]) - (dct.year - int(reading.value))
+        match.reading = Reading(f"{year}{value[4:]}", "DATE", before.precision, True)
 
 
 def _as_narrative(value: str) -> tuple[date, str] | None:
@@ -375,6 +464,46 @@ def _entities_the_grammar_missed(
 
 
 # Steps of date_for_event -------------------------------------------------------------------
+
+
+def _all_times(article: Article) -> Callable[[int, int], Sequence[TimeExpr]]:
+    return lambda start, end: article.times
+
+
+def _passage_date(
+    event: Event,
+    article: Article,
+    doc: Doc,
+    times_in: Callable[[int, int], Sequence[TimeExpr]],
+) -> TimeExpr | None:
+    """The date of the sentence next to the event's (before it first) in its paragraph."""
+    span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    neighbours = []
+    if sentence.start > 0:
+        neighbours.append(doc[sentence.start - 1].sent)
+    if sentence.end < len(doc):
+        neighbours.append(doc[sentence.end].sent)
+    for other in neighbours:
+        lo = min(other.start_char, sentence.start_char)
+        hi = max(other.end_char, sentence.end_char)
+        if _PARAGRAPH_BREAK.search(article.text[lo:hi].rstrip()):
+            continue  # another paragraph: another passage
+        dates = [
+            t
+            for t in times_in(other.start_char, other.end_char)
+            if other.start_char <= t.start
+            and t.end <= other.end_char
+            and t.type in {"DATE", "TIME"}
+            and t.value
+            and _CALENDAR_VALUE.match(t.value)
+        ]
+        if dates:
+            # The one nearest the event's sentence.
+            return max(dates, key=lambda t: t.start) if other.start < sentence.start else dates[0]
+    return None
 
 
 def _distance_below(doc: Doc, time: TimeExpr, trigger: Token) -> int | None:

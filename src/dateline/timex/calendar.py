@@ -70,8 +70,15 @@ def weekday_in_week(anchor: date, isoweekday: int) -> date:
     return anchor + timedelta(days=isoweekday - anchor.isoweekday())
 
 
-def year_for_month_day(anchor: date, month: int, day: int, direction: str | None) -> int:
-    """The year that puts month/day on the side of the anchor that ``direction`` says."""
+def year_for_month_day(
+    anchor: date, month: int, day: int, direction: str | None, near_days: int = 0
+) -> int:
+    """The year that puts month/day on the side of the anchor that ``direction`` says; a day
+    within ``near_days`` of the anchor in its own year keeps that year whatever the tense."""
+    if near_days:
+        safe = min(day, calendar.monthrange(anchor.year, month)[1])
+        if abs((date(anchor.year, month, safe) - anchor).days) <= near_days:
+            return anchor.year
     key = (month, day)
     now = (anchor.month, anchor.day)
     if direction == "past":
@@ -142,5 +149,6 @@ def year_for_quarter(anchor: date, quarter: int, direction: str | None) -> int:
     """The year of "the third quarter" said at the anchor."""
     current = quarter_of(anchor)
     if direction == "future":
-        return anchor.year if quarter >= current else anchor.year + 1
+        # "third-quarter results will be released" said in the fourth quarter: this year's.
+        return anchor.year if quarter >= current - 1 else anchor.year + 1
     return anchor.year if quarter <= current else anchor.year - 1

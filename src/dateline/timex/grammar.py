@@ -42,8 +42,16 @@ class Context:
     direction: Callable[[int, int], str | None] = lambda start, end: None
     in_entity: Callable[[int, int], bool] = lambda start, end: False
     is_noun: Callable[[int, int], bool] = lambda start, end: True
+    # Whether the expression belongs to a verb rather than a noun ("payable Dec. 7").
+    on_verb: Callable[[int, int], bool] = lambda start, end: True
     narrative: date | None = None  # the last date mentioned before the match
     narrative_precision: str = "day"  # "day", "month" or "year": how much of it is known
+    # The time a passage tells of (issue 11): the last date written out in full (not
+    # resolved against the DCT) in the same paragraph, when it lies before the DCT.
+    passage: date | None = None
+    passage_precision: str = "day"
+    # The last quarter, half, month or day mentioned ("the quarter", "a year earlier").
+    period: str | None = None
 
     def previous_word(self, start: int) -> str:
         """The word just before ``start`` (lower case, '' at the start)."""
@@ -145,6 +153,7 @@ class TimeGrammar:
             words.update({unit, unit + "s", unit + "es"})
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
         words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
+        words.update({"current", "recent", "period"})
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -197,7 +206,7 @@ class TimeGrammar:
                 rf"(?:,?\s+{year})?",
                 self._day_month,
                 3,
-                False,
+                True,
             ),
             (
                 "month_day",
@@ -205,7 +214,7 @@ class TimeGrammar:
                 rf"(?:,?\s+{year})?",
                 self._day_month,
                 3,
-                False,
+                True,
             ),
             (
                 "month_year",
@@ -219,7 +228,7 @@ class TimeGrammar:
                 rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{mod})[-\s]*)?(?P<m>{month_full})",
                 self._month,
                 1,
-                False,
+                True,
             ),
             (
                 "weekday",
@@ -227,7 +236,7 @@ class TimeGrammar:
                 rf"(?:\s+(?P<pod>{self.pod}))?",
                 self._weekday,
                 2,
-                False,
+                True,
             ),
             ("weekdays", rf"(?<=on\s)(?P<wd>{weekday})s", self._weekdays_set, 2, False),
             (
@@ -327,7 +336,8 @@ class TimeGrammar:
             ),
             (
                 "quarter",
-                r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+                r"(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?:fiscal|calendar)\s+)?"
+                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
                 r"4th|final)[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
                 r"(?P<rel>last|this|next)\s+year|(?P<theyear>the\s+year)))?",
                 self._quarter,
@@ -336,13 +346,27 @@ class TimeGrammar:
             ),
             (
                 "clock",
-                r"(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
+                r"(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*"
+                r"(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)"
                 r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?",
                 self._clock,
                 2,
                 False,
             ),
-            ("clock24", r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])", self._clock24, 1, False),
+            (
+                "clock24",
+                r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:\.\d+)?)?(?![\d:])",
+                self._clock24,
+                1,
+                False,
+            ),
+            (
+                "short_year",  # "in '98", "the class of '04": a year written with two figures
+                r"(?<=\s)['’](?P<yy>\d\d)(?![\d'’s])",
+                self._short_year,
+                1,
+                False,
+            ),
             (
                 "named_time",
                 rf"(?P<t>{_alternation(list(lex.named_times))})",
@@ -397,11 +421,25 @@ class TimeGrammar:
                 False,
             ),
             (
+                "latest_period",
+                r"the\s+(?:latest|most\s+recent)\s+(?:quarter|period)",
+                self._latest_period,
+                3,
+                True,
+            ),
+            (
+                "present_adjective",
+                r"(?-i:(?P<w>current|recent))(?=\s+[a-z])",
+                self._present_adjective,
+                0,
+                False,
+            ),
+            (
                 "the_unit",
                 rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<unit>year|month|week|quarter)(?!-)",
                 self._the_unit,
                 0,
-                False,
+                True,
             ),
         ]
         return [
@@ -511,8 +549,26 @@ class TimeGrammar:
             return None
         if ctx.dct is None:
             return Reading(f"XXXX-{month:02d}-{day:02d}")
+        anchor = _passage_anchor(ctx, "month") or ctx.dct
+        if m["wd"]:
+            # "Saturday, April 25": the year in which that day is a Saturday, nearest the anchor.
+            weekday = self.weekday_number(m["wd"])
+            years = [
+                y
+                for y in (anchor.year, anchor.year - 1, anchor.year + 1)
+                if _valid_day(y, month, day) and date(y, month, day).isoweekday() == weekday
+            ]
+            if years:
+                return Reading(date(years[0], month, day).isoformat(), relative=True)
         direction = ctx.direction(m.start(), m.end())
-        year = cal.year_for_month_day(ctx.dct, month, day, direction)
+        if anchor != ctx.dct:
+            direction = None  # a passage about an earlier time: the date nearest to it
+        near = 0
+        if direction in {"past", "future"} and not ctx.on_verb(m.start(), m.end()):
+            # "payable Dec. 7", "of record Nov. 22": a date a few weeks either side of the DCT
+            # keeps its year whatever the tense of the verb the noun belongs to.
+            near = NEAR_DAYS
+        year = cal.year_for_month_day(anchor, month, day, direction, near_days=near)
         try:
             return Reading(date(year, month, day).isoformat(), relative=True)
         except ValueError:
@@ -533,6 +589,11 @@ class TimeGrammar:
         if ctx.dct is None:
             return Reading(f"XXXX-{month:02d}", precision="month")
         rel = (m["rel"] or "").lower()
+        passage = _passage_anchor(ctx, "month") if not rel else None
+        if passage is not None:
+            # "October" in a passage about last year: the October nearest that time.
+            year = cal.year_for_month(passage, month, None)
+            return Reading(cal.iso_month(year, month), precision="month", relative=True)
         if rel in {"last", "past"}:
             year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
         elif rel in {"next", "coming"}:
@@ -592,6 +653,18 @@ class TimeGrammar:
         if ctx.dct is None:
             return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
         rel = (m["rel"] or "").lower()
+        passage = _passage_anchor(ctx, "day") if not rel else None
+        if passage is not None:
+            # "On Saturday" in a passage about a day weeks before the DCT: the Saturday
+            # nearest that day (later, when the clause looks ahead).
+            direction = ctx.direction(m.start(), m.end())
+            day = cal.weekday_near(passage, isoweekday, "future")
+            if direction not in {"future", "conditional"}:
+                earlier = cal.weekday_near(passage, isoweekday, "past")
+                day = day if (day - passage) < (passage - earlier) else earlier
+            if pod:
+                return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
+            return Reading(day.isoformat(), relative=True)
         if rel in {"last", "past"}:
             day = cal.weekday_near(ctx.dct, isoweekday, "past", strict=True)
         elif rel in {"next", "coming"}:
@@ -709,8 +782,8 @@ class TimeGrammar:
             label, quarter_for_year = f"H{number}", 2 * number - 1
         else:
             label, quarter_for_year = f"Q{number}", number
-        if m["y"]:
-            return Reading(f"{m['y']}-{label}", precision="quarter")
+        if m["y"] or m["y0"]:
+            return Reading(f"{m['y'] or m['y0']}-{label}", precision="quarter")
         if ctx.dct is None:
             return Reading(f"XXXX-{label}", precision="quarter")
         if m["theyear"]:
@@ -749,14 +822,42 @@ class TimeGrammar:
         year = cal.year_for_month_day(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
         return Reading(date(year, month, day).isoformat(), relative=True)
 
+    def _latest_period(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "the latest quarter" of an earnings report: the quarter the story is about, else
+        the one just ended."""
+        if _QUARTER.fullmatch(ctx.period or ""):
+            return Reading(ctx.period, precision="quarter", relative=True)
+        if ctx.dct is None:
+            return Reading("XXXX-QX", precision="quarter")
+        return _shift(ctx.dct, "quarter", -1)
+
+    def _present_adjective(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "current market conditions", "a recent filing": the present, the recent past."""
+        after = _NEXT_WORD.match(ctx.text, m.end())
+        if after is None or after.group(1).lower() in _NOT_AFTER_PRESENT:
+            return None
+        if not ctx.is_noun(after.start(1), after.end(1)):
+            return None
+        value = "PRESENT_REF" if m["w"] == "current" else "PAST_REF"
+        return Reading(value, precision="none")
+
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m["unit"].lower() == "quarter" and not m["mod"] and _QUARTER.fullmatch(ctx.period or ""):
+            # "the quarter" after "third-quarter profit": the quarter the passage is about.
+            return Reading(ctx.period, precision="quarter", relative=True)
         if ctx.dct is None or not (m["mod"] or ctx.in_entity(m.start(), m.end())):
             return None
+        past = ctx.direction(m.start(), m.end()) == "past"
+        if m["unit"].lower() == "quarter" and not m["mod"] and past:
+            # "Profit rose in the quarter" in an earnings report: the quarter just ended.
+            return _shift(ctx.dct, "quarter", -1)
         return _shift(ctx.dct, m["unit"].lower(), 0)
 
     # Handlers: durations, times of day, references, sets --------------------------------
 
     def _duration(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m.groupdict().get("old") or _AGE_AFTER.match(ctx.text, m.end()):
+            return None  # "a 35-year-old", "35 years old": an age, not a time expression
         number_word = m["num"].lower()
         unit_word = m["unit"].lower()
         amount = self.number_value(number_word)
@@ -796,13 +897,32 @@ class TimeGrammar:
             return None
         afternoon = m["ap"].lower().startswith("p")
         hour = (hour % 12) + (12 if afternoon else 0)
-        return self._clock_reading(hour, minute, ctx)
+        reading = self._clock_reading(hour, minute, ctx)
+        if m["sec"]:
+            reading = Reading(f"{reading.value}:{m['sec']}", "TIME", relative=True, clock=True)
+        return reading
 
     def _clock24(self, m: re.Match[str], ctx: Context) -> Reading | None:
         hour, minute = int(m["h"]), int(m["mi"])
-        if hour > 24 or not ctx.in_entity(m.start(), m.end()):
+        seconds = m["sec"] is not None  # "10:30:15": a clock time by its form alone
+        if hour > 24 or not (seconds or ctx.in_entity(m.start(), m.end())):
             return None
-        return self._clock_reading(hour, minute, ctx)
+        reading = self._clock_reading(hour, minute, ctx)
+        if seconds:
+            reading = Reading(f"{reading.value}:{m['sec']}", "TIME", relative=True, clock=True)
+        return reading
+
+    def _short_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "'98" after a word that takes a year ("in", "since", "of"): the year in the century
+        that puts it nearest the DCT, not after it."""
+        if ctx.previous_word(m.start()) not in self.lex.year_prepositions | {"of", "class"}:
+            return None
+        two = int(m["yy"])
+        now = ctx.dct.year if ctx.dct else 2000
+        year = (now // 100) * 100 + two
+        if year > now:
+            year -= 100
+        return Reading(str(year), precision="year")
 
     def _named_time(self, m: re.Match[str], ctx: Context) -> Reading | None:
         hour, minute = (int(x) for x in self.lex.named_times[m["t"].lower()].split(":"))
@@ -838,15 +958,59 @@ class TimeGrammar:
         return Reading(self.duration_value(amount, m["unit"]), "SET", "none")
 
     def _set_word(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        return Reading(self.lex.sets[" ".join(m["w"].split())], "SET", "none")
+        word = " ".join(m["w"].split())
+        after = _NEXT_WORD.match(ctx.text, m.end())
+        if word in _KIND_ADJECTIVES and after is not None:
+            following = after.group(1)
+            if following.lower() not in {"and", "or", "basis"} and ctx.is_noun(
+                after.start(1), after.end(1)
+            ):
+                return None  # "a quarterly dividend", "the annual report": a kind, not a time
+        return Reading(self.lex.sets[word], "SET", "none")
 
     def _frequency(self, m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(self.duration_value(1, m["unit"]), "SET", "none")
 
 
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# "current account", "current year" (a time expression of its own): no PRESENT_REF.
+_NOT_AFTER_PRESENT = frozenset(
+    {"account", "accounts", "affairs", "events", "year", "quarter", "month", "week", "period"}
+    | {"fiscal", "season", "term", "session", "decade", "century", "days", "weeks", "months"}
+    | {"years", "quarters", "times"}
+)
+NEAR_DAYS = 60
+# Before a noun these name a kind of thing ("a quarterly dividend", "the annual meeting"),
+# not how often something happens ("daily flights" keeps its SET reading).
+_KIND_ADJECTIVES = frozenset({"quarterly", "annual", "semiannual", "biannual"})
+_AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
 _UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
 _UNIT_PRECISION |= {"quarter": "month"}
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _passage_anchor(ctx: Context, needed: str = "year") -> date | None:
+    """The time of the passage (see ``Context.passage``) when it is known to ``needed``
+    precision and lies well before the DCT (more than a week, or in an earlier year)."""
+    if ctx.passage is None or ctx.dct is None:
+        return None
+    if _PRECISION_RANK.get(ctx.passage_precision, 0) < _PRECISION_RANK[needed]:
+        return None
+    if needed == "day":
+        return ctx.passage if (ctx.dct - ctx.passage).days > 7 else None
+    if ctx.passage.year < ctx.dct.year:
+        return ctx.passage
+    return None
 
 
 def _is_rate(ctx: Context, start: int, rate_words: frozenset[str]) -> bool:

@@ -47,6 +47,8 @@ class TimeLexicon:
     bare_unit_prepositions_with_the: frozenset[str]
     season_prepositions: frozenset[str]
     not_triggers: frozenset[str]
+    deadline_prepositions: frozenset[str] = frozenset()  # "until Tuesday": ahead
+    deadline_verbs: frozenset[str] = frozenset()  # "postponed to Monday": ahead
 
 
 @lru_cache(maxsize=1)
@@ -89,4 +91,6 @@ def load_time_lexicon() -> TimeLexicon:
         bare_unit_prepositions_with_the=frozenset(raw["bare_unit_prepositions_with_the"]),
         season_prepositions=frozenset(raw["season_prepositions"]),
         not_triggers=frozenset(raw["not_triggers"]),
+        deadline_prepositions=frozenset(raw["deadline_prepositions"]),
+        deadline_verbs=frozenset(raw["deadline_verbs"]),
     )
