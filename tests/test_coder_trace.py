@@ -195,7 +195,7 @@ def test_the_store_keeps_each_events_trace(seed: Article, tmp_path: Path) -> Non
 
     with Store(tmp_path / "trace.db") as store:
         store.write_article(seed)
-        stored = {e["id"]: e for e in store.events()}
+        stored = {e["id"]: e for e in store.events(min_confidence=0)}
     for event in seed.events:
         assert stored[event.id]["rules"] == event.rules
         assert stored[event.id]["entries"] == event.entries

@@ -73,3 +73,32 @@ def test_a_motion_verb_with_its_bare_code_is_weighed_down(pipeline: Pipeline) ->
     events = _events(pipeline, "The Russian governor arrived at the Turkish embassy on Monday.")
     arrived = [e for e in events if e.trigger.text == "arrived"]
     assert all("generic_verb_bare_code" in _rules(e) for e in arrived)
+
+
+def test_an_act_on_no_one_in_a_sentence_naming_no_one_else_falls_under_the_threshold(
+    pipeline: Pipeline,
+) -> None:
+    events = _events(pipeline, "The Iraqi government wants to help.")
+    assert events and all({"no_party_acted_on", "no_other_party"} <= _rules(e) for e in events)
+    assert all(e.confidence < pipeline.settings.min_confidence for e in events)
+
+
+def test_parties_joined_in_the_source_act_on_each_other(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Jordan and Egypt agreed on a new trade pact on Tuesday.")
+    agreed = [e for e in events if e.trigger.text == "agreed"]
+    assert agreed and all("no_party_acted_on" not in _rules(e) for e in agreed)
+
+
+def test_force_by_armed_actors_needs_no_target(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Syrian rebels fought on through the night near Aleppo.")
+    fought = [e for e in events if e.trigger.text == "fought"]
+    assert fought and all("no_party_acted_on" not in _rules(e) for e in fought)
+
+
+def test_a_verb_joined_to_one_acting_on_a_party_shares_it(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "The Turkish foreign minister met with the Russian ambassador and presented a new plan.",
+    )
+    presented = [e for e in events if e.trigger.text == "presented"]
+    assert presented and all("no_party_acted_on" not in _rules(e) for e in presented)

@@ -22,11 +22,14 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Event, EventActor
 from .filter_lexicon import (
     ARGUMENT_DEPS,
+    ARMED_AGENTS,
+    ARMED_FORCE_ROOTS,
     CHAIN_DEPS,
     GENERIC_VERBS,
     NAMING_LEMMAS,
     NO_TARGET_ROOTS,
     NON_ACTOR_HEADS,
+    PARTY_ENTITY_LABELS,
     PHRASE_DEPS,
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
@@ -50,6 +53,8 @@ class Candidate:
     trigger: Token
     source: Token | None
     target: Token | None
+    # The (trigger offset, source code) of the article's events that have a target.
+    targeted: frozenset[tuple[int, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +160,64 @@ def _in_dateline(candidate: Candidate, actor: EventActor | None) -> bool:
 
 
 def _no_target(c: Candidate) -> bool:
-    return c.event.target is None and c.event.root not in NO_TARGET_ROOTS
+    return (
+        c.event.target is None
+        and c.event.root not in NO_TARGET_ROOTS
+        and not (c.source is not None and _conjoined(c.source))
+        and not _armed_force(c.event)
+        and not _conjunct_of_targeted(c)
+    )
+
+
+def _conjunct_of_targeted(c: Candidate) -> bool:
+    """A verb joined to another that acts on a party, with the same source: "we met with the
+    US ambassador and presented a draft" presents it to the ambassador."""
+    source = c.event.source
+    if source is None or c.trigger.dep_ != "conj":
+        return False
+    head = c.trigger.head  # or the verb it governs: "continued to meet with X and presented"
+    verbs = [head, *(t for t in head.children if t.dep_ == "xcomp")]
+    return any((v.idx, source.code) in c.targeted for v in verbs)
+
+
+def _armed_force(event: Event) -> bool:
+    source = event.source
+    if event.root not in ARMED_FORCE_ROOTS or source is None:
+        return False
+    return any(source.code[i : i + 3] in ARMED_AGENTS for i in range(3, len(source.code), 3))
+
+
+def _no_other_party(c: Candidate) -> bool:
+    """A target-less act in a sentence that names no one but its source: no actor mention,
+    and no name of a person, group or place the coder could have missed as the target."""
+    if not _no_target(c):
+        return False
+    sent = c.trigger.sent
+    source = c.event.source
+    lo, hi = (source.start, source.end) if source is not None else (-1, -1)
+
+    def other(start: int, end: int) -> bool:
+        return end <= lo or start >= hi  # not within the source's own words
+
+    for mention in c.article.mentions:
+        inside = sent.start_char <= mention.start < sent.end_char
+        if mention.actor is not None and inside and other(mention.start, mention.end):
+            return False
+    return not any(
+        ent.label_ in PARTY_ENTITY_LABELS and other(ent.start_char, ent.end_char)
+        for ent in sent.ents
+    )
+
+
+def _conjoined(head: Token) -> bool:
+    """A party of several joined ("the United States and Jordan agreed", "Hungarian and
+    Romanian officials met"): they act on each other, so the act needs no target."""
+    if head.dep_ == "conj" or any(t.dep_ == "conj" for t in head.children):
+        return True
+    return any(
+        m.dep_ in ("amod", "compound", "nmod") and any(t.dep_ == "conj" for t in m.children)
+        for m in head.children
+    )
 
 
 def _no_source(c: Candidate) -> bool:
@@ -247,10 +309,19 @@ RULES: tuple[FilterRule, ...] = (
     ),
     FilterRule(
         "filter.no_party_acted_on",
-        0.5,
+        0.25,
         _no_target,
         "The act names no party it is done to ('the foundation is funding the planting'); "
-        "protest and force posture need none.",
+        "protest and force posture need none, nor force by armed actors ('the resistance "
+        "resumed its operations'), nor parties joined in the source, who act on each other "
+        "('the United States and Jordan agreed').",
+    ),
+    FilterRule(
+        "filter.no_other_party",
+        0.5,
+        _no_other_party,
+        "As no_party_acted_on, and the sentence names no one else at all: no actor, person, "
+        "group or place that could be the target the coder missed ('Social media can help').",
     ),
     FilterRule(
         "filter.no_source",
@@ -296,21 +367,33 @@ RULES: tuple[FilterRule, ...] = (
 )
 
 
-def _candidate(event: Event, article: Article, doc: Doc) -> Candidate | None:
+def _trigger_head_idx(doc: Doc, event: Event) -> int:
+    head = _head(doc, event.trigger.start, event.trigger.end)
+    return head.idx if head is not None else event.trigger.start
+
+
+def _candidate(
+    event: Event, article: Article, doc: Doc, targeted: frozenset[tuple[int, str]]
+) -> Candidate | None:
     trigger = _head(doc, event.trigger.start, event.trigger.end)
     if trigger is None:
         return None
-    return Candidate(
-        event, article, trigger, _actor_head(doc, event.source), _actor_head(doc, event.target)
-    )
+    source, target = _actor_head(doc, event.source), _actor_head(doc, event.target)
+    return Candidate(event, article, trigger, source, target, targeted)
 
 
 def weigh_events(
     article: Article, doc: Doc, events: Iterable[Event], rules: tuple[FilterRule, ...] = RULES
 ) -> None:
     """Set each event's confidence from the rules that apply to it, and record them."""
+    events = list(events)
+    targeted = frozenset(
+        (_trigger_head_idx(doc, e), e.source.code)
+        for e in events
+        if e.target is not None and e.source is not None
+    )
     for event in events:
-        candidate = _candidate(event, article, doc)
+        candidate = _candidate(event, article, doc, targeted)
         if candidate is None:
             continue
         confidence = event.confidence

@@ -127,6 +127,14 @@ PRIVATE_SECTORS = frozenset(
 # Roots that need no party acted on: protest, force posture, and reducing relations can
 # be done with no one named as acted on ("protesters marched", "troops withdrew").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
+# Force by armed actors needs no one named as its target either ("the resistance resumed
+# its operations", "rebels fought on"): the roots, and the agent codes of armed actors.
+ARMED_FORCE_ROOTS = frozenset({"18", "19", "20"})
+ARMED_AGENTS = frozenset({"MIL", "REB", "INS", "SEP", "UAF", "SPY"})
+
+# Named-entity labels that can name a party to an act: people, groups, organisations,
+# places (``filter.no_other_party``).
+PARTY_ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 # Roots an actor of private life takes part in as a source (protest, violence, crime
 # against a person) without a public party on either side.
