@@ -102,3 +102,14 @@ def test_a_verb_joined_to_one_acting_on_a_party_shares_it(pipeline: Pipeline) ->
     )
     presented = [e for e in events if e.trigger.text == "presented"]
     assert presented and all("no_party_acted_on" not in _rules(e) for e in presented)
+
+
+def test_a_town_named_as_a_party_in_an_act_that_is_not_force_is_weighed_down(
+    pipeline: Pipeline,
+) -> None:
+    events = _events(pipeline, "The Indian government praised Mumbai on Monday.")
+    praised = [e for e in events if e.trigger.text == "praised"]
+    assert praised and all("place_not_a_party" in _rules(e) for e in praised)
+    # A country acts for its state; force is done to a town.
+    events = _events(pipeline, "Greece praised Turkey. Turkish jets bombed Aleppo on Monday.")
+    assert all("place_not_a_party" not in _rules(e) for e in events)

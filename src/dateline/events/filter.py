@@ -30,7 +30,10 @@ from .filter_lexicon import (
     NO_TARGET_ROOTS,
     NON_ACTOR_HEADS,
     PARTY_ENTITY_LABELS,
+    PARTY_PLACE_CODES,
     PHRASE_DEPS,
+    PLACE_ENTITY_LABELS,
+    PLACE_NOT_PARTY_CLASSES,
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
 )
@@ -209,6 +212,32 @@ def _no_other_party(c: Candidate) -> bool:
     )
 
 
+def _place_party(c: Candidate) -> bool:
+    """A party that is only the name of a town, street, region or landmark, in an act that
+    is not force ("discussed Athens", "cordoned off Clinton St."): such places do not act and
+    are not acted on as a party; a country, a capital (for its government) and a state or
+    province (for theirs) are, and force is done to places ("shelled Aleppo")."""
+    if c.event.root in ARMED_FORCE_ROOTS:
+        return False
+    return _only_a_place(c, c.event.source) or _only_a_place(c, c.event.target)
+
+
+def _only_a_place(c: Candidate, actor: EventActor | None) -> bool:
+    if actor is None:
+        return False
+    head = _head(c.trigger.doc, actor.start, actor.end)
+    if head is None or head.ent_type_ not in PLACE_ENTITY_LABELS:
+        return False  # a person's name spelled as a town's ("Allen") is no place here
+    for place in c.article.places:
+        if place.kind != "name" or not (place.start <= actor.start < place.end):
+            continue
+        if actor.end > place.end + 1:  # more than the place's name ("Athens police")
+            return False
+        code = place.feature_code or ""
+        return place.feature_class in PLACE_NOT_PARTY_CLASSES and code not in PARTY_PLACE_CODES
+    return False
+
+
 def _conjoined(head: Token) -> bool:
     """A party of several joined ("the United States and Jordan agreed", "Hungarian and
     Romanian officials met"): they act on each other, so the act needs no target."""
@@ -322,6 +351,14 @@ RULES: tuple[FilterRule, ...] = (
         _no_other_party,
         "As no_party_acted_on, and the sentence names no one else at all: no actor, person, "
         "group or place that could be the target the coder missed ('Social media can help').",
+    ),
+    FilterRule(
+        "filter.place_not_a_party",
+        0.25,
+        _place_party,
+        "A party that is only the name of a town, street, region or landmark in an act that "
+        "is not force ('the council discussed Athens'); countries, capitals, states and "
+        "provinces act for their governments.",
     ),
     FilterRule(
         "filter.no_source",

@@ -153,3 +153,11 @@ PHRASE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "amod"})
 # one huge pit") they name, and do nothing to anyone; events/evaluation.py codes the
 # naming when it praises or criticizes.
 NAMING_LEMMAS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
+
+# GeoNames feature classes of places that are no party to an act (``filter.place_not_a_party``):
+# populated places, spots and buildings, roads, areas and parks, terrain, water, forests,
+# undersea; and the feature codes among them that stand for a government: capitals.
+PLACE_NOT_PARTY_CLASSES = frozenset({"P", "S", "R", "L", "T", "H", "V", "U"})
+PARTY_PLACE_CODES = frozenset({"PPLC", "PPLG"})
+# Named-entity labels of a place's name.
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
