@@ -101,3 +101,13 @@ def test_two_agents_of_one_country_are_two_parties(pipeline: Pipeline) -> None:
     assert ("USAGOV", "04", "USAGOV") in _dyads(article)
     alone = pipeline.extract("WASHINGTON (AP) — Iraq attacked Iraq.", date="2016-09-20")
     assert not [e for e in alone.events if e.root == "19"]
+
+
+def test_people_of_private_life_acted_on_are_civilians_of_the_story(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "NAIROBI, Kenya (AP) — Police arrested the driver on Monday. A judge barred the "
+        "developer from the site.",
+        date="2020-03-02",
+    )
+    assert ("KENCOP", "17", "KENCVL") in _dyads(article)
+    assert any(d[2] == "KENBUS" for d in _dyads(article))
