@@ -140,7 +140,7 @@ def test_articles_found_by_full_text_are_the_same_in_json_csv_cli_and_python(
     args = ["search", "Khalilzad", "--db", str(examples_db)]
     assert [a["id"] for a in cli_lines(runner, *args, "--format", "jsonl")] == api_ids
     assert [r["id"] for r in cli_csv(runner, *args)] == api_ids
-    with Store(examples_db, read_only=True) as store:
+    with Store(examples_db, read_only=True, settings=Settings(min_confidence=0)) as store:
         assert list(store.articles(q="Khalilzad")) == page["items"]
     assert {f["value"] for f in page["facets"]["outlet"]} >= {"Asharq Al-Awsat"}
 
