@@ -119,6 +119,11 @@ class Settings:
         "the PETRARCH and PLOVER dev gates hold (chosen on the developers' data, issue 10).",
     )
     db: str = _setting("dateline.db", "Path of the SQLite store.")
+    shard_files: int = _setting(
+        64,
+        "dateline batch: files of one article each coded together into one part (a JSON "
+        "Lines or WARC file is a shard of its own).",
+    )
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
