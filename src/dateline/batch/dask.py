@@ -80,7 +80,6 @@ class LoadPipeline(WorkerPlugin):  # type: ignore[misc]
         shared_pipeline(self.settings)
 
 
-
 def read_manifest(out: Path | str) -> dict[str, Any] | None:
     """The manifest of the dataset in ``out`` (None when there is none)."""
     path = Path(out) / MANIFEST

@@ -221,9 +221,7 @@ def article_rows(article: Article, index: int, rows: Rows) -> None:
 
 def rows_to_tables(rows: Rows) -> dict[str, pa.Table]:
     """The Arrow table of each kind of row, with the declared schemas."""
-    return {
-        name: pa.Table.from_pylist(rows.get(name, []), schema=SCHEMAS[name]) for name in TABLES
-    }
+    return {name: pa.Table.from_pylist(rows.get(name, []), schema=SCHEMAS[name]) for name in TABLES}
 
 
 def _restore(value: Any) -> Any:

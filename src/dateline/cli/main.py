@@ -8,7 +8,7 @@ import typer
 
 from .. import __version__
 from . import eval as eval_cmd
-from . import events, extract, ingest
+from . import batch, events, extract, ingest, load
 from .common import EXIT_STATUS_HELP, EXIT_STATUS_QUERY_HELP
 
 app = typer.Typer(
@@ -44,6 +44,8 @@ def main(
 
 app.command("extract", help=extract.EXTRACT_HELP, epilog=EXIT_STATUS_HELP)(extract.extract_cli)
 app.command("ingest", help=ingest.INGEST_HELP, epilog=EXIT_STATUS_HELP)(ingest.ingest_cli)
+app.command("batch", help=batch.BATCH_HELP, epilog=EXIT_STATUS_HELP)(batch.batch_cli)
+app.command("load", epilog=EXIT_STATUS_HELP)(load.load_cli)
 app.command("events", epilog=EXIT_STATUS_QUERY_HELP)(events.events_cli)
 app.command("eval", epilog=EXIT_STATUS_QUERY_HELP)(eval_cmd.eval_cli)
 
