@@ -267,10 +267,8 @@ def code_shard(
         def record(article: Article, error: Exception) -> None:
             writer.fail(article.source_path or article.id, str(error))
 
-        index = 0
-        for article in process_guarded(pipeline, articles, on_error=record):
+        for index, article in enumerate(process_guarded(pipeline, articles, on_error=record)):
             writer.add(article, index)
-            index += 1
         for failure in read.failures:
             writer.fail(failure.name, failure.reason)
         report.rows = writer.commit()

@@ -66,7 +66,7 @@ class BatchReport:
         return self.total("failures") + len(self.failed_shards) + len(self.missing)
 
 
-class LoadPipeline(WorkerPlugin):  # type: ignore[misc]
+class LoadPipeline(WorkerPlugin):
     """A Dask worker plugin that loads the pipeline when the worker starts, so the first
     task does not wait for it. It carries only the settings: the model and dictionaries
     are loaded in the worker, never pickled."""

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import eval as eval_cmd
 from . import batch, events, extract, ingest, load
+from . import eval as eval_cmd
 from .common import EXIT_STATUS_HELP, EXIT_STATUS_QUERY_HELP
 
 app = typer.Typer(
