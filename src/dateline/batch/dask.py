@@ -127,6 +127,14 @@ def _check_out(out: Path, fingerprint: dict[str, Any], resume: bool) -> None:
         raise BatchError(E_BATCH_OTHER_RUN.format(path=out))
 
 
+def _remove_temporary_files(out: Path) -> None:
+    """Remove the temporary files a killed run left (parts and manifest being written)."""
+    for folder in [out, *(out / table for table in TABLES)]:
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp-*"):
+                path.unlink(missing_ok=True)
+
+
 def _client(workers: int, scheduler: str | None) -> Any:
     """A Dask client of a new LocalCluster (``workers`` processes, one thread each), or of
     the scheduler at ``scheduler``."""
@@ -175,6 +183,7 @@ def run_batch(
     if on_start:
         on_start(len(shards))
     out.mkdir(parents=True, exist_ok=True)
+    _remove_temporary_files(out)
     manifest: dict[str, Any] = {
         "status": "running",
         "inputs": [str(p) for p in paths],
