@@ -176,3 +176,24 @@ E_READ_ONLY_OLD = (
     "[E046] {path}: the store has schema version {version} and this dateline reads version "
     "{current}; open it once without --read-only (any dateline command) to upgrade it"
 )
+
+
+class BatchError(DatelineError):
+    """``dateline batch`` or ``dateline load`` cannot run: a wrong output folder, a
+    scheduler that does not answer, a dataset that cannot be read (issue 15)."""
+
+
+# Batch and load (issue 15).
+E_BATCH_NOT_EMPTY = (
+    "[E120] {path} holds a dataset already: give --resume to go on with it, or another --out"
+)
+E_BATCH_OTHER_RUN = (
+    "[E121] {path} holds a dataset coded with another dateline version, model, data, setting "
+    "or --date (its _manifest.json says which): give another --out, or the same settings"
+)
+E_BATCH_SCHEDULER = "[E122] cannot reach the Dask scheduler {address}: {error}"
+E_NO_DATASET = (
+    "[E123] {path}: no dataset (no articles/part-*.parquet): give the --out folder of "
+    "`dateline batch`"
+)
+E_BAD_PART = "[E124] {path}: the part cannot be read: {error}. Run `dateline batch --resume` again"

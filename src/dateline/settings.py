@@ -127,6 +127,11 @@ class Settings:
         "Longest a store query (search, filter, each batch of rows streamed) may run before it "
         "is stopped with E102 (ms; 0: no limit).",
     )
+    shard_files: int = _setting(
+        64,
+        "dateline batch: files of one article each coded together into one part (a JSON "
+        "Lines or WARC file is a shard of its own).",
+    )
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

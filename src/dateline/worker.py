@@ -70,7 +70,9 @@ def process_guarded(
     ``on_error`` with its error (LimitError for a limit) and the next one is processed;
     without ``on_error`` the error is raised."""
     if not limits_enforced(pipeline):
-        yield from pipeline.process(articles, on_error=on_error)
+        # The strings spaCy adds for the words of these texts are freed at the end (issue 15).
+        with pipeline.nlp.memory_zone():
+            yield from pipeline.process(articles, on_error=on_error)
         return
     pipeline.warm_up()  # load once, before the first fork
     with Worker(pipeline) as worker:
@@ -191,7 +193,10 @@ def _serve(pipeline: Pipeline, conn: Connection) -> None:
             return
         reply: tuple[str, Any]
         try:
-            reply = ("ok", pipeline.annotate(article, pipeline.parse(article.text)))
+            # The article is plain data: the strings spaCy added for its words are freed
+            # once it is coded, so a long-lived child stays flat (issue 15).
+            with pipeline.nlp.memory_zone():
+                reply = ("ok", pipeline.annotate(article, pipeline.parse(article.text)))
         except Exception as e:
             reply = ("error", _portable(e))
         try:

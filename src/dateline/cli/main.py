@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import clusters, events, export, extract, ingest, network, search, serve, timeline
+from . import (
+    batch,
+    clusters,
+    events,
+    export,
+    extract,
+    ingest,
+    load,
+    network,
+    search,
+    serve,
+    timeline,
+)
 from . import eval as eval_cmd
 from .common import EXIT_STATUS_HELP, EXIT_STATUS_QUERY_HELP
 
@@ -44,6 +56,8 @@ def main(
 
 app.command("extract", help=extract.EXTRACT_HELP, epilog=EXIT_STATUS_HELP)(extract.extract_cli)
 app.command("ingest", help=ingest.INGEST_HELP, epilog=EXIT_STATUS_HELP)(ingest.ingest_cli)
+app.command("batch", help=batch.BATCH_HELP, epilog=EXIT_STATUS_HELP)(batch.batch_cli)
+app.command("load", epilog=EXIT_STATUS_HELP)(load.load_cli)
 app.command("events", epilog=EXIT_STATUS_QUERY_HELP)(events.events_cli)
 app.command("search", help=search.SEARCH_HELP, epilog=EXIT_STATUS_QUERY_HELP)(search.search_cli)
 app.command("clusters", epilog=EXIT_STATUS_QUERY_HELP)(clusters.clusters_cli)

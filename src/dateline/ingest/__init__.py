@@ -38,6 +38,7 @@ from .warc import is_warc_file, read_warc_articles
 
 __all__ = [
     "collect_inputs",
+    "holds_many_articles",
     "looks_like_html",
     "parse_user_date",
     "read_file",
@@ -171,6 +172,11 @@ def _inner_suffix(path: Path) -> str:
     if suffixes and suffixes[-1] in GZIP_SUFFIXES:
         suffixes = suffixes[:-1]
     return suffixes[-1] if suffixes else ""
+
+
+def holds_many_articles(path: Path) -> bool:
+    """Whether ``read_file`` reads many articles from the file: JSON Lines or WARC."""
+    return _inner_suffix(path) in JSONL_SUFFIXES or is_warc_file(path)
 
 
 def read_file(
