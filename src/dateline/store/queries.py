@@ -372,6 +372,12 @@ def article_where(query: ArticleQuery) -> Where:
         where.append(
             f"{exists} (SELECT 1 FROM quotes q WHERE q.article = a.key AND q.speaker_anonymous = 1)"
         )
+    if query.cameo:
+        where.append("a.key IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
+        args.append(_glob(query.cameo))
+    if query.plover:
+        where.append("a.key IN (SELECT e.article FROM events e WHERE e.plover_type = ?)")
+        args.append(query.plover)
     return where, args
 
 
@@ -476,14 +482,21 @@ def count_articles(store: Store, query: ArticleQuery) -> int:
 
 
 def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
-    """How many matching articles have each outlet, publication year and dateline country
-    (the FACET_VALUES most frequent of each), counted in one pass over the matches."""
+    """How many matching articles have each value of each facet (the FACET_VALUES most
+    frequent of each): ``outlet``, publication ``year`` and dateline ``country``, counted in
+    one pass over the matches; then, each in one grouped query over the matches, the actor
+    codes they mention (``actor``: the code's first three characters, the prefix
+    ``actor=`` filters on), the CAMEO roots (``root``, filter ``cameo=``) and PLOVER types
+    (``plover``) of their events, the countries of the places they name (``place``), and
+    whether they hold a quotation (``has_quote``) and an anonymous source's
+    (``anonymous``)."""
     keys, args, _ = _article_keys(query)
     filtered = bool(query.q or article_where(query)[0])
     matched = f" WHERE a.key IN ({keys})" if filtered else ""
     outlets: Counter[str | None] = Counter()
     years: Counter[str | None] = Counter()
     places: Counter[int | None] = Counter()
+    total = 0
     for row in store.stream(
         f"SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a{matched}",
         args if filtered else [],
@@ -491,17 +504,42 @@ def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
         outlets[row[0]] += 1
         years[row[1]] += 1
         places[row[2]] += 1
+        total += 1
     countries: Counter[str | None] = Counter()
     for place, n in places.items():
         country = None
         if place is not None:
             country = store.lookups.locations.values_of(store.conn, place)[1]
         countries[country] += n
-    return {
+    facets = {
         "outlet": _top(outlets),
         "year": _top(years),
         "country": _top(countries),
     }
+
+    def grouped(what: str, table: str, joins: str = "", where: str = "") -> list[Json]:
+        terms = [t for t in (where, f"x.article IN ({keys})" if filtered else "") if t]
+        sql = (
+            f"SELECT {what} AS value, COUNT(DISTINCT x.article) AS n FROM {table} x{joins}"
+            + _sql_where(terms)
+            + " GROUP BY value HAVING value IS NOT NULL"
+        )
+        counts = Counter({row[0]: row[1] for row in store.run(sql, args if filtered else [])})
+        return _top(counts)
+
+    facets["actor"] = grouped(
+        "substr(ac.code, 1, 3)", "mentions", " JOIN actors ac ON ac.key = x.actor"
+    )
+    facets["root"] = grouped("x.root", "events")
+    facets["plover"] = grouped("x.plover_type", "events")
+    facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
+    for name, where in (("has_quote", ""), ("anonymous", "x.speaker_anonymous = 1")):
+        [with_it] = [f["count"] for f in grouped("1", "quotes", where=where)] or [0]
+        facets[name] = [
+            {"value": True, "count": with_it},
+            {"value": False, "count": total - with_it},
+        ]
+    return facets
 
 
 def _top(counts: Counter[Any]) -> list[Json]:
@@ -628,6 +666,23 @@ def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
     }
 
 
+def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json | None:
+    """One cluster by its id, as ``clusters`` lists it (its events at or above
+    min_confidence), or None when there is no such cluster."""
+    floor = store.min_confidence(min_confidence)
+    counts, count_args = _cluster_counts(floor)
+    found = store.run(
+        "SELECT c.key, c.source, c.target, c.root, c.country, c.negated, c.hypothetical,"
+        f" c.date, c.first_day, c.last_day, {counts} FROM clusters c WHERE c.key = ?",
+        [*count_args, key],
+    )
+    if not found:
+        return None
+    every = EventQuery(min_confidence=floor)
+    members = matching(every, floor).also("e.cluster = ?", key)
+    return cluster_item(found[0], list(events(store, every, only=members)))
+
+
 def count_clusters(store: Store, query: EventQuery) -> int:
     found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
         "e.cluster AS cluster"
@@ -707,6 +762,49 @@ def timeline(store: Store, query: TimelineQuery) -> Json:
             }
         )
     return {"interval": query.interval, "series": series}
+
+
+def _feature(column: str) -> str:
+    """The SQL of a location's ``column``, else that of another row of the same GeoNames
+    id that has it (an event's place is stored without its feature; the article's places
+    that name it carry one)."""
+    return (
+        f"COALESCE(l.{column}, (SELECT o.{column} FROM locations o"
+        f" WHERE o.geonameid = l.geonameid AND o.{column} IS NOT NULL LIMIT 1))"
+    )
+
+
+def places(store: Store, query: EventQuery) -> list[Json]:
+    """The places of the matching events, one item a place: its name, country, point,
+    GeoNames id and feature (``area`` true for a country or region, whose point is only its
+    centre; None when the store does not know), with how many matching events and articles it holds, the most events first."""
+    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+        "e.place AS place, e.article AS article"
+    )
+    rows = store.run(
+        f"WITH m AS ({found}) SELECT l.name, l.country, l.lat, l.lon, l.geonameid,"
+        f" {_feature('feature_class')} AS feature_class,"
+        f" {_feature('feature_code')} AS feature_code, {_feature('area')} AS area,"
+        " COUNT(*) AS events,"
+        " COUNT(DISTINCT m.article) AS articles FROM m JOIN locations l ON l.key = m.place"
+        " GROUP BY m.place ORDER BY events DESC, l.name, m.place",
+        args,
+    )
+    return [
+        {
+            "name": row["name"],
+            "country": row["country"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "geonameid": row["geonameid"],
+            "feature_class": row["feature_class"],
+            "feature_code": row["feature_code"],
+            "area": None if row["area"] is None else bool(row["area"]),
+            "events": row["events"],
+            "articles": row["articles"],
+        }
+        for row in rows
+    ]
 
 
 def network(store: Store, query: EventQuery) -> Json:

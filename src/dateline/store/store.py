@@ -426,6 +426,16 @@ class Store:
             self, query or TimelineQuery(interval=interval, events=EventQuery(**filters))
         )
 
+    def cluster(
+        self, cluster_id: int, min_confidence: float | None = None
+    ) -> dict[str, Any] | None:
+        """One cluster by its id (as ``clusters`` lists it), or None."""
+        return queries.cluster(self, cluster_id, min_confidence)
+
+    def places(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The places of the matching events, with their feature and counts."""
+        return queries.places(self, query or EventQuery(**filters))
+
     def network(self, query: EventQuery | None = None, **filters: Any) -> dict[str, Any]:
         """The actors of the matching events (nodes) and who acts on whom (edges)."""
         return queries.network(self, query or EventQuery(**filters))
