@@ -614,6 +614,41 @@ def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
         yield quote
 
 
+def quote_speakers(store: Store, query: QuoteQuery, top: int = FACET_VALUES) -> list[Json]:
+    """Who is quoted in the matching quotations, the most quoted first: ``speaker`` (the
+    speaker's words), ``anonymous``, ``description`` (an anonymous source's), ``code`` (the
+    speaker's actor code) and ``quotes``; at most ``top`` of them."""
+    from_sql, (where, args) = _quote_terms(query)
+    words = (
+        "COALESCE(q.speaker_text,"
+        " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))"
+    )
+    rows = store.run(
+        f"SELECT {words} AS speaker, q.speaker_anonymous AS anonymous,"
+        " MAX(q.speaker_description) AS description,"
+        " MAX(q.speaker_actor) AS actor, COUNT(*) AS n"
+        + from_sql
+        + _sql_where(["q.speaker_start IS NOT NULL", *where])
+        + " GROUP BY speaker, anonymous ORDER BY n DESC, speaker LIMIT ?",
+        [*args, top],
+    )
+    codes = {
+        row["actor"]: (actor_json(store.conn, store.lookups, row["actor"]) or {}).get("code")
+        for row in rows
+        if row["actor"] is not None
+    }
+    return [
+        {
+            "speaker": row["speaker"],
+            "anonymous": bool(row["anonymous"]),
+            "description": row["description"],
+            "code": codes.get(row["actor"]),
+            "quotes": row["n"],
+        }
+        for row in rows
+    ]
+
+
 def count_quotes(store: Store, query: QuoteQuery) -> int:
     from_sql, (where, args) = _quote_terms(query)
     return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
@@ -777,7 +812,8 @@ def _feature(column: str) -> str:
 def places(store: Store, query: EventQuery) -> list[Json]:
     """The places of the matching events, one item a place: its name, country, point,
     GeoNames id and feature (``area`` true for a country or region, whose point is only its
-    centre; None when the store does not know), with how many matching events and articles it holds, the most events first."""
+    centre; None when the store does not know), with how many matching events and articles
+    it holds, the most events first."""
     found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
         "e.place AS place, e.article AS article"
     )

@@ -426,6 +426,12 @@ class Store:
             self, query or TimelineQuery(interval=interval, events=EventQuery(**filters))
         )
 
+    def quote_speakers(
+        self, query: QuoteQuery | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Who is quoted in the matching quotations, the most quoted first."""
+        return queries.quote_speakers(self, query or QuoteQuery(**filters))
+
     def cluster(
         self, cluster_id: int, min_confidence: float | None = None
     ) -> dict[str, Any] | None:

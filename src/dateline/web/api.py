@@ -376,6 +376,26 @@ def get_export(
     )
 
 
+@router.get(
+    "/export/manifest",
+    summary="The manifest of /api/export with the same query, as a JSON file",
+    description="What the X-Dateline-Manifest header of the export holds (query, rows, "
+    "versions, dictionaries, time, citation), for a browser that saves the export.",
+)
+def get_export_manifest(
+    archive: ArchiveDep,
+    query: Events,
+    format: Annotated[str, Query(description="csv, jsonl, parquet, gdelt or plover")] = "csv",
+) -> JSONResponse:
+    with archive.open() as store:
+        export = open_export(store, query, format)
+        export.chunks.close()
+    name = f"dateline-events{export.format.suffix}.manifest.json"
+    return JSONResponse(
+        export.manifest, headers={"content-disposition": f'attachment; filename="{name}"'}
+    )
+
+
 @router.post(
     "/extract",
     summary="Extract one article (text or HTML in the body): the `dateline extract` object",
