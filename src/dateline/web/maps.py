@@ -110,7 +110,8 @@ def lay_out_map(places: list[dict[str, Any]], view: View) -> dict[str, Any]:
                 "single": len(members) == 1,
             }
         )
-    markers.sort(key=lambda m: -m["events"])
+    # Drawn in this order: areas under points, the biggest first, so none hides another.
+    markers.sort(key=lambda m: (m["precision"] == "point", -m["events"]))
     return {
         **MAP,
         "view": view,

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["KINDS", "Annotation", "annotations", "highlight"]
+__all__ = ["KINDS", "Annotation", "annotations_of", "highlight"]
 
 # The kinds, outermost first when two spans are the same (a quotation holds its actors).
 KINDS = ("quote", "speaker", "event", "actor", "place", "time")
@@ -47,7 +47,7 @@ def _code(actor: dict[str, Any] | None) -> str:
     return str(actor.get("code") or "") if actor else ""
 
 
-def annotations(article: dict[str, Any]) -> list[Annotation]:
+def annotations_of(article: dict[str, Any]) -> list[Annotation]:
     """The spans of an article object to highlight: mentions with an actor, event triggers,
     places, times, quotations (each part of a mixed one) and speakers."""
     notes: list[Annotation] = []
@@ -138,5 +138,5 @@ def _render(text: str, nodes: list[_Node], start: int, end: int, seen: set[str])
 def highlight(article: dict[str, Any]) -> Markup:
     """The article's text as markup with every annotation highlighted."""
     text: str = article["article"]["text"]
-    roots = _nest(annotations(article), len(text))
+    roots = _nest(annotations_of(article), len(text))
     return _render(text, roots, 0, len(text), set())
