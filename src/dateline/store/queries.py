@@ -13,9 +13,10 @@ stored; quotations and clusters in the order stored.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,11 @@ Where = tuple[list[str], list[Any]]
 # Facets of an article search: how many articles of the result have each value (the most
 # frequent FACET_VALUES values of each).
 FACET_VALUES = 20
+# Over this many matches, the facets count the first FACET_SAMPLE_ARTICLES in the list's
+# order (the most relevant for a full-text query), and the page says so (``facets_sample``):
+# counting every match of a 100,000-article result took 0.7 to 3 s on the bench store, and
+# 1,000 matches about 0.3 s, over the 300 ms a search page may take (bench/webui.py).
+FACET_SAMPLE_ARTICLES = 500
 # Title words weigh this much more than text words in the relevance of an article.
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
@@ -52,11 +58,14 @@ class Page:
     total: int
     items: list[Json]
     facets: dict[str, list[Json]] | None = field(default=None)
+    facets_sample: int | None = field(default=None)
 
     def to_json(self) -> Json:
         out: Json = {"total": self.total, "items": self.items}
         if self.facets is not None:
             out["facets"] = self.facets
+        if self.facets_sample is not None:
+            out["facets_sample"] = self.facets_sample
         return out
 
 
@@ -413,11 +422,19 @@ _ARTICLE_SUMMARY = (
 )
 
 
-def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
+def articles(
+    store: Store, query: ArticleQuery, *, keys_in_order: list[int] | None = None
+) -> Iterator[Json]:
     """Summaries of the articles matching ``query`` (``limit``/``offset`` applied): the keys
-    in order first, then each summary, and the snippets of each batch in one query."""
+    in order first (or ``keys_in_order``, when the caller has read them), then each summary,
+    and the snippets of each batch in one query."""
     keys, args, order = _article_keys(query)
     paging, paging_args = _paging(query.limit, query.offset)
+    found: Iterable[tuple[int]] = (
+        [(key,) for key in keys_in_order]
+        if keys_in_order is not None
+        else store.stream(keys + order + paging, [*args, *paging_args])
+    )
     min_confidence = store.min_confidence(None)
     batch: list[int] = []
 
@@ -428,7 +445,7 @@ def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
             yield article_summary(store, row, snippets.get(key))
         batch.clear()
 
-    for (key,) in store.stream(keys + order + paging, [*args, *paging_args]):
+    for (key,) in found:
         batch.append(key)
         if len(batch) == SNIPPET_BATCH:
             yield from summaries()
@@ -481,30 +498,57 @@ def count_articles(store: Store, query: ArticleQuery) -> int:
     return int(store.run(f"SELECT COUNT(*) FROM ({keys})", args)[0][0])
 
 
-def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
+def first_article_keys(store: Store, query: ArticleQuery) -> list[int]:
+    """The keys of the first FACET_SAMPLE_ARTICLES matches, in the list's order."""
+    keys, args, order = _article_keys(query)
+    return [row[0] for row in store.run(keys + order + " LIMIT ?", [*args, FACET_SAMPLE_ARTICLES])]
+
+
+def article_page(store: Store, query: ArticleQuery) -> Page:
+    """One page of an article search, as ``Store.page`` gives it: the first
+    FACET_SAMPLE_ARTICLES matches are read once, in order; they give the page's rows (when
+    the page lies among them), the facets' scope, and the total when there are fewer."""
+    first = first_article_keys(store, query)
+    total = len(first) if len(first) < FACET_SAMPLE_ARTICLES else count_articles(store, query)
+    facets, sample = article_facets(store, query, total, first)
+    end = query.offset + (query.limit if query.limit is not None else total)
+    on_page = first[query.offset : end] if end <= len(first) or total == len(first) else None
+    items = list(articles(store, query, keys_in_order=on_page))
+    return Page(total, items, facets, sample)
+
+
+def article_facets(
+    store: Store, query: ArticleQuery, total: int | None = None, first: list[int] | None = None
+) -> tuple[dict[str, list[Json]], int | None]:
     """How many matching articles have each value of each facet (the FACET_VALUES most
-    frequent of each): ``outlet``, publication ``year`` and dateline ``country``, counted in
-    one pass over the matches; then, each in one grouped query over the matches, the actor
-    codes they mention (``actor``: the code's first three characters, the prefix
-    ``actor=`` filters on), the CAMEO roots (``root``, filter ``cameo=``) and PLOVER types
-    (``plover``) of their events, the countries of the places they name (``place``), and
-    whether they hold a quotation (``has_quote``) and an anonymous source's
-    (``anonymous``)."""
-    keys, args, _ = _article_keys(query)
-    filtered = bool(query.q or article_where(query)[0])
-    matched = f" WHERE a.key IN ({keys})" if filtered else ""
+    frequent of each): ``outlet``, publication ``year`` and dateline ``country``; the actor
+    codes they mention (``actor``: the code's first three characters, the prefix ``actor=``
+    filters on), the CAMEO roots (``root``, filter ``cameo=``) and PLOVER types (``plover``)
+    of their events, the countries of the places they name (``place``), and whether they
+    hold a quotation (``has_quote``) and an anonymous source's (``anonymous``).
+
+    Over FACET_SAMPLE_ARTICLES matches, the facets count the first FACET_SAMPLE_ARTICLES in
+    the list's order (the most relevant for a full-text query): the second value returned
+    is then how many they counted, else None (every match counted). ``total`` and ``first``
+    (``first_article_keys``): when the caller has them."""
+    if first is None:
+        first = first_article_keys(store, query)
+    if total is None:
+        total = len(first) if len(first) < FACET_SAMPLE_ARTICLES else count_articles(store, query)
+    scope = "IN (SELECT value FROM json_each(?))"
+    scope_args: list[Any] = [json.dumps(first)]
+    counted = len(first)
     outlets: Counter[str | None] = Counter()
     years: Counter[str | None] = Counter()
     places: Counter[int | None] = Counter()
-    total = 0
     for row in store.stream(
-        f"SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a{matched}",
-        args if filtered else [],
+        "SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a"
+        + f" WHERE a.key {scope}",
+        scope_args,
     ):
         outlets[row[0]] += 1
         years[row[1]] += 1
         places[row[2]] += 1
-        total += 1
     countries: Counter[str | None] = Counter()
     for place, n in places.items():
         country = None
@@ -518,14 +562,13 @@ def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
     }
 
     def grouped(what: str, table: str, joins: str = "", where: str = "") -> list[Json]:
-        terms = [t for t in (where, f"x.article IN ({keys})" if filtered else "") if t]
+        terms = [t for t in (where, f"x.article {scope}") if t]
         sql = (
             f"SELECT {what} AS value, COUNT(DISTINCT x.article) AS n FROM {table} x{joins}"
             + _sql_where(terms)
             + " GROUP BY value HAVING value IS NOT NULL"
         )
-        counts = Counter({row[0]: row[1] for row in store.run(sql, args if filtered else [])})
-        return _top(counts)
+        return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
 
     facets["actor"] = grouped(
         "substr(ac.code, 1, 3)", "mentions", " JOIN actors ac ON ac.key = x.actor"
@@ -537,9 +580,9 @@ def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
         [with_it] = [f["count"] for f in grouped("1", "quotes", where=where)] or [0]
         facets[name] = [
             {"value": True, "count": with_it},
-            {"value": False, "count": total - with_it},
+            {"value": False, "count": counted - with_it},
         ]
-    return facets
+    return facets, counted if total > FACET_SAMPLE_ARTICLES else None
 
 
 def _top(counts: Counter[Any]) -> list[Json]:

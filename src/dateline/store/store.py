@@ -466,19 +466,17 @@ class Store:
         if query.limit is None:
             query = type(query)(**{**vars(query), "limit": DEFAULT_PAGE_ITEMS})
         check_page(query)
+        if isinstance(query, ArticleQuery):
+            return queries.article_page(self, query)
         total = self.total(query, clusters=clusters)
         items: list[dict[str, Any]]
-        facets = None
-        if isinstance(query, ArticleQuery):
-            items = list(queries.articles(self, query))
-            facets = queries.article_facets(self, query)
-        elif isinstance(query, QuoteQuery):
+        if isinstance(query, QuoteQuery):
             items = list(queries.quotes(self, query))
         elif clusters:
             items = list(queries.clusters(self, query))
         else:
             items = list(queries.events(self, query))
-        return Page(total, items, facets)
+        return Page(total, items)
 
     # --- the time limit -------------------------------------------------------------------
 

@@ -46,8 +46,6 @@ router = APIRouter(include_in_schema=False)
 
 # Rows of a page of the UI's lists.
 PAGE_ROWS = 25
-# Quotations shown beside an article search.
-SEARCH_QUOTES = 5
 # The facets of the search page: (facet, filter parameter, heading), in the order shown.
 FACETS = (
     ("outlet", "outlet", "Outlet"),
@@ -141,14 +139,10 @@ def index(request: Request) -> HTMLResponse:
         return _bad_filter(request, "index.html", e, params={}, facets=FACETS)
     params = params_of(query)
     with archive.open() as store:
-        counts = {table: store.count(table) for table in ("articles", "events", "quotes")}
+        counts = None
+        if not params:  # the front page says what the archive holds
+            counts = {table: store.count(table) for table in ("articles", "events", "quotes")}
         page = store.page(query).to_json()
-        quotes = None
-        if query.q:
-            quote_query = QuoteQuery(
-                q=query.q, since=query.since, until=query.until, limit=SEARCH_QUOTES
-            )
-            quotes = store.page(quote_query).to_json()
     return _page(
         request,
         "index.html",
@@ -157,7 +151,6 @@ def index(request: Request) -> HTMLResponse:
             "params": params,
             "counts": counts,
             "page": page,
-            "quotes": quotes,
             "facets": FACETS,
             "rows": PAGE_ROWS,
         },
