@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dateline.store import ArticleQuery
 from dateline.web.maps import View, lay_out_map
 from dateline.web.reader import KINDS, highlight
 from test_web import call, serving
@@ -125,3 +126,41 @@ def test_an_unknown_article_or_event_is_a_404_page(base: str) -> None:
     assert call(base, "/articles/nope").status == 404
     assert call(base, "/events/999999").status == 404
     assert call(base, "/api/clusters/999999").json()["error"]["code"] == "E109"
+
+
+FACET_FILTERS = {
+    "outlet": "outlet", "actor": "actor", "root": "cameo", "plover": "plover",
+    "place": "place", "has_quote": "has_quote", "anonymous": "anonymous",
+}  # fmt: skip
+
+
+def test_each_facet_count_is_the_total_of_its_filter(examples_db: Path) -> None:
+    from dateline.store import Store
+
+    with Store(examples_db, read_only=True) as store:
+        page = store.page(ArticleQuery())
+        assert page.facets is not None and page.facets_sample is None
+        for facet, param in FACET_FILTERS.items():
+            for item in page.facets[facet]:
+                if item["value"] is None:
+                    continue
+                value = (
+                    str(item["value"]).lower() if isinstance(item["value"], bool) else item["value"]
+                )
+                assert store.total(ArticleQuery(**{param: value})) == item["count"], (facet, item)
+
+
+def test_facets_over_more_matches_than_the_sample_count_the_first_and_say_so(
+    examples_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.store import Store, queries
+
+    monkeypatch.setattr(queries, "FACET_SAMPLE_ARTICLES", 2)
+    with Store(examples_db, read_only=True) as store:
+        page = store.page(ArticleQuery(limit=3))
+        assert page.total == 6 and len(page.items) == 3
+        assert page.facets_sample == 2
+        assert sum(f["count"] for f in page.facets["outlet"]) == 2
+        assert page.to_json()["facets_sample"] == 2
+        first_two = [a["id"] for a in store.articles(limit=2)]
+        assert [a["id"] for a in page.items][:2] == first_two
