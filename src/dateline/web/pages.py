@@ -17,6 +17,7 @@ filter answers the page again with the message and status 400, not a JSON error.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -200,17 +201,33 @@ def events_page(request: Request) -> HTMLResponse:
     except (QueryError, DateError) as e:
         return _bad_filter(request, "events.html", e, params={}, ui={}, intervals=INTERVALS)
     query: EventQuery = context["query"]
+    errors: dict[str, str] = {}
+
+    def panel(name: str, read: Callable[[], Any], empty: Any) -> Any:
+        """One panel's rows; a query over the time limit (E102) empties that panel only,
+        and the page says so."""
+        try:
+            return read()
+        except QueryError as e:
+            errors[name] = str(e)
+            return empty
+
     with request.app.state.archive.open() as store:
-        page = store.page(query).to_json()
-        timeline = store.timeline(context["timeline_query"])
-        places = store.places(query)
-        network = store.network(query)
+        page = panel("table", lambda: store.page(query).to_json(), {"total": None, "items": []})
+        timeline = panel(
+            "chart",
+            lambda: store.timeline(context["timeline_query"]),
+            {"interval": context["timeline_query"].interval, "series": []},
+        )
+        places = panel("map", lambda: store.places(query), [])
+        network = panel("network", lambda: store.network(query), {"nodes": [], "edges": []})
     return _page(
         request,
         "events.html",
         {
             **context,
             "page": page,
+            "errors": errors,
             "rows": PAGE_ROWS,
             "intervals": INTERVALS,
             "timeline": timeline,
@@ -259,14 +276,22 @@ def quotes_page(request: Request) -> HTMLResponse:
         query = _query(QuoteQuery, request, limit=PAGE_ROWS, offset=_offset(request))
     except (QueryError, DateError) as e:
         return _bad_filter(request, "quotes.html", e, params={})
+    errors: dict[str, str] = {}
     with request.app.state.archive.open() as store:
-        page = store.page(query).to_json()
-        speakers = store.quote_speakers(dataclasses.replace(query, limit=None, offset=0))
+        try:
+            page = store.page(query).to_json()
+        except QueryError as e:  # over the time limit (E102): say so, keep the page
+            errors["list"], page = str(e), {"total": None, "items": []}
+        try:
+            speakers = store.quote_speakers(dataclasses.replace(query, limit=None, offset=0))
+        except QueryError as e:
+            errors["speakers"], speakers = str(e), []
     return _page(
         request,
         "quotes.html",
         {
             "query": query,
+            "errors": errors,
             "params": params_of(query),
             "page": page,
             "speakers": speakers,
