@@ -164,3 +164,23 @@ def test_facets_over_more_matches_than_the_sample_count_the_first_and_say_so(
         assert page.to_json()["facets_sample"] == 2
         first_two = [a["id"] for a in store.articles(limit=2)]
         assert [a["id"] for a in page.items][:2] == first_two
+
+
+def test_a_panel_over_the_time_limit_says_so_and_the_page_still_answers(
+    base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.errors import E_QUERY_TIME, QueryError
+    from dateline.store import Store
+
+    def too_slow(*_args: Any, **_kwargs: Any) -> Any:
+        raise QueryError(E_QUERY_TIME.format(limit=1000), code="E102")
+
+    monkeypatch.setattr(Store, "network", too_slow)
+    monkeypatch.setattr(Store, "quote_speakers", too_slow)
+    events = call(base, "/events")
+    assert events.status == 200
+    page = events.body.decode("utf-8")
+    assert page.count('role="alert"') == 1 and "The network: [E102]" in page
+    assert 'class="marker' in page and 'class="bar"' in page
+    quotes = call(base, "/quotes").body.decode("utf-8")
+    assert "The speakers: [E102]" in quotes and 'class="quote-item"' in quotes
