@@ -333,7 +333,15 @@ def test_the_quotations_page_lists_anonymous_sources_with_their_descriptions(
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/?q=Khalilzad", f"/articles/{SEED_ID}", "/events", "/events?actor=IRQ", "/quotes"],
+    [
+        "/",
+        "/?q=Khalilzad",
+        f"/articles/{SEED_ID}",
+        "/events",
+        "/events?actor=IRQ&scale=raw&map=44,33,2",
+        "/events/1",
+        "/quotes?anonymous=true",
+    ],
 )
 def test_axe_finds_no_serious_or_critical_violation(base: str, watched: Watched, path: str) -> None:
     page = watched.page
