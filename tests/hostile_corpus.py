@@ -166,3 +166,51 @@ if __name__ == "__main__":
     outcomes = make_hostile_corpus(target)
     for name, outcome in sorted(outcomes.items()):
         print(f"{outcome:7} {target / name}")
+
+
+# --- hostile articles for the web UI (issue 14) ------------------------------------------------
+
+# What every payload would do if it ran: set a global and the page's title.
+PWNED = "PWNED"
+PAYLOADS = [
+    f"<script>window.__pwned = 1; document.title = '{PWNED}'</script>",
+    f"<img src=x onerror=\"window.__pwned = 2; document.title = '{PWNED}'\">",
+    f"<a href=\"javascript:window.__pwned = 3; document.title = '{PWNED}'\">read more</a>",
+    f"<svg onload=\"window.__pwned = 4; document.title = '{PWNED}'\"><circle r=9></circle></svg>",
+    "<style>body { display: none !important } * { background: url(javascript:alert(5)) }</style>",
+    '"><script>window.__pwned = 6</script><p title="',
+    '</textarea><iframe srcdoc="<script>parent.__pwned = 7</script>"></iframe>',
+    "{{ 7 * 7 }} {% raw %} ${window.__pwned = 8} <!-- -->",
+    '<body onload="window.__pwned = 9"><math><mtext><table><mglyph><style>'
+    "<img src=x onerror=window.__pwned=10>",
+]
+
+
+def make_hostile_web_corpus(folder: Path) -> Path:
+    """Write a JSONL file of articles whose titles, URLs, outlets and texts carry script,
+    event handlers, javascript: URLs, SVG and CSS; each text also carries a coded event, a
+    quotation and places, so the payloads show on every page of the UI. Returns the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for i, payload in enumerate(PAYLOADS):
+        text = (
+            f"Baghdad, {payload} The foreign minister of Iraq met with the United States "
+            f"ambassador {payload} in Amman on Monday. "
+            f'"{payload} The talks will resume in Geneva," the minister said. '
+            f"{payload} Iraqi insurgents attacked a police station in Baghdad, a police "
+            f"source {payload} said on condition of anonymity. Case {i}."
+        )
+        lines.append(
+            json.dumps(
+                {
+                    "title": f"Hostile {i} {payload}",
+                    "url": f"javascript:window.__pwned={100 + i}//{i}",
+                    "outlet": f"Outlet {payload}",
+                    "date": "2020-03-0" + str(1 + i % 9),
+                    "text": text,
+                }
+            )
+        )
+    path = folder / "hostile_web.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

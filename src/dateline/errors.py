@@ -172,6 +172,7 @@ E_READ_ONLY = (
 E_NOT_FOUND = "[E106] no such route: {path}"
 E_METHOD = "[E107] {method} is not allowed on {path}"
 E_EMPTY_BODY = "[E108] the body is empty: send the article's text or HTML"
+E_NO_CLUSTER = "[E109] no cluster with id {id} in the store: /api/clusters lists their ids"
 E_READ_ONLY_OLD = (
     "[E046] {path}: the store has schema version {version} and this dateline reads version "
     "{current}; open it once without --read-only (any dateline command) to upgrade it"

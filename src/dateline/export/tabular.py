@@ -21,6 +21,7 @@ __all__ = [
     "EDGE_CSV_COLUMNS",
     "EVENT_COLUMNS",
     "EVENT_CSV_COLUMNS",
+    "PLACE_CSV_COLUMNS",
     "QUOTE_CSV_COLUMNS",
     "SERIES_CSV_COLUMNS",
     "article_record",
@@ -256,6 +257,10 @@ def cluster_record(cluster: dict[str, Any]) -> dict[str, Any]:
 
 SERIES_CSV_COLUMNS = ("period", "count", "articles", "articles_in_scope", "share")
 EDGE_CSV_COLUMNS = ("source", "target", "events", "goldstein_mean")
+PLACE_CSV_COLUMNS = (
+    "name", "country", "lat", "lon", "geonameid", "feature_class", "feature_code", "area",
+    "events", "articles",
+)  # fmt: skip
 
 
 def plain_record(columns: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]:

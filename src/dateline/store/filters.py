@@ -293,6 +293,9 @@ class ArticleQuery(_Query):
     - ``place``: a place the article names, by name (case-insensitive) or ISO country code;
     - ``has_quote``: with (true) or without (false) quotations;
     - ``anonymous``: with (true) or without (false) a quotation from an anonymous source;
+    - ``cameo``: with an event whose CAMEO code has this prefix (``04``: the root);
+      ``plover``: with an event of this PLOVER type (every stored event, whatever its
+      confidence, as the facets of the same names count them);
     - ``limit`` (None: all), ``offset``.
     """
 
@@ -304,6 +307,8 @@ class ArticleQuery(_Query):
     place: str | None = None
     has_quote: bool | None = None
     anonymous: bool | None = None
+    cameo: str | None = None
+    plover: str | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -316,6 +321,8 @@ class ArticleQuery(_Query):
         "place": lambda n, v: _text(n, v, 200),
         "has_quote": _bool,
         "anonymous": _bool,
+        "cameo": lambda n, v: _code(n, v, _CAMEO, "not a CAMEO code prefix (04, 046)"),
+        "plover": lambda n, v: _code(n, v, _PLOVER, "not a PLOVER type (CONSULT, ASSAULT)"),
         "limit": _limit,
         "offset": _offset,
     }

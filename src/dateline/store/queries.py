@@ -13,9 +13,10 @@ stored; quotations and clusters in the order stored.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,11 @@ Where = tuple[list[str], list[Any]]
 # Facets of an article search: how many articles of the result have each value (the most
 # frequent FACET_VALUES values of each).
 FACET_VALUES = 20
+# Over this many matches, the facets count the first FACET_SAMPLE_ARTICLES in the list's
+# order (the most relevant for a full-text query), and the page says so (``facets_sample``):
+# counting every match of a 100,000-article result took 0.7 to 3 s on the bench store, and
+# 1,000 matches about 0.3 s, over the 300 ms a search page may take (bench/webui.py).
+FACET_SAMPLE_ARTICLES = 500
 # Title words weigh this much more than text words in the relevance of an article.
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
@@ -52,11 +58,14 @@ class Page:
     total: int
     items: list[Json]
     facets: dict[str, list[Json]] | None = field(default=None)
+    facets_sample: int | None = field(default=None)
 
     def to_json(self) -> Json:
         out: Json = {"total": self.total, "items": self.items}
         if self.facets is not None:
             out["facets"] = self.facets
+        if self.facets_sample is not None:
+            out["facets_sample"] = self.facets_sample
         return out
 
 
@@ -372,6 +381,12 @@ def article_where(query: ArticleQuery) -> Where:
         where.append(
             f"{exists} (SELECT 1 FROM quotes q WHERE q.article = a.key AND q.speaker_anonymous = 1)"
         )
+    if query.cameo:
+        where.append("a.key IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
+        args.append(_glob(query.cameo))
+    if query.plover:
+        where.append("a.key IN (SELECT e.article FROM events e WHERE e.plover_type = ?)")
+        args.append(query.plover)
     return where, args
 
 
@@ -407,11 +422,19 @@ _ARTICLE_SUMMARY = (
 )
 
 
-def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
+def articles(
+    store: Store, query: ArticleQuery, *, keys_in_order: list[int] | None = None
+) -> Iterator[Json]:
     """Summaries of the articles matching ``query`` (``limit``/``offset`` applied): the keys
-    in order first, then each summary, and the snippets of each batch in one query."""
+    in order first (or ``keys_in_order``, when the caller has read them), then each summary,
+    and the snippets of each batch in one query."""
     keys, args, order = _article_keys(query)
     paging, paging_args = _paging(query.limit, query.offset)
+    found: Iterable[tuple[int]] = (
+        [(key,) for key in keys_in_order]
+        if keys_in_order is not None
+        else store.stream(keys + order + paging, [*args, *paging_args])
+    )
     min_confidence = store.min_confidence(None)
     batch: list[int] = []
 
@@ -422,7 +445,7 @@ def articles(store: Store, query: ArticleQuery) -> Iterator[Json]:
             yield article_summary(store, row, snippets.get(key))
         batch.clear()
 
-    for (key,) in store.stream(keys + order + paging, [*args, *paging_args]):
+    for (key,) in found:
         batch.append(key)
         if len(batch) == SNIPPET_BATCH:
             yield from summaries()
@@ -475,18 +498,53 @@ def count_articles(store: Store, query: ArticleQuery) -> int:
     return int(store.run(f"SELECT COUNT(*) FROM ({keys})", args)[0][0])
 
 
-def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
-    """How many matching articles have each outlet, publication year and dateline country
-    (the FACET_VALUES most frequent of each), counted in one pass over the matches."""
-    keys, args, _ = _article_keys(query)
-    filtered = bool(query.q or article_where(query)[0])
-    matched = f" WHERE a.key IN ({keys})" if filtered else ""
+def first_article_keys(store: Store, query: ArticleQuery) -> list[int]:
+    """The keys of the first FACET_SAMPLE_ARTICLES matches, in the list's order."""
+    keys, args, order = _article_keys(query)
+    return [row[0] for row in store.run(keys + order + " LIMIT ?", [*args, FACET_SAMPLE_ARTICLES])]
+
+
+def article_page(store: Store, query: ArticleQuery) -> Page:
+    """One page of an article search, as ``Store.page`` gives it: the first
+    FACET_SAMPLE_ARTICLES matches are read once, in order; they give the page's rows (when
+    the page lies among them), the facets' scope, and the total when there are fewer."""
+    first = first_article_keys(store, query)
+    total = len(first) if len(first) < FACET_SAMPLE_ARTICLES else count_articles(store, query)
+    facets, sample = article_facets(store, query, total, first)
+    end = query.offset + (query.limit if query.limit is not None else total)
+    on_page = first[query.offset : end] if end <= len(first) or total == len(first) else None
+    items = list(articles(store, query, keys_in_order=on_page))
+    return Page(total, items, facets, sample)
+
+
+def article_facets(
+    store: Store, query: ArticleQuery, total: int | None = None, first: list[int] | None = None
+) -> tuple[dict[str, list[Json]], int | None]:
+    """How many matching articles have each value of each facet (the FACET_VALUES most
+    frequent of each): ``outlet``, publication ``year`` and dateline ``country``; the actor
+    codes they mention (``actor``: the code's first three characters, the prefix ``actor=``
+    filters on), the CAMEO roots (``root``, filter ``cameo=``) and PLOVER types (``plover``)
+    of their events, the countries of the places they name (``place``), and whether they
+    hold a quotation (``has_quote``) and an anonymous source's (``anonymous``).
+
+    Over FACET_SAMPLE_ARTICLES matches, the facets count the first FACET_SAMPLE_ARTICLES in
+    the list's order (the most relevant for a full-text query): the second value returned
+    is then how many they counted, else None (every match counted). ``total`` and ``first``
+    (``first_article_keys``): when the caller has them."""
+    if first is None:
+        first = first_article_keys(store, query)
+    if total is None:
+        total = len(first) if len(first) < FACET_SAMPLE_ARTICLES else count_articles(store, query)
+    scope = "IN (SELECT value FROM json_each(?))"
+    scope_args: list[Any] = [json.dumps(first)]
+    counted = len(first)
     outlets: Counter[str | None] = Counter()
     years: Counter[str | None] = Counter()
     places: Counter[int | None] = Counter()
     for row in store.stream(
-        f"SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a{matched}",
-        args if filtered else [],
+        "SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a"
+        + f" WHERE a.key {scope}",
+        scope_args,
     ):
         outlets[row[0]] += 1
         years[row[1]] += 1
@@ -497,11 +555,34 @@ def article_facets(store: Store, query: ArticleQuery) -> dict[str, list[Json]]:
         if place is not None:
             country = store.lookups.locations.values_of(store.conn, place)[1]
         countries[country] += n
-    return {
+    facets = {
         "outlet": _top(outlets),
         "year": _top(years),
         "country": _top(countries),
     }
+
+    def grouped(what: str, table: str, joins: str = "", where: str = "") -> list[Json]:
+        terms = [t for t in (where, f"x.article {scope}") if t]
+        sql = (
+            f"SELECT {what} AS value, COUNT(DISTINCT x.article) AS n FROM {table} x{joins}"
+            + _sql_where(terms)
+            + " GROUP BY value HAVING value IS NOT NULL"
+        )
+        return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
+
+    facets["actor"] = grouped(
+        "substr(ac.code, 1, 3)", "mentions", " JOIN actors ac ON ac.key = x.actor"
+    )
+    facets["root"] = grouped("x.root", "events")
+    facets["plover"] = grouped("x.plover_type", "events")
+    facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
+    for name, where in (("has_quote", ""), ("anonymous", "x.speaker_anonymous = 1")):
+        [with_it] = [f["count"] for f in grouped("1", "quotes", where=where)] or [0]
+        facets[name] = [
+            {"value": True, "count": with_it},
+            {"value": False, "count": counted - with_it},
+        ]
+    return facets, counted if total > FACET_SAMPLE_ARTICLES else None
 
 
 def _top(counts: Counter[Any]) -> list[Json]:
@@ -576,6 +657,41 @@ def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
         yield quote
 
 
+def quote_speakers(store: Store, query: QuoteQuery, top: int = FACET_VALUES) -> list[Json]:
+    """Who is quoted in the matching quotations, the most quoted first: ``speaker`` (the
+    speaker's words), ``anonymous``, ``description`` (an anonymous source's), ``code`` (the
+    speaker's actor code) and ``quotes``; at most ``top`` of them."""
+    from_sql, (where, args) = _quote_terms(query)
+    words = (
+        "COALESCE(q.speaker_text,"
+        " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))"
+    )
+    rows = store.run(
+        f"SELECT {words} AS speaker, q.speaker_anonymous AS anonymous,"
+        " MAX(q.speaker_description) AS description,"
+        " MAX(q.speaker_actor) AS actor, COUNT(*) AS n"
+        + from_sql
+        + _sql_where(["q.speaker_start IS NOT NULL", *where])
+        + " GROUP BY speaker, anonymous ORDER BY n DESC, speaker LIMIT ?",
+        [*args, top],
+    )
+    codes = {
+        row["actor"]: (actor_json(store.conn, store.lookups, row["actor"]) or {}).get("code")
+        for row in rows
+        if row["actor"] is not None
+    }
+    return [
+        {
+            "speaker": row["speaker"],
+            "anonymous": bool(row["anonymous"]),
+            "description": row["description"],
+            "code": codes.get(row["actor"]),
+            "quotes": row["n"],
+        }
+        for row in rows
+    ]
+
+
 def count_quotes(store: Store, query: QuoteQuery) -> int:
     from_sql, (where, args) = _quote_terms(query)
     return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
@@ -626,6 +742,23 @@ def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
         "mentions": row["mentions"],
         "events": members,
     }
+
+
+def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json | None:
+    """One cluster by its id, as ``clusters`` lists it (its events at or above
+    min_confidence), or None when there is no such cluster."""
+    floor = store.min_confidence(min_confidence)
+    counts, count_args = _cluster_counts(floor)
+    found = store.run(
+        "SELECT c.key, c.source, c.target, c.root, c.country, c.negated, c.hypothetical,"
+        f" c.date, c.first_day, c.last_day, {counts} FROM clusters c WHERE c.key = ?",
+        [*count_args, key],
+    )
+    if not found:
+        return None
+    every = EventQuery(min_confidence=floor)
+    members = matching(every, floor).also("e.cluster = ?", key)
+    return cluster_item(found[0], list(events(store, every, only=members)))
 
 
 def count_clusters(store: Store, query: EventQuery) -> int:
@@ -707,6 +840,50 @@ def timeline(store: Store, query: TimelineQuery) -> Json:
             }
         )
     return {"interval": query.interval, "series": series}
+
+
+def _feature(column: str) -> str:
+    """The SQL of a location's ``column``, else that of another row of the same GeoNames
+    id that has it (an event's place is stored without its feature; the article's places
+    that name it carry one)."""
+    return (
+        f"COALESCE(l.{column}, (SELECT o.{column} FROM locations o"
+        f" WHERE o.geonameid = l.geonameid AND o.{column} IS NOT NULL LIMIT 1))"
+    )
+
+
+def places(store: Store, query: EventQuery) -> list[Json]:
+    """The places of the matching events, one item a place: its name, country, point,
+    GeoNames id and feature (``area`` true for a country or region, whose point is only its
+    centre; None when the store does not know), with how many matching events and articles
+    it holds, the most events first."""
+    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+        "e.place AS place, e.article AS article"
+    )
+    rows = store.run(
+        f"WITH m AS ({found}) SELECT l.name, l.country, l.lat, l.lon, l.geonameid,"
+        f" {_feature('feature_class')} AS feature_class,"
+        f" {_feature('feature_code')} AS feature_code, {_feature('area')} AS area,"
+        " COUNT(*) AS events,"
+        " COUNT(DISTINCT m.article) AS articles FROM m JOIN locations l ON l.key = m.place"
+        " GROUP BY m.place ORDER BY events DESC, l.name, m.place",
+        args,
+    )
+    return [
+        {
+            "name": row["name"],
+            "country": row["country"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "geonameid": row["geonameid"],
+            "feature_class": row["feature_class"],
+            "feature_code": row["feature_code"],
+            "area": None if row["area"] is None else bool(row["area"]),
+            "events": row["events"],
+            "articles": row["articles"],
+        }
+        for row in rows
+    ]
 
 
 def network(store: Store, query: EventQuery) -> Json:

@@ -426,6 +426,22 @@ class Store:
             self, query or TimelineQuery(interval=interval, events=EventQuery(**filters))
         )
 
+    def quote_speakers(
+        self, query: QuoteQuery | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Who is quoted in the matching quotations, the most quoted first."""
+        return queries.quote_speakers(self, query or QuoteQuery(**filters))
+
+    def cluster(
+        self, cluster_id: int, min_confidence: float | None = None
+    ) -> dict[str, Any] | None:
+        """One cluster by its id (as ``clusters`` lists it), or None."""
+        return queries.cluster(self, cluster_id, min_confidence)
+
+    def places(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The places of the matching events, with their feature and counts."""
+        return queries.places(self, query or EventQuery(**filters))
+
     def network(self, query: EventQuery | None = None, **filters: Any) -> dict[str, Any]:
         """The actors of the matching events (nodes) and who acts on whom (edges)."""
         return queries.network(self, query or EventQuery(**filters))
@@ -450,19 +466,17 @@ class Store:
         if query.limit is None:
             query = type(query)(**{**vars(query), "limit": DEFAULT_PAGE_ITEMS})
         check_page(query)
+        if isinstance(query, ArticleQuery):
+            return queries.article_page(self, query)
         total = self.total(query, clusters=clusters)
         items: list[dict[str, Any]]
-        facets = None
-        if isinstance(query, ArticleQuery):
-            items = list(queries.articles(self, query))
-            facets = queries.article_facets(self, query)
-        elif isinstance(query, QuoteQuery):
+        if isinstance(query, QuoteQuery):
             items = list(queries.quotes(self, query))
         elif clusters:
             items = list(queries.clusters(self, query))
         else:
             items = list(queries.events(self, query))
-        return Page(total, items, facets)
+        return Page(total, items)
 
     # --- the time limit -------------------------------------------------------------------
 

@@ -18,13 +18,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from ..errors import E_EMPTY_BODY, E_NO_ARTICLE, E_READ_ONLY
+from ..errors import E_EMPTY_BODY, E_NO_ARTICLE, E_NO_CLUSTER, E_READ_ONLY
 from ..export import open_export
 from ..export.tabular import (
     ARTICLE_CSV_COLUMNS,
     CLUSTER_CSV_COLUMNS,
     EDGE_CSV_COLUMNS,
     EVENT_CSV_COLUMNS,
+    PLACE_CSV_COLUMNS,
     QUOTE_CSV_COLUMNS,
     SERIES_CSV_COLUMNS,
     article_record,
@@ -127,6 +128,12 @@ def article_query(
     anonymous: Annotated[
         bool | None, Query(description="With or without a quotation from an anonymous source.")
     ] = None,
+    cameo: Annotated[
+        str | None, Query(description="With an event of this CAMEO code prefix (04).")
+    ] = None,
+    plover: Annotated[
+        str | None, Query(description="With an event of this PLOVER type (CONSULT).")
+    ] = None,
     limit: Limit = None,
     offset: Offset = 0,
 ) -> ArticleQuery:
@@ -140,6 +147,8 @@ def article_query(
         place=place,
         has_quote=has_quote,
         anonymous=anonymous,
+        cameo=cameo,
+        plover=plover,
         limit=limit,
         offset=offset,
     )
@@ -258,6 +267,15 @@ def get_clusters(archive: ArchiveDep, query: Events) -> Any:
     return _page(archive, query, clusters=True)
 
 
+@router.get("/clusters/{cluster_id}", summary="One cluster: the same act and its articles")
+def get_cluster(archive: ArchiveDep, cluster_id: int) -> Any:
+    with archive.open() as store:
+        found = store.cluster(cluster_id)
+    if found is None:
+        raise ApiError(404, "E109", E_NO_CLUSTER.format(id=cluster_id))
+    return found
+
+
 @router.get("/clusters.csv", summary="The clusters of /api/clusters, every page, as CSV")
 def get_clusters_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
     return _csv(
@@ -282,6 +300,23 @@ def get_timeline_csv(
         SERIES_CSV_COLUMNS,
         plain_record(SERIES_CSV_COLUMNS),
         "timeline",
+    )
+
+
+@router.get("/places", summary="The places of the matching events, with their counts")
+def get_places(archive: ArchiveDep, query: Events) -> Any:
+    with archive.open() as store:
+        return {"items": store.places(query)}
+
+
+@router.get("/places.csv", summary="The places of /api/places as CSV")
+def get_places_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
+    return _csv(
+        archive,
+        lambda s: iter(s.places(query)),
+        PLACE_CSV_COLUMNS,
+        plain_record(PLACE_CSV_COLUMNS),
+        "places",
     )
 
 
@@ -338,6 +373,26 @@ def get_export(
             "x-dateline-manifest": manifest,
             "content-disposition": f'attachment; filename="{name}"',
         },
+    )
+
+
+@router.get(
+    "/export/manifest",
+    summary="The manifest of /api/export with the same query, as a JSON file",
+    description="What the X-Dateline-Manifest header of the export holds (query, rows, "
+    "versions, dictionaries, time, citation), for a browser that saves the export.",
+)
+def get_export_manifest(
+    archive: ArchiveDep,
+    query: Events,
+    format: Annotated[str, Query(description="csv, jsonl, parquet, gdelt or plover")] = "csv",
+) -> JSONResponse:
+    with archive.open() as store:
+        export = open_export(store, query, format)
+        export.chunks.close()
+    name = f"dateline-events{export.format.suffix}.manifest.json"
+    return JSONResponse(
+        export.manifest, headers={"content-disposition": f'attachment; filename="{name}"'}
     )
 
 
