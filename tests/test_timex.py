@@ -368,3 +368,43 @@ def test_the_quarter_of_an_earnings_story(nlp: Language) -> None:
     article = Article(text, published=PublishedDate("1989-10-27"))
     values = [t.value for t in find_times(article, nlp(text))]
     assert values == ["1989-Q3", "1988-Q3", "1989-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The plant closed in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        (
+            "Prices rose in January nineteen ninety-seven.",
+            "January nineteen ninety-seven",
+            "1997-01",
+        ),
+        (
+            "It froze in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        ("Computers may fail in the year two thousand.", "the year two thousand", "2000"),
+    ],
+)
+def test_years_spelled_out_as_spoken(nlp: Language, sentence: str, text: str, value: str) -> None:
+    found = only(nlp, sentence, "1998-02-27")
+    assert (found.text, found.value) == (text, value)
+
+
+def test_two_thousand_before_a_noun_is_a_count(nlp: Language) -> None:
+    found = times_of(nlp, "Two thousand people marched for more than two thousand years.")
+    assert all(t.value != "2000" for t in found), [(t.text, t.value) for t in found]
+
+
+def test_ago_stays_a_date_before_a_preposition(nlp: Language) -> None:
+    found = only(nlp, "The court ruled two years ago in a case on housing.", "1998-04-24")
+    assert (found.text, found.value) == ("two years ago", "1996")
+
+
+def test_holidays_on_a_weekday_of_a_month_are_computed_for_their_year(nlp: Language) -> None:
+    text = "He left on Thanksgiving Day. Last Thanksgiving he was in Cuba."
+    values = [(t.text, t.value) for t in times_of(nlp, text, "2000-01-06")]
+    assert values == [("Thanksgiving Day", "1999-11-25"), ("Last Thanksgiving", "1999-11-25")]
+    voters = only(nlp, "Voters went to the polls on Election Day.", "1998-11-05")
+    assert voters.value == "1998-11-03"

@@ -108,8 +108,10 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     for window_start, window_end in windows:
         for pattern in grammar.patterns:
             for m in pattern.regex.finditer(text, window_start, window_end):
-                if in_name(m.start(), m.end()):
-                    continue  # "the Summer Olympics", "the Sunday Times": part of a name
+                if in_name(m.start(), m.end()) and pattern.name != "holiday":
+                    # "the Summer Olympics", "the Sunday Times": part of a name (a holiday is
+                    # a name that is a date: "Thanksgiving Day")
+                    continue
                 try:
                     reading = pattern.handler(m, ctx)
                 except (ValueError, OverflowError):

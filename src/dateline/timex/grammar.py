@@ -153,7 +153,7 @@ class TimeGrammar:
             words.update({unit, unit + "s", unit + "es"})
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
         words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
-        words.update({"current", "recent", "period"})
+        words.update({"current", "recent", "period", "nineteen", "eighteen", "thousand"})
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -180,7 +180,7 @@ class TimeGrammar:
         num, vague, unit = self.number, self.vague, self.unit
         mod = self.modifier
         ordinal_day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-        year = r"(?P<y>(?:1[5-9]|20)\d\d)"
+        year = rf"(?P<y>(?:1[5-9]|20)\d\d|{_SPOKEN_YEAR})"
         rel = rf"(?P<rel>{_alternation(list(self.lex.relative_words))})"
         units_rel = rf"(?P<unit>{unit}s?|weekend|{self.season})"
         lex = self.lex
@@ -265,7 +265,9 @@ class TimeGrammar:
             (
                 "ago",
                 rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+"
-                r"(?P<dir>ago|earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at))",
+                # "ago" stays a date before any word ("two years ago in its ruling"); "earlier"
+                # and "later" before "than", "on", "in", "at" are adverbs of their own.
+                r"(?P<dir>ago|(?:earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at)))",
                 self._ago,
                 4,
                 True,
@@ -297,7 +299,7 @@ class TimeGrammar:
             ),
             (
                 "year",
-                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?(?P<the_year>the\s+year\s+)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
                 self._year,
                 1,
                 False,
@@ -415,7 +417,7 @@ class TimeGrammar:
             ),
             (
                 "holiday",
-                rf"(?P<h>(?-i:{_alternation(list(lex.holidays))}))",
+                rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:{_alternation(list(lex.holidays))}))",
                 self._holiday,
                 2,
                 False,
@@ -540,7 +542,7 @@ class TimeGrammar:
             return None
         if m["y"]:
             try:
-                return Reading(date(int(m["y"]), month, day).isoformat())
+                return Reading(date(year_value(m["y"]), month, day).isoformat())
             except ValueError:
                 return None
         try:
@@ -575,7 +577,8 @@ class TimeGrammar:
             return None
 
     def _month_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        return Reading(cal.iso_month(int(m["y"]), self.month_number(m["m"])), precision="month")
+        month = self.month_number(m["m"])
+        return Reading(cal.iso_month(year_value(m["y"]), month), precision="month")
 
     def _month(self, m: re.Match[str], ctx: Context) -> Reading | None:
         word = m["m"].lower()
@@ -606,6 +609,16 @@ class TimeGrammar:
 
     def _year(self, m: re.Match[str], ctx: Context) -> Reading | None:
         start = m.start("y")
+        if not m["y"][0].isdigit():
+            # "nineteen ninety-six" says it is a year by its form; "two thousand" only after
+            # "the year" or a word that takes a year ("in two thousand").
+            after = _NEXT_WORD.match(ctx.text, m.end())
+            if m["y"].lower().startswith("two") and (
+                not (m["the_year"] or ctx.previous_word(start) in self.lex.year_prepositions)
+                or (after is not None and ctx.is_noun(after.start(1), after.end(1)))
+            ):
+                return None  # "two thousand years", "more than two thousand people"
+            return Reading(str(year_value(m["y"])), precision="year")
         accepted = (
             m["mod"]
             or ctx.in_entity(start, m.end("y"))
@@ -761,7 +774,7 @@ class TimeGrammar:
     def _season(self, m: re.Match[str], ctx: Context) -> Reading | None:
         season = self.lex.seasons[m["s"].lower()]
         if m["y"]:
-            return Reading(f"{m['y']}-{season}", precision="season")
+            return Reading(f"{year_value(m['y'])}-{season}", precision="season")
         previous = ctx.previous_word(m.start("s"))
         if not (m["mod"] or m["the"] or previous in self.lex.season_prepositions):
             return None
@@ -816,11 +829,20 @@ class TimeGrammar:
         return Reading(str(ctx.dct.year - 1), precision="year", relative=True)
 
     def _holiday(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        month, day = (int(x) for x in self.lex.holidays[" ".join(m["h"].split())].split("-"))
+        """ "Christmas", "last Thanksgiving", "Election Day": the one the tense points at (a
+        holiday on a weekday of a month, like Thanksgiving, is computed for each year)."""
+        rule = self.lex.holidays[" ".join(m["h"].split())]
         if ctx.dct is None:
-            return Reading(f"XXXX-{month:02d}-{day:02d}")
-        year = cal.year_for_month_day(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
-        return Reading(date(year, month, day).isoformat(), relative=True)
+            if rule.count("-") == 1:
+                return Reading(f"XXXX-{rule}")
+            return Reading(None, precision="none")
+        offset = self.lex.relative_words[m["rel"].lower()] if m["rel"] else 0
+        direction = ctx.direction(m.start(), m.end())
+        if m["rel"] and m["rel"].lower() == "this":
+            day = cal.holiday_in_year(rule, ctx.dct.year)
+        else:
+            day = cal.holiday_near(rule, ctx.dct, direction, offset)
+        return Reading(day.isoformat(), relative=True)
 
     def _latest_period(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "the latest quarter" of an earnings report: the quarter the story is about, else
@@ -984,6 +1006,37 @@ NEAR_DAYS = 60
 # Before a noun these name a kind of thing ("a quarterly dividend", "the annual meeting"),
 # not how often something happens ("daily flights" keeps its SET reading).
 _KIND_ADJECTIVES = frozenset({"quarterly", "annual", "semiannual", "biannual"})
+# A year as broadcast transcripts spell it: "nineteen ninety-six", "two thousand (and) one".
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNITS |= {"eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
+_TEENS |= {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_UNIT_WORDS = "|".join(_UNITS)
+_SPOKEN_YEAR = (
+    rf"(?:nineteen|eighteen)[\s-]+(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_UNIT_WORDS}))?"
+    rf"|{'|'.join(sorted(_TEENS, key=len, reverse=True))}|hundred)(?![\w-])"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORDS}|ten))?(?![\w-])"
+)
+
+
+def year_value(text: str) -> int:
+    """The year a match of the year rule stands for: "1996" or "nineteen ninety-six"."""
+    if text[:1].isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_UNITS.get(rest[0], 0) or _TEENS.get(rest[0], 0) if rest else 0)
+    century = 100 * _TEENS[words[0]]
+    if words[1] == "hundred":
+        return century
+    if words[1] in _TEENS:
+        return century + _TEENS[words[1]]
+    return century + _TENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
+
+
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
