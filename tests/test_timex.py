@@ -408,3 +408,29 @@ def test_holidays_on_a_weekday_of_a_month_are_computed_for_their_year(nlp: Langu
     assert values == [("Thanksgiving Day", "1999-11-25"), ("Last Thanksgiving", "1999-11-25")]
     voters = only(nlp, "Voters went to the polls on Election Day.", "1998-11-05")
     assert voters.value == "1998-11-03"
+
+
+def test_the_year_ago_quarter_is_the_quarter_of_the_story_a_year_before(nlp: Language) -> None:
+    text = (
+        "Acme said third-quarter net income rose 9% to $4 million. "
+        "In the year-earlier quarter, the company lost money. "
+        "A year earlier, sales were $20 million, or 40 cents a share."
+    )
+    values = [t.value for t in times_of(nlp, text, "1989-10-27")]
+    assert values == ["1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def test_the_year_ago_quarter_with_no_quarter_named_is_the_last_one_a_year_back(
+    nlp: Language,
+) -> None:
+    found = only(nlp, "In the year-ago quarter, the firm earned $1 million.", "1989-11-02")
+    assert found.value == "1988-Q3"
+
+
+def test_a_quarter_with_its_year_named_before_it(nlp: Language) -> None:
+    text = "Profit fell in the year-ago third quarter; it should rise in next year's first quarter."
+    values = [(t.text, t.value) for t in times_of(nlp, text, "1989-10-27")]
+    assert values == [
+        ("the year-ago third quarter", "1988-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+    ]

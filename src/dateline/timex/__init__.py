@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventDate, TimeExpr
 from ..spanindex import SpanIndex
+from . import calendar
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
@@ -53,6 +54,12 @@ _COMPARISON = re.compile(
     r"[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# After "a year earlier" at the head of a sentence, the figures it compares: "A year
+# earlier, net income was $2.1 million".
+_FIGURES_AFTER = re.compile(r",[^.;]{0,60}?(?:\$|%|\bcents?\b|\ba share\b)")
+# "the year-earlier quarter", "the year-ago period": the expression names its period.
+_NAMES_A_PERIOD = re.compile(r"\b(?:quarter|period)$", re.IGNORECASE)
+_NAMES_A_QUARTER = re.compile(r"\bquarter$", re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
@@ -358,14 +365,30 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
+        names_period = _NAMES_A_PERIOD.search(match.found.group(0)) is not None
         if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
             _same_period(match, previous, ctx.dct)
-        elif period is not None and _COMPARISON.search(
-            ctx.text, max(0, match.start - 40), match.start
+        elif period is not None and (
+            names_period
+            or _COMPARISON.search(ctx.text, max(0, match.start - 40), match.start)
+            or _FIGURES_AFTER.match(ctx.text, match.end)
         ):
-            # "profit rose to $3 million from $2 million a year earlier" in a story about a
+            # "profit rose to $3 million from $2 million a year earlier", "A year earlier, net
+            # income was $2 million", "in the year-earlier quarter" in a story about a
             # quarter: the same quarter of the year before.
             _same_period(match, period, ctx.dct)
+        if (
+            match.pattern.name == "year_earlier"
+            and _NAMES_A_QUARTER.search(match.found.group(0))
+            and match.reading.precision == "year"
+            and ctx.dct is not None
+        ):
+            # "the year-ago quarter" with no quarter named before: the quarter just ended,
+            # a year earlier (the quarter an earnings report of the DCT is about).
+            year, month = calendar.add_months(ctx.dct.year, ctx.dct.month, -3 - 12)
+            match.reading = Reading(
+                f"{year}-Q{(month - 1) // 3 + 1}", "DATE", "quarter", relative=True
+            )
         value = match.reading.value
         if match.reading.type == "DATE" and value:
             narrative = _as_narrative(value) or narrative

@@ -338,7 +338,8 @@ class TimeGrammar:
             ),
             (
                 "quarter",
-                r"(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?:fiscal|calendar)\s+)?"
+                r"(?:the\s+)?(?:(?P<ago>year-(?:earlier|ago))\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?"
+                r"(?:(?P<ry>last|next|this)\s+year['’]s\s+)?(?:(?:fiscal|calendar)[-\s]+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
                 r"4th|final)[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
                 r"(?P<rel>last|this|next)\s+year|(?P<theyear>the\s+year)))?",
@@ -799,6 +800,9 @@ class TimeGrammar:
             return Reading(f"{m['y'] or m['y0']}-{label}", precision="quarter")
         if ctx.dct is None:
             return Reading(f"XXXX-{label}", precision="quarter")
+        if m["ry"]:  # "next year's first quarter"
+            year = ctx.dct.year + self.lex.relative_words[m["ry"].lower()]
+            return Reading(f"{year}-{label}", precision="quarter", relative=True)
         if m["theyear"]:
             year = ctx.dct.year
         elif m["rel"]:
@@ -806,6 +810,8 @@ class TimeGrammar:
         else:
             direction = ctx.direction(m.start(), m.end())
             year = cal.year_for_quarter(ctx.dct, quarter_for_year, direction)
+        if m["ago"]:  # "the year-earlier third quarter"
+            year = (ctx.dct.year if m["theyear"] or m["rel"] else year) - 1
         return Reading(f"{year}-{label}", precision="quarter", relative=True)
 
     def _weekend(self, m: re.Match[str], ctx: Context) -> Reading | None:
