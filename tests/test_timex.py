@@ -434,3 +434,22 @@ def test_a_quarter_with_its_year_named_before_it(nlp: Language) -> None:
         ("the year-ago third quarter", "1988-Q3"),
         ("next year's first quarter", "1990-Q1"),
     ]
+
+
+def test_a_thing_scheduled_in_the_past_lies_ahead(nlp: Language) -> None:
+    # 2000-01-07 is a Friday.
+    assert only(nlp, "Exiles planned a large rally on Saturday.", "2000-01-07").value == (
+        "2000-01-08"
+    )
+    found = only(nlp, "A service planned for Saturday was canceled.", "2000-01-07")
+    assert found.value == "2000-01-01"
+
+
+def test_until_with_a_past_perfect_looks_back(nlp: Language) -> None:
+    found = only(nlp, "Until Thursday, the police had not named him a suspect.", "1999-05-07")
+    assert found.value == "1999-05-06"
+
+
+def test_a_calendar_date_inside_a_name_is_still_a_date(nlp: Language) -> None:
+    text = "There were no cancellations after the Aug. 7 Embassy bombings in Nairobi."
+    assert [t.value for t in times_of(nlp, text, "1998-09-07")] == ["1998-08-07"]

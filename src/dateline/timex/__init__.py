@@ -45,6 +45,7 @@ _DIGIT_TRIGGER = re.compile(
     r"|^['’]\d\d$",
     re.IGNORECASE,
 )
+_DATES_IN_NAMES = frozenset({"holiday", "day_month", "month_day", "month_year", "iso", "numeric"})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.
 _PERIOD_OF_YEAR = re.compile(r"\d{4}-(?P<part>Q[1-4]|H[12]|SP|SU|FA|WI|[01]\d)")
@@ -115,9 +116,10 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     for window_start, window_end in windows:
         for pattern in grammar.patterns:
             for m in pattern.regex.finditer(text, window_start, window_end):
-                if in_name(m.start(), m.end()) and pattern.name != "holiday":
+                if in_name(m.start(), m.end()) and pattern.name not in _DATES_IN_NAMES:
                     # "the Summer Olympics", "the Sunday Times": part of a name (a holiday is
-                    # a name that is a date: "Thanksgiving Day")
+                    # a name that is a date, and a calendar date stays a date inside a name:
+                    # "Thanksgiving Day", "the Aug. 7 Embassy bombings")
                     continue
                 try:
                     reading = pattern.handler(m, ctx)
@@ -155,12 +157,42 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
     """
     lex = load_time_lexicon()
     head = token.head
+    tense = tense_of(token, inside)
     if head.pos_ == "ADP" and head.i != token.i:
         if head.lower_ in lex.deadline_prepositions:
-            return "future"
+            # "Until Thursday, they had not called him a suspect": a past perfect looks back.
+            return "past" if _past_perfect(head.head) else "future"
         if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
             return "future"
-    return tense_of(token, inside)
+    if tense in {"past", "present"} and _schedules_a_thing(token, inside, lex.schedule_verbs):
+        return "future"  # "planned a rally on Saturday", "has scheduled a talk Thursday"
+    return tense
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Whether a verb is in the past perfect ("had called")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children
+    )
+
+
+def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[str]) -> bool:
+    """Whether the verb a token belongs to is a finite verb of scheduling with an object
+    ("planned a rally", "has scheduled a news conference"; not "a service planned for
+    Saturday" nor "planned to pay", where the time may be that of the planning)."""
+    inside = inside or set()
+    verb = token
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} and verb.i not in inside:
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" for c in verb.children)
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return verb.lemma_.lower() in verbs and finite and has_object
 
 
 def hangs_off_a_verb(token: Token) -> bool:
