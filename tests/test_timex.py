@@ -453,3 +453,17 @@ def test_until_with_a_past_perfect_looks_back(nlp: Language) -> None:
 def test_a_calendar_date_inside_a_name_is_still_a_date(nlp: Language) -> None:
     text = "There were no cancellations after the Aug. 7 Embassy bombings in Nairobi."
     assert [t.value for t in times_of(nlp, text, "1998-09-07")] == ["1998-08-07"]
+
+
+def test_the_year_ended_on_a_date_is_a_stretch_of_a_year(nlp: Language) -> None:
+    text = "Revenue was $76 million for the year ended March 31."
+    values = [(t.text, t.value, t.type) for t in times_of(nlp, text, "1989-11-01")]
+    assert values[0] == ("the year", "P1Y", "DURATION")
+
+
+def test_the_latest_quarter_has_ended(nlp: Language) -> None:
+    text = (
+        "The insurer expects a fourth-quarter charge. Its earnings fell 59% in the latest quarter."
+    )
+    values = [t.value for t in times_of(nlp, text, "1989-11-02")]
+    assert values == ["1989-Q4", "1989-Q3"]

@@ -853,11 +853,12 @@ class TimeGrammar:
     def _latest_period(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "the latest quarter" of an earnings report: the quarter the story is about, else
         the one just ended."""
-        if _QUARTER.fullmatch(ctx.period or ""):
-            return Reading(ctx.period, precision="quarter", relative=True)
         if ctx.dct is None:
-            return Reading("XXXX-QX", precision="quarter")
-        return _shift(ctx.dct, "quarter", -1)
+            return Reading("XXXX-QX" if not ctx.period else ctx.period, precision="quarter")
+        ended = _shift(ctx.dct, "quarter", -1)
+        if _QUARTER.fullmatch(ctx.period or "") and (ctx.period or "") <= (ended.value or ""):
+            return Reading(ctx.period, precision="quarter", relative=True)
+        return ended  # a quarter named before that has not ended is not "the latest" one
 
     def _present_adjective(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "current market conditions", "a recent filing": the present, the recent past."""
@@ -870,6 +871,10 @@ class TimeGrammar:
         return Reading(value, precision="none")
 
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m["unit"].lower() == "year" and not m["mod"] and _ENDED.match(ctx.text, m.end()):
+            # "revenue for the year ended March 31": a fiscal year, the stretch of a year
+            # (the date that ends it is an expression of its own).
+            return Reading("P1Y", "DURATION", "none")
         if m["unit"].lower() == "quarter" and not m["mod"] and _QUARTER.fullmatch(ctx.period or ""):
             # "the quarter" after "third-quarter profit": the quarter the passage is about.
             return Reading(ctx.period, precision="quarter", relative=True)
@@ -1043,6 +1048,7 @@ def year_value(text: str) -> int:
     return century + _TENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending)\b")
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
