@@ -467,3 +467,15 @@ def test_the_latest_quarter_has_ended(nlp: Language) -> None:
     )
     values = [t.value for t in times_of(nlp, text, "1989-11-02")]
     assert values == ["1989-Q4", "1989-Q3"]
+
+
+def test_a_clause_that_looks_ahead_is_not_told_from_an_earlier_passage(nlp: Language) -> None:
+    text = "Poland, invited to join NATO in July 1997, will join the alliance on March 12."
+    values = [t.value for t in times_of(nlp, text, "1999-02-27")]
+    assert values == ["1997-07", "1999-03-12"]
+
+
+def test_a_passive_of_scheduling_looks_ahead(nlp: Language) -> None:
+    assert only(nlp, "The accession was planned for early March.", "1999-02-10").value == (
+        "1999-03"
+    )

@@ -190,8 +190,11 @@ def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[s
         verb = verb.head
     else:
         return False
-    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" for c in verb.children)
-    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    )
+    # "planned a rally", or the passive "the accession was planned for early March"
+    has_object = any(c.dep_ in {"dobj", "auxpass"} for c in verb.children)
     return verb.lemma_.lower() in verbs and finite and has_object
 
 
@@ -425,7 +428,13 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
         if match.reading.type == "DATE" and value:
             narrative = _as_narrative(value) or narrative
             written = _as_narrative(value)
-            if written is not None and not match.reading.relative:
+            if (
+                written is not None
+                and not match.reading.relative
+                and ctx.on_verb(match.start, match.end)
+            ):
+                # A date that dates a verb sets the time of its passage; one that names a
+                # thing ("the Dec. 21, 1988, bombing") does not.
                 passage = (written[0], written[1], match.end)
             if _QUARTER_OR_HALF.fullmatch(value) and match.pattern.name == "quarter":
                 period = match

@@ -552,7 +552,10 @@ class TimeGrammar:
             return None
         if ctx.dct is None:
             return Reading(f"XXXX-{month:02d}-{day:02d}")
-        anchor = _passage_anchor(ctx, "month") or ctx.dct
+        direction = ctx.direction(m.start(), m.end())
+        # A clause that looks ahead ("will join NATO on March 12") is not told from the time
+        # of an earlier passage.
+        anchor = (_passage_anchor(ctx, "month") if direction != "future" else None) or ctx.dct
         if m["wd"]:
             # "Saturday, April 25": the year in which that day is a Saturday, nearest the anchor.
             weekday = self.weekday_number(m["wd"])
@@ -563,7 +566,6 @@ class TimeGrammar:
             ]
             if years:
                 return Reading(date(years[0], month, day).isoformat(), relative=True)
-        direction = ctx.direction(m.start(), m.end())
         if anchor != ctx.dct:
             direction = None  # a passage about an earlier time: the date nearest to it
         near = 0
@@ -593,9 +595,11 @@ class TimeGrammar:
         if ctx.dct is None:
             return Reading(f"XXXX-{month:02d}", precision="month")
         rel = (m["rel"] or "").lower()
-        passage = _passage_anchor(ctx, "month") if not rel else None
+        direction = ctx.direction(m.start(), m.end()) if not rel else None
+        passage = _passage_anchor(ctx, "month") if not rel and direction != "future" else None
         if passage is not None:
-            # "October" in a passage about last year: the October nearest that time.
+            # "October" in a passage about last year: the October nearest that time (not in
+            # a clause that looks ahead: "the summit set for April").
             year = cal.year_for_month(passage, month, None)
             return Reading(cal.iso_month(year, month), precision="month", relative=True)
         if rel in {"last", "past"}:
@@ -605,7 +609,7 @@ class TimeGrammar:
         elif rel == "this":
             year = ctx.dct.year
         else:
-            year = cal.year_for_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
+            year = cal.year_for_month(ctx.dct, month, direction)
         return Reading(cal.iso_month(year, month), precision="month", relative=True)
 
     def _year(self, m: re.Match[str], ctx: Context) -> Reading | None:
