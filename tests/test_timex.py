@@ -479,3 +479,17 @@ def test_a_passive_of_scheduling_looks_ahead(nlp: Language) -> None:
     assert only(nlp, "The accession was planned for early March.", "1999-02-10").value == (
         "1999-03"
     )
+
+
+def test_a_plan_overtaken_takes_the_nearest_day(nlp: Language) -> None:
+    # 1989-10-30 is a Monday; the offer had been due to end on the Friday just gone.
+    text = "The offer, since extended, had been scheduled to expire at midnight Friday."
+    assert only(nlp, text, "1989-10-30").value == "1989-10-27T24:00"
+    text = "The offer had been set to expire Nov. 6."
+    assert only(nlp, text, "1989-11-02").value == "1989-11-06"
+
+
+def test_is_to_looks_ahead(nlp: Language) -> None:
+    assert only(nlp, "The stock is to resume trading in Paris Tuesday.", "1989-10-27").value == (
+        "1989-10-31"
+    )

@@ -243,8 +243,14 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         return "conditional"  # "said it would vote on Friday": the nearest Friday
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
+        if any(c.lower_ == "had" for t in (head, head.head) for c in t.children):
+            # "the offer had been due to expire Friday": a plan overtaken, told from a past
+            # time; the day is the one nearest the DCT, either side, as after "would".
+            return "conditional"
         if head.lemma_ in lex.plan_verbs or head.lower_ in lex.plan_verbs:
             return "future"
+        if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
+            return "future"  # "is to resume trading Tuesday"
         return None
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):
         return "present"
