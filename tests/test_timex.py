@@ -493,3 +493,9 @@ def test_is_to_looks_ahead(nlp: Language) -> None:
     assert only(nlp, "The stock is to resume trading in Paris Tuesday.", "1989-10-27").value == (
         "1989-10-31"
     )
+
+
+def test_a_weekday_possessive_with_no_tense_is_the_last_one(nlp: Language) -> None:
+    # 1989-10-30 is a Monday: "Thursday's closing price" is that of the Thursday just gone.
+    text = "A 24% premium over Thursday's closing price."
+    assert only(nlp, text, "1989-10-30").value == "1989-10-26"

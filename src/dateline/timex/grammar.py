@@ -694,8 +694,9 @@ class TimeGrammar:
             ahead = direction in {"future", "present"}
             day = cal.weekday_near(ctx.dct, isoweekday, "future" if ahead else "past")
             possessive = ctx.text.startswith(("'s", "’s"), m.end())
-            if direction == "conditional" or (possessive and direction in {None, "present"}):
-                # "said it would vote on Friday", "Monday's announcement": the nearest one
+            if direction == "conditional" or (possessive and direction == "present"):
+                # "said it would vote on Friday", "Monday's announcement is due": the nearest
+                # one (with no tense at all, "Thursday's closing price" is the last one)
                 earlier = cal.weekday_near(ctx.dct, isoweekday, "past")
                 later = cal.weekday_near(ctx.dct, isoweekday, "future")
                 day = later if (later - ctx.dct) < (ctx.dct - earlier) else earlier
