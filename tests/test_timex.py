@@ -499,3 +499,15 @@ def test_a_weekday_possessive_with_no_tense_is_the_last_one(nlp: Language) -> No
     # 1989-10-30 is a Monday: "Thursday's closing price" is that of the Thursday just gone.
     text = "A 24% premium over Thursday's closing price."
     assert only(nlp, text, "1989-10-30").value == "1989-10-26"
+
+
+def test_the_future_as_prospects_is_not_a_time(nlp: Language) -> None:
+    text = "Trade matters for the future of our peoples, and the future looks grim."
+    assert times_of(nlp, text) == []
+    assert only(nlp, "Strikes may go on well into the future.").value == "FUTURE_REF"
+
+
+def test_the_current_year_is_the_year_of_the_document(nlp: Language) -> None:
+    text = "Sales fell in 1988 and are expected to grow in the current year."
+    values = [t.value for t in times_of(nlp, text, "1989-10-26")]
+    assert values == ["1988", "1989"]

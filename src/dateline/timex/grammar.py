@@ -754,7 +754,8 @@ class TimeGrammar:
             # "over the past year", "in the next month": a stretch of time, not a date.
             return Reading(self.duration_value(1, unit_word), "DURATION", "none")
         narrative = rel in {"following", "previous", "that", "the same"} or unit_word == "day"
-        narrative = narrative or bool(m["the"])
+        # "the current year" is the DCT's, whatever date was mentioned last
+        narrative = narrative or (bool(m["the"]) and rel not in {"current", "this"})
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
@@ -981,6 +982,14 @@ class TimeGrammar:
             return None
         if phrase == "now" and re.match(r"\s+that\b", ctx.text[m.end() : m.end() + 6]):
             return None
+        if phrase == "the future" and (
+            ctx.text.startswith(" of ", m.end())
+            or (
+                _PROSPECTS.match(ctx.text, m.end())
+                and ctx.previous_word(m.start()) not in {"in", "into", "for"}
+            )
+        ):
+            return None  # "the future of our peoples", "the future looks bleak": prospects
         return Reading(self.lex.references[phrase], precision="none")
 
     def _every(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -1053,6 +1062,7 @@ def year_value(text: str) -> int:
     return century + _TENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 
+_PROSPECTS = re.compile(r"\s+(?:looks?|is|seems?|remains?|holds?)\b")
 _ENDED = re.compile(r"\s+(?:ended|ending)\b")
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
