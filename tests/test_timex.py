@@ -511,3 +511,8 @@ def test_the_current_year_is_the_year_of_the_document(nlp: Language) -> None:
     text = "Sales fell in 1988 and are expected to grow in the current year."
     values = [t.value for t in times_of(nlp, text, "1989-10-26")]
     assert values == ["1988", "1989"]
+
+
+def test_now_that_is_the_present(nlp: Language) -> None:
+    found = only(nlp, "Aqaba is its only port now that the blockade has tightened.")
+    assert (found.text, found.value) == ("now", "PRESENT_REF")

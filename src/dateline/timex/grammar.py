@@ -980,8 +980,6 @@ class TimeGrammar:
             and ctx.previous_word(m.start()) != "in"  # "in the past"
         ):
             return None
-        if phrase == "now" and re.match(r"\s+that\b", ctx.text[m.end() : m.end() + 6]):
-            return None
         if phrase == "the future" and (
             ctx.text.startswith(" of ", m.end())
             or (
