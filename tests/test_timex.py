@@ -516,3 +516,28 @@ def test_the_current_year_is_the_year_of_the_document(nlp: Language) -> None:
 def test_now_that_is_the_present(nlp: Language) -> None:
     found = only(nlp, "Aqaba is its only port now that the blockade has tightened.")
     assert (found.text, found.value) == ("now", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("He served 2 1/2 years in prison.", "2 1/2 years", "P2Y6M"),
+        ("The siege lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The clip runs a minute and a half.", "a minute and a half", "PT1M30S"),
+    ],
+)
+def test_fractions_of_a_unit_are_written_in_the_smaller_unit(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    found = only(nlp, sentence)
+    assert (found.text, found.value, found.type) == (text, value, "DURATION")
+
+
+def test_a_month_of_last_or_this_year(nlp: Language) -> None:
+    text = "Talks began in June last year and resumed in January this year."
+    values = [(t.text, t.value) for t in times_of(nlp, text, "1998-02-19")]
+    assert values == [("June last year", "1997-06"), ("January this year", "1998-01")]
+
+
+def test_or_so_before_ago(nlp: Language) -> None:
+    assert only(nlp, "He left a week or so ago.").text == "a week or so ago"

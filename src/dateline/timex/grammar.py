@@ -129,7 +129,7 @@ class TimeGrammar:
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         units_1_9 = "one|two|three|four|five|six|seven|eight|nine"
         number_words = _alternation(list(lexicon.numbers))
-        figures = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+        figures = r"\d{1,3}(?:,\d{3})+|\d+(?:\s+1/2|\.\d+)?"
         self.number = rf"(?:{figures}|(?:{tens})[-\s](?:{units_1_9})|{number_words})"
         self.vague = _alternation(list(lexicon.vague_numbers))
         unit_words = sorted(set(lexicon.units), key=len, reverse=True)
@@ -224,6 +224,13 @@ class TimeGrammar:
                 False,
             ),
             (
+                "month_of_year",  # "June last year", "January this year"
+                rf"(?P<m>{month_full})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+                self._month_of_year,
+                3,
+                False,
+            ),
+            (
                 "month",
                 rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{mod})[-\s]*)?(?P<m>{month_full})",
                 self._month,
@@ -264,7 +271,7 @@ class TimeGrammar:
             ),
             (
                 "ago",
-                rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+"
+                rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+(?:or\s+so\s+)?"
                 # "ago" stays a date before any word ("two years ago in its ruling"); "earlier"
                 # and "later" before "than", "on", "in", "at" are adverbs of their own.
                 r"(?P<dir>ago|(?:earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at)))",
@@ -463,6 +470,8 @@ class TimeGrammar:
         text = " ".join(word.lower().split()).replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
+        if re.fullmatch(r"\d+ 1/2", text):  # "2 1/2 years"
+            return float(text.split()[0]) + 0.5
         if text in self.lex.numbers:
             return float(self.lex.numbers[text])
         parts = re.split(r"[-\s]+", text)
@@ -487,12 +496,16 @@ class TimeGrammar:
             figure = "X"
         elif amount == int(amount):
             figure = str(int(amount))
-        elif code == "Y":
-            figure, code = str(round(amount * 12)), "M"
+        elif code in {"Y", "H"} or (code == "M" and is_clock):
+            # "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S
+            whole, part = divmod(
+                round(amount * (12 if code == "Y" else 60)), 12 if code == "Y" else 60
+            )
+            smaller = {"Y": "M", "H": "M", "M": "S"}[code]
+            figure = (f"{whole}{code}" if whole else "") + f"{part}"
+            code = smaller
         elif code == "D" and not is_clock:
             figure, code, is_clock = str(round(amount * 24)), "H", True
-        elif code == "H":
-            figure, code = str(round(amount * 60)), "M"
         else:
             figure = str(amount)
         return ("PT" if is_clock else "P") + figure + code
@@ -610,6 +623,13 @@ class TimeGrammar:
             year = ctx.dct.year
         else:
             year = cal.year_for_month(ctx.dct, month, direction)
+        return Reading(cal.iso_month(year, month), precision="month", relative=True)
+
+    def _month_of_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        month = self.month_number(m["m"])
+        if ctx.dct is None:
+            return Reading(f"XXXX-{month:02d}", precision="month")
+        year = ctx.dct.year + self.lex.relative_words[m["rel"].lower()]
         return Reading(cal.iso_month(year, month), precision="month", relative=True)
 
     def _year(self, m: re.Match[str], ctx: Context) -> Reading | None:
