@@ -541,3 +541,19 @@ def test_a_month_of_last_or_this_year(nlp: Language) -> None:
 
 def test_or_so_before_ago(nlp: Language) -> None:
     assert only(nlp, "He left a week or so ago.").text == "a week or so ago"
+
+
+def test_through_in_a_past_clause_looks_back(nlp: Language) -> None:
+    text = "Through Oct. 19, the funds had returned 0.85%."
+    assert only(nlp, text, "1989-10-27").value == "1989-10-19"
+    text = "The bank will buy the shares tendered through Nov. 17."
+    assert only(nlp, text, "1989-10-27").value == "1989-11-17"
+
+
+def test_effective_dates_lie_ahead(nlp: Language) -> None:
+    text = "The bank created an office of the chairman, effective Feb. 1."
+    assert only(nlp, text, "1989-10-26").value == "1990-02-01"
+
+
+def test_the_full_year_is_the_year_of_the_document(nlp: Language) -> None:
+    assert only(nlp, "Analysts expect a loss for the full year.", "1989-10-26").value == "1989"

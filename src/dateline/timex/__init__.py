@@ -152,18 +152,23 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
     """Which way from the anchor a date lies, by its context first, then its clause's tense:
 
     - a deadline or the end of a stretch looks ahead ("until Tuesday", "extended the offer
-      to Nov. 20", "postponed to Monday"), whatever the tense of the clause;
+      to Nov. 20", "postponed to Monday", "effective Feb. 1"), whatever the tense of the
+      clause, except "through" in the past ("had broken even this year through August");
     - else the tense of the clause (:func:`tense_of`).
     """
     lex = load_time_lexicon()
     head = token.head
     tense = tense_of(token, inside)
     if head.pos_ == "ADP" and head.i != token.i:
+        if head.lower_ == "through" and tense == "past" and _told_in_the_past(token, inside):
+            return "past"  # "had barely broken even this year through August"
         if head.lower_ in lex.deadline_prepositions:
             # "Until Thursday, they had not called him a suspect": a past perfect looks back.
             return "past" if _past_perfect(head.head) else "future"
         if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
             return "future"
+    if head.lower_ == "effective" and head.i != token.i:
+        return "future"  # "a new office of the chairman, effective Feb. 1"
     if tense in {"past", "present"} and _schedules_a_thing(token, inside, lex.schedule_verbs):
         return "future"  # "planned a rally on Saturday", "has scheduled a talk Thursday"
     return tense
@@ -176,26 +181,47 @@ def _past_perfect(verb: Token) -> bool:
     )
 
 
-def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[str]) -> bool:
-    """Whether the verb a token belongs to is a finite verb of scheduling with an object
-    ("planned a rally", "has scheduled a news conference"; not "a service planned for
-    Saturday" nor "planned to pay", where the time may be that of the planning)."""
+def _verb_of(token: Token, inside: set[int] | None = None) -> Token | None:
+    """The verb a token belongs to (None when there is none within a few arcs)."""
     inside = inside or set()
     verb = token
     for _ in range(8):
         if verb.pos_ in {"VERB", "AUX"} and verb.i not in inside:
-            break
+            return verb
         if verb.head.i == verb.i:
-            return False
+            return None
         verb = verb.head
-    else:
-        return False
-    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
-        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    return None
+
+
+def _finite(verb: Token | None) -> bool:
+    """Whether a verb is finite or has an auxiliary (not a bare participle: "shares
+    tendered through Nov. 17")."""
+    return verb is not None and (
+        verb.tag_ in {"VBD", "VBZ", "VBP"}
+        or any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
+
+
+def _told_in_the_past(token: Token, inside: set[int] | None = None) -> bool:
+    """Whether a token's verb is a finite simple past or past perfect ("had broken even";
+    not a bare participle, "shares tendered", nor a present perfect, "has extended")."""
+    verb = _verb_of(token, inside)
+    if verb is None or not _finite(verb):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
+def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[str]) -> bool:
+    """Whether the verb a token belongs to is a finite verb of scheduling with an object
+    ("planned a rally", "has scheduled a news conference"; not "a service planned for
+    Saturday" nor "planned to pay", where the time may be that of the planning)."""
+    verb = _verb_of(token, inside)
+    if verb is None:
+        return False
     # "planned a rally", or the passive "the accession was planned for early March"
     has_object = any(c.dep_ in {"dobj", "auxpass"} for c in verb.children)
-    return verb.lemma_.lower() in verbs and finite and has_object
+    return verb.lemma_.lower() in verbs and _finite(verb) and has_object
 
 
 def hangs_off_a_verb(token: Token) -> bool:

@@ -446,7 +446,7 @@ class TimeGrammar:
             ),
             (
                 "the_unit",
-                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<unit>year|month|week|quarter)(?!-)",
+                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<full>full\s+)?(?P<unit>year|month|week|quarter)(?!-)",
                 self._the_unit,
                 0,
                 True,
@@ -901,6 +901,9 @@ class TimeGrammar:
             # "revenue for the year ended March 31": a fiscal year, the stretch of a year
             # (the date that ends it is an expression of its own).
             return Reading("P1Y", "DURATION", "none")
+        if m["full"] and ctx.dct is not None and not m["mod"]:
+            # "earnings for the full year": the whole of the current year (quarter ...)
+            return _shift(ctx.dct, m["unit"].lower(), 0)
         if m["unit"].lower() == "quarter" and not m["mod"] and _QUARTER.fullmatch(ctx.period or ""):
             # "the quarter" after "third-quarter profit": the quarter the passage is about.
             return Reading(ctx.period, precision="quarter", relative=True)
