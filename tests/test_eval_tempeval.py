@@ -136,3 +136,15 @@ def test_values_are_compared_in_one_spelling() -> None:
     assert same_value("1968-XX", "1968") and same_value("1998-XX-XX", "1998")
     assert same_value("198X", "198")
     assert not same_value("1998-10", "1998-W43") and not same_value("P1Y", "1998")
+
+
+@pytest.mark.gate
+@pytest.mark.gold
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["TimeBank", "AQUAINT"])
+def test_value_f1_on_the_tbaq_dev_splits_stays_above_its_floor(
+    settings: Settings, split: str
+) -> None:
+    # TimeBank 1.2 and AQUAINT as TempEval-3 cleaned them (issue 11): measured only.
+    scores = evaluate(SHARED / "time" / "tbaq" / split, settings)
+    assert check_floors("tempeval", scores, split=split.lower()) == []

@@ -368,3 +368,192 @@ def test_the_quarter_of_an_earnings_story(nlp: Language) -> None:
     article = Article(text, published=PublishedDate("1989-10-27"))
     values = [t.value for t in find_times(article, nlp(text))]
     assert values == ["1989-Q3", "1988-Q3", "1989-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The plant closed in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        (
+            "Prices rose in January nineteen ninety-seven.",
+            "January nineteen ninety-seven",
+            "1997-01",
+        ),
+        (
+            "It froze in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        ("Computers may fail in the year two thousand.", "the year two thousand", "2000"),
+    ],
+)
+def test_years_spelled_out_as_spoken(nlp: Language, sentence: str, text: str, value: str) -> None:
+    found = only(nlp, sentence, "1998-02-27")
+    assert (found.text, found.value) == (text, value)
+
+
+def test_two_thousand_before_a_noun_is_a_count(nlp: Language) -> None:
+    found = times_of(nlp, "Two thousand people marched for more than two thousand years.")
+    assert all(t.value != "2000" for t in found), [(t.text, t.value) for t in found]
+
+
+def test_ago_stays_a_date_before_a_preposition(nlp: Language) -> None:
+    found = only(nlp, "The court ruled two years ago in a case on housing.", "1998-04-24")
+    assert (found.text, found.value) == ("two years ago", "1996")
+
+
+def test_holidays_on_a_weekday_of_a_month_are_computed_for_their_year(nlp: Language) -> None:
+    text = "He left on Thanksgiving Day. Last Thanksgiving he was in Cuba."
+    values = [(t.text, t.value) for t in times_of(nlp, text, "2000-01-06")]
+    assert values == [("Thanksgiving Day", "1999-11-25"), ("Last Thanksgiving", "1999-11-25")]
+    voters = only(nlp, "Voters went to the polls on Election Day.", "1998-11-05")
+    assert voters.value == "1998-11-03"
+
+
+def test_the_year_ago_quarter_is_the_quarter_of_the_story_a_year_before(nlp: Language) -> None:
+    text = (
+        "Acme said third-quarter net income rose 9% to $4 million. "
+        "In the year-earlier quarter, the company lost money. "
+        "A year earlier, sales were $20 million, or 40 cents a share."
+    )
+    values = [t.value for t in times_of(nlp, text, "1989-10-27")]
+    assert values == ["1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def test_the_year_ago_quarter_with_no_quarter_named_is_the_last_one_a_year_back(
+    nlp: Language,
+) -> None:
+    found = only(nlp, "In the year-ago quarter, the firm earned $1 million.", "1989-11-02")
+    assert found.value == "1988-Q3"
+
+
+def test_a_quarter_with_its_year_named_before_it(nlp: Language) -> None:
+    text = "Profit fell in the year-ago third quarter; it should rise in next year's first quarter."
+    values = [(t.text, t.value) for t in times_of(nlp, text, "1989-10-27")]
+    assert values == [
+        ("the year-ago third quarter", "1988-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+    ]
+
+
+def test_a_thing_scheduled_in_the_past_lies_ahead(nlp: Language) -> None:
+    # 2000-01-07 is a Friday.
+    assert only(nlp, "Exiles planned a large rally on Saturday.", "2000-01-07").value == (
+        "2000-01-08"
+    )
+    found = only(nlp, "A service planned for Saturday was canceled.", "2000-01-07")
+    assert found.value == "2000-01-01"
+
+
+def test_until_with_a_past_perfect_looks_back(nlp: Language) -> None:
+    found = only(nlp, "Until Thursday, the police had not named him a suspect.", "1999-05-07")
+    assert found.value == "1999-05-06"
+
+
+def test_a_calendar_date_inside_a_name_is_still_a_date(nlp: Language) -> None:
+    text = "There were no cancellations after the Aug. 7 Embassy bombings in Nairobi."
+    assert [t.value for t in times_of(nlp, text, "1998-09-07")] == ["1998-08-07"]
+
+
+def test_the_year_ended_on_a_date_is_a_stretch_of_a_year(nlp: Language) -> None:
+    text = "Revenue was $76 million for the year ended March 31."
+    values = [(t.text, t.value, t.type) for t in times_of(nlp, text, "1989-11-01")]
+    assert values[0] == ("the year", "P1Y", "DURATION")
+
+
+def test_the_latest_quarter_has_ended(nlp: Language) -> None:
+    text = (
+        "The insurer expects a fourth-quarter charge. Its earnings fell 59% in the latest quarter."
+    )
+    values = [t.value for t in times_of(nlp, text, "1989-11-02")]
+    assert values == ["1989-Q4", "1989-Q3"]
+
+
+def test_a_clause_that_looks_ahead_is_not_told_from_an_earlier_passage(nlp: Language) -> None:
+    text = "Poland, invited to join NATO in July 1997, will join the alliance on March 12."
+    values = [t.value for t in times_of(nlp, text, "1999-02-27")]
+    assert values == ["1997-07", "1999-03-12"]
+
+
+def test_a_passive_of_scheduling_looks_ahead(nlp: Language) -> None:
+    assert only(nlp, "The accession was planned for early March.", "1999-02-10").value == (
+        "1999-03"
+    )
+
+
+def test_a_plan_overtaken_takes_the_nearest_day(nlp: Language) -> None:
+    # 1989-10-30 is a Monday; the offer had been due to end on the Friday just gone.
+    text = "The offer, since extended, had been scheduled to expire at midnight Friday."
+    assert only(nlp, text, "1989-10-30").value == "1989-10-27T24:00"
+    text = "The offer had been set to expire Nov. 6."
+    assert only(nlp, text, "1989-11-02").value == "1989-11-06"
+
+
+def test_is_to_looks_ahead(nlp: Language) -> None:
+    assert only(nlp, "The stock is to resume trading in Paris Tuesday.", "1989-10-27").value == (
+        "1989-10-31"
+    )
+
+
+def test_a_weekday_possessive_with_no_tense_is_the_last_one(nlp: Language) -> None:
+    # 1989-10-30 is a Monday: "Thursday's closing price" is that of the Thursday just gone.
+    text = "A 24% premium over Thursday's closing price."
+    assert only(nlp, text, "1989-10-30").value == "1989-10-26"
+
+
+def test_the_future_as_prospects_is_not_a_time(nlp: Language) -> None:
+    text = "Trade matters for the future of our peoples, and the future looks grim."
+    assert times_of(nlp, text) == []
+    assert only(nlp, "Strikes may go on well into the future.").value == "FUTURE_REF"
+
+
+def test_the_current_year_is_the_year_of_the_document(nlp: Language) -> None:
+    text = "Sales fell in 1988 and are expected to grow in the current year."
+    values = [t.value for t in times_of(nlp, text, "1989-10-26")]
+    assert values == ["1988", "1989"]
+
+
+def test_now_that_is_the_present(nlp: Language) -> None:
+    found = only(nlp, "Aqaba is its only port now that the blockade has tightened.")
+    assert (found.text, found.value) == ("now", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("He served 2 1/2 years in prison.", "2 1/2 years", "P2Y6M"),
+        ("The siege lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The clip runs a minute and a half.", "a minute and a half", "PT1M30S"),
+    ],
+)
+def test_fractions_of_a_unit_are_written_in_the_smaller_unit(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    found = only(nlp, sentence)
+    assert (found.text, found.value, found.type) == (text, value, "DURATION")
+
+
+def test_a_month_of_last_or_this_year(nlp: Language) -> None:
+    text = "Talks began in June last year and resumed in January this year."
+    values = [(t.text, t.value) for t in times_of(nlp, text, "1998-02-19")]
+    assert values == [("June last year", "1997-06"), ("January this year", "1998-01")]
+
+
+def test_or_so_before_ago(nlp: Language) -> None:
+    assert only(nlp, "He left a week or so ago.").text == "a week or so ago"
+
+
+def test_through_in_a_past_clause_looks_back(nlp: Language) -> None:
+    text = "Through Oct. 19, the funds had returned 0.85%."
+    assert only(nlp, text, "1989-10-27").value == "1989-10-19"
+    text = "The bank will buy the shares tendered through Nov. 17."
+    assert only(nlp, text, "1989-10-27").value == "1989-11-17"
+
+
+def test_effective_dates_lie_ahead(nlp: Language) -> None:
+    text = "The bank created an office of the chairman, effective Feb. 1."
+    assert only(nlp, text, "1989-10-26").value == "1990-02-01"
+
+
+def test_the_full_year_is_the_year_of_the_document(nlp: Language) -> None:
+    assert only(nlp, "Analysts expect a loss for the full year.", "1989-10-26").value == "1989"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventDate, TimeExpr
 from ..spanindex import SpanIndex
+from . import calendar
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
@@ -44,6 +45,7 @@ _DIGIT_TRIGGER = re.compile(
     r"|^['’]\d\d$",
     re.IGNORECASE,
 )
+_DATES_IN_NAMES = frozenset({"holiday", "day_month", "month_day", "month_year", "iso", "numeric"})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # A part of a year that "a year earlier" keeps: a quarter, a half, a season or a month.
 _PERIOD_OF_YEAR = re.compile(r"\d{4}-(?P<part>Q[1-4]|H[12]|SP|SU|FA|WI|[01]\d)")
@@ -53,6 +55,12 @@ _COMPARISON = re.compile(
     r"[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# After "a year earlier" at the head of a sentence, the figures it compares: "A year
+# earlier, net income was $2.1 million".
+_FIGURES_AFTER = re.compile(r",[^.;]{0,60}?(?:\$|%|\bcents?\b|\ba share\b)")
+# "the year-earlier quarter", "the year-ago period": the expression names its period.
+_NAMES_A_PERIOD = re.compile(r"\b(?:quarter|period)$", re.IGNORECASE)
+_NAMES_A_QUARTER = re.compile(r"\bquarter$", re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
@@ -108,8 +116,11 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     for window_start, window_end in windows:
         for pattern in grammar.patterns:
             for m in pattern.regex.finditer(text, window_start, window_end):
-                if in_name(m.start(), m.end()):
-                    continue  # "the Summer Olympics", "the Sunday Times": part of a name
+                if in_name(m.start(), m.end()) and pattern.name not in _DATES_IN_NAMES:
+                    # "the Summer Olympics", "the Sunday Times": part of a name (a holiday is
+                    # a name that is a date, and a calendar date stays a date inside a name:
+                    # "Thanksgiving Day", "the Aug. 7 Embassy bombings")
+                    continue
                 try:
                     reading = pattern.handler(m, ctx)
                 except (ValueError, OverflowError):
@@ -141,17 +152,76 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
     """Which way from the anchor a date lies, by its context first, then its clause's tense:
 
     - a deadline or the end of a stretch looks ahead ("until Tuesday", "extended the offer
-      to Nov. 20", "postponed to Monday"), whatever the tense of the clause;
+      to Nov. 20", "postponed to Monday", "effective Feb. 1"), whatever the tense of the
+      clause, except "through" in the past ("had broken even this year through August");
     - else the tense of the clause (:func:`tense_of`).
     """
     lex = load_time_lexicon()
     head = token.head
+    tense = tense_of(token, inside)
     if head.pos_ == "ADP" and head.i != token.i:
+        if head.lower_ == "through" and tense == "past" and _told_in_the_past(token, inside):
+            return "past"  # "had barely broken even this year through August"
         if head.lower_ in lex.deadline_prepositions:
-            return "future"
+            # "Until Thursday, they had not called him a suspect": a past perfect looks back.
+            return "past" if _past_perfect(head.head) else "future"
         if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
             return "future"
-    return tense_of(token, inside)
+    if head.lower_ == "effective" and head.i != token.i:
+        return "future"  # "a new office of the chairman, effective Feb. 1"
+    if tense in {"past", "present"} and _schedules_a_thing(token, inside, lex.schedule_verbs):
+        return "future"  # "planned a rally on Saturday", "has scheduled a talk Thursday"
+    return tense
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Whether a verb is in the past perfect ("had called")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children
+    )
+
+
+def _verb_of(token: Token, inside: set[int] | None = None) -> Token | None:
+    """The verb a token belongs to (None when there is none within a few arcs)."""
+    inside = inside or set()
+    verb = token
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} and verb.i not in inside:
+            return verb
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _finite(verb: Token | None) -> bool:
+    """Whether a verb is finite or has an auxiliary (not a bare participle: "shares
+    tendered through Nov. 17")."""
+    return verb is not None and (
+        verb.tag_ in {"VBD", "VBZ", "VBP"}
+        or any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _told_in_the_past(token: Token, inside: set[int] | None = None) -> bool:
+    """Whether a token's verb is a finite simple past or past perfect ("had broken even";
+    not a bare participle, "shares tendered", nor a present perfect, "has extended")."""
+    verb = _verb_of(token, inside)
+    if verb is None or not _finite(verb):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
+def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[str]) -> bool:
+    """Whether the verb a token belongs to is a finite verb of scheduling with an object
+    ("planned a rally", "has scheduled a news conference"; not "a service planned for
+    Saturday" nor "planned to pay", where the time may be that of the planning)."""
+    verb = _verb_of(token, inside)
+    if verb is None:
+        return False
+    # "planned a rally", or the passive "the accession was planned for early March"
+    has_object = any(c.dep_ in {"dobj", "auxpass"} for c in verb.children)
+    return verb.lemma_.lower() in verbs and _finite(verb) and has_object
 
 
 def hangs_off_a_verb(token: Token) -> bool:
@@ -199,8 +269,14 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         return "conditional"  # "said it would vote on Friday": the nearest Friday
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
+        if any(c.lower_ == "had" for t in (head, head.head) for c in t.children):
+            # "the offer had been due to expire Friday": a plan overtaken, told from a past
+            # time; the day is the one nearest the DCT, either side, as after "would".
+            return "conditional"
         if head.lemma_ in lex.plan_verbs or head.lower_ in lex.plan_verbs:
             return "future"
+        if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
+            return "future"  # "is to resume trading Tuesday"
         return None
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):
         return "present"
@@ -356,19 +432,41 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
             reading = match.pattern.handler(match.found, ctx)
             if reading is not None:
                 match.reading = reading
+        names_period = _NAMES_A_PERIOD.search(match.found.group(0)) is not None
         if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
             _same_period(match, previous, ctx.dct)
-        elif period is not None and _COMPARISON.search(
-            ctx.text, max(0, match.start - 40), match.start
+        elif period is not None and (
+            names_period
+            or _COMPARISON.search(ctx.text, max(0, match.start - 40), match.start)
+            or _FIGURES_AFTER.match(ctx.text, match.end)
         ):
-            # "profit rose to $3 million from $2 million a year earlier" in a story about a
+            # "profit rose to $3 million from $2 million a year earlier", "A year earlier, net
+            # income was $2 million", "in the year-earlier quarter" in a story about a
             # quarter: the same quarter of the year before.
             _same_period(match, period, ctx.dct)
+        if (
+            match.pattern.name == "year_earlier"
+            and _NAMES_A_QUARTER.search(match.found.group(0))
+            and match.reading.precision == "year"
+            and ctx.dct is not None
+        ):
+            # "the year-ago quarter" with no quarter named before: the quarter just ended,
+            # a year earlier (the quarter an earnings report of the DCT is about).
+            year, month = calendar.add_months(ctx.dct.year, ctx.dct.month, -3 - 12)
+            match.reading = Reading(
+                f"{year}-Q{(month - 1) // 3 + 1}", "DATE", "quarter", relative=True
+            )
         value = match.reading.value
         if match.reading.type == "DATE" and value:
             narrative = _as_narrative(value) or narrative
             written = _as_narrative(value)
-            if written is not None and not match.reading.relative:
+            if (
+                written is not None
+                and not match.reading.relative
+                and ctx.on_verb(match.start, match.end)
+            ):
+                # A date that dates a verb sets the time of its passage; one that names a
+                # thing ("the Dec. 21, 1988, bombing") does not.
                 passage = (written[0], written[1], match.end)
             if _QUARTER_OR_HALF.fullmatch(value) and match.pattern.name == "quarter":
                 period = match

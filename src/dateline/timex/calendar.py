@@ -152,3 +152,36 @@ def year_for_quarter(anchor: date, quarter: int, direction: str | None) -> int:
         # "third-quarter results will be released" said in the fourth quarter: this year's.
         return anchor.year if quarter >= current - 1 else anchor.year + 1
     return anchor.year if quarter <= current else anchor.year - 1
+
+
+def nth_weekday(year: int, month: int, isoweekday: int, n: int, from_day: int = 1) -> date:
+    """The ``n``-th given weekday of a month counted from ``from_day`` (``n`` = 5: the last
+    one): Thanksgiving is the fourth Thursday of November, Election Day the first Tuesday
+    from 2 November."""
+    first = date(year, month, from_day)
+    day = first + timedelta(days=(isoweekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    while day.month != month:
+        day -= timedelta(days=7)
+    return day
+
+
+def holiday_in_year(rule: str, year: int) -> date:
+    """The day of a holiday in a year, from its lexicon rule: ``"12-25"`` (a fixed day) or
+    ``"11-4-4"`` (month, ISO weekday, n-th; ``@2``: counted from the 2nd; n = 5: the last)."""
+    parts, _, start = rule.partition("@")
+    numbers = [int(x) for x in parts.split("-")]
+    if len(numbers) == 2:
+        return date(year, numbers[0], numbers[1])
+    month, weekday, n = numbers
+    return nth_weekday(year, month, weekday, n, int(start or 1))
+
+
+def holiday_near(rule: str, anchor: date, direction: str | None, offset: int = 0) -> date:
+    """The holiday nearest the anchor in ``direction`` (``offset`` -1: the last one strictly
+    before the anchor, +1: the next one strictly after)."""
+    days = [holiday_in_year(rule, anchor.year + k) for k in (-1, 0, 1)]
+    if offset < 0 or direction == "past":
+        return max(d for d in days if (d < anchor if offset else d <= anchor))
+    if offset > 0 or direction == "future":
+        return min(d for d in days if (d > anchor if offset else d >= anchor))
+    return min(days, key=lambda d: abs((d - anchor).days))

@@ -129,7 +129,7 @@ class TimeGrammar:
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         units_1_9 = "one|two|three|four|five|six|seven|eight|nine"
         number_words = _alternation(list(lexicon.numbers))
-        figures = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+        figures = r"\d{1,3}(?:,\d{3})+|\d+(?:\s+1/2|\.\d+)?"
         self.number = rf"(?:{figures}|(?:{tens})[-\s](?:{units_1_9})|{number_words})"
         self.vague = _alternation(list(lexicon.vague_numbers))
         unit_words = sorted(set(lexicon.units), key=len, reverse=True)
@@ -153,7 +153,7 @@ class TimeGrammar:
             words.update({unit, unit + "s", unit + "es"})
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
         words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
-        words.update({"current", "recent", "period"})
+        words.update({"current", "recent", "period", "nineteen", "eighteen", "thousand"})
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -180,7 +180,7 @@ class TimeGrammar:
         num, vague, unit = self.number, self.vague, self.unit
         mod = self.modifier
         ordinal_day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-        year = r"(?P<y>(?:1[5-9]|20)\d\d)"
+        year = rf"(?P<y>(?:1[5-9]|20)\d\d|{_SPOKEN_YEAR})"
         rel = rf"(?P<rel>{_alternation(list(self.lex.relative_words))})"
         units_rel = rf"(?P<unit>{unit}s?|weekend|{self.season})"
         lex = self.lex
@@ -220,6 +220,13 @@ class TimeGrammar:
                 "month_year",
                 rf"(?:(?P<mod>{mod})[-\s]*)?(?P<m>{month_any}),?\s+(?:of\s+)?{year}(?!\d|,\d)",
                 self._month_year,
+                3,
+                False,
+            ),
+            (
+                "month_of_year",  # "June last year", "January this year"
+                rf"(?P<m>{month_full})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+                self._month_of_year,
                 3,
                 False,
             ),
@@ -264,8 +271,10 @@ class TimeGrammar:
             ),
             (
                 "ago",
-                rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+"
-                r"(?P<dir>ago|earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at))",
+                rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+(?:or\s+so\s+)?"
+                # "ago" stays a date before any word ("two years ago in its ruling"); "earlier"
+                # and "later" before "than", "on", "in", "at" are adverbs of their own.
+                r"(?P<dir>ago|(?:earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at)))",
                 self._ago,
                 4,
                 True,
@@ -297,7 +306,7 @@ class TimeGrammar:
             ),
             (
                 "year",
-                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?(?P<the_year>the\s+year\s+)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
                 self._year,
                 1,
                 False,
@@ -336,7 +345,8 @@ class TimeGrammar:
             ),
             (
                 "quarter",
-                r"(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?:fiscal|calendar)\s+)?"
+                r"(?:the\s+)?(?:(?P<ago>year-(?:earlier|ago))\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?"
+                r"(?:(?P<ry>last|next|this)\s+year['’]s\s+)?(?:(?:fiscal|calendar)[-\s]+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
                 r"4th|final)[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
                 r"(?P<rel>last|this|next)\s+year|(?P<theyear>the\s+year)))?",
@@ -415,7 +425,7 @@ class TimeGrammar:
             ),
             (
                 "holiday",
-                rf"(?P<h>(?-i:{_alternation(list(lex.holidays))}))",
+                rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:{_alternation(list(lex.holidays))}))",
                 self._holiday,
                 2,
                 False,
@@ -436,7 +446,7 @@ class TimeGrammar:
             ),
             (
                 "the_unit",
-                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<unit>year|month|week|quarter)(?!-)",
+                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<full>full\s+)?(?P<unit>year|month|week|quarter)(?!-)",
                 self._the_unit,
                 0,
                 True,
@@ -460,6 +470,8 @@ class TimeGrammar:
         text = " ".join(word.lower().split()).replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
+        if re.fullmatch(r"\d+ 1/2", text):  # "2 1/2 years"
+            return float(text.split()[0]) + 0.5
         if text in self.lex.numbers:
             return float(self.lex.numbers[text])
         parts = re.split(r"[-\s]+", text)
@@ -484,12 +496,16 @@ class TimeGrammar:
             figure = "X"
         elif amount == int(amount):
             figure = str(int(amount))
-        elif code == "Y":
-            figure, code = str(round(amount * 12)), "M"
+        elif code in {"Y", "H"} or (code == "M" and is_clock):
+            # "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S
+            whole, part = divmod(
+                round(amount * (12 if code == "Y" else 60)), 12 if code == "Y" else 60
+            )
+            smaller = {"Y": "M", "H": "M", "M": "S"}[code]
+            figure = (f"{whole}{code}" if whole else "") + f"{part}"
+            code = smaller
         elif code == "D" and not is_clock:
             figure, code, is_clock = str(round(amount * 24)), "H", True
-        elif code == "H":
-            figure, code = str(round(amount * 60)), "M"
         else:
             figure = str(amount)
         return ("PT" if is_clock else "P") + figure + code
@@ -540,7 +556,7 @@ class TimeGrammar:
             return None
         if m["y"]:
             try:
-                return Reading(date(int(m["y"]), month, day).isoformat())
+                return Reading(date(year_value(m["y"]), month, day).isoformat())
             except ValueError:
                 return None
         try:
@@ -549,7 +565,10 @@ class TimeGrammar:
             return None
         if ctx.dct is None:
             return Reading(f"XXXX-{month:02d}-{day:02d}")
-        anchor = _passage_anchor(ctx, "month") or ctx.dct
+        direction = ctx.direction(m.start(), m.end())
+        # A clause that looks ahead ("will join NATO on March 12") is not told from the time
+        # of an earlier passage.
+        anchor = (_passage_anchor(ctx, "month") if direction != "future" else None) or ctx.dct
         if m["wd"]:
             # "Saturday, April 25": the year in which that day is a Saturday, nearest the anchor.
             weekday = self.weekday_number(m["wd"])
@@ -560,7 +579,6 @@ class TimeGrammar:
             ]
             if years:
                 return Reading(date(years[0], month, day).isoformat(), relative=True)
-        direction = ctx.direction(m.start(), m.end())
         if anchor != ctx.dct:
             direction = None  # a passage about an earlier time: the date nearest to it
         near = 0
@@ -575,7 +593,8 @@ class TimeGrammar:
             return None
 
     def _month_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        return Reading(cal.iso_month(int(m["y"]), self.month_number(m["m"])), precision="month")
+        month = self.month_number(m["m"])
+        return Reading(cal.iso_month(year_value(m["y"]), month), precision="month")
 
     def _month(self, m: re.Match[str], ctx: Context) -> Reading | None:
         word = m["m"].lower()
@@ -589,9 +608,11 @@ class TimeGrammar:
         if ctx.dct is None:
             return Reading(f"XXXX-{month:02d}", precision="month")
         rel = (m["rel"] or "").lower()
-        passage = _passage_anchor(ctx, "month") if not rel else None
+        direction = ctx.direction(m.start(), m.end()) if not rel else None
+        passage = _passage_anchor(ctx, "month") if not rel and direction != "future" else None
         if passage is not None:
-            # "October" in a passage about last year: the October nearest that time.
+            # "October" in a passage about last year: the October nearest that time (not in
+            # a clause that looks ahead: "the summit set for April").
             year = cal.year_for_month(passage, month, None)
             return Reading(cal.iso_month(year, month), precision="month", relative=True)
         if rel in {"last", "past"}:
@@ -601,11 +622,28 @@ class TimeGrammar:
         elif rel == "this":
             year = ctx.dct.year
         else:
-            year = cal.year_for_month(ctx.dct, month, ctx.direction(m.start(), m.end()))
+            year = cal.year_for_month(ctx.dct, month, direction)
+        return Reading(cal.iso_month(year, month), precision="month", relative=True)
+
+    def _month_of_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        month = self.month_number(m["m"])
+        if ctx.dct is None:
+            return Reading(f"XXXX-{month:02d}", precision="month")
+        year = ctx.dct.year + self.lex.relative_words[m["rel"].lower()]
         return Reading(cal.iso_month(year, month), precision="month", relative=True)
 
     def _year(self, m: re.Match[str], ctx: Context) -> Reading | None:
         start = m.start("y")
+        if not m["y"][0].isdigit():
+            # "nineteen ninety-six" says it is a year by its form; "two thousand" only after
+            # "the year" or a word that takes a year ("in two thousand").
+            after = _NEXT_WORD.match(ctx.text, m.end())
+            if m["y"].lower().startswith("two") and (
+                not (m["the_year"] or ctx.previous_word(start) in self.lex.year_prepositions)
+                or (after is not None and ctx.is_noun(after.start(1), after.end(1)))
+            ):
+                return None  # "two thousand years", "more than two thousand people"
+            return Reading(str(year_value(m["y"])), precision="year")
         accepted = (
             m["mod"]
             or ctx.in_entity(start, m.end("y"))
@@ -676,8 +714,9 @@ class TimeGrammar:
             ahead = direction in {"future", "present"}
             day = cal.weekday_near(ctx.dct, isoweekday, "future" if ahead else "past")
             possessive = ctx.text.startswith(("'s", "’s"), m.end())
-            if direction == "conditional" or (possessive and direction in {None, "present"}):
-                # "said it would vote on Friday", "Monday's announcement": the nearest one
+            if direction == "conditional" or (possessive and direction == "present"):
+                # "said it would vote on Friday", "Monday's announcement is due": the nearest
+                # one (with no tense at all, "Thursday's closing price" is the last one)
                 earlier = cal.weekday_near(ctx.dct, isoweekday, "past")
                 later = cal.weekday_near(ctx.dct, isoweekday, "future")
                 day = later if (later - ctx.dct) < (ctx.dct - earlier) else earlier
@@ -735,7 +774,8 @@ class TimeGrammar:
             # "over the past year", "in the next month": a stretch of time, not a date.
             return Reading(self.duration_value(1, unit_word), "DURATION", "none")
         narrative = rel in {"following", "previous", "that", "the same"} or unit_word == "day"
-        narrative = narrative or bool(m["the"])
+        # "the current year" is the DCT's, whatever date was mentioned last
+        narrative = narrative or (bool(m["the"]) and rel not in {"current", "this"})
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
@@ -761,7 +801,7 @@ class TimeGrammar:
     def _season(self, m: re.Match[str], ctx: Context) -> Reading | None:
         season = self.lex.seasons[m["s"].lower()]
         if m["y"]:
-            return Reading(f"{m['y']}-{season}", precision="season")
+            return Reading(f"{year_value(m['y'])}-{season}", precision="season")
         previous = ctx.previous_word(m.start("s"))
         if not (m["mod"] or m["the"] or previous in self.lex.season_prepositions):
             return None
@@ -786,6 +826,9 @@ class TimeGrammar:
             return Reading(f"{m['y'] or m['y0']}-{label}", precision="quarter")
         if ctx.dct is None:
             return Reading(f"XXXX-{label}", precision="quarter")
+        if m["ry"]:  # "next year's first quarter"
+            year = ctx.dct.year + self.lex.relative_words[m["ry"].lower()]
+            return Reading(f"{year}-{label}", precision="quarter", relative=True)
         if m["theyear"]:
             year = ctx.dct.year
         elif m["rel"]:
@@ -793,6 +836,8 @@ class TimeGrammar:
         else:
             direction = ctx.direction(m.start(), m.end())
             year = cal.year_for_quarter(ctx.dct, quarter_for_year, direction)
+        if m["ago"]:  # "the year-earlier third quarter"
+            year = (ctx.dct.year if m["theyear"] or m["rel"] else year) - 1
         return Reading(f"{year}-{label}", precision="quarter", relative=True)
 
     def _weekend(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -816,20 +861,30 @@ class TimeGrammar:
         return Reading(str(ctx.dct.year - 1), precision="year", relative=True)
 
     def _holiday(self, m: re.Match[str], ctx: Context) -> Reading | None:
-        month, day = (int(x) for x in self.lex.holidays[" ".join(m["h"].split())].split("-"))
+        """ "Christmas", "last Thanksgiving", "Election Day": the one the tense points at (a
+        holiday on a weekday of a month, like Thanksgiving, is computed for each year)."""
+        rule = self.lex.holidays[" ".join(m["h"].split())]
         if ctx.dct is None:
-            return Reading(f"XXXX-{month:02d}-{day:02d}")
-        year = cal.year_for_month_day(ctx.dct, month, day, ctx.direction(m.start(), m.end()))
-        return Reading(date(year, month, day).isoformat(), relative=True)
+            if rule.count("-") == 1:
+                return Reading(f"XXXX-{rule}")
+            return Reading(None, precision="none")
+        offset = self.lex.relative_words[m["rel"].lower()] if m["rel"] else 0
+        direction = ctx.direction(m.start(), m.end())
+        if m["rel"] and m["rel"].lower() == "this":
+            day = cal.holiday_in_year(rule, ctx.dct.year)
+        else:
+            day = cal.holiday_near(rule, ctx.dct, direction, offset)
+        return Reading(day.isoformat(), relative=True)
 
     def _latest_period(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "the latest quarter" of an earnings report: the quarter the story is about, else
         the one just ended."""
-        if _QUARTER.fullmatch(ctx.period or ""):
-            return Reading(ctx.period, precision="quarter", relative=True)
         if ctx.dct is None:
-            return Reading("XXXX-QX", precision="quarter")
-        return _shift(ctx.dct, "quarter", -1)
+            return Reading("XXXX-QX" if not ctx.period else ctx.period, precision="quarter")
+        ended = _shift(ctx.dct, "quarter", -1)
+        if _QUARTER.fullmatch(ctx.period or "") and (ctx.period or "") <= (ended.value or ""):
+            return Reading(ctx.period, precision="quarter", relative=True)
+        return ended  # a quarter named before that has not ended is not "the latest" one
 
     def _present_adjective(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "current market conditions", "a recent filing": the present, the recent past."""
@@ -842,6 +897,13 @@ class TimeGrammar:
         return Reading(value, precision="none")
 
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        if m["unit"].lower() == "year" and not m["mod"] and _ENDED.match(ctx.text, m.end()):
+            # "revenue for the year ended March 31": a fiscal year, the stretch of a year
+            # (the date that ends it is an expression of its own).
+            return Reading("P1Y", "DURATION", "none")
+        if m["full"] and ctx.dct is not None and not m["mod"]:
+            # "earnings for the full year": the whole of the current year (quarter ...)
+            return _shift(ctx.dct, m["unit"].lower(), 0)
         if m["unit"].lower() == "quarter" and not m["mod"] and _QUARTER.fullmatch(ctx.period or ""):
             # "the quarter" after "third-quarter profit": the quarter the passage is about.
             return Reading(ctx.period, precision="quarter", relative=True)
@@ -941,8 +1003,14 @@ class TimeGrammar:
             and ctx.previous_word(m.start()) != "in"  # "in the past"
         ):
             return None
-        if phrase == "now" and re.match(r"\s+that\b", ctx.text[m.end() : m.end() + 6]):
-            return None
+        if phrase == "the future" and (
+            ctx.text.startswith(" of ", m.end())
+            or (
+                _PROSPECTS.match(ctx.text, m.end())
+                and ctx.previous_word(m.start()) not in {"in", "into", "for"}
+            )
+        ):
+            return None  # "the future of our peoples", "the future looks bleak": prospects
         return Reading(self.lex.references[phrase], precision="none")
 
     def _every(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -984,6 +1052,39 @@ NEAR_DAYS = 60
 # Before a noun these name a kind of thing ("a quarterly dividend", "the annual meeting"),
 # not how often something happens ("daily flights" keeps its SET reading).
 _KIND_ADJECTIVES = frozenset({"quarterly", "annual", "semiannual", "biannual"})
+# A year as broadcast transcripts spell it: "nineteen ninety-six", "two thousand (and) one".
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNITS |= {"eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
+_TEENS |= {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_UNIT_WORDS = "|".join(_UNITS)
+_SPOKEN_YEAR = (
+    rf"(?:nineteen|eighteen)[\s-]+(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_UNIT_WORDS}))?"
+    rf"|{'|'.join(sorted(_TEENS, key=len, reverse=True))}|hundred)(?![\w-])"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORDS}|ten))?(?![\w-])"
+)
+
+
+def year_value(text: str) -> int:
+    """The year a match of the year rule stands for: "1996" or "nineteen ninety-six"."""
+    if text[:1].isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_UNITS.get(rest[0], 0) or _TEENS.get(rest[0], 0) if rest else 0)
+    century = 100 * _TEENS[words[0]]
+    if words[1] == "hundred":
+        return century
+    if words[1] in _TEENS:
+        return century + _TEENS[words[1]]
+    return century + _TENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
+
+
+_PROSPECTS = re.compile(r"\s+(?:looks?|is|seems?|remains?|holds?)\b")
+_ENDED = re.compile(r"\s+(?:ended|ending)\b")
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 

@@ -49,6 +49,7 @@ class TimeLexicon:
     not_triggers: frozenset[str]
     deadline_prepositions: frozenset[str] = frozenset()  # "until Tuesday": ahead
     deadline_verbs: frozenset[str] = frozenset()  # "postponed to Monday": ahead
+    schedule_verbs: frozenset[str] = frozenset()  # "planned a rally Saturday": ahead
 
 
 @lru_cache(maxsize=1)
@@ -93,4 +94,5 @@ def load_time_lexicon() -> TimeLexicon:
         not_triggers=frozenset(raw["not_triggers"]),
         deadline_prepositions=frozenset(raw["deadline_prepositions"]),
         deadline_verbs=frozenset(raw["deadline_verbs"]),
+        schedule_verbs=frozenset(raw["schedule_verbs"]),
     )
