@@ -15,11 +15,12 @@ market as its actor).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..model import Article, Event, EventActor
+from ..model import Article, Event, EventActor, Mention, Place
+from ..spanindex import SpanIndex
 from .filter_lexicon import (
     ARGUMENT_DEPS,
     ARMED_AGENTS,
@@ -56,8 +57,18 @@ class Candidate:
     trigger: Token
     source: Token | None
     target: Token | None
+    around: Around | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What the rules look up around an event, indexed once per article (a scan of the whole
+    article for each event grew with its length squared)."""
+
+    actor_mentions: SpanIndex[Mention]
+    places: SpanIndex[Place]
     # The (trigger offset, source code) of the article's events that have a target.
-    targeted: frozenset[tuple[int, str]] = frozenset()
+    targeted: frozenset[tuple[int, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +191,8 @@ def _conjunct_of_targeted(c: Candidate) -> bool:
         return False
     head = c.trigger.head  # or the verb it governs: "continued to meet with X and presented"
     verbs = [head, *(t for t in head.children if t.dep_ == "xcomp")]
-    return any((v.idx, source.code) in c.targeted for v in verbs)
+    targeted = c.around.targeted if c.around else frozenset()
+    return any((v.idx, source.code) in targeted for v in verbs)
 
 
 def _armed_force(event: Event) -> bool:
@@ -202,9 +214,12 @@ def _no_other_party(c: Candidate) -> bool:
     def other(start: int, end: int) -> bool:
         return end <= lo or start >= hi  # not within the source's own words
 
-    for mention in c.article.mentions:
+    mentions = (
+        c.around.actor_mentions.overlapping(sent.start_char, sent.end_char) if c.around else []
+    )
+    for mention in mentions:
         inside = sent.start_char <= mention.start < sent.end_char
-        if mention.actor is not None and inside and other(mention.start, mention.end):
+        if inside and other(mention.start, mention.end):
             return False
     return not any(
         ent.label_ in PARTY_ENTITY_LABELS and other(ent.start_char, ent.end_char)
@@ -228,7 +243,7 @@ def _only_a_place(c: Candidate, actor: EventActor | None) -> bool:
     head = _head(c.trigger.doc, actor.start, actor.end)
     if head is None or head.ent_type_ not in PLACE_ENTITY_LABELS:
         return False  # a person's name spelled as a town's ("Allen") is no place here
-    for place in c.article.places:
+    for place in c.around.places.covering(actor.start) if c.around else []:
         if place.kind != "name" or not (place.start <= actor.start < place.end):
             continue
         if actor.end > place.end + 1:  # more than the place's name ("Athens police")
@@ -404,35 +419,33 @@ RULES: tuple[FilterRule, ...] = (
 )
 
 
-def _trigger_head_idx(doc: Doc, event: Event) -> int:
-    head = _head(doc, event.trigger.start, event.trigger.end)
-    return head.idx if head is not None else event.trigger.start
-
-
-def _candidate(
-    event: Event, article: Article, doc: Doc, targeted: frozenset[tuple[int, str]]
-) -> Candidate | None:
+def _candidate(event: Event, article: Article, doc: Doc) -> Candidate | None:
     trigger = _head(doc, event.trigger.start, event.trigger.end)
     if trigger is None:
         return None
     source, target = _actor_head(doc, event.source), _actor_head(doc, event.target)
-    return Candidate(event, article, trigger, source, target, targeted)
+    return Candidate(event, article, trigger, source, target)
 
 
 def weigh_events(
     article: Article, doc: Doc, events: Iterable[Event], rules: tuple[FilterRule, ...] = RULES
 ) -> None:
     """Set each event's confidence from the rules that apply to it, and record them."""
-    events = list(events)
-    targeted = frozenset(
-        (_trigger_head_idx(doc, e), e.source.code)
-        for e in events
-        if e.target is not None and e.source is not None
+    candidates = [c for e in events if (c := _candidate(e, article, doc)) is not None]
+    around = Around(
+        SpanIndex(
+            [m for m in article.mentions if m.actor is not None], lambda m: ((m.start, m.end),)
+        ),
+        SpanIndex(article.places, lambda p: ((p.start, p.end),)),
+        frozenset(
+            (c.trigger.idx, c.event.source.code)
+            for c in candidates
+            if c.event.target is not None and c.event.source is not None
+        ),
     )
-    for event in events:
-        candidate = _candidate(event, article, doc, targeted)
-        if candidate is None:
-            continue
+    for candidate in candidates:
+        candidate = replace(candidate, around=around)
+        event = candidate.event
         confidence = event.confidence
         for rule in rules:
             if rule.applies(candidate):
