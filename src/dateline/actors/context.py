@@ -30,6 +30,7 @@ import pycountry
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Event, EventActor, Mention
+from ..tokenspan import expand_span
 from .context_lexicon import ORGANISATION_WORDS
 from .match import code_country
 
@@ -111,7 +112,7 @@ def sentence_country(
     and it is not the country of the event's other party (``other``): who is acted on is
     seldom of the actor's own country ("Two soldiers died in a Hamas rocket attack").
     """
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expand_span(doc, start, end)
     if span is None:
         return None
     sent = span.sent

@@ -43,6 +43,7 @@ from ..actors.coref import resolve_coreference
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, Mention
 from ..settings import Settings
+from ..tokenspan import expand_span
 from . import build
 from .build import (
     CODER_ID,
@@ -188,7 +189,7 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     ``test_coder_drops_only_the_clause_that_names_a_past_war``,
     ``test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun``.
     """
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    span = expand_span(doc, event.trigger.start, event.trigger.end)
     if span is None:
         return True
     # A date in a noun's own prepositional phrase ("an investigation of arms sales in the
@@ -212,7 +213,7 @@ def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
     """
     if article.dateline is None:
         return frozenset()
-    span = doc.char_span(article.dateline.start, article.dateline.end, alignment_mode="expand")
+    span = expand_span(doc, article.dateline.start, article.dateline.end)
     if span is None or span.start != span.sent.start:
         return frozenset()
     limit = min(span.sent.end, span.end + _DATELINE_TOKENS)

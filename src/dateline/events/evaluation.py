@@ -27,10 +27,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Event, EventActor, Mention
 from ..model import Span as TextSpan
+from ..tokenspan import token_bounds
 from .build import CODER_ID
 from .cameo import cameo_info, root_of
 from .evaluation_lexicon import (
@@ -79,15 +81,16 @@ class _ActorIndex:
         self, doc: Doc, mentions: Sequence[Mention], skip: tuple[int, int] | None = None
     ) -> None:
         self.at: dict[int, Mention] = {}
+        bounds = token_bounds(doc)
         for mention in mentions:
             if mention.actor is None or not mention.actor.code:
                 continue
             if skip is not None and mention.start < skip[1] and skip[0] < mention.end:
                 continue  # the dateline names where the story was filed, no party
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
+            tokens = bounds.tokens(mention.start, mention.end)
+            if tokens is None:
                 continue
-            for i in range(span.start, span.end):
+            for i in tokens:
                 old = self.at.get(i)
                 if old is None or old.end - old.start < mention.end - mention.start:
                     self.at[i] = mention
@@ -201,17 +204,21 @@ def evaluative_events(
 ) -> list[Event]:
     """The criticism and praise that evaluative statements voice, beside ``events``
     (``dateline``: the characters of the article's dateline, which names no party)."""
+    verbs = _candidate_verbs(doc)
+    if not verbs:
+        return []
     index = _ActorIndex(doc, mentions, dateline)
+    bounds = token_bounds(doc)
     coded = {
         i
         for e in events
-        for span in [doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")]
-        if span is not None
-        for i in range(span.start, span.end)
+        for tokens in [bounds.tokens(e.trigger.start, e.trigger.end)]
+        if tokens is not None
+        for i in tokens
     }
     taken = {(e.trigger.start, e.root) for e in events}
     out: list[Event] = []
-    for verb in doc:
+    for verb in verbs:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
             continue
@@ -245,6 +252,32 @@ def evaluative_events(
         out.append(_event(verb.sent, verb, source, target, code, rule, coder))
         taken.add((verb.idx, code[:2]))
     return out
+
+
+def _candidate_verbs(doc: Doc) -> list[Token]:
+    """The tokens whose lemma is a verb of naming or saying, found on the doc's lemma array:
+    reading every token as an object cost most of the evaluations' time (issue 10's bench)."""
+    if len(doc) == 0:
+        return []
+    lemmas = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
+    wanted = set()
+    for lemma in set(lemmas):
+        hit = _EVALUATION_LEMMAS.get(lemma)
+        if hit is None:
+            if len(_EVALUATION_LEMMAS) > _EVALUATION_LEMMAS_MAX:
+                _EVALUATION_LEMMAS.clear()
+            word = strings[lemma].lower()
+            hit = _EVALUATION_LEMMAS[lemma] = word in NAMING_LEMMAS or word in REPORTING_LEMMAS
+        if hit:
+            wanted.add(lemma)
+    return [doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted]
+
+
+# Lemma hash -> whether it is a verb of naming or saying (``_candidate_verbs``); the hash of
+# a string is the same in every document.
+_EVALUATION_LEMMAS: dict[int, bool] = {}
+_EVALUATION_LEMMAS_MAX = 200_000
 
 
 def add_evaluations(

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventActor, Mention, Place
 from ..spanindex import SpanIndex
+from ..tokenspan import expand_span
 from .filter_lexicon import (
     ARGUMENT_DEPS,
     ARMED_AGENTS,
@@ -82,7 +83,7 @@ class FilterRule:
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expand_span(doc, start, end)
     return span.root if span is not None and len(span) else None
 
 
