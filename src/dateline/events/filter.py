@@ -284,6 +284,8 @@ def _inferred_parties(c: Candidate) -> bool:
 
 
 def _source_not_argument(c: Candidate) -> bool:
+    if "evaluation.quoted_evaluation" in c.event.rules:
+        return False  # the quotation's speaker, by design no argument of the copula
     return (
         c.source is not None and not _inferred_parties(c) and not is_argument(c.source, c.trigger)
     )
@@ -296,6 +298,8 @@ def _target_not_argument(c: Candidate) -> bool:
 
 
 def _generic_verb(c: Candidate) -> bool:
+    if any(r.startswith("evaluation.") for r in c.event.rules):
+        return False  # "is a disgrace": the evaluation, not the verb, is the act
     return c.event.pattern is None and c.trigger.lemma_.lower() in GENERIC_VERBS
 
 
