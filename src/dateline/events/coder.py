@@ -16,7 +16,9 @@ the per-article flow; each family of rules is its own module:
 - ``refine``: codes from what the verb's object or purpose says, reported obligations,
   and which of two coded verbs of a clause carries the act;
 - ``legal``: acts of the police and courts (implied agents of agentless passives, legal
-  charges, verdicts); ``evaluation``: criticism and praise voiced as an evaluation;
+  charges, verdicts); ``evaluation``: criticism and praise voiced as an evaluation (also
+  in a quotation, by its speaker); ``verbal``: attacks made with words ("blasted her
+  rival") are criticism, not force;
 - ``actors.context``: the story's country for agents and people with none;
 - ``filter``: whether a candidate is an event at all, as its ``confidence``;
 - ``context`` (after coding, in the pipeline): each event's date, place and reporting
@@ -65,6 +67,7 @@ from .patterns import PatternIndex, names_a_source, sentence_words
 from .roles import Roles
 from .syntax import own_phrase
 from .tokens import TokenTable, is_candidate
+from .verbal import refine_verbal_attacks
 from .verbs import VerbDictionary
 
 __all__ = ["CODER_ID", "INFERRED_PARTIES_CONFIDENCE", "code_events", "code_sentence", "recode"]
@@ -153,6 +156,7 @@ def code_events(
         # Issue 10: acts of the police and courts, criticism and praise voiced as an
         # evaluation, the story's country for agents with none, and the event filter.
         refine_legal_codes(doc, events)
+        refine_verbal_attacks(doc, events)
         add_evaluations(article, doc, mentions, events)
         assign_story_country(article, doc, mentions, events)
         weigh_events(article, doc, events)
