@@ -17,8 +17,9 @@ the per-article flow; each family of rules is its own module:
   and which of two coded verbs of a clause carries the act;
 - ``legal``: acts of the police and courts (implied agents of agentless passives, legal
   charges, verdicts); ``evaluation``: criticism and praise voiced as an evaluation (also
-  in a quotation, by its speaker); ``verbal``: attacks made with words ("blasted her
-  rival") are criticism, not force;
+  in a quotation, by its speaker); ``violence``: attacks made with words ("blasted her
+  rival") are criticism, and force on a person outside war is assault (18x), not war;
+  ``joined``: verbs joined by "and" that tell one act ("shot and killed") are one event;
 - ``actors.context``: the story's country for agents and people with none;
 - ``filter``: whether a candidate is an event at all, as its ``confidence``;
 - ``context`` (after coding, in the pipeline): each event's date, place and reporting
@@ -58,6 +59,7 @@ from .build import (
 from .candidates import cameo_rules, code_sentence
 from .evaluation import add_evaluations
 from .filter import weigh_events
+from .joined import merge_joined_verbs
 from .legal import refine_legal_codes
 from .lexicon import DATELINE_DASHES, PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
 from .modality import is_question
@@ -67,8 +69,8 @@ from .patterns import PatternIndex, names_a_source, sentence_words
 from .roles import Roles
 from .syntax import own_phrase
 from .tokens import TokenTable, is_candidate
-from .verbal import refine_verbal_attacks
 from .verbs import VerbDictionary
+from .violence import refine_violence
 
 __all__ = ["CODER_ID", "INFERRED_PARTIES_CONFIDENCE", "code_events", "code_sentence", "recode"]
 
@@ -155,8 +157,9 @@ def code_events(
         complete_from_earlier_talks(doc, events)
         # Issue 10: acts of the police and courts, criticism and praise voiced as an
         # evaluation, the story's country for agents with none, and the event filter.
+        merge_joined_verbs(doc, events)
         refine_legal_codes(doc, events)
-        refine_verbal_attacks(doc, events)
+        refine_violence(doc, events)
         add_evaluations(article, doc, mentions, events)
         assign_story_country(article, doc, mentions, events)
         weigh_events(article, doc, events)

@@ -111,8 +111,9 @@ def _phrase_head(tok: Token) -> Token:
 
 
 def _verb_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it hands its arguments to or takes them from."""
-    chain = [verb]
+    """The verb and the verbs it hands its arguments to or takes them from (and the
+    verbs joined to it, which share them: "shot and killed by an officer")."""
+    chain = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     tok = verb
     for _ in range(_CHAIN_STEPS):
         if tok.dep_ not in CHAIN_DEPS or tok.head.i == tok.i:
