@@ -38,6 +38,7 @@ from .filter_lexicon import (
     PLACE_NOT_PARTY_CLASSES,
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
+    SELF_PRONOUNS,
 )
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
@@ -328,6 +329,20 @@ def _no_country(c: Candidate) -> bool:
     return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
 
 
+def _same_party(c: Candidate) -> bool:
+    """ "We need to support our first responders", "he said he backed the idea of a woman
+    succeeding him": a pronoun target that names the source again."""
+    source, target = c.event.source, c.event.target
+    if source is None or target is None or c.target is None or source.code != target.code:
+        return False
+    word = c.target.lower_
+    if word not in SELF_PRONOUNS:
+        return False
+    if c.target.dep_ == "poss":
+        return True  # "our", "his": the possessor of what is acted on, not the party
+    return c.source is not None and c.source.lower_ in SELF_PRONOUNS
+
+
 def _private_parties(c: Candidate) -> bool:
     if c.event.root in PRIVATE_ACT_ROOTS:
         return False
@@ -356,6 +371,13 @@ RULES: tuple[FilterRule, ...] = (
         0.0,
         _market_actor,
         "Markets, prices, weather, sport and figures are not actors ('stocks fought back').",
+    ),
+    FilterRule(
+        "filter.same_party",
+        0.0,
+        _same_party,
+        "The target is a pronoun that names the source again ('we need to support our first "
+        "responders': 'our' is whose responders, not a party acted on).",
     ),
     FilterRule(
         "filter.no_party_acted_on",
