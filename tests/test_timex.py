@@ -638,3 +638,10 @@ def test_the_second_day_of_a_range_is_a_date(nlp: Language) -> None:
 )
 def test_names_and_figures_of_speech_are_not_times(nlp: Language, sentence: str) -> None:
     assert times_of(nlp, sentence, "2011-06-09") == []
+
+
+def test_through_in_a_present_perfect_stretch_looks_back(nlp: Language) -> None:
+    text = "The fund has fallen 2.08% this year through Oct. 19, analysts say."
+    assert {t.text: t.value for t in times_of(nlp, text, "1989-10-27")}["Oct. 19"] == "1989-10-19"
+    text = "The company has extended its offer through Nov. 17."
+    assert only(nlp, text, "1989-10-27").value == "1989-11-17"

@@ -187,6 +187,8 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
     if head.pos_ == "ADP" and head.i != token.i:
         if head.lower_ == "through" and tense == "past" and _told_in_the_past(token, inside):
             return "past"  # "had barely broken even this year through August"
+        if head.lower_ == "through" and _ran_until_now(token, inside, lex.deadline_verbs):
+            return "past"  # "the fund has fallen 2.08% this year through Oct. 19"
         if head.lower_ in lex.deadline_prepositions:
             # "Until Thursday, they had not called him a suspect": a past perfect looks back.
             return "past" if _past_perfect(head.head) else "future"
@@ -237,6 +239,17 @@ def _told_in_the_past(token: Token, inside: set[int] | None = None) -> bool:
     if verb is None or not _finite(verb):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
+def _ran_until_now(token: Token, inside: set[int] | None, deadline_verbs: frozenset[str]) -> bool:
+    """Rule ``through_in_present_perfect`` (issue 11): whether a token's verb is a present
+    perfect that tells of a stretch run up to the date ("the fund has fallen 2.08% this year
+    through Oct. 19"), not one that moves a deadline ("has extended the offer through
+    Nov. 17", which looks ahead)."""
+    verb = _verb_of(token, inside)
+    if verb is None or verb.tag_ != "VBN" or verb.lemma_.lower() in deadline_verbs:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
 
 def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[str]) -> bool:
