@@ -645,3 +645,12 @@ def test_through_in_a_present_perfect_stretch_looks_back(nlp: Language) -> None:
     assert {t.text: t.value for t in times_of(nlp, text, "1989-10-27")}["Oct. 19"] == "1989-10-19"
     text = "The company has extended its offer through Nov. 17."
     assert only(nlp, text, "1989-10-27").value == "1989-11-17"
+
+
+def test_that_day_of_a_month_told_of_is_a_day_of_that_month(nlp: Language) -> None:
+    text = "The rebels took the town in March 1998. That same day, the army withdrew."
+    values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
+    assert values["That same day"] == "1998-03-XX"
+    text = "The rebels took the town on March 3, 1998. That same day, the army withdrew."
+    values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
+    assert values["That same day"] == "1998-03-03"

@@ -812,6 +812,15 @@ class TimeGrammar:
         narrative = rel in {"following", "previous", "that", "the same"} or unit_word == "day"
         # "the current year" is the DCT's, whatever date was mentioned last
         narrative = narrative or (bool(m["the"]) and rel not in {"current", "this"})
+        if (
+            rel in {"that", "the same", "that same"}
+            and unit_word == "day"
+            and ctx.narrative is not None
+            and ctx.narrative_precision == "month"
+        ):
+            # Rule ``that_day_of_a_month`` (issue 11): "in March 1998 ... That day, the army
+            # withdrew": a day of the month told of, which one unknown (not the DCT).
+            return Reading(f"{ctx.narrative:%Y-%m}-XX", relative=True)
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
