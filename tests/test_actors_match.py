@@ -728,3 +728,13 @@ def test_code_planted_in_the_actor_cache_is_never_run(tmp_path: Path, nlp: Langu
         assert not marker.exists()
         text = "Argentine police met Minas Tirith officials."
         assert _codes(_mentions(again, nlp, text, None))["Argentine police"] == "ARGCOP"
+
+
+def test_a_name_of_the_dictionaries_written_in_lower_case_is_a_common_phrase(
+    pipeline: Pipeline,
+) -> None:
+    text = "The detective said the case raised red flags. Later, Red Flag rebels attacked a base."
+    article = pipeline.extract(text, date="2009-04-01")
+    coded = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
+    assert "red flags" not in coded
+    assert any(code.startswith("VEN") for code in coded.values())

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Mention
-from .combine import group_code, phrase_groups, says_former, share_across_coordination
+from .combine import (
+    ActorMatch,
+    group_code,
+    phrase_groups,
+    says_former,
+    share_across_coordination,
+)
 from .compiled import match_key
 from .modifiers import HONORIFICS
 
@@ -43,6 +49,7 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
     when = article.published.as_date() if article.published else None
     # The doc itself, not list(doc): tokens are made only where a phrase may start.
     matches = matcher.match_tokens(doc, matcher.doc_keys(doc))
+    matches = [m for m in matches if not _lower_case_name(m, doc)]
     mentions: list[Mention] = []
     covered: set[int] = set()
     ents = doc.ents  # each access builds the spans anew
@@ -136,6 +143,18 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
         if mention.antecedent is not None:
             mention.antecedent = new_index[mention.antecedent]
     return result
+
+
+def _lower_case_name(match: ActorMatch, doc: Doc) -> bool:
+    """ "The case raised red flags": a phrase of the actor dictionaries (a name: "RED FLAG",
+    a Venezuelan group) written all in lower case, with no digit, is a common phrase, not
+    the name (rule ``mentions.lower_case_name``; PETRARCH's upper-cased input could not
+    tell). The agent dictionaries' common nouns ("police", "rebels") are not affected."""
+    if match.actor < 0 or match.agent >= 0:
+        return False
+    return not any(
+        ch.isupper() or ch.isdigit() for tok in doc[match.start : match.end] for ch in tok.text
+    )
 
 
 def _addressed_person(
