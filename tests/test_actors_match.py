@@ -738,3 +738,13 @@ def test_a_name_of_the_dictionaries_written_in_lower_case_is_a_common_phrase(
     coded = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
     assert "red flags" not in coded
     assert any(code.startswith("VEN") for code in coded.values())
+
+
+def test_a_name_inside_a_street_or_landmark_name_is_no_actor(pipeline: Pipeline) -> None:
+    text = (
+        "CONCORD, N.H. (AP) - Police searched his home at 180 Clinton St. on Thursday. "
+        "Protesters gathered at Lincoln Memorial."
+    )
+    article = pipeline.extract(text, date="2016-09-20")
+    named = {m.text for m in article.mentions if m.actor is not None}
+    assert not any("Clinton" in t or "Lincoln" in t for t in named)

@@ -33,6 +33,7 @@ from ..model import Actor, Article, Event, EventActor, Mention
 from ..tokenspan import expand_span
 from .context_lexicon import ORGANISATION_WORDS
 from .match import code_country
+from .modifiers import PLACE_NAME_WORDS
 
 __all__ = [
     "STORY_SHARE",
@@ -206,6 +207,8 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             continue
         if mention.label == "PERSON":
             words = mention.text.split()
+            if words and words[-1].lower().rstrip(".") in PLACE_NAME_WORDS:
+                continue  # "Clinton St.": a place named after a person
             earlier = surnames.get(words[-1]) if words else None
             if earlier is not None and earlier.actor is not None:
                 mention.actor, mention.inferred = earlier.actor, earlier.inferred

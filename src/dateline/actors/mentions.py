@@ -30,7 +30,7 @@ from .combine import (
     share_across_coordination,
 )
 from .compiled import match_key
-from .modifiers import HONORIFICS
+from .modifiers import HONORIFICS, PLACE_NAME_WORDS
 
 if TYPE_CHECKING:
     from .match import ActorMatcher
@@ -49,7 +49,7 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
     when = article.published.as_date() if article.published else None
     # The doc itself, not list(doc): tokens are made only where a phrase may start.
     matches = matcher.match_tokens(doc, matcher.doc_keys(doc))
-    matches = [m for m in matches if not _lower_case_name(m, doc)]
+    matches = [m for m in matches if not _lower_case_name(m, doc) and not _in_a_place_name(m, doc)]
     mentions: list[Mention] = []
     covered: set[int] = set()
     ents = doc.ents  # each access builds the spans anew
@@ -155,6 +155,16 @@ def _lower_case_name(match: ActorMatch, doc: Doc) -> bool:
     return not any(
         ch.isupper() or ch.isdigit() for tok in doc[match.start : match.end] for ch in tok.text
     )
+
+
+def _in_a_place_name(match: ActorMatch, doc: Doc) -> bool:
+    """ "Police searched his home at 180 Clinton St.", "a rally at Lincoln Memorial": a name
+    of the actor dictionaries followed by a word for a street, building or landmark
+    (``PLACE_NAME_WORDS``) is part of that place's name (rule ``mentions.in_a_place_name``)."""
+    if match.actor < 0 or match.agent >= 0 or match.end >= len(doc):
+        return False
+    after = doc[match.end]
+    return after.is_title and after.lower_.rstrip(".") in PLACE_NAME_WORDS
 
 
 def _addressed_person(
