@@ -748,3 +748,14 @@ def test_a_name_inside_a_street_or_landmark_name_is_no_actor(pipeline: Pipeline)
     article = pipeline.extract(text, date="2016-09-20")
     named = {m.text for m in article.mentions if m.actor is not None}
     assert not any("Clinton" in t or "Lincoln" in t for t in named)
+
+
+def test_the_names_inside_a_quoted_title_of_a_work_are_no_actors(pipeline: Pipeline) -> None:
+    text = (
+        'LOS ANGELES (AP) - He hosted the special "Graduate Together: America Honors the '
+        'Class of 2020." "Iraq is a disaster," Senator Tom Hale said.'
+    )
+    article = pipeline.extract(text, date="2020-05-20")
+    named = {m.text for m in article.mentions if m.actor is not None}
+    assert not any("America" in t for t in named)
+    assert "Iraq" in named  # a quoted sentence is no title

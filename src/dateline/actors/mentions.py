@@ -30,7 +30,7 @@ from .combine import (
     share_across_coordination,
 )
 from .compiled import match_key
-from .modifiers import HONORIFICS, PLACE_NAME_WORDS
+from .modifiers import HONORIFICS, PLACE_NAME_WORDS, TITLE_MAX_WORDS, TITLE_SMALL_WORDS
 
 if TYPE_CHECKING:
     from .match import ActorMatcher
@@ -49,7 +49,14 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
     when = article.published.as_date() if article.published else None
     # The doc itself, not list(doc): tokens are made only where a phrase may start.
     matches = matcher.match_tokens(doc, matcher.doc_keys(doc))
-    matches = [m for m in matches if not _lower_case_name(m, doc) and not _in_a_place_name(m, doc)]
+    titles = _quoted_titles(doc)
+    matches = [
+        m
+        for m in matches
+        if not _lower_case_name(m, doc)
+        and not _in_a_place_name(m, doc)
+        and not any(a <= m.start and m.end <= b for a, b in titles)
+    ]
     mentions: list[Mention] = []
     covered: set[int] = set()
     ents = doc.ents  # each access builds the spans anew
@@ -165,6 +172,32 @@ def _in_a_place_name(match: ActorMatch, doc: Doc) -> bool:
         return False
     after = doc[match.end]
     return after.is_title and after.lower_.rstrip(".") in PLACE_NAME_WORDS
+
+
+def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of quoted titles of works: "the TV special 'Graduate Together: America
+    Honors the High School Class of 2020'", the memoir "Apropos of Nothing". A short
+    quotation whose words are capitalised (but for ``TITLE_SMALL_WORDS``) names a book, show
+    or report; the actors its words name do not act (rule ``mentions.title_of_a_work``)."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for tok in doc:
+        if tok.text not in _QUOTE_MARKS:
+            continue
+        if opened is None or tok.text == "“":
+            opened = tok.i
+            continue
+        inside = doc[opened + 1 : tok.i]
+        opened = None
+        words = [t for t in inside if t.is_alpha and t.lower_ not in TITLE_SMALL_WORDS]
+        if not 2 <= len(words) <= TITLE_MAX_WORDS:
+            continue
+        if all(t.is_title or t.is_upper for t in words):
+            out.append((inside.start, inside.end))
+    return out
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 def _addressed_person(

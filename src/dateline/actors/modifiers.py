@@ -72,3 +72,10 @@ PLACE_NAME_WORDS = frozenset(
         "street",
     }
 )
+
+# A quoted title of a work ("Apropos of Nothing"): at most this many words, each capitalised
+# but for these small words (``mentions.title_of_a_work``).
+TITLE_MAX_WORDS = 12
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
