@@ -190,6 +190,7 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     country. Nothing is coded when the story has no country (``story_country``), nor in
     the dateline.
     """
+    _titled_people(article.text, mentions)
     country, why = story_country(article, mentions, _sentences(doc))
     if country is None:
         return
@@ -224,6 +225,25 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             mention.actor = _make_inferred(country, agent, mention.text)
             mention.inferred = f"organisation of the story's country ({why})"
     _add_untagged_surnames(doc, mentions, surnames)
+
+
+def _titled_people(text: str, mentions: list[Mention]) -> None:
+    """ "U.S. Defense Secretary Mark Esper": a person the dictionaries lack, named right after
+    a coded title, is what the title says (rule ``context.titled_person``); named again by
+    surname alone, the same. The matcher joins a title and the name after it only when the
+    title ends in an agent ("Senator"); a title the actor dictionaries list whole ("Defense
+    Secretary") stood apart, and the name took the story's country (Esper, in a story
+    datelined Hanoi, was Vietnamese)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    for title, person in zip(ordered, ordered[1:], strict=False):
+        if person.label != "PERSON" or person.actor is not None or title.actor is None:
+            continue
+        if title.label == "PERSON" or title.via == "coreference" or title.inferred:
+            continue
+        if title.end > person.start or text[title.end : person.start].strip():
+            continue
+        person.actor = title.actor
+        person.via = "title"
 
 
 def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str, Mention]) -> None:
