@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 import pycountry
 from spacy.tokens import Doc
@@ -235,7 +236,7 @@ def _titled_people(text: str, mentions: list[Mention]) -> None:
     Secretary") stood apart, and the name took the story's country (Esper, in a story
     datelined Hanoi, was Vietnamese)."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    for title, person in zip(ordered, ordered[1:], strict=False):
+    for title, person in pairwise(ordered):
         if person.label != "PERSON" or person.actor is not None or title.actor is None:
             continue
         if title.label == "PERSON" or title.via == "coreference" or title.inferred:
