@@ -331,10 +331,16 @@ def _no_country(c: Candidate) -> bool:
 
 def _same_party(c: Candidate) -> bool:
     """ "We need to support our first responders", "he said he backed the idea of a woman
-    succeeding him": a pronoun target that names the source again."""
+    succeeding him": a pronoun target that names the source again; or the subject of the
+    verb's clause, of the source's own code ("warned that the Chinese government will not
+    sit on its hands")."""
     source, target = c.event.source, c.event.target
     if source is None or target is None or c.target is None or source.code != target.code:
         return False
+    if "target:roles.clause_subject" in c.event.rules:
+        # "China's ambassador warned that the Chinese government will not sit on its hands":
+        # what the source's own side will do, not a party it acts on.
+        return True
     word = c.target.lower_
     if word not in SELF_PRONOUNS:
         return False
