@@ -17,6 +17,7 @@ tell which. Each rule drops a match before the phrase is coded, in the mentions
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .combine import ActorMatch
@@ -108,15 +109,24 @@ def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
     quotation whose words are capitalised (but for ``TITLE_SMALL_WORDS``) names a book, show
     or report; the actors its words name do not act (rule ``mentions.title_of_a_work``)."""
     out: list[tuple[int, int]] = []
+    if not len(doc):
+        return out
+    # The quotation marks, found on the doc's array (a Token for each word cost more).
+    strings = doc.vocab.strings
+    marks = {strings.add(mark): mark for mark in _QUOTE_MARKS}
+    orths = doc.to_array(ORTH).tolist()
     opened: int | None = None
-    for tok in doc:
-        if tok.text not in _QUOTE_MARKS:
+    for i, orth in enumerate(orths):
+        mark = marks.get(orth)
+        if mark is None:
             continue
-        if opened is None or tok.text == "“":
-            opened = tok.i
+        if opened is None or mark == "“":
+            opened = i
             continue
-        inside = doc[opened + 1 : tok.i]
-        opened = None
+        start, opened = opened, None
+        if i - start > TITLE_MAX_WORDS * 3:
+            continue  # a quotation, not a title: its words need not be read
+        inside = doc[start + 1 : i]
         words = [t for t in inside if t.is_alpha and t.lower_ not in TITLE_SMALL_WORDS]
         if not 2 <= len(words) <= TITLE_MAX_WORDS:
             continue
