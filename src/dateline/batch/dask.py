@@ -149,7 +149,9 @@ def _client(workers: int, scheduler: str | None) -> Any:
         n_workers=max(1, workers),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        # A free port for the scheduler's HTTP server (None still asks for 8787, and warns
+        # when another cluster holds it).
+        dashboard_address=":0",
         # The limits per document guard each article's memory (worker.py); the nanny's own
         # memory limit would only kill a worker mid-shard.
         memory_limit=0,
