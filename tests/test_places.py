@@ -383,3 +383,72 @@ def test_event_takes_its_paragraphs_place_when_its_sentence_has_none(nlp: Langua
     article.places = find_places(article, doc, load_gazetteer())
     place = place_for_event(_event(article, doc, "met", "They"), article, doc)
     assert place is not None and place.name == "Amman" and place.source == "paragraph"
+
+
+def test_a_province_or_division_after_a_comma_pins_the_town(gazetteer: Gazetteer) -> None:
+    from dateline.places.find import add_written_hints
+
+    text = (
+        "The firm, based in London, Ont., and in Perth, Scotland, hired staff in Toronto, Ontario."
+    )
+    toponyms = [
+        Toponym(text.index(name), text.index(name) + len(name), name)
+        for name in ("London", "Perth", "Toronto")
+    ]
+    add_written_hints(text, toponyms, gazetteer)
+    assert [t.admin1_hint for t in toponyms] == ["CA.08", "GB.SCT", "CA.08"]
+    london, perth, toronto = resolve_toponyms(toponyms, gazetteer)
+    assert london is not None and london.country == "CA"
+    assert perth is not None and perth.admin1 == "GB.SCT"
+    assert toronto is not None and toronto.country == "CA"
+
+
+def test_a_province_abbreviation_alone_is_the_province(gazetteer: Gazetteer) -> None:
+    (bc,) = resolve_toponyms([Toponym(0, 4, "B.C.")], gazetteer)
+    assert bc is not None and bc.feature_code == "ADM1" and bc.name == "British Columbia"
+
+
+def test_a_town_bearing_the_name_beats_one_with_it_as_a_former_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # GeoNames lists "Youngstown" among the names of Mount Gilead, Ohio, a smaller town near
+    # Marion; the town called Youngstown must still win beside Marion.
+    picks = resolve_toponyms([Toponym(0, 10, "Youngstown"), Toponym(20, 26, "Marion")], gazetteer)
+    assert picks[0] is not None and picks[0].name == "Youngstown"
+
+
+def test_the_outlets_country_domain_is_context(nlp: Language) -> None:
+    from dateline.places.find import outlet_country
+
+    gazetteer = load_gazetteer()
+    assert outlet_country("http://www.lfpress.ca/news/local/1.html", gazetteer) == "CA"
+    assert outlet_country("thisisoxfordshire.co.uk", gazetteer) == "GB"
+    assert outlet_country("https://example.com/a", gazetteer) is None
+    assert outlet_country("news.tv", gazetteer) is None
+    assert outlet_country("The Daily Star", gazetteer) is None
+    text = "Police closed Richmond Road after the crash in Richmond on Tuesday."
+    at_home, doc = parse(nlp, text)
+    (richmond,) = [p for p in find_places(at_home, doc, gazetteer) if p.text == "Richmond"]
+    abroad = Article(text=text, url="https://www.example.ca/news/1")
+    (richmond_ca,) = [p for p in find_places(abroad, doc, gazetteer) if p.text == "Richmond"]
+    assert richmond.country == "US" and richmond_ca.country == "CA"
+
+
+def test_a_division_named_without_its_generic_word_is_found(gazetteer: Gazetteer) -> None:
+    # GeoNames writes "Dagestan, Respublika"; news writes "Dagestan".
+    (dagestan,) = resolve_toponyms([Toponym(0, 8, "Dagestan")], gazetteer)
+    assert dagestan is not None and dagestan.feature_code == "ADM1" and dagestan.country == "RU"
+
+
+def test_a_capitals_namesake_wins_in_a_story_whose_places_lie_elsewhere(
+    gazetteer: Gazetteer,
+) -> None:
+    names = ["Dublin", "Columbus", "Worthington", "Hilliard"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].admin1 == "US.OH"
+    # The capital keeps its fame where the story leaves home for its country.
+    names = ["Dublin", "Ireland", "Cork", "Boston"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].country == "IE"
+    (alone,) = resolve_toponyms([Toponym(0, 6, "Dublin")], gazetteer)
+    assert alone is not None and alone.country == "IE"

@@ -72,20 +72,35 @@ def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazette
         toponym.kind_hint = kind_from_words(text, toponym.start, toponym.end)
         after = _STATE_AFTER.match(text, toponym.end)
         if after:
-            word = after.group(1).strip()
-            state = gazetteer.state_of(word)
-            if state is not None:
-                toponym.admin1_hint = f"US.{state}"
-            else:
-                # "Baghdad, Iraq": the country named after the comma.
-                country = next((c for c in gazetteer.lookup(word) if c.is_country), None)
-                if country is not None:
-                    toponym.country_hint = country.country
+            _add_containment_hint(toponym, after.group(1).strip(), gazetteer)
         before = _DEMONYM_BEFORE.search(
             text[max(0, toponym.start - _LOOKBEHIND_CHARS) : toponym.start]
         )
         if before:
             toponym.country_hint = gazetteer.country_of_demonym(before.group(1))
+
+
+def _add_containment_hint(toponym: Toponym, word: str, gazetteer: Gazetteer) -> None:
+    """The place named after the comma holds the toponym (rule ``written containment``):
+    a US state, spelt out or abbreviated ("Springfield, Ill."), a Canadian province
+    abbreviated ("London, Ont."), any other first-level division by its own name ("Toronto,
+    Ontario", "Perth, Scotland") or a country ("Baghdad, Iraq")."""
+    state = gazetteer.state_of(word)
+    if state is not None:
+        toponym.admin1_hint = f"US.{state}"
+        return
+    province = lexicon.PROVINCE_ABBREVIATIONS.get(word.replace(" ", ""))
+    if province is not None:
+        toponym.admin1_hint = province
+        return
+    found = gazetteer.lookup(word)
+    country = next((c for c in found if c.is_country), None)
+    if country is not None:
+        toponym.country_hint = country.country
+        return
+    division = next((c for c in found if c.feature_code == "ADM1" and c.quality == 0), None)
+    if division is not None:
+        toponym.admin1_hint = division.admin1
 
 
 def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
@@ -109,6 +124,25 @@ def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
     for cc, n in actors.items():
         votes[cc] = votes.get(cc, 0.0) + lexicon.ACTOR_VOTES * n / total
     return votes
+
+
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:?#\s]+)", re.IGNORECASE)
+
+
+def outlet_country(address: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country of an outlet's web address by its country-code domain (rule ``outlet
+    country``): "http://www.lfpress.ca/news" and "independent.ie" -> CA and IE; None for a
+    generic domain (".com", ".org") or one sites take for its letters (".tv", ".io")."""
+    if not address:
+        return None
+    host = _HOST.match(address.strip())
+    if host is None or "." not in host.group(1):
+        return None
+    tld = host.group(1).rstrip(".").rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or not tld.isalpha() or tld in lexicon.GENERIC_COUNTRY_DOMAINS:
+        return None
+    cc = lexicon.COUNTRY_DOMAIN_CODES.get(tld, tld.upper())
+    return cc if gazetteer.country(cc) is not None else None
 
 
 def resolve_dateline(
@@ -139,6 +173,9 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     dateline's country is context for everything else.
     """
     votes = context_votes(article, gazetteer)
+    outlet_cc = outlet_country(article.url, gazetteer) or outlet_country(article.outlet, gazetteer)
+    if outlet_cc is not None:
+        votes[outlet_cc] = votes.get(outlet_cc, 0.0) + lexicon.OUTLET_COUNTRY_VOTES
     article.dateline = resolve_dateline(article, gazetteer, votes)
     if article.dateline is not None and article.dateline.country:
         country = article.dateline.country

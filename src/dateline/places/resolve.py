@@ -61,6 +61,9 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         state = gazetteer.state_of(text)
         if state is not None and f"US.{state}" in gazetteer.us_states:
             return (gazetteer.us_states[f"US.{state}"],)
+        province = gazetteer.admin1(lexicon.PROVINCE_ABBREVIATIONS.get(text.replace(" ", ""), ""))
+        if province is not None:
+            return (province,)
     found = gazetteer.lookup(text)
     if not found:
         lowered = text.casefold()
@@ -89,7 +92,8 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "Readington
-    Township" -> "Readington" (the gazetteer keeps one spelling of each name)."""
+    Township" -> "Readington", "Dagestan" -> "Dagestan, Respublika" (the gazetteer keeps one
+    spelling of each name)."""
     key = name_key(text)
     words = key.split(" ")
     variants = []
@@ -101,6 +105,13 @@ def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
         found = gazetteer.lookup(variant)
         if found:
             return found
+    # A division named without its generic word, which GeoNames writes in its own language
+    # and often after a comma ("Dagestan" -> "Dagestan, Respublika"; "Punjab Province").
+    for generic in lexicon.DIVISION_GENERIC_WORDS:
+        for variant in (f"{key} {generic}", f"{generic} of {key}"):
+            areas = tuple(c for c in gazetteer.lookup(variant) if c.is_area)
+            if areas:
+                return areas
     return ()
 
 
@@ -169,10 +180,24 @@ class _Context:
     # Per name: the points of the other names' picks that are towns or counties (areas as
     # large as a state say nothing about nearness).
     near: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # The two countries with most votes, first first.
+    top_countries: list[str] = field(default_factory=list)
 
     def count_votes(self) -> None:
         self.countries_total = sum(self.countries.values())
+        self.top_countries = [
+            cc for cc, _ in sorted(self.countries.items(), key=lambda kv: -kv[1])[:2] if cc
+        ]
         self.admin1s_total = sum(self.admin1s.values())
+
+
+def _other_country_share(context: _Context, country: str, own_country: str, own: float) -> float:
+    """The share of the context votes held by the first country other than ``country``
+    (leaving out the name's own votes)."""
+    for other in context.top_countries:
+        if other != country:
+            return _share(context.countries, context.countries_total, other, own_country, own)
+    return 0.0
 
 
 def _score(
@@ -184,6 +209,7 @@ def _score(
     hints: Iterable[Toponym],
     namesake_areas: frozenset[str] = frozenset(),
     evidence: dict[str, float] | None = None,
+    own_town_population: int = -1,
 ) -> float:
     """The candidate's score: its prior plus the evidence of the article (see the module).
 
@@ -191,9 +217,17 @@ def _score(
     terms: dict[str, float] = {"prior": prior(cand)}
     own_country = own.country if own is not None else ""
     own_admin1 = own.admin1 if own is not None else ""
-    terms["country context"] = lexicon.COUNTRY_CONTEXT_WEIGHT * _share(
+    country_share = _share(
         context.countries, context.countries_total, cand.country, own_country, weight
     )
+    terms["country context"] = lexicon.COUNTRY_CONTEXT_WEIGHT * country_share
+    # A national capital's fame speaks for it unless the article's places lie in one other
+    # country (Dublin, Ohio in a story of Ohio towns; London, Ontario in an Ontario paper):
+    # its bonus shrinks by the share of the context held by the first other country.
+    if cand.feature_code == "PPLC":
+        home = _other_country_share(context, cand.country, own_country, weight)
+        if home:
+            terms["capital abroad"] = -lexicon.CAPITAL_BONUS * home
     if cand.feature_code not in ("PCLI", "CONT"):
         weight_a1 = (
             lexicon.ADMIN1_CONTEXT_WEIGHT
@@ -241,6 +275,10 @@ def _score(
     # A national capital is as well known as any state of its name (Washington).
     if cand.feature_class == "P" and cand.feature_code != "PPLC" and namesake_areas and not hinted:
         terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
+    # A town that has the name only as an alternate (often a former name: "Maryville" for
+    # Beeville, Texas) comes after a larger-or-equal town that bears it as its own name.
+    if cand.feature_class == "P" and cand.quality and cand.population <= own_town_population:
+        terms["another town's own name"] = -lexicon.OTHER_TOWNS_NAME_PENALTY
     if (
         cand.feature_code == "ADM2"
         and cand.quality
@@ -340,6 +378,7 @@ def _resolve(
             cands[key] = candidates_for(first.text, gazetteer)
     hints = {key: [toponyms[i] for i in idx] for key, idx in groups.items()}
     namesakes = {key: _namesake_areas(found) for key, found in cands.items()}
+    own_towns = {key: _own_name_population(found) for key, found in cands.items()}
 
     ids = {key: {c.id for c in found} for key, found in cands.items()}
     admin2s = {key: {c.admin2 for c in found if c.admin2} for key, found in cands.items()}
@@ -358,7 +397,9 @@ def _resolve(
     explained: _Explained = {}
     # Pass 1: each name with the prior context and the other names' candidates only.
     picks = {
-        key: _best(cands[key], key, context, None, 0.0, hints[key], namesakes[key], None)
+        key: _best(
+            cands[key], key, context, None, 0.0, hints[key], namesakes[key], own_towns[key], None
+        )
         for key in groups
     }
     # Then, twice: the other names' picks as context (each name votes once per mention),
@@ -393,6 +434,7 @@ def _resolve(
                 len(groups[key]),
                 hints[key],
                 namesakes[key],
+                own_towns[key],
                 explained.setdefault(key, []) if last else None,
             )
             for key in groups
@@ -403,6 +445,13 @@ def _resolve(
 def _is_local(cand: Candidate) -> bool:
     """A town or a county: a place small enough that being near it says something."""
     return cand.feature_class == "P" or cand.feature_code == "ADM2"
+
+
+def _own_name_population(found: Sequence[Candidate]) -> int:
+    """The population of the largest town that bears the name as its own name (-1: none)."""
+    return max(
+        (c.population for c in found if c.feature_class == "P" and c.quality == 0), default=-1
+    )
 
 
 def _namesake_areas(found: Sequence[Candidate]) -> frozenset[str]:
@@ -426,13 +475,16 @@ def _best(
     weight: float,
     hints: Sequence[Toponym],
     namesakes: frozenset[str],
+    own_town_population: int,
     explained: list[tuple[Candidate, float, dict[str, float]]] | None,
 ) -> Candidate | None:
     best: Candidate | None = None
     best_score = -math.inf
     for cand in cands:
         evidence: dict[str, float] | None = {} if explained is not None else None
-        score = _score(cand, key, context, own, weight, hints, namesakes, evidence)
+        score = _score(
+            cand, key, context, own, weight, hints, namesakes, evidence, own_town_population
+        )
         if explained is not None and evidence is not None:
             explained.append((cand, score, evidence))
         if score > best_score:
