@@ -452,3 +452,48 @@ def test_a_capitals_namesake_wins_in_a_story_whose_places_lie_elsewhere(
     assert picks[0] is not None and picks[0].country == "IE"
     (alone,) = resolve_toponyms([Toponym(0, 6, "Dublin")], gazetteer)
     assert alone is not None and alone.country == "IE"
+
+
+def _toponyms_in(text: str, *names: str) -> list[Toponym]:
+    """Toponyms for the first occurrence of each name (after the one before it)."""
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name))
+        at = start + len(name)
+    return toponyms
+
+
+def test_names_listed_together_are_places_of_one_kind(gazetteer: Gazetteer) -> None:
+    from dateline.places.find import add_written_hints
+
+    text = "Players came from Missouri, New York, North Carolina and Virginia."
+    toponyms = _toponyms_in(text, "Missouri", "New York", "North Carolina", "Virginia")
+    add_written_hints(text, toponyms, gazetteer)
+    assert {t.kind_hint for t in toponyms} == {"ADM1"}
+    picks = resolve_toponyms(toponyms, gazetteer)
+    assert picks[1] is not None and picks[1].feature_code == "ADM1"
+    text = "We had volunteers from Crockett, Palestine and Houston, she said."
+    toponyms = _toponyms_in(text, "Crockett", "Palestine", "Houston")
+    add_written_hints(text, toponyms, gazetteer)
+    assert toponyms[2].kind_hint == "P"
+    # Two names are no list; names apart in the text are none either.
+    text = "He drove from Dallas to Houston, then to Austin."
+    toponyms = _toponyms_in(text, "Dallas", "Houston", "Austin")
+    add_written_hints(text, toponyms, gazetteer)
+    assert [t.kind_hint for t in toponyms] == [None, None, None]
+
+
+def test_a_county_named_like_a_state_needs_the_text_to_say_so(gazetteer: Gazetteer) -> None:
+    names = ["Boone County", "Indiana", "Hendricks County", "Illinois", "Ohio"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[-1] is not None and picks[-1].feature_code == "ADM1"
+    assert picks[-1].admin1 == "US.OH"
+
+
+def test_abbreviated_compass_points_and_county_words_are_read(gazetteer: Gazetteer) -> None:
+    west, platte = resolve_toponyms(
+        [Toponym(0, 11, "W. Columbia"), Toponym(20, 30, "Platte Co.")], gazetteer
+    )
+    assert west is not None and west.name == "West Columbia"
+    assert platte is not None and platte.feature_code == "ADM2"

@@ -12,7 +12,7 @@ from ..model import Article, Dateline, Place
 from ..spanindex import SpanIndex
 from . import lexicon
 from .gazetteer import Candidate, Gazetteer, name_key
-from .resolve import Toponym, demonym_candidates, resolve_toponyms
+from .resolve import Toponym, candidates_for, demonym_candidates, kind_of, resolve_toponyms
 
 # ", Ill." / ", Illinois" / ", N.Y." right after a town name.
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -32,6 +32,8 @@ _LOOKBEHIND_CHARS = 40
 _COORDINATED = re.compile(
     r"(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+([a-z]+)\b"
 )
+# What joins the names of a list: ", ", " and ", ", and ", " or ", " & ".
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s+")
 _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
@@ -78,6 +80,38 @@ def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazette
         )
         if before:
             toponym.country_hint = gazetteer.country_of_demonym(before.group(1))
+    add_list_hints(text, toponyms, gazetteer)
+
+
+def add_list_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> None:
+    """Names listed together are places of one kind (rule ``list kind``): in "Missouri, New
+    York, North Carolina and Virginia" New York is the state; in "volunteers from Crockett,
+    Palestine and Houston" Houston is the town, not the county. A list of at least
+    ``LIST_MIN_NAMES`` names joined by commas, "and", "or" or "&" whose names all bear one
+    kind of place (country, state or province, county, town) as their own name, and only that
+    one kind in common, gives that kind to each name the words around did not already type."""
+    ordered = sorted(toponyms, key=lambda t: t.start)
+    run: list[Toponym] = []
+    for toponym in [*ordered, None]:
+        if (
+            toponym is not None
+            and run
+            and _LIST_JOINER.fullmatch(text[run[-1].end : toponym.start])
+        ):
+            run.append(toponym)
+            continue
+        if len({name_key(t.text) for t in run}) >= lexicon.LIST_MIN_NAMES:
+            common: set[str] | None = None
+            for member in run:
+                found = candidates_for(member.text, gazetteer)
+                kinds = {kind_of(c) for c in found if not c.quality}
+                common = kinds if common is None else common & kinds
+            if common is not None and len(common) == 1:
+                (kind,) = common
+                for member in run:
+                    if member.kind_hint is None:
+                        member.kind_hint = kind
+        run = [toponym] if toponym is not None else []
 
 
 def _add_containment_hint(toponym: Toponym, word: str, gazetteer: Gazetteer) -> None:

@@ -231,8 +231,21 @@ PROVINCE_ABBREVIATIONS = {
 }
 
 # Spelling variants tried when a name is not in the gazetteer (keys are folded names).
-ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "port", "saint": "st"}
-MUNICIPALITY_SUFFIXES = frozenset({"township", "city", "village", "borough", "town"})
+ABBREVIATED_WORDS = {
+    "mt": "mount",
+    "ft": "fort",
+    "st": "saint",
+    "pt": "port",
+    "saint": "st",
+    # "W. Columbia", "N. Charleston": a compass point before a town's name.
+    "w": "west",
+    "e": "east",
+    "n": "north",
+    "s": "south",
+}
+MUNICIPALITY_SUFFIXES = frozenset({"township", "twp", "city", "village", "borough", "town"})
+# A county's word abbreviated at the end of its name ("Platte Co.").
+ABBREVIATED_LAST_WORDS = {"co": "county", "cnty": "county"}
 # Generic words of division names, tried after a name that is not found ("Dagestan" is
 # GeoNames' "Dagestan, Respublika"), and before it with "of" ("Republic of ...").
 DIVISION_GENERIC_WORDS = ("respublika", "republic", "province", "oblast", "region", "governorate")
@@ -252,7 +265,7 @@ FAME_WEIGHT = 0.5  # times log10 of the number of a town's names in GeoNames
 ALTERNATE_NAME_PENALTY = 1.0  # the name is one of the place's alternate names
 # A town known by the name only as an alternate, when a town at least as large bears it as its
 # own name ("Maryville": Maryville, not Beeville, whose former name it was), loses this more.
-OTHER_TOWNS_NAME_PENALTY = 3.0
+OTHER_TOWNS_NAME_PENALTY = 5.0
 # Context weights: the share of the article's other places in the candidate's country, and in
 # its admin1 area (state, province); a written hint ("Springfield, Ill.", "the Jordanian
 # capital of Amman") outweighs both.
@@ -323,6 +336,9 @@ COUNTRY_NOUNS_AFTER_POSSESSIVE = frozenset(
     {"president", "prime", "government", "army", "military", "parliament", "embassy"}
 )
 STATE_NOUNS_AFTER_POSSESSIVE = frozenset({"governor", "legislature", "attorney"})
+# The fewest names of a list whose one common kind types them all ("Missouri, New York,
+# North Carolina and Virginia": states).
+LIST_MIN_NAMES = 3
 # How much a kind said by the words around outweighs the other evidence.
 KIND_HINT_WEIGHT = 6.0
 

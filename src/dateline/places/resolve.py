@@ -91,9 +91,9 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 
 def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "Readington
-    Township" -> "Readington", "Dagestan" -> "Dagestan, Respublika" (the gazetteer keeps one
-    spelling of each name)."""
+    """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "W. Columbia" ->
+    "West Columbia", "Madison Twp." -> "Madison", "Platte Co." -> "Platte County",
+    "Dagestan" -> "Dagestan, Respublika" (the gazetteer keeps one spelling of each name)."""
     key = name_key(text)
     words = key.split(" ")
     variants = []
@@ -101,6 +101,8 @@ def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
         variants.append(" ".join([lexicon.ABBREVIATED_WORDS[words[0]], *words[1:]]))
     if len(words) > 1 and words[-1] in lexicon.MUNICIPALITY_SUFFIXES:
         variants.append(" ".join(words[:-1]))
+    if len(words) > 1 and words[-1] in lexicon.ABBREVIATED_LAST_WORDS:
+        variants.append(" ".join([*words[:-1], lexicon.ABBREVIATED_LAST_WORDS[words[-1]]]))
     for variant in variants:
         found = gazetteer.lookup(variant)
         if found:
@@ -274,6 +276,16 @@ def _score(
     # only when the text says so.
     # A national capital is as well known as any state of its name (Washington).
     if cand.feature_class == "P" and cand.feature_code != "PPLC" and namesake_areas and not hinted:
+        terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
+    # So is a county that has the name of a state or country ("Ohio" for Ohio County, Indiana,
+    # in a story of Indiana counties that compares Illinois and Ohio).
+    if (
+        cand.feature_code == "ADM2"
+        and cand.quality
+        and namesake_areas
+        and not hinted
+        and not any(h.kind_hint == "ADM2" for h in hints)
+    ):
         terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
     # A town that has the name only as an alternate (often a former name: "Maryville" for
     # Beeville, Texas) comes after a larger-or-equal town that bears it as its own name.
