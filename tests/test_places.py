@@ -497,3 +497,18 @@ def test_abbreviated_compass_points_and_county_words_are_read(gazetteer: Gazette
     )
     assert west is not None and west.name == "West Columbia"
     assert platte is not None and platte.feature_code == "ADM2"
+
+
+def test_an_adjective_of_a_division_or_continent_is_derived_by_rule(
+    gazetteer: Gazetteer,
+) -> None:
+    abkhaz, dagestani, european = resolve_toponyms(
+        [Toponym(0, 6, "Abkhaz"), Toponym(10, 19, "Dagestani"), Toponym(30, 38, "European")],
+        gazetteer,
+    )
+    assert abkhaz is not None and abkhaz.feature_code == "ADM1" and abkhaz.country == "GE"
+    assert dagestani is not None and dagestani.country == "RU"
+    assert european is not None and european.feature_code == "CONT"
+    # Countries' demonyms are listed; none is made up ("Roman" is no Romanian).
+    (roman,) = resolve_toponyms([Toponym(0, 5, "Roman")], gazetteer)
+    assert roman is None or roman.feature_code != "PCLI"

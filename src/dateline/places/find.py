@@ -331,6 +331,8 @@ def _names_inside(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     if len(tokens) < 2:
         return []
     starts = [0] + [k + 1 for k, t in enumerate(tokens[:-1]) if t.lower_ == "of"]
+    # The entity's own text, read once (``doc.text`` joins the whole document each time).
+    ent_text, offset = ent.text, ent.start_char
     found = []
     for first in starts:
         for n in range(min(lexicon.EMBEDDED_MAX_TOKENS, len(tokens) - first), 0, -1):
@@ -338,7 +340,7 @@ def _names_inside(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             if n == len(tokens) or not all(w.text[:1].isupper() for w in words):
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            text = ent.doc.text[start:end]
+            text = ent_text[start - offset : end - offset]
             if name_key(text) in lexicon.NOT_EMBEDDED_PLACES:
                 continue
             after = tokens[first + n].lower_ if first + n < len(tokens) else ""

@@ -170,6 +170,9 @@ NOT_EMBEDDED_PLACES = frozenset(
 EMBEDDED_MIN_POPULATION = 100_000
 # The smallest town taken inside another name, even in the article's own division.
 EMBEDDED_MIN_LOCAL_POPULATION = 1000
+# The kinds of place an adjective formed by rule may name ("Dagestani", "Abkhaz", "African"):
+# not countries, whose demonyms are listed in full ("Roman" is not Romania's).
+DERIVED_DEMONYM_CODES = frozenset({"ADM1", "CONT"})
 # Labels of nationality words, read as the place they come from ("Iraqi", "Ohioans").
 DEMONYM_LABELS = frozenset({"NORP"})
 
@@ -246,9 +249,6 @@ ABBREVIATED_WORDS = {
 MUNICIPALITY_SUFFIXES = frozenset({"township", "twp", "city", "village", "borough", "town"})
 # A county's word abbreviated at the end of its name ("Platte Co.").
 ABBREVIATED_LAST_WORDS = {"co": "county", "cnty": "county"}
-# Generic words of division names, tried after a name that is not found ("Dagestan" is
-# GeoNames' "Dagestan, Respublika"), and before it with "of" ("Republic of ...").
-DIVISION_GENERIC_WORDS = ("respublika", "republic", "province", "oblast", "region", "governorate")
 
 # Ranking: the prior of a candidate by feature code (towns use log10 of their population).
 FEATURE_PRIOR = {

@@ -40,8 +40,11 @@ class Toponym:
     demonym: bool = False  # a nationality word ("Iraqi", "Ohioans"): its country or division
 
 
-def demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """The country or division a nationality word names ("Iraqis" -> Iraq, "Ohioans" -> Ohio)."""
+def demonym_candidates(
+    text: str, gazetteer: Gazetteer, *, derived: bool = True
+) -> tuple[Candidate, ...]:
+    """The country or division a nationality word names ("Iraqis" -> Iraq, "Ohioans" -> Ohio);
+    with ``derived``, also one formed by rule (``derived_demonym_candidates``)."""
     for word in (text, text[:-1] if text.endswith("s") else ""):
         if not word:
             continue
@@ -50,11 +53,43 @@ def demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]
         if country is not None:
             return (country,)
     division = gazetteer.division_of_demonym(text)
-    return (division,) if division is not None else ()
+    if division is not None:
+        return (division,)
+    return derived_demonym_candidates(text, gazetteer) if derived else ()
+
+
+def derived_demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The first-level division or continent an adjective of place is formed from when no
+    list has it (rule ``derived demonym``): "Dagestani" -> Dagestan, "Abkhaz" -> Abkhazia,
+    "Ossetians" -> Ossetia, "African" -> Africa, "European" -> Europe. Countries' demonyms
+    are listed in full, so none is derived ("Roman" is not Romania's); nor a town's alone.
+    When the stem names such an area, all its places are candidates."""
+    word = text[:-1] if text.endswith("s") and len(text) > 4 else text
+    if len(word) < 4 or not word[:1].isupper() or " " in word.strip():
+        return ()
+    stems = []
+    if word.endswith("i"):
+        stems.append(word[:-1])  # Dagestani, Punjabi
+    if word.endswith("n"):
+        stems.append(word[:-1])  # Ossetian, African, Asian
+    if word.endswith("an"):
+        stems.append(word[:-2])  # European, Tibetan
+    if word[-1] not in "aeiouy":
+        stems.append(word + "ia")  # Abkhaz
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        found = gazetteer.lookup(stem) or gazetteer.division_by_stem(stem)
+        if any(c.feature_code in lexicon.DERIVED_DEMONYM_CODES and not c.quality for c in found):
+            # Every place of the name, as context decides between them ("Gazans": the Gaza
+            # of the Gaza Strip, not the Mozambican province).
+            return found
+    return ()
 
 
 def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """The candidates of a name, trying it without a leading "the"/possessive when needed."""
+    """The candidates of a name, trying it without a leading "the"/possessive when needed,
+    and as a nationality word ("Turkish", "Ohioans", "Dagestani")."""
     # A US state abbreviation as news writes it ("W.Va.", "Ill."): the state, before any town
     # that happens to have the abbreviation among its alternate names.
     if "." in text:
@@ -84,7 +119,8 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         found = tuple(c for c in found if c.is_area)
     # A demonym used as a place ("Turkish troops", "the Russians", "Ohioans", in corpora that
     # tag them): its country or division, beside any town of that name ("Canadian, Texas").
-    demonym = demonym_candidates(text, gazetteer)
+    # An adjective derived by rule only when nothing else has the name.
+    demonym = demonym_candidates(text, gazetteer, derived=not found)
     if demonym:
         return (*demonym, *found)
     return found
@@ -108,13 +144,8 @@ def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
         if found:
             return found
     # A division named without its generic word, which GeoNames writes in its own language
-    # and often after a comma ("Dagestan" -> "Dagestan, Respublika"; "Punjab Province").
-    for generic in lexicon.DIVISION_GENERIC_WORDS:
-        for variant in (f"{key} {generic}", f"{generic} of {key}"):
-            areas = tuple(c for c in gazetteer.lookup(variant) if c.is_area)
-            if areas:
-                return areas
-    return ()
+    # and often after a comma ("Dagestan" -> "Dagestan, Respublika").
+    return gazetteer.division_by_stem(key)
 
 
 def prior(cand: Candidate) -> float:
