@@ -452,6 +452,14 @@ def test_a_capitals_namesake_wins_in_a_story_whose_places_lie_elsewhere(
     assert picks[0] is not None and picks[0].country == "IE"
     (alone,) = resolve_toponyms([Toponym(0, 6, "Dublin")], gazetteer)
     assert alone is not None and alone.country == "IE"
+    # An American story that names Washington and New York supports no Moscow, Idaho.
+    for names, country in (
+        (["Moscow", "Washington", "New York"], "RU"),
+        (["London", "Washington", "Boston"], "GB"),
+        (["Paris", "Washington"], "FR"),
+    ):
+        picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+        assert picks[0] is not None and picks[0].country == country, names
 
 
 def _toponyms_in(text: str, *names: str) -> list[Toponym]:

@@ -213,24 +213,11 @@ class _Context:
     # Per name: the points of the other names' picks that are towns or counties (areas as
     # large as a state say nothing about nearness).
     near: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
-    # The two countries with most votes, first first.
-    top_countries: list[str] = field(default_factory=list)
 
     def count_votes(self) -> None:
         self.countries_total = sum(self.countries.values())
-        self.top_countries = [
-            cc for cc, _ in sorted(self.countries.items(), key=lambda kv: -kv[1])[:2] if cc
-        ]
+
         self.admin1s_total = sum(self.admin1s.values())
-
-
-def _other_country_share(context: _Context, country: str, own_country: str, own: float) -> float:
-    """The share of the context votes held by the first country other than ``country``
-    (leaving out the name's own votes)."""
-    for other in context.top_countries:
-        if other != country:
-            return _share(context.countries, context.countries_total, other, own_country, own)
-    return 0.0
 
 
 def _score(
@@ -243,6 +230,7 @@ def _score(
     namesake_areas: frozenset[str] = frozenset(),
     evidence: dict[str, float] | None = None,
     own_town_population: int = -1,
+    namesake_support: Mapping[str, float] | None = None,
 ) -> float:
     """The candidate's score: its prior plus the evidence of the article (see the module).
 
@@ -254,13 +242,12 @@ def _score(
         context.countries, context.countries_total, cand.country, own_country, weight
     )
     terms["country context"] = lexicon.COUNTRY_CONTEXT_WEIGHT * country_share
-    # A national capital's fame speaks for it unless the article's places lie in one other
-    # country (Dublin, Ohio in a story of Ohio towns; London, Ontario in an Ontario paper):
-    # its bonus shrinks by the share of the context held by the first other country.
-    if cand.feature_code == "PPLC":
-        home = _other_country_share(context, cand.country, own_country, weight)
-        if home:
-            terms["capital abroad"] = -lexicon.CAPITAL_BONUS * home
+    # A national capital's fame speaks for it unless the article's own geography supports a
+    # namesake abroad (Dublin, Ohio in a story of Ohio places; London, Ontario beside Sarnia):
+    # its bonus shrinks by that support. A story that only names Washington or New York
+    # supports no Moscow, Idaho.
+    if cand.feature_code == "PPLC" and namesake_support:
+        terms["capital abroad"] = -lexicon.CAPITAL_BONUS * namesake_support.get(cand.country, 0.0)
     if cand.feature_code not in ("PCLI", "CONT"):
         weight_a1 = (
             lexicon.ADMIN1_CONTEXT_WEIGHT
@@ -521,18 +508,61 @@ def _best(
     own_town_population: int,
     explained: list[tuple[Candidate, float, dict[str, float]]] | None,
 ) -> Candidate | None:
+    support = (
+        _namesake_support(cands, key, context, own, weight)
+        if any(c.feature_code == "PPLC" for c in cands)
+        else None
+    )
     best: Candidate | None = None
     best_score = -math.inf
     for cand in cands:
         evidence: dict[str, float] | None = {} if explained is not None else None
         score = _score(
-            cand, key, context, own, weight, hints, namesakes, evidence, own_town_population
+            cand,
+            key,
+            context,
+            own,
+            weight,
+            hints,
+            namesakes,
+            evidence,
+            own_town_population,
+            support,
         )
         if explained is not None and evidence is not None:
             explained.append((cand, score, evidence))
         if score > best_score:
             best, best_score = cand, score
     return best
+
+
+def _namesake_support(
+    cands: Sequence[Candidate], key: str, context: _Context, own: Candidate | None, weight: float
+) -> dict[str, float]:
+    """For each capital's country, how much the article's own geography supports a town of
+    the same name in another country (0 to 1): the share of the context in that town's
+    division (leaving the name's own votes out), or its nearness to the other towns named."""
+    own_admin1 = own.admin1 if own is not None else ""
+    points = context.near.get(key) or []
+    best: dict[str, float] = {}
+    for cand in cands:
+        if cand.feature_class != "P" or cand.feature_code == "PPLC" or not cand.admin1:
+            continue
+        support = _share(
+            context.admin1s,
+            context.admin1s_total,
+            cand.admin1,
+            own_admin1,
+            weight if own_admin1 else 0.0,
+        )
+        if points:
+            nearest = min(distance_km(cand.lat, cand.lon, lat, lon) for lat, lon in points)
+            support = max(support, 1 - nearest / lexicon.NEAR_KM)
+        best[cand.country] = max(best.get(cand.country, 0.0), support)
+    capitals = {c.country for c in cands if c.feature_code == "PPLC"}
+    return {
+        cc: max((v for other, v in best.items() if other != cc), default=0.0) for cc in capitals
+    }
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
