@@ -520,3 +520,13 @@ def test_an_adjective_of_a_division_or_continent_is_derived_by_rule(
     # Countries' demonyms are listed; none is made up ("Roman" is no Romanian).
     (roman,) = resolve_toponyms([Toponym(0, 5, "Roman")], gazetteer)
     assert roman is None or roman.feature_code != "PCLI"
+
+
+def test_a_large_city_named_by_its_initials_is_no_mere_acronym(gazetteer: Gazetteer) -> None:
+    nyc, hk, eu, code = resolve_toponyms(
+        [Toponym(0, 3, "NYC"), Toponym(5, 7, "HK"), Toponym(9, 11, "EU"), Toponym(13, 16, "DAC")],
+        gazetteer,
+    )
+    assert nyc is not None and nyc.name == "New York City"
+    assert hk is not None and hk.country == "HK"
+    assert eu is None and code is None  # no town "Eu"; "DAC" is a code, not Dhaka's initials

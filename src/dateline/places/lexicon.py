@@ -214,6 +214,8 @@ STRIP_PREFIXES = (
 
 # An all-capital name this short is an acronym: it matches no town ("EU" is not Eu, France).
 ACRONYM_MAX_CHARS = 3
+# ... unless it is the initials of a city this large ("NYC", "LA", "HK").
+ACRONYM_CITY_MIN_POPULATION = 500_000
 
 # Canadian provinces and territories as news abbreviates them (Canadian Press and AP style:
 # "London, Ont.", "Victoria, B.C.") -> GeoNames admin1 code. Like the AP state abbreviations,

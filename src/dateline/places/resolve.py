@@ -114,9 +114,18 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
             if text.endswith(suffix):
                 return candidates_for(text[: -len(suffix)], gazetteer)
     # Case decides an acronym: "EU" or "UN" is no town spelled "Eu" (the gazetteer's own
-    # acronyms, "US" and "UK", are country aliases and stay).
+    # acronyms, "US" and "UK", are country aliases and stay, and so does a large city named by
+    # its initials: "NYC", "LA", "HK"; not a code such as "DAC" for Dhaka).
     if len(text) <= lexicon.ACRONYM_MAX_CHARS and text.isupper() and text.isalpha():
-        found = tuple(c for c in found if c.is_area)
+        found = tuple(
+            c
+            for c in found
+            if c.is_area
+            or (
+                c.population >= lexicon.ACRONYM_CITY_MIN_POPULATION
+                and "".join(w[:1] for w in name_key(c.name).split(" ")) == text.casefold()
+            )
+        )
     # A demonym used as a place ("Turkish troops", "the Russians", "Ohioans", in corpora that
     # tag them): its country or division, beside any town of that name ("Canadian, Texas").
     # An adjective derived by rule only when nothing else has the name.
