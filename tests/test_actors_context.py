@@ -111,3 +111,14 @@ def test_people_of_private_life_acted_on_are_civilians_of_the_story(pipeline: Pi
     )
     assert ("KENCOP", "17", "KENCVL") in _dyads(article)
     assert any(d[2] == "KENBUS" for d in _dyads(article))
+
+
+def test_a_person_named_after_a_coded_title_is_what_the_title_says(pipeline: Pipeline) -> None:
+    text = (
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China "
+        "of intimidation. Esper met several top government officials."
+    )
+    article = pipeline.extract(text, date="2019-11-20")
+    codes = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
+    assert codes["Mark Esper"].startswith("USA")
+    assert codes["Esper"].startswith("USA")

@@ -728,3 +728,34 @@ def test_code_planted_in_the_actor_cache_is_never_run(tmp_path: Path, nlp: Langu
         assert not marker.exists()
         text = "Argentine police met Minas Tirith officials."
         assert _codes(_mentions(again, nlp, text, None))["Argentine police"] == "ARGCOP"
+
+
+def test_a_name_of_the_dictionaries_written_in_lower_case_is_a_common_phrase(
+    pipeline: Pipeline,
+) -> None:
+    text = "The detective said the case raised red flags. Later, Red Flag rebels attacked a base."
+    article = pipeline.extract(text, date="2009-04-01")
+    coded = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
+    assert "red flags" not in coded
+    assert any(code.startswith("VEN") for code in coded.values())
+
+
+def test_a_name_inside_a_street_or_landmark_name_is_no_actor(pipeline: Pipeline) -> None:
+    text = (
+        "CONCORD, N.H. (AP) - Police searched his home at 180 Clinton St. on Thursday. "
+        "Protesters gathered at Lincoln Memorial."
+    )
+    article = pipeline.extract(text, date="2016-09-20")
+    named = {m.text for m in article.mentions if m.actor is not None}
+    assert not any("Clinton" in t or "Lincoln" in t for t in named)
+
+
+def test_the_names_inside_a_quoted_title_of_a_work_are_no_actors(pipeline: Pipeline) -> None:
+    text = (
+        'LOS ANGELES (AP) - He hosted the special "Graduate Together: America Honors the '
+        'Class of 2020." "Iraq is a disaster," Senator Tom Hale said.'
+    )
+    article = pipeline.extract(text, date="2020-05-20")
+    named = {m.text for m in article.mentions if m.actor is not None}
+    assert not any("America" in t for t in named)
+    assert "Iraq" in named  # a quoted sentence is no title

@@ -1288,3 +1288,12 @@ def test_coder_takes_the_doc_text_from_the_article_only_when_the_doc_is_it_parse
     assert doc not in coder._DOC_TEXTS
     coder._register_text(doc, doc.text)
     assert coder._DOC_TEXTS[doc] == doc.text
+
+
+def test_coder_codes_encouraging_a_party_to_act_as_an_appeal(cameo_code: Coder) -> None:
+    events = cameo_code("Turkey encouraged Greece to reopen the border crossings.")
+    assert {
+        (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
+    } >= {("TUR", "020", "GRC")}
+    praise = cameo_code("Turkey was encouraged by the progress of the talks.")
+    assert all(e.cameo != "020" for e in praise)

@@ -51,3 +51,32 @@ def test_what_is_said_of_someone_is_criticism_when_it_is_bad(pipeline: Pipeline)
 def test_what_a_speaker_says_of_herself_is_no_evaluation_of_another(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Hale said she was deeply disappointed by the vote.")
     assert not _coded(events, "said")
+
+
+def test_a_speaker_calling_someone_a_disgrace_in_a_quotation_is_criticism(
+    pipeline: Pipeline,
+) -> None:
+    events = _events(pipeline, '"Reed is a disgusting fraud. He has failed us all," Hale said.')
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "is")
+    trace = next(e for e in events if e.trigger.text == "is")
+    assert trace.rules[0] == "evaluation.quoted_evaluation"
+    assert trace.confidence == 1.0
+
+
+def test_a_speaker_praising_someone_in_a_quotation_is_praise(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline, '"Reed is a wonderful leader. I have known him for years," Hale said.'
+    )
+    assert ("USALEG", "051", "USAGOV") in _coded(events, "is")
+
+
+def test_a_quoted_clause_about_the_speaker_or_a_neutral_one_is_no_evaluation(
+    pipeline: Pipeline,
+) -> None:
+    for quoted in (
+        '"I am tired and angry. Reed is a Republican from Ohio," Hale said.',
+        '"If Reed is a fraud, we will know soon. Is Reed a disgrace?" Hale said.',
+        '"Reed is not a disgrace. We met twice," Hale said.',
+    ):
+        events = _events(pipeline, quoted)
+        assert not {c for c in _coded(events, "is") if c[1] in ("111", "051")}, quoted

@@ -113,3 +113,13 @@ def test_a_town_named_as_a_party_in_an_act_that_is_not_force_is_weighed_down(
     # A country acts for its state; force is done to a town.
     events = _events(pipeline, "Greece praised Turkey. Turkish jets bombed Aleppo on Monday.")
     assert all("place_not_a_party" not in _rules(e) for e in events)
+
+
+def test_a_pronoun_target_naming_the_source_again_is_no_party(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "WASHINGTON (AP) - Senator Tom Hale said we need to support our first responders.",
+        date="2016-09-20",
+    )
+    ours = [e for e in article.events if e.target is not None and e.target.text == "our"]
+    assert ours
+    assert all("filter.same_party" in e.rules and e.confidence == 0.0 for e in ours)

@@ -21,6 +21,12 @@ def test_a_word_cut_at_a_hyphen_does_not_end_a_sentence(nlp: Language) -> None:
     assert len(list(doc.sents)) == 2
 
 
+def test_a_title_of_rank_written_short_does_not_end_a_sentence(nlp: Language) -> None:
+    for title in ("Cpl.", "Cmdr.", "Atty.", "Lt. Col."):
+        doc = nlp(f"Another Marine, {title} Anthony Williams, was killed the same day.")
+        assert len(list(doc.sents)) == 1, title
+
+
 def test_a_blank_line_always_ends_a_sentence(nlp: Language) -> None:
     # The bare model runs on across the paragraph break after a closing quotation mark.
     text = (

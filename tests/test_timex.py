@@ -557,3 +557,100 @@ def test_effective_dates_lie_ahead(nlp: Language) -> None:
 
 def test_the_full_year_is_the_year_of_the_document(nlp: Language) -> None:
     assert only(nlp, "Analysts expect a loss for the full year.", "1989-10-26").value == "1989"
+
+
+# Issue 11: anchors of past narrative and numeric forms (rules named in timex/).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # week_of
+        ("They will meet the week of June 20, an aide said.", "the week of June 20", "2011-W25"),
+        # prefixed_year
+        ("The post-1990 settlement has held.", "post-1990", "1990"),
+        ("Output is back to pre-1985 levels.", "pre-1985", "1985"),
+        # named times
+        ("The spokeswoman spoke at midday.", "midday", "2011-06-09T12:00"),
+        # decades_in_years, decade_ago_year
+        ("The settlement has held for two decades.", "two decades", "P20Y"),
+        ("A decade ago the region was at war.", "A decade ago", "2001"),
+        ("The bridge stood for a century.", "a century", "P100Y"),
+        # clock_then_day: the deadline preposition reaches through the clock time
+        ("Delegates were given until 5 p.m. Monday to file.", "5 p.m. Monday", "2011-06-13T17:00"),
+        # scheduled_participle
+        (
+            "The accord is expected to dominate a summit set for Lisbon in September.",
+            "September",
+            "2011-09",
+        ),
+        # day_before_date
+        (
+            "The day before last Friday's vote, the opposition held a rally.",
+            "The day before last Friday",
+            "2011-06-02",
+        ),
+    ],
+)
+def test_constructions_of_issue_11_take_their_values(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    found = only(nlp, sentence, "2011-06-09")
+    assert (found.text, found.value) == (text, value)
+
+
+def test_a_date_after_the_names_a_thing_and_sets_no_passage(nlp: Language) -> None:
+    text = (
+        "Two men were convicted in the July 14, 2003, attack on the embassy. They were freed "
+        "after the government agreed in April to release them."
+    )
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values["April"] == "2011-04"
+
+
+def test_many_years_ago_after_a_month_keeps_its_year(nlp: Language) -> None:
+    text = "The protests of early December were the largest since the uprising 20 years ago."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values == {"early December": "2010-12", "20 years ago": "1991"}
+
+
+def test_a_clock_time_and_its_day_across_an_aside_are_two_expressions(nlp: Language) -> None:
+    text = "The first blast struck at 9:40 a.m. (0740 GMT) Tuesday."
+    found = [(t.text, t.value) for t in times_of(nlp, text, "2011-06-09")]
+    assert found == [("9:40 a.m.", "2011-06-07T09:40"), ("Tuesday", "2011-06-07")]
+
+
+def test_the_second_day_of_a_range_is_a_date(nlp: Language) -> None:
+    text = "Observers will meet on July 5 and 6 in Bern. Talks ran March 3-5."
+    found = [(t.text, t.value) for t in times_of(nlp, text, "2011-06-09")]
+    assert ("6", "2011-07-06") in found and ("5", "2011-03-05") in found
+    assert [t.text for t in times_of(nlp, "On June 5 and 6 people died.", "2011-06-09")] == [
+        "June 5"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marchers gathered at the annual March for Peace on the lakefront.",
+        "For the delegates, high noon has come.",
+    ],
+)
+def test_names_and_figures_of_speech_are_not_times(nlp: Language, sentence: str) -> None:
+    assert times_of(nlp, sentence, "2011-06-09") == []
+
+
+def test_through_in_a_present_perfect_stretch_looks_back(nlp: Language) -> None:
+    text = "The fund has fallen 2.08% this year through Oct. 19, analysts say."
+    assert {t.text: t.value for t in times_of(nlp, text, "1989-10-27")}["Oct. 19"] == "1989-10-19"
+    text = "The company has extended its offer through Nov. 17."
+    assert only(nlp, text, "1989-10-27").value == "1989-11-17"
+
+
+def test_that_day_of_a_month_told_of_is_a_day_of_that_month(nlp: Language) -> None:
+    text = "The rebels took the town in March 1998. That same day, the army withdrew."
+    values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
+    assert values["That same day"] == "1998-03-XX"
+    text = "The rebels took the town on March 3, 1998. That same day, the army withdrew."
+    values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
+    assert values["That same day"] == "1998-03-03"

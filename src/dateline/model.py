@@ -103,7 +103,8 @@ class Mention:
     text: str
     label: str
     actor: Actor | None = None
-    # How the actor was found: "dictionary", "coreference", "agent".
+    # How the actor was found: "dictionary", "dictionary:surname", "dictionary:undated",
+    # "coreference", "agent", "title" (a person named right after a coded title).
     via: str = "dictionary"
     antecedent: int | None = None  # index of the mention this one refers back to
     # How the actor's country was inferred when its words name none ("story country

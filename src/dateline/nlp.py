@@ -18,11 +18,36 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .errors import E_MODEL, ModelLoadError
 from .settings import Settings
+
+# Titles of rank and office written short before a name that spaCy's English tokenizer
+# splits from their full stop ("Cpl", "."), where the parser may then end a sentence.
+TITLE_ABBREVIATIONS = (
+    "Atty.",
+    "Brig.",
+    "Capt.",
+    "Cmdr.",
+    "Col.",
+    "Cpl.",
+    "Cpt.",
+    "Det.",
+    "Insp.",
+    "Lt.",
+    "Maj.",
+    "Pfc.",
+    "Pvt.",
+    "Reps.",
+    "Sens.",
+    "Sgt.",
+    "Spc.",
+    "Supt.",
+)
 
 # ``doc.user_data`` key: how many over-long sentences ``dateline_sentence_limit`` cut.
 SPLIT_KEY = "dateline_sentences_split"
@@ -120,6 +145,12 @@ def load_nlp(name: str, max_sentence_tokens: int = _DEFAULTS.max_sentence_tokens
         raise ModelLoadError(
             E_MODEL.format(name=name, error=f"the pipeline has no {', '.join(sorted(missing))}")
         )
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for title in TITLE_ABBREVIATIONS:
+            # "Cpl. Anthony Williams": one token, as spaCy has "Gov." and "Sen.", so that
+            # the parser does not end a sentence at its full stop.
+            tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("dateline_sentence_hints", before="parser")
     nlp.add_pipe(
         "dateline_sentence_limit", before="parser", config={"max_tokens": max_sentence_tokens}

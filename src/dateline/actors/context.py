@@ -25,13 +25,16 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 import pycountry
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Event, EventActor, Mention
+from ..tokenspan import expand_span
 from .context_lexicon import ORGANISATION_WORDS
 from .match import code_country
+from .modifiers import PLACE_NAME_WORDS
 
 __all__ = [
     "STORY_SHARE",
@@ -111,7 +114,7 @@ def sentence_country(
     and it is not the country of the event's other party (``other``): who is acted on is
     seldom of the actor's own country ("Two soldiers died in a Hamas rocket attack").
     """
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expand_span(doc, start, end)
     if span is None:
         return None
     sent = span.sent
@@ -188,6 +191,7 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     country. Nothing is coded when the story has no country (``story_country``), nor in
     the dateline.
     """
+    _titled_people(article.text, mentions)
     country, why = story_country(article, mentions, _sentences(doc))
     if country is None:
         return
@@ -205,6 +209,8 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             continue
         if mention.label == "PERSON":
             words = mention.text.split()
+            if words and words[-1].lower().rstrip(".") in PLACE_NAME_WORDS:
+                continue  # "Clinton St.": a place named after a person
             earlier = surnames.get(words[-1]) if words else None
             if earlier is not None and earlier.actor is not None:
                 mention.actor, mention.inferred = earlier.actor, earlier.inferred
@@ -220,6 +226,25 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             mention.actor = _make_inferred(country, agent, mention.text)
             mention.inferred = f"organisation of the story's country ({why})"
     _add_untagged_surnames(doc, mentions, surnames)
+
+
+def _titled_people(text: str, mentions: list[Mention]) -> None:
+    """ "U.S. Defense Secretary Mark Esper": a person the dictionaries lack, named right after
+    a coded title, is what the title says (rule ``context.titled_person``); named again by
+    surname alone, the same. The matcher joins a title and the name after it only when the
+    title ends in an agent ("Senator"); a title the actor dictionaries list whole ("Defense
+    Secretary") stood apart, and the name took the story's country (Esper, in a story
+    datelined Hanoi, was Vietnamese)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    for title, person in pairwise(ordered):
+        if person.label != "PERSON" or person.actor is not None or title.actor is None:
+            continue
+        if title.label == "PERSON" or title.via == "coreference" or title.inferred:
+            continue
+        if title.end > person.start or text[title.end : person.start].strip():
+            continue
+        person.actor = title.actor
+        person.via = "title"
 
 
 def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str, Mention]) -> None:

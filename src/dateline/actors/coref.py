@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Mention, Quote
 from ..spanindex import SpanIndex
+from ..tokenspan import expand_span
 from .coref_lexicon import (
     DESCRIPTION_AGENTS,
     FIRST_PERSON_PLURAL,
@@ -338,7 +339,7 @@ class _Roots:
     def __call__(self, mention: Mention) -> Token | None:
         key = (mention.start, mention.end)
         if key not in self._roots:
-            span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            span = expand_span(self._doc, mention.start, mention.end)
             self._roots[key] = span.root if span is not None and len(span) > 0 else None
         return self._roots[key]
 
@@ -400,7 +401,7 @@ def _reporter(resolved: SpanIndex[Mention], doc: Doc, tok: Token) -> Mention | N
     for m in resolved.overlapping(first, last):
         if m.end <= first or m.start >= last:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = expand_span(doc, m.start, m.end)
         if span is not None and lo <= span.root.i <= hi:
             return m
     return None

@@ -45,3 +45,37 @@ HONORIFICS = frozenset(
 SURNAME_ARTICLES = ("al-", "el-")
 # A surname shared by more dictionary entries than this names no one in particular ("Khan").
 SURNAME_MAX_ENTRIES = 4
+
+# Words that make a name before them part of a place's name ("Clinton St.", "Lincoln
+# Memorial", "Kennedy Airport"): the name is no actor there (``mentions.in_a_place_name``).
+PLACE_NAME_WORDS = frozenset(
+    {
+        "airport",
+        "arena",
+        "ave",
+        "avenue",
+        "blvd",
+        "boulevard",
+        "bridge",
+        "drive",
+        "highway",
+        "hwy",
+        "lane",
+        "memorial",
+        "monument",
+        "park",
+        "rd",
+        "road",
+        "square",
+        "st",
+        "stadium",
+        "street",
+    }
+)
+
+# A quoted title of a work ("Apropos of Nothing"): at most this many words, each capitalised
+# but for these small words (``mentions.title_of_a_work``).
+TITLE_MAX_WORDS = 12
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)

@@ -85,6 +85,7 @@ from .refine import (
     commitment_code,
     during_protest,
     easing_code,
+    encouragement_appeal,
     halted_talks_code,
     in_protest,
     obstruction_code,
@@ -527,6 +528,8 @@ def _refine_default(verb: Token, coding: _Coding, sources: list[Party]) -> None:
     object_code, rule = rejection_code(verb), "refine.rejection_code"
     if object_code is None:
         object_code, rule = obstruction_code(verb, sources), "refine.obstruction_code"
+    if object_code is None:
+        object_code, rule = encouragement_appeal(verb), "refine.encouragement_appeal"
     if object_code is not None:
         coding.recode(object_code, None, rule)
     if coding.uncoded:

@@ -16,7 +16,10 @@ the per-article flow; each family of rules is its own module:
 - ``refine``: codes from what the verb's object or purpose says, reported obligations,
   and which of two coded verbs of a clause carries the act;
 - ``legal``: acts of the police and courts (implied agents of agentless passives, legal
-  charges, verdicts); ``evaluation``: criticism and praise voiced as an evaluation;
+  charges, verdicts); ``evaluation``: criticism and praise voiced as an evaluation (also
+  in a quotation, by its speaker); ``violence``: attacks made with words ("blasted her
+  rival") are criticism, and force on a person outside war is assault (18x), not war;
+  ``joined``: verbs joined by "and" that tell one act ("shot and killed") are one event;
 - ``actors.context``: the story's country for agents and people with none;
 - ``filter``: whether a candidate is an event at all, as its ``confidence``;
 - ``context`` (after coding, in the pipeline): each event's date, place and reporting
@@ -43,6 +46,7 @@ from ..actors.coref import resolve_coreference
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, Mention
 from ..settings import Settings
+from ..tokenspan import expand_span
 from . import build
 from .build import (
     CODER_ID,
@@ -55,6 +59,7 @@ from .build import (
 from .candidates import cameo_rules, code_sentence
 from .evaluation import add_evaluations
 from .filter import weigh_events
+from .joined import merge_joined_verbs
 from .legal import refine_legal_codes
 from .lexicon import DATELINE_DASHES, PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
 from .modality import is_question
@@ -65,6 +70,7 @@ from .roles import Roles
 from .syntax import own_phrase
 from .tokens import TokenTable, is_candidate
 from .verbs import VerbDictionary
+from .violence import refine_violence
 
 __all__ = ["CODER_ID", "INFERRED_PARTIES_CONFIDENCE", "code_events", "code_sentence", "recode"]
 
@@ -151,7 +157,9 @@ def code_events(
         complete_from_earlier_talks(doc, events)
         # Issue 10: acts of the police and courts, criticism and praise voiced as an
         # evaluation, the story's country for agents with none, and the event filter.
+        merge_joined_verbs(doc, events)
         refine_legal_codes(doc, events)
+        refine_violence(doc, events)
         add_evaluations(article, doc, mentions, events)
         assign_story_country(article, doc, mentions, events)
         weigh_events(article, doc, events)
@@ -188,7 +196,7 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     ``test_coder_drops_only_the_clause_that_names_a_past_war``,
     ``test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun``.
     """
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    span = expand_span(doc, event.trigger.start, event.trigger.end)
     if span is None:
         return True
     # A date in a noun's own prepositional phrase ("an investigation of arms sales in the
@@ -212,7 +220,7 @@ def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
     """
     if article.dateline is None:
         return frozenset()
-    span = doc.char_span(article.dateline.start, article.dateline.end, alignment_mode="expand")
+    span = expand_span(doc, article.dateline.start, article.dateline.end)
     if span is None or span.start != span.sent.start:
         return frozenset()
     limit = min(span.sent.end, span.end + _DATELINE_TOKENS)

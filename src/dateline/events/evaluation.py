@@ -15,6 +15,10 @@ about the party. Two constructions, each a named rule:
   disgrace"); a clause that tells what the actor did ("said Gondor thwarted a rocket
   attack") says nothing of the actor, however grim its words.
 
+- ``quoted_evaluation``: inside a quotation whose speaker is an actor, a clause that
+  predicates something of another actor with a copula ("'She's a disgrace,' he said",
+  "'Donald Trump is a disgusting fraud,' Moore said"): the quotation's speaker says it.
+
 The valence of the complement or clause is VADER's compound score (``vaderSentiment``, its
 lexicon shipped in the package): at or under ``-NEGATIVE`` criticism, at or over
 ``POSITIVE`` praise, else nothing. The source is the verb's subject; both parties must be
@@ -27,10 +31,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Article, Event, EventActor, Mention
+from ..model import Article, Event, EventActor, Mention, Quote, Speaker
 from ..model import Span as TextSpan
+from ..tokenspan import TokenBounds, token_bounds
 from .build import CODER_ID
 from .cameo import cameo_info, root_of
 from .evaluation_lexicon import (
@@ -79,15 +85,16 @@ class _ActorIndex:
         self, doc: Doc, mentions: Sequence[Mention], skip: tuple[int, int] | None = None
     ) -> None:
         self.at: dict[int, Mention] = {}
+        bounds = token_bounds(doc)
         for mention in mentions:
             if mention.actor is None or not mention.actor.code:
                 continue
             if skip is not None and mention.start < skip[1] and skip[0] < mention.end:
                 continue  # the dateline names where the story was filed, no party
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
+            tokens = bounds.tokens(mention.start, mention.end)
+            if tokens is None:
                 continue
-            for i in range(span.start, span.end):
+            for i in tokens:
                 old = self.at.get(i)
                 if old is None or old.end - old.start < mention.end - mention.start:
                     self.at[i] = mention
@@ -198,20 +205,27 @@ def evaluative_events(
     events: Sequence[Event],
     coder: str,
     dateline: tuple[int, int] | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
     """The criticism and praise that evaluative statements voice, beside ``events``
-    (``dateline``: the characters of the article's dateline, which names no party)."""
+    (``dateline``: the characters of the article's dateline, which names no party;
+    ``quotes``: the article's quotations, whose speakers voice what they hold)."""
+    verbs = _candidate_verbs(doc)
+    spoken = [q for q in quotes if q.kind != "indirect" and q.speaker is not None]
+    if not verbs and not spoken:
+        return []
     index = _ActorIndex(doc, mentions, dateline)
+    bounds = token_bounds(doc)
     coded = {
         i
         for e in events
-        for span in [doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")]
-        if span is not None
-        for i in range(span.start, span.end)
+        for tokens in [bounds.tokens(e.trigger.start, e.trigger.end)]
+        if tokens is not None
+        for i in tokens
     }
     taken = {(e.trigger.start, e.root) for e in events}
     out: list[Event] = []
-    for verb in doc:
+    for verb in verbs:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
             continue
@@ -244,7 +258,126 @@ def evaluative_events(
             continue
         out.append(_event(verb.sent, verb, source, target, code, rule, coder))
         taken.add((verb.idx, code[:2]))
+    for quote in spoken:
+        out.extend(_quoted(doc, quote, index, coded, taken, coder))
     return out
+
+
+def _quoted(
+    doc: Doc,
+    quote: Quote,
+    index: _ActorIndex,
+    coded: set[int],
+    taken: set[tuple[int, str]],
+    coder: str,
+) -> list[Event]:
+    """Rule ``evaluation.quoted_evaluation``: what a quotation's speaker says another actor
+    is ("'She's a disgrace,' he said"). The clause must be the speaker's own assertion: not
+    negated, not a question or a condition, and not an act the coder coded already.
+
+    Tests: ``test_a_speaker_calling_someone_a_disgrace_in_a_quotation_is_criticism``,
+    ``test_a_quoted_clause_about_the_speaker_or_a_neutral_one_is_no_evaluation``.
+    """
+    speaker = quote.speaker
+    assert speaker is not None
+    bounds = token_bounds(doc)
+    source = _speaker_party(speaker, index, bounds)
+    if source is None or source.actor is None:
+        return []
+    out: list[Event] = []
+    for start, end in (
+        (*quote.parts, (quote.start, quote.end)) if quote.parts else ((quote.start, quote.end),)
+    ):
+        tokens = bounds.tokens(start, end)
+        if tokens is None:
+            continue
+        for i in tokens:
+            verb = doc[i]
+            if verb.lemma_.lower() not in COPULAS or _negated(verb) or not _asserted(verb):
+                continue
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS:
+                continue  # "'X is a fraud,' said Y": the saying verb's rule reads it
+            subject = _subject(verb)
+            target = index.party(subject) if subject is not None else None
+            if target is None or target.actor is None or _self_reference(target, source):
+                continue
+            if target.actor.code == source.actor.code and target.text.lower() in PERSONAL_PRONOUNS:
+                continue
+            if speaker.start < target.end and target.start < speaker.end:
+                continue
+            clause = list(verb.subtree)
+            if any(t.i in coded for t in clause):
+                continue  # the clause's own act is what was quoted
+            inside = {t.i for t in subject.subtree} if subject is not None else set()
+            score = valence(_text([t for t in clause if t.i not in inside]))
+            code = (
+                CRITICISM_CODE
+                if score <= -REPORTED_THRESHOLD
+                else PRAISE_CODE
+                if score >= REPORTED_THRESHOLD
+                else None
+            )
+            if code is None or (verb.idx, code[:2]) in taken:
+                continue
+            out.append(
+                _event(verb.sent, verb, source, target, code, "evaluation.quoted_evaluation", coder)
+            )
+            taken.add((verb.idx, code[:2]))
+    return out
+
+
+def _speaker_party(speaker: Speaker, index: _ActorIndex, bounds: TokenBounds) -> Mention | None:
+    """The speaker as a party: its own actor, else the actor mention under its words (a
+    person the dictionaries lack, coded from the story by ``infer_named_actors``)."""
+    if speaker.actor is not None and speaker.actor.code:
+        return Mention(
+            start=speaker.start,
+            end=speaker.end,
+            text=speaker.text,
+            label="SPEAKER",
+            actor=speaker.actor,
+            via="speaker",
+        )
+    tokens = bounds.tokens(speaker.start, speaker.end)
+    for i in reversed(tokens or ()):
+        found = index.at.get(i)
+        if found is not None:
+            return found
+    return None
+
+
+def _asserted(verb: Token) -> bool:
+    """A clause the speaker asserts: not a question ("Is he fit?"), not a condition ("if
+    she is a fraud"), not another's thought ("I don't know whether he is ...")."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return not any(t.text == "?" for t in verb.subtree)
+
+
+def _candidate_verbs(doc: Doc) -> list[Token]:
+    """The tokens whose lemma is a verb of naming or saying, found on the doc's lemma array:
+    reading every token as an object cost most of the evaluations' time (issue 10's bench)."""
+    if len(doc) == 0:
+        return []
+    lemmas = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
+    wanted = set()
+    for lemma in set(lemmas):
+        hit = _EVALUATION_LEMMAS.get(lemma)
+        if hit is None:
+            if len(_EVALUATION_LEMMAS) > _EVALUATION_LEMMAS_MAX:
+                _EVALUATION_LEMMAS.clear()
+            word = strings[lemma].lower()
+            hit = _EVALUATION_LEMMAS[lemma] = word in NAMING_LEMMAS or word in REPORTING_LEMMAS
+        if hit:
+            wanted.add(lemma)
+    return [doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted]
+
+
+# Lemma hash -> whether it is a verb of naming or saying (``_candidate_verbs``); the hash of
+# a string is the same in every document.
+_EVALUATION_LEMMAS: dict[int, bool] = {}
+_EVALUATION_LEMMAS_MAX = 200_000
 
 
 def add_evaluations(
@@ -256,7 +389,7 @@ def add_evaluations(
     Tests: ``test_naming_someone_as_something_bad_is_criticism``.
     """
     dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
-    found = evaluative_events(doc, mentions, events, CODER_ID, dateline)
+    found = evaluative_events(doc, mentions, events, CODER_ID, dateline, article.quotes)
     if not found:
         return
     named = {e.trigger.start for e in found if "evaluation.naming" in e.rules}

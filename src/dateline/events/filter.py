@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Event, EventActor, Mention, Place
 from ..spanindex import SpanIndex
+from ..tokenspan import expand_span
 from .filter_lexicon import (
     ARGUMENT_DEPS,
     ARMED_AGENTS,
@@ -37,6 +38,7 @@ from .filter_lexicon import (
     PLACE_NOT_PARTY_CLASSES,
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
+    SELF_PRONOUNS,
 )
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
@@ -82,7 +84,7 @@ class FilterRule:
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = expand_span(doc, start, end)
     return span.root if span is not None and len(span) else None
 
 
@@ -110,8 +112,9 @@ def _phrase_head(tok: Token) -> Token:
 
 
 def _verb_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it hands its arguments to or takes them from."""
-    chain = [verb]
+    """The verb and the verbs it hands its arguments to or takes them from (and the
+    verbs joined to it, which share them: "shot and killed by an officer")."""
+    chain = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     tok = verb
     for _ in range(_CHAIN_STEPS):
         if tok.dep_ not in CHAIN_DEPS or tok.head.i == tok.i:
@@ -283,6 +286,8 @@ def _inferred_parties(c: Candidate) -> bool:
 
 
 def _source_not_argument(c: Candidate) -> bool:
+    if "evaluation.quoted_evaluation" in c.event.rules:
+        return False  # the quotation's speaker, by design no argument of the copula
     return (
         c.source is not None and not _inferred_parties(c) and not is_argument(c.source, c.trigger)
     )
@@ -295,6 +300,8 @@ def _target_not_argument(c: Candidate) -> bool:
 
 
 def _generic_verb(c: Candidate) -> bool:
+    if any(r.startswith("evaluation.") for r in c.event.rules):
+        return False  # "is a disgrace": the evaluation, not the verb, is the act
     return c.event.pattern is None and c.trigger.lemma_.lower() in GENERIC_VERBS
 
 
@@ -320,6 +327,20 @@ def _naming(c: Candidate) -> bool:
 
 def _no_country(c: Candidate) -> bool:
     return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
+
+
+def _same_party(c: Candidate) -> bool:
+    """ "We need to support our first responders", "he said he backed the idea of a woman
+    succeeding him": a pronoun target that names the source again."""
+    source, target = c.event.source, c.event.target
+    if source is None or target is None or c.target is None or source.code != target.code:
+        return False
+    word = c.target.lower_
+    if word not in SELF_PRONOUNS:
+        return False
+    if c.target.dep_ == "poss":
+        return True  # "our", "his": the possessor of what is acted on, not the party
+    return c.source is not None and c.source.lower_ in SELF_PRONOUNS
 
 
 def _private_parties(c: Candidate) -> bool:
@@ -350,6 +371,13 @@ RULES: tuple[FilterRule, ...] = (
         0.0,
         _market_actor,
         "Markets, prices, weather, sport and figures are not actors ('stocks fought back').",
+    ),
+    FilterRule(
+        "filter.same_party",
+        0.0,
+        _same_party,
+        "The target is a pronoun that names the source again ('we need to support our first "
+        "responders': 'our' is whose responders, not a party acted on).",
     ),
     FilterRule(
         "filter.no_party_acted_on",

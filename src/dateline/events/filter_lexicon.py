@@ -161,3 +161,25 @@ PLACE_NOT_PARTY_CLASSES = frozenset({"P", "S", "R", "L", "T", "H", "V", "U"})
 PARTY_PLACE_CODES = frozenset({"PPLC", "PPLG"})
 # Named-entity labels of a place's name.
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Pronouns that may name the source again as the target (``filter.same_party``).
+SELF_PRONOUNS = frozenset(
+    {
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+    }
+)

@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Event
+from ..tokenspan import expand_span
 from .build import add_rule, recode
 from .legal_lexicon import (
     CHARGE_CODE,
@@ -92,7 +93,7 @@ def refine_legal_codes(doc: Doc, events: list[Event]) -> None:
     ``test_charged_with_a_crime_is_a_legal_charge_not_an_accusation``.
     """
     for event in events:
-        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        span = expand_span(doc, event.trigger.start, event.trigger.end)
         if span is None or not len(span):
             continue
         found = legal_code(event, span.root)

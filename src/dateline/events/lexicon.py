@@ -390,6 +390,11 @@ AGENTIVE_EVENT_NOUNS = frozenset(
 # otherwise indicate willingness or commitment to cooperate" (manual 1.1b3, 030).
 COMMITMENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "commit", "undertake"})
 COMMITMENT_CODE = "030"
+
+# Encouraging a party to act is an appeal (``refine.encouragement_appeal``; CAMEO manual
+# 1.1b3, 020 "Make an appeal or request, not specified below").
+ENCOURAGING_LEMMAS = frozenset({"encourage", "spur", "embolden"})
+APPEAL_CODE = "020"
 # Prepositions that give a verb of commitment what it commits to ("agreed on", "upon").
 COMMITMENT_PREPOSITIONS = frozenset({"on", "upon", "to"})
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventActor, Mention
+from ..tokenspan import token_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +62,18 @@ class MentionIndex:
     ) -> None:
         self.by_token: dict[int, Mention] = {}
         self.agents: set[int] = set()
+        bounds = token_bounds(doc)
         for mention in mentions:
             # A span's token indices are read as a range (each Token object costs).
             if mention.actor is None or not mention.actor.code:
                 if mention.via == "agent":
-                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                    if span is not None:
-                        self.agents.update(range(span.start, span.end))
+                    agent = bounds.tokens(mention.start, mention.end)
+                    if agent is not None:
+                        self.agents.update(agent)
                 continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
+            tokens = bounds.tokens(mention.start, mention.end)
+            if tokens is None:
                 continue
-            tokens = range(span.start, span.end)
             if skip and not skip.isdisjoint(tokens):
                 continue  # the dateline ("HANOI, Vietnam (AP) —") names no actor
             for i in tokens:

@@ -33,6 +33,7 @@ from ..model import Span as TextSpan
 from .build import add_event, add_rule, recode
 from .cameo import root_of
 from .lexicon import (
+    APPEAL_CODE,
     ARMED_ACTIVITY_CODE,
     ARMED_ACTIVITY_NOUNS,
     ARMED_AGENTS,
@@ -43,6 +44,7 @@ from .lexicon import (
     COMPLAINT_WORDS,
     EASING_CODE,
     EASING_LEMMAS,
+    ENCOURAGING_LEMMAS,
     HALT_NEGOTIATIONS_CODE,
     HALTING_LEMMAS,
     HYPOTHETICAL_MODALS,
@@ -213,6 +215,24 @@ def armed_activity_code(verb: Token, sources: Sequence[Party]) -> str | None:
         return None
     if any(n.lemma_.lower() in ARMED_ACTIVITY_NOUNS for n in direct_objects(verb)):
         return ARMED_ACTIVITY_CODE
+    return None
+
+
+def encouragement_appeal(verb: Token) -> str | None:
+    """ "OPM has encouraged agencies to use flexible schedules": encouraging a party to act
+    asks it to act, an appeal (CAMEO manual 1.1b3, 020 "Make an appeal or request"), where
+    CAMEO.2.0's ENCOURAGE block codes praise (051, "encouraged by the progress").
+
+    Rule ``refine.encouragement_appeal``. Tests:
+    ``test_coder_codes_encouraging_a_party_to_act_as_an_appeal``.
+    """
+    if verb.lemma_.lower() not in ENCOURAGING_LEMMAS:
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "ccomp") and any(infinitive_to(t) for t in clause.children):
+            return APPEAL_CODE
     return None
 
 

@@ -64,6 +64,20 @@ from .syntax import (
 from .tokens import TokenTable
 
 
+def _conjunct_agent(verb: Token) -> Token | None:
+    """The by-agent's noun of a participle joined to ``verb`` ("shot and killed by an
+    officer"), when ``verb`` has none of its own."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.tag_ != "VBN" or conj.i < verb.i:
+            continue
+        for agent in conj.children:
+            if agent.dep_ == "agent":
+                for obj in agent.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
 class Roles(PhraseActors):
     """Finds the parties of a verb on the parse."""
 
@@ -133,6 +147,13 @@ class Roles(PhraseActors):
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
                     if objs:
                         found = found_by(self.parties(objs[0]), "roles.passive_agent")
+                        return found, tok.i == verb.i
+                shared = _conjunct_agent(tok)
+                if shared is not None and not agents:
+                    # "Scott was shot and killed by an officer": the by-agent of the last
+                    # participle did both.
+                    found = found_by(self.parties(shared), "roles.conjunct_passive_agent")
+                    if found:
                         return found, tok.i == verb.i
                 if raised and tok.lemma_.lower() in (
                     STATIVE_PASSIVE_LEMMAS | OWN_FORCES_PASSIVE_LEMMAS
@@ -277,6 +298,18 @@ class Roles(PhraseActors):
                     found = self.parties(c)
                     if found:
                         return traced(found, "roles.passive_patient")
+            if (
+                verb.dep_ == "conj"
+                and verb.tag_ == "VBN"
+                and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            ):
+                # "Scott was shot and killed by an officer": the participle shares the
+                # passive subject of the verb it is joined to.
+                for c in verb.head.children:
+                    if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                        found = self.parties(c)
+                        if found:
+                            return traced(found, "roles.conjunct_passive_patient")
             if verb.dep_ == "advcl" and verb.tag_ == "VBN":
                 # "Rebuked by Eriador, Osgiliath is ...": the participle's patient is the
                 # subject of the clause it opens.
@@ -403,6 +436,8 @@ def elided_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "attr"}:
         return False
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in verb.children):
+        return False  # "Police arrested and charged two men": the object is shared
     if lemma == "shoot":
         return any(c.lower_ == "down" for c in verb.children)
     return True

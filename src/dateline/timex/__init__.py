@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -28,7 +28,12 @@ from .lexicon import load_time_lexicon
 
 __all__ = ["date_for_event", "direction_of", "find_times", "tense_of"]
 
-_JOIN_CLOCK = re.compile(r"\s*(?:,|on|at)?\s*", re.IGNORECASE)
+# What may stand between a clock time and its day: "10 a.m. Monday", "Sunday at noon", and
+# (rule ``clock_aside_day``, issue 11) a clock time given again in another zone, "10:35 a.m.
+# (0735 GMT) Friday" (two expressions then, the clock time dated by the day).
+_JOIN_CLOCK = re.compile(
+    r"\s*(?:\((?:[^()\n]{0,24}\d[^()\n]{0,24})\)\s*)?(?:,|on|at)?\s*", re.IGNORECASE
+)
 # An entity worth giving to dateparser: a month name, a four-digit year or a numeric date.
 _DATEPARSER_CANDIDATE = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -63,6 +68,20 @@ _NAMES_A_PERIOD = re.compile(r"\b(?:quarter|period)$", re.IGNORECASE)
 _NAMES_A_QUARTER = re.compile(r"\bquarter$", re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+# After the first day of a range: "and 25", "-25", "to 25" (not "and 25 people", "-25%").
+_RANGE_END_DAY = re.compile(
+    r"(?:\s*[-–]\s*|\s+(?:and|to|through)\s+)(?P<d>[0-3]?\d)(?![\d,.]\d|\s*(?:%|percent))"
+    r"(?=\s*(?:[,.;:)]|$|(?:in|at|on|and|when|before|after|that|the)\b))",
+    re.IGNORECASE,
+)
+_LONE_MONTH = re.compile(
+    r"(?:the\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
@@ -132,6 +151,8 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     if dct is not None and dct_precision != "day":
         _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)
+    times = _day_before_a_date(times, text)
+    times.extend(_second_days_of_ranges(times, text))
     times.extend(_entities_the_grammar_missed(doc, times, dct))
     times.sort(key=lambda t: t[0])
     return [
@@ -158,10 +179,16 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
     """
     lex = load_time_lexicon()
     head = token.head
+    if head.i != token.i and head.lower_ in lex.clock_words and head.head.pos_ == "ADP":
+        # Rule ``clock_then_day`` (issue 11): in "until 9 a.m. Tuesday" the day hangs off the
+        # clock time, and the clock time off the preposition that governs both.
+        head = head.head
     tense = tense_of(token, inside)
     if head.pos_ == "ADP" and head.i != token.i:
         if head.lower_ == "through" and tense == "past" and _told_in_the_past(token, inside):
             return "past"  # "had barely broken even this year through August"
+        if head.lower_ == "through" and _ran_until_now(token, inside, lex.deadline_verbs):
+            return "past"  # "the fund has fallen 2.08% this year through Oct. 19"
         if head.lower_ in lex.deadline_prepositions:
             # "Until Thursday, they had not called him a suspect": a past perfect looks back.
             return "past" if _past_perfect(head.head) else "future"
@@ -171,6 +198,8 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
         return "future"  # "a new office of the chairman, effective Feb. 1"
     if tense in {"past", "present"} and _schedules_a_thing(token, inside, lex.schedule_verbs):
         return "future"  # "planned a rally on Saturday", "has scheduled a talk Thursday"
+    if tense == "past" and _scheduled_thing(token, inside, lex.scheduled_participles):
+        return "future"  # "is expected to dominate a summit set for April"
     return tense
 
 
@@ -212,6 +241,17 @@ def _told_in_the_past(token: Token, inside: set[int] | None = None) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
 
+def _ran_until_now(token: Token, inside: set[int] | None, deadline_verbs: frozenset[str]) -> bool:
+    """Rule ``through_in_present_perfect`` (issue 11): whether a token's verb is a present
+    perfect that tells of a stretch run up to the date ("the fund has fallen 2.08% this year
+    through Oct. 19"), not one that moves a deadline ("has extended the offer through
+    Nov. 17", which looks ahead)."""
+    verb = _verb_of(token, inside)
+    if verb is None or verb.tag_ != "VBN" or verb.lemma_.lower() in deadline_verbs:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
 def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[str]) -> bool:
     """Whether the verb a token belongs to is a finite verb of scheduling with an object
     ("planned a rally", "has scheduled a news conference"; not "a service planned for
@@ -222,6 +262,20 @@ def _schedules_a_thing(token: Token, inside: set[int] | None, verbs: frozenset[s
     # "planned a rally", or the passive "the accession was planned for early March"
     has_object = any(c.dep_ in {"dobj", "auxpass"} for c in verb.children)
     return verb.lemma_.lower() in verbs and _finite(verb) and has_object
+
+
+def _scheduled_thing(token: Token, inside: set[int] | None, participles: frozenset[str]) -> bool:
+    """Rule ``scheduled_participle`` (issue 11): whether a date hangs off a participle that
+    schedules a noun ("a summit set for April", "talks scheduled for Monday") in a clause
+    that is not told in the past. The bare participle reads as a past tense, but the thing
+    it schedules lies ahead of a present or future telling; in a past one ("a service
+    planned for Saturday was cancelled") the date keeps the past reading."""
+    verb = _verb_of(token, inside)
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN" or _finite(verb):
+        return False
+    if verb.lemma_.lower() not in participles:
+        return False
+    return tense_of(verb.head, inside) in {"present", "future", "conditional"}
 
 
 def hangs_off_a_verb(token: Token) -> bool:
@@ -434,7 +488,7 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
                 match.reading = reading
         names_period = _NAMES_A_PERIOD.search(match.found.group(0)) is not None
         if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
-            _same_period(match, previous, ctx.dct)
+            _same_period(match, previous, ctx.dct, ctx.text)
         elif period is not None and (
             names_period
             or _COMPARISON.search(ctx.text, max(0, match.start - 40), match.start)
@@ -443,7 +497,7 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
             # "profit rose to $3 million from $2 million a year earlier", "A year earlier, net
             # income was $2 million", "in the year-earlier quarter" in a story about a
             # quarter: the same quarter of the year before.
-            _same_period(match, period, ctx.dct)
+            _same_period(match, period, ctx.dct, ctx.text)
         if (
             match.pattern.name == "year_earlier"
             and _NAMES_A_QUARTER.search(match.found.group(0))
@@ -464,6 +518,7 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
                 written is not None
                 and not match.reading.relative
                 and ctx.on_verb(match.start, match.end)
+                and not _names_a_thing(ctx.text, match.start)
             ):
                 # A date that dates a verb sets the time of its passage; one that names a
                 # thing ("the Dec. 21, 1988, bombing") does not.
@@ -473,6 +528,13 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
         previous = match
     ctx.narrative, ctx.narrative_precision = None, "day"
     ctx.passage, ctx.period = None, None
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """Rule ``date_after_article`` (issue 11): a date right after "the" or "a" modifies the
+    noun that follows it ("the Dec. 21, 1988, bombing of Pan Am Flight 103"), whatever the
+    parser makes of it, so it does not set the time of its passage."""
+    return _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 def _near_sentence(text: str, start: int, end: int) -> bool:
@@ -489,7 +551,7 @@ def _same_paragraph(text: str, start: int, end: int) -> bool:
     return start <= end and _PARAGRAPH_BREAK.search(text, start, end) is None
 
 
-def _same_period(match: Match, previous: Match, dct: date | None) -> None:
+def _same_period(match: Match, previous: Match, dct: date | None, text: str) -> None:
     """ "Third-quarter profit rose from a year earlier": the same quarter (half, season,
     month or day) of the year before."""
     reading, before = match.reading, previous.reading
@@ -498,6 +560,13 @@ def _same_period(match: Match, previous: Match, dct: date | None) -> None:
     value = before.value or ""
     period = _PERIOD_OF_YEAR.fullmatch(value)
     if dct is not None and reading.value and reading.value.isdigit() and period:
+        if dct.year - int(reading.value) > 1 and not _COMPARISON.search(
+            text, max(0, match.start - 40), match.start
+        ):
+            # Rule ``far_ago_keeps_its_year`` (issue 11): "the rallies of early December,
+            # the biggest since the revolution 41 years ago" is not a comparison of two
+            # Decembers; only "a year earlier", or a comparison, takes the period before.
+            return
         year = int(value[:4]) - (dct.year - int(reading.value))
         match.reading = Reading(f"{year}{value[4:]}", "DATE", before.precision, True)
 
@@ -531,11 +600,68 @@ def _join_clock_times(chosen: list[Match], text: str) -> list[tuple[int, int, Re
                     joined = Reading(
                         f"{day_value[:10]}T{clock_part}", "TIME", "day", relative=day.relative
                     )
-                    out.append((match.start, other.end, joined))
+                    if "(" in between:
+                        # "10:35 a.m. (0735 GMT) Friday": the aside parts them, so two
+                        # expressions, the clock time on the day's date.
+                        clock_match = match if match.reading.clock else other
+                        day_match = other if match.reading.clock else match
+                        out.append((clock_match.start, clock_match.end, joined))
+                        out.append((day_match.start, day_match.end, day_match.reading))
+                        out.sort(key=lambda t: t[0])
+                    else:
+                        out.append((match.start, other.end, joined))
                     i += 2
                     continue
         out.append((match.start, match.end, match.reading))
         i += 1
+    return out
+
+
+def _day_before_a_date(
+    times: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading]]:
+    """Rule ``day_before_date`` (issue 11): "the day before last Tuesday's hearing", "the
+    day after Christmas": one expression, the day next to the date it leans on (as "the day
+    before yesterday" is), once that date is resolved."""
+    out = []
+    for start, end, reading in times:
+        found = _DAY_BEFORE.search(text, max(0, start - 30), start)
+        value = reading.value or ""
+        if found is not None and reading.type == "DATE" and _FULL_DAY.fullmatch(value):
+            step = -1 if found["dir"].lower() == "before" else 1
+            day = date.fromisoformat(value) + timedelta(days=step)
+            out.append((found.start(), end, Reading(day.isoformat(), "DATE", "day", True)))
+        else:
+            out.append((start, end, reading))
+    return out
+
+
+def _second_days_of_ranges(
+    times: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading]]:
+    """Rule ``range_second_day`` (issue 11): "on April 24 and 25", "March 3-5": the second
+    day of a range written with one month is a date of its own, in the first day's month
+    and year."""
+    out = []
+    starts = {start for start, _, _ in times}
+    for _, end, reading in times:
+        value = reading.value or ""
+        if reading.type != "DATE" or not _FULL_DAY.fullmatch(value) or not text[end - 1].isdigit():
+            continue
+        found = _RANGE_END_DAY.match(text, end)
+        if found is None or found.start("d") in starts:
+            continue
+        first = date.fromisoformat(value)
+        second = int(found["d"])
+        if not first.day < second <= 31:
+            continue
+        try:
+            day = first.replace(day=second)
+        except ValueError:
+            continue
+        out.append(
+            (found.start("d"), found.end("d"), Reading(day.isoformat(), "DATE", "day", True))
+        )
     return out
 
 
@@ -553,6 +679,10 @@ def _entities_the_grammar_missed(
             continue
         if not _DATEPARSER_CANDIDATE.search(ent.text) or _NUMBER_ONLY.fullmatch(ent.text):
             continue  # a bare figure the year rule did not take is a count, not a year
+        if _LONE_MONTH.fullmatch(ent.text):
+            # Rule ``lone_month_judged`` (issue 11): the month rule has judged a month name on
+            # its own ("the annual March for Life" is a name); the entity does not revive it.
+            continue
         parsed = parse_with_dateparser(ent.text, dct)
         if parsed is None:
             continue

@@ -217,6 +217,21 @@ class TimeGrammar:
                 True,
             ),
             (
+                "week_of",  # "the week of March 6": the week that holds the day (issue 11)
+                rf"the\s+week\s+of\s+(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month_any})\s+{ordinal_day}"
+                rf"(?!\d)(?:,?\s+{year})?",
+                self._week_of,
+                4,
+                True,
+            ),
+            (
+                "prefixed_year",  # "the post-1959 politics", "pre-1990 levels": the year
+                r"(?:pre|post)-(?P<y>(?:1[5-9]|20)\d\d)(?![\d%]|s)",
+                self._prefixed_year,
+                1,
+                False,
+            ),
+            (
                 "month_year",
                 rf"(?:(?P<mod>{mod})[-\s]*)?(?P<m>{month_any}),?\s+(?:of\s+)?{year}(?!\d|,\d)",
                 self._month_year,
@@ -487,7 +502,14 @@ class TimeGrammar:
         return self.lex.units[w], w in self.lex.time_units
 
     def duration_value(self, amount: float | None, unit_word: str) -> str:
+        """The TimeML value of a duration: "three years" P3Y, "5 1/2 hours" PT5H30M.
+
+        Rule ``decades_in_years`` (issue 11): a counted decade or century is written in years,
+        as ISO 8601 has no unit for either ("two decades" P20Y, "a century" P100Y); an
+        uncounted one keeps its unit ("decades" PXDE), which says more than PXY."""
         code, is_clock = self.unit_code(unit_word)
+        if amount is not None and code in {"DE", "CE"}:
+            amount, code = amount * (10 if code == "DE" else 100), "Y"
         if amount is not None and code in {"2W", "Q"}:
             amount, code = (amount * 2, "W") if code == "2W" else (amount * 3, "M")
         elif code in {"2W", "Q"}:
@@ -591,6 +613,20 @@ class TimeGrammar:
             return Reading(date(year, month, day).isoformat(), relative=True)
         except ValueError:
             return None
+
+    def _week_of(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``week_of`` (issue 11): "a hearing the week of March 6" is the ISO week that
+        holds the day (resolved as "March 6" alone would be), not the DCT's week and a date."""
+        day = self._day_month(m, ctx)
+        if day is None or not day.value or not _FULL_DATE.fullmatch(day.value):
+            return None
+        week = cal.iso_week(date.fromisoformat(day.value))
+        return Reading(week, precision="week", relative=day.relative)
+
+    def _prefixed_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``prefixed_year`` (issue 11): "the post-1959 politics", "pre-1990 levels": a
+        year behind "pre-" or "post-" is the year (the prefix says which side of it)."""
+        return Reading(m["y"], precision="year")
 
     def _month_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
         month = self.month_number(m["m"])
@@ -776,6 +812,15 @@ class TimeGrammar:
         narrative = rel in {"following", "previous", "that", "the same"} or unit_word == "day"
         # "the current year" is the DCT's, whatever date was mentioned last
         narrative = narrative or (bool(m["the"]) and rel not in {"current", "this"})
+        if (
+            rel in {"that", "the same", "that same"}
+            and unit_word == "day"
+            and ctx.narrative is not None
+            and ctx.narrative_precision == "month"
+        ):
+            # Rule ``that_day_of_a_month`` (issue 11): "in March 1998 ... That day, the army
+            # withdrew": a day of the month told of, which one unknown (not the DCT).
+            return Reading(f"{ctx.narrative:%Y-%m}-XX", relative=True)
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
@@ -796,6 +841,10 @@ class TimeGrammar:
         if is_clock:
             return Reading(anchor.isoformat(), relative=True)
         step = round(amount) * sign
+        if code == "DE":
+            # Rule ``decade_ago_year`` (issue 11): "a decade ago" counts ten years back to a
+            # year ("in 1999, a decade ago" is 1989), not to the decade of the 1980s.
+            return _shift(anchor, "year", 10 * step)
         return _shift(anchor, unit_word, step)
 
     def _season(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -987,6 +1036,12 @@ class TimeGrammar:
         return Reading(str(year), precision="year")
 
     def _named_time(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """ "at noon", "at midday", "midnight": the clock time, on the day beside it.
+
+        Rule ``high_noon`` (issue 11): "high noon" is a figure of speech (and a film's
+        title), not a time of day."""
+        if m["t"].lower() == "noon" and ctx.previous_word(m.start()) == "high":
+            return None
         hour, minute = (int(x) for x in self.lex.named_times[m["t"].lower()].split(":"))
         return self._clock_reading(hour, minute, ctx)
 
@@ -1042,6 +1097,7 @@ class TimeGrammar:
 
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 # "current account", "current year" (a time expression of its own): no PRESENT_REF.
 _NOT_AFTER_PRESENT = frozenset(
     {"account", "accounts", "affairs", "events", "year", "quarter", "month", "week", "period"}

@@ -50,6 +50,9 @@ class TimeLexicon:
     deadline_prepositions: frozenset[str] = frozenset()  # "until Tuesday": ahead
     deadline_verbs: frozenset[str] = frozenset()  # "postponed to Monday": ahead
     schedule_verbs: frozenset[str] = frozenset()  # "planned a rally Saturday": ahead
+    # "a summit set for April": a noun's participle that schedules it looks ahead (issue 11)
+    scheduled_participles: frozenset[str] = frozenset()
+    clock_words: frozenset[str] = frozenset()  # "until 9 a.m. Tuesday": a clock's head word
 
 
 @lru_cache(maxsize=1)
@@ -95,4 +98,6 @@ def load_time_lexicon() -> TimeLexicon:
         deadline_prepositions=frozenset(raw["deadline_prepositions"]),
         deadline_verbs=frozenset(raw["deadline_verbs"]),
         schedule_verbs=frozenset(raw["schedule_verbs"]),
+        scheduled_participles=frozenset(raw["scheduled_participles"]),
+        clock_words=frozenset(raw["clock_words"]),
     )
