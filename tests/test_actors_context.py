@@ -122,3 +122,15 @@ def test_a_person_named_after_a_coded_title_is_what_the_title_says(pipeline: Pip
     codes = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
     assert codes["Mark Esper"].startswith("USA")
     assert codes["Esper"].startswith("USA")
+
+
+def test_they_and_them_refer_to_a_plural_agent_the_story_gives_a_country(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "HONG KONG (Reuters) - Police have laid siege to a university, pinning 800 students "
+        "inside, and threatened to use live ammunition on them."
+    )
+    article = pipeline.extract(text, date="2019-11-19")
+    them = [m for m in article.mentions if m.text == "them"]
+    assert them and them[0].actor is not None and them[0].actor.code == "HKGEDU"

@@ -592,7 +592,11 @@ def test_supplement_agent_replaces_an_actor_synonym_of_the_same_word(
     youth = [ACTORS / "youth.actors.txt"]
     text = "An Israeli youth marched."
     plain = ActorMatcher.from_files(youth, [ACTORS / "supplement.agents.txt"], cache_dir=tmp_path)
-    assert _codes(_mentions(plain, nlp, text, None))["youth"] == "FRAREB"  # actor wins a tie
+    # The actor entry (a name) wins a tie where it is written as a name; in lower case it
+    # is the common word (``mentions.lower_case_name``), never the name.
+    named = _codes(_mentions(plain, nlp, "An Israeli Youth marched.", None))
+    assert named["Youth"] == "FRAREB"
+    assert "FRAREB" not in _codes(_mentions(plain, nlp, text, None)).values()
     m = ActorMatcher.from_files(youth, [supplement], cache_dir=tmp_path)
     assert _codes(_mentions(m, nlp, text, None))["Israeli youth"] == "ISRCVL"
 
@@ -759,3 +763,14 @@ def test_the_names_inside_a_quoted_title_of_a_work_are_no_actors(pipeline: Pipel
     named = {m.text for m in article.mentions if m.actor is not None}
     assert not any("America" in t for t in named)
     assert "Iraq" in named  # a quoted sentence is no title
+
+
+def test_an_agent_word_that_is_a_surname_is_the_person_not_the_agent(pipeline: Pipeline) -> None:
+    text = (
+        "KABUL (AP) - American Kevin King was abducted in 2016. Gunmen abducted King outside "
+        "the university. Mayor Bill Bishop spoke to the police."
+    )
+    article = pipeline.extract(text, date="2019-11-19")
+    codes = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
+    assert codes.get("King", "").startswith("USA")  # not the agent KING (GOV)
+    assert not any(code.endswith("CHR") for code in codes.values())  # not BISHOP (CHR)

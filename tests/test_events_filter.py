@@ -123,3 +123,17 @@ def test_a_pronoun_target_naming_the_source_again_is_no_party(pipeline: Pipeline
     ours = [e for e in article.events if e.target is not None and e.target.text == "our"]
     assert ours
     assert all("filter.same_party" in e.rules and e.confidence == 0.0 for e in ours)
+
+
+def test_what_the_sources_own_side_will_do_is_no_party_acted_on(pipeline: Pipeline) -> None:
+    article = pipeline.extract(
+        "LONDON (Reuters) - China's ambassador to Britain warned that the Chinese government "
+        "will not sit on its hands.",
+        date="2019-11-19",
+    )
+    own = [
+        e
+        for e in article.events
+        if e.source and e.target and e.source.code == e.target.code and e.confidence > 0
+    ]
+    assert not own

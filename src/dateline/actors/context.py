@@ -28,6 +28,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import pycountry
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Event, EventActor, Mention
@@ -257,7 +258,12 @@ def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str
     covered.sort()
     starts = [a for a, _ in covered]
     added: list[Mention] = []
-    for tok in doc:
+    # The surnames' tokens, found on the doc's array (a Token for each word cost more).
+    strings = doc.vocab.strings
+    wanted = {strings.add(name) for name in surnames}
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    for i in (i for i, orth in enumerate(orths) if orth in wanted):
+        tok = doc[i]
         earlier = surnames.get(tok.text)
         if earlier is None or tok.pos_ != "PROPN" or tok.idx < earlier.end:
             continue

@@ -155,9 +155,21 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                     persons = [m for m in resolved if not _is_organisation(root_of(m))]
                 pool = persons
             if word in PLURAL_PRONOUNS:
-                # "they" refers to a plural phrase ("the Americans"), not to a singular one.
+                # "they" refers to a plural phrase ("the Americans"), not to a singular one;
+                # a plural agent with no country yet is one too ("police pinned 800 students
+                # inside and threatened to use live ammunition on them"): it takes the story's
+                # country later, with the pronoun (rule ``coref.plural_agent``).
                 if plural is None:
-                    plural = [m for m in resolved if _is_plural(root_of(m))]
+                    plural = sorted(
+                        (
+                            m
+                            for m in speakers
+                            if m.actor is not None
+                            and (_has_owner(m.actor.code) or m.via == "agent")
+                            and _is_plural(root_of(m))
+                        ),
+                        key=lambda m: m.start,
+                    )
                 pool = plural
             antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
         elif (

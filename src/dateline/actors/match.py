@@ -61,6 +61,7 @@ from .dictionaries import (
 )
 from .mentions import find_mentions
 from .modifiers import AGENT_OF_PREPOSITIONS
+from .names import plausible_matches
 from .phrases import PhraseHit, PhraseIndex, PhraseText
 from .words import (
     MAX_STEM_SUFFIX,
@@ -402,6 +403,7 @@ class ActorMatcher:
                 matches += self.match_tokens(run)
                 run = [t]
         matches += self.match_tokens(run)
+        matches = plausible_matches(matches, doc)
         if not matches:
             return None, False
         groups = phrase_groups(self, matches, doc)

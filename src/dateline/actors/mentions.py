@@ -23,14 +23,14 @@ from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Mention
 from .combine import (
-    ActorMatch,
     group_code,
     phrase_groups,
     says_former,
     share_across_coordination,
 )
 from .compiled import match_key
-from .modifiers import HONORIFICS, PLACE_NAME_WORDS, TITLE_MAX_WORDS, TITLE_SMALL_WORDS
+from .modifiers import HONORIFICS
+from .names import plausible_matches
 
 if TYPE_CHECKING:
     from .match import ActorMatcher
@@ -49,14 +49,7 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
     when = article.published.as_date() if article.published else None
     # The doc itself, not list(doc): tokens are made only where a phrase may start.
     matches = matcher.match_tokens(doc, matcher.doc_keys(doc))
-    titles = _quoted_titles(doc)
-    matches = [
-        m
-        for m in matches
-        if not _lower_case_name(m, doc)
-        and not _in_a_place_name(m, doc)
-        and not any(a <= m.start and m.end <= b for a, b in titles)
-    ]
+    matches = plausible_matches(matches, doc)
     mentions: list[Mention] = []
     covered: set[int] = set()
     ents = doc.ents  # each access builds the spans anew
@@ -150,54 +143,6 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
         if mention.antecedent is not None:
             mention.antecedent = new_index[mention.antecedent]
     return result
-
-
-def _lower_case_name(match: ActorMatch, doc: Doc) -> bool:
-    """ "The case raised red flags": a phrase of the actor dictionaries (a name: "RED FLAG",
-    a Venezuelan group) written all in lower case, with no digit, is a common phrase, not
-    the name (rule ``mentions.lower_case_name``; PETRARCH's upper-cased input could not
-    tell). The agent dictionaries' common nouns ("police", "rebels") are not affected."""
-    if match.actor < 0 or match.agent >= 0:
-        return False
-    return not any(
-        ch.isupper() or ch.isdigit() for tok in doc[match.start : match.end] for ch in tok.text
-    )
-
-
-def _in_a_place_name(match: ActorMatch, doc: Doc) -> bool:
-    """ "Police searched his home at 180 Clinton St.", "a rally at Lincoln Memorial": a name
-    of the actor dictionaries followed by a word for a street, building or landmark
-    (``PLACE_NAME_WORDS``) is part of that place's name (rule ``mentions.in_a_place_name``)."""
-    if match.actor < 0 or match.agent >= 0 or match.end >= len(doc):
-        return False
-    after = doc[match.end]
-    return after.is_title and after.lower_.rstrip(".") in PLACE_NAME_WORDS
-
-
-def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
-    """The token ranges of quoted titles of works: "the TV special 'Graduate Together: America
-    Honors the High School Class of 2020'", the memoir "Apropos of Nothing". A short
-    quotation whose words are capitalised (but for ``TITLE_SMALL_WORDS``) names a book, show
-    or report; the actors its words name do not act (rule ``mentions.title_of_a_work``)."""
-    out: list[tuple[int, int]] = []
-    opened: int | None = None
-    for tok in doc:
-        if tok.text not in _QUOTE_MARKS:
-            continue
-        if opened is None or tok.text == "“":
-            opened = tok.i
-            continue
-        inside = doc[opened + 1 : tok.i]
-        opened = None
-        words = [t for t in inside if t.is_alpha and t.lower_ not in TITLE_SMALL_WORDS]
-        if not 2 <= len(words) <= TITLE_MAX_WORDS:
-            continue
-        if all(t.is_title or t.is_upper for t in words):
-            out.append((inside.start, inside.end))
-    return out
-
-
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 def _addressed_person(

@@ -71,6 +71,8 @@ class Around:
     places: SpanIndex[Place]
     # The (trigger offset, source code) of the article's events that have a target.
     targeted: frozenset[tuple[int, str]]
+    # The named entities that can name a party (PARTY_ENTITY_LABELS), by their characters.
+    party_names: SpanIndex[tuple[int, int]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,9 @@ def _no_other_party(c: Candidate) -> bool:
         inside = sent.start_char <= mention.start < sent.end_char
         if inside and other(mention.start, mention.end):
             return False
+    if c.around is not None and c.around.party_names is not None:
+        names = c.around.party_names.overlapping(sent.start_char, sent.end_char)
+        return not any(sent.start_char <= a < sent.end_char and other(a, b) for a, b in names)
     return not any(
         ent.label_ in PARTY_ENTITY_LABELS and other(ent.start_char, ent.end_char)
         for ent in sent.ents
@@ -331,10 +336,16 @@ def _no_country(c: Candidate) -> bool:
 
 def _same_party(c: Candidate) -> bool:
     """ "We need to support our first responders", "he said he backed the idea of a woman
-    succeeding him": a pronoun target that names the source again."""
+    succeeding him": a pronoun target that names the source again; or the subject of the
+    verb's clause, of the source's own code ("warned that the Chinese government will not
+    sit on its hands")."""
     source, target = c.event.source, c.event.target
     if source is None or target is None or c.target is None or source.code != target.code:
         return False
+    if "target:roles.clause_subject" in c.event.rules:
+        # "China's ambassador warned that the Chinese government will not sit on its hands":
+        # what the source's own side will do, not a party it acts on.
+        return True
     word = c.target.lower_
     if word not in SELF_PRONOUNS:
         return False
@@ -469,6 +480,10 @@ def weigh_events(
             (c.trigger.idx, c.event.source.code)
             for c in candidates
             if c.event.target is not None and c.event.source is not None
+        ),
+        SpanIndex(
+            [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PARTY_ENTITY_LABELS],
+            lambda span: (span,),
         ),
     )
     for candidate in candidates:
