@@ -383,3 +383,150 @@ def test_event_takes_its_paragraphs_place_when_its_sentence_has_none(nlp: Langua
     article.places = find_places(article, doc, load_gazetteer())
     place = place_for_event(_event(article, doc, "met", "They"), article, doc)
     assert place is not None and place.name == "Amman" and place.source == "paragraph"
+
+
+def test_a_province_or_division_after_a_comma_pins_the_town(gazetteer: Gazetteer) -> None:
+    from dateline.places.find import add_written_hints
+
+    text = (
+        "The firm, based in London, Ont., and in Perth, Scotland, hired staff in Toronto, Ontario."
+    )
+    toponyms = [
+        Toponym(text.index(name), text.index(name) + len(name), name)
+        for name in ("London", "Perth", "Toronto")
+    ]
+    add_written_hints(text, toponyms, gazetteer)
+    assert [t.admin1_hint for t in toponyms] == ["CA.08", "GB.SCT", "CA.08"]
+    london, perth, toronto = resolve_toponyms(toponyms, gazetteer)
+    assert london is not None and london.country == "CA"
+    assert perth is not None and perth.admin1 == "GB.SCT"
+    assert toronto is not None and toronto.country == "CA"
+
+
+def test_a_province_abbreviation_alone_is_the_province(gazetteer: Gazetteer) -> None:
+    (bc,) = resolve_toponyms([Toponym(0, 4, "B.C.")], gazetteer)
+    assert bc is not None and bc.feature_code == "ADM1" and bc.name == "British Columbia"
+
+
+def test_a_town_bearing_the_name_beats_one_with_it_as_a_former_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # GeoNames lists "Youngstown" among the names of Mount Gilead, Ohio, a smaller town near
+    # Marion; the town called Youngstown must still win beside Marion.
+    picks = resolve_toponyms([Toponym(0, 10, "Youngstown"), Toponym(20, 26, "Marion")], gazetteer)
+    assert picks[0] is not None and picks[0].name == "Youngstown"
+
+
+def test_the_outlets_country_domain_is_context(nlp: Language) -> None:
+    from dateline.places.find import outlet_country
+
+    gazetteer = load_gazetteer()
+    assert outlet_country("http://www.lfpress.ca/news/local/1.html", gazetteer) == "CA"
+    assert outlet_country("thisisoxfordshire.co.uk", gazetteer) == "GB"
+    assert outlet_country("https://example.com/a", gazetteer) is None
+    assert outlet_country("news.tv", gazetteer) is None
+    assert outlet_country("The Daily Star", gazetteer) is None
+    text = "Police closed Richmond Road after the crash in Richmond on Tuesday."
+    at_home, doc = parse(nlp, text)
+    (richmond,) = [p for p in find_places(at_home, doc, gazetteer) if p.text == "Richmond"]
+    abroad = Article(text=text, url="https://www.example.ca/news/1")
+    (richmond_ca,) = [p for p in find_places(abroad, doc, gazetteer) if p.text == "Richmond"]
+    assert richmond.country == "US" and richmond_ca.country == "CA"
+
+
+def test_a_division_named_without_its_generic_word_is_found(gazetteer: Gazetteer) -> None:
+    # GeoNames writes "Dagestan, Respublika"; news writes "Dagestan".
+    (dagestan,) = resolve_toponyms([Toponym(0, 8, "Dagestan")], gazetteer)
+    assert dagestan is not None and dagestan.feature_code == "ADM1" and dagestan.country == "RU"
+
+
+def test_a_capitals_namesake_wins_in_a_story_whose_places_lie_elsewhere(
+    gazetteer: Gazetteer,
+) -> None:
+    names = ["Dublin", "Columbus", "Worthington", "Hilliard"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].admin1 == "US.OH"
+    # The capital keeps its fame where the story leaves home for its country.
+    names = ["Dublin", "Ireland", "Cork", "Boston"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].country == "IE"
+    (alone,) = resolve_toponyms([Toponym(0, 6, "Dublin")], gazetteer)
+    assert alone is not None and alone.country == "IE"
+    # An American story that names Washington and New York supports no Moscow, Idaho.
+    for names, country in (
+        (["Moscow", "Washington", "New York"], "RU"),
+        (["London", "Washington", "Boston"], "GB"),
+        (["Paris", "Washington"], "FR"),
+    ):
+        picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+        assert picks[0] is not None and picks[0].country == country, names
+
+
+def _toponyms_in(text: str, *names: str) -> list[Toponym]:
+    """Toponyms for the first occurrence of each name (after the one before it)."""
+    toponyms, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name))
+        at = start + len(name)
+    return toponyms
+
+
+def test_names_listed_together_are_places_of_one_kind(gazetteer: Gazetteer) -> None:
+    from dateline.places.find import add_written_hints
+
+    text = "Players came from Missouri, New York, North Carolina and Virginia."
+    toponyms = _toponyms_in(text, "Missouri", "New York", "North Carolina", "Virginia")
+    add_written_hints(text, toponyms, gazetteer)
+    assert {t.kind_hint for t in toponyms} == {"ADM1"}
+    picks = resolve_toponyms(toponyms, gazetteer)
+    assert picks[1] is not None and picks[1].feature_code == "ADM1"
+    text = "We had volunteers from Crockett, Palestine and Houston, she said."
+    toponyms = _toponyms_in(text, "Crockett", "Palestine", "Houston")
+    add_written_hints(text, toponyms, gazetteer)
+    assert toponyms[2].kind_hint == "P"
+    # Two names are no list; names apart in the text are none either.
+    text = "He drove from Dallas to Houston, then to Austin."
+    toponyms = _toponyms_in(text, "Dallas", "Houston", "Austin")
+    add_written_hints(text, toponyms, gazetteer)
+    assert [t.kind_hint for t in toponyms] == [None, None, None]
+
+
+def test_a_county_named_like_a_state_needs_the_text_to_say_so(gazetteer: Gazetteer) -> None:
+    names = ["Boone County", "Indiana", "Hendricks County", "Illinois", "Ohio"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[-1] is not None and picks[-1].feature_code == "ADM1"
+    assert picks[-1].admin1 == "US.OH"
+
+
+def test_abbreviated_compass_points_and_county_words_are_read(gazetteer: Gazetteer) -> None:
+    west, platte = resolve_toponyms(
+        [Toponym(0, 11, "W. Columbia"), Toponym(20, 30, "Platte Co.")], gazetteer
+    )
+    assert west is not None and west.name == "West Columbia"
+    assert platte is not None and platte.feature_code == "ADM2"
+
+
+def test_an_adjective_of_a_division_or_continent_is_derived_by_rule(
+    gazetteer: Gazetteer,
+) -> None:
+    abkhaz, dagestani, european = resolve_toponyms(
+        [Toponym(0, 6, "Abkhaz"), Toponym(10, 19, "Dagestani"), Toponym(30, 38, "European")],
+        gazetteer,
+    )
+    assert abkhaz is not None and abkhaz.feature_code == "ADM1" and abkhaz.country == "GE"
+    assert dagestani is not None and dagestani.country == "RU"
+    assert european is not None and european.feature_code == "CONT"
+    # Countries' demonyms are listed; none is made up ("Roman" is no Romanian).
+    (roman,) = resolve_toponyms([Toponym(0, 5, "Roman")], gazetteer)
+    assert roman is None or roman.feature_code != "PCLI"
+
+
+def test_a_large_city_named_by_its_initials_is_no_mere_acronym(gazetteer: Gazetteer) -> None:
+    nyc, hk, eu, code = resolve_toponyms(
+        [Toponym(0, 3, "NYC"), Toponym(5, 7, "HK"), Toponym(9, 11, "EU"), Toponym(13, 16, "DAC")],
+        gazetteer,
+    )
+    assert nyc is not None and nyc.name == "New York City"
+    assert hk is not None and hk.country == "HK"
+    assert eu is None and code is None  # no town "Eu"; "DAC" is a code, not Dhaka's initials

@@ -40,7 +40,8 @@ from ..places import (
     load_gazetteer,
     resolve_toponyms,
 )
-from ..places.find import add_written_hints
+from ..places.find import add_written_hints, outlet_country
+from ..places.lexicon import OUTLET_COUNTRY_VOTES
 from ..settings import Settings
 from . import prf
 from .align import realign
@@ -132,9 +133,14 @@ def resolve_gold_spans(
     countries: Mapping[str, float] | None = None,
     admin1s: Mapping[str, float] | None = None,
 ) -> list[Candidate | None]:
-    """dateline's candidate for each gold toponym of ``article``, in the article's context."""
+    """dateline's candidate for each gold toponym of ``article``, in the article's context
+    (with the outlet's country by its domain, as ``find_places`` counts it)."""
     toponyms = [Toponym(t.start, t.end, t.text) for t in article.toponyms]
     add_written_hints(article.text, toponyms, gazetteer)
+    outlet_cc = outlet_country(article.domain, gazetteer)
+    if outlet_cc is not None:
+        countries = dict(countries or {})
+        countries[outlet_cc] = countries.get(outlet_cc, 0.0) + OUTLET_COUNTRY_VOTES
     return resolve_toponyms(toponyms, gazetteer, countries=countries, admin1s=admin1s)
 
 
@@ -209,6 +215,7 @@ def _end_to_end(
         found_dateline = find_dateline_near_start(gold_article.text)
         article = Article(
             text=gold_article.text,
+            outlet=gold_article.domain,
             dateline=found_dateline.dateline if found_dateline else None,
         )
         places = find_places(article, doc, gazetteer)

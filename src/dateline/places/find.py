@@ -12,7 +12,7 @@ from ..model import Article, Dateline, Place
 from ..spanindex import SpanIndex
 from . import lexicon
 from .gazetteer import Candidate, Gazetteer, name_key
-from .resolve import Toponym, demonym_candidates, resolve_toponyms
+from .resolve import Toponym, candidates_for, demonym_candidates, kind_of, resolve_toponyms
 
 # ", Ill." / ", Illinois" / ", N.Y." right after a town name.
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -32,6 +32,8 @@ _LOOKBEHIND_CHARS = 40
 _COORDINATED = re.compile(
     r"(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+([a-z]+)\b"
 )
+# What joins the names of a list: ", ", " and ", ", and ", " or ", " & ".
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s+")
 _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s)\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
@@ -72,20 +74,67 @@ def add_written_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazette
         toponym.kind_hint = kind_from_words(text, toponym.start, toponym.end)
         after = _STATE_AFTER.match(text, toponym.end)
         if after:
-            word = after.group(1).strip()
-            state = gazetteer.state_of(word)
-            if state is not None:
-                toponym.admin1_hint = f"US.{state}"
-            else:
-                # "Baghdad, Iraq": the country named after the comma.
-                country = next((c for c in gazetteer.lookup(word) if c.is_country), None)
-                if country is not None:
-                    toponym.country_hint = country.country
+            _add_containment_hint(toponym, after.group(1).strip(), gazetteer)
         before = _DEMONYM_BEFORE.search(
             text[max(0, toponym.start - _LOOKBEHIND_CHARS) : toponym.start]
         )
         if before:
             toponym.country_hint = gazetteer.country_of_demonym(before.group(1))
+    add_list_hints(text, toponyms, gazetteer)
+
+
+def add_list_hints(text: str, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> None:
+    """Names listed together are places of one kind (rule ``list kind``): in "Missouri, New
+    York, North Carolina and Virginia" New York is the state; in "volunteers from Crockett,
+    Palestine and Houston" Houston is the town, not the county. A list of at least
+    ``LIST_MIN_NAMES`` names joined by commas, "and", "or" or "&" whose names all bear one
+    kind of place (country, state or province, county, town) as their own name, and only that
+    one kind in common, gives that kind to each name the words around did not already type."""
+    ordered = sorted(toponyms, key=lambda t: t.start)
+    run: list[Toponym] = []
+    for toponym in [*ordered, None]:
+        if (
+            toponym is not None
+            and run
+            and _LIST_JOINER.fullmatch(text[run[-1].end : toponym.start])
+        ):
+            run.append(toponym)
+            continue
+        if len({name_key(t.text) for t in run}) >= lexicon.LIST_MIN_NAMES:
+            common: set[str] | None = None
+            for member in run:
+                found = candidates_for(member.text, gazetteer)
+                kinds = {kind_of(c) for c in found if not c.quality}
+                common = kinds if common is None else common & kinds
+            if common is not None and len(common) == 1:
+                (kind,) = common
+                for member in run:
+                    if member.kind_hint is None:
+                        member.kind_hint = kind
+        run = [toponym] if toponym is not None else []
+
+
+def _add_containment_hint(toponym: Toponym, word: str, gazetteer: Gazetteer) -> None:
+    """The place named after the comma holds the toponym (rule ``written containment``):
+    a US state, spelt out or abbreviated ("Springfield, Ill."), a Canadian province
+    abbreviated ("London, Ont."), any other first-level division by its own name ("Toronto,
+    Ontario", "Perth, Scotland") or a country ("Baghdad, Iraq")."""
+    state = gazetteer.state_of(word)
+    if state is not None:
+        toponym.admin1_hint = f"US.{state}"
+        return
+    province = lexicon.PROVINCE_ABBREVIATIONS.get(word.replace(" ", ""))
+    if province is not None:
+        toponym.admin1_hint = province
+        return
+    found = gazetteer.lookup(word)
+    country = next((c for c in found if c.is_country), None)
+    if country is not None:
+        toponym.country_hint = country.country
+        return
+    division = next((c for c in found if c.feature_code == "ADM1" and c.quality == 0), None)
+    if division is not None:
+        toponym.admin1_hint = division.admin1
 
 
 def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
@@ -109,6 +158,25 @@ def context_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
     for cc, n in actors.items():
         votes[cc] = votes.get(cc, 0.0) + lexicon.ACTOR_VOTES * n / total
     return votes
+
+
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:?#\s]+)", re.IGNORECASE)
+
+
+def outlet_country(address: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country of an outlet's web address by its country-code domain (rule ``outlet
+    country``): "http://www.lfpress.ca/news" and "independent.ie" -> CA and IE; None for a
+    generic domain (".com", ".org") or one sites take for its letters (".tv", ".io")."""
+    if not address:
+        return None
+    host = _HOST.match(address.strip())
+    if host is None or "." not in host.group(1):
+        return None
+    tld = host.group(1).rstrip(".").rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or not tld.isalpha() or tld in lexicon.GENERIC_COUNTRY_DOMAINS:
+        return None
+    cc = lexicon.COUNTRY_DOMAIN_CODES.get(tld, tld.upper())
+    return cc if gazetteer.country(cc) is not None else None
 
 
 def resolve_dateline(
@@ -139,6 +207,9 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     dateline's country is context for everything else.
     """
     votes = context_votes(article, gazetteer)
+    outlet_cc = outlet_country(article.url, gazetteer) or outlet_country(article.outlet, gazetteer)
+    if outlet_cc is not None:
+        votes[outlet_cc] = votes.get(outlet_cc, 0.0) + lexicon.OUTLET_COUNTRY_VOTES
     article.dateline = resolve_dateline(article, gazetteer, votes)
     if article.dateline is not None and article.dateline.country:
         country = article.dateline.country
@@ -260,6 +331,8 @@ def _names_inside(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     if len(tokens) < 2:
         return []
     starts = [0] + [k + 1 for k, t in enumerate(tokens[:-1]) if t.lower_ == "of"]
+    # The entity's own text, read once (``doc.text`` joins the whole document each time).
+    ent_text, offset = ent.text, ent.start_char
     found = []
     for first in starts:
         for n in range(min(lexicon.EMBEDDED_MAX_TOKENS, len(tokens) - first), 0, -1):
@@ -267,7 +340,7 @@ def _names_inside(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             if n == len(tokens) or not all(w.text[:1].isupper() for w in words):
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            text = ent.doc.text[start:end]
+            text = ent_text[start - offset : end - offset]
             if name_key(text) in lexicon.NOT_EMBEDDED_PLACES:
                 continue
             after = tokens[first + n].lower_ if first + n < len(tokens) else ""

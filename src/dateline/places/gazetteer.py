@@ -22,6 +22,10 @@ from ..errors import E_GAZETTEER, GazetteerError
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gazetteer.sqlite"
 COORD_SCALE = 10_000
 
+# Generic words of division names (folded), left out of a division's stem.
+DIVISION_GENERIC_WORDS = frozenset(
+    {"respublika", "republic", "of", "province", "oblast", "region", "governorate"}
+)
 _PUNCT_DROP = re.compile(r"[.'’`ʻ]")
 _PUNCT_SPACE = re.compile(r"[-‐–,/()\"“”]+")
 _SPACES = re.compile(r"\s+")
@@ -128,6 +132,14 @@ class Gazetteer:
                 self.admin1s[cand.admin1] = cand
                 if cand.country == "US":
                     self.us_states[cand.admin1] = cand
+        # First-level divisions by their name without its generic words ("dagestan" for
+        # "Dagestan, Respublika"), for names written without them.
+        self._division_stems: dict[str, tuple[Candidate, ...]] = {}
+        for cand in self.admin1s.values():
+            words = name_key(cand.name).split(" ")
+            stem = " ".join(w for w in words if w not in DIVISION_GENERIC_WORDS)
+            if stem and stem != " ".join(words):
+                self._division_stems[stem] = (*self._division_stems.get(stem, ()), cand)
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
         self._places: dict[int, Candidate | None] = {}
 
@@ -150,6 +162,12 @@ class Gazetteer:
                 self._lookups.clear()
             self._lookups[key] = found
         return found
+
+    def division_by_stem(self, name: str) -> tuple[Candidate, ...]:
+        """The first-level divisions whose name without its generic words ("Respublika",
+        "Province", "Oblast", "Republic of") is ``name``: "Dagestan" -> "Dagestan,
+        Respublika"."""
+        return self._division_stems.get(name_key(name), ())
 
     def country_of_demonym(self, word: str) -> str | None:
         """The ISO2 code of the country a demonym names ("Jordanian" -> "JO")."""

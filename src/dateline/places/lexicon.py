@@ -170,6 +170,9 @@ NOT_EMBEDDED_PLACES = frozenset(
 EMBEDDED_MIN_POPULATION = 100_000
 # The smallest town taken inside another name, even in the article's own division.
 EMBEDDED_MIN_LOCAL_POPULATION = 1000
+# The kinds of place an adjective formed by rule may name ("Dagestani", "Abkhaz", "African"):
+# not countries, whose demonyms are listed in full ("Roman" is not Romania's).
+DERIVED_DEMONYM_CODES = frozenset({"ADM1", "CONT"})
 # Labels of nationality words, read as the place they come from ("Iraqi", "Ohioans").
 DEMONYM_LABELS = frozenset({"NORP"})
 
@@ -211,10 +214,43 @@ STRIP_PREFIXES = (
 
 # An all-capital name this short is an acronym: it matches no town ("EU" is not Eu, France).
 ACRONYM_MAX_CHARS = 3
+# ... unless it is the initials of a city this large ("NYC", "LA", "HK").
+ACRONYM_CITY_MIN_POPULATION = 500_000
+
+# Canadian provinces and territories as news abbreviates them (Canadian Press and AP style:
+# "London, Ont.", "Victoria, B.C.") -> GeoNames admin1 code. Like the AP state abbreviations,
+# they pin the town before them; written with their dots, they also name the province alone.
+PROVINCE_ABBREVIATIONS = {
+    "Alta.": "CA.01",
+    "B.C.": "CA.02",
+    "Man.": "CA.03",
+    "N.B.": "CA.04",
+    "N.L.": "CA.05",
+    "Nfld.": "CA.05",
+    "N.S.": "CA.07",
+    "Ont.": "CA.08",
+    "P.E.I.": "CA.09",
+    "Que.": "CA.10",
+    "Sask.": "CA.11",
+    "N.W.T.": "CA.13",
+}
 
 # Spelling variants tried when a name is not in the gazetteer (keys are folded names).
-ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "port", "saint": "st"}
-MUNICIPALITY_SUFFIXES = frozenset({"township", "city", "village", "borough", "town"})
+ABBREVIATED_WORDS = {
+    "mt": "mount",
+    "ft": "fort",
+    "st": "saint",
+    "pt": "port",
+    "saint": "st",
+    # "W. Columbia", "N. Charleston": a compass point before a town's name.
+    "w": "west",
+    "e": "east",
+    "n": "north",
+    "s": "south",
+}
+MUNICIPALITY_SUFFIXES = frozenset({"township", "twp", "city", "village", "borough", "town"})
+# A county's word abbreviated at the end of its name ("Platte Co.").
+ABBREVIATED_LAST_WORDS = {"co": "county", "cnty": "county"}
 
 # Ranking: the prior of a candidate by feature code (towns use log10 of their population).
 FEATURE_PRIOR = {
@@ -229,6 +265,9 @@ FEATURE_PRIOR = {
 CAPITAL_BONUS = 2.5  # a national capital over a town of the same name and size
 FAME_WEIGHT = 0.5  # times log10 of the number of a town's names in GeoNames
 ALTERNATE_NAME_PENALTY = 1.0  # the name is one of the place's alternate names
+# A town known by the name only as an alternate, when a town at least as large bears it as its
+# own name ("Maryville": Maryville, not Beeville, whose former name it was), loses this more.
+OTHER_TOWNS_NAME_PENALTY = 5.0
 # Context weights: the share of the article's other places in the candidate's country, and in
 # its admin1 area (state, province); a written hint ("Springfield, Ill.", "the Jordanian
 # capital of Amman") outweighs both.
@@ -258,6 +297,34 @@ NAMESAKE_DIVISION_COUNTRIES = frozenset({"US", "CA"})
 # together as this many.
 DATELINE_VOTES = 2.0
 ACTOR_VOTES = 3.0
+# The outlet's country, read from the country-code domain of its web address
+# ("lfpress.ca", "independent.ie", "thisisoxfordshire.co.uk"), counts as this many places.
+OUTLET_COUNTRY_VOTES = 2.0
+# Country-code domains that sites take for their letters, not their country (".tv", ".io").
+GENERIC_COUNTRY_DOMAINS = frozenset(
+    {
+        "ac",
+        "ai",
+        "am",
+        "cc",
+        "co",
+        "fm",
+        "gg",
+        "io",
+        "is",
+        "la",
+        "ly",
+        "me",
+        "nu",
+        "tk",
+        "to",
+        "tv",
+        "ws",
+        "eu",
+    }
+)
+# Country-code domains that are not the country's ISO 3166 code.
+COUNTRY_DOMAIN_CODES = {"uk": "GB"}
 
 # Words around a name that say which kind of place it is (issue 12: "New York City",
 # "in New York state", "Mexico's president", "Clarke and Oconee counties"). Lower-case words
@@ -271,6 +338,9 @@ COUNTRY_NOUNS_AFTER_POSSESSIVE = frozenset(
     {"president", "prime", "government", "army", "military", "parliament", "embassy"}
 )
 STATE_NOUNS_AFTER_POSSESSIVE = frozenset({"governor", "legislature", "attorney"})
+# The fewest names of a list whose one common kind types them all ("Missouri, New York,
+# North Carolina and Virginia": states).
+LIST_MIN_NAMES = 3
 # How much a kind said by the words around outweighs the other evidence.
 KIND_HINT_WEIGHT = 6.0
 

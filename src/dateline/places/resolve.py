@@ -40,8 +40,11 @@ class Toponym:
     demonym: bool = False  # a nationality word ("Iraqi", "Ohioans"): its country or division
 
 
-def demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """The country or division a nationality word names ("Iraqis" -> Iraq, "Ohioans" -> Ohio)."""
+def demonym_candidates(
+    text: str, gazetteer: Gazetteer, *, derived: bool = True
+) -> tuple[Candidate, ...]:
+    """The country or division a nationality word names ("Iraqis" -> Iraq, "Ohioans" -> Ohio);
+    with ``derived``, also one formed by rule (``derived_demonym_candidates``)."""
     for word in (text, text[:-1] if text.endswith("s") else ""):
         if not word:
             continue
@@ -50,17 +53,52 @@ def demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]
         if country is not None:
             return (country,)
     division = gazetteer.division_of_demonym(text)
-    return (division,) if division is not None else ()
+    if division is not None:
+        return (division,)
+    return derived_demonym_candidates(text, gazetteer) if derived else ()
+
+
+def derived_demonym_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The first-level division or continent an adjective of place is formed from when no
+    list has it (rule ``derived demonym``): "Dagestani" -> Dagestan, "Abkhaz" -> Abkhazia,
+    "Ossetians" -> Ossetia, "African" -> Africa, "European" -> Europe. Countries' demonyms
+    are listed in full, so none is derived ("Roman" is not Romania's); nor a town's alone.
+    When the stem names such an area, all its places are candidates."""
+    word = text[:-1] if text.endswith("s") and len(text) > 4 else text
+    if len(word) < 4 or not word[:1].isupper() or " " in word.strip():
+        return ()
+    stems = []
+    if word.endswith("i"):
+        stems.append(word[:-1])  # Dagestani, Punjabi
+    if word.endswith("n"):
+        stems.append(word[:-1])  # Ossetian, African, Asian
+    if word.endswith("an"):
+        stems.append(word[:-2])  # European, Tibetan
+    if word[-1] not in "aeiouy":
+        stems.append(word + "ia")  # Abkhaz
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        found = gazetteer.lookup(stem) or gazetteer.division_by_stem(stem)
+        if any(c.feature_code in lexicon.DERIVED_DEMONYM_CODES and not c.quality for c in found):
+            # Every place of the name, as context decides between them ("Gazans": the Gaza
+            # of the Gaza Strip, not the Mozambican province).
+            return found
+    return ()
 
 
 def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """The candidates of a name, trying it without a leading "the"/possessive when needed."""
+    """The candidates of a name, trying it without a leading "the"/possessive when needed,
+    and as a nationality word ("Turkish", "Ohioans", "Dagestani")."""
     # A US state abbreviation as news writes it ("W.Va.", "Ill."): the state, before any town
     # that happens to have the abbreviation among its alternate names.
     if "." in text:
         state = gazetteer.state_of(text)
         if state is not None and f"US.{state}" in gazetteer.us_states:
             return (gazetteer.us_states[f"US.{state}"],)
+        province = gazetteer.admin1(lexicon.PROVINCE_ABBREVIATIONS.get(text.replace(" ", ""), ""))
+        if province is not None:
+            return (province,)
     found = gazetteer.lookup(text)
     if not found:
         lowered = text.casefold()
@@ -76,20 +114,31 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
             if text.endswith(suffix):
                 return candidates_for(text[: -len(suffix)], gazetteer)
     # Case decides an acronym: "EU" or "UN" is no town spelled "Eu" (the gazetteer's own
-    # acronyms, "US" and "UK", are country aliases and stay).
+    # acronyms, "US" and "UK", are country aliases and stay, and so does a large city named by
+    # its initials: "NYC", "LA", "HK"; not a code such as "DAC" for Dhaka).
     if len(text) <= lexicon.ACRONYM_MAX_CHARS and text.isupper() and text.isalpha():
-        found = tuple(c for c in found if c.is_area)
+        found = tuple(
+            c
+            for c in found
+            if c.is_area
+            or (
+                c.population >= lexicon.ACRONYM_CITY_MIN_POPULATION
+                and "".join(w[:1] for w in name_key(c.name).split(" ")) == text.casefold()
+            )
+        )
     # A demonym used as a place ("Turkish troops", "the Russians", "Ohioans", in corpora that
     # tag them): its country or division, beside any town of that name ("Canadian, Texas").
-    demonym = demonym_candidates(text, gazetteer)
+    # An adjective derived by rule only when nothing else has the name.
+    demonym = demonym_candidates(text, gazetteer, derived=not found)
     if demonym:
         return (*demonym, *found)
     return found
 
 
 def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "Readington
-    Township" -> "Readington" (the gazetteer keeps one spelling of each name)."""
+    """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "W. Columbia" ->
+    "West Columbia", "Madison Twp." -> "Madison", "Platte Co." -> "Platte County",
+    "Dagestan" -> "Dagestan, Respublika" (the gazetteer keeps one spelling of each name)."""
     key = name_key(text)
     words = key.split(" ")
     variants = []
@@ -97,11 +146,15 @@ def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
         variants.append(" ".join([lexicon.ABBREVIATED_WORDS[words[0]], *words[1:]]))
     if len(words) > 1 and words[-1] in lexicon.MUNICIPALITY_SUFFIXES:
         variants.append(" ".join(words[:-1]))
+    if len(words) > 1 and words[-1] in lexicon.ABBREVIATED_LAST_WORDS:
+        variants.append(" ".join([*words[:-1], lexicon.ABBREVIATED_LAST_WORDS[words[-1]]]))
     for variant in variants:
         found = gazetteer.lookup(variant)
         if found:
             return found
-    return ()
+    # A division named without its generic word, which GeoNames writes in its own language
+    # and often after a comma ("Dagestan" -> "Dagestan, Respublika").
+    return gazetteer.division_by_stem(key)
 
 
 def prior(cand: Candidate) -> float:
@@ -172,6 +225,7 @@ class _Context:
 
     def count_votes(self) -> None:
         self.countries_total = sum(self.countries.values())
+
         self.admin1s_total = sum(self.admin1s.values())
 
 
@@ -184,6 +238,8 @@ def _score(
     hints: Iterable[Toponym],
     namesake_areas: frozenset[str] = frozenset(),
     evidence: dict[str, float] | None = None,
+    own_town_population: int = -1,
+    namesake_support: Mapping[str, float] | None = None,
 ) -> float:
     """The candidate's score: its prior plus the evidence of the article (see the module).
 
@@ -191,9 +247,16 @@ def _score(
     terms: dict[str, float] = {"prior": prior(cand)}
     own_country = own.country if own is not None else ""
     own_admin1 = own.admin1 if own is not None else ""
-    terms["country context"] = lexicon.COUNTRY_CONTEXT_WEIGHT * _share(
+    country_share = _share(
         context.countries, context.countries_total, cand.country, own_country, weight
     )
+    terms["country context"] = lexicon.COUNTRY_CONTEXT_WEIGHT * country_share
+    # A national capital's fame speaks for it unless the article's own geography supports a
+    # namesake abroad (Dublin, Ohio in a story of Ohio places; London, Ontario beside Sarnia):
+    # its bonus shrinks by that support. A story that only names Washington or New York
+    # supports no Moscow, Idaho.
+    if cand.feature_code == "PPLC" and namesake_support:
+        terms["capital abroad"] = -lexicon.CAPITAL_BONUS * namesake_support.get(cand.country, 0.0)
     if cand.feature_code not in ("PCLI", "CONT"):
         weight_a1 = (
             lexicon.ADMIN1_CONTEXT_WEIGHT
@@ -241,6 +304,20 @@ def _score(
     # A national capital is as well known as any state of its name (Washington).
     if cand.feature_class == "P" and cand.feature_code != "PPLC" and namesake_areas and not hinted:
         terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
+    # So is a county that has the name of a state or country ("Ohio" for Ohio County, Indiana,
+    # in a story of Indiana counties that compares Illinois and Ohio).
+    if (
+        cand.feature_code == "ADM2"
+        and cand.quality
+        and namesake_areas
+        and not hinted
+        and not any(h.kind_hint == "ADM2" for h in hints)
+    ):
+        terms["namesake of an area"] = -lexicon.AREA_NAMESAKE_PENALTY
+    # A town that has the name only as an alternate (often a former name: "Maryville" for
+    # Beeville, Texas) comes after a larger-or-equal town that bears it as its own name.
+    if cand.feature_class == "P" and cand.quality and cand.population <= own_town_population:
+        terms["another town's own name"] = -lexicon.OTHER_TOWNS_NAME_PENALTY
     if (
         cand.feature_code == "ADM2"
         and cand.quality
@@ -340,6 +417,7 @@ def _resolve(
             cands[key] = candidates_for(first.text, gazetteer)
     hints = {key: [toponyms[i] for i in idx] for key, idx in groups.items()}
     namesakes = {key: _namesake_areas(found) for key, found in cands.items()}
+    own_towns = {key: _own_name_population(found) for key, found in cands.items()}
 
     ids = {key: {c.id for c in found} for key, found in cands.items()}
     admin2s = {key: {c.admin2 for c in found if c.admin2} for key, found in cands.items()}
@@ -358,7 +436,9 @@ def _resolve(
     explained: _Explained = {}
     # Pass 1: each name with the prior context and the other names' candidates only.
     picks = {
-        key: _best(cands[key], key, context, None, 0.0, hints[key], namesakes[key], None)
+        key: _best(
+            cands[key], key, context, None, 0.0, hints[key], namesakes[key], own_towns[key], None
+        )
         for key in groups
     }
     # Then, twice: the other names' picks as context (each name votes once per mention),
@@ -393,6 +473,7 @@ def _resolve(
                 len(groups[key]),
                 hints[key],
                 namesakes[key],
+                own_towns[key],
                 explained.setdefault(key, []) if last else None,
             )
             for key in groups
@@ -403,6 +484,13 @@ def _resolve(
 def _is_local(cand: Candidate) -> bool:
     """A town or a county: a place small enough that being near it says something."""
     return cand.feature_class == "P" or cand.feature_code == "ADM2"
+
+
+def _own_name_population(found: Sequence[Candidate]) -> int:
+    """The population of the largest town that bears the name as its own name (-1: none)."""
+    return max(
+        (c.population for c in found if c.feature_class == "P" and c.quality == 0), default=-1
+    )
 
 
 def _namesake_areas(found: Sequence[Candidate]) -> frozenset[str]:
@@ -426,18 +514,64 @@ def _best(
     weight: float,
     hints: Sequence[Toponym],
     namesakes: frozenset[str],
+    own_town_population: int,
     explained: list[tuple[Candidate, float, dict[str, float]]] | None,
 ) -> Candidate | None:
+    support = (
+        _namesake_support(cands, key, context, own, weight)
+        if any(c.feature_code == "PPLC" for c in cands)
+        else None
+    )
     best: Candidate | None = None
     best_score = -math.inf
     for cand in cands:
         evidence: dict[str, float] | None = {} if explained is not None else None
-        score = _score(cand, key, context, own, weight, hints, namesakes, evidence)
+        score = _score(
+            cand,
+            key,
+            context,
+            own,
+            weight,
+            hints,
+            namesakes,
+            evidence,
+            own_town_population,
+            support,
+        )
         if explained is not None and evidence is not None:
             explained.append((cand, score, evidence))
         if score > best_score:
             best, best_score = cand, score
     return best
+
+
+def _namesake_support(
+    cands: Sequence[Candidate], key: str, context: _Context, own: Candidate | None, weight: float
+) -> dict[str, float]:
+    """For each capital's country, how much the article's own geography supports a town of
+    the same name in another country (0 to 1): the share of the context in that town's
+    division (leaving the name's own votes out), or its nearness to the other towns named."""
+    own_admin1 = own.admin1 if own is not None else ""
+    points = context.near.get(key) or []
+    best: dict[str, float] = {}
+    for cand in cands:
+        if cand.feature_class != "P" or cand.feature_code == "PPLC" or not cand.admin1:
+            continue
+        support = _share(
+            context.admin1s,
+            context.admin1s_total,
+            cand.admin1,
+            own_admin1,
+            weight if own_admin1 else 0.0,
+        )
+        if points:
+            nearest = min(distance_km(cand.lat, cand.lon, lat, lon) for lat, lon in points)
+            support = max(support, 1 - nearest / lexicon.NEAR_KM)
+        best[cand.country] = max(best.get(cand.country, 0.0), support)
+    capitals = {c.country for c in cands if c.feature_code == "PPLC"}
+    return {
+        cc: max((v for other, v in best.items() if other != cc), default=0.0) for cc in capitals
+    }
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
