@@ -93,6 +93,24 @@ def test_articles_are_found_by_the_words_of_their_title_and_text(tmp_path: Path)
         assert "**noon**" in hit["snippet"]
 
 
+def test_each_hit_of_a_page_has_the_snippet_fts5_makes_for_it_alone(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        for i in range(60):  # more than a batch of snippets (50)
+            words = "negotiators negotiated" if i % 3 else "talks were held"
+            store.write_article(make_article(f"Report {i}: the {words} in Amman on day {i}."))
+        for q in ("negotiat*", "Amman NOT talks", "negotiat* OR held"):
+            hits = list(store.articles(q=q))
+            assert hits
+            for hit in hits:
+                [(alone,)] = store.conn.execute(
+                    "SELECT snippet(articles_fts, 1, '**', '**', '…', 16) FROM articles_fts"
+                    " JOIN articles a ON a.key = articles_fts.rowid"
+                    " WHERE articles_fts MATCH ? AND a.id = ?",
+                    (q, hit["id"]),
+                ).fetchall()
+                assert hit["snippet"] == alone
+
+
 def test_quotations_are_found_by_their_own_words(tmp_path: Path) -> None:
     text = "The Source said: we will never talk to them again, whatever happens next."
     article = make_full_article(text)  # q1 is text[10:], q2 "joined parts" held apart
