@@ -133,6 +133,19 @@ class Matching:
             args += [*column_args, *where_args]
         return " UNION ALL ".join(parts), args
 
+    def rows(self, columns: str) -> tuple[str, list[Any]]:
+        """``SELECT columns FROM events e`` of the matching events, found by their keys first
+        (the filters' covering indexes hold them), then read by primary key. Asked for a
+        column no such index holds (place, goldstein, cluster), SQLite chose an index and
+        read the row of every entry of its range instead: ``actor=IRQ&cameo=04`` read every
+        event of root 04 to keep 12,058 (4 s on the bench store, 0.4 s this way)."""
+        keys, args = self.sql("e.article AS article, e.id AS id")
+        return (
+            f"SELECT {columns} FROM ({keys}) k"
+            " JOIN events e ON e.article = k.article AND e.id = k.id",
+            args,
+        )
+
     def also(self, term: str, *args: Any) -> Matching:
         """The same events that also meet ``term``."""
         return Matching(tuple(([*w, term], [*a, *args]) for w, a in self.branches))
@@ -712,7 +725,7 @@ def clusters(store: Store, query: EventQuery) -> Iterator[Json]:
     """The clusters holding an event that matches ``query``, each with its events at or above
     min_confidence (``limit``/``offset`` count clusters)."""
     min_confidence = store.min_confidence(query.min_confidence)
-    found, args = matching(query, min_confidence).sql("e.cluster AS cluster")
+    found, args = matching(query, min_confidence).rows("e.cluster AS cluster")
     counts, count_args = _cluster_counts(min_confidence)
     paging, paging_args = _paging(query.limit, query.offset)
     keys = store.run(
@@ -770,7 +783,7 @@ def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json
 
 
 def count_clusters(store: Store, query: EventQuery) -> int:
-    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+    found, args = matching(query, store.min_confidence(query.min_confidence)).rows(
         "e.cluster AS cluster"
     )
     return int(store.run(f"SELECT COUNT(DISTINCT cluster) FROM ({found})", args)[0][0])
@@ -865,7 +878,7 @@ def places(store: Store, query: EventQuery) -> list[Json]:
     GeoNames id and feature (``area`` true for a country or region, whose point is only its
     centre; None when the store does not know), with how many matching events and articles
     it holds, the most events first."""
-    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+    found, args = matching(query, store.min_confidence(query.min_confidence)).rows(
         "e.place AS place, e.article AS article"
     )
     rows = store.run(
@@ -898,7 +911,7 @@ def network(store: Store, query: EventQuery) -> Json:
     """The actors of the matching events and who acts on whom: ``nodes`` (code, name, events
     it is a party to), ``edges`` (source, target, events, mean Goldstein score), the most
     frequent first; ``limit`` and ``offset`` page the edges."""
-    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
+    found, args = matching(query, store.min_confidence(query.min_confidence)).rows(
         "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein"
     )
     paging, paging_args = _paging(query.limit, query.offset)
