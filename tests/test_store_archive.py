@@ -261,6 +261,13 @@ def test_articles_are_filtered_by_outlet_actor_place_and_quotations(tmp_path: Pa
         assert ids(has_quote=True) == ids(anonymous=True) == [quoted.id]
         assert ids(has_quote=False) == [plain.id]
         assert ids(since="2006-01-18", until="2006-01-18") == [plain.id]
+        # With a full-text query, alone and beside a filter that reads the article's row.
+        words = "talk OR Talks"
+        assert ids(q=words, actor="USAGOV") == [quoted.id]
+        assert ids(q=words, place="JO") == ids(q=words, anonymous=True) == [quoted.id]
+        assert ids(q=words, has_quote=False) == [plain.id]
+        assert ids(q=words, has_quote=True, outlet="Levant Daily") == []
+        assert ids(q=words, has_quote=False, until="2006-01-18") == [plain.id]
         page = store.page(ArticleQuery())
         assert page.facets is not None
         assert {f["value"]: f["count"] for f in page.facets["outlet"]} == {
