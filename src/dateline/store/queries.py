@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -262,26 +262,38 @@ def _event_columns(min_confidence: float) -> str:
     )
 
 
+# The clusters whose counts at a min_confidence an event listing keeps, the most recently
+# used: a listing of every event kept each cluster's, and an export of the 1.25 M events of
+# the bench store grew by 10 MB every 100,000 rows (bench/archive.py).
+CLUSTER_COUNTS_KEPT = 10_000
+
+
 class _ClusterCounts:
     """A cluster's counts as an event listing shows them: stored, or, with ``min_confidence``
-    set, those of its events at or above it, read once per cluster (a correlated subquery on
-    each row read a cluster of n events n times)."""
+    set, those of its events at or above it, read once per cluster while it is among the
+    CLUSTER_COUNTS_KEPT last used (a correlated subquery on each row read a cluster of n
+    events n times)."""
 
     def __init__(self, store: Store, min_confidence: float) -> None:
         self.store = store
         self.min_confidence = min_confidence
         self.sql, self.args = _cluster_counts(min_confidence)
-        self.seen: dict[int, tuple[int, int, int]] = {}
+        self.seen: OrderedDict[int, tuple[int, int, int]] = OrderedDict()
 
     def of(self, row: sqlite3.Row) -> tuple[int, int, int]:
         if self.min_confidence <= 0:
             return row["articles"], row["outlets"], row["mentions"]
         key = row["cluster"]
-        if key not in self.seen:
-            sql = f"SELECT {self.sql} FROM clusters c WHERE c.key = ?"
-            [found] = self.store.run(sql, [*self.args, key])
-            self.seen[key] = (found["articles"], found["outlets"], found["mentions"])
-        return self.seen[key]
+        if key in self.seen:
+            self.seen.move_to_end(key)
+            return self.seen[key]
+        sql = f"SELECT {self.sql} FROM clusters c WHERE c.key = ?"
+        [found] = self.store.run(sql, [*self.args, key])
+        counts = (found["articles"], found["outlets"], found["mentions"])
+        self.seen[key] = counts
+        if len(self.seen) > CLUSTER_COUNTS_KEPT:
+            self.seen.popitem(last=False)
+        return counts
 
 
 class _ArticleTexts:
