@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import tempfile
@@ -131,24 +132,32 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def time_calls(calls: dict[str, Callable[[], int]], repeat: int) -> dict[str, list[float]]:
-    """Each call ``repeat`` times, in turns (so that no query gains from running alone)."""
+    """Each call ``repeat`` times, in turns (so that no query gains from running alone).
+    Prints the wall-clock p50/p95 and, as ``cpu``, those of the CPU time this process spent
+    (on a machine shared with other work, the wall clock also counts the time it waited)."""
     times: dict[str, list[float]] = {name: [] for name in calls}
+    cpu: dict[str, list[float]] = {name: [] for name in calls}
     totals: dict[str, int] = {}
     for _ in range(repeat):
         for name, call in calls.items():
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             totals[name] = call()
             times[name].append((time.perf_counter() - t0) * 1000)
+            cpu[name].append((time.process_time() - c0) * 1000)
     for name, values in times.items():
         print(
             f"  {name:<22} {totals[name]:>9,} rows  p50 {percentile(values, 50):7.1f} ms"
-            f"  p95 {percentile(values, 95):7.1f} ms"
+            f"  p95 {percentile(values, 95):7.1f} ms   cpu p50 {percentile(cpu[name], 50):6.1f}"
+            f"  p95 {percentile(cpu[name], 95):6.1f} ms"
         )
     everything = [v for values in times.values() for v in values]
+    all_cpu = [v for values in cpu.values() for v in values]
     print(
         f"  {'all':<22} {'':>14}  p50 {percentile(everything, 50):7.1f} ms"
-        f"  p95 {percentile(everything, 95):7.1f} ms"
+        f"  p95 {percentile(everything, 95):7.1f} ms   cpu p50 {percentile(all_cpu, 50):6.1f}"
+        f"  p95 {percentile(all_cpu, 95):6.1f} ms"
     )
+    print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     return times
 
 

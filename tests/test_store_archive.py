@@ -3,6 +3,7 @@ read-only opening and the migration from version 2, on real SQLite files."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -211,6 +212,37 @@ def test_events_are_filtered_by_every_filter_of_the_api(tmp_path: Path) -> None:
         assert store.total(EventQuery(min_confidence=0)) == 3
         page = store.page(EventQuery(limit=1, offset=1))
         assert (page.total, [e["sentence"]["text"] for e in page.items]) == (2, [baghdad])
+
+
+def test_a_whole_filtered_list_has_the_events_of_its_pages_in_their_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.store import queries
+
+    monkeypatch.setattr(queries, "CLUSTER_COUNTS_KEPT", 2)  # clusters read again once dropped
+    with Store(tmp_path / "d.db", settings=Settings(min_confidence=0.5)) as store:
+        for i in range(12):
+            article = talks(
+                f"Report {i}: talks in Amman.",
+                cameo=("044", "190", "043")[i % 3],
+                source=("IRQREB", "USAMIL")[i % 2],
+                day=f"2006-01-{10 + i % 4:02d}",
+            )
+            article.events.append(dataclasses.replace(article.events[0], id="e2", cameo="042"))
+            store.write_article(article)
+        for filters in ({}, {"actor": "IRQ"}, {"cameo": "04"}, {"since": "2006-01-11"}):
+            whole = list(store.events(EventQuery(**filters)))  # type: ignore[arg-type]
+            pages = [
+                event
+                for offset in range(0, 30, 4)
+                for event in store.events(EventQuery(**filters, limit=4, offset=offset))  # type: ignore[arg-type]
+            ]
+            assert whole == pages
+            assert len(whole) == store.total(EventQuery(**filters))  # type: ignore[arg-type]
+            assert [e["cluster"] for e in whole] == [
+                store.events(EventQuery(**filters, limit=1, offset=i)).__next__()["cluster"]  # type: ignore[arg-type]
+                for i in range(len(whole))
+            ]
 
 
 @pytest.mark.parametrize(
