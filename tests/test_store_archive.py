@@ -534,7 +534,7 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
     }
     conn.close()
     with Store(path) as store:
-        assert current_version(store.conn) == SCHEMA_VERSION == 3
+        assert current_version(store.conn) == SCHEMA_VERSION == 4
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         for article_id, doc in before.items():
@@ -564,6 +564,7 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
         fresh_days = fresh.conn.execute(
             "SELECT id, first_day, last_day, cluster IS NOT NULL FROM events ORDER BY article, idx"
         ).fetchall()
+        fresh_prefixes = article_prefixes(fresh.conn)
     with Store(path) as store:
         assert list(store.conn.iterdump()) == dump  # opening again changes nothing
         assert (
@@ -573,6 +574,65 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
             ).fetchall()
             == fresh_days
         )
+        assert article_prefixes(store.conn) == fresh_prefixes  # version 4's, filled
+        assert fresh_prefixes["actor"] and fresh_prefixes["root"]
+
+
+def article_prefixes(conn: sqlite3.Connection) -> dict[str, set[tuple[str, str]]]:
+    """Each article's actor prefixes and CAMEO roots as schema version 4 holds them, by id."""
+    return {
+        kind: {
+            tuple(row)
+            for row in conn.execute(
+                f"SELECT a.id, x.prefix FROM {table} x JOIN articles a ON a.key = x.article"
+            )
+        }
+        for kind, table in (("actor", "article_actors"), ("root", "article_roots"))
+    }
+
+
+def test_the_articles_prefixes_follow_their_mentions_and_events(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        first = talks("Talks in Amman went well.", source="IRQREB", target="USAGOV", cameo="044")
+        store.write_article(first)
+        store.write_article(talks("Troops fought in Baghdad.", source="USAMIL", cameo="190"))
+        quoted = make_full_article("The Source said: we will never talk to them again, at all.")
+        store.write_article(quoted)
+
+        def held() -> dict[str, set[tuple[str, str]]]:
+            return article_prefixes(store.conn)
+
+        def derived() -> dict[str, set[tuple[str, str]]]:
+            return {
+                "actor": {
+                    tuple(row)
+                    for row in store.conn.execute(
+                        "SELECT a.id, substr(ac.code, 1, 3) FROM mentions m"
+                        " JOIN actors ac ON ac.key = m.actor JOIN articles a ON a.key = m.article"
+                    )
+                },
+                "root": {
+                    tuple(row)
+                    for row in store.conn.execute(
+                        "SELECT a.id, substr(e.cameo, 1, 2) FROM events e"
+                        " JOIN articles a ON a.key = e.article"
+                    )
+                },
+            }
+
+        assert held() == derived()
+        assert (first.id, "04") in held()["root"] and (quoted.id, "USA") in held()["actor"]
+        first.events[0].cameo, first.events[0].root = "051", "05"
+        store.write_article(first, replace=True)  # coded again: 04 leaves, 05 comes
+        assert held() == derived()
+        assert (first.id, "04") not in held()["root"] and (first.id, "05") in held()["root"]
+        for gone in (first, quoted):
+            store.conn.execute("DELETE FROM articles WHERE id = ?", (gone.id,))
+            assert held() == derived()
+            assert not {row for rows in held().values() for row in rows if row[0] == gone.id}
+        assert [a["id"] for a in store.articles(cameo="19", actor="USA")] == [
+            a["id"] for a in store.articles(cameo="190", actor="USAMIL")
+        ]
 
 
 def test_clustering_cut_short_by_a_crash_goes_on_at_the_next_open(tmp_path: Path) -> None:

@@ -41,6 +41,11 @@ FACET_VALUES = 20
 # counting every match of a 100,000-article result took 0.7 to 3 s on the bench store, and
 # 1,000 matches about 0.3 s, over the 300 ms a search page may take (bench/webui.py).
 FACET_SAMPLE_ARTICLES = 500
+# The characters of an actor code that ``article_actors`` holds, and the digits of a CAMEO
+# code that ``article_roots`` holds (schema_v4.sql): an article filter no longer than them
+# reads those tables, a longer one the mentions or events.
+ACTOR_PREFIX_CHARS = 3
+ROOT_DIGITS = 2
 # Title words weigh this much more than text words in the relevance of an article.
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
@@ -415,7 +420,10 @@ def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
     if query.until:
         where.append("a.published_last_day <= ?")
         args.append(parse_iso_date(query.until).last.isoformat())
-    if query.actor:
+    if query.actor and len(query.actor) <= ACTOR_PREFIX_CHARS:
+        where.append(f"{key} IN (SELECT article FROM article_actors WHERE prefix GLOB ?)")
+        args.append(_glob(query.actor))
+    elif query.actor:
         where.append(
             f"{key} IN (SELECT m.article FROM mentions m"
             " WHERE m.actor IN (SELECT key FROM actors WHERE code GLOB ?))"
@@ -436,7 +444,10 @@ def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
         where.append(
             f"{exists} (SELECT 1 FROM quotes q WHERE q.article = {key} AND q.speaker_anonymous = 1)"
         )
-    if query.cameo:
+    if query.cameo and len(query.cameo) <= ROOT_DIGITS:
+        where.append(f"{key} IN (SELECT article FROM article_roots WHERE prefix GLOB ?)")
+        args.append(_glob(query.cameo))
+    elif query.cameo:
         where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
         args.append(_glob(query.cameo))
     if query.plover:
@@ -643,22 +654,9 @@ def article_facets(
         )
         return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
 
-    # An article's actor prefixes once each, then counted: COUNT(DISTINCT) over every
-    # mention (about 80 an article) took 30 ms of a search page's 100 on the bench store.
-    facets["actor"] = _top(
-        Counter(
-            {
-                row[0]: row[1]
-                for row in store.run(
-                    "SELECT value, COUNT(*) FROM (SELECT DISTINCT x.article,"
-                    " substr(ac.code, 1, 3) AS value FROM mentions x"
-                    f" JOIN actors ac ON ac.key = x.actor WHERE x.article {scope})"
-                    " GROUP BY value",
-                    scope_args,
-                )
-            }
-        )
-    )
+    # Each article's actor prefixes, held once each (schema_v4.sql): COUNT(DISTINCT) over
+    # every mention (about 80 an article) took 30 ms of a search page's 100 on the bench store.
+    facets["actor"] = grouped("x.prefix", "article_actors")
     facets["root"] = grouped("x.root", "events")
     facets["plover"] = grouped("x.plover_type", "events")
     facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
