@@ -74,3 +74,9 @@ CREATE TRIGGER article_roots_update AFTER UPDATE OF cameo, article ON events BEG
     INSERT OR IGNORE INTO article_roots (prefix, article)
         VALUES (substr(new.cameo, 1, 2), new.article);
 END;
+
+-- Whether an article holds a quotation, and an anonymous source's (`has_quote`, `anonymous`):
+-- a narrow index rather than the quotations' rows (insurg* with has_quote, 33,333 matches
+-- on the bench store: the first 500 in 112 rather than 139 ms of CPU, the count in 47
+-- rather than 66).
+CREATE INDEX quotes_article ON quotes(article, speaker_anonymous);
