@@ -396,6 +396,15 @@ def _indexed(query: EventQuery) -> bool:
     return any(getattr(query, name) not in (None, "") for name in INDEXED_FILTERS)
 
 
+def _event_rows(query: EventQuery, min_confidence: float, columns: str) -> tuple[str, list[Any]]:
+    """``SELECT columns`` of the events ``query`` matches: found by their keys first when an
+    index answers a filter (``Matching.rows``), else read from the table in its order (every
+    key and then every row by its key took longer than the table: the places of all 1.25 M
+    events of the bench store in 0.8 s from the table, past the time limit by their keys)."""
+    found = matching(query, min_confidence)
+    return found.rows(columns) if _indexed(query) else found.sql(columns)
+
+
 def count_events(store: Store, query: EventQuery, *, only: Matching | None = None) -> int:
     found = only or matching(query, store.min_confidence(query.min_confidence))
     sql, args = found.sql("1")
@@ -788,7 +797,7 @@ def clusters(store: Store, query: EventQuery) -> Iterator[Json]:
     """The clusters holding an event that matches ``query``, each with its events at or above
     min_confidence (``limit``/``offset`` count clusters)."""
     min_confidence = store.min_confidence(query.min_confidence)
-    found, args = matching(query, min_confidence).rows("e.cluster AS cluster")
+    found, args = _event_rows(query, min_confidence, "e.cluster AS cluster")
     counts, count_args = _cluster_counts(min_confidence)
     paging, paging_args = _paging(query.limit, query.offset)
     keys = store.run(
@@ -846,8 +855,8 @@ def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json
 
 
 def count_clusters(store: Store, query: EventQuery) -> int:
-    found, args = matching(query, store.min_confidence(query.min_confidence)).rows(
-        "e.cluster AS cluster"
+    found, args = _event_rows(
+        query, store.min_confidence(query.min_confidence), "e.cluster AS cluster"
     )
     return int(store.run(f"SELECT COUNT(DISTINCT cluster) FROM ({found})", args)[0][0])
 
@@ -941,8 +950,8 @@ def places(store: Store, query: EventQuery) -> list[Json]:
     GeoNames id and feature (``area`` true for a country or region, whose point is only its
     centre; None when the store does not know), with how many matching events and articles
     it holds, the most events first."""
-    found, args = matching(query, store.min_confidence(query.min_confidence)).rows(
-        "e.place AS place, e.article AS article"
+    found, args = _event_rows(
+        query, store.min_confidence(query.min_confidence), "e.place AS place, e.article AS article"
     )
     rows = store.run(
         f"WITH m AS ({found}) SELECT l.name, l.country, l.lat, l.lon, l.geonameid,"
@@ -974,8 +983,10 @@ def network(store: Store, query: EventQuery) -> Json:
     """The actors of the matching events and who acts on whom: ``nodes`` (code, name, events
     it is a party to), ``edges`` (source, target, events, mean Goldstein score), the most
     frequent first; ``limit`` and ``offset`` page the edges."""
-    found, args = matching(query, store.min_confidence(query.min_confidence)).rows(
-        "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein"
+    found, args = _event_rows(
+        query,
+        store.min_confidence(query.min_confidence),
+        "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein",
     )
     paging, paging_args = _paging(query.limit, query.offset)
     edges = [
