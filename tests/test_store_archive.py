@@ -3,6 +3,7 @@ read-only opening and the migration from version 2, on real SQLite files."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -91,6 +92,24 @@ def test_articles_are_found_by_the_words_of_their_title_and_text(tmp_path: Path)
         assert found("title: talks") == ["Secret talks in Jordan"]
         [hit] = store.articles(q="noon")
         assert "**noon**" in hit["snippet"]
+
+
+def test_each_hit_of_a_page_has_the_snippet_fts5_makes_for_it_alone(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        for i in range(60):  # more than a batch of snippets (50)
+            words = "negotiators negotiated" if i % 3 else "talks were held"
+            store.write_article(make_article(f"Report {i}: the {words} in Amman on day {i}."))
+        for q in ("negotiat*", "Amman NOT talks", "negotiat* OR held"):
+            hits = list(store.articles(q=q))
+            assert hits
+            for hit in hits:
+                [(alone,)] = store.conn.execute(
+                    "SELECT snippet(articles_fts, 1, '**', '**', '…', 16) FROM articles_fts"
+                    " JOIN articles a ON a.key = articles_fts.rowid"
+                    " WHERE articles_fts MATCH ? AND a.id = ?",
+                    (q, hit["id"]),
+                ).fetchall()
+                assert hit["snippet"] == alone
 
 
 def test_quotations_are_found_by_their_own_words(tmp_path: Path) -> None:
@@ -195,6 +214,37 @@ def test_events_are_filtered_by_every_filter_of_the_api(tmp_path: Path) -> None:
         assert (page.total, [e["sentence"]["text"] for e in page.items]) == (2, [baghdad])
 
 
+def test_a_whole_filtered_list_has_the_events_of_its_pages_in_their_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.store import queries
+
+    monkeypatch.setattr(queries, "CLUSTER_COUNTS_KEPT", 2)  # clusters read again once dropped
+    with Store(tmp_path / "d.db", settings=Settings(min_confidence=0.5)) as store:
+        for i in range(12):
+            article = talks(
+                f"Report {i}: talks in Amman.",
+                cameo=("044", "190", "043")[i % 3],
+                source=("IRQREB", "USAMIL")[i % 2],
+                day=f"2006-01-{10 + i % 4:02d}",
+            )
+            article.events.append(dataclasses.replace(article.events[0], id="e2", cameo="042"))
+            store.write_article(article)
+        for filters in ({}, {"actor": "IRQ"}, {"cameo": "04"}, {"since": "2006-01-11"}):
+            whole = list(store.events(EventQuery(**filters)))  # type: ignore[arg-type]
+            pages = [
+                event
+                for offset in range(0, 30, 4)
+                for event in store.events(EventQuery(**filters, limit=4, offset=offset))  # type: ignore[arg-type]
+            ]
+            assert whole == pages
+            assert len(whole) == store.total(EventQuery(**filters))  # type: ignore[arg-type]
+            assert [e["cluster"] for e in whole] == [
+                store.events(EventQuery(**filters, limit=1, offset=i)).__next__()["cluster"]  # type: ignore[arg-type]
+                for i in range(len(whole))
+            ]
+
+
 @pytest.mark.parametrize(
     ("filters", "name"),
     [
@@ -243,6 +293,13 @@ def test_articles_are_filtered_by_outlet_actor_place_and_quotations(tmp_path: Pa
         assert ids(has_quote=True) == ids(anonymous=True) == [quoted.id]
         assert ids(has_quote=False) == [plain.id]
         assert ids(since="2006-01-18", until="2006-01-18") == [plain.id]
+        # With a full-text query, alone and beside a filter that reads the article's row.
+        words = "talk OR Talks"
+        assert ids(q=words, actor="USAGOV") == [quoted.id]
+        assert ids(q=words, place="JO") == ids(q=words, anonymous=True) == [quoted.id]
+        assert ids(q=words, has_quote=False) == [plain.id]
+        assert ids(q=words, has_quote=True, outlet="Levant Daily") == []
+        assert ids(q=words, has_quote=False, until="2006-01-18") == [plain.id]
         page = store.page(ArticleQuery())
         assert page.facets is not None
         assert {f["value"]: f["count"] for f in page.facets["outlet"]} == {
@@ -477,7 +534,7 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
     }
     conn.close()
     with Store(path) as store:
-        assert current_version(store.conn) == SCHEMA_VERSION == 3
+        assert current_version(store.conn) == SCHEMA_VERSION == 4
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         for article_id, doc in before.items():
@@ -507,6 +564,7 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
         fresh_days = fresh.conn.execute(
             "SELECT id, first_day, last_day, cluster IS NOT NULL FROM events ORDER BY article, idx"
         ).fetchall()
+        fresh_prefixes = article_prefixes(fresh.conn)
     with Store(path) as store:
         assert list(store.conn.iterdump()) == dump  # opening again changes nothing
         assert (
@@ -516,6 +574,65 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
             ).fetchall()
             == fresh_days
         )
+        assert article_prefixes(store.conn) == fresh_prefixes  # version 4's, filled
+        assert fresh_prefixes["actor"] and fresh_prefixes["root"]
+
+
+def article_prefixes(conn: sqlite3.Connection) -> dict[str, set[tuple[str, str]]]:
+    """Each article's actor prefixes and CAMEO roots as schema version 4 holds them, by id."""
+    return {
+        kind: {
+            tuple(row)
+            for row in conn.execute(
+                f"SELECT a.id, x.prefix FROM {table} x JOIN articles a ON a.key = x.article"
+            )
+        }
+        for kind, table in (("actor", "article_actors"), ("root", "article_roots"))
+    }
+
+
+def test_the_articles_prefixes_follow_their_mentions_and_events(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        first = talks("Talks in Amman went well.", source="IRQREB", target="USAGOV", cameo="044")
+        store.write_article(first)
+        store.write_article(talks("Troops fought in Baghdad.", source="USAMIL", cameo="190"))
+        quoted = make_full_article("The Source said: we will never talk to them again, at all.")
+        store.write_article(quoted)
+
+        def held() -> dict[str, set[tuple[str, str]]]:
+            return article_prefixes(store.conn)
+
+        def derived() -> dict[str, set[tuple[str, str]]]:
+            return {
+                "actor": {
+                    tuple(row)
+                    for row in store.conn.execute(
+                        "SELECT a.id, substr(ac.code, 1, 3) FROM mentions m"
+                        " JOIN actors ac ON ac.key = m.actor JOIN articles a ON a.key = m.article"
+                    )
+                },
+                "root": {
+                    tuple(row)
+                    for row in store.conn.execute(
+                        "SELECT a.id, substr(e.cameo, 1, 2) FROM events e"
+                        " JOIN articles a ON a.key = e.article"
+                    )
+                },
+            }
+
+        assert held() == derived()
+        assert (first.id, "04") in held()["root"] and (quoted.id, "USA") in held()["actor"]
+        first.events[0].cameo, first.events[0].root = "051", "05"
+        store.write_article(first, replace=True)  # coded again: 04 leaves, 05 comes
+        assert held() == derived()
+        assert (first.id, "04") not in held()["root"] and (first.id, "05") in held()["root"]
+        for gone in (first, quoted):
+            store.conn.execute("DELETE FROM articles WHERE id = ?", (gone.id,))
+            assert held() == derived()
+            assert not {row for rows in held().values() for row in rows if row[0] == gone.id}
+        assert [a["id"] for a in store.articles(cameo="19", actor="USA")] == [
+            a["id"] for a in store.articles(cameo="190", actor="USAMIL")
+        ]
 
 
 def test_clustering_cut_short_by_a_crash_goes_on_at_the_next_open(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ moves into the version-2 tables with its own writer, one article per transaction
 (``Store._move_v1_articles``), so a move cut short goes on at the next open. Version 3
 (issue 13) adds full-text search, the days each date covers and event clusters; the store
 clusters the events an earlier version wrote once the script has run, one article per
-transaction (``Store._cluster_pending``). A later step adds a script ``schema_v4.sql`` and a
-line to ``MIGRATIONS``; never edit a released one.
+transaction (``Store._cluster_pending``). Version 4 adds each article's actor prefixes and
+CAMEO roots (the article filters and facets of a search), kept by triggers. A later step adds
+a script ``schema_v5.sql`` and a line to ``MIGRATIONS``; never edit a released one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any, Literal
 from ..dates import calendar_range
 from ..errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _script(name: str) -> str:
@@ -34,6 +35,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (1, _script("schema_v1.sql")),
     (2, _script("schema_v2.sql")),
     (3, _script("schema_v3.sql")),
+    (4, _script("schema_v4.sql")),
 ]
 
 

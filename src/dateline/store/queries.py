@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,11 @@ FACET_VALUES = 20
 # counting every match of a 100,000-article result took 0.7 to 3 s on the bench store, and
 # 1,000 matches about 0.3 s, over the 300 ms a search page may take (bench/webui.py).
 FACET_SAMPLE_ARTICLES = 500
+# The characters of an actor code that ``article_actors`` holds, and the digits of a CAMEO
+# code that ``article_roots`` holds (schema_v4.sql): an article filter no longer than them
+# reads those tables, a longer one the mentions or events.
+ACTOR_PREFIX_CHARS = 3
+ROOT_DIGITS = 2
 # Title words weigh this much more than text words in the relevance of an article.
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
@@ -132,6 +137,19 @@ class Matching:
             parts.append(f"SELECT {columns} FROM events e{joins}{_sql_where(where)}")
             args += [*column_args, *where_args]
         return " UNION ALL ".join(parts), args
+
+    def rows(self, columns: str) -> tuple[str, list[Any]]:
+        """``SELECT columns FROM events e`` of the matching events, found by their keys first
+        (the filters' covering indexes hold them), then read by primary key. Asked for a
+        column no such index holds (place, goldstein, cluster), SQLite chose an index and
+        read the row of every entry of its range instead: ``actor=IRQ&cameo=04`` read every
+        event of root 04 to keep 12,058 (4 s on the bench store, 0.4 s this way)."""
+        keys, args = self.sql("e.article AS article, e.id AS id")
+        return (
+            f"SELECT {columns} FROM ({keys}) k"
+            " JOIN events e ON e.article = k.article AND e.id = k.id",
+            args,
+        )
 
     def also(self, term: str, *args: Any) -> Matching:
         """The same events that also meet ``term``."""
@@ -249,26 +267,38 @@ def _event_columns(min_confidence: float) -> str:
     )
 
 
+# The clusters whose counts at a min_confidence an event listing keeps, the most recently
+# used: a listing of every event kept each cluster's, and an export of the 1.25 M events of
+# the bench store grew by 10 MB every 100,000 rows (bench/archive.py).
+CLUSTER_COUNTS_KEPT = 10_000
+
+
 class _ClusterCounts:
     """A cluster's counts as an event listing shows them: stored, or, with ``min_confidence``
-    set, those of its events at or above it, read once per cluster (a correlated subquery on
-    each row read a cluster of n events n times)."""
+    set, those of its events at or above it, read once per cluster while it is among the
+    CLUSTER_COUNTS_KEPT last used (a correlated subquery on each row read a cluster of n
+    events n times)."""
 
     def __init__(self, store: Store, min_confidence: float) -> None:
         self.store = store
         self.min_confidence = min_confidence
         self.sql, self.args = _cluster_counts(min_confidence)
-        self.seen: dict[int, tuple[int, int, int]] = {}
+        self.seen: OrderedDict[int, tuple[int, int, int]] = OrderedDict()
 
     def of(self, row: sqlite3.Row) -> tuple[int, int, int]:
         if self.min_confidence <= 0:
             return row["articles"], row["outlets"], row["mentions"]
         key = row["cluster"]
-        if key not in self.seen:
-            sql = f"SELECT {self.sql} FROM clusters c WHERE c.key = ?"
-            [found] = self.store.run(sql, [*self.args, key])
-            self.seen[key] = (found["articles"], found["outlets"], found["mentions"])
-        return self.seen[key]
+        if key in self.seen:
+            self.seen.move_to_end(key)
+            return self.seen[key]
+        sql = f"SELECT {self.sql} FROM clusters c WHERE c.key = ?"
+        [found] = self.store.run(sql, [*self.args, key])
+        counts = (found["articles"], found["outlets"], found["mentions"])
+        self.seen[key] = counts
+        if len(self.seen) > CLUSTER_COUNTS_KEPT:
+            self.seen.popitem(last=False)
+        return counts
 
 
 class _ArticleTexts:
@@ -325,7 +355,8 @@ def events(store: Store, query: EventQuery, *, only: Matching | None = None) -> 
     found = only or matching(query, min_confidence)
     columns = _event_columns(min_confidence)
     texts, clusters = _ArticleTexts(store), _ClusterCounts(store, min_confidence)
-    if query.limit is None and not query.offset:
+    every = query.limit is None and not query.offset
+    if every and only is None and not _indexed(query):
         sql, args = found.sql(columns, EVENT_JOINS)
         for row in store.stream(sql + " ORDER BY article, idx", args):
             yield event_item(store, row, texts, clusters)
@@ -333,9 +364,45 @@ def events(store: Store, query: EventQuery, *, only: Matching | None = None) -> 
     keys, args = found.sql("e.article AS article, e.idx AS idx, e.id AS id")
     paging, paging_args = _paging(query.limit, query.offset)
     one = f"SELECT {columns} FROM events e{EVENT_JOINS} WHERE e.article = ? AND e.id = ?"
-    for key in store.run(keys + " ORDER BY article, idx" + paging, [*args, *paging_args]):
+    ordered = keys + " ORDER BY article, idx" + paging
+    found_keys = store.stream(ordered, args) if every else store.run(ordered, [*args, *paging_args])
+    for key in found_keys:
         [row] = store.run(one, [key["article"], key["id"]])
         yield event_item(store, row, texts, clusters)
+
+
+# The filters an index answers: the events they match are listed by their keys first (sorted
+# in the list's order, narrow rows), then read one by one. Whole rows found through such an
+# index were sorted before the first came out: an export of 100,001 events of one PLOVER type
+# passed the time limit of its first batch (E102) on the bench store. A list with none of
+# them reads the table in its order (article, id) and sorts only each article's events.
+INDEXED_FILTERS = (
+    "q",
+    "actor",
+    "source",
+    "target",
+    "cameo",
+    "plover",
+    "quad",
+    "since",
+    "until",
+    "country",
+    "near",
+    "outlet",
+)
+
+
+def _indexed(query: EventQuery) -> bool:
+    return any(getattr(query, name) not in (None, "") for name in INDEXED_FILTERS)
+
+
+def _event_rows(query: EventQuery, min_confidence: float, columns: str) -> tuple[str, list[Any]]:
+    """``SELECT columns`` of the events ``query`` matches: found by their keys first when an
+    index answers a filter (``Matching.rows``), else read from the table in its order (every
+    key and then every row by its key took longer than the table: the places of all 1.25 M
+    events of the bench store in 0.8 s from the table, past the time limit by their keys)."""
+    found = matching(query, min_confidence)
+    return found.rows(columns) if _indexed(query) else found.sql(columns)
 
 
 def count_events(store: Store, query: EventQuery, *, only: Matching | None = None) -> int:
@@ -347,8 +414,10 @@ def count_events(store: Store, query: EventQuery, *, only: Matching | None = Non
 # --- articles ----------------------------------------------------------------------------------
 
 
-def article_where(query: ArticleQuery) -> Where:
-    """The WHERE terms of an article query over ``articles a`` (but for ``q``)."""
+def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
+    """The WHERE terms of an article query over ``articles a`` (but for ``q``); ``key`` is
+    the article's key in them (``a.key``, or the full-text index's rowid when no term reads
+    another column of ``articles``: ``_needs_article_row``)."""
     where: list[str] = []
     args: list[Any] = []
     if query.outlet:
@@ -360,32 +429,38 @@ def article_where(query: ArticleQuery) -> Where:
     if query.until:
         where.append("a.published_last_day <= ?")
         args.append(parse_iso_date(query.until).last.isoformat())
-    if query.actor:
+    if query.actor and len(query.actor) <= ACTOR_PREFIX_CHARS:
+        where.append(f"{key} IN (SELECT article FROM article_actors WHERE prefix GLOB ?)")
+        args.append(_glob(query.actor))
+    elif query.actor:
         where.append(
-            "a.key IN (SELECT m.article FROM mentions m"
+            f"{key} IN (SELECT m.article FROM mentions m"
             " WHERE m.actor IN (SELECT key FROM actors WHERE code GLOB ?))"
         )
         args.append(_glob(query.actor))
     if query.place:
         column = "country" if _is_country(query.place) else "name"
         where.append(
-            "a.key IN (SELECT p.article FROM places p WHERE p.location IN"
+            f"{key} IN (SELECT p.article FROM places p WHERE p.location IN"
             f" (SELECT key FROM locations WHERE {column} = ? COLLATE NOCASE))"
         )
         args.append(query.place)
     if query.has_quote is not None:
         exists = "EXISTS" if query.has_quote else "NOT EXISTS"
-        where.append(f"{exists} (SELECT 1 FROM quotes q WHERE q.article = a.key)")
+        where.append(f"{exists} (SELECT 1 FROM quotes q WHERE q.article = {key})")
     if query.anonymous is not None:
         exists = "EXISTS" if query.anonymous else "NOT EXISTS"
         where.append(
-            f"{exists} (SELECT 1 FROM quotes q WHERE q.article = a.key AND q.speaker_anonymous = 1)"
+            f"{exists} (SELECT 1 FROM quotes q WHERE q.article = {key} AND q.speaker_anonymous = 1)"
         )
-    if query.cameo:
-        where.append("a.key IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
+    if query.cameo and len(query.cameo) <= ROOT_DIGITS:
+        where.append(f"{key} IN (SELECT article FROM article_roots WHERE prefix GLOB ?)")
+        args.append(_glob(query.cameo))
+    elif query.cameo:
+        where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
         args.append(_glob(query.cameo))
     if query.plover:
-        where.append("a.key IN (SELECT e.article FROM events e WHERE e.plover_type = ?)")
+        where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.plover_type = ?)")
         args.append(query.plover)
     return where, args
 
@@ -399,10 +474,15 @@ def _article_keys(query: ArticleQuery) -> tuple[str, list[Any], str]:
     """The keys of the matching articles (``SELECT ... AS key``), its arguments, and the
     ORDER BY of the list: by relevance (bm25, titles weighing TITLE_WEIGHT) with a
     full-text query, else in the order stored."""
-    where, args = article_where(query)
     if not query.q:
+        where, args = article_where(query)
         return "SELECT a.key AS key FROM articles a" + _sql_where(where), args, " ORDER BY key"
-    join = " JOIN articles a ON a.key = articles_fts.rowid" if where else ""
+    if _needs_article_row(query):
+        where, args = article_where(query)
+        join = " JOIN articles a ON a.key = articles_fts.rowid"
+    else:
+        where, args = article_where(query, "articles_fts.rowid")
+        join = ""
     return (
         "SELECT articles_fts.rowid AS key FROM articles_fts"
         + join
@@ -410,6 +490,13 @@ def _article_keys(query: ArticleQuery) -> tuple[str, list[Any], str]:
         [query.q, *args],
         f" ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), key",
     )
+
+
+def _needs_article_row(query: ArticleQuery) -> bool:
+    """Whether a term of the query reads a column of ``articles`` (the others test only the
+    article's key). A full-text search joins ``articles`` only then: reading the rows of the
+    matches (whose texts fill the table's pages) doubled ``insurg*`` with ``has_quote``."""
+    return bool(query.outlet or query.since or query.until)
 
 
 _ARTICLE_SUMMARY = (
@@ -453,7 +540,12 @@ def articles(
 
 
 def _snippets(store: Store, q: str | None, keys: list[int]) -> dict[int, str]:
-    """The snippet of each of ``keys`` for the full-text query ``q``."""
+    """The snippet of each of ``keys`` for the full-text query ``q``.
+
+    One pass over the matches between the least and greatest key, each tested against
+    ``keys`` (``+rowid``: not a constraint FTS5 is given): given ``rowid IN (...)``, FTS5
+    sets the query up again for each key, and a prefix query (``negotiat*``) merges every
+    word it covers each time (50 keys: 0.22 s of CPU on the bench store, one pass 5 ms)."""
     if not keys:
         return {}
     marks = ", ".join("?" for _ in keys)
@@ -461,8 +553,9 @@ def _snippets(store: Store, q: str | None, keys: list[int]) -> dict[int, str]:
         row[0]: row[1]
         for row in store.run(
             f"SELECT rowid, snippet(articles_fts, 1, '**', '**', '…', {SNIPPET_TOKENS})"
-            f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-            [q, *keys],
+            " FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?"
+            f" AND +rowid IN ({marks})",
+            [q, min(keys), max(keys), *keys],
         )
     }
 
@@ -570,9 +663,9 @@ def article_facets(
         )
         return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
 
-    facets["actor"] = grouped(
-        "substr(ac.code, 1, 3)", "mentions", " JOIN actors ac ON ac.key = x.actor"
-    )
+    # Each article's actor prefixes, held once each (schema_v4.sql): COUNT(DISTINCT) over
+    # every mention (about 80 an article) took 30 ms of a search page's 100 on the bench store.
+    facets["actor"] = grouped("x.prefix", "article_actors")
     facets["root"] = grouped("x.root", "events")
     facets["plover"] = grouped("x.plover_type", "events")
     facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
@@ -704,7 +797,7 @@ def clusters(store: Store, query: EventQuery) -> Iterator[Json]:
     """The clusters holding an event that matches ``query``, each with its events at or above
     min_confidence (``limit``/``offset`` count clusters)."""
     min_confidence = store.min_confidence(query.min_confidence)
-    found, args = matching(query, min_confidence).sql("e.cluster AS cluster")
+    found, args = _event_rows(query, min_confidence, "e.cluster AS cluster")
     counts, count_args = _cluster_counts(min_confidence)
     paging, paging_args = _paging(query.limit, query.offset)
     keys = store.run(
@@ -762,8 +855,8 @@ def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json
 
 
 def count_clusters(store: Store, query: EventQuery) -> int:
-    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
-        "e.cluster AS cluster"
+    found, args = _event_rows(
+        query, store.min_confidence(query.min_confidence), "e.cluster AS cluster"
     )
     return int(store.run(f"SELECT COUNT(DISTINCT cluster) FROM ({found})", args)[0][0])
 
@@ -857,8 +950,8 @@ def places(store: Store, query: EventQuery) -> list[Json]:
     GeoNames id and feature (``area`` true for a country or region, whose point is only its
     centre; None when the store does not know), with how many matching events and articles
     it holds, the most events first."""
-    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
-        "e.place AS place, e.article AS article"
+    found, args = _event_rows(
+        query, store.min_confidence(query.min_confidence), "e.place AS place, e.article AS article"
     )
     rows = store.run(
         f"WITH m AS ({found}) SELECT l.name, l.country, l.lat, l.lon, l.geonameid,"
@@ -890,8 +983,10 @@ def network(store: Store, query: EventQuery) -> Json:
     """The actors of the matching events and who acts on whom: ``nodes`` (code, name, events
     it is a party to), ``edges`` (source, target, events, mean Goldstein score), the most
     frequent first; ``limit`` and ``offset`` page the edges."""
-    found, args = matching(query, store.min_confidence(query.min_confidence)).sql(
-        "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein"
+    found, args = _event_rows(
+        query,
+        store.min_confidence(query.min_confidence),
+        "e.source_code AS source, e.target_code AS target, e.goldstein AS goldstein",
     )
     paging, paging_args = _paging(query.limit, query.offset)
     edges = [
