@@ -1297,3 +1297,10 @@ def test_coder_codes_encouraging_a_party_to_act_as_an_appeal(cameo_code: Coder) 
     } >= {("TUR", "020", "GRC")}
     praise = cameo_code("Turkey was encouraged by the progress of the talks.")
     assert all(e.cameo != "020" for e in praise)
+
+
+def test_coder_codes_a_scheduled_meeting_as_an_intent_to_meet(cameo_code: Coder) -> None:
+    events = cameo_code("Turkey and Russia are due to meet in Moscow on Thursday.")
+    assert {(e.source.code[:3], e.cameo) for e in events if e.source} >= {("TUR", "036")}
+    scheduled = cameo_code("Turkey is scheduled to meet Greece in Athens on Friday.")
+    assert all(e.cameo != "040" for e in scheduled)

@@ -275,6 +275,13 @@ INTENT_GOVERNORS = frozenset(
         "prepared",
         "determined",
         "go",
+        # A schedule holds an intention: "are due to meet", "is scheduled to visit", "is set
+        # to sign" (the act not yet done; CAMEO codes the intent, 036 for a meeting).
+        "schedule",
+        "due",
+        "slate",
+        "set",
+        "poise",
     }
 )
 
