@@ -1304,3 +1304,12 @@ def test_coder_codes_a_scheduled_meeting_as_an_intent_to_meet(cameo_code: Coder)
     assert {(e.source.code[:3], e.cameo) for e in events if e.source} >= {("TUR", "036")}
     scheduled = cameo_code("Turkey is scheduled to meet Greece in Athens on Friday.")
     assert all(e.cameo != "040" for e in scheduled)
+
+
+def test_coder_codes_an_act_told_in_an_after_clause(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "Turkey and Russia traded threats after Turkish forces shot down two Syrian warplanes."
+    )
+    assert ("TUR", "190", "SYR") in {
+        (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
+    }

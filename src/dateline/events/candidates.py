@@ -46,6 +46,7 @@ from .lexicon import (
     MUTUAL_ROOTS,
     OBJECT_CODED_SAYING_LEMMAS,
     OBLIGATION_CUES,
+    OWN_CLAUSE_MARKS,
     PATIENT_SUBJECT_LEMMAS,
     PROTEST_CODE,
     PURPOSE_LEMMAS,
@@ -252,7 +253,7 @@ def code_sentence(
     yield_statement_to_clause(sent, by_verb)
     order_takes_ordered_act(sent, by_verb)
     for i, found in sorted(by_verb.items()):
-        if _governed_by_coded(sent.doc[i], by_verb):
+        if _governed_by_coded(sent.doc[i], by_verb, cameo_rules(settings, verbs)):
             continue
         for event in found:
             key = event_key(event)
@@ -287,16 +288,25 @@ def _supplement_entry(verb: Token) -> VerbEntry | None:
     return VerbEntry(verb=verb.lemma_.upper(), block="", code=code)
 
 
-def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
+def _governed_by_coded(
+    verb: Token, by_verb: dict[int, list[Event]], separate_clauses: bool = False
+) -> bool:
     """A verb of a subordinate clause ("to help", "after crowds burned") whose governing
     verb is coded: PETRARCH codes the main verb phrase and not what it governs.
 
+    With CAMEO's rules (``separate_clauses``), a clause of time or cause with a subject of
+    its own tells an act of its own ("traded threats after Turkish forces shot down two
+    Syrian warplanes"): it is coded too (rule ``candidates.own_clause``).
+
     Tests: ``test_coder_target_from_the_rest_of_the_governing_phrase``,
-    ``test_coder_codes_subject_verb_object_through_xcomp``.
+    ``test_coder_codes_subject_verb_object_through_xcomp``,
+    ``test_coder_codes_an_act_told_in_an_after_clause``.
     """
     tok = verb
     for _ in range(MAX_CLIMB):
         if tok.dep_ not in ("xcomp", "advcl", "acomp", "pcomp", "prep") or tok.head.i == tok.i:
+            return False
+        if separate_clauses and _own_clause(tok):
             return False
         came_from = tok
         tok = tok.head
@@ -307,6 +317,17 @@ def _governed_by_coded(verb: Token, by_verb: dict[int, list[Event]]) -> bool:
         if came_from.dep_ == "advcl" and _chain_coded(tok, by_verb):
             return True
     return False
+
+
+def _own_clause(verb: Token) -> bool:
+    """An adverbial clause of time or cause with its own subject ("after Turkish forces shot
+    down ...", "because rebels attacked ...")."""
+    if verb.dep_ != "advcl":
+        return False
+    kids = [(c.dep_, c.lower_) for c in verb.children]
+    return any(d in ("nsubj", "nsubjpass") for d, _ in kids) and any(
+        d == "mark" and w in OWN_CLAUSE_MARKS for d, w in kids
+    )
 
 
 def _chain_coded(tok: Token, by_verb: dict[int, list[Event]]) -> bool:

@@ -754,3 +754,7 @@ MILITARY_AID_CODE = "072"
 # complaint; CAMEO.2.0 files SUE with arrests and charges (173), which are the state's acts.
 LAWSUIT_LEMMAS = frozenset({"sue"})
 LAWSUIT_CODE = "115"
+
+# Subordinators of a clause of time or cause that tells an act of its own, coded beside the
+# main verb's (``candidates.own_clause``).
+OWN_CLAUSE_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "until"})
