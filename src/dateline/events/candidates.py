@@ -33,6 +33,7 @@ from ..model import Span as TextSpan
 from ..settings import Settings
 from .build import (
     add_event,
+    add_rule,
     event_key,
 )
 from .legal import implied_agent
@@ -255,7 +256,14 @@ def code_sentence(
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb, cameo_rules(settings, verbs)):
             continue
+        own = (
+            cameo_rules(settings, verbs)
+            and _own_clause(sent.doc[i])
+            and sent.doc[i].head.i in by_verb
+        )
         for event in found:
+            if own:
+                add_rule(event, "candidates.own_clause")
             key = event_key(event)
             if key not in seen:
                 seen.add(key)
