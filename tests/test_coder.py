@@ -1313,3 +1313,10 @@ def test_coder_codes_an_act_told_in_an_after_clause(cameo_code: Coder) -> None:
     assert ("TUR", "190", "SYR") in {
         (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
     }
+
+
+def test_coder_codes_traded_threats_as_threats_each_way(cameo_code: Coder) -> None:
+    events = cameo_code("Turkey and Russia traded threats over air space on Monday.")
+    assert {
+        (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
+    } >= {("TUR", "130", "RUS"), ("RUS", "130", "TUR")}

@@ -307,6 +307,8 @@ def _target_not_argument(c: Candidate) -> bool:
 def _generic_verb(c: Candidate) -> bool:
     if any(r.startswith("evaluation.") for r in c.event.rules):
         return False  # "is a disgrace": the evaluation, not the verb, is the act
+    if "nominal.light_verb_code" in c.event.rules:
+        return False  # "traded threats": the event noun's code, not the verb's bare one
     return c.event.pattern is None and c.trigger.lemma_.lower() in GENERIC_VERBS
 
 

@@ -537,6 +537,8 @@ LIGHT_VERBS = frozenset(
         "renew",
         "announce",
         "declare",
+        "trade",
+        "exchange",
     }
 )
 # With the military and sanction nouns: an act begun, resumed, carried on or announced is
@@ -571,7 +573,17 @@ EVENT_NOUN_CODES = {
     "sit-in": "144",
     "blockade": "144",
     "riot": "145",
+    # Words as acts ("traded threats", "exchanged insults", "renewed its threats"): CAMEO
+    # manual 1.1b3, 130 "Threaten", 111 "Criticize or denounce", 112 "Accuse".
+    "threat": "130",
+    "insult": "111",
+    "barb": "111",
+    "accusation": "112",
 }
+# Verbs of exchange: with one of these nouns, the compound subject's members act on each
+# other ("Turkey and Russia traded threats"; ``roles.acts_together``).
+EXCHANGE_LEMMAS = frozenset({"trade", "exchange", "swap"})
+EXCHANGED_NOUNS = frozenset({"threat", "insult", "barb", "accusation", "blow", "fire", "gunfire"})
 
 # An act done "to protest" or "in protest" is a protest (CAMEO manual 1.1b3, 14): 140,
 # or 145 "Protest violently, riot" when the act itself is violent (roots 18-20).

@@ -38,6 +38,8 @@ from .lexicon import (
     ACCIDENT_NOUNS,
     CLAUSE_DEPS,
     ELIDED_PASSIVE_LEMMAS,
+    EXCHANGE_LEMMAS,
+    EXCHANGED_NOUNS,
     JOINT_NOUNS,
     KILLING_LEMMAS,
     OWN_FORCES_PASSIVE_LEMMAS,
@@ -564,9 +566,13 @@ def acts_together(verb: Token) -> bool:
     phrase = [t for t in own_phrase(verb) if t.i > verb.i]
     if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
         return True
-    # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity.
+    # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity;
+    # "traded threats", "exchanged fire": an exchange.
+    exchange = verb.lemma_.lower() in EXCHANGE_LEMMAS
     return any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in JOINT_NOUNS for c in verb.children
+        c.dep_ in ("dobj", "nsubjpass")
+        and (c.lemma_.lower() in JOINT_NOUNS or (exchange and c.lemma_.lower() in EXCHANGED_NOUNS))
+        for c in verb.children
     )
 
 
