@@ -1320,3 +1320,17 @@ def test_coder_codes_traded_threats_as_threats_each_way(cameo_code: Coder) -> No
     assert {
         (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
     } >= {("TUR", "130", "RUS"), ("RUS", "130", "TUR")}
+
+
+def test_a_noun_of_force_with_its_actor_is_an_event(cameo_code: Coder) -> None:
+    events = cameo_code("Russia's annexation of Crimea renewed fears along the eastern flank.")
+    assert ("RUS", "192", "UKR") in {
+        (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
+    }
+    annexation = next(e for e in events if e.trigger.text == "annexation")
+    assert "noun_acts.actor_noun" in annexation.rules
+
+
+def test_a_noun_of_force_without_an_actor_is_background(cameo_code: Coder) -> None:
+    events = cameo_code("The 2003 invasion changed Iraq, and the strike by teachers went on.")
+    assert not [e for e in events if e.trigger.text in ("invasion", "strike")]

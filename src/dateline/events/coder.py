@@ -13,6 +13,8 @@ the per-article flow; each family of rules is its own module:
 - ``modality``: negation, modals, conditionals, aims, wishes, denials, questions, and
   CAMEO's intent and refusal codes;
 - ``nominal``: events carried by a noun (event nouns, light verbs, talks, dated truces);
+  ``noun_acts``: acts of force told by a noun whose phrase names the actor ("Russia's
+  annexation of Crimea");
 - ``refine``: codes from what the verb's object or purpose says, reported obligations,
   and which of two coded verbs of a clause carries the act;
 - ``legal``: acts of the police and courts (implied agents of agentless passives, legal
@@ -64,6 +66,7 @@ from .legal import refine_legal_codes
 from .lexicon import DATELINE_DASHES, PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
 from .modality import is_question
 from .nominal import complete_from_earlier_talks, nominal_events
+from .noun_acts import noun_acts
 from .parties import MentionIndex
 from .patterns import PatternIndex, names_a_source, sentence_words
 from .roles import Roles
@@ -128,6 +131,7 @@ def code_events(
         found = code_sentence(sent, article, index, verbs, roles, settings) if named else []
         if cameo:
             found.extend(nominal_events(sent, roles, settings, found, events))
+            found.extend(noun_acts(sent, roles, found))
             if found and is_question(sent):
                 # "Will China invade Taiwan?": a question asserts no event.
                 for event in found:
