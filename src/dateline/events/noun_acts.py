@@ -8,7 +8,7 @@ event); a noun whose own phrase names the actor is an act that actor did.
 Rule ``noun_acts.actor_noun``: a noun of ``FORCE_NOUN_CODES`` (or an "air", "drone" or
 "missile" strike) is an event when its phrase names its actor: a possessor ("Russia's
 annexation"), a nationality or actor word before it ("Turkish shelling", "the Syrian
-government offensive") or a "by" phrase ("the shelling of Afrin by Turkish forces"). The
+government offensive"; a place name there says where: "the Gaza bombing") or a "by" phrase ("the shelling of Afrin by Turkish forces"). The
 target is the party its "of", "on" or "against" phrase names ("of Crimea"), if any. A noun
 that is the object or subject of a verb the coder coded is that verb's ("launched an
 offensive"), not an event of its own. Tests: ``test_a_noun_of_force_with_its_actor_is_an_event``,
@@ -49,6 +49,8 @@ FORCE_NOUN_CODES = {
 STRIKE_KINDS = frozenset({"air", "drone", "missile", "rocket"})
 STRIKE_CODE = "195"
 TARGET_PREPOSITIONS = frozenset({"of", "on", "against"})
+# A place name before the noun says where it was, not who did it ("the Gaza bombing").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _code(noun: Token) -> str | None:
@@ -66,6 +68,8 @@ def _actors(noun: Token, roles: Roles) -> list[Party]:
             return traced(roles.parties(child), "noun_acts.possessor")
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            if child.ent_type_ in PLACE_LABELS:
+                continue  # "the Gaza bombing": where, not who
             found = roles.parties(child)
             if found:
                 return traced(found, "noun_acts.modifier")
