@@ -1334,3 +1334,12 @@ def test_a_noun_of_force_with_its_actor_is_an_event(cameo_code: Coder) -> None:
 def test_a_noun_of_force_without_an_actor_is_background(cameo_code: Coder) -> None:
     events = cameo_code("The 2003 invasion changed Iraq, and the strike by teachers went on.")
     assert not [e for e in events if e.trigger.text in ("invasion", "strike")]
+
+
+def test_coder_codes_firing_an_official_as_a_sanction(cameo_code: Coder) -> None:
+    fired = cameo_code("The Iraqi prime minister fired the police chief on Monday.")
+    assert {e.cameo for e in fired if e.trigger.text == "fired"} == {"172"}
+    rockets = cameo_code("Hamas militants fired rockets at Israel on Monday.")
+    assert all(e.cameo != "172" for e in rockets)
+    appeal = cameo_code("Rebels dismissed an appeal from President Laurent Gbagbo.")
+    assert all(e.cameo != "172" for e in appeal)

@@ -85,6 +85,7 @@ from .refine import (
     arms_transfer_code,
     code_obligation,
     commitment_code,
+    dismissal_code,
     during_protest,
     easing_code,
     encouragement_appeal,
@@ -584,6 +585,8 @@ def _refine_by_object(verb: Token, coding: _Coding, roles: Roles) -> None:
         object_code, rule = arms_transfer_code(verb, roles), "refine.arms_transfer_code"
     if object_code is None:
         object_code, rule = halted_talks_code(verb), "refine.halted_talks_code"
+    if object_code is None:
+        object_code, rule = dismissal_code(verb, roles), "refine.dismissal"
     if verb.lemma_.lower() in LAWSUIT_LEMMAS:
         object_code, rule = LAWSUIT_CODE, "refine.lawsuit"
     if object_code is not None:

@@ -401,6 +401,15 @@ COMMITMENT_CODE = "030"
 # Encouraging a party to act is an appeal (``refine.encouragement_appeal``; CAMEO manual
 # 1.1b3, 020 "Make an appeal or request, not specified below").
 ENCOURAGING_LEMMAS = frozenset({"encourage", "spur", "embolden"})
+
+# Removing a person from office is an administrative sanction (``refine.dismissal``; CAMEO
+# manual 1.1b3, 172 "Impose administrative sanctions").
+DISMISSAL_LEMMAS = frozenset({"fire", "dismiss", "sack"})
+DISMISSAL_CODE = "172"
+# Holders of an office the dictionaries' agents lack ("fired the agency's director").
+OFFICE_NOUNS = frozenset(
+    {"director", "chief", "head", "chairman", "chairwoman", "commissioner", "secretary"}
+)
 APPEAL_CODE = "020"
 # Prepositions that give a verb of commitment what it commits to ("agreed on", "upon").
 COMMITMENT_PREPOSITIONS = frozenset({"on", "upon", "to"})

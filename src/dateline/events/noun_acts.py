@@ -8,10 +8,11 @@ event); a noun whose own phrase names the actor is an act that actor did.
 Rule ``noun_acts.actor_noun``: a noun of ``FORCE_NOUN_CODES`` (or an "air", "drone" or
 "missile" strike) is an event when its phrase names its actor: a possessor ("Russia's
 annexation"), a nationality or actor word before it ("Turkish shelling", "the Syrian
-government offensive"; a place name there says where: "the Gaza bombing") or a "by" phrase ("the shelling of Afrin by Turkish forces"). The
-target is the party its "of", "on" or "against" phrase names ("of Crimea"), if any. A noun
-that is the object or subject of a verb the coder coded is that verb's ("launched an
-offensive"), not an event of its own. Tests: ``test_a_noun_of_force_with_its_actor_is_an_event``,
+government offensive"; a place name there says where: "the Gaza bombing") or a "by"
+phrase ("the shelling of Afrin by Turkish forces"). The target is the party its "of", "on"
+or "against" phrase names ("of Crimea"), if any. A noun that is the object or subject of a
+verb the coder coded is that verb's ("launched an offensive"), not an event of its own.
+Tests: ``test_a_noun_of_force_with_its_actor_is_an_event``,
 ``test_a_noun_of_force_without_an_actor_is_background``.
 """
 

@@ -42,6 +42,8 @@ from .lexicon import (
     COMMITMENT_LEMMAS,
     COMMITMENT_PREPOSITIONS,
     COMPLAINT_WORDS,
+    DISMISSAL_CODE,
+    DISMISSAL_LEMMAS,
     EASING_CODE,
     EASING_LEMMAS,
     ENCOURAGING_LEMMAS,
@@ -54,6 +56,7 @@ from .lexicon import (
     OBLIGATION_CODES,
     OBSTRUCTING_LEMMAS,
     OBSTRUCTION_CODE,
+    OFFICE_NOUNS,
     ORDERED_ACT_ROOTS,
     ORDERING_LEMMAS,
     PASSAGE_NOUNS,
@@ -215,6 +218,29 @@ def armed_activity_code(verb: Token, sources: Sequence[Party]) -> str | None:
         return None
     if any(n.lemma_.lower() in ARMED_ACTIVITY_NOUNS for n in direct_objects(verb)):
         return ARMED_ACTIVITY_CODE
+    return None
+
+
+def dismissal_code(verb: Token, roles: Roles) -> str | None:
+    """ "The mayor fired the police chief", "commissioners voted to dismiss the assessors":
+    removing a person from office is an administrative sanction (CAMEO manual 1.1b3, 172),
+    not force (the dictionary's FIRE) nor a rejection (its DISMISS, right for "dismissed
+    the lawsuit"). The object must be a party: "fired rockets" names none.
+
+    Rule ``refine.dismissal``. Tests: ``test_coder_codes_firing_an_official_as_a_sanction``.
+    """
+    if verb.lemma_.lower() not in DISMISSAL_LEMMAS:
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # The object's own head names the person ("the police chief"), not a phrase on it
+        # ("dismissed an appeal from the president").
+        mention = roles.mentions.at(obj)
+        if (mention is not None and mention.actor is not None) or (
+            obj.lemma_.lower() in OFFICE_NOUNS
+        ):
+            return DISMISSAL_CODE  # "the police chief", "the agency's director"
     return None
 
 
