@@ -134,3 +134,11 @@ def test_they_and_them_refer_to_a_plural_agent_the_story_gives_a_country(
     article = pipeline.extract(text, date="2019-11-19")
     them = [m for m in article.mentions if m.text == "them"]
     assert them and them[0].actor is not None and them[0].actor.code == "HKGEDU"
+
+
+def test_a_plural_agent_before_a_name_is_no_title(pipeline: Pipeline) -> None:
+    text = "CHARLESTON, W.Va. (AP) - Witnesses told police Jones got upset and retrieved a gun."
+    article = pipeline.extract(text, date="2009-04-01")
+    codes = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
+    assert codes.get("Jones") == "USA"  # a person of the story's country, not the police
+    assert codes.get("police") == "USACOP"

@@ -29,7 +29,7 @@ from itertools import pairwise
 
 import pycountry
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Event, EventActor, Mention
 from ..tokenspan import expand_span
@@ -192,7 +192,7 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     country. Nothing is coded when the story has no country (``story_country``), nor in
     the dateline.
     """
-    _titled_people(article.text, mentions)
+    _titled_people(article.text, doc, mentions)
     country, why = story_country(article, mentions, _sentences(doc))
     if country is None:
         return
@@ -229,7 +229,7 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     _add_untagged_surnames(doc, mentions, surnames)
 
 
-def _titled_people(text: str, mentions: list[Mention]) -> None:
+def _titled_people(text: str, doc: Doc, mentions: list[Mention]) -> None:
     """ "U.S. Defense Secretary Mark Esper": a person the dictionaries lack, named right after
     a coded title, is what the title says (rule ``context.titled_person``); named again by
     surname alone, the same. The matcher joins a title and the name after it only when the
@@ -244,8 +244,15 @@ def _titled_people(text: str, mentions: list[Mention]) -> None:
             continue
         if title.end > person.start or text[title.end : person.start].strip():
             continue
+        words = expand_span(doc, title.start, title.end)
+        if words is None or not len(words) or _plural(words[-1]):
+            continue  # "told police Jones got upset": the police, then Jones
         person.actor = title.actor
         person.via = "title"
+
+
+def _plural(word: Token) -> bool:
+    return word.tag_ in ("NNS", "NNPS") or word.lower_ == "police"
 
 
 def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str, Mention]) -> None:

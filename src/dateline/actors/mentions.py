@@ -67,7 +67,13 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
     share_across_coordination(matcher, groups, codes, doc, when)
     for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
         start, end = group[0].start, group[-1].end
-        name = persons.get(end) if group[-1].agent >= 0 else None
+        # A title heads the name after it ("Officer Jane Doe"); a plural or lower-case agent
+        # word does not ("told police Jones got upset": the police, then Jones).
+        title = doc[end - 1]
+        titled = (
+            group[-1].agent >= 0 and title.tag_ not in ("NNS", "NNPS") and title.lower_ != "police"
+        )
+        name = persons.get(end) if titled else None
         if name is not None and not covered.intersection(range(name.start, name.end)):
             end = name.end  # a title and the name it heads: "President Vojislav Kostunica"
         span = doc[start:end]
