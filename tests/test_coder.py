@@ -1343,3 +1343,9 @@ def test_coder_codes_firing_an_official_as_a_sanction(cameo_code: Coder) -> None
     assert all(e.cameo != "172" for e in rockets)
     appeal = cameo_code("Rebels dismissed an appeal from President Laurent Gbagbo.")
     assert all(e.cameo != "172" for e in appeal)
+
+
+def test_coder_reads_a_noun_accused_of_a_crime_as_the_one_accused(cameo_code: Coder) -> None:
+    events = cameo_code("Jurors acquitted two Iraqi men accused of smuggling weapons.")
+    accused = [e for e in events if e.trigger.text == "accused"]
+    assert all(e.source is None or not e.source.code.startswith("IRQ") for e in accused)

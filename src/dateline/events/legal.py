@@ -46,7 +46,9 @@ __all__ = ["LEGAL_PASSIVE_LEMMAS", "implied_agent", "legal_code", "refine_legal_
 
 # Verbs of the police and courts that never stand without their object: a participle of
 # one on a noun is passive ("Area woman sentenced for fraud").
-LEGAL_PASSIVE_LEMMAS = frozenset({"arrest", "detain", "indict", "sentence", "convict", "jail"})
+LEGAL_PASSIVE_LEMMAS = frozenset(
+    {"arrest", "detain", "indict", "sentence", "convict", "jail", "accuse", "charge", "suspect"}
+)
 
 
 def implied_agent(verb: Token) -> str | None:
