@@ -142,3 +142,15 @@ def test_a_plural_agent_before_a_name_is_no_title(pipeline: Pipeline) -> None:
     codes = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
     assert codes.get("Jones") == "USA"  # a person of the story's country, not the police
     assert codes.get("police") == "USACOP"
+
+
+def test_a_surname_refers_back_to_a_coded_full_name_without_a_story_country(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Two hostages were released on Tuesday. American Kevin King and Australian Timothy "
+        "Weeks were handed over. King and Weeks were abducted by gunmen in 2016."
+    )
+    article = pipeline.extract(text, date="2019-11-19")
+    kings = [m for m in article.mentions if m.text == "King"]
+    assert kings and all(m.actor is not None and m.actor.code == "USA" for m in kings)

@@ -194,11 +194,17 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     """
     _titled_people(article.text, doc, mentions)
     country, why = story_country(article, mentions, _sentences(doc))
-    if country is None:
-        return
     dateline = article.dateline
     surnames: dict[str, Mention] = {}
     person_ends = {e.end_char: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    if country is None:
+        # No country to give the uncoded; a coded person's surname still refers back.
+        for mention in mentions:
+            name = person_ends.get(mention.end) if mention.actor is not None else None
+            if name is not None and name.start_char >= mention.start:
+                surnames.setdefault(name[-1].text, mention)
+        _add_untagged_surnames(doc, mentions, surnames)
+        return
     for mention in mentions:
         if mention.actor is not None:
             # "Mayor Tom Reed": a coded mention ending in a full name gives its surname.

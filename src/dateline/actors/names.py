@@ -91,15 +91,22 @@ def _surname_tokens(doc: Doc) -> set[int]:
     King" was named (rule ``mentions.surname_not_agent``: the agents' "king" and "bishop"
     made a kidnapped American a government official and a mayor a cleric)."""
     out: set[int] = set()
-    surnames: set[str] = set()
+    first: dict[str, int] = {}  # surname -> the token after its first full name
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         if len(ent) > 1 and ent[-1].pos_ == "PROPN" and ent[-2].pos_ == "PROPN":
             out.add(ent[-1].i)
-            surnames.add(ent[-1].text)
-        elif len(ent) == 1 and ent[0].text in surnames:
-            out.add(ent[0].i)
+            first.setdefault(ent[-1].text, ent.end)
+    if first:
+        # The surname alone later, tagged a proper noun, whatever the parser's entity (it may
+        # see none: "King and Weeks were abducted").
+        strings = doc.vocab.strings
+        wanted = {strings.add(name): name for name in first}
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            name = wanted.get(orth)
+            if name is not None and i >= first[name] and doc[i].pos_ == "PROPN":
+                out.add(i)
     return out
 
 
