@@ -307,6 +307,13 @@ def test_articles_are_filtered_by_outlet_actor_place_and_quotations(tmp_path: Pa
             "Levant Daily": 1,
         }
         assert page.facets["year"] == [{"value": "2006", "count": 2}]
+        # The dateline's country (none for the plain article), and the quotation facets.
+        assert page.facets["country"] == [
+            {"value": "IQ", "count": 1},
+            {"value": None, "count": 1},
+        ]
+        one_of_two = [{"value": True, "count": 1}, {"value": False, "count": 1}]
+        assert page.facets["has_quote"] == page.facets["anonymous"] == one_of_two
 
 
 def test_quotations_are_filtered_by_speaker_and_anonymity(tmp_path: Path) -> None:

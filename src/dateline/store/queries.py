@@ -446,8 +446,12 @@ def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
         )
         args.append(query.place)
     if query.has_quote is not None:
-        exists = "EXISTS" if query.has_quote else "NOT EXISTS"
-        where.append(f"{exists} (SELECT 1 FROM quotes q WHERE q.article = {key})")
+        # A subquery of one indexed column and no WHERE is answered from the index itself
+        # (``quotes_article``), without running a correlated EXISTS for each match: 12 of
+        # the 30 ms the 33,333 matches of ``insurg*`` took to test on the bench store. The
+        # unary + keeps SQLite from handing the key to FTS5 as a constraint (``_snippets``).
+        negated = "" if query.has_quote else "NOT "
+        where.append(f"+{key} {negated}IN (SELECT article FROM quotes)")
     if query.anonymous is not None:
         exists = "EXISTS" if query.anonymous else "NOT EXISTS"
         where.append(
@@ -633,33 +637,28 @@ def article_facets(
     counted = len(first)
     outlets: Counter[str | None] = Counter()
     years: Counter[str | None] = Counter()
-    places: Counter[int | None] = Counter()
+    countries: Counter[str | None] = Counter()
+    # The dateline's country in the same statement: read a place at a time through the
+    # lookups (empty in a store opened for one request), 420 places took 5 ms of a page.
     for row in store.stream(
-        "SELECT a.outlet, substr(a.published, 1, 4), a.dateline FROM articles a"
-        + f" WHERE a.key {scope}",
+        "SELECT a.outlet, substr(a.published, 1, 4),"
+        " (SELECT l.country FROM locations l WHERE l.key = a.dateline)"
+        f" FROM articles a WHERE a.key {scope}",
         scope_args,
     ):
         outlets[row[0]] += 1
         years[row[1]] += 1
-        places[row[2]] += 1
-    countries: Counter[str | None] = Counter()
-    for place, n in places.items():
-        country = None
-        if place is not None:
-            country = store.lookups.locations.values_of(store.conn, place)[1]
-        countries[country] += n
+        countries[row[2]] += 1
     facets = {
         "outlet": _top(outlets),
         "year": _top(years),
         "country": _top(countries),
     }
 
-    def grouped(what: str, table: str, joins: str = "", where: str = "") -> list[Json]:
-        terms = [t for t in (where, f"x.article {scope}") if t]
+    def grouped(what: str, table: str, joins: str = "") -> list[Json]:
         sql = (
             f"SELECT {what} AS value, COUNT(DISTINCT x.article) AS n FROM {table} x{joins}"
-            + _sql_where(terms)
-            + " GROUP BY value HAVING value IS NOT NULL"
+            f" WHERE x.article {scope} GROUP BY value HAVING value IS NOT NULL"
         )
         return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
 
@@ -669,8 +668,14 @@ def article_facets(
     facets["root"] = grouped("x.root", "events")
     facets["plover"] = grouped("x.plover_type", "events")
     facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
-    for name, where in (("has_quote", ""), ("anonymous", "x.speaker_anonymous = 1")):
-        [with_it] = [f["count"] for f in grouped("1", "quotes", where=where)] or [0]
+    # Both quotation facets in one pass over the articles' quotations.
+    [(quoted, anonymous)] = store.run(
+        "SELECT COUNT(DISTINCT x.article),"
+        " COUNT(DISTINCT CASE WHEN x.speaker_anonymous = 1 THEN x.article END)"
+        f" FROM quotes x WHERE x.article {scope}",
+        scope_args,
+    )
+    for name, with_it in (("has_quote", quoted), ("anonymous", anonymous)):
         facets[name] = [
             {"value": True, "count": with_it},
             {"value": False, "count": counted - with_it},
