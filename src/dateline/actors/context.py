@@ -29,13 +29,14 @@ from itertools import pairwise
 
 import pycountry
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..model import Actor, Article, Event, EventActor, Mention
 from ..tokenspan import expand_span
 from .context_lexicon import ORGANISATION_WORDS
 from .match import code_country
 from .modifiers import PLACE_NAME_WORDS
+from .names import is_plural_word
 
 __all__ = [
     "STORY_SHARE",
@@ -251,14 +252,10 @@ def _titled_people(text: str, doc: Doc, mentions: list[Mention]) -> None:
         if title.end > person.start or text[title.end : person.start].strip():
             continue
         words = expand_span(doc, title.start, title.end)
-        if words is None or not len(words) or _plural(words[-1]):
+        if words is None or not len(words) or is_plural_word(words[-1]):
             continue  # "told police Jones got upset": the police, then Jones
         person.actor = title.actor
         person.via = "title"
-
-
-def _plural(word: Token) -> bool:
-    return word.tag_ in ("NNS", "NNPS") or word.lower_ == "police"
 
 
 def _add_untagged_surnames(doc: Doc, mentions: list[Mention], surnames: dict[str, Mention]) -> None:

@@ -30,7 +30,7 @@ from .combine import (
 )
 from .compiled import match_key
 from .modifiers import HONORIFICS
-from .names import plausible_matches
+from .names import is_plural_word, plausible_matches
 
 if TYPE_CHECKING:
     from .match import ActorMatcher
@@ -67,12 +67,10 @@ def find_mentions(matcher: ActorMatcher, article: Article, doc: Doc) -> list[Men
     share_across_coordination(matcher, groups, codes, doc, when)
     for group, (actor, undated, has_actor) in zip(groups, codes, strict=True):
         start, end = group[0].start, group[-1].end
-        # A title heads the name after it ("Officer Jane Doe"); a plural or lower-case agent
-        # word does not ("told police Jones got upset": the police, then Jones).
+        # A title heads the name after it ("Officer Jane Doe"); a plural agent word
+        # does not ("told police Jones got upset": the police, then Jones).
         title = doc[end - 1]
-        titled = (
-            group[-1].agent >= 0 and title.tag_ not in ("NNS", "NNPS") and title.lower_ != "police"
-        )
+        titled = group[-1].agent >= 0 and not is_plural_word(title)
         name = persons.get(end) if titled else None
         if name is not None and not covered.intersection(range(name.start, name.end)):
             end = name.end  # a title and the name it heads: "President Vojislav Kostunica"

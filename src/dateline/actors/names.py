@@ -18,12 +18,18 @@ tell which. Each rule drops a match before the phrase is coded, in the mentions
 from __future__ import annotations
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .combine import ActorMatch
 from .modifiers import PLACE_NAME_WORDS, TITLE_MAX_WORDS, TITLE_SMALL_WORDS
 
-__all__ = ["plausible_matches"]
+__all__ = ["is_plural_word", "plausible_matches"]
+
+
+def is_plural_word(word: Token) -> bool:
+    """A plural noun ("officials", "police"): it heads no name after it as a title does
+    ("told police Jones got upset": the police, then Jones; "Officer Jane Doe")."""
+    return word.tag_ in ("NNS", "NNPS") or word.lower_ == "police"
 
 
 def plausible_matches(matches: list[ActorMatch], doc: Doc) -> list[ActorMatch]:
