@@ -122,6 +122,16 @@ def test_title_before_an_unknown_name_covers_the_name(matcher: ActorMatcher, nlp
     assert codes["Serbian President Vojislav Kostunica"].endswith("GOV")  # type: ignore[union-attr]
 
 
+def test_abbreviated_titles_of_legislators_and_governors_give_their_role(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "Sen. Jane Hale, Rep. Tom Reyes and Gov. Ann Lee spoke."
+    codes = _codes(_mentions(matcher, nlp, text, None))
+    assert codes["Sen. Jane Hale"] == "---LEG"
+    assert codes["Rep. Tom Reyes"] == "---LEG"
+    assert codes["Gov. Ann Lee"] == "---GOV"
+
+
 def test_pronoun_us_is_not_the_united_states(matcher: ActorMatcher, nlp: Language) -> None:
     codes = _codes(_mentions(matcher, nlp, "They met us in Paris before the US vote.", None))
     assert "us" not in codes

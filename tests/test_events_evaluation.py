@@ -80,3 +80,25 @@ def test_a_quoted_clause_about_the_speaker_or_a_neutral_one_is_no_evaluation(
     ):
         events = _events(pipeline, quoted)
         assert not {c for c in _coded(events, "is") if c[1] in ("111", "051")}, quoted
+
+
+def test_a_trait_shown_or_lacked_is_an_evaluation_like_a_copula(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale said Reed has shown contempt for voters.")
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "said")
+    events = _events(pipeline, "Hale said Reed has demonstrated great courage.")
+    assert ("USALEG", "051", "USAGOV") in _coded(events, "said")
+    shown = [e for e in events if e.trigger.text == "demonstrated"]
+    assert all(e.confidence == 0.0 for e in shown)  # no protest: filter.display_with_object
+
+
+def test_naming_that_the_dictionary_codes_is_read_by_the_naming_rule(pipeline: Pipeline) -> None:
+    """The verb dictionary's own "call ... liar" pattern does not keep the naming rule from
+    reading the complement; the naming rule's event is the one that stands."""
+    events = _events(pipeline, "Hale called Reed a liar.")
+    called = [e for e in events if e.trigger.text == "called" and e.confidence > 0]
+    assert [(e.cameo, e.rules[0]) for e in called] == [("111", "evaluation.naming")]
+
+
+def test_a_complement_parsed_as_an_adjective_after_the_object_is_read(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale called the governor's plan deeply troubling on Tuesday.")
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "called")

@@ -137,3 +137,20 @@ def test_what_the_sources_own_side_will_do_is_no_party_acted_on(pipeline: Pipeli
         if e.source and e.target and e.source.code == e.target.code and e.confidence > 0
     ]
     assert not own
+
+
+def test_a_verb_of_protest_or_force_with_an_object_is_no_protest(pipeline: Pipeline) -> None:
+    text = (
+        "WASHINGTON (AP) — Governor Tom Reed rallied supporters in Ohio. Reed marched the "
+        "prisoners to the jail. Workers marched on the capital."
+    )
+    events = _events(pipeline, text)
+    shown = [
+        e for e in events if e.trigger.text in ("rallied", "marched") and e.root in ("14", "15")
+    ]
+    assert {(e.trigger.text, e.confidence > 0) for e in shown} == {
+        ("rallied", False),
+        ("marched", False),
+        ("marched", True),
+    }
+    assert all("display_with_object" in _rules(e) for e in shown if e.confidence == 0)

@@ -11,8 +11,9 @@ about the party. Two constructions, each a named rule:
   actor (or an actor's thing: "Wilson's record") as its object and an evaluative
   complement ("a disgrace", "an outstanding nominee");
 - ``reported_evaluation``: a verb of saying whose reported clause predicates something of
-  an actor with a copula ("said Wilson was unfit for the bench", "said the governor is a
-  disgrace"); a clause that tells what the actor did ("said Gondor thwarted a rocket
+  an actor with a copula or a verb of a trait shown or lacked ("said Wilson was unfit for
+  the bench", "said the governor is a disgrace", "said Wilson has demonstrated hostility to
+  voting rights"); a clause that tells what the actor did ("said Gondor thwarted a rocket
   attack") says nothing of the actor, however grim its words.
 
 - ``quoted_evaluation``: inside a quotation whose speaker is an actor, a clause that
@@ -27,7 +28,7 @@ actors, and differ.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -48,6 +49,7 @@ from .evaluation_lexicon import (
     PRAISE_CODE,
     REPORTING_LEMMAS,
     SELF_PRONOUNS,
+    TRAIT_VERBS,
 )
 from .plover import plover_for
 
@@ -137,6 +139,10 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
     for child in [*verb.children, *objects[0].children]:
         if child.dep_ in ("oprd", "attr", "acomp", "xcomp") and child.i > objects[0].i:
             complement = list(child.subtree)
+        elif child.dep_ == "amod" and child.head.i == objects[0].i and child.i > objects[0].i:
+            # "called the plan 'deeply troubling'": the parser hangs a complement after
+            # the object on the object, as if it were an adjective of it
+            complement = [t for t in child.subtree if not t.is_punct]
         elif child.dep_ == "prep" and child.lower_ in NAMING_PREPOSITIONS:
             complement = [t for c in child.children for t in c.subtree]
         if complement:
@@ -151,9 +157,9 @@ def _reported(
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
-        if any(t.i in coded for t in clause.subtree):
+        if _acts(clause, clause.subtree, coded):
             return None  # the clause's own event is what was reported
-        if clause.lemma_.lower() not in COPULAS:
+        if not _predicates(clause):
             continue
         subject = _subject(clause)
         if subject is None:
@@ -164,6 +170,21 @@ def _reported(
         inside = {t.i for t in subject.subtree}
         return party, [t for t in clause.subtree if t.i not in inside]
     return None
+
+
+def _predicates(verb: Token) -> bool:
+    """Whether ``verb`` predicates a quality of its subject: a copula ("is a disgrace") or a
+    verb of a trait shown or lacked ("has demonstrated hostility", "poses a threat")."""
+    lemma = verb.lemma_.lower()
+    return lemma in COPULAS or (lemma in TRAIT_VERBS and verb.pos_ == "VERB")
+
+
+def _acts(head: Token, clause: Iterable[Token], coded: set[int]) -> bool:
+    """Whether the clause holds an act the coder coded: "said Gondor thwarted an attack" is
+    that act, reported. A verb of a trait is no act, whatever its dictionary entry
+    ("demonstrated great courage" is no protest)."""
+    trait = head.lemma_.lower() in TRAIT_VERBS
+    return any(t.i in coded and not (trait and t.i == head.i) for t in clause)
 
 
 def _self_reference(target: Mention, source: Mention) -> bool:
@@ -224,6 +245,10 @@ def evaluative_events(
         for i in tokens
     }
     taken = {(e.trigger.start, e.root) for e in events}
+    # a naming verb's dictionary events give way to its evaluation (``add_evaluations``),
+    # so they do not block it: "called him a liar" is criticism by this rule, whatever the
+    # dictionary coded at "called"
+    added: set[tuple[int, str]] = set()
     out: list[Event] = []
     for verb in verbs:
         lemma = verb.lemma_.lower()
@@ -254,10 +279,12 @@ def evaluative_events(
         code = (
             CRITICISM_CODE if score <= -threshold else PRAISE_CODE if score >= threshold else None
         )
-        if code is None or (verb.idx, code[:2]) in taken:
+        blocked = added if rule == "evaluation.naming" else taken
+        if code is None or (verb.idx, code[:2]) in blocked:
             continue
         out.append(_event(verb.sent, verb, source, target, code, rule, coder))
         taken.add((verb.idx, code[:2]))
+        added.add((verb.idx, code[:2]))
     for quote in spoken:
         out.extend(_quoted(doc, quote, index, coded, taken, coder))
     return out
@@ -293,7 +320,7 @@ def _quoted(
             continue
         for i in tokens:
             verb = doc[i]
-            if verb.lemma_.lower() not in COPULAS or _negated(verb) or not _asserted(verb):
+            if not _predicates(verb) or _negated(verb) or not _asserted(verb):
                 continue
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS:
                 continue  # "'X is a fraud,' said Y": the saying verb's rule reads it
@@ -306,7 +333,7 @@ def _quoted(
             if speaker.start < target.end and target.start < speaker.end:
                 continue
             clause = list(verb.subtree)
-            if any(t.i in coded for t in clause):
+            if _acts(verb, clause, coded):
                 continue  # the clause's own act is what was quoted
             inside = {t.i for t in subject.subtree} if subject is not None else set()
             score = valence(_text([t for t in clause if t.i not in inside]))

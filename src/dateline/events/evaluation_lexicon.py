@@ -15,6 +15,12 @@ REPORTING_LEMMAS = frozenset(
 # Verbs that predicate a quality of their subject ("is a disgrace", "seems unfit").
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound"})
 
+# Verbs that tell a trait of their subject through what it shows or lacks ("has
+# demonstrated hostility to voting rights", "lacks the judgment", "poses a threat to the
+# country"): said of an actor, they evaluate it as a copula does. Verbs of doing ("thwarted
+# an attack") are not here: they tell an act, which the coder codes on its own.
+TRAIT_VERBS = frozenset({"show", "demonstrate", "display", "exhibit", "lack", "pose"})
+
 # CAMEO manual 1.1b3: 111 "Criticize or denounce", 051 "Praise or endorse".
 CRITICISM_CODE = "111"
 PRAISE_CODE = "051"

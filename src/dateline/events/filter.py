@@ -27,6 +27,8 @@ from .filter_lexicon import (
     ARMED_AGENTS,
     ARMED_FORCE_ROOTS,
     CHAIN_DEPS,
+    DISPLAY_LEMMAS,
+    DISPLAY_ROOTS,
     GENERIC_VERBS,
     NAMING_LEMMAS,
     NO_TARGET_ROOTS,
@@ -332,6 +334,17 @@ def _naming(c: Candidate) -> bool:
     )
 
 
+def _display_with_object(c: Candidate) -> bool:
+    """ "Demonstrated great courage", "rallied supporters": a verb of protest or of a show
+    of force with a direct object shows or gathers something; it protests nothing."""
+    verb = c.trigger
+    return (
+        c.event.root in DISPLAY_ROOTS
+        and verb.lemma_.lower() in DISPLAY_LEMMAS
+        and any(child.dep_ == "dobj" for child in verb.children)
+    )
+
+
 def _no_country(c: Candidate) -> bool:
     return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
 
@@ -371,6 +384,13 @@ RULES: tuple[FilterRule, ...] = (
         "A verb of naming with a complement names something ('called the race a toss-up'); "
         "it calls no one up and states nothing coded (events/evaluation.py codes praise and "
         "criticism).",
+    ),
+    FilterRule(
+        "filter.display_with_object",
+        0.0,
+        _display_with_object,
+        "A verb of protest or of a show of force with a direct object means something else: "
+        "'demonstrated great courage', 'rallied supporters', 'marched the prisoners'.",
     ),
     FilterRule(
         "filter.dateline_actor",

@@ -154,6 +154,13 @@ PHRASE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "amod"})
 # naming when it praises or criticizes.
 NAMING_LEMMAS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
 
+# Verbs of protest and of a show of force that, with a direct object, mean something else
+# (``filter.display_with_object``): "demonstrated courage" shows, "rallied supporters"
+# gathers, "marched the prisoners to the jail" leads. Protest has no object of its own
+# ("demonstrated against the plan", "marched on the capital").
+DISPLAY_LEMMAS = frozenset({"demonstrate", "rally", "march", "parade"})
+DISPLAY_ROOTS = frozenset({"14", "15"})
+
 # GeoNames feature classes of places that are no party to an act (``filter.place_not_a_party``):
 # populated places, spots and buildings, roads, areas and parks, terrain, water, forests,
 # undersea; and the feature codes among them that stand for a government: capitals.
