@@ -480,6 +480,22 @@ def test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_ve
     assert all(e.source and e.source.code.startswith("SYR") for e in called)
 
 
+def test_coder_reads_the_by_agent_of_the_violence_a_passive_was_suffered_in(
+    cameo_code: Coder,
+) -> None:
+    def sources(text: str) -> set[str | None]:
+        return {e.source.code if e.source else None for e in cameo_code(text) if e.root == "19"}
+
+    assert sources("Three Afghan policemen were killed in an attack by Taliban militants.") == {
+        "AFGREBUAF"
+    }
+    # The phrase hangs on the participle joined to the verb; "shelling" read as a verb.
+    text = "One Turkish soldier was killed and another wounded in shelling by Syrian forces."
+    assert sources(text) == {"SYRMIL"}
+    # No by-phrase on the violence: no one named.
+    assert sources("Three Afghan policemen were killed in an attack on Sunday.") == {None}
+
+
 def test_coder_codes_talks_that_are_the_subject_between_their_parties(
     cameo_code: Coder,
 ) -> None:

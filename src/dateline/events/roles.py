@@ -534,26 +534,55 @@ def is_venue(party: Party, doc: Doc, table: TokenTable) -> bool:
 
 def violence_owners(verb: Token, roles: Roles) -> list[Party]:
     """The actor named on the violence a passive verb's phrase tells ("killed in an Israeli
-    air strike", "wounded in a Taliban attack"): who carried it out. A place named there
-    ("killed in a Gaza bombing") is where it happened, not who did it.
+    air strike", "wounded in a Taliban attack", "killed in an attack by militants",
+    "wounded in shelling by government forces"): who carried it out. A place named there
+    ("killed in a Gaza bombing") is where it happened, not who did it. The phrase may hang
+    on a participle joined to the verb ("one was killed and another wounded in shelling by
+    ...").
 
     Rule ``roles.violence_owner``. Tests:
-    ``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``.
+    ``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``,
+    ``test_coder_reads_the_by_agent_of_the_violence_a_passive_was_suffered_in``.
     """
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in VIOLENCE_CONTEXT_NOUNS:
+    verbs = [verb] + [
+        c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")
+    ]
+    for head in verbs:
+        for prep in head.children:
+            if prep.dep_ != "prep":
                 continue
-            for mod in noun.children:
-                if mod.dep_ not in ("amod", "compound", "poss", "nmod") or mod.i > noun.i:
+            for noun in prep.children:
+                if noun.dep_ not in ("pobj", "pcomp"):
                     continue
-                if mod.dep_ != "poss" and mod.ent_type_ in PLACE_LABELS:
-                    continue  # "a Gaza bombing", "the Kabul attack": where, not who
-                found = roles.parties(mod)
-                if found and not all(p.code.startswith("---") for p in found):
+                if (
+                    noun.lemma_.lower() not in VIOLENCE_CONTEXT_NOUNS
+                    and noun.lower_ not in VIOLENCE_CONTEXT_NOUNS  # "shelling" read as a verb
+                ):
+                    continue
+                found = _owner_of(noun, roles)
+                if found:
                     return found
+    return []
+
+
+def _owner_of(noun: Token, roles: Roles) -> list[Party]:
+    """Who carried out the violence ``noun`` names: an actor before it ("an Israeli air
+    strike", "Hamas's attack"), else its by-phrase ("an attack by militants")."""
+    for mod in noun.children:
+        if mod.dep_ not in ("amod", "compound", "poss", "nmod") or mod.i > noun.i:
+            continue
+        if mod.dep_ != "poss" and mod.ent_type_ in PLACE_LABELS:
+            continue  # "a Gaza bombing", "the Kabul attack": where, not who
+        found = roles.parties(mod)
+        if found and not all(p.code.startswith("---") for p in found):
+            return found
+    for by in noun.children:
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+            for obj in by.children:
+                if obj.dep_ == "pobj":
+                    found = roles.parties(obj)
+                    if found:
+                        return found
     return []
 
 
