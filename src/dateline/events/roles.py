@@ -544,9 +544,7 @@ def violence_owners(verb: Token, roles: Roles) -> list[Party]:
     ``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``,
     ``test_coder_reads_the_by_agent_of_the_violence_a_passive_was_suffered_in``.
     """
-    verbs = [verb] + [
-        c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")
-    ]
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD")]
     for head in verbs:
         for prep in head.children:
             if prep.dep_ != "prep":
