@@ -154,3 +154,26 @@ def test_a_verb_of_protest_or_force_with_an_object_is_no_protest(pipeline: Pipel
         ("marched", True),
     }
     assert all("display_with_object" in _rules(e) for e in shown if e.confidence == 0)
+
+
+def test_a_thought_about_a_party_is_no_act_on_it(pipeline: Pipeline) -> None:
+    text = (
+        "AURORA, Colo. (AP) — Governor Tom Reed said he suspected the mayor was drunk. "
+        "Reed hopes the Supreme Court strikes down the law."
+    )
+    events = _events(pipeline, text)
+    thought = [e for e in events if e.trigger.text in ("suspected", "hopes")]
+    assert thought and all(e.confidence == 0.0 for e in thought)
+    assert all("thought_not_an_act" in _rules(e) for e in thought)
+
+
+def test_members_leaving_their_own_body_is_no_act_on_another_party(pipeline: Pipeline) -> None:
+    text = (
+        "AURORA, Colo. (AP) — Officers are leaving the city's police force. "
+        "The mayor praised the police department."
+    )
+    events = _events(pipeline, text)
+    leaving = [e for e in events if e.trigger.text == "leaving"]
+    assert leaving and all("same_party" in _rules(e) and e.confidence == 0 for e in leaving)
+    praised = next(e for e in events if e.trigger.text == "praised")
+    assert praised.confidence == 1.0

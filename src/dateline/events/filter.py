@@ -30,6 +30,7 @@ from .filter_lexicon import (
     DISPLAY_LEMMAS,
     DISPLAY_ROOTS,
     GENERIC_VERBS,
+    MEMBER_BODIES,
     NAMING_LEMMAS,
     NO_TARGET_ROOTS,
     NON_ACTOR_HEADS,
@@ -41,6 +42,7 @@ from .filter_lexicon import (
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
     SELF_PRONOUNS,
+    THOUGHT_LEMMAS,
 )
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
@@ -334,6 +336,19 @@ def _naming(c: Candidate) -> bool:
     )
 
 
+def _thought(c: Candidate) -> bool:
+    """ "She suspected Crutcher was drunk", "he hopes the court strikes down the law": a
+    verb of thought with a clause of its own tells a thought, not an act."""
+    verb = c.trigger
+    word = verb.lower_
+    thought = (
+        verb.lemma_.lower() in THOUGHT_LEMMAS
+        or word in THOUGHT_LEMMAS
+        or (word.endswith("s") and word[:-1] in THOUGHT_LEMMAS)  # "hopes", lemmatised "hop"
+    )
+    return thought and any(child.dep_ == "ccomp" for child in verb.children)
+
+
 def _display_with_object(c: Candidate) -> bool:
     """ "Demonstrated great courage", "rallied supporters": a verb of protest or of a show
     of force with a direct object shows or gathers something; it protests nothing."""
@@ -353,10 +368,17 @@ def _same_party(c: Candidate) -> bool:
     """ "We need to support our first responders", "he said he backed the idea of a woman
     succeeding him": a pronoun target that names the source again; or the subject of the
     verb's clause, of the source's own code ("warned that the Chinese government will not
-    sit on its hands")."""
+    sit on its hands"); or the body the source's members belong to ("officers are leaving
+    the police force")."""
     source, target = c.event.source, c.event.target
     if source is None or target is None or c.target is None or source.code != target.code:
         return False
+    if (
+        c.target.lemma_.lower() in MEMBER_BODIES
+        and c.source is not None
+        and c.source.lemma_.lower() not in MEMBER_BODIES
+    ):
+        return True
     if "target:roles.clause_subject" in c.event.rules:
         # "China's ambassador warned that the Chinese government will not sit on its hands":
         # what the source's own side will do, not a party it acts on.
@@ -386,6 +408,13 @@ RULES: tuple[FilterRule, ...] = (
         "criticism).",
     ),
     FilterRule(
+        "filter.thought_not_an_act",
+        0.0,
+        _thought,
+        "A verb of thought or feeling with a clause tells what someone thinks, not an act: "
+        "'she suspected Crutcher was drunk', 'he hopes the court strikes down the law'.",
+    ),
+    FilterRule(
         "filter.display_with_object",
         0.0,
         _display_with_object,
@@ -410,7 +439,8 @@ RULES: tuple[FilterRule, ...] = (
         0.0,
         _same_party,
         "The target is a pronoun that names the source again ('we need to support our first "
-        "responders': 'our' is whose responders, not a party acted on).",
+        "responders': 'our' is whose responders, not a party acted on), or the body the "
+        "source's members belong to ('officers are leaving the police force').",
     ),
     FilterRule(
         "filter.no_party_acted_on",

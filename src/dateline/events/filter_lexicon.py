@@ -154,6 +154,20 @@ PHRASE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "amod"})
 # naming when it praises or criticizes.
 NAMING_LEMMAS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
 
+# Bodies whose members share their code (``filter.same_party``): "officers are leaving the
+# police force", "police left the Aurora Police Department", "Republicans left the party".
+MEMBER_BODIES = frozenset(
+    {"department", "force", "party", "agency", "service", "corps", "unit", "union", "caucus"}
+)
+
+# Verbs of thought and feeling (``filter.thought_not_an_act``): with a clause ("she
+# suspected Crutcher was drunk", "he hopes the court strikes down the law") they tell what
+# someone thinks of a party, and do nothing to it; the dictionary codes some of them
+# (HOPE as an appeal, SUSPECT as an accusation) for their other uses.
+THOUGHT_LEMMAS = frozenset(
+    {"hope", "wish", "suspect", "think", "fear", "doubt", "feel", "imagine", "guess"}
+)
+
 # Verbs of protest and of a show of force that, with a direct object, mean something else
 # (``filter.display_with_object``): "demonstrated courage" shows, "rallied supporters"
 # gathers, "marched the prisoners to the jail" leads. Protest has no object of its own
