@@ -136,6 +136,14 @@ def test_they_and_them_refer_to_a_plural_agent_the_story_gives_a_country(
     assert them and them[0].actor is not None and them[0].actor.code == "HKGEDU"
 
 
+def test_she_refers_to_a_titled_person_the_story_gives_a_country(pipeline: Pipeline) -> None:
+    text = "WASHINGTON (AP) — Senator Jane Hale spoke on Monday. She criticized the police."
+    article = pipeline.extract(text, date="2016-09-20")
+    she = [m for m in article.mentions if m.text == "She"]
+    assert she and she[0].actor is not None and she[0].actor.code == "USALEG"
+    assert ("USALEG", "11", "USACOP") in _dyads(article)
+
+
 def test_a_plural_agent_before_a_name_is_no_title(pipeline: Pipeline) -> None:
     text = "CHARLESTON, W.Va. (AP) - Witnesses told police Jones got upset and retrieved a gun."
     article = pipeline.extract(text, date="2009-04-01")

@@ -102,3 +102,11 @@ def test_naming_that_the_dictionary_codes_is_read_by_the_naming_rule(pipeline: P
 def test_a_complement_parsed_as_an_adjective_after_the_object_is_read(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Hale called the governor's plan deeply troubling on Tuesday.")
     assert ("USALEG", "111", "USAGOV") in _coded(events, "called")
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_leaves_the_source_to_the_next(
+    pipeline: Pipeline,
+) -> None:
+    text = "WASHINGTON (AP) — Governor Tom Reed described Senator Jane Hale as a disgrace."
+    events = pipeline.extract(text, date="2016-09-20").events
+    assert ("USAGOV", "111", "USALEG") in _coded(events, "described")

@@ -152,7 +152,11 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             if word in PERSON_PRONOUNS:
                 # "he" refers to a person, not to "Vietnam's coast guard".
                 if persons is None:
-                    persons = [m for m in resolved if not _is_organisation(root_of(m))]
+                    persons = sorted(
+                        [m for m in resolved if not _is_organisation(root_of(m))]
+                        + _titled_people(speakers, root_of),
+                        key=lambda m: m.start,
+                    )
                 pool = persons
             if word in PLURAL_PRONOUNS:
                 # "they" refers to a plural phrase ("the Americans"), not to a singular one;
@@ -377,6 +381,20 @@ def _clause_subject(pool: list[Mention], pronoun: Token) -> Mention | None:
         if mention.end <= pronoun.idx:
             return mention
     return None
+
+
+def _titled_people(mentions: list[Mention], root_of: _Roots) -> list[Mention]:
+    """People named with a title the dictionaries lack, whose country is not known yet
+    ("Senator Jane Hale", ``---LEG``): "she" may refer back to them, and takes the story's
+    country with them later (rule ``coref.titled_person``)."""
+    out = []
+    for m in mentions:
+        if m.actor is None or _has_owner(m.actor.code):
+            continue
+        root = root_of(m)
+        if root is not None and root.ent_type_ == "PERSON":
+            out.append(m)
+    return out
 
 
 def _is_plural(root: Token | None) -> bool:

@@ -119,6 +119,17 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _subject_party(verb: Token, index: _ActorIndex) -> Mention | None:
+    """The party of the verb's subject. A dateline the parser took for a second subject
+    ("WASHINGTON (AP) — Reed described ...") names none, so the next subject is read."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            party = index.party(child)
+            if party is not None:
+                return party
+    return None
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -267,8 +278,7 @@ def evaluative_events(
         if found is None:
             continue
         target, words = found
-        subject = _subject(verb)
-        source = index.party(subject) if subject is not None else None
+        source = _subject_party(verb, index)
         if source is None or source is target or source.actor is None or target.actor is None:
             continue
         if source.start < target.end and target.start < source.end:
