@@ -496,6 +496,15 @@ def test_coder_reads_the_by_agent_of_the_violence_a_passive_was_suffered_in(
     assert sources("Three Afghan policemen were killed in an attack on Sunday.") == {None}
 
 
+def test_coder_reads_a_fronted_participle_as_passive(cameo_code: Coder) -> None:
+    # Hale was asked; she asked no one about Reed's remarks.
+    asked = cameo_code("Asked about Governor Tom Reed's remarks, Senator Jane Hale said no more.")
+    assert not [e for e in asked if e.trigger.text == "Asked"]
+    # The main clause's own act is coded as before.
+    pressed = cameo_code("Pressed by reporters, Senator Jane Hale criticized Governor Tom Reed.")
+    assert any(e.trigger.text == "criticized" and e.root == "11" for e in pressed)
+
+
 def test_coder_codes_talks_that_are_the_subject_between_their_parties(
     cameo_code: Coder,
 ) -> None:

@@ -137,6 +137,9 @@ class Roles(PhraseActors):
             # A participle with a by-agent is passive even without an auxiliary ("Rebuked
             # by Eriador, Osgiliath ...").
             passive = passive or (tok.tag_ == "VBN" and "agent" in deps)
+            # "Asked about the plan, Hale said ...": a participle opening the sentence is
+            # passive; the main clause's subject was asked, and asked no one.
+            passive = passive or (tok.i == verb.i and fronted_participle(tok, deps))
             if passive:
                 raised = [c for c, d in kids if d in PASSIVE_SUBJECT_DEPS]
                 if raised and came_from.dep_ == "conj" and came_from.head.i == tok.i:
@@ -422,6 +425,22 @@ class Roles(PhraseActors):
                     fallback = found
             queue.extend(c for c in tok.children if c.dep_ not in blocked)
         return traced(fallback, "roles.agent_without_country")
+
+
+def fronted_participle(verb: Token, deps: Sequence[str]) -> bool:
+    """A past participle that opens its sentence before the clause it modifies, with no
+    auxiliary or subject of its own ("Asked about the plan, Hale said ...", "Pressed by
+    reporters, Hale criticized ..."): passive, with the main clause's subject its patient.
+
+    Rule ``roles.fronted_participle``. Tests:
+    ``test_coder_reads_a_fronted_participle_as_passive``.
+    """
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and not any(d in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for d in deps)
+    )
 
 
 def elided_passive(verb: Token) -> bool:
