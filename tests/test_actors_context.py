@@ -144,6 +144,32 @@ def test_she_refers_to_a_titled_person_the_story_gives_a_country(pipeline: Pipel
     assert ("USALEG", "11", "USACOP") in _dyads(article)
 
 
+def test_a_titled_full_name_codes_the_same_name_and_its_surname_anywhere(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Chris Christie Calls Hillary Clinton A Disgrace.\n\n"
+        "New Jersey Gov. Chris Christie described Hillary Clinton as a disgrace on "
+        "Wednesday. Christie blasted Clinton."
+    )
+    article = pipeline.extract(text, date="2016-09-23")
+    codes = {(m.start, m.text): m.actor.code for m in article.mentions if m.actor is not None}
+    assert codes[(0, "Chris Christie")] == "USAGOV"  # the headline's name
+    # The surname alone, which the recogniser reads as an organisation.
+    assert [c for (_, t), c in codes.items() if t == "Christie"] == ["USAGOV"]
+    assert ("USAGOV", "11", "USAELI") in _dyads(article)
+
+
+def test_another_first_name_with_a_known_surname_is_another_person(pipeline: Pipeline) -> None:
+    text = (
+        "HOUSTON (AP) — Sen. Ted Cruz spoke on Monday. Cruz thanked voters. Trump retweeted a "
+        "photo of Heidi Cruz."
+    )
+    article = pipeline.extract(text, date="2016-09-23")
+    heidi = [m for m in article.mentions if m.text == "Heidi Cruz"]
+    assert heidi and heidi[0].actor is not None and heidi[0].actor.code == "USA"
+
+
 def test_a_plural_agent_before_a_name_is_no_title(pipeline: Pipeline) -> None:
     text = "CHARLESTON, W.Va. (AP) - Witnesses told police Jones got upset and retrieved a gun."
     article = pipeline.extract(text, date="2009-04-01")

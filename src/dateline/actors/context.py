@@ -29,7 +29,7 @@ from itertools import pairwise
 
 import pycountry
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Event, EventActor, Mention
 from ..tokenspan import expand_span
@@ -54,6 +54,10 @@ STORY_SHARE = 0.5
 STORY_MIN_VOTES = 2
 SHORT_TEXT_MIN_VOTES = 3
 SHORT_TEXT_SENTENCES = 2
+# Entity labels a surname named again may carry when the recogniser misreads it ("Christie"
+# as an organisation, "Holt" as a place).
+SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
 # A dateline counts as this many pieces of evidence (it is where the reporter is).
 DATELINE_VOTES = 3
 
@@ -198,12 +202,16 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     dateline = article.dateline
     surnames: dict[str, Mention] = {}
     person_ends = {e.end_char: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    _same_full_name(mentions, person_ends)
     if country is None:
         # No country to give the uncoded; a coded person's surname still refers back.
         for mention in mentions:
             name = person_ends.get(mention.end) if mention.actor is not None else None
             if name is not None and name.start_char >= mention.start:
                 surnames.setdefault(name[-1].text, mention)
+        for mention in mentions:
+            if mention.actor is None:
+                _surname_of_earlier(mention, surnames)
         _add_untagged_surnames(doc, mentions, surnames)
         return
     for mention in mentions:
@@ -215,11 +223,15 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             continue
         if dateline is not None and mention.start < dateline.end and dateline.start < mention.end:
             continue
+        if _surname_of_earlier(mention, surnames):
+            continue
         if mention.label == "PERSON":
             words = mention.text.split()
             if words and words[-1].lower().rstrip(".") in PLACE_NAME_WORDS:
                 continue  # "Clinton St.": a place named after a person
             earlier = surnames.get(words[-1]) if words else None
+            if earlier is not None and len(words) > 1 and not earlier.text.endswith(mention.text):
+                earlier = None  # "Heidi Cruz" after "Ted Cruz": another of the family
             if earlier is not None and earlier.actor is not None:
                 mention.actor, mention.inferred = earlier.actor, earlier.inferred
                 continue
@@ -234,6 +246,44 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             mention.actor = _make_inferred(country, agent, mention.text)
             mention.inferred = f"organisation of the story's country ({why})"
     _add_untagged_surnames(doc, mentions, surnames)
+
+
+def _same_full_name(mentions: list[Mention], person_ends: dict[int, Span]) -> None:
+    """ "Chris Christie Calls Clinton 'A Disgrace'" in a headline, then "New Jersey Gov. Chris
+    Christie described ...": a full name the story gives a role anywhere is that person
+    wherever it is named uncoded (rule ``context.same_full_name``)."""
+    named: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.actor is None or not mention.actor.agents or mention.inferred:
+            continue
+        name = person_ends.get(mention.end)
+        if name is None or name.start_char < mention.start:
+            continue
+        if "," in mention.text[: name.start_char - mention.start]:
+            continue  # "Cruz's wife, Heidi Cruz": the role is another's
+        named.setdefault(name.text, mention)
+    if not named:
+        return
+    for mention in mentions:
+        if mention.actor is None and mention.label == "PERSON":
+            earlier = named.get(mention.text.strip())
+            if earlier is not None:
+                mention.actor, mention.via = earlier.actor, "title"
+
+
+def _surname_of_earlier(mention: Mention, surnames: dict[str, Mention]) -> bool:
+    """An uncoded one-word mention spelled as the surname of a person coded earlier is that
+    person, whatever label the entity recogniser gave it ("New Jersey Gov. Chris Christie
+    ... Christie blasted Clinton", where "Christie" was read as an organisation). Rule
+    ``context.surname_of_earlier``; whether it was coded is returned."""
+    if mention.label not in SURNAME_LABELS or " " in mention.text.strip():
+        return False
+    earlier = surnames.get(mention.text.strip())
+    if earlier is None or earlier.actor is None or earlier.start >= mention.start:
+        return False
+    mention.actor, mention.inferred = earlier.actor, earlier.inferred
+    mention.via = "dictionary:surname"
+    return True
 
 
 def _titled_people(text: str, doc: Doc, mentions: list[Mention]) -> None:
