@@ -48,6 +48,17 @@ def test_charged_with_a_crime_is_a_legal_charge_not_an_accusation(pipeline: Pipe
     assert all(e.cameo != "173" for e in events)
 
 
+def test_taken_to_jail_is_detention_by_the_police(pipeline: Pipeline) -> None:
+    text = "HAMILTON, Ohio (AP) — Patricia Moore was taken to the Butler County Jail on Monday."
+    taken = _one(_events(pipeline, text), "taken")
+    assert taken.cameo == "173" and taken.source is not None and taken.source.code == "USACOP"
+    assert taken.target is not None and taken.target.text == "Patricia Moore"  # not the dateline
+    took = _one(_events(pipeline, "HAMILTON, Ohio (AP) — Deputies took Moore into custody."), "took")
+    assert took.cameo == "173"
+    park = _events(pipeline, "HAMILTON, Ohio (AP) — The mayor took reporters to the new park.")
+    assert all(e.cameo != "173" for e in park)
+
+
 def test_an_agentless_passive_of_any_other_verb_implies_no_one(pipeline: Pipeline) -> None:
     events = _events(pipeline, "SPRINGFIELD, Ill. — The man was praised for his courage.")
     assert all(e.source is not None and e.source.text for e in events)

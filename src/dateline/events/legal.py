@@ -33,6 +33,9 @@ from .legal_lexicon import (
     CHARGE_CODE,
     CHARGE_LEMMAS,
     CHARGE_PREPOSITIONS,
+    CUSTODY_LEMMAS,
+    CUSTODY_PLACES,
+    CUSTODY_PREPOSITIONS,
     GUILTY_WORDS,
     IMPLIED_AGENTS,
     INVESTIGATING_AGENTS,
@@ -52,8 +55,23 @@ LEGAL_PASSIVE_LEMMAS = frozenset(
 
 
 def implied_agent(verb: Token) -> str | None:
-    """The agent code (COP, JUD) a passive with no agent implies, or None."""
-    return IMPLIED_AGENTS.get(verb.lemma_.lower())
+    """The agent code (COP, JUD) a passive with no agent implies, or None: an arrest or a
+    court's act, or someone taken to detention ("was taken to the county jail")."""
+    lemma = verb.lemma_.lower()
+    if lemma in CUSTODY_LEMMAS and _to_detention(verb):
+        return "COP"
+    return IMPLIED_AGENTS.get(lemma)
+
+
+def _to_detention(verb: Token) -> bool:
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in CUSTODY_PREPOSITIONS
+        and any(
+            obj.dep_ == "pobj" and obj.lemma_.lower() in CUSTODY_PLACES for obj in prep.children
+        )
+        for prep in verb.children
+    )
 
 
 def _charged_with(verb: Token) -> bool:

@@ -19,6 +19,12 @@ IMPLIED_AGENTS: dict[str, str] = {
     "prosecute": "JUD",
 }
 
+# "was taken to the county jail", "was transported into custody": the police take people
+# to detention (rule ``legal.implied_agent``, with the verb dictionary's 173 patterns).
+CUSTODY_LEMMAS = frozenset({"take", "transport", "bring", "escort"})
+CUSTODY_PREPOSITIONS = frozenset({"to", "into"})
+CUSTODY_PLACES = frozenset({"jail", "custody", "prison", "detention", "lockup"})
+
 # "charged with burglary": a legal charge.
 CHARGE_LEMMAS = frozenset({"charge"})
 CHARGE_PREPOSITIONS = frozenset({"with"})

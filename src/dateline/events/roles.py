@@ -299,7 +299,8 @@ class Roles(PhraseActors):
                         if found:
                             return traced(found, "roles.elided_passive_patient")
             for c in verb.children:
-                if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                if c.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in self.dateline:
+                    # a dateline parsed as a second subject names no patient
                     found = self.parties(c)
                     if found:
                         return traced(found, "roles.passive_patient")
