@@ -53,7 +53,9 @@ def test_taken_to_jail_is_detention_by_the_police(pipeline: Pipeline) -> None:
     taken = _one(_events(pipeline, text), "taken")
     assert taken.cameo == "173" and taken.source is not None and taken.source.code == "USACOP"
     assert taken.target is not None and taken.target.text == "Patricia Moore"  # not the dateline
-    took = _one(_events(pipeline, "HAMILTON, Ohio (AP) — Deputies took Moore into custody."), "took")
+    took = _one(
+        _events(pipeline, "HAMILTON, Ohio (AP) — Deputies took Moore into custody."), "took"
+    )
     assert took.cameo == "173"
     park = _events(pipeline, "HAMILTON, Ohio (AP) — The mayor took reporters to the new park.")
     assert all(e.cameo != "173" for e in park)
