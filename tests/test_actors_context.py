@@ -170,6 +170,12 @@ def test_another_first_name_with_a_known_surname_is_another_person(pipeline: Pip
     assert heidi and heidi[0].actor is not None and heidi[0].actor.code == "USA"
 
 
+def test_the_datelines_outlet_is_never_what_it_refers_to(pipeline: Pipeline) -> None:
+    text = "GENEVA (Reuters) — The money it needs will come from donors, officials said."
+    article = pipeline.extract(text, date="2016-09-23")
+    assert not [m for m in article.mentions if m.text == "it" and m.actor is not None]
+
+
 def test_a_plural_agent_before_a_name_is_no_title(pipeline: Pipeline) -> None:
     text = "CHARLESTON, W.Va. (AP) - Witnesses told police Jones got upset and retrieved a gun."
     article = pipeline.extract(text, date="2009-04-01")

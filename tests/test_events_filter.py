@@ -177,3 +177,13 @@ def test_members_leaving_their_own_body_is_no_act_on_another_party(pipeline: Pip
     assert leaving and all("same_party" in _rules(e) and e.confidence == 0 for e in leaving)
     praised = next(e for e in events if e.trigger.text == "praised")
     assert praised.confidence == 1.0
+
+
+def test_fighting_to_do_something_is_an_effort_unless_the_fighters_are_armed(
+    pipeline: Pipeline,
+) -> None:
+    un = _events(pipeline, "GENEVA (Reuters) — The United Nations struggles to raise money.")
+    assert all(e.confidence == 0.0 for e in un if e.root == "19")
+    assert any("striving_not_force" in _rules(e) for e in un)
+    troops = _events(pipeline, "BAGHDAD (Reuters) — Iraqi troops fought to retake Mosul.")
+    assert all("striving_not_force" not in _rules(e) for e in troops)

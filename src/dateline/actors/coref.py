@@ -57,6 +57,24 @@ _PRONOUNS = FIRST_PERSON_PLURAL | THING_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRON
 _DESCRIPTION_HEADS = SPEAKER_DESCRIPTIONS | frozenset(DESCRIPTION_AGENTS)
 
 
+# How far after the dateline's place its outlet and dash may end ("GENEVA (Reuters) -").
+_DATELINE_REACH_CHARS = 40
+_DATELINE_DASHES = ("\u2014", "\u2013", "--", " - ")
+
+
+def _dateline_end(article: Article) -> int:
+    """Where the article's dateline ends ("GENEVA (Reuters) —"), or 0 when it has none: its
+    place and outlet are never what a pronoun refers back to ("it needs" is not Reuters)."""
+    dateline = article.dateline
+    if dateline is None:
+        return 0
+    window = article.text[dateline.end : dateline.end + _DATELINE_REACH_CHARS]
+    found = [window.find(d) for d in _DATELINE_DASHES if d in window]
+    if not found or "\n" in window[: min(found)]:
+        return dateline.end
+    return dateline.end + min(found) + 1
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n")
@@ -98,8 +116,13 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     """
     # Antecedents are actors with a country or organisation; an agent without one
     # ("---REB" for "the insurgents") is what a description resolves, not an antecedent.
+    dateline_end = _dateline_end(article)
     resolved = sorted(
-        (m for m in mentions if m.actor is not None and _has_owner(m.actor.code)),
+        (
+            m
+            for m in mentions
+            if m.actor is not None and _has_owner(m.actor.code) and m.start >= dateline_end
+        ),
         key=lambda m: m.start,
     )
     # The speaker of "X said they would ..." is an antecedent even without a country

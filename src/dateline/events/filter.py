@@ -42,6 +42,8 @@ from .filter_lexicon import (
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
     SELF_PRONOUNS,
+    FORCE_ROOTS,
+    STRIVING_LEMMAS,
     THOUGHT_LEMMAS,
 )
 
@@ -336,6 +338,24 @@ def _naming(c: Candidate) -> bool:
     )
 
 
+def _striving(c: Candidate) -> bool:
+    """ "The United Nations struggles to raise the money", "fought to keep the plant open":
+    a verb of fighting with an infinitive tells an effort, not force."""
+    verb = c.trigger
+    source = c.event.source
+    if source is not None and any(a in source.code[3:] for a in ARMED_AGENTS):
+        return False  # "troops fought to retake the city": force all the same
+    return (
+        c.event.root in FORCE_ROOTS
+        and verb.lemma_.lower() in STRIVING_LEMMAS
+        and any(
+            child.dep_ == "xcomp"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            for child in verb.children
+        )
+    )
+
+
 def _thought(c: Candidate) -> bool:
     """ "She suspected Crutcher was drunk", "he hopes the court strikes down the law": a
     verb of thought with a clause of its own tells a thought, not an act."""
@@ -406,6 +426,13 @@ RULES: tuple[FilterRule, ...] = (
         "A verb of naming with a complement names something ('called the race a toss-up'); "
         "it calls no one up and states nothing coded (events/evaluation.py codes praise and "
         "criticism).",
+    ),
+    FilterRule(
+        "filter.striving_not_force",
+        0.0,
+        _striving,
+        "A verb of fighting with an infinitive tells an effort, not force: 'the United "
+        "Nations struggles to raise the money', 'workers fought to keep the plant open'.",
     ),
     FilterRule(
         "filter.thought_not_an_act",

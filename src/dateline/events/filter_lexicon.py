@@ -160,6 +160,11 @@ MEMBER_BODIES = frozenset(
     {"department", "force", "party", "agency", "service", "corps", "unit", "union", "caucus"}
 )
 
+# Verbs of fighting that, with an infinitive, mean striving (``filter.striving_not_force``):
+# "struggles to raise the money", "fought to keep the plant open", "battled to save".
+STRIVING_LEMMAS = frozenset({"fight", "struggle", "battle", "scramble", "wrestle", "strive"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
 # Verbs of thought and feeling (``filter.thought_not_an_act``): with a clause ("she
 # suspected Crutcher was drunk", "he hopes the court strikes down the law") they tell what
 # someone thinks of a party, and do nothing to it; the dictionary codes some of them
