@@ -29,6 +29,7 @@ from .filter_lexicon import (
     CHAIN_DEPS,
     DISPLAY_LEMMAS,
     DISPLAY_ROOTS,
+    FORCE_ROOTS,
     GENERIC_VERBS,
     MEMBER_BODIES,
     NAMING_LEMMAS,
@@ -42,7 +43,6 @@ from .filter_lexicon import (
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
     SELF_PRONOUNS,
-    FORCE_ROOTS,
     STRIVING_LEMMAS,
     THOUGHT_LEMMAS,
 )
