@@ -574,6 +574,9 @@ def test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members(
     # Acting together on someone else, or where one-sided, stays so.
     assert {t for _, t in dyads("Israel and Egypt attacked targets in Lebanon.")} == {"LBN"}
     assert not dyads("Israel and Syria protested on Monday.") & both
+    # A campus or building after "at" is where too.
+    signed = dyads("Israel and Syria signed an agreement at Columbia University.")
+    assert signed and all(t in ("ISR", "SYR") for _, t in signed)
 
 
 def test_coder_reads_datelines_supplements_for_deals_and_aid_workers(cameo_code: Coder) -> None:

@@ -162,6 +162,12 @@ ELIDED_PASSIVE_LEMMAS = frozenset(
 
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
+# Heads of an organisation's or building's name that, after "at", say where a joint act
+# took place ("meet for a debate at Hofstra University", "talks at the White House").
+VENUE_HEADS = frozenset(
+    {"university", "college", "school", "hotel", "hall", "center", "centre", "house"}
+    | {"stadium", "arena", "palace", "church", "cathedral", "museum", "library", "club"}
+)
 
 # Verbs whose subject undergoes the violence ("two soldiers died in an attack"): with no
 # pattern of its own matched, the subject is the target (CAMEO.2.0 writes its DIE patterns

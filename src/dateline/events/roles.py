@@ -49,6 +49,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
+    VENUE_HEADS,
     VENUE_PREPOSITIONS,
     VIOLENCE_CONTEXT_NOUNS,
     VIOLENT_PASSIVE_LEMMAS,
@@ -548,7 +549,12 @@ def is_venue(party: Party, doc: Doc, table: TokenTable) -> bool:
         tok = doc[i]
         while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
             tok = tok.head
-        return located_in(tok, VENUE_PREPOSITIONS) and tok.ent_type_ in PLACE_LABELS
+        if not located_in(tok, VENUE_PREPOSITIONS):
+            return False
+        # "at Hofstra University", "at the White House": a building or campus
+        return tok.ent_type_ in PLACE_LABELS or (
+            tok.head.lower_ == "at" and tok.lemma_.lower() in VENUE_HEADS
+        )
     return False
 
 
