@@ -110,3 +110,16 @@ def test_a_dateline_the_parser_takes_for_a_subject_leaves_the_source_to_the_next
     text = "WASHINGTON (AP) — Governor Tom Reed described Senator Jane Hale as a disgrace."
     events = pipeline.extract(text, date="2016-09-20").events
     assert ("USAGOV", "111", "USALEG") in _coded(events, "described")
+
+
+def test_considering_someone_something_is_a_naming(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Hale considers Reed a disgrace.")
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "considers")
+    events = _events(pipeline, "Hale considers the governor dishonest.")
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "considers")
+    # Considering a thing something is no consultation (CONSIDER's block code, 040).
+    text = (
+        "BRUSSELS (Reuters) — The EU reiterated it still considers all settlement activity illegal."
+    )
+    events = pipeline.extract(text, date="2019-11-19").events
+    assert all(e.confidence == 0.0 for e in events if e.trigger.text == "considers")

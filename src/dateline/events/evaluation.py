@@ -142,13 +142,13 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
     """(the party named, the complement's tokens) of "called Y Z" / "described Y as Z"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
-        return None
+        return _small_clause_naming(verb, index)
     party = index.party(objects[0])
     if party is None:
         return None
     complement: list[Token] = []
     for child in [*verb.children, *objects[0].children]:
-        if child.dep_ in ("oprd", "attr", "acomp", "xcomp") and child.i > objects[0].i:
+        if child.dep_ in ("oprd", "attr", "acomp", "xcomp", "npadvmod") and child.i > objects[0].i:
             complement = list(child.subtree)
         elif child.dep_ == "amod" and child.head.i == objects[0].i and child.i > objects[0].i:
             # "called the plan 'deeply troubling'": the parser hangs a complement after
@@ -159,6 +159,22 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
         if complement:
             break
     return (party, complement) if complement else None
+
+
+def _small_clause_naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | None:
+    """ "considers the governor unfit": the parser's verbless clause (an adjective or noun
+    with a subject) holds the party named and what it is named."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("ADJ", "NOUN"):
+            continue
+        for subject in clause.children:
+            if subject.dep_ == "nsubj":
+                party = index.party(subject)
+                if party is None:
+                    return None
+                inside = {t.i for t in subject.subtree}
+                return party, [t for t in clause.subtree if t.i not in inside]
+    return None
 
 
 def _reported(

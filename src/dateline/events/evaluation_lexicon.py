@@ -4,7 +4,9 @@ from __future__ import annotations
 
 # Verbs that name someone as something ("called Wilson a disgrace", "described the plan as
 # reckless").
-NAMING_LEMMAS = frozenset({"call", "describe", "label", "brand", "term", "dub", "deem"})
+NAMING_LEMMAS = frozenset(
+    {"call", "describe", "label", "brand", "term", "dub", "deem", "consider", "regard"}
+)
 NAMING_PREPOSITIONS = frozenset({"as"})
 
 # Verbs that report what someone said of someone ("said Wilson has demonstrated hostility").

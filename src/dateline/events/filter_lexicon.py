@@ -152,7 +152,9 @@ PHRASE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "amod"})
 # Verbs of naming: with a complement ("called the race a toss-up", "described the area as
 # one huge pit") they name, and do nothing to anyone; events/evaluation.py codes the
 # naming when it praises or criticizes.
-NAMING_LEMMAS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
+NAMING_LEMMAS = frozenset(
+    {"call", "describe", "label", "brand", "term", "dub", "consider", "regard"}
+)
 
 # Bodies whose members share their code (``filter.same_party``): "officers are leaving the
 # police force", "police left the Aurora Police Department", "Republicans left the party".
