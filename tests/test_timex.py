@@ -654,3 +654,58 @@ def test_that_day_of_a_month_told_of_is_a_day_of_that_month(nlp: Language) -> No
     text = "The rebels took the town on March 3, 1998. That same day, the army withdrew."
     values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
     assert values["That same day"] == "1998-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # period_a_year_back, from_a_year_earlier, year_period (the story's quarter)
+        (
+            "Third-quarter profit fell from the corresponding period last year and rose from "
+            "last year's quarter. Its loss narrowed from a year earlier on lower costs.",
+            {
+                "Third-quarter": "2011-Q3",
+                "the corresponding period last year": "2010-Q3",
+                "last year's quarter": "2010-Q3",
+                "a year earlier": "2010-Q3",
+            },
+        ),
+        (
+            "Third-quarter net was $2 million in the 2011 period against $3 million in the 2010 "
+            "period. For the quarter a year ago, it earned 40 cents a share.",
+            {
+                "Third-quarter": "2011-Q3",
+                "the 2011 period": "2011-Q3",
+                "the 2010 period": "2010-Q3",
+                "the quarter a year ago": "2010-Q3",
+            },
+        ),
+        # reported_period: a quarter ahead in a clause that looks ahead is a forecast
+        (
+            "Harlow expects losses through the second quarter of 2012. In the year-ago period, "
+            "Harlow had a gain.",
+            {"the second quarter of 2012": "2012-Q2", "the year-ago period": "2010-Q3"},
+        ),
+        # plural quarters are durations; two quarters make a half (two_quarters_half)
+        (
+            "Sales fell in the past two quarters and will rise in the next three quarters. "
+            "They fell in the first two quarters of 2011 and rose in the last half of 2010.",
+            {
+                "the past two quarters": "P6M",
+                "the next three quarters": "P9M",
+                "the first two quarters of 2011": "2011-H1",
+                "the last half of 2010": "2010-H2",
+            },
+        ),
+    ],
+)
+def test_periods_of_an_earnings_story(nlp: Language, text: str, expected: dict[str, str]) -> None:
+    assert {t.text: t.value for t in times_of(nlp, text, "2011-10-27")} == expected
+
+
+def test_later_and_earlier_before_than_lean_on_what_follows(nlp: Language) -> None:
+    found = only(nlp, "He came back two hours later than planned.", "2011-10-27")
+    assert (found.text, found.value) == ("two hours", "PT2H")
+    assert [t.text for t in times_of(nlp, "It quit the last half of the '80s.", "2011-10-27")] == [
+        "the '80s"
+    ]
