@@ -709,3 +709,50 @@ def test_later_and_earlier_before_than_lean_on_what_follows(nlp: Language) -> No
     assert [t.text for t in times_of(nlp, "It quit the last half of the '80s.", "2011-10-27")] == [
         "the '80s"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # unmarked_past: a base form after a singular subject tells the past
+        ("Weakness in chip stocks hurt the index on Friday.", "Friday", "2011-10-28"),
+        # then_current
+        ("Holders may buy at the then current market price.", "then current", "PAST_REF"),
+        # part_of_day_first
+        ("Trading halted at mid-afternoon yesterday.", "mid-afternoon yesterday", "2011-10-30TAF"),
+        ("Rebels attacked mid-morning Tuesday.", "mid-morning Tuesday", "2011-10-25TMO"),
+        ("The ceasefire ended at midnight Friday.", "midnight Friday", "2011-10-28T24:00"),
+        # durations counted in trading days; references to the time ahead
+        ("Volume fell for eight trading days.", "eight trading days", "P8D"),
+        ("Analysts expect gains in the near term.", "the near term", "FUTURE_REF"),
+        ("The bank will sell bonds at a later date.", "a later date", "FUTURE_REF"),
+        ("It will sell more stock in the weeks ahead.", "the weeks ahead", "FUTURE_REF"),
+    ],
+)
+def test_past_forms_parts_of_day_and_references(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    found = only(nlp, sentence, "2011-10-31")
+    assert (found.text, found.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The chairman spoke on ABC\'s "This Week" about the sale.',
+        "He told USA Today that the sale would go ahead.",
+        "This is VOA Today.",
+        "The firm changed from a fiscal year to a calendar year.",
+    ],
+)
+def test_titles_in_capitals_are_not_times(nlp: Language, sentence: str) -> None:
+    assert times_of(nlp, sentence, "2011-10-31") == []
+
+
+def test_a_coordinated_subject_or_a_condition_keeps_the_present(nlp: Language) -> None:
+    text = "If Smith and Jones mail an offer by Nov. 22, the firm will pay them."
+    assert only(nlp, text, "2011-11-01").value == "2011-11-22"
+    assert [t.text for t in times_of(nlp, "It was sunny on Monday. Today it rains.")] == [
+        "Monday",
+        "Today",
+    ]

@@ -332,9 +332,27 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
             return "future"  # "is to resume trading Tuesday"
         return None
+    if verb.tag_ == "VBP" and not auxiliaries and _singular_subject(verb):
+        # Rule ``unmarked_past`` (issue 11): "Weakness in tech stocks hurt the index on
+        # Friday": a base form after a singular subject is a past tense the tagger took for
+        # a present one (hurt, cut, set, put, hit: the same in both).
+        return "past"
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):
         return "present"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    """Whether a verb's subject is one singular noun ("weakness", "the company"; not "Smith
+    and Jones"), in a clause that is no condition ("if the firm mail an offer by Nov. 22")."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ in {"NN", "NNP"}
+        and not any(g.dep_ in {"conj", "cc"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def date_for_event(

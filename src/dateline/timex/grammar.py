@@ -254,7 +254,8 @@ class TimeGrammar:
             ),
             (
                 "weekday",
-                rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+)?(?P<wd>{weekday})"
+                rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+|"
+                rf"(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?(?P<wd>{weekday})"
                 rf"(?:\s+(?P<pod>{self.pod}))?",
                 self._weekday,
                 2,
@@ -263,8 +264,8 @@ class TimeGrammar:
             ("weekdays", rf"(?<=on\s)(?P<wd>{weekday})s", self._weekdays_set, 2, False),
             (
                 "relative_day",
-                rf"(?:(?P<mod>early|late)\s+)?(?P<rd>{_alternation(list(lex.relative_days))})"
-                rf"(?:\s+(?P<pod>{self.pod}))?",
+                rf"(?:(?P<mod>early|late)\s+|(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?"
+                rf"(?P<rd>{_alternation(list(lex.relative_days))})(?:\s+(?P<pod>{self.pod}))?",
                 self._relative_day,
                 2,
                 False,
@@ -479,7 +480,7 @@ class TimeGrammar:
             ),
             (
                 "present_adjective",
-                r"(?-i:(?P<w>current|recent))(?=\s+[a-z])",
+                r"(?-i:(?P<then>then[-\s]+)?(?P<w>current|recent))(?=\s+[a-z])",
                 self._present_adjective,
                 0,
                 False,
@@ -748,7 +749,9 @@ class TimeGrammar:
 
     def _weekday(self, m: re.Match[str], ctx: Context) -> Reading | None:
         isoweekday = self.weekday_number(m["wd"])
-        pod = self.lex.parts_of_day[m["pod"].lower()] if m["pod"] else None
+        # Rule ``part_of_day_first`` (issue 11): "mid-afternoon Friday" is Friday afternoon.
+        pod_word = m["pod"] or m["pod0"]
+        pod = self.lex.parts_of_day[pod_word.lower()] if pod_word else None
         if ctx.dct is None:
             return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
         rel = (m["rel"] or "").lower()
@@ -790,10 +793,13 @@ class TimeGrammar:
 
     def _relative_day(self, m: re.Match[str], ctx: Context) -> Reading | None:
         word = m["rd"].lower()
+        if m["rd"] == "Today" and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # "USA Today", "This is VOA Today": part of a name (title_case_name)
         if ctx.dct is None:
             return Reading(None, precision="none")
         day = ctx.dct + timedelta(days=self.lex.relative_days[word])
-        pod = m["pod"].lower() if m["pod"] else ("night" if word == "tonight" else None)
+        pod_word = m["pod"] or m["pod0"]  # "mid-afternoon yesterday" (part_of_day_first)
+        pod = pod_word.lower() if pod_word else ("night" if word == "tonight" else None)
         if pod:
             return Reading(f"{day.isoformat()}T{self.lex.parts_of_day[pod]}", "TIME", relative=True)
         return Reading(day.isoformat(), relative=True)
@@ -814,6 +820,10 @@ class TimeGrammar:
     def _relative_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
         rel = m["rel"].lower()
         unit_word = m["unit"].lower()
+        if m["unit"].istitle() and m["rel"].istitle():
+            # Rule ``title_case_name`` (issue 11): ABC's "This Week", "Next Year in Jerusalem":
+            # a time phrase written with capitals inside a sentence is a title.
+            return None
         if unit_word.endswith("s") and unit_word not in self.lex.seasons:
             return None  # "the past years" is vague: left to the duration rule
         rel = " ".join(rel.split())
@@ -1014,7 +1024,8 @@ class TimeGrammar:
             return None
         if not ctx.is_noun(after.start(1), after.end(1)):
             return None
-        value = "PRESENT_REF" if m["w"] == "current" else "PAST_REF"
+        # Rule ``then_current`` (issue 11): "the then current price" was current then: past.
+        value = "PRESENT_REF" if m["w"] == "current" and not m["then"] else "PAST_REF"
         return Reading(value, precision="none")
 
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -1215,6 +1226,8 @@ def year_value(text: str) -> int:
 
 _PROSPECTS = re.compile(r"\s+(?:looks?|is|seems?|remains?|holds?)\b")
 _ENDED = re.compile(r"\s+(?:ended|ending)\b")
+# A capitalised word just before, on the same line, with no punctuation between ("VOA Today").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")
 _ADVERB_AFTER = re.compile(r"\s+(?:than|on|in|at)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
