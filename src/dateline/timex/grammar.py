@@ -280,7 +280,7 @@ class TimeGrammar:
             ("this_pod", rf"(?P<rel>this|last)\s+(?P<pod>{self.pod})", self._this_pod, 2, False),
             (
                 "relative_unit",
-                rf"(?:(?P<mod>{mod})\s+)?(?:(?P<the>the)\s+)?{rel}\s+{units_rel}",
+                rf"(?:(?P<mod>{mod})\s+)?(?:(?P<the>the)\s+)?{rel}\s+(?:fiscal\s+)?{units_rel}",
                 self._relative_unit,
                 2,
                 True,
@@ -487,7 +487,8 @@ class TimeGrammar:
             ),
             (
                 "the_unit",
-                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<full>full\s+)?(?P<unit>year|month|week|quarter)(?!-)",
+                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<full>full\s+)?(?:fiscal\s+)?"
+                r"(?P<unit>year|month|week|quarter)(?!-)",
                 self._the_unit,
                 0,
                 True,
