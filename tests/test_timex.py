@@ -727,6 +727,9 @@ def test_later_and_earlier_before_than_lean_on_what_follows(nlp: Language) -> No
         ("Analysts expect gains in the near term.", "the near term", "FUTURE_REF"),
         ("The bank will sell bonds at a later date.", "a later date", "FUTURE_REF"),
         ("It will sell more stock in the weeks ahead.", "the weeks ahead", "FUTURE_REF"),
+        # one_day_ahead
+        ("Islam will one day be the largest religion here.", "one day", "FUTURE_REF"),
+        ("He had been in the job one day.", "one day", "P1D"),
     ],
 )
 def test_past_forms_parts_of_day_and_references(

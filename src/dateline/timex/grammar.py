@@ -1068,6 +1068,14 @@ class TimeGrammar:
             return None  # "80 Day Obsession": a title, not a duration
         if amount is not None and m.groupdict().get("half"):
             amount += 0.5
+        if m.group(0).lower() == "one day" and ctx.previous_word(
+            m.start()
+        ) in self.lex.future_auxiliaries | self.lex.future_modals | self.lex.conditional_modals | {
+            "to"
+        }:
+            # Rule ``one_day_ahead`` (issue 11): "Islam will one day be the largest religion",
+            # "hopes to one day fly": some day ahead, not a stretch of a day.
+            return Reading("FUTURE_REF", precision="none")
         return Reading(self.duration_value(amount, unit_word), "DURATION", "none")
 
     def _bare_units(self, m: re.Match[str], ctx: Context) -> Reading | None:
