@@ -654,3 +654,118 @@ def test_that_day_of_a_month_told_of_is_a_day_of_that_month(nlp: Language) -> No
     text = "The rebels took the town on March 3, 1998. That same day, the army withdrew."
     values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
     assert values["That same day"] == "1998-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # period_a_year_back, from_a_year_earlier, year_period (the story's quarter)
+        (
+            "Third-quarter profit fell from the corresponding period last year and rose from "
+            "last year's quarter. Its loss narrowed from a year earlier on lower costs.",
+            {
+                "Third-quarter": "2011-Q3",
+                "the corresponding period last year": "2010-Q3",
+                "last year's quarter": "2010-Q3",
+                "a year earlier": "2010-Q3",
+            },
+        ),
+        (
+            "Third-quarter net was $2 million in the 2011 period against $3 million in the 2010 "
+            "period. For the quarter a year ago, it earned 40 cents a share.",
+            {
+                "Third-quarter": "2011-Q3",
+                "the 2011 period": "2011-Q3",
+                "the 2010 period": "2010-Q3",
+                "the quarter a year ago": "2010-Q3",
+            },
+        ),
+        # reported_period: a quarter ahead in a clause that looks ahead is a forecast
+        (
+            "Harlow expects losses through the second quarter of 2012. In the year-ago period, "
+            "Harlow had a gain.",
+            {"the second quarter of 2012": "2012-Q2", "the year-ago period": "2010-Q3"},
+        ),
+        # plural quarters are durations; two quarters make a half (two_quarters_half)
+        (
+            "Sales fell in the past two quarters and will rise in the next three quarters. "
+            "They fell in the first two quarters of 2011 and rose in the last half of 2010.",
+            {
+                "the past two quarters": "P6M",
+                "the next three quarters": "P9M",
+                "the first two quarters of 2011": "2011-H1",
+                "the last half of 2010": "2010-H2",
+            },
+        ),
+    ],
+)
+def test_periods_of_an_earnings_story(nlp: Language, text: str, expected: dict[str, str]) -> None:
+    assert {t.text: t.value for t in times_of(nlp, text, "2011-10-27")} == expected
+
+
+def test_later_and_earlier_before_than_lean_on_what_follows(nlp: Language) -> None:
+    found = only(nlp, "He came back two hours later than planned.", "2011-10-27")
+    assert (found.text, found.value) == ("two hours", "PT2H")
+    assert [t.text for t in times_of(nlp, "It quit the last half of the '80s.", "2011-10-27")] == [
+        "the '80s"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # unmarked_past: a base form after a singular subject tells the past
+        ("Weakness in chip stocks hurt the index on Friday.", "Friday", "2011-10-28"),
+        # then_current
+        ("Holders may buy at the then current market price.", "then current", "PAST_REF"),
+        # part_of_day_first
+        ("Trading halted at mid-afternoon yesterday.", "mid-afternoon yesterday", "2011-10-30TAF"),
+        ("Rebels attacked mid-morning Tuesday.", "mid-morning Tuesday", "2011-10-25TMO"),
+        ("The ceasefire ended at midnight Friday.", "midnight Friday", "2011-10-28T24:00"),
+        # durations counted in trading days; references to the time ahead
+        ("Volume fell for eight trading days.", "eight trading days", "P8D"),
+        ("Analysts expect gains in the near term.", "the near term", "FUTURE_REF"),
+        ("The bank will sell bonds at a later date.", "a later date", "FUTURE_REF"),
+        ("It will sell more stock in the weeks ahead.", "the weeks ahead", "FUTURE_REF"),
+        # one_day_ahead
+        ("Islam will one day be the largest religion here.", "one day", "FUTURE_REF"),
+        ("He had been in the job one day.", "one day", "P1D"),
+    ],
+)
+def test_past_forms_parts_of_day_and_references(
+    nlp: Language, sentence: str, text: str, value: str
+) -> None:
+    found = only(nlp, sentence, "2011-10-31")
+    assert (found.text, found.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The chairman spoke on ABC\'s "This Week" about the sale.',
+        "He told USA Today that the sale would go ahead.",
+        "This is VOA Today.",
+        "The firm changed from a fiscal year to a calendar year.",
+    ],
+)
+def test_titles_in_capitals_are_not_times(nlp: Language, sentence: str) -> None:
+    assert times_of(nlp, sentence, "2011-10-31") == []
+
+
+def test_a_coordinated_subject_or_a_condition_keeps_the_present(nlp: Language) -> None:
+    text = "If Smith and Jones mail an offer by Nov. 22, the firm will pay them."
+    assert only(nlp, text, "2011-11-01").value == "2011-11-22"
+    assert [t.text for t in times_of(nlp, "It was sunny on Monday. Today it rains.")] == [
+        "Monday",
+        "Today",
+    ]
+
+
+def test_a_fiscal_year_is_read_as_the_year(nlp: Language) -> None:
+    text = "Sales in the current fiscal year will top fiscal 1989 sales."
+    assert {t.text: t.value for t in times_of(nlp, text, "1989-11-02")} == {
+        "the current fiscal year": "1989",
+        "1989": "1989",
+    }
+    found = times_of(nlp, "In the fiscal year ended Jan. 31, it earned $2 million.", "1989-11-02")
+    assert (found[0].text, found[0].value) == ("the fiscal year", "P1Y")

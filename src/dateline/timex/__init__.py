@@ -332,9 +332,27 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
         if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
             return "future"  # "is to resume trading Tuesday"
         return None
+    if verb.tag_ == "VBP" and not auxiliaries and _singular_subject(verb):
+        # Rule ``unmarked_past`` (issue 11): "Weakness in tech stocks hurt the index on
+        # Friday": a base form after a singular subject is a past tense the tagger took for
+        # a present one (hurt, cut, set, put, hit: the same in both).
+        return "past"
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):
         return "present"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    """Whether a verb's subject is one singular noun ("weakness", "the company"; not "Smith
+    and Jones"), in a clause that is no condition ("if the firm mail an offer by Nov. 22")."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ in {"NN", "NNP"}
+        and not any(g.dep_ in {"conj", "cc"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def date_for_event(
@@ -487,7 +505,10 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
             if reading is not None:
                 match.reading = reading
         names_period = _NAMES_A_PERIOD.search(match.found.group(0)) is not None
-        if previous is not None and not _SENTENCE_END.search(ctx.text, previous.end, match.start):
+        same_sentence = previous is not None and not _SENTENCE_END.search(
+            ctx.text, previous.end, match.start
+        )
+        if previous is not None and same_sentence:
             _same_period(match, previous, ctx.dct, ctx.text)
         elif period is not None and (
             names_period
@@ -500,12 +521,19 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
             _same_period(match, period, ctx.dct, ctx.text)
         if (
             match.pattern.name == "year_earlier"
-            and _NAMES_A_QUARTER.search(match.found.group(0))
+            and names_period
             and match.reading.precision == "year"
             and ctx.dct is not None
+            and not (
+                same_sentence
+                and previous is not None
+                and previous.reading.type == "DURATION"
+                and not _NAMES_A_QUARTER.search(match.found.group(0))
+            )
         ):
-            # "the year-ago quarter" with no quarter named before: the quarter just ended,
-            # a year earlier (the quarter an earnings report of the DCT is about).
+            # "the year-ago quarter" (or "period") with no quarter named before: the quarter
+            # just ended, a year earlier (the quarter an earnings report of the DCT is about);
+            # "for the nine months ... the year-earlier period" is those months, left a year.
             year, month = calendar.add_months(ctx.dct.year, ctx.dct.month, -3 - 12)
             match.reading = Reading(
                 f"{year}-Q{(month - 1) // 3 + 1}", "DATE", "quarter", relative=True
@@ -523,11 +551,33 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
                 # A date that dates a verb sets the time of its passage; one that names a
                 # thing ("the Dec. 21, 1988, bombing") does not.
                 passage = (written[0], written[1], match.end)
-            if _QUARTER_OR_HALF.fullmatch(value) and match.pattern.name == "quarter":
+            if (
+                _QUARTER_OR_HALF.fullmatch(value)
+                and match.pattern.name in {"quarter", "two_quarters"}
+                and _reported(match, ctx)
+            ):
+                # Rule ``reported_period`` (issue 11): a quarter still ahead and told of ahead
+                # ("expects losses through the third quarter of 1990") is a forecast, not the
+                # period the story reports.
                 period = match
         previous = match
     ctx.narrative, ctx.narrative_precision = None, "day"
     ctx.passage, ctx.period = None, None
+
+
+def _reported(match: Match, ctx: Context) -> bool:
+    """Whether a quarter or half may be the period a story reports: one that has ended by
+    the DCT, or one told of in the past (a fiscal quarter); not one still ahead in a clause
+    that looks ahead."""
+    value = match.reading.value or ""
+    if ctx.dct is None:
+        return True
+    part = value[5:]
+    months = 3 * int(part[1]) if part[0] == "Q" else 6 * int(part[1])
+    year, month = calendar.add_months(int(value[:4]), 1, months)
+    if date(year, month, 1) <= ctx.dct:
+        return True
+    return ctx.direction(match.start, match.end) != "future"
 
 
 def _names_a_thing(text: str, start: int) -> bool:

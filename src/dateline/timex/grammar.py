@@ -254,7 +254,8 @@ class TimeGrammar:
             ),
             (
                 "weekday",
-                rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+)?(?P<wd>{weekday})"
+                rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+|"
+                rf"(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?(?P<wd>{weekday})"
                 rf"(?:\s+(?P<pod>{self.pod}))?",
                 self._weekday,
                 2,
@@ -263,8 +264,8 @@ class TimeGrammar:
             ("weekdays", rf"(?<=on\s)(?P<wd>{weekday})s", self._weekdays_set, 2, False),
             (
                 "relative_day",
-                rf"(?:(?P<mod>early|late)\s+)?(?P<rd>{_alternation(list(lex.relative_days))})"
-                rf"(?:\s+(?P<pod>{self.pod}))?",
+                rf"(?:(?P<mod>early|late)\s+|(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?"
+                rf"(?P<rd>{_alternation(list(lex.relative_days))})(?:\s+(?P<pod>{self.pod}))?",
                 self._relative_day,
                 2,
                 False,
@@ -279,7 +280,7 @@ class TimeGrammar:
             ("this_pod", rf"(?P<rel>this|last)\s+(?P<pod>{self.pod})", self._this_pod, 2, False),
             (
                 "relative_unit",
-                rf"(?:(?P<mod>{mod})\s+)?(?:(?P<the>the)\s+)?{rel}\s+{units_rel}",
+                rf"(?:(?P<mod>{mod})\s+)?(?:(?P<the>the)\s+)?{rel}\s+(?:fiscal\s+)?{units_rel}",
                 self._relative_unit,
                 2,
                 True,
@@ -288,8 +289,9 @@ class TimeGrammar:
                 "ago",
                 rf"(?P<num>{num}|{vague})\s+(?P<unit>{unit})s?\s+(?:or\s+so\s+)?"
                 # "ago" stays a date before any word ("two years ago in its ruling"); "earlier"
-                # and "later" before "than", "on", "in", "at" are adverbs of their own.
-                r"(?P<dir>ago|(?:earlier|later|from\s+now|hence)(?!\s+(?:than|on|in|at)))",
+                # and "later" before "than", "on", "in", "at" are adverbs of their own (the
+                # handler keeps them after "from": rule ``from_a_year_earlier``).
+                r"(?P<dir>ago|earlier|later|from\s+now|hence)",
                 self._ago,
                 4,
                 True,
@@ -363,11 +365,35 @@ class TimeGrammar:
                 r"(?:the\s+)?(?:(?P<ago>year-(?:earlier|ago))\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?"
                 r"(?:(?P<ry>last|next|this)\s+year['’]s\s+)?(?:(?:fiscal|calendar)[-\s]+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
-                r"4th|final)[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
+                r"4th|final|last(?=[-\s]half\s+of\s+(?:\d{4}|(?:last|this|next)\s+year|the\s+year)))[-\s](?P<part>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})|"
                 r"(?P<rel>last|this|next)\s+year|(?P<theyear>the\s+year)))?",
                 self._quarter,
                 2,
                 False,
+            ),
+            (
+                "two_quarters",  # "the first two quarters of 1990": a half (issue 11)
+                r"(?:the\s+)?(?P<ord>first|last|final|second)\s+two\s+quarters"
+                r"(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year))?",
+                self._two_quarters,
+                2,
+                False,
+            ),
+            (
+                "year_period",  # "the 1988 quarter", "the 1989 period" of an earnings story
+                r"the\s+(?P<y>(?:19|20)\d\d)\s+(?:period|quarter)",
+                self._year_period,
+                2,
+                True,
+            ),
+            (
+                "period_a_year_back",  # "the quarter a year ago", "last year's period"
+                r"(?:the\s+(?:(?:same|comparable|corresponding|year-ago|year-earlier)\s+)?"
+                r"(?:quarter|period)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
+                r"|last\s+year['’]s\s+(?:(?:same|comparable|corresponding)\s+)?(?:quarter|period))",
+                self._period_a_year_back,
+                3,
+                True,
             ),
             (
                 "clock",
@@ -454,14 +480,15 @@ class TimeGrammar:
             ),
             (
                 "present_adjective",
-                r"(?-i:(?P<w>current|recent))(?=\s+[a-z])",
+                r"(?-i:(?P<then>then[-\s]+)?(?P<w>current|recent))(?=\s+[a-z])",
                 self._present_adjective,
                 0,
                 False,
             ),
             (
                 "the_unit",
-                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<full>full\s+)?(?P<unit>year|month|week|quarter)(?!-)",
+                rf"(?:(?P<mod>{mod})\s+)?the\s+(?P<full>full\s+)?(?:fiscal\s+)?"
+                r"(?P<unit>year|month|week|quarter)(?!-)",
                 self._the_unit,
                 0,
                 True,
@@ -723,7 +750,9 @@ class TimeGrammar:
 
     def _weekday(self, m: re.Match[str], ctx: Context) -> Reading | None:
         isoweekday = self.weekday_number(m["wd"])
-        pod = self.lex.parts_of_day[m["pod"].lower()] if m["pod"] else None
+        # Rule ``part_of_day_first`` (issue 11): "mid-afternoon Friday" is Friday afternoon.
+        pod_word = m["pod"] or m["pod0"]
+        pod = self.lex.parts_of_day[pod_word.lower()] if pod_word else None
         if ctx.dct is None:
             return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
         rel = (m["rel"] or "").lower()
@@ -765,10 +794,13 @@ class TimeGrammar:
 
     def _relative_day(self, m: re.Match[str], ctx: Context) -> Reading | None:
         word = m["rd"].lower()
+        if m["rd"] == "Today" and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # "USA Today", "This is VOA Today": part of a name (title_case_name)
         if ctx.dct is None:
             return Reading(None, precision="none")
         day = ctx.dct + timedelta(days=self.lex.relative_days[word])
-        pod = m["pod"].lower() if m["pod"] else ("night" if word == "tonight" else None)
+        pod_word = m["pod"] or m["pod0"]  # "mid-afternoon yesterday" (part_of_day_first)
+        pod = pod_word.lower() if pod_word else ("night" if word == "tonight" else None)
         if pod:
             return Reading(f"{day.isoformat()}T{self.lex.parts_of_day[pod]}", "TIME", relative=True)
         return Reading(day.isoformat(), relative=True)
@@ -789,6 +821,10 @@ class TimeGrammar:
     def _relative_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
         rel = m["rel"].lower()
         unit_word = m["unit"].lower()
+        if m["unit"].istitle() and m["rel"].istitle():
+            # Rule ``title_case_name`` (issue 11): ABC's "This Week", "Next Year in Jerusalem":
+            # a time phrase written with capitals inside a sentence is a title.
+            return None
         if unit_word.endswith("s") and unit_word not in self.lex.seasons:
             return None  # "the past years" is vague: left to the duration rule
         rel = " ".join(rel.split())
@@ -829,6 +865,15 @@ class TimeGrammar:
     def _ago(self, m: re.Match[str], ctx: Context) -> Reading | None:
         amount = self.number_value(m["num"])
         direction = m["dir"].lower()
+        if (
+            direction in {"earlier", "later"}
+            and _ADVERB_AFTER.match(ctx.text, m.end())
+            and ctx.previous_word(m.start()) != "from"
+        ):
+            # "a week later than planned", "two hours earlier in the day": the adverb leans on
+            # what follows. Rule ``from_a_year_earlier`` (issue 11): after "from" the phrase is
+            # the point compared with ("loss narrowed from a year earlier on higher revenue").
+            return None
         sign = -1 if direction in {"ago", "earlier"} else 1
         if amount is None:
             return Reading("PAST_REF" if sign < 0 else "FUTURE_REF", precision="none")
@@ -865,6 +910,8 @@ class TimeGrammar:
         order = m["ord"].lower()
         part = m["part"].lower()
         number = 4 if order == "final" else self.lex.ordinals[order]
+        if part == "half" and order in {"final", "last"}:
+            number = 2  # "the last half of 1989": the second half
         if part == "half":
             if number > 2:
                 return None
@@ -888,6 +935,42 @@ class TimeGrammar:
         if m["ago"]:  # "the year-earlier third quarter"
             year = (ctx.dct.year if m["theyear"] or m["rel"] else year) - 1
         return Reading(f"{year}-{label}", precision="quarter", relative=True)
+
+    def _two_quarters(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``two_quarters_half`` (issue 11): "the first two quarters of 1990" is the first
+        half of the year (1990-H1), "the last two quarters" the second."""
+        label = "H1" if m["ord"].lower() == "first" else "H2"
+        if m["y"]:
+            return Reading(f"{m['y']}-{label}", precision="quarter")
+        if ctx.dct is None:
+            return Reading(f"XXXX-{label}", precision="quarter")
+        if m["rel"]:
+            year = ctx.dct.year + self.lex.relative_words[m["rel"].lower()]
+        else:
+            direction = ctx.direction(m.start(), m.end())
+            year = cal.year_for_quarter(ctx.dct, 1 if label == "H1" else 3, direction)
+        return Reading(f"{year}-{label}", precision="quarter", relative=True)
+
+    def _year_period(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``year_period`` (issue 11): "net rose to $3 million in the 1989 period from $2
+        million in the 1988 period": the quarter (or half) the story is about, in that year;
+        the year alone when no quarter has been named."""
+        period = _QUARTER_OR_HALF.fullmatch(ctx.period or "")
+        if period is None:
+            return Reading(m["y"], precision="year")
+        return Reading(f"{m['y']}-{period['part']}", precision="quarter", relative=True)
+
+    def _period_a_year_back(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``period_a_year_back`` (issue 11): "for the quarter a year ago", "the
+        corresponding period last year", "last year's quarter": the quarter the story is
+        about, a year earlier; with no quarter named, the quarter just ended, a year back."""
+        period = _QUARTER_OR_HALF.fullmatch(ctx.period or "")
+        if period is not None:
+            year = int(period["year"]) - 1
+            return Reading(f"{year}-{period['part']}", precision="quarter", relative=True)
+        if ctx.dct is None:
+            return Reading(None, precision="none")
+        return _shift(ctx.dct, "quarter", -5)
 
     def _weekend(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if not m["the"] or m.group(0).lower().endswith("s"):
@@ -942,7 +1025,8 @@ class TimeGrammar:
             return None
         if not ctx.is_noun(after.start(1), after.end(1)):
             return None
-        value = "PRESENT_REF" if m["w"] == "current" else "PAST_REF"
+        # Rule ``then_current`` (issue 11): "the then current price" was current then: past.
+        value = "PRESENT_REF" if m["w"] == "current" and not m["then"] else "PAST_REF"
         return Reading(value, precision="none")
 
     def _the_unit(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -972,7 +1056,8 @@ class TimeGrammar:
         number_word = m["num"].lower()
         unit_word = m["unit"].lower()
         amount = self.number_value(number_word)
-        singular = not unit_word.endswith("s") or unit_word in self.lex.units
+        # The unit group holds the word without its plural "s" ("quarter" of "two quarters").
+        singular = not ctx.text.startswith("s", m.end("unit"))
         if number_word in {"a", "an", "one"} and unit_word in {"second", "sec", "min", "quarter"}:
             return None  # "a second round", "a quarter of the vote"
         if number_word in {"a", "an"} and _is_rate(ctx, m.start(), self.lex.rate_words):
@@ -983,6 +1068,14 @@ class TimeGrammar:
             return None  # "80 Day Obsession": a title, not a duration
         if amount is not None and m.groupdict().get("half"):
             amount += 0.5
+        if m.group(0).lower() == "one day" and ctx.previous_word(
+            m.start()
+        ) in self.lex.future_auxiliaries | self.lex.future_modals | self.lex.conditional_modals | {
+            "to"
+        }:
+            # Rule ``one_day_ahead`` (issue 11): "Islam will one day be the largest religion",
+            # "hopes to one day fly": some day ahead, not a stretch of a day.
+            return Reading("FUTURE_REF", precision="none")
         return Reading(self.duration_value(amount, unit_word), "DURATION", "none")
 
     def _bare_units(self, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -1097,6 +1190,7 @@ class TimeGrammar:
 
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_QUARTER_OR_HALF = re.compile(r"(?P<year>\d{4})-(?P<part>Q[1-4]|H[12])")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 # "current account", "current year" (a time expression of its own): no PRESENT_REF.
 _NOT_AFTER_PRESENT = frozenset(
@@ -1141,6 +1235,9 @@ def year_value(text: str) -> int:
 
 _PROSPECTS = re.compile(r"\s+(?:looks?|is|seems?|remains?|holds?)\b")
 _ENDED = re.compile(r"\s+(?:ended|ending)\b")
+# A capitalised word just before, on the same line, with no punctuation between ("VOA Today").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")
+_ADVERB_AFTER = re.compile(r"\s+(?:than|on|in|at)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
