@@ -187,3 +187,11 @@ def test_fighting_to_do_something_is_an_effort_unless_the_fighters_are_armed(
     assert any("striving_not_force" in _rules(e) for e in un)
     troops = _events(pipeline, "BAGHDAD (Reuters) — Iraqi troops fought to retake Mosul.")
     assert all("striving_not_force" not in _rules(e) for e in troops)
+
+
+def test_a_plural_noun_before_a_colon_is_a_label_not_a_verb(pipeline: Pipeline) -> None:
+    text = "BEIJING (Reuters) — SEE MORE: Hong Kong protests: 800 students under siege."
+    events = _events(pipeline, text)
+    assert all(e.confidence == 0.0 for e in events if e.trigger.text == "protests")
+    threat = _events(pipeline, "BEIJING (Reuters) — Iran threatens: the United States will pay.")
+    assert any(e.trigger.text == "threatens" and e.confidence == 1.0 for e in threat)

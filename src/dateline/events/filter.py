@@ -340,6 +340,23 @@ def _naming(c: Candidate) -> bool:
     )
 
 
+def _kicker_label(c: Candidate) -> bool:
+    """ "Hong Kong protests: 800 students under siege", "Brexit talks: ...": a plural noun
+    before a colon labels what follows (a kicker); the parser read it as a verb."""
+    verb = c.trigger
+    doc = verb.doc
+    return (
+        verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ":"
+        and verb.lower_.endswith("s")
+        and verb.tag_ == "VBZ"
+        and not any(
+            child.dep_ in ("dobj", "prep", "xcomp", "ccomp") and child.i > verb.i
+            for child in verb.children
+        )
+    )
+
+
 def _striving(c: Candidate) -> bool:
     """ "The United Nations struggles to raise the money", "fought to keep the plant open":
     a verb of fighting with an infinitive tells an effort, not force."""
@@ -438,6 +455,13 @@ RULES: tuple[FilterRule, ...] = (
         "A verb of naming with a complement names something ('called the race a toss-up'); "
         "it calls no one up and states nothing coded (events/evaluation.py codes praise and "
         "criticism).",
+    ),
+    FilterRule(
+        "filter.kicker_label",
+        0.0,
+        _kicker_label,
+        "A plural noun before a colon labels the text after it, and the parser read it as a "
+        "verb: 'Hong Kong protests: 800 students under siege'.",
     ),
     FilterRule(
         "filter.striving_not_force",
