@@ -176,6 +176,17 @@ def test_the_datelines_outlet_is_never_what_it_refers_to(pipeline: Pipeline) -> 
     assert not [m for m in article.mentions if m.text == "it" and m.actor is not None]
 
 
+def test_a_groups_own_people_are_the_group(pipeline: Pipeline) -> None:
+    text = (
+        "KABUL (Reuters) — The Taliban swapped two hostages for three of its commanders. "
+        "Israel said its troops fired."
+    )
+    article = pipeline.extract(text, date="2019-11-19")
+    codes = {m.text: m.actor.code for m in article.mentions if m.actor is not None}
+    assert codes["its commanders"] == codes["the Taliban"]
+    assert codes["its troops"] == "ISRMIL"
+
+
 def test_a_plural_agent_before_a_name_is_no_title(pipeline: Pipeline) -> None:
     text = "CHARLESTON, W.Va. (AP) - Witnesses told police Jones got upset and retrieved a gun."
     article = pipeline.extract(text, date="2009-04-01")

@@ -251,7 +251,8 @@ def _possessed_agents(
 ) -> list[Mention]:
     """ "Israel said its troops fired": an agent with no country ("---MIL") owned by "its"
     or "their" takes the country of the pronoun's antecedent (``_nearest``: same paragraph,
-    within the window), as "Israeli troops" would."""
+    within the window), as "Israeli troops" would; owned by a group ("the Taliban ... its
+    commanders"), it is the group."""
     out: list[Mention] = []
     owners: list[Mention] | None = None
     theirs: list[Mention] | None = None  # owners and plural antecedents, for "their"
@@ -288,11 +289,14 @@ def _possessed_agents(
         if not (len(country) == 3 and country.isalpha() and country.isupper()):
             continue
         owner = antecedent.actor.code
-        if not owner.startswith(country) or not all(
-            owner[i : i + 3] in STATE_AGENTS for i in range(3, len(owner), 3)
-        ):
-            continue  # a group's own commanders are not the country's military
-        agents = actor.code[3:]
+        if not owner.startswith(country):
+            continue
+        if all(owner[i : i + 3] in STATE_AGENTS for i in range(3, len(owner), 3)):
+            owned = Actor(country + actor.code[3:], actor.name, country, actor.agents)
+        else:
+            # "the Taliban ... three of its commanders": a group's own people are the group
+            # (rule ``coref.group_member``), not the country's military.
+            owned = antecedent.actor
         start = min(pronoun.idx, mention.start)
         out.append(
             Mention(
@@ -300,7 +304,7 @@ def _possessed_agents(
                 end=mention.end,
                 text=text[start : mention.end],
                 label="COREF",
-                actor=Actor(country + agents, actor.name, country, actor.agents),
+                actor=owned,
                 via="coreference",
                 antecedent=positions.of(antecedent),
             )
