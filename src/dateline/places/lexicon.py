@@ -250,7 +250,7 @@ ABBREVIATED_WORDS = {
 }
 MUNICIPALITY_SUFFIXES = frozenset({"township", "twp", "city", "village", "borough", "town"})
 # A county's word abbreviated at the end of its name ("Platte Co.").
-ABBREVIATED_LAST_WORDS = {"co": "county", "cnty": "county"}
+ABBREVIATED_LAST_WORDS = {"co": "county", "cnty": "county", "twp": "township"}
 
 # Ranking: the prior of a candidate by feature code (towns use log10 of their population).
 FEATURE_PRIOR = {
@@ -286,6 +286,10 @@ CONTEXT_ROUNDS = 2
 # gains up to NEAR_WEIGHT (linearly less with the distance).
 NEAR_KM = 150.0
 NEAR_WEIGHT = 3.0
+# A namesake abroad takes a national capital's bonus away only when it is a town of at least
+# this many people: a hamlet called Paris near Washington is no reason to doubt Paris, France
+# (the US post-office towns of the gazetteer have no population: 0).
+CAPITAL_NAMESAKE_MIN_POPULATION = 500
 # A town that shares its name with a country, or with a state or province of these countries,
 # needs the text to say it is the town ("China, Texas"); else it loses this much.
 AREA_NAMESAKE_PENALTY = 2.5

@@ -137,17 +137,20 @@ def candidates_for(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 def _variant_candidates(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """Candidates of a spelling variant: "Mt. Pleasant" -> "Mount Pleasant", "W. Columbia" ->
-    "West Columbia", "Madison Twp." -> "Madison", "Platte Co." -> "Platte County",
+    "West Columbia", "Tewksbury Twp." -> "Tewksbury Township" or else "Tewksbury",
+    "Platte Co." -> "Platte County",
     "Dagestan" -> "Dagestan, Respublika" (the gazetteer keeps one spelling of each name)."""
     key = name_key(text)
     words = key.split(" ")
     variants = []
     if len(words) > 1 and words[0] in lexicon.ABBREVIATED_WORDS:
         variants.append(" ".join([lexicon.ABBREVIATED_WORDS[words[0]], *words[1:]]))
-    if len(words) > 1 and words[-1] in lexicon.MUNICIPALITY_SUFFIXES:
-        variants.append(" ".join(words[:-1]))
+    # The word written out first ("Tewksbury Twp." -> "Tewksbury Township", a place of its
+    # own), then the name without it ("Madison Twp." -> "Madison").
     if len(words) > 1 and words[-1] in lexicon.ABBREVIATED_LAST_WORDS:
         variants.append(" ".join([*words[:-1], lexicon.ABBREVIATED_LAST_WORDS[words[-1]]]))
+    if len(words) > 1 and words[-1] in lexicon.MUNICIPALITY_SUFFIXES:
+        variants.append(" ".join(words[:-1]))
     for variant in variants:
         found = gazetteer.lookup(variant)
         if found:
@@ -550,12 +553,18 @@ def _namesake_support(
 ) -> dict[str, float]:
     """For each capital's country, how much the article's own geography supports a town of
     the same name in another country (0 to 1): the share of the context in that town's
-    division (leaving the name's own votes out), or its nearness to the other towns named."""
+    division (leaving the name's own votes out), or its nearness to the other towns named.
+    Only towns of ``CAPITAL_NAMESAKE_MIN_POPULATION`` people or more count."""
     own_admin1 = own.admin1 if own is not None else ""
     points = context.near.get(key) or []
     best: dict[str, float] = {}
     for cand in cands:
-        if cand.feature_class != "P" or cand.feature_code == "PPLC" or not cand.admin1:
+        if (
+            cand.feature_class != "P"
+            or cand.feature_code == "PPLC"
+            or not cand.admin1
+            or cand.population < lexicon.CAPITAL_NAMESAKE_MIN_POPULATION
+        ):
             continue
         support = _share(
             context.admin1s,
