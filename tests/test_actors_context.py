@@ -174,6 +174,10 @@ def test_the_datelines_outlet_is_never_what_it_refers_to(pipeline: Pipeline) -> 
     text = "GENEVA (Reuters) — The money it needs will come from donors, officials said."
     article = pipeline.extract(text, date="2016-09-23")
     assert not [m for m in article.mentions if m.text == "it" and m.actor is not None]
+    text = "PARIS, Ill. (AP) — Police officers said they should be paid more."
+    article = pipeline.extract(text, date="2016-09-23")
+    they = [m for m in article.mentions if m.text == "they"]
+    assert they and they[0].actor is not None and they[0].actor.code == "USACOP"
 
 
 def test_a_groups_own_people_are_the_group(pipeline: Pipeline) -> None:

@@ -195,3 +195,16 @@ def test_a_plural_noun_before_a_colon_is_a_label_not_a_verb(pipeline: Pipeline) 
     assert all(e.confidence == 0.0 for e in events if e.trigger.text == "protests")
     threat = _events(pipeline, "BEIJING (Reuters) — Iran threatens: the United States will pay.")
     assert any(e.trigger.text == "threatens" and e.confidence == 1.0 for e in threat)
+
+
+def test_an_appeal_to_another_agent_of_one_country_stands_one_to_oneself_does_not(
+    pipeline: Pipeline,
+) -> None:
+    text = "PARIS, Ill. (AP) — Mayor Tom Reed said the council should wait before spending."
+    said = [e for e in _events(pipeline, text) if e.trigger.text == "said"]
+    assert [
+        (e.source.code, e.cameo, e.target.code, e.confidence) for e in said if e.source and e.target
+    ] == [("USAGOV", "020", "USAGOV", 1.0)]
+    text = "WASHINGTON (AP) — Senators said they should get a vote on the bill."
+    said = [e for e in _events(pipeline, text) if e.trigger.text == "said"]
+    assert said and all(e.confidence == 0.0 and "same_party" in _rules(e) for e in said)

@@ -128,7 +128,8 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     # The speaker of "X said they would ..." is an antecedent even without a country
     # ("Militants said they attempted ..."): the parse, not distance, links the two.
     speakers = sorted(
-        (m for m in mentions if m.actor is not None and m.actor.code), key=lambda m: m.start
+        (m for m in mentions if m.actor is not None and m.actor.code and m.start >= dateline_end),
+        key=lambda m: m.start,
     )
     if not speakers and not article.quotes:
         return []

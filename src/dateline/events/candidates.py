@@ -69,6 +69,7 @@ from .parties import (
     NO_COUNTRY,
     MentionIndex,
     Party,
+    one_party,
     split_parties,
     traced,
 )
@@ -786,9 +787,6 @@ def same_party(source: Party, target: Party, settings: Settings) -> bool:
 
     Tests: ``test_two_agents_of_one_country_are_two_parties``.
     """
-    if source.code != target.code:
-        return False
-    if settings.petrarch_compat or settings.require_dyad or len(source.code) <= 3:
-        return True
-    overlap = source.start < target.end and target.start < source.end
-    return overlap or source.text.lower() == target.text.lower()
+    if settings.petrarch_compat or settings.require_dyad:
+        return source.code == target.code
+    return one_party(source, target)

@@ -428,7 +428,10 @@ def _same_party(c: Candidate) -> bool:
         and c.source.lemma_.lower() not in MEMBER_BODIES
     ):
         return True
-    if "target:roles.clause_subject" in c.event.rules:
+    if "target:roles.clause_subject" in c.event.rules or (
+        "target:refine.obligation_subject" in c.event.rules
+        and c.target.lower_ in ("they", "we", "he", "she", "it")
+    ):
         # "China's ambassador warned that the Chinese government will not sit on its hands":
         # what the source's own side will do, not a party it acts on.
         return True

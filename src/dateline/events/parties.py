@@ -151,3 +151,15 @@ def split_parties(parties: Iterable[Party]) -> list[Party]:
                 if p not in out:
                     out.append(p)
     return out
+
+
+def one_party(source: Party, target: Party) -> bool:
+    """Whether two parties of an act are one: the same code, and a country itself, or one
+    phrase, or the same words. Agents of one country are many ("the mayor met the
+    governor" is USAGOV with USAGOV, two people)."""
+    if source.code != target.code:
+        return False
+    if len(source.code) <= 3:
+        return True
+    overlap = source.start < target.end and target.start < source.end
+    return overlap or source.text.lower() == target.text.lower()

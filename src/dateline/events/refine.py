@@ -77,7 +77,7 @@ from .lexicon import (
     TRANSFER_LEMMAS,
 )
 from .modality import request_noun
-from .parties import Party, traced
+from .parties import Party, one_party, traced
 from .roles import Roles
 from .syntax import clausal_complement, direct_objects, infinitive_to
 
@@ -330,7 +330,8 @@ def code_obligation(verb: Token, sent: Span, roles: Roles) -> list[Event]:
         why = ["refine.code_obligation"]
         for source in sources:
             for target in targets:
-                if target.code != source.code:
+                if not one_party(source, target):
+                    # "the mayor said the council should wait": two agents of one country
                     add_event(events, seen, sent, trigger, source, target, code, None, why)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
