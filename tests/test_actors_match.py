@@ -132,6 +132,15 @@ def test_abbreviated_titles_of_legislators_and_governors_give_their_role(
     assert codes["Gov. Ann Lee"] == "---GOV"
 
 
+def test_opposition_to_something_is_a_stance_not_a_group(
+    matcher: ActorMatcher, nlp: Language
+) -> None:
+    text = "Wilson expressed opposition to the law. The opposition to Assad rejected the plan."
+    found = [m for m in _mentions(matcher, nlp, text, None) if "opposition" in m.text.lower()]
+    assert [m.start for m in found] == [text.index("opposition to Assad")]
+    assert found[0].actor is not None and found[0].actor.code == "---OPP"
+
+
 def test_pronoun_us_is_not_the_united_states(matcher: ActorMatcher, nlp: Language) -> None:
     codes = _codes(_mentions(matcher, nlp, "They met us in Paris before the US vote.", None))
     assert "us" not in codes

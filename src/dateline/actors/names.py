@@ -12,7 +12,9 @@ tell which. Each rule drops a match before the phrase is coded, in the mentions
 - ``mentions.title_of_a_work``: the names inside a quoted title ("Graduate Together: America
   Honors the Class of 2020");
 - ``mentions.surname_not_agent``: an agent's word that is a person's surname ("Kevin King",
-  "Mayor Bill Bishop").
+  "Mayor Bill Bishop");
+- ``mentions.stance_not_group``: "opposition" or "resistance" before "to" or "against"
+  with no article is the stance, not a group ("expressed opposition to the law").
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from spacy.tokens import Doc, Token
 
 from .combine import ActorMatch
 from .modifiers import PLACE_NAME_WORDS, TITLE_MAX_WORDS, TITLE_SMALL_WORDS
+
+# Agent words that also name a stance ("opposition to the law").
+STANCE_NOUNS = frozenset({"opposition", "resistance"})
 
 __all__ = ["is_plural_word", "plausible_matches"]
 
@@ -42,6 +47,7 @@ def plausible_matches(matches: list[ActorMatch], doc: Doc) -> list[ActorMatch]:
         for m in matches
         if not _lower_case_name(m, doc)
         and not _in_a_place_name(m, doc)
+        and not _stance_not_group(m, doc)
         and not any(a <= m.start and m.end <= b for a, b in found.titles)
         and not (
             m.agent >= 0 and m.actor < 0 and found.surnames.intersection(range(m.start, m.end))
@@ -89,6 +95,21 @@ def _in_a_place_name(match: ActorMatch, doc: Doc) -> bool:
         return False
     after = doc[match.end]
     return after.is_title and after.lower_.rstrip(".") in PLACE_NAME_WORDS
+
+
+def _stance_not_group(match: ActorMatch, doc: Doc) -> bool:
+    """ "Expressed opposition to enforcement of the law", "resistance to the plan": the
+    agents' "opposition" and "resistance" before "to" or "against", with no article before
+    them, name a stance, not a group (rule ``mentions.stance_not_group``); "the opposition"
+    stays the opposition."""
+    if match.agent < 0 or match.actor >= 0 or match.end >= len(doc):
+        return False
+    if doc[match.end - 1].lower_ not in STANCE_NOUNS or doc[match.end].lower_ not in (
+        "to",
+        "against",
+    ):
+        return False
+    return match.start == 0 or doc[match.start - 1].pos_ != "DET"
 
 
 def _surname_tokens(doc: Doc) -> set[int]:
