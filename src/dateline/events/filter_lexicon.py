@@ -29,6 +29,8 @@ GENERIC_VERBS = frozenset(
         "do",
         "draw",
         "end",
+        # "expressed opinions about Obama": EXPRESS's block code (110) with no pattern
+        "express",
         "face",
         "find",
         "follow",
