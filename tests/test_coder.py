@@ -445,8 +445,9 @@ def test_coder_gives_an_agent_owned_by_its_or_their_the_owners_country(
     # own forces are never the target.
     events = cameo_code("Israel, which invaded Lebanon in 1982, withdrew its troops in 2000.")
     assert [(e.source.code if e.source else None, e.target) for e in events] == [("ISR", None)]
+    # A group's own fighters are the group (coref.group_member), not its country's forces.
     owned = cameo_code("The Taliban said its fighters shelled two villages in Ghazni.")
-    assert {e.source.code for e in owned if e.source} == {"---UAF"}
+    assert {e.source.code for e in owned if e.source} == {"AFGREB"}
 
 
 def test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb(
