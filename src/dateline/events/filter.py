@@ -31,6 +31,7 @@ from .filter_lexicon import (
     DISPLAY_ROOTS,
     FORCE_ROOTS,
     GENERIC_VERBS,
+    KICKER_NOUNS,
     MEMBER_BODIES,
     NAMING_LEMMAS,
     NO_TARGET_ROOTS,
@@ -341,19 +342,16 @@ def _naming(c: Candidate) -> bool:
 
 
 def _kicker_label(c: Candidate) -> bool:
-    """ "Hong Kong protests: 800 students under siege", "Brexit talks: ...": a plural noun
-    before a colon labels what follows (a kicker); the parser read it as a verb."""
+    """ "Hong Kong protests: 800 students under siege", "Brexit talks: ...": a plural event
+    noun before a colon labels what follows (a kicker); the parser read it as a verb. What
+    follows the colon is the content, whatever the parser hangs on the word."""
     verb = c.trigger
     doc = verb.doc
     return (
         verb.i + 1 < len(doc)
         and doc[verb.i + 1].text == ":"
-        and verb.lower_.endswith("s")
         and verb.tag_ == "VBZ"
-        and not any(
-            child.dep_ in ("dobj", "prep", "xcomp", "ccomp") and child.i > verb.i
-            for child in verb.children
-        )
+        and verb.lower_ in KICKER_NOUNS
     )
 
 

@@ -164,6 +164,13 @@ MEMBER_BODIES = frozenset(
     {"department", "force", "party", "agency", "service", "corps", "unit", "union", "caucus"}
 )
 
+# Plural event nouns that are also verbs in the third person (``filter.kicker_label``):
+# before a colon they label a story ("Hong Kong protests: ...", "Brexit talks: ...").
+KICKER_NOUNS = frozenset(
+    {"protests", "talks", "attacks", "clashes", "strikes", "rallies", "riots", "visits"}
+    | {"sanctions", "raids", "arrests", "votes", "polls", "deals", "cuts", "threats"}
+)
+
 # Verbs of fighting that, with an infinitive, mean striving (``filter.striving_not_force``):
 # "struggles to raise the money", "fought to keep the plant open", "battled to save".
 STRIVING_LEMMAS = frozenset({"fight", "struggle", "battle", "scramble", "wrestle", "strive"})
