@@ -4,9 +4,10 @@
 
 1. A corpus of N varied articles (``build_corpus``): examples/, and, when it lies beside the
    clone, the texts of ../shared/data (measuring only: nothing of it is shipped or kept).
-2. The bare ``nlp.pipe`` pass, ``Pipeline.process`` and the path batch mode takes (each
-   article in the forked worker with the limits, ``process_guarded``) on the same articles,
-   docs/s and the ratios.
+2. The bare ``nlp.pipe`` pass (the model as spaCy ships it, ``common.bare_nlp``),
+   ``Pipeline.process`` and the path batch mode takes (each article in the forked worker with
+   the limits, ``process_guarded``) on the same articles, taking turns chunk by chunk over
+   ``--rounds`` rounds: docs/s and the ratios, wall clock and CPU time, median of the rounds.
 3. ``dateline batch`` (``run_batch``) on a Dask LocalCluster of 1 and of 2 workers, the
    wall time, docs/s and their ratio, and the peak RSS of each worker (the Dask worker
    process with the forked child that parses, sampled every 0.2 s).
@@ -19,8 +20,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import shutil
+import statistics
 import tempfile
 import threading
 import time
@@ -29,7 +32,7 @@ from pathlib import Path
 
 import psutil
 
-from common import ROOT, fresh_copies
+from common import ROOT, bare_nlp, fresh_copies
 from dateline import Pipeline, Settings
 from dateline.batch.dask import run_batch
 from dateline.ingest import read_file
@@ -117,32 +120,63 @@ class RssSampler:
                 self.peaks[worker.pid] = max(self.peaks.get(worker.pid, 0), rss)
 
 
-def in_process(pipeline: Pipeline, articles: list[Article]) -> None:
-    """Bare parse, Pipeline.process and process_guarded on the same articles."""
-    texts = [a.text for a in articles]
-    nlp = pipeline.nlp
-    list(nlp.pipe(texts[:4]))
+def in_process(pipeline: Pipeline, articles: list[Article], rounds: int) -> None:
+    """Bare parse, Pipeline.process and process_guarded on the same articles.
+
+    On a machine shared with other jobs a whole pass of one path, then of the next, meets
+    other loads: the three paths take turns on chunks of ``_CHUNK`` articles instead (each
+    chunk in another order), and each round's ratio is the ratio of its totals. Prints the
+    wall clock and this process's CPU time (the forked path's children are counted too),
+    per round and their median."""
+    nlp = bare_nlp(pipeline)
+    list(nlp.pipe([a.text for a in articles[:4]]))
     list(pipeline.process(fresh_copies(articles[:4])))
-    best = {"bare nlp.pipe": float("inf"), "Pipeline.process": float("inf")}
-    best["process_guarded"] = float("inf")
-    for _ in range(2):  # alternate, keep each one's best
-        t0 = time.perf_counter()
-        list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
-        best["bare nlp.pipe"] = min(best["bare nlp.pipe"], time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        list(pipeline.process(fresh_copies(articles)))
-        best["Pipeline.process"] = min(best["Pipeline.process"], time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        list(process_guarded(pipeline, fresh_copies(articles)))
-        best["process_guarded"] = min(best["process_guarded"], time.perf_counter() - t0)
+    size = pipeline.settings.batch_size
+    paths = {
+        "bare nlp.pipe": lambda chunk: list(nlp.pipe([a.text for a in chunk], batch_size=size)),
+        "Pipeline.process": lambda chunk: list(pipeline.process(fresh_copies(chunk))),
+        "process_guarded": lambda chunk: list(process_guarded(pipeline, fresh_copies(chunk))),
+    }
+    names = list(paths)
+    per_round: list[dict[str, tuple[float, float]]] = []
+    for r in range(rounds):
+        wall = dict.fromkeys(names, 0.0)
+        cpu = dict.fromkeys(names, 0.0)
+        for c, start in enumerate(range(0, len(articles), _CHUNK)):
+            chunk = articles[start : start + _CHUNK]
+            turn = (c + r) % len(names)
+            for name in names[turn:] + names[:turn]:
+                t0, c0 = time.perf_counter(), _cpu_s()
+                paths[name](chunk)
+                wall[name] += time.perf_counter() - t0
+                cpu[name] += _cpu_s() - c0
+        per_round.append({name: (wall[name], cpu[name]) for name in names})
     n = len(articles)
-    words = sum(len(t.split()) for t in texts)
-    print(f"in one process: {n} articles, {words / n:.0f} words each on average")
-    for label, seconds in best.items():
-        print(f"  {label:18s} {seconds:7.2f} s  {n / seconds:6.2f} docs/s")
-    bare = best["bare nlp.pipe"]
-    print(f"  docs/s ratio Pipeline.process / bare: {bare / best['Pipeline.process']:.3f}")
-    print(f"  docs/s ratio process_guarded / bare:  {bare / best['process_guarded']:.3f}")
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"in one process: {n} articles, {words / n:.0f} words each on average, {rounds} rounds")
+    for name in names:
+        w = statistics.median(t[name][0] for t in per_round)
+        c = statistics.median(t[name][1] for t in per_round)
+        print(f"  {name:18s} {w:7.2f} s {n / w:6.2f} docs/s   CPU {c:7.2f} s {n / c:6.2f} docs/s")
+    bare = names[0]
+    for name in names[1:]:
+        walls = [t[bare][0] / t[name][0] for t in per_round]
+        cpus = [t[bare][1] / t[name][1] for t in per_round]
+        print(
+            f"  docs/s ratio {name} / bare: wall {statistics.median(walls):.3f}"
+            f" ({', '.join(f'{x:.3f}' for x in walls)}), CPU {statistics.median(cpus):.3f}"
+            f" ({', '.join(f'{x:.3f}' for x in cpus)})"
+        )
+
+
+# Articles each path codes in turn (in_process).
+_CHUNK = 16
+
+
+def _cpu_s() -> float:
+    """CPU time of this process and of its children that have ended (the forked workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def on_dask(settings: Settings, corpus: Path, n: int, workers: list[int]) -> None:
@@ -193,6 +227,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=400, help="corpus size")
     parser.add_argument("--per-file", type=int, default=25, help="articles per JSONL shard")
     parser.add_argument("--in-process", type=int, default=120, help="articles timed in-process")
+    parser.add_argument("--rounds", type=int, default=3, help="in-process rounds (median)")
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--soak", type=int, default=0, help="articles of the soak (0: none)")
     parser.add_argument("--every", type=int, default=5000, help="soak: print RSS every N")
@@ -207,7 +242,7 @@ def main() -> None:
         pipeline.warm_up()
         articles = [a for f in sorted(corpus.iterdir()) for a in read_file(f)]
         if args.in_process:
-            in_process(pipeline, articles[: args.in_process])
+            in_process(pipeline, articles[: args.in_process], args.rounds)
         if args.workers:
             on_dask(settings, corpus, len(texts), args.workers)
         if args.soak:

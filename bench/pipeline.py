@@ -70,6 +70,10 @@ def main() -> None:
         )
     n_events = sum(len(a.events) for a in done)
     print(f"ratio full / bare: {full_s / bare_s:.3f}  ({n_events} events)")
+    print(
+        f"CPU time: bare {passes.bare_cpu_s:.2f} s, full {passes.full_cpu_s:.2f} s;"
+        f" docs/s ratio full / bare {passes.bare_cpu_s / passes.full_cpu_s:.3f}"
+    )
     for name, seconds in stages.items():
         print(
             f"  stage {name:8s} {seconds:7.3f} s  = {100 * seconds / bare_s:5.1f}% of the bare pass"
