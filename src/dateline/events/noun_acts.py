@@ -18,7 +18,11 @@ Tests: ``test_a_noun_of_force_with_its_actor_is_an_event``,
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_left
+from typing import ClassVar
+
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..model import Span as TextSpan
@@ -93,12 +97,43 @@ def _targets(noun: Token, roles: Roles) -> list[Party]:
     return []
 
 
+class _Positions:
+    """The token indices of a doc whose lemma is a noun of force, found on its lemma array
+    once (reading every token as an object cost most of this rule's time); kept for the
+    last doc asked about, as the coder codes one document at a time."""
+
+    doc: ClassVar[Doc | None] = None
+    length: ClassVar[int] = -1
+    found: ClassVar[list[int]] = []
+
+
+def _force_noun_positions(doc: Doc) -> list[int]:
+    if _Positions.doc is doc and _Positions.length == len(doc):
+        return _Positions.found
+    lemmas = doc.to_array(LEMMA).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    wanted = set()
+    for lemma in set(lemmas):
+        word = strings[lemma].lower()
+        if word in FORCE_NOUN_CODES or word == "strike":
+            wanted.add(lemma)
+    _Positions.doc, _Positions.length = doc, len(doc)
+    _Positions.found = [i for i, lemma in enumerate(lemmas) if lemma in wanted]
+    return _Positions.found
+
+
 def noun_acts(sent: Span, roles: Roles, found: list[Event]) -> list[Event]:
     """The acts of force told by nouns of ``sent`` whose phrase names their actor."""
+    positions = _force_noun_positions(sent.doc)
+    first = bisect_left(positions, sent.start)
+    last = bisect_left(positions, sent.end)
+    if first == last:
+        return []
     coded = {e.trigger.start for e in found}
     seen = {event_key(e) for e in found}
     events: list[Event] = []
-    for noun in sent:
+    for i in positions[first:last]:
+        noun = sent.doc[i]
         if noun.pos_ != "NOUN":
             continue
         code = _code(noun)
