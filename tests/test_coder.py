@@ -580,6 +580,12 @@ def test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members(
     assert signed and all(t in ("ISR", "SYR") for _, t in signed)
 
 
+def test_coder_reads_moderating_a_debate_as_no_repression(cameo_code: Coder) -> None:
+    assert not [e for e in cameo_code("Lester Holt of NBC will moderate the first debate.")]
+    events = cameo_code("Chinese police moderated the protesters in Tibet.")
+    assert [e.cameo for e in events] == ["170"]
+
+
 def test_coder_reads_datelines_supplements_for_deals_and_aid_workers(cameo_code: Coder) -> None:
     events = cameo_code("Iran signed a deal with Russia on Monday.")
     assert {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target} >= {
