@@ -363,6 +363,25 @@ def test_timeline_counts_events_per_period_with_the_articles_in_scope(tmp_path: 
         assert [(p["period"], p["count"]) for p in weeks] == [("2006-W03", 2), ("2006-W05", 1)]
 
 
+def test_a_place_without_a_geonames_id_keeps_its_feature_in_the_places_list(
+    tmp_path: Path,
+) -> None:
+    """A post-office town of the gazetteer has no GeoNames id: the event's place finds its
+    feature on the article's place by name and point."""
+    from dateline.model import Place
+
+    town = EventPlace("Lanexa", "clause", "US", 37.41, -76.9, None)
+    article = talks("Talks in Lanexa went well.", place=town)
+    article.places = [
+        Place(9, 15, "Lanexa", "Lanexa", "US", 37.41, -76.9, None, "P", "PPL", "Virginia")
+    ]
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(article)
+        [place] = store.places()
+    assert (place["name"], place["geonameid"], place["feature_class"]) == ("Lanexa", None, "P")
+    assert place["area"] is False
+
+
 def test_the_network_counts_events_between_actors(tmp_path: Path) -> None:
     with Store(tmp_path / "d.db") as store:
         store.write_article(talks("Talks in Amman went well."))

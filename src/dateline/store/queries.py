@@ -943,10 +943,14 @@ def timeline(store: Store, query: TimelineQuery) -> Json:
 def _feature(column: str) -> str:
     """The SQL of a location's ``column``, else that of another row of the same GeoNames
     id that has it (an event's place is stored without its feature; the article's places
-    that name it carry one)."""
+    that name it carry one); a place with no GeoNames id (a post-office town) by its name
+    and point (the index on geonameid and name finds it)."""
     return (
         f"COALESCE(l.{column}, (SELECT o.{column} FROM locations o"
-        f" WHERE o.geonameid = l.geonameid AND o.{column} IS NOT NULL LIMIT 1))"
+        f" WHERE o.geonameid = l.geonameid AND o.{column} IS NOT NULL LIMIT 1),"
+        f" (SELECT o.{column} FROM locations o WHERE l.geonameid IS NULL"
+        f" AND o.geonameid IS NULL AND o.name = l.name AND o.lat = l.lat AND o.lon = l.lon"
+        f" AND o.{column} IS NOT NULL LIMIT 1))"
     )
 
 
