@@ -16,8 +16,18 @@ from conftest import SEED, SEED_DATE
 from dateline import Pipeline, Settings
 from dateline.errors import DateError, QueryError, StoreError
 from dateline.jobs import ingest
-from dateline.model import Article, Event, EventActor, EventDate, EventPlace, PublishedDate, Span
-from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store
+from dateline.model import (
+    Actor,
+    Article,
+    Event,
+    EventActor,
+    EventDate,
+    EventPlace,
+    Mention,
+    PublishedDate,
+    Span,
+)
+from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store, queries
 from dateline.store.clusters import actor_level
 from dateline.store.lookups import Lookups
 from dateline.store.migrations import SCHEMA_VERSION, current_version, migrate
@@ -314,6 +324,73 @@ def test_articles_are_filtered_by_outlet_actor_place_and_quotations(tmp_path: Pa
         ]
         one_of_two = [{"value": True, "count": 1}, {"value": False, "count": 1}]
         assert page.facets["has_quote"] == page.facets["anonymous"] == one_of_two
+
+
+def test_a_search_beside_article_filters_reads_the_full_text_index_in_one_pass(
+    tmp_path: Path,
+) -> None:
+    """``q=secret&anonymous=false&actor=AFG`` ran past the time limit on the bench store:
+    the actor's articles reached FTS5 as rowid constraints, and FTS5 set the search up again
+    for each. Every filter beside ``q`` gives the rows of both, in the search's order, from
+    one pass over the matches (no rowid constraint in the plan)."""
+
+    def mentioning(article: Article, code: str) -> Article:
+        article.mentions = [
+            Mention(0, 4, article.text[0:4], "GPE", Actor(code, "AFGHANISTAN", "AFG"))
+        ]
+        return article
+
+    quoted = make_full_article("The Source said: we will never talk secretly to them, at all.")
+    articles = [
+        quoted,
+        mentioning(
+            talks("Secret talks in Amman went well.", source="AFGGOV", outlet="Levant Daily"),
+            "AFGGOV",
+        ),
+        mentioning(
+            talks("Secret talks, secret places: Amman again.", source="AFGREB", cameo="0871"),
+            "AFGREB",
+        ),
+        mentioning(talks("Troops fought in Kabul.", source="AFGMIL", cameo="190"), "AFGMIL"),
+    ]
+    with Store(tmp_path / "d.db") as store:
+        for article in articles:
+            store.write_article(article)
+        filters: list[dict[str, object]] = [
+            {"actor": "AFG"},
+            {"actor": "AFGREB"},
+            {"anonymous": False, "actor": "AFG"},
+            {"anonymous": True},
+            {"has_quote": False},
+            {"place": "JO"},
+            {"place": "amman"},
+            {"cameo": "04"},
+            {"cameo": "0871"},
+            {"plover": "CONSULT"},
+            {"outlet": "Levant Daily", "actor": "AFG"},
+            {"since": "2006-01-18", "actor": "AFG", "cameo": "08"},
+        ]
+        found = 0
+        for q in ("secret*", "talk* OR Kabul"):
+            searched = [a["id"] for a in store.articles(q=q)]
+            assert len(searched) >= 2
+            for f in filters:
+                query = ArticleQuery(q=q, **f)  # type: ignore[arg-type]
+                alone = {a["id"] for a in store.articles(ArticleQuery(**f))}  # type: ignore[arg-type]
+                both = [a["id"] for a in store.articles(query)]
+                assert alone and both == [i for i in searched if i in alone], (q, f)
+                found += bool(both)
+                assert store.page(query).total == len(both)
+                keys, args, order = queries._article_keys(query)
+                plan = " ".join(
+                    row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + keys + order, args)
+                )
+                assert "VIRTUAL TABLE INDEX 0:M" in plan and "INDEX 0:=" not in plan, (f, plan)
+        assert found >= len(filters)
+        assert [a["id"] for a in store.articles(q="secret*", anonymous=False, actor="AFG")] == [
+            articles[2].id,
+            articles[1].id,
+        ]
 
 
 def test_quotations_are_filtered_by_speaker_and_anonymity(tmp_path: Path) -> None:
