@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ from test_store import make_article, make_full_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 V2_DUMP = FIXTURES / "store" / "store_v2.sql"
+V4_DUMP = FIXTURES / "store" / "store_v4.sql"
 
 AMMAN = EventPlace("Amman", "clause", "JO", 31.95522, 35.94503, 250441)
 BAGHDAD = EventPlace("Baghdad", "clause", "IQ", 33.34058, 44.40088, 98182)
@@ -618,7 +620,7 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
     }
     conn.close()
     with Store(path) as store:
-        assert current_version(store.conn) == SCHEMA_VERSION == 4
+        assert current_version(store.conn) == SCHEMA_VERSION == 5
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         for article_id, doc in before.items():
@@ -658,24 +660,102 @@ def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
             ).fetchall()
             == fresh_days
         )
-        assert article_prefixes(store.conn) == fresh_prefixes  # version 4's, filled
-        assert fresh_prefixes["actor"] and fresh_prefixes["root"]
+        assert article_prefixes(store.conn) == fresh_prefixes  # versions 4 and 5's, filled
+        assert all(fresh_prefixes.values())
+
+
+ARTICLE_VALUES = {
+    "actor": ("article_actors", "prefix"),  # schema version 4
+    "root": ("article_roots", "prefix"),
+    "plover": ("article_plovers", "plover"),  # schema version 5
+    "place": ("article_countries", "country"),
+}
 
 
 def article_prefixes(conn: sqlite3.Connection) -> dict[str, set[tuple[str, str]]]:
-    """Each article's actor prefixes and CAMEO roots as schema version 4 holds them, by id."""
+    """Each article's actor prefixes, CAMEO roots (schema version 4), PLOVER types and the
+    countries of the places it names (version 5) as the store holds them, by article id."""
     return {
         kind: {
             tuple(row)
             for row in conn.execute(
-                f"SELECT a.id, x.prefix FROM {table} x JOIN articles a ON a.key = x.article"
+                f"SELECT a.id, x.{column} FROM {table} x JOIN articles a ON a.key = x.article"
             )
         }
-        for kind, table in (("actor", "article_actors"), ("root", "article_roots"))
+        for kind, (table, column) in ARTICLE_VALUES.items()
     }
 
 
-def test_the_articles_prefixes_follow_their_mentions_and_events(tmp_path: Path) -> None:
+def derived_prefixes(conn: sqlite3.Connection) -> dict[str, set[tuple[str, str]]]:
+    """What ``article_prefixes`` must hold, read from the mentions, events and places."""
+    return {
+        kind: {tuple(row) for row in conn.execute(sql)}
+        for kind, sql in {
+            "actor": "SELECT a.id, substr(ac.code, 1, 3) FROM mentions m"
+            " JOIN actors ac ON ac.key = m.actor JOIN articles a ON a.key = m.article",
+            "root": "SELECT a.id, substr(e.cameo, 1, 2) FROM events e"
+            " JOIN articles a ON a.key = e.article",
+            "plover": "SELECT a.id, e.plover_type FROM events e"
+            " JOIN articles a ON a.key = e.article WHERE e.plover_type IS NOT NULL",
+            "place": "SELECT a.id, l.country FROM places p JOIN locations l ON l.key = p.location"
+            " JOIN articles a ON a.key = p.article WHERE l.country IS NOT NULL",
+        }.items()
+    }
+
+
+def load_v4_store(path: Path) -> None:
+    """The version-4 store of V4_DUMP in a new file (its full-text indexes as written)."""
+    conn = sqlite3.connect(path)
+    conn.executescript(V4_DUMP.read_text(encoding="utf-8"))
+    conn.close()
+
+
+def test_a_version_4_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    load_v4_store(path)
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    assert current_version(conn) == 4
+    before = {
+        row["id"]: read_article_json(conn, Lookups(), row, None)
+        for row in conn.execute("SELECT * FROM articles")
+    }
+    conn.close()
+    with Store(path) as store:
+        assert current_version(store.conn) == SCHEMA_VERSION == 5
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        for index in ("articles_fts", "quotes_fts"):
+            store.conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+        for article_id, doc in before.items():
+            stored = store.article(article_id)
+            assert stored is not None
+            assert stored | {"article": None} == doc | {"article": None}
+        held = article_prefixes(store.conn)
+        assert held == derived_prefixes(store.conn) and held["plover"] and held["place"]
+        page = store.page(ArticleQuery(q="Afghanistan OR insurgents"))
+        assert page.total == 2 and page.facets is not None
+        migrated = _schema(store.conn)
+        dump = list(store.conn.iterdump())
+    with Store(tmp_path / "fresh.db") as fresh:
+        assert migrated == _schema(fresh.conn)
+        for doc in before.values():
+            fresh.write_json(doc, [])
+        fresh_page = fresh.page(ArticleQuery(q="Afghanistan OR insurgents"))
+        assert article_prefixes(fresh.conn) == held
+    # The facets of version 5's tables count what the events and places of the two give.
+    assert fresh_page.facets == page.facets
+    assert {f["value"]: f["count"] for f in page.facets["plover"]} == dict(
+        Counter(p for _, p in held["plover"])
+    )
+    assert {f["value"]: f["count"] for f in page.facets["place"]} == dict(
+        Counter(c for _, c in held["place"])
+    )
+    with Store(path) as store:
+        assert list(store.conn.iterdump()) == dump  # opening again changes nothing
+
+
+def test_the_articles_prefixes_follow_their_mentions_events_and_places(tmp_path: Path) -> None:
     with Store(tmp_path / "d.db") as store:
         first = talks("Talks in Amman went well.", source="IRQREB", target="USAGOV", cameo="044")
         store.write_article(first)
@@ -687,22 +767,7 @@ def test_the_articles_prefixes_follow_their_mentions_and_events(tmp_path: Path) 
             return article_prefixes(store.conn)
 
         def derived() -> dict[str, set[tuple[str, str]]]:
-            return {
-                "actor": {
-                    tuple(row)
-                    for row in store.conn.execute(
-                        "SELECT a.id, substr(ac.code, 1, 3) FROM mentions m"
-                        " JOIN actors ac ON ac.key = m.actor JOIN articles a ON a.key = m.article"
-                    )
-                },
-                "root": {
-                    tuple(row)
-                    for row in store.conn.execute(
-                        "SELECT a.id, substr(e.cameo, 1, 2) FROM events e"
-                        " JOIN articles a ON a.key = e.article"
-                    )
-                },
-            }
+            return derived_prefixes(store.conn)
 
         assert held() == derived()
         assert (first.id, "04") in held()["root"] and (quoted.id, "USA") in held()["actor"]
@@ -710,6 +775,21 @@ def test_the_articles_prefixes_follow_their_mentions_and_events(tmp_path: Path) 
         store.write_article(first, replace=True)  # coded again: 04 leaves, 05 comes
         assert held() == derived()
         assert (first.id, "04") not in held()["root"] and (first.id, "05") in held()["root"]
+        assert (quoted.id, "CONSULT") in held()["plover"] and (quoted.id, "JO") in held()["place"]
+        # Rows changed in place: the quotation's article's events and its place elsewhere.
+        key = store.conn.execute("SELECT key FROM articles WHERE id = ?", (quoted.id,)).fetchone()[
+            0
+        ]
+        store.conn.execute("UPDATE events SET plover_type = 'PROTEST' WHERE article = ?", (key,))
+        store.conn.execute(
+            "UPDATE places SET location = (SELECT key FROM locations WHERE country = 'IQ')"
+            " WHERE article = ?",
+            (key,),
+        )
+        assert held() == derived()
+        assert (quoted.id, "CONSULT") not in held()["plover"] and (quoted.id, "IQ") in held()[
+            "place"
+        ]
         for gone in (first, quoted):
             store.conn.execute("DELETE FROM articles WHERE id = ?", (gone.id,))
             assert held() == derived()

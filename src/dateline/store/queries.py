@@ -50,7 +50,7 @@ ROOT_DIGITS = 2
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
 SNIPPET_TOKENS = 16
-# Articles whose snippets are made in one query.
+# Articles whose summaries and snippets are read in one query each.
 SNIPPET_BATCH = 50
 EARTH_RADIUS_KM = 6371.0088
 
@@ -471,7 +471,7 @@ def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
         where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
         args.append(_glob(query.cameo))
     if query.plover:
-        where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.plover_type = ?)")
+        where.append(f"{key} IN (SELECT article FROM article_plovers WHERE plover = ?)")
         args.append(query.plover)
     return where, args
 
@@ -510,13 +510,18 @@ def _needs_article_row(query: ArticleQuery) -> bool:
     return bool(query.outlet or query.since or query.until)
 
 
-_ARTICLE_SUMMARY = (
+# The summaries of a batch of articles, in one statement (one a key, and another for each
+# first URL, took 3 to 5 ms of a search page on the bench store).
+_ARTICLE_SUMMARIES = (
     "SELECT a.key, a.id, a.title, a.outlet, a.published, a.published_precision,"
     " a.published_source, l.name AS dateline_name, l.country AS dateline_country,"
     " (SELECT COUNT(*) FROM events e WHERE e.article = a.key AND e.confidence >= ?)"
     " AS n_events,"
-    " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes"
-    " FROM articles a LEFT JOIN locations l ON l.key = a.dateline WHERE a.key = ?"
+    " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes,"
+    " (SELECT s.locator FROM article_sources s WHERE s.article = a.key AND s.kind = 'url'"
+    " ORDER BY s.rowid LIMIT 1) AS url"
+    " FROM articles a LEFT JOIN locations l ON l.key = a.dateline"
+    " WHERE a.key IN (SELECT value FROM json_each(?))"
 )
 
 
@@ -538,9 +543,12 @@ def articles(
 
     def summaries() -> Iterator[Json]:
         snippets = _snippets(store, query.q, batch) if query.q else {}
+        rows = {
+            row["key"]: row
+            for row in store.run(_ARTICLE_SUMMARIES, [min_confidence, json.dumps(batch)])
+        }
         for key in batch:
-            [row] = store.run(_ARTICLE_SUMMARY, [min_confidence, key])
-            yield article_summary(store, row, snippets.get(key))
+            yield article_summary(rows[key], snippets.get(key))
         batch.clear()
 
     for (key,) in found:
@@ -571,7 +579,7 @@ def _snippets(store: Store, q: str | None, keys: list[int]) -> dict[int, str]:
     }
 
 
-def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json:
+def article_summary(row: sqlite3.Row, snippet: str | None) -> Json:
     published = None
     if row["published"] is not None:
         published = {
@@ -586,7 +594,7 @@ def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json
         "id": row["id"],
         "title": row["title"],
         "outlet": row["outlet"],
-        "url": store.first_url(row["key"]),
+        "url": row["url"],
         "published": published,
         "dateline": dateline,
         "events": row["n_events"],
@@ -662,19 +670,22 @@ def article_facets(
         "country": _top(countries),
     }
 
-    def grouped(what: str, table: str, joins: str = "") -> list[Json]:
+    def grouped(column: str, table: str) -> list[Json]:
         sql = (
-            f"SELECT {what} AS value, COUNT(DISTINCT x.article) AS n FROM {table} x{joins}"
-            f" WHERE x.article {scope} GROUP BY value HAVING value IS NOT NULL"
+            f"SELECT x.{column} AS value, COUNT(*) AS n FROM {table} x"
+            f" WHERE x.article {scope} GROUP BY value"
         )
         return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
 
-    # Each article's actor prefixes, held once each (schema_v4.sql): COUNT(DISTINCT) over
-    # every mention (about 80 an article) took 30 ms of a search page's 100 on the bench store.
-    facets["actor"] = grouped("x.prefix", "article_actors")
-    facets["root"] = grouped("x.root", "events")
-    facets["plover"] = grouped("x.plover_type", "events")
-    facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
+    # Each article's actor prefixes, CAMEO roots, PLOVER types and the countries of the places
+    # it names, held once each (schema_v4.sql, schema_v5.sql): read from an index on the
+    # article, so an article counts once a value. COUNT(DISTINCT) over every mention (about
+    # 80 an article) took 30 ms of a search page on the bench store; over every event (for
+    # roots and types) and place (joined to its location) 8 to 11 ms each, these 2 to 3.
+    facets["actor"] = grouped("prefix", "article_actors")
+    facets["root"] = grouped("prefix", "article_roots")
+    facets["plover"] = grouped("plover", "article_plovers")
+    facets["place"] = grouped("country", "article_countries")
     # Both quotation facets in one pass over the articles' quotations.
     [(quoted, anonymous)] = store.run(
         "SELECT COUNT(DISTINCT x.article),"
