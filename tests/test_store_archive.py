@@ -406,6 +406,31 @@ def test_quotations_are_filtered_by_speaker_and_anonymity(tmp_path: Path) -> Non
         assert store.total(QuoteQuery(anonymous=False)) == 0
 
 
+def test_quotations_found_by_their_words_come_in_the_stored_order_with_their_count(
+    tmp_path: Path,
+) -> None:
+    texts = [
+        "The Source said: we will never talk to them again, at all.",
+        "A Minister said: we talk to everyone, and we will talk again.",
+        "The Envoy said: nobody will talk, whatever they say to us.",
+    ]
+    with Store(tmp_path / "d.db") as store:
+        for text in reversed(texts):  # stored in the other order than written
+            store.write_article(make_full_article(text))
+        every = [(q["article"]["id"], q["id"]) for q in store.quotes()]
+        for filters in ({}, {"anonymous": True}, {"anonymous": False}, {"since": "2000"}):
+            for words in ("talk", "never OR whatever", "will NOT nobody", "parts"):
+                query = QuoteQuery(q=words, **filters)  # type: ignore[arg-type]
+                found = [(q["article"]["id"], q["id"]) for q in store.quotes(query)]
+                assert found == [k for k in every if k in set(found)], (words, filters)
+                assert store.total(query) == len(found)
+                page = store.page(dataclasses.replace(query, limit=2, offset=1))
+                assert [(q["article"]["id"], q["id"]) for q in page.items] == found[1:3]
+                assert page.total == len(found)
+        assert store.total(QuoteQuery(q="talk")) == 3
+        assert store.total(QuoteQuery(anonymous=True)) == 3
+
+
 def test_a_query_running_over_the_time_limit_is_stopped_with_E102(tmp_path: Path) -> None:
     slow = (
         "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?)"

@@ -710,20 +710,23 @@ def _top(counts: Counter[Any]) -> list[Json]:
 # --- quotations --------------------------------------------------------------------------------
 
 
-def _quote_terms(query: QuoteQuery) -> tuple[str, Where]:
+def _quote_terms(query: QuoteQuery, *, article_row: bool = True) -> tuple[str, Where]:
+    """The FROM and WHERE of a quotation query; ``article_row`` False leaves out the join to
+    the article when no filter reads it (a count: every quotation has its article)."""
     where: list[str] = []
     args: list[Any] = []
+    article_row = article_row or bool(query.speaker or query.since or query.until)
+    join = " JOIN articles a ON a.key = q.article" if article_row else ""
     if query.q:
         from_sql = (
             " FROM quotes_fts"
             f" JOIN quotes q ON q.article = (quotes_fts.rowid >> {QUOTE_FTS_SHIFT})"
-            f" AND q.idx = (quotes_fts.rowid & {(1 << QUOTE_FTS_SHIFT) - 1})"
-            " JOIN articles a ON a.key = q.article"
+            f" AND q.idx = (quotes_fts.rowid & {(1 << QUOTE_FTS_SHIFT) - 1})" + join
         )
         where.append("quotes_fts MATCH ?")
         args.append(query.q)
     else:
-        from_sql = " FROM quotes q JOIN articles a ON a.key = q.article"
+        from_sql = " FROM quotes q" + join
     if query.speaker:
         words = "%" + query.speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         words += "%"
@@ -751,12 +754,16 @@ def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
     """The quotations matching ``query`` (``limit``/``offset`` applied), streamed."""
     from_sql, (where, args) = _quote_terms(query)
     paging, paging_args = _paging(query.limit, query.offset)
+    # A quotation's full-text rowid is (article << 20) + idx (schema_v3.sql): in its order,
+    # FTS5 gives the matches in the list's order, and a page stops at its last row (sorting
+    # the 33,333 matches of ``q=said`` first took 0.3 s on the bench store).
+    order = " ORDER BY quotes_fts.rowid" if query.q else " ORDER BY q.article, q.idx"
     sql = (
         "SELECT q.*, a.id AS article_id, a.title AS article_title,"
         " a.outlet AS article_outlet, a.published AS article_published"
         + from_sql
         + _sql_where(where)
-        + " ORDER BY q.article, q.idx"
+        + order
         + paging
     )
     texts = _ArticleTexts(store)
@@ -809,7 +816,15 @@ def quote_speakers(store: Store, query: QuoteQuery, top: int = FACET_VALUES) -> 
 
 
 def count_quotes(store: Store, query: QuoteQuery) -> int:
-    from_sql, (where, args) = _quote_terms(query)
+    """How many quotations match: a full-text query alone counts its index's rows (each is a
+    quotation's, kept in step by triggers: 33,333 matches of ``said`` in 5 rather than 200
+    ms on the bench store), and no count reads the articles unless a filter does (counting
+    the 333,333 anonymous quotations read an article for each, past the 1 s time limit)."""
+    if query.q and query.anonymous is None and not (query.speaker or query.since or query.until):
+        return int(
+            store.run("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.q])[0][0]
+        )
+    from_sql, (where, args) = _quote_terms(query, article_row=False)
     return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
 
 
