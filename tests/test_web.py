@@ -32,8 +32,10 @@ import dateline
 from conftest import SEED, SEED_DATE
 from dateline import Settings
 from dateline.cli.main import app as cli
-from dateline.store import Store
+from dateline.model import Article
+from dateline.store import ArticleQuery, Store
 from dateline.web import create_app
+from dateline.web.state import Archive
 
 Json = Any
 
@@ -355,6 +357,35 @@ def test_extract_with_store_stores_it_and_a_read_only_store_refuses(
         assert (refused.status, refused.json()["error"]["code"]) == (403, "E105")
         assert call(url, "/api/events?limit=1").status == 200
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_the_app_keeps_its_read_connection_and_sees_what_is_written_since(
+    examples_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(examples_db, db)
+    archive = Archive(db, False, Settings(min_confidence=0))
+    with archive.reader() as first:
+        total = first.page(ArticleQuery()).total
+    with archive.reader() as again:
+        assert again is first  # kept open for the next request
+    with Store(db) as writer:
+        writer.write_article(Article(text="Syrian officials met Turkish envoys in Amman."))
+    with archive.reader() as again:
+        assert again is first and again.page(ArticleQuery()).total == total + 1
+    with serving(db) as url:
+        assert call(url, "/api/articles?limit=1").json()["total"] == total + 1
+        with Store(db) as writer:
+            writer.write_article(Article(text="Jordanian envoys met Iraqi officials in Amman."))
+        assert call(url, "/api/articles?limit=1").json()["total"] == total + 2
+    with Store(db) as writer:
+        writer.conn.execute("CREATE TABLE scratch (x)")  # the schema changed: a new one
+    with archive.reader() as other:
+        assert other is not first
+    with pytest.raises(RuntimeError), archive.reader() as failed:
+        raise RuntimeError("the request failed")
+    with archive.reader() as after:
+        assert after is not failed  # a failed request's connection is closed
 
 
 # --- dateline serve ----------------------------------------------------------------------------

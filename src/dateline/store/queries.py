@@ -50,7 +50,7 @@ ROOT_DIGITS = 2
 TITLE_WEIGHT = 3.0
 # Words around the first match in an article's snippet; the match is set in ** **.
 SNIPPET_TOKENS = 16
-# Articles whose snippets are made in one query.
+# Articles whose summaries and snippets are read in one query each.
 SNIPPET_BATCH = 50
 EARTH_RADIUS_KM = 6371.0088
 
@@ -417,9 +417,18 @@ def count_events(store: Store, query: EventQuery, *, only: Matching | None = Non
 def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
     """The WHERE terms of an article query over ``articles a`` (but for ``q``); ``key`` is
     the article's key in them (``a.key``, or the full-text index's rowid when no term reads
-    another column of ``articles``: ``_needs_article_row``)."""
+    another column of ``articles``: ``_needs_article_row``).
+
+    With a full-text query, a term on the key is written ``+key IN (...)``: the unary +
+    keeps SQLite from handing the list to FTS5 as rowid constraints, which FTS5 answers by
+    setting the whole query up again for each key: ``q=secret&anonymous=false&actor=AFG``
+    (8,603 AFG articles) ran past the 1 s time limit on the bench store, and is answered in
+    10 ms by one pass over the matches."""
     where: list[str] = []
     args: list[Any] = []
+    unindexed = "+" + key
+    if query.q:
+        key = unindexed
     if query.outlet:
         where.append("a.outlet = ?")
         args.append(query.outlet)
@@ -448,10 +457,11 @@ def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
     if query.has_quote is not None:
         # A subquery of one indexed column and no WHERE is answered from the index itself
         # (``quotes_article``), without running a correlated EXISTS for each match: 12 of
-        # the 30 ms the 33,333 matches of ``insurg*`` took to test on the bench store. The
-        # unary + keeps SQLite from handing the key to FTS5 as a constraint (``_snippets``).
+        # the 30 ms the 33,333 matches of ``insurg*`` took to test on the bench store. Not
+        # an index's constraint either without a full-text query: driven by the quotations'
+        # articles, ``has_quote=true&outlet=Gulf Wire`` took 330 rather than 51 ms.
         negated = "" if query.has_quote else "NOT "
-        where.append(f"+{key} {negated}IN (SELECT article FROM quotes)")
+        where.append(f"{unindexed} {negated}IN (SELECT article FROM quotes)")
     if query.anonymous is not None:
         exists = "EXISTS" if query.anonymous else "NOT EXISTS"
         where.append(
@@ -464,7 +474,7 @@ def article_where(query: ArticleQuery, key: str = "a.key") -> Where:
         where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.cameo GLOB ?)")
         args.append(_glob(query.cameo))
     if query.plover:
-        where.append(f"{key} IN (SELECT e.article FROM events e WHERE e.plover_type = ?)")
+        where.append(f"{key} IN (SELECT article FROM article_plovers WHERE plover = ?)")
         args.append(query.plover)
     return where, args
 
@@ -474,10 +484,14 @@ def _is_country(place: str) -> bool:
     return len(place) == 2 and place.isalpha() and place.isupper()
 
 
-def _article_keys(query: ArticleQuery) -> tuple[str, list[Any], str]:
-    """The keys of the matching articles (``SELECT ... AS key``), its arguments, and the
-    ORDER BY of the list: by relevance (bm25, titles weighing TITLE_WEIGHT) with a
-    full-text query, else in the order stored."""
+# The relevance of a match: bm25, titles weighing TITLE_WEIGHT (lower is more relevant).
+RELEVANCE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0)"
+
+
+def _article_keys(query: ArticleQuery, *, scored: bool = False) -> tuple[str, list[Any], str]:
+    """The keys of the matching articles (``SELECT ... AS key``, and with ``scored`` and a
+    full-text query their relevance ``AS score``), its arguments, and the ORDER BY of the
+    list: by relevance with a full-text query, else in the order stored."""
     if not query.q:
         where, args = article_where(query)
         return "SELECT a.key AS key FROM articles a" + _sql_where(where), args, " ORDER BY key"
@@ -487,12 +501,13 @@ def _article_keys(query: ArticleQuery) -> tuple[str, list[Any], str]:
     else:
         where, args = article_where(query, "articles_fts.rowid")
         join = ""
+    score = f", {RELEVANCE} AS score" if scored else ""
     return (
-        "SELECT articles_fts.rowid AS key FROM articles_fts"
+        f"SELECT articles_fts.rowid AS key{score} FROM articles_fts"
         + join
         + _sql_where(["articles_fts MATCH ?", *where]),
         [query.q, *args],
-        f" ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), key",
+        f" ORDER BY {RELEVANCE}, key",
     )
 
 
@@ -503,13 +518,18 @@ def _needs_article_row(query: ArticleQuery) -> bool:
     return bool(query.outlet or query.since or query.until)
 
 
-_ARTICLE_SUMMARY = (
+# The summaries of a batch of articles, in one statement (one a key, and another for each
+# first URL, took 3 to 5 ms of a search page on the bench store).
+_ARTICLE_SUMMARIES = (
     "SELECT a.key, a.id, a.title, a.outlet, a.published, a.published_precision,"
     " a.published_source, l.name AS dateline_name, l.country AS dateline_country,"
     " (SELECT COUNT(*) FROM events e WHERE e.article = a.key AND e.confidence >= ?)"
     " AS n_events,"
-    " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes"
-    " FROM articles a LEFT JOIN locations l ON l.key = a.dateline WHERE a.key = ?"
+    " (SELECT COUNT(*) FROM quotes q WHERE q.article = a.key) AS n_quotes,"
+    " (SELECT s.locator FROM article_sources s WHERE s.article = a.key AND s.kind = 'url'"
+    " ORDER BY s.rowid LIMIT 1) AS url"
+    " FROM articles a LEFT JOIN locations l ON l.key = a.dateline"
+    " WHERE a.key IN (SELECT value FROM json_each(?))"
 )
 
 
@@ -531,9 +551,12 @@ def articles(
 
     def summaries() -> Iterator[Json]:
         snippets = _snippets(store, query.q, batch) if query.q else {}
+        rows = {
+            row["key"]: row
+            for row in store.run(_ARTICLE_SUMMARIES, [min_confidence, json.dumps(batch)])
+        }
         for key in batch:
-            [row] = store.run(_ARTICLE_SUMMARY, [min_confidence, key])
-            yield article_summary(store, row, snippets.get(key))
+            yield article_summary(rows[key], snippets.get(key))
         batch.clear()
 
     for (key,) in found:
@@ -564,7 +587,7 @@ def _snippets(store: Store, q: str | None, keys: list[int]) -> dict[int, str]:
     }
 
 
-def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json:
+def article_summary(row: sqlite3.Row, snippet: str | None) -> Json:
     published = None
     if row["published"] is not None:
         published = {
@@ -579,7 +602,7 @@ def article_summary(store: Store, row: sqlite3.Row, snippet: str | None) -> Json
         "id": row["id"],
         "title": row["title"],
         "outlet": row["outlet"],
-        "url": store.first_url(row["key"]),
+        "url": row["url"],
         "published": published,
         "dateline": dateline,
         "events": row["n_events"],
@@ -601,12 +624,35 @@ def first_article_keys(store: Store, query: ArticleQuery) -> list[int]:
     return [row[0] for row in store.run(keys + order + " LIMIT ?", [*args, FACET_SAMPLE_ARTICLES])]
 
 
+def _first_keys_and_total(store: Store, query: ArticleQuery) -> tuple[list[int], int]:
+    """The keys of the first FACET_SAMPLE_ARTICLES matches in the list's order, and how many
+    match in all.
+
+    A full-text search beside article filters reads both in one statement (the count as a
+    window over the ranked matches): ranking visits every match that passes the filters
+    anyway, and a count of its own built the filters' key lists and visited the matches again
+    (``q=helicopter&plover=ASSAULT`` on the bench store: 68 + 28 ms of CPU in two
+    statements, 87 in one; ``q=secret&actor=AFG`` 13 + 10 -> 17). Alone, a search is ranked
+    by itself and counted only past FACET_SAMPLE_ARTICLES matches: FTS5 counts the matches
+    of its index without ranking them (``negotiat*``: 57 + 6 ms in two, 86 in one)."""
+    if query.q and article_where(query)[0]:
+        scored, args, _ = _article_keys(query, scored=True)
+        rows = store.run(
+            f"SELECT key, COUNT(*) OVER () FROM ({scored}) ORDER BY score, key LIMIT ?",
+            [*args, FACET_SAMPLE_ARTICLES],
+        )
+        return [row[0] for row in rows], rows[0][1] if rows else 0
+    first = first_article_keys(store, query)
+    if len(first) < FACET_SAMPLE_ARTICLES:
+        return first, len(first)
+    return first, count_articles(store, query)
+
+
 def article_page(store: Store, query: ArticleQuery) -> Page:
     """One page of an article search, as ``Store.page`` gives it: the first
     FACET_SAMPLE_ARTICLES matches are read once, in order; they give the page's rows (when
     the page lies among them), the facets' scope, and the total when there are fewer."""
-    first = first_article_keys(store, query)
-    total = len(first) if len(first) < FACET_SAMPLE_ARTICLES else count_articles(store, query)
+    first, total = _first_keys_and_total(store, query)
     facets, sample = article_facets(store, query, total, first)
     end = query.offset + (query.limit if query.limit is not None else total)
     on_page = first[query.offset : end] if end <= len(first) or total == len(first) else None
@@ -655,19 +701,22 @@ def article_facets(
         "country": _top(countries),
     }
 
-    def grouped(what: str, table: str, joins: str = "") -> list[Json]:
+    def grouped(column: str, table: str) -> list[Json]:
         sql = (
-            f"SELECT {what} AS value, COUNT(DISTINCT x.article) AS n FROM {table} x{joins}"
-            f" WHERE x.article {scope} GROUP BY value HAVING value IS NOT NULL"
+            f"SELECT x.{column} AS value, COUNT(*) AS n FROM {table} x"
+            f" WHERE x.article {scope} GROUP BY value"
         )
         return _top(Counter({row[0]: row[1] for row in store.run(sql, scope_args)}))
 
-    # Each article's actor prefixes, held once each (schema_v4.sql): COUNT(DISTINCT) over
-    # every mention (about 80 an article) took 30 ms of a search page's 100 on the bench store.
-    facets["actor"] = grouped("x.prefix", "article_actors")
-    facets["root"] = grouped("x.root", "events")
-    facets["plover"] = grouped("x.plover_type", "events")
-    facets["place"] = grouped("l.country", "places", " JOIN locations l ON l.key = x.location")
+    # Each article's actor prefixes, CAMEO roots, PLOVER types and the countries of the places
+    # it names, held once each (schema_v4.sql, schema_v5.sql): read from an index on the
+    # article, so an article counts once a value. COUNT(DISTINCT) over every mention (about
+    # 80 an article) took 30 ms of a search page on the bench store; over every event (for
+    # roots and types) and place (joined to its location) 8 to 11 ms each, these 2 to 3.
+    facets["actor"] = grouped("prefix", "article_actors")
+    facets["root"] = grouped("prefix", "article_roots")
+    facets["plover"] = grouped("plover", "article_plovers")
+    facets["place"] = grouped("country", "article_countries")
     # Both quotation facets in one pass over the articles' quotations.
     [(quoted, anonymous)] = store.run(
         "SELECT COUNT(DISTINCT x.article),"
@@ -692,20 +741,23 @@ def _top(counts: Counter[Any]) -> list[Json]:
 # --- quotations --------------------------------------------------------------------------------
 
 
-def _quote_terms(query: QuoteQuery) -> tuple[str, Where]:
+def _quote_terms(query: QuoteQuery, *, article_row: bool = True) -> tuple[str, Where]:
+    """The FROM and WHERE of a quotation query; ``article_row`` False leaves out the join to
+    the article when no filter reads it (a count: every quotation has its article)."""
     where: list[str] = []
     args: list[Any] = []
+    article_row = article_row or bool(query.speaker or query.since or query.until)
+    join = " JOIN articles a ON a.key = q.article" if article_row else ""
     if query.q:
         from_sql = (
             " FROM quotes_fts"
             f" JOIN quotes q ON q.article = (quotes_fts.rowid >> {QUOTE_FTS_SHIFT})"
-            f" AND q.idx = (quotes_fts.rowid & {(1 << QUOTE_FTS_SHIFT) - 1})"
-            " JOIN articles a ON a.key = q.article"
+            f" AND q.idx = (quotes_fts.rowid & {(1 << QUOTE_FTS_SHIFT) - 1})" + join
         )
         where.append("quotes_fts MATCH ?")
         args.append(query.q)
     else:
-        from_sql = " FROM quotes q JOIN articles a ON a.key = q.article"
+        from_sql = " FROM quotes q" + join
     if query.speaker:
         words = "%" + query.speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         words += "%"
@@ -733,12 +785,16 @@ def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
     """The quotations matching ``query`` (``limit``/``offset`` applied), streamed."""
     from_sql, (where, args) = _quote_terms(query)
     paging, paging_args = _paging(query.limit, query.offset)
+    # A quotation's full-text rowid is (article << 20) + idx (schema_v3.sql): in its order,
+    # FTS5 gives the matches in the list's order, and a page stops at its last row (sorting
+    # the 33,333 matches of ``q=said`` first took 0.3 s on the bench store).
+    order = " ORDER BY quotes_fts.rowid" if query.q else " ORDER BY q.article, q.idx"
     sql = (
         "SELECT q.*, a.id AS article_id, a.title AS article_title,"
         " a.outlet AS article_outlet, a.published AS article_published"
         + from_sql
         + _sql_where(where)
-        + " ORDER BY q.article, q.idx"
+        + order
         + paging
     )
     texts = _ArticleTexts(store)
@@ -791,7 +847,15 @@ def quote_speakers(store: Store, query: QuoteQuery, top: int = FACET_VALUES) -> 
 
 
 def count_quotes(store: Store, query: QuoteQuery) -> int:
-    from_sql, (where, args) = _quote_terms(query)
+    """How many quotations match: a full-text query alone counts its index's rows (each is a
+    quotation's, kept in step by triggers: 33,333 matches of ``said`` in 5 rather than 200
+    ms on the bench store), and no count reads the articles unless a filter does (counting
+    the 333,333 anonymous quotations read an article for each, past the 1 s time limit)."""
+    if query.q and query.anonymous is None and not (query.speaker or query.since or query.until):
+        return int(
+            store.run("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.q])[0][0]
+        )
+    from_sql, (where, args) = _quote_terms(query, article_row=False)
     return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
 
 

@@ -139,7 +139,7 @@ def index(request: Request) -> HTMLResponse:
     except (QueryError, DateError) as e:
         return _bad_filter(request, "index.html", e, params={}, facets=FACETS)
     params = params_of(query)
-    with archive.open() as store:
+    with archive.reader() as store:
         counts = None
         if not params:  # the front page says what the archive holds
             counts = {table: store.count(table) for table in ("articles", "events", "quotes")}
@@ -161,7 +161,7 @@ def index(request: Request) -> HTMLResponse:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     """The reader: the text with every annotation highlighted, and the side panel."""
-    with request.app.state.archive.open() as store:
+    with request.app.state.archive.reader() as store:
         found = store.article(article_id)
     if found is None:
         return _page(request, "missing.html", {"what": f"article {article_id}"}, status=404)
@@ -212,7 +212,7 @@ def events_page(request: Request) -> HTMLResponse:
             errors[name] = str(e)
             return empty
 
-    with request.app.state.archive.open() as store:
+    with request.app.state.archive.reader() as store:
         page = panel("table", lambda: store.page(query).to_json(), {"total": None, "items": []})
         timeline = panel(
             "chart",
@@ -242,7 +242,7 @@ def events_page(request: Request) -> HTMLResponse:
 @router.get("/events/{cluster_id}", response_class=HTMLResponse)
 def event_page(request: Request, cluster_id: int) -> HTMLResponse:
     """One act: its sentence, its cluster's articles and outlets, the quotation reporting it."""
-    with request.app.state.archive.open() as store:
+    with request.app.state.archive.reader() as store:
         found = store.cluster(cluster_id)
         reports: dict[str, dict[str, Any]] = {}
         if found is not None:
@@ -277,7 +277,7 @@ def quotes_page(request: Request) -> HTMLResponse:
     except (QueryError, DateError) as e:
         return _bad_filter(request, "quotes.html", e, params={})
     errors: dict[str, str] = {}
-    with request.app.state.archive.open() as store:
+    with request.app.state.archive.reader() as store:
         try:
             page = store.page(query).to_json()
         except QueryError as e:  # over the time limit (E102): say so, keep the page
