@@ -580,6 +580,11 @@ def test_coder_codes_a_two_sided_act_of_a_compound_subject_between_its_members(
     assert signed and all(t in ("ISR", "SYR") for _, t in signed)
 
 
+def test_coder_reads_approving_a_nomination_as_an_endorsement(cameo_code: Coder) -> None:
+    events = cameo_code("The Senate approved the nomination of a Mississippi judge.")
+    assert [e.cameo for e in events if e.trigger.text == "approved"] == ["051"]
+
+
 def test_coder_reads_moderating_a_debate_as_no_repression(cameo_code: Coder) -> None:
     assert not [e for e in cameo_code("Lester Holt of NBC will moderate the first debate.")]
     events = cameo_code("Chinese police moderated the protesters in Tibet.")
