@@ -585,6 +585,15 @@ def test_coder_reads_approving_a_nomination_as_an_endorsement(cameo_code: Coder)
     assert [e.cameo for e in events if e.trigger.text == "approved"] == ["051"]
 
 
+def test_coder_reads_drawing_a_weapon_on_someone_and_pulling_troops_out(
+    cameo_code: Coder,
+) -> None:
+    events = cameo_code("Iraqi police said a gunman pulled a gun on two Iraqi soldiers.")
+    assert "180" in {e.cameo for e in events if e.trigger.text == "pulled"}
+    events = cameo_code("Russia pulled its troops out of Syria.")
+    assert [e.cameo for e in events if e.trigger.text == "pulled"] == ["0874"]
+
+
 def test_coder_reads_moderating_a_debate_as_no_repression(cameo_code: Coder) -> None:
     assert not [e for e in cameo_code("Lester Holt of NBC will moderate the first debate.")]
     events = cameo_code("Chinese police moderated the protesters in Tibet.")
