@@ -594,6 +594,14 @@ def test_coder_reads_drawing_a_weapon_on_someone_and_pulling_troops_out(
     assert [e.cameo for e in events if e.trigger.text == "pulled"] == ["0874"]
 
 
+def test_a_proposal_with_let_is_no_event(cameo_code: Coder) -> None:
+    proposed = cameo_code("Let Israel and Syria meet in Geneva.")
+    assert proposed and all(e.hypothetical for e in proposed)
+    assert "modality.hortative" in proposed[0].rules
+    allowed = cameo_code("Syria let Israel meet its envoy in Geneva.")
+    assert not any("modality.hortative" in e.rules for e in allowed)
+
+
 def test_coder_reads_moderating_a_debate_as_no_repression(cameo_code: Coder) -> None:
     assert not [e for e in cameo_code("Lester Holt of NBC will moderate the first debate.")]
     events = cameo_code("Chinese police moderated the protesters in Tibet.")

@@ -101,13 +101,34 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
             rules.append("modality.negative_governor")
         tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
     if not hypothetical:
-        if irrealis(verb):
+        if hortative(verb):
+            hypothetical = True
+            rules.append("modality.hortative")
+        elif irrealis(verb):
             hypothetical = True
             rules.append("modality.irrealis")
         elif past_wish(verb):
             hypothetical = True
             rules.append("modality.past_wish")
     return negated, hypothetical, list(dict.fromkeys(rules))
+
+
+def hortative(verb: Token) -> bool:
+    """The complement of an imperative "let" ("Let the United States and Iran negotiate a
+    deal", "Let Hillary and I sit there and just debate"): a proposal, not an event.
+
+    Rule ``modality.hortative``. Tests: ``test_a_proposal_with_let_is_no_event``.
+    """
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    return (
+        first.dep_ in ("ccomp", "xcomp")
+        and head.lemma_.lower() == "let"
+        and head.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
+    )
 
 
 def past_wish(verb: Token) -> bool:
