@@ -616,10 +616,34 @@ def test_cluster_counts_follow_min_confidence(tmp_path: Path) -> None:
 # --- read-only and the migration from version 2 ----------------------------------------------
 
 
-def load_v2_store(path: Path) -> None:
+def _load_dump(path: Path, dump: Path) -> None:
+    """The store a SQL dump holds in a new file (its full-text indexes as written)."""
     conn = sqlite3.connect(path)
-    conn.executescript(V2_DUMP.read_text(encoding="utf-8"))
+    conn.executescript(dump.read_text(encoding="utf-8"))
     conn.close()
+
+
+def load_v2_store(path: Path) -> None:
+    _load_dump(path, V2_DUMP)
+
+
+def _articles_before_upgrade(path: Path, version: int) -> dict[str, dict]:  # type: ignore[type-arg]
+    """The article objects of an older store, by id, read as its own version wrote them."""
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    assert current_version(conn) == version
+    before = {
+        row["id"]: read_article_json(conn, Lookups(), row, None)
+        for row in conn.execute("SELECT * FROM articles")
+    }
+    conn.close()
+    return before
+
+
+def _assert_upgraded_soundly(store: Store) -> None:
+    assert current_version(store.conn) == SCHEMA_VERSION == 5
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_a_read_only_store_writes_nothing(tmp_path: Path) -> None:
@@ -655,18 +679,9 @@ def _schema(conn: sqlite3.Connection) -> set[tuple[str, str]]:
 def test_a_version_2_store_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
     load_v2_store(path)
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
-    assert current_version(conn) == 2
-    before = {
-        row["id"]: read_article_json(conn, Lookups(), row, None)
-        for row in conn.execute("SELECT * FROM articles")
-    }
-    conn.close()
+    before = _articles_before_upgrade(path, 2)
     with Store(path) as store:
-        assert current_version(store.conn) == SCHEMA_VERSION == 5
-        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        _assert_upgraded_soundly(store)
         for article_id, doc in before.items():
             stored = store.article(article_id)
             assert stored is not None
@@ -748,27 +763,15 @@ def derived_prefixes(conn: sqlite3.Connection) -> dict[str, set[tuple[str, str]]
 
 
 def load_v4_store(path: Path) -> None:
-    """The version-4 store of V4_DUMP in a new file (its full-text indexes as written)."""
-    conn = sqlite3.connect(path)
-    conn.executescript(V4_DUMP.read_text(encoding="utf-8"))
-    conn.close()
+    _load_dump(path, V4_DUMP)
 
 
 def test_a_version_4_store_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "v4.db"
     load_v4_store(path)
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
-    assert current_version(conn) == 4
-    before = {
-        row["id"]: read_article_json(conn, Lookups(), row, None)
-        for row in conn.execute("SELECT * FROM articles")
-    }
-    conn.close()
+    before = _articles_before_upgrade(path, 4)
     with Store(path) as store:
-        assert current_version(store.conn) == SCHEMA_VERSION == 5
-        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        _assert_upgraded_soundly(store)
         for index in ("articles_fts", "quotes_fts"):
             store.conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
         for article_id, doc in before.items():
