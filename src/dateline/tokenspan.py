@@ -15,7 +15,14 @@ from bisect import bisect_left, bisect_right
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-__all__ = ["TokenBounds", "expand_span", "token_bounds"]
+from .model import Article
+
+# Dashes that end a dateline ("BAGHDAD (Reuters) -", "HANOI, Vietnam (AP) —"), and how many
+# tokens after its place a dateline may run before its dash ("(AP) —").
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+DATELINE_MAX_TOKENS = 12
+
+__all__ = ["DATELINE_DASHES", "TokenBounds", "dateline_tokens", "expand_span", "token_bounds"]
 
 
 class TokenBounds:
@@ -65,3 +72,23 @@ def expand_span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 _LAST: TokenBounds | None = None
+
+
+def dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
+    """The tokens of the article's dateline ("HANOI, Vietnam (AP) —"), from its place up
+    to the dash that ends it, when the dateline opens a sentence: they name where the story
+    was filed, never a party (the coder's roles) nor an antecedent (coreference).
+
+    Tests: ``test_coder_takes_the_subject_after_the_dateline``,
+    ``test_the_datelines_outlet_is_never_what_it_refers_to``.
+    """
+    if article.dateline is None:
+        return frozenset()
+    span = expand_span(doc, article.dateline.start, article.dateline.end)
+    if span is None or span.start != span.sent.start:
+        return frozenset()
+    limit = min(span.sent.end, span.end + DATELINE_MAX_TOKENS)
+    for tok in doc[span.end : limit]:
+        if tok.text in DATELINE_DASHES:
+            return frozenset(range(span.start, tok.i + 1))
+    return frozenset()

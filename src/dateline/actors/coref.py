@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Mention, Quote
 from ..spanindex import SpanIndex
-from ..tokenspan import expand_span
+from ..tokenspan import dateline_tokens, expand_span
 from .coref_lexicon import (
     DESCRIPTION_AGENTS,
     FIRST_PERSON_PLURAL,
@@ -55,24 +55,6 @@ WINDOW_SENTENCES = 3
 # (by their lemma).
 _PRONOUNS = FIRST_PERSON_PLURAL | THING_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS
 _DESCRIPTION_HEADS = SPEAKER_DESCRIPTIONS | frozenset(DESCRIPTION_AGENTS)
-
-
-# How far after the dateline's place its outlet and dash may end ("GENEVA (Reuters) -").
-_DATELINE_REACH_CHARS = 40
-_DATELINE_DASHES = ("\u2014", "\u2013", "--", " - ")
-
-
-def _dateline_end(article: Article) -> int:
-    """Where the article's dateline ends ("GENEVA (Reuters) —"), or 0 when it has none: its
-    place and outlet are never what a pronoun refers back to ("it needs" is not Reuters)."""
-    dateline = article.dateline
-    if dateline is None:
-        return 0
-    window = article.text[dateline.end : dateline.end + _DATELINE_REACH_CHARS]
-    found = [window.find(d) for d in _DATELINE_DASHES if d in window]
-    if not found or "\n" in window[: min(found)]:
-        return dateline.end
-    return dateline.end + min(found) + 1
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -116,7 +98,13 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
     """
     # Antecedents are actors with a country or organisation; an agent without one
     # ("---REB" for "the insurgents") is what a description resolves, not an antecedent.
-    dateline_end = _dateline_end(article)
+    # The dateline's place and outlet ("GENEVA (Reuters) —") are never what a pronoun
+    # refers back to ("it needs" is not Reuters).
+    dateline = dateline_tokens(article, doc)
+    if dateline:
+        dateline_end = doc[max(dateline)].idx + 1
+    else:
+        dateline_end = article.dateline.end if article.dateline is not None else 0
     resolved = sorted(
         (
             m

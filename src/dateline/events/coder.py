@@ -48,7 +48,7 @@ from ..actors.coref import resolve_coreference
 from ..actors.match import ActorMatcher, DiscardText
 from ..model import Article, Event, Mention
 from ..settings import Settings
-from ..tokenspan import expand_span
+from ..tokenspan import dateline_tokens, expand_span
 from . import build
 from .build import (
     CODER_ID,
@@ -63,7 +63,7 @@ from .evaluation import add_evaluations
 from .filter import weigh_events
 from .joined import merge_joined_verbs
 from .legal import refine_legal_codes
-from .lexicon import DATELINE_DASHES, PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
+from .lexicon import PERIOD_DISCARD_PHRASES, TIME_DISCARD_WORDS
 from .modality import is_question
 from .nominal import complete_from_earlier_talks, nominal_events
 from .noun_acts import noun_acts
@@ -88,10 +88,6 @@ _register_text = register_text
 _span_text = span_text
 
 
-# How many tokens after its place a dateline may run before its dash ("(AP) —").
-_DATELINE_TOKENS = 12
-
-
 def _article_date(article: Article) -> date | None:
     return article.published.as_date() if article.published else None
 
@@ -114,7 +110,7 @@ def code_events(
     if getattr(settings, "infer_actors", False) and not settings.petrarch_compat:
         infer_named_actors(article, doc, mentions)
     resolve_coreference(article, doc, mentions)
-    dateline = _dateline_tokens(article, doc)
+    dateline = dateline_tokens(article, doc)
     index = MentionIndex(doc, mentions, dateline)
     new_actor_length = getattr(settings, "new_actor_length", 0)
     roles = Roles(index, actors, when, new_actor_length)
@@ -214,21 +210,3 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     }
     words = " ".join(t.text for t in phrase if t.i not in inside_noun)
     return actors.find_discard(words, when=when) is not None
-
-
-def _dateline_tokens(article: Article, doc: Doc) -> frozenset[int]:
-    """The tokens of the article's dateline ("HANOI, Vietnam (AP) —"), from its place up
-    to the dash that ends it, when the dateline opens a sentence.
-
-    Tests: ``test_coder_takes_the_subject_after_the_dateline``.
-    """
-    if article.dateline is None:
-        return frozenset()
-    span = expand_span(doc, article.dateline.start, article.dateline.end)
-    if span is None or span.start != span.sent.start:
-        return frozenset()
-    limit = min(span.sent.end, span.end + _DATELINE_TOKENS)
-    for tok in doc[span.end : limit]:
-        if tok.text in DATELINE_DASHES:
-            return frozenset(range(span.start, tok.i + 1))
-    return frozenset()

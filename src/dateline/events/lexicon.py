@@ -439,8 +439,6 @@ OBLIGATION_CUES = frozenset(
     {"announce", "declare", "conclude", "warn", "proclaim", "decide", "rule"}
 )
 
-# Dashes that end a dateline ("BAGHDAD (Reuters) -", "HANOI, Vietnam (AP) —").
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 # Verbs of request and demand: the act they ask for ("urged Vietnam to push back",
 # "demanded that the US cancel the sale") is what is requested, not an event; CAMEO codes
