@@ -166,7 +166,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                 if persons is None:
                     persons = sorted(
                         [m for m in resolved if not _is_organisation(root_of(m))]
-                        + _titled_people(speakers, root_of),
+                        + _people_without_country(speakers, root_of),
                         key=lambda m: m.start,
                     )
                 pool = persons
@@ -399,7 +399,7 @@ def _clause_subject(pool: list[Mention], pronoun: Token) -> Mention | None:
     return None
 
 
-def _titled_people(mentions: list[Mention], root_of: _Roots) -> list[Mention]:
+def _people_without_country(mentions: list[Mention], root_of: _Roots) -> list[Mention]:
     """People named with a title the dictionaries lack, whose country is not known yet
     ("Senator Jane Hale", ``---LEG``): "she" may refer back to them, and takes the story's
     country with them later (rule ``coref.titled_person``)."""

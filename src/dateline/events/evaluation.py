@@ -52,6 +52,7 @@ from .evaluation_lexicon import (
     TRAIT_VERBS,
 )
 from .plover import plover_for
+from .syntax import small_clause
 
 __all__ = [
     "NAMING_THRESHOLD",
@@ -165,15 +166,13 @@ def _small_clause_naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list
     """ "considers the governor unfit": the parser's verbless clause (an adjective or noun
     with a subject) holds the party named and what it is named."""
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in ("ADJ", "NOUN"):
-            continue
-        for subject in clause.children:
-            if subject.dep_ == "nsubj":
-                party = index.party(subject)
-                if party is None:
-                    return None
-                inside = {t.i for t in subject.subtree}
-                return party, [t for t in clause.subtree if t.i not in inside]
+        subject = small_clause(clause)
+        if subject is not None:
+            party = index.party(subject)
+            if party is None:
+                return None
+            inside = {t.i for t in subject.subtree}
+            return party, [t for t in clause.subtree if t.i not in inside]
     return None
 
 

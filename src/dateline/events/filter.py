@@ -47,6 +47,7 @@ from .filter_lexicon import (
     STRIVING_LEMMAS,
     THOUGHT_LEMMAS,
 )
+from .syntax import small_clause
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
 
@@ -336,7 +337,7 @@ def _naming(c: Candidate) -> bool:
         or (child.dep_ == "prep" and child.lower_ == "as")
         or (child.dep_ == "dobj" and any(g.dep_ in ("oprd", "appos") for g in child.children))
         or (child.dep_ == "npadvmod" and child.i > verb.i and child.pos_ == "NOUN")
-        or small_clause(child)
+        or small_clause(child) is not None
         for child in verb.children
     )
 
@@ -394,16 +395,6 @@ def _display_with_object(c: Candidate) -> bool:
         c.event.root in DISPLAY_ROOTS
         and verb.lemma_.lower() in DISPLAY_LEMMAS
         and any(child.dep_ == "dobj" for child in verb.children)
-    )
-
-
-def small_clause(child: Token) -> bool:
-    """ "considers all settlement activity illegal": the parser's clause with no verb, an
-    adjective or noun with a subject of its own, is the naming's object and complement."""
-    return (
-        child.dep_ == "ccomp"
-        and child.pos_ in ("ADJ", "NOUN")
-        and any(g.dep_ == "nsubj" for g in child.children)
     )
 
 

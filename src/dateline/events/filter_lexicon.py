@@ -6,6 +6,8 @@ record (issue 10: rules for constructions, measured on whole gold sets).
 
 from __future__ import annotations
 
+from .evaluation_lexicon import NAMING_LEMMAS as EVALUATION_NAMING_LEMMAS
+
 # Verbs with so general a sense that their dictionary block's own code is a guess unless a
 # pattern names what they act on ("took a beating", "gave the campaign a lift", "went to
 # bed", "served as a lawyer", "led the prosecution"): light, motion, possession, perception
@@ -151,12 +153,10 @@ CHAIN_DEPS = frozenset({"xcomp", "acomp", "conj", "ccomp", "advcl", "acl", "relc
 # Labels that join a noun phrase to the phrase it belongs to ("A and B", "X, the minister").
 PHRASE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "amod"})
 
-# Verbs of naming: with a complement ("called the race a toss-up", "described the area as
-# one huge pit") they name, and do nothing to anyone; events/evaluation.py codes the
-# naming when it praises or criticizes.
-NAMING_LEMMAS = frozenset(
-    {"call", "describe", "label", "brand", "term", "dub", "consider", "regard"}
-)
+# Verbs of naming (``evaluation_lexicon.NAMING_LEMMAS``): with a complement ("called the
+# race a toss-up", "described the area as one huge pit") they name, and do nothing to
+# anyone; events/evaluation.py codes the naming when it praises or criticizes.
+NAMING_LEMMAS = EVALUATION_NAMING_LEMMAS
 
 # Bodies whose members share their code (``filter.same_party``): "officers are leaving the
 # police force", "police left the Aurora Police Department", "Republicans left the party".

@@ -128,3 +128,12 @@ def joint_form(lemma: str) -> str:
     if lemma not in JOINT_NOUNS and lemma.endswith("s"):
         return lemma[:-1]
     return lemma
+
+
+def small_clause(child: Token) -> Token | None:
+    """The subject of a clause the parser made with no verb, an adjective or noun with a
+    subject of its own ("considers [all settlement activity illegal]"): the naming's object,
+    the rest its complement. None when ``child`` is no such clause."""
+    if child.dep_ != "ccomp" or child.pos_ not in ("ADJ", "NOUN"):
+        return None
+    return next((g for g in child.children if g.dep_ == "nsubj"), None)
