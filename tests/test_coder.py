@@ -266,6 +266,27 @@ def test_coder_does_not_code_an_aim(cameo_code: Coder) -> None:
     assert not [e for e in events if not (e.negated or e.hypothetical)]
 
 
+def test_coder_flags_an_act_done_for_a_purpose(cameo_code: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.events.modality import purpose_clause
+
+    # The act a purpose clause names is the aim, not something that happened.
+    events = cameo_code("Iraqi troops were sent to the border to attack the Kurdish rebels.")
+    aims = [e for e in events if e.trigger.text == "attack"]
+    assert aims and all(e.hypothetical and "modality.purpose_clause" in e.rules for e in aims)
+    for text, aim in (
+        ("The Syrian ministers came to Amman to meet the Jordanian king.", "meet"),
+        ("The army launched an offensive to retake Mosul.", "retake"),
+        ("The council is reviewing candidates to fill the seat.", "fill"),
+    ):
+        assert [t.text for t in nlp(text) if purpose_clause(t)] == [aim], text
+    # The purpose of an announced act is announced with it, and coded as the act is.
+    announced = nlp("The army will attack the city to free the hostages.")
+    assert not [t for t in announced if purpose_clause(t)]
+    # A verb of intent's complement, even parsed as a clause of purpose, is the intent.
+    sworn = nlp("The rebels have sworn to fight the government.")
+    assert not [t for t in sworn if purpose_clause(t)]
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:

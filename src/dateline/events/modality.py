@@ -77,7 +77,8 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
     ``modality.modal`` (``test_coder_flags_negation_and_hypotheticals``), ``modality.conditional``
     (``test_a_modal_is_traced_as_the_flag_it_sets``), ``modality.negative_governor``
     (``test_coder_flags_an_inability_as_negated_not_as_a_refusal``), ``modality.irrealis``
-    (``test_coder_does_not_code_an_aim``), ``modality.past_wish``
+    (``test_coder_does_not_code_an_aim``), ``modality.purpose_clause``
+    (``test_coder_flags_an_act_done_for_a_purpose``), ``modality.past_wish``
     (``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``).
     """
     negated = hypothetical = False
@@ -104,6 +105,9 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
         if hortative(verb):
             hypothetical = True
             rules.append("modality.hortative")
+        elif purpose_clause(first_conjunct(verb)):
+            hypothetical = True
+            rules.append("modality.purpose_clause")
         elif irrealis(verb):
             hypothetical = True
             rules.append("modality.irrealis")
@@ -336,6 +340,27 @@ def irrealis(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def purpose_clause(verb: Token) -> bool:
+    """An infinitive that states what an act was for ("Marines came to honor him", "the
+    council is reviewing candidates to fill the seat", "troops were sent to stop the
+    rebels"): the aim is not asserted as done, unless the act it is for is announced. An
+    infinitive that a verb of intent governs and the parser took for an adverbial clause
+    ("have sworn to fight") is an announced act instead (``_announced``).
+
+    Rule ``modality.purpose_clause``. Tests: ``test_coder_flags_an_act_done_for_a_purpose``.
+    """
+    if verb.dep_ not in ("advcl", "acl") or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    # An announced act's purpose is part of what is announced ("will host them to celebrate
+    # the feast"), coded as the announcement is (``intent_codes``).
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in head.children):
+        return False
+    return head.lemma_.lower() not in INTENT_GOVERNORS
 
 
 def _purpose_of(verb: Token) -> bool:
