@@ -784,6 +784,13 @@ def test_coder_takes_the_subject_after_the_dateline(settings: Settings) -> None:
     article = Pipeline(settings).extract(text, date="2019-11-20")
     accused = [e for e in article.events if e.trigger.text == "accused"]
     assert accused and all(e.source and e.source.code.startswith("USA") for e in accused)
+    # A dateline the parser hangs on the subject is cut from the source's phrase: the
+    # source is the party, the event stands.
+    hung = Pipeline(settings).extract(
+        "WASHINGTON - Donald Trump attacked Hillary Clinton on Friday.", date="2016-09-20"
+    )
+    attacked = [e for e in hung.events if e.trigger.text == "attacked"]
+    assert [(e.source.text, e.confidence) for e in attacked if e.source] == [("Donald Trump", 1.0)]
 
 
 def test_coder_reads_a_participle_with_a_by_agent_as_passive(cameo_code: Coder) -> None:

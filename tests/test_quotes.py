@@ -129,6 +129,23 @@ def test_reported_speech_with_that_and_with_the_verb_last(parser: Language) -> N
     assert said.speaker is not None and said.speaker.text == "a police spokesman"
 
 
+def test_a_standfirst_above_the_dateline_keeps_its_attribution(
+    parser: Language, settings: Settings
+) -> None:
+    text = (
+        "Gulf states weigh a joint naval force.\n\n"
+        "The bloc will patrol the strait itself, its ministers said.\n\n"
+        "MUSCAT - Gulf foreign ministers met on Tuesday, officials said.\n"
+    )
+    article = read_input(text, name="<standfirst>", settings=settings)
+    assert article.dateline is not None and article.dateline.name == "Muscat"
+    quotes = find_quotes(article, parser(article.text), [])
+    assert [q.text for q in quotes] == [
+        "The bloc will patrol the strait itself",
+        "Gulf foreign ministers met on Tuesday",
+    ]
+
+
 def test_anonymous_sources_are_flagged_and_described(parser: Language) -> None:
     text = (
         "The talks could resume next week, according to two diplomats familiar with the "

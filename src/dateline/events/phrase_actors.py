@@ -481,7 +481,12 @@ class PhraseActors:
         governor = head.head
         if governor.i != head.i and head.i < governor.i < end:
             end = governor.i
-        span = head.doc[head.left_edge.i : max(end, head.i + 1)]
+        # A dateline the parser hung on the subject ("BRUSSELS - European leaders") is
+        # where the story was filed, not part of the party.
+        start = head.left_edge.i
+        while start < head.i and start in self.dateline:
+            start += 1
+        span = head.doc[start : max(end, head.i + 1)]
         actor = code_tokens(span, self.when)
         if actor is None or not actor.code:
             return None

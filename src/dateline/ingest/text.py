@@ -26,6 +26,8 @@ from .metadata import DatelineMatch, find_dateline, is_date_line, parse_date_lin
 MAX_HEADER_LINES = 25
 # Lines of at most this many words are checked against the weaker furniture cues.
 SHORT_LINE_WORDS = 8
+# Paragraphs that may open with the dateline: a headline and a standfirst may come first.
+DATELINE_PARAGRAPHS = 3
 _LINE = re.compile(r"[^\r\n]*")
 _MENU_SPLIT = re.compile(rf"\s*(?:[{re.escape(MENU_SEPARATORS)}]|\s>\s|::)\s*")
 _NORMALISE = re.compile(r"^[\s\-–—•*·>#]+|[\s:.!…\-–—]+$")
@@ -169,9 +171,11 @@ def clean_text(raw: str) -> CleanText:
 
 
 def find_dateline_near_start(text: str) -> DatelineMatch | None:
-    """The dateline opening the first or second paragraph (after a standfirst)."""
+    """The dateline opening one of the first paragraphs: the story's first, after a
+    headline and a standfirst when the text keeps them ("E.U. leaders weigh plans ...",
+    "After Brexit, the bloc aims ...", "BRUSSELS - European leaders gathered ...")."""
     start = 0
-    for _ in range(2):
+    for _ in range(DATELINE_PARAGRAPHS):
         match = find_dateline(text, start)
         if match is not None:
             return match

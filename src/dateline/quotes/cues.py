@@ -420,9 +420,11 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
 def clip(
     span: tuple[int, int], paragraphs: Paragraphs, anchor: int, body_start: int
 ) -> tuple[int, int]:
-    """Clip a content span to the paragraph that holds the cue, and past the dateline."""
+    """Clip a content span to the paragraph that holds the cue, and past the dateline. A
+    cue before the dateline's end (a headline or standfirst above the dateline) is in a
+    paragraph of its own, which the dateline does not clip."""
     p_start, p_end = paragraphs.span(anchor)
-    start = max(span[0], p_start, body_start)
+    start = max(span[0], p_start, body_start if anchor >= body_start else 0)
     end = min(span[1], p_end)
     return (start, end) if end > start else (start, start)
 
