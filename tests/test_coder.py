@@ -650,6 +650,16 @@ def test_coder_does_not_count_what_a_question_asks(cameo_code: Coder) -> None:
     assert told and not any(e.hypothetical for e in told)
 
 
+def test_a_question_mark_after_a_full_stop_is_no_question(cameo_code: Coder) -> None:
+    # A closing quotation mark lost to a wrong encoding: "called the law “illegal.?"
+    told = cameo_code("China criticized Japan and called its plan \u201cillegal.?")
+    assert [(e.root, e.hypothetical) for e in told if e.trigger.text == "criticized"] == [
+        ("11", False)
+    ]
+    asked = cameo_code("Did China criticize Japan again?")
+    assert asked and all(e.hypothetical for e in asked)
+
+
 def test_coder_codes_an_announced_clause_and_arms_sent_not_the_announcing(
     cameo_code: Coder,
 ) -> None:

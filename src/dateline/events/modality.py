@@ -398,12 +398,18 @@ def refused(verb: Token) -> bool:
 
 def is_question(sent: Span) -> bool:
     """Whether the sentence ends with a question mark (closing quotes and brackets aside).
+    A "?" straight after a full stop ("illegitimate.?") is a closing quotation mark lost to
+    a wrong encoding, not a question.
 
     Rule ``modality.is_question`` ("Will China invade Taiwan?"). Tests:
-    ``test_coder_does_not_count_what_a_question_asks``.
+    ``test_coder_does_not_count_what_a_question_asks``,
+    ``test_a_question_mark_after_a_full_stop_is_no_question``.
     """
     for tok in reversed(sent):
         if tok.is_space or tok.is_quote or tok.is_right_punct:
             continue
-        return tok.text == "?"
+        if tok.text != "?":
+            return False
+        before = tok.nbor(-1) if tok.i > sent.start else None
+        return before is None or before.whitespace_ != "" or before.text not in (".", "!")
     return False
