@@ -50,3 +50,28 @@ def test_arrested_and_charged_share_their_object(pipeline: Pipeline) -> None:
     arrested = next(e for e in events if e.trigger.text == "arrested")
     assert arrested.target is not None and arrested.target.text == "two men"
     assert "joined.shared_object" in arrested.rules
+
+
+def test_joined_verbs_on_different_objects_are_two_acts(pipeline: Pipeline) -> None:
+    # One act told with two verbs is one event (above); two verbs, each with its own
+    # object, are two acts with the same parties.
+    events = pipeline.extract(
+        "Turkish forces shot down two Syrian planes in Idlib and struck a military airport "
+        "in Aleppo province.",
+        date="2020-03-02",
+    ).events
+    acts = [(e.source.code, e.cameo, e.trigger.text) for e in events if e.source]
+    assert ("TURMIL", "190", "shot") in acts and ("TURMIL", "190", "struck") in acts
+
+
+def test_a_pronoun_opening_a_paragraph_refers_to_the_paragraph_before(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.extract(
+        "Turkey stepped up its intervention in Syria last week.\n\n"
+        "On Sunday it shot down two Syrian planes in Idlib.\n",
+        date="2020-03-02",
+    ).events
+    shot = [e for e in events if e.trigger.text == "shot"]
+    assert [(e.source.code, e.source.text) for e in shot if e.source] == [("TUR", "it")]
+    assert "source:mention.coreference" in shot[0].rules

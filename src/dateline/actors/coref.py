@@ -158,6 +158,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
             antecedent = _nearest(
                 resolved, tok, paragraphs, sentence_index, None, bare_country=True
             )
+            antecedent = _subject_first(antecedent, resolved, tok, root_of, sent_starts, None, True)
         elif word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
             wanted = PERSON_AGENTS if word in PERSON_PRONOUNS else None
             pool = resolved
@@ -188,6 +189,7 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                     )
                 pool = plural
             antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
+            antecedent = _subject_first(antecedent, pool, tok, root_of, sent_starts, wanted, False)
         elif (
             tok.pos_ == "NOUN"
             and tok.dep_ != "compound"
@@ -459,6 +461,45 @@ def _is_definite(tok: Token) -> bool:
     return bool(dets) and dets[0].lower_ in ("the", "this", "that", "these") and not mods
 
 
+def _subject_first(
+    antecedent: Mention | None,
+    pool: list[Mention],
+    pronoun: Token,
+    root_of: _Roots,
+    sent_starts: list[int],
+    wanted: frozenset[str] | None,
+    bare_country: bool,
+) -> Mention | None:
+    """A subject pronoun whose nearest antecedent is in an earlier sentence refers to that
+    sentence's subject when it fits: "Turkey stepped up its intervention in Syria. It shot
+    down two planes" (Turkey, not the nearer Syria).
+
+    Rule ``coref.subject_first``. Tests:
+    ``test_a_pronoun_opening_a_paragraph_refers_to_the_paragraph_before``.
+    """
+    if antecedent is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return antecedent
+    here = _paragraph_of(sent_starts, pronoun.idx)
+    there = _paragraph_of(sent_starts, antecedent.start)
+    if there == here:
+        return antecedent
+    # ``pool`` is sorted by start: the mentions of the antecedent's sentence before it.
+    for k in range(bisect_left(pool, sent_starts[there], key=_start), len(pool)):
+        m = pool[k]
+        if m.start >= antecedent.start:
+            break
+        root = root_of(m)
+        if (
+            root is not None
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.dep_ == "ROOT"
+            and m.actor is not None
+            and _fits(m.actor.code, wanted, bare_country)
+        ):
+            return m
+    return antecedent
+
+
 def _nearest(
     resolved: list[Mention],
     tok: Token,
@@ -470,13 +511,26 @@ def _nearest(
     assert callable(sentence_index)
     here_par = _paragraph_of(paragraphs, tok.idx)
     here_sent = sentence_index(tok.idx)
+    # A subject pronoun in the first sentence of its paragraph may refer to the sentence
+    # before (news paragraphs are often one sentence: "Turkey stepped up its intervention."
+    # / "On Sunday it shot down two planes."); elsewhere, and for a possessive ("its
+    # troops") or a description ("the ministry"), to its own paragraph only (rule
+    # ``coref.previous_paragraph``).
+    opens_paragraph = (
+        tok.pos_ == "PRON"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and here_sent == sentence_index(paragraphs[here_par])
+    )
     # ``resolved`` is sorted by start: walk back from the pronoun, nearest first, and stop
-    # at the paragraph break or the end of the window.
+    # at the paragraph break (past the sentence before, for a paragraph's first sentence)
+    # or the end of the window.
     for k in range(bisect_left(resolved, tok.idx, key=_start) - 1, -1, -1):
         m = resolved[k]
         if m.end > tok.idx:
             continue
-        if _paragraph_of(paragraphs, m.start) != here_par:
+        if _paragraph_of(paragraphs, m.start) != here_par and not (
+            opens_paragraph and sentence_index(m.start) == here_sent - 1
+        ):
             break
         if here_sent - sentence_index(m.start) > WINDOW_SENTENCES:
             break

@@ -250,7 +250,7 @@ def code_sentence(
         if found:
             by_verb[verb.i] = found
     events: list[Event] = []
-    seen: set[tuple[str, str | None, str]] = set()
+    seen: set[tuple[str, str | None, str, str]] = set()
     yield_bare_intent(sent, by_verb)
     yield_to_statement_content(sent, by_verb)
     yield_statement_to_clause(sent, by_verb)
@@ -266,7 +266,9 @@ def code_sentence(
         for event in found:
             if own:
                 add_rule(event, "candidates.own_clause")
-            key = event_key(event)
+            # The same act told twice is one event; two verbs are two acts ("shot down
+            # two planes and struck an airport").
+            key = (*event_key(event), sent.doc[i].lemma_.lower())
             if key not in seen:
                 seen.add(key)
                 events.append(event)

@@ -7,9 +7,12 @@ own, and the joined verbs share their arguments (``roles.conjunct_passive_agent`
 ``roles.conjunct_passive_patient``), so the same parties come out twice.
 
 Rule ``joined.one_act``: of two events on verbs joined by "and" (the second a conjunct of
-the first) with the same CAMEO root and the same source, whose targets agree (or the first
-has none), only the second is kept: the last verb tells how the act ended ("shot and
-killed": killed). Tests: ``test_a_police_officer_killing_a_man_is_assault_not_war``.
+the first) with the same CAMEO root and the same source, whose target is the same party,
+read from the same words (or the first has none), only the second is kept: the last verb
+tells how the act ended ("shot and killed": killed). Two verbs each with its own object
+("shot down two planes and struck an airport") are two acts. Tests:
+``test_a_police_officer_killing_a_man_is_assault_not_war``,
+``test_joined_verbs_on_different_objects_are_two_acts``.
 
 Rule ``joined.shared_object``: two acts of different roots ("police arrested and charged
 two men": 173 and 112), the first verb with nothing after it but "and" and the second: the
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Event
+from ..model import Event, EventActor
 from ..tokenspan import expand_span
 from .build import add_rule
 
@@ -40,6 +43,12 @@ def _bare(verb: Token) -> bool:
     """A verb with nothing after it but "and" and the verb joined to it."""
     after = [c for c in verb.children if c.i > verb.i]
     return bool(after) and all(c.dep_ in ("cc", "conj", "punct") for c in after)
+
+
+def _same_party(first: EventActor, second: EventActor | None) -> bool:
+    """The same words of the text: a target the joined verbs share ("shot and killed two
+    men"), not two parties that happen to have one code."""
+    return second is not None and (first.start, first.end) == (second.start, second.end)
 
 
 def merge_joined_verbs(doc: Doc, events: list[Event]) -> None:
@@ -70,8 +79,8 @@ def merge_joined_verbs(doc: Doc, events: list[Event]) -> None:
                         event.target = later.target
                         add_rule(event, "joined.shared_object")
                     continue
-                if event.target is not None and _code(later.target) != _code(event.target):
-                    continue
+                if event.target is not None and not _same_party(event.target, later.target):
+                    continue  # "shot down two planes and struck an airport": two acts
                 dropped.add(n)
                 add_rule(later, "joined.one_act")
                 break
