@@ -123,3 +123,18 @@ def test_considering_someone_something_is_a_naming(pipeline: Pipeline) -> None:
     )
     events = pipeline.extract(text, date="2019-11-19").events
     assert all(e.confidence == 0.0 for e in events if e.trigger.text == "considers")
+
+
+def test_a_pronoun_for_another_person_of_the_same_code_is_not_the_speaker() -> None:
+    from dateline.events.evaluation import _self_reference
+    from dateline.model import Actor, Mention
+
+    def mention(text: str, name: str) -> Mention:
+        return Mention(0, len(text), text, "ACTOR", Actor("USAELI", name=name))
+
+    speaker = mention("Trump", "DONALD TRUMP")
+    # Both are USAELI, but "she" stands for Clinton: an evaluation of another.
+    assert not _self_reference(mention("she", "HILLARY CLINTON"), speaker)
+    assert _self_reference(mention("he", "DONALD TRUMP"), speaker)
+    # Without names, the code decides, as before.
+    assert _self_reference(mention("she", ""), mention("the mayor", ""))

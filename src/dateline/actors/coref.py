@@ -189,7 +189,6 @@ def resolve_coreference(article: Article, doc: Doc, mentions: list[Mention]) -> 
                     )
                 pool = plural
             antecedent = _nearest(pool, tok, paragraphs, sentence_index, wanted, bare_country=False)
-            antecedent = _subject_first(antecedent, pool, tok, root_of, sent_starts, wanted, False)
         elif (
             tok.pos_ == "NOUN"
             and tok.dep_ != "compound"
@@ -470,9 +469,10 @@ def _subject_first(
     wanted: frozenset[str] | None,
     bare_country: bool,
 ) -> Mention | None:
-    """A subject pronoun whose nearest antecedent is in an earlier sentence refers to that
+    """A subject "it" whose nearest antecedent is in an earlier sentence refers to that
     sentence's subject when it fits: "Turkey stepped up its intervention in Syria. It shot
-    down two planes" (Turkey, not the nearer Syria).
+    down two planes" (Turkey, not the nearer Syria). Not for "he" and "she": with no gender
+    known, the subject of "Trump attacked Clinton. She ..." is the wrong one.
 
     Rule ``coref.subject_first``. Tests:
     ``test_a_pronoun_opening_a_paragraph_refers_to_the_paragraph_before``.

@@ -219,8 +219,16 @@ def _self_reference(target: Mention, source: Mention) -> bool:
     word = target.text.lower()
     if word in SELF_PRONOUNS:
         return True
+    return word in PERSONAL_PRONOUNS and _same_actor(target, source)
+
+
+def _same_actor(target: Mention, source: Mention) -> bool:
+    """One actor: the same named entry when both have one ("she" for Clinton is not Trump,
+    though both are USAELI), else the same code."""
     assert target.actor is not None and source.actor is not None
-    return word in PERSONAL_PRONOUNS and target.actor.code == source.actor.code
+    if target.actor.name and source.actor.name:
+        return target.actor.name == source.actor.name
+    return target.actor.code == source.actor.code
 
 
 def _event(
@@ -352,8 +360,6 @@ def _quoted(
             subject = _subject(verb)
             target = index.party(subject) if subject is not None else None
             if target is None or target.actor is None or _self_reference(target, source):
-                continue
-            if target.actor.code == source.actor.code and target.text.lower() in PERSONAL_PRONOUNS:
                 continue
             if speaker.start < target.end and target.start < speaker.end:
                 continue
