@@ -44,6 +44,10 @@ def test_a_dateline_is_never_an_actor(pipeline: Pipeline) -> None:
 def test_markets_are_not_actors(pipeline: Pipeline) -> None:
     events = _events(pipeline, "German stocks attacked the euro on Monday.")
     assert all(e.confidence == 0.0 for e in events)
+    # Nor are works of the media, whoever made them.
+    events = _events(pipeline, "A BBC documentary accused the Kenyan police of torture.")
+    accused = [e for e in events if e.trigger.text == "accused"]
+    assert accused and all(e.confidence == 0.0 for e in accused)
 
 
 def test_a_general_verb_with_its_block_code_is_weighed_down(pipeline: Pipeline) -> None:

@@ -487,7 +487,8 @@ RULES: tuple[FilterRule, ...] = (
         "filter.market_actor",
         0.0,
         _market_actor,
-        "Markets, prices, weather, sport and figures are not actors ('stocks fought back').",
+        "Markets, prices, weather, sport, figures and works of the media are not actors "
+        "('stocks fought back', 'the TV special he hosted').",
     ),
     FilterRule(
         "filter.same_party",

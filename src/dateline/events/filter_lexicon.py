@@ -80,8 +80,9 @@ GENERIC_VERBS = frozenset(
 )
 
 # Words whose noun phrase is not an actor whatever a dictionary says: markets and prices,
-# weather, figures and reports (a sports team named by a dictionary actor, "the KU
-# basketball team", stays that actor) (issue 10: "markets fought back" -> 190).
+# weather, figures and reports, works of the media (a sports team named by a dictionary
+# actor, "the KU basketball team", stays that actor) (issue 10: "markets fought back" ->
+# 190).
 NON_ACTOR_HEADS = frozenset(
     {
         "market",
@@ -117,6 +118,21 @@ NON_ACTOR_HEADS = frozenset(
         "revenue",
         "profit",
         "loss",
+        # Works of the media and of authors: "a New York Times article founded upon ...",
+        # "the TV special he hosted", "a child's story heard in court" are no actors.
+        "article",
+        "story",
+        "column",
+        "editorial",
+        "book",
+        "memoir",
+        "film",
+        "movie",
+        "documentary",
+        "special",
+        "episode",
+        "podcast",
+        "video",
     }
 )
 
