@@ -287,6 +287,31 @@ def test_coder_flags_an_act_done_for_a_purpose(cameo_code: Coder, nlp) -> None: 
     assert not [t for t in sworn if purpose_clause(t)]
 
 
+def test_a_demand_with_its_price_is_an_ultimatum(cameo_code: Coder) -> None:
+    events = cameo_code(
+        "The Kenyan government demanded that the rebels surrender their weapons or face "
+        "military action."
+    )
+    demanded = [e for e in events if e.trigger.text == "demanded"]
+    assert [e.cameo for e in demanded] == ["139"]
+    assert "modality.demand_ultimatum" in demanded[0].rules
+    # A demand with no price stays a demand.
+    plain = cameo_code("Russia demanded that Ukraine withdraw its troops.")
+    assert [e.cameo for e in plain if e.trigger.text == "demanded"] == ["100"]
+
+
+def test_an_act_on_no_object_is_negated(cameo_code: Coder) -> None:
+    # "made no arrests": no arrest; "seeks no conflict": no refusal either.
+    for text in (
+        "Kenyan police made no arrests in Nairobi on Monday.",
+        "Turkey said it seeks no conflict with Russia.",
+    ):
+        events = cameo_code(text)
+        assert not [e for e in events if not e.negated and e.root in ("17", "03", "12")], text
+    sought = [e for e in cameo_code("Turkey said it seeks no conflict with Russia.")]
+    assert all("modality.no_object" in e.rules for e in sought if e.trigger.text == "seeks")
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -506,6 +506,11 @@ REQUEST_NOUN_CODES = {"demand": "100", "call": "020", "appeal": "020", "request"
 # (manual 1.1b3: 130, threats not specified below; 1313-1385 name what is threatened).
 ULTIMATUM_MARKERS = frozenset({"unless"})
 ULTIMATUM_CODE = "130"
+# A demand with the price of refusing it ("demanded that the forces withdraw, or face being
+# driven back", "... or else") is CAMEO 139 "Give ultimatum" (``modality.demand_ultimatum``):
+# the verbs of the price, after "or".
+CONSEQUENCE_VERBS = frozenset({"face", "risk", "suffer"})
+DEMAND_ULTIMATUM_CODE = "139"
 
 # Statements that speak for whoever issued them ("issued a declaration demanding ...").
 STATEMENT_NOUNS = frozenset(

@@ -33,6 +33,8 @@ from .lexicon import (
     BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
     CONDITIONAL_MARKERS,
+    CONSEQUENCE_VERBS,
+    DEMAND_ULTIMATUM_CODE,
     DENIAL_GOVERNORS,
     DENIED_CLAIM_NOUNS,
     FUTURE_AUXILIARIES,
@@ -58,6 +60,10 @@ from .lexicon import (
 from .syntax import MAX_CLIMB, first_conjunct, infinitive_to
 
 
+def _no_determiner(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
 def _is_hypothetical_marker(child: Token, word: str, named: set[str]) -> bool:
     if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
         return word not in named
@@ -77,14 +83,15 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
     ``modality.modal`` (``test_coder_flags_negation_and_hypotheticals``), ``modality.conditional``
     (``test_a_modal_is_traced_as_the_flag_it_sets``), ``modality.negative_governor``
     (``test_coder_flags_an_inability_as_negated_not_as_a_refusal``), ``modality.irrealis``
-    (``test_coder_does_not_code_an_aim``), ``modality.purpose_clause``
+    (``test_coder_does_not_code_an_aim``), ``modality.no_object``
+    (``test_an_act_on_no_object_is_negated``), ``modality.purpose_clause``
     (``test_coder_flags_an_act_done_for_a_purpose``), ``modality.past_wish``
     (``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``).
     """
     negated = hypothetical = False
     rules: list[str] = []
     tok: Token | None = _sharing_conjunct(verb)
-    for _ in range(3):
+    for step in range(3):
         if tok is None:
             break
         for c in tok.children:
@@ -95,6 +102,13 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
             elif _is_hypothetical_marker(c, word, named):
                 hypothetical = True
                 rules.append("modality.modal" if c.dep_ == "aux" else "modality.conditional")
+            # "made no arrests", "seeks no conflict": the act is denied by its own object
+            # (rule ``modality.no_object``), unless the pattern names the "no" ("a vote of
+            # no confidence"); a governor's ("had no choice but to attack") is not.
+            denied_object = c.dep_ == "dobj" and "NO" not in named and _no_determiner(c)
+            if step == 0 and denied_object and not negated:
+                negated = True
+                rules.append("modality.no_object")
         # An xcomp inherits its governor's flags ("did not agree to meet", "are not able to
         # end", through the adjective), and "unable to end" is a negation.
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_GOVERNORS:
@@ -269,9 +283,13 @@ def intent_codes(
         return code, reverse, negated, None
     if negated:
         refusal = _by_prefix(REFUSAL_CODES, code)
-        if refusal is not None:
+        # "seeks no conflict" denies the object, and refuses nothing.
+        own_object = any(c.dep_ == "dobj" and _no_determiner(c) for c in verb.children)
+        if refusal is not None and not own_object:
             return refusal, None, False, "modality.refusal_code"
         return code, reverse, negated, None
+    if root_of(code) == "10" and demand_ultimatum(verb):
+        return DEMAND_ULTIMATUM_CODE, None, negated, "modality.demand_ultimatum"
     if _announced(verb):
         intent = _by_prefix(INTENT_CODES, code)
         if intent is not None:
@@ -282,6 +300,27 @@ def intent_codes(
                 intent, rule = ULTIMATUM_CODE, "modality.ultimatum"
             return intent, None, negated, rule
     return code, reverse, negated, None
+
+
+def demand_ultimatum(verb: Token) -> bool:
+    """A demand that names the price of refusing it: "demanded that Syrian forces withdraw
+    by the end of the month, or face being driven back", "told them to leave or else".
+
+    Rule ``modality.demand_ultimatum`` (CAMEO 139 "Give ultimatum"). Tests:
+    ``test_a_demand_with_its_price_is_an_ultimatum``.
+    """
+    for clause in (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))):
+        for conj in clause.children:
+            if conj.dep_ != "conj" or conj.i < clause.i:
+                continue
+            ored = any(c.dep_ == "cc" and c.lower_ == "or" for c in clause.children)
+            ored = ored or any(c.dep_ == "cc" and c.lower_ == "or" for c in conj.children)
+            if ored and (
+                conj.lemma_.lower() in CONSEQUENCE_VERBS
+                or any(c.lower_ == "else" for c in conj.children)
+            ):
+                return True
+    return False
 
 
 def _ultimatum(verb: Token) -> bool:
