@@ -312,6 +312,19 @@ def test_an_act_on_no_object_is_negated(cameo_code: Coder) -> None:
     assert all("modality.no_object" in e.rules for e in sought if e.trigger.text == "seeks")
 
 
+def test_local_officers_are_government_agents(settings: Settings) -> None:
+    from dateline import Pipeline
+
+    article = Pipeline(settings).extract(
+        "WINDER, Ga. - Barrow County commissioners voted Monday to dismiss the county "
+        "tax assessors.",
+        date="2009-03-20",
+    )
+    dismissed = [e for e in article.events if e.trigger.text == "dismiss"]
+    coded = [(e.source.code, e.cameo, e.target.code) for e in dismissed if e.source and e.target]
+    assert coded == [("USAGOV", "172", "USAGOV")]
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -78,6 +78,8 @@ def test_text_keeps_curly_quotes_and_paragraph_breaks_of_crlf_input(settings: Se
         ("city_country_ap.txt", "Kabul", "AP", "Taliban attack checkpoint in eastern Afghanistan"),
         # A headline and a standfirst kept in the text before the dateline.
         ("headline_standfirst.txt", "Muscat", None, None),
+        # A headline run into the dateline's line: the capitals after its full stop.
+        ("headline_run_in.txt", "Springvale", None, None),
         # A standfirst before the dateline, an outlet written against its hyphen.
         (
             "archive_tight_hyphen.txt",

@@ -28,6 +28,9 @@ MAX_HEADER_LINES = 25
 SHORT_LINE_WORDS = 8
 # Paragraphs that may open with the dateline: a headline and a standfirst may come first.
 DATELINE_PARAGRAPHS = 3
+# How far into a paragraph a headline run into the story's first line may reach.
+HEADLINE_CHARS = 200
+_SENTENCE_THEN_CAPITALS = re.compile(r"[.!?]\s+(?=[A-Z]{3})")
 _LINE = re.compile(r"[^\r\n]*")
 _MENU_SPLIT = re.compile(rf"\s*(?:[{re.escape(MENU_SEPARATORS)}]|\s>\s|::)\s*")
 _NORMALISE = re.compile(r"^[\s\-–—•*·>#]+|[\s:.!…\-–—]+$")
@@ -176,13 +179,26 @@ def find_dateline_near_start(text: str) -> DatelineMatch | None:
     "After Brexit, the bloc aims ...", "BRUSSELS - European leaders gathered ...")."""
     start = 0
     for _ in range(DATELINE_PARAGRAPHS):
-        match = find_dateline(text, start)
+        match = find_dateline(text, start) or _dateline_after_headline(text, start)
         if match is not None:
             return match
         start = text.find("\n", start)
         if start < 0:
             return None
         start = len(text) - len(text[start:].lstrip())
+    return None
+
+
+def _dateline_after_headline(text: str, start: int) -> DatelineMatch | None:
+    """A dateline in capitals after a headline run into the same line ("Madison will dump
+    assessors . DANIELSVILLE - Madison County commissioners voted ..."), in the paragraph's
+    first ``HEADLINE_CHARS`` characters."""
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)][:HEADLINE_CHARS]
+    for found in _SENTENCE_THEN_CAPITALS.finditer(line):
+        match = find_dateline(text, start + found.end())
+        if match is not None and text[match.dateline.start : match.dateline.end].isupper():
+            return match
     return None
 
 
