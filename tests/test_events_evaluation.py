@@ -138,3 +138,26 @@ def test_a_pronoun_for_another_person_of_the_same_code_is_not_the_speaker() -> N
     assert _self_reference(mention("he", "DONALD TRUMP"), speaker)
     # Without names, the code decides, as before.
     assert _self_reference(mention("she", ""), mention("the mayor", ""))
+
+
+def test_naming_reads_an_object_the_parser_took_for_a_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from dateline.events.evaluation import _ActorIndex, _naming
+    from dateline.model import Actor, Mention
+
+    # "Hale called Reed a liar" parsed with two complements ("Reed" and "liar" both oprd),
+    # as the parser does in some long sentences: Reed is the one named.
+    words = ["Hale", "called", "Reed", "a", "liar", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1, 1],
+        deps=["nsubj", "ROOT", "oprd", "det", "oprd", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"],
+    )
+    reed = Mention(10, 14, "Reed", "PERSON", Actor("USAGOV", name="REED"))
+    found = _naming(doc[1], _ActorIndex(doc, [reed]))
+    assert found is not None
+    party, complement = found
+    assert party.text == "Reed" and [t.text for t in complement] == ["a", "liar"]

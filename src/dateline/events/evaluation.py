@@ -143,6 +143,13 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
     """(the party named, the complement's tokens) of "called Y Z" / "described Y as Z"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
+        # "Cruz called Trump a liar" parsed with two complements: the first, a party, is
+        # the one named.
+        complements = [c for c in verb.children if c.dep_ == "oprd"]
+        if len(complements) >= 2 and index.party(complements[0]) is not None:
+            party = index.party(complements[0])
+            assert party is not None
+            return party, list(complements[1].subtree)
         return _small_clause_naming(verb, index)
     party = index.party(objects[0])
     if party is None:
