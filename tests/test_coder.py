@@ -325,6 +325,22 @@ def test_local_officers_are_government_agents(settings: Settings) -> None:
     assert coded == [("USAGOV", "172", "USAGOV")]
 
 
+def test_insults_lobbed_at_one_another_over_months_are_mutual_criticism(
+    cameo_code: Coder,
+) -> None:
+    # "spent months lobbing": a stretch of time controls no one; "at one another": each
+    # side's act on the other; "lob" insults: hurled (CAMEO 111).
+    events = cameo_code(
+        "Iraqi Prime Minister Nouri al-Maliki and the Kurdish leader Massoud Barzani spent "
+        "months lobbing insults at one another."
+    )
+    lobbed = {
+        (e.source.code[:3], e.cameo, e.target.code[:3]) for e in events if e.source and e.target
+    }
+    assert ("IRQ", "111", "IRQ") in lobbed
+    assert all("target:roles.acts_together" in e.rules for e in events if e.root == "11")
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:

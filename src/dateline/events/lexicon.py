@@ -297,6 +297,11 @@ INTENT_GOVERNORS = frozenset(
 # engage in diplomatic cooperation, 19 fight.
 MUTUAL_ROOTS = frozenset({"04", "05", "19"})
 RECIPROCAL_WORDS = frozenset({"each", "joint", "jointly", "mutual", "mutually", "bilateral"})
+# Nouns that measure time: "spent months lobbing insults", "took years to agree" name no
+# one who acts (``roles.object_control``).
+TIME_SPAN_NOUNS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "time"}
+)
 # Nouns of joint activities: "their meeting" (a verb's object) says the subjects act together.
 JOINT_NOUNS = frozenset(
     {

@@ -49,6 +49,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
+    TIME_SPAN_NOUNS,
     VENUE_HEADS,
     VENUE_PREPOSITIONS,
     VIOLENCE_CONTEXT_NOUNS,
@@ -210,7 +211,13 @@ class Roles(PhraseActors):
             if tok.dep_ == "xcomp":
                 # Object control: "trusted the Israeli courts to decide", "urged Vietnam to
                 # push back": the governor's object is the subject of its infinitive.
-                objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+                # A stretch of time is no controller: "spent months lobbing insults" is
+                # the subject's act.
+                objects = [
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "dobj" and c.i < tok.i and not _time_span(c)
+                ]
                 if objects:
                     found = self.parties(objects[0], subject=True)
                     return found_by(found, "roles.object_control"), False
@@ -610,6 +617,11 @@ def _owner_of(noun: Token, roles: Roles) -> list[Party]:
     return []
 
 
+def _time_span(noun: Token) -> bool:
+    """ "months", "the whole day", "two years": a noun that measures time."""
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_SPAN_NOUNS
+
+
 def acts_together(verb: Token) -> bool:
     """The verb's own phrase says its subjects act together ("their meeting", "each other").
 
@@ -618,6 +630,9 @@ def acts_together(verb: Token) -> bool:
     """
     phrase = [t for t in own_phrase(verb) if t.i > verb.i]
     if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
+        return True
+    # "at one another"
+    if any(t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one" for t in phrase):
         return True
     # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity;
     # "traded threats", "exchanged fire": an exchange.
