@@ -341,6 +341,15 @@ def test_insults_lobbed_at_one_another_over_months_are_mutual_criticism(
     assert all("target:roles.acts_together" in e.rules for e in events if e.root == "11")
 
 
+def test_an_opinion_expressed_is_a_statement_and_a_feeling_keeps_its_code(
+    cameo_code: Coder,
+) -> None:
+    opinions = cameo_code("The Iraqi minister expressed opinions about Iran and Syria.")
+    assert opinions and all(e.root == "01" for e in opinions if e.trigger.text == "expressed")
+    concern = cameo_code("The Iraqi minister expressed concern about Iran.")
+    assert [e.cameo for e in concern if e.trigger.text == "expressed"] == ["012"]
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:
