@@ -350,6 +350,13 @@ def test_an_opinion_expressed_is_a_statement_and_a_feeling_keeps_its_code(
     assert [e.cameo for e in concern if e.trigger.text == "expressed"] == ["012"]
 
 
+def test_breaking_up_a_fight_is_no_attack(cameo_code: Coder) -> None:
+    stopped = cameo_code("Iraqi police broke up a fight between Kurdish and Arab protesters.")
+    assert not [e for e in stopped if e.trigger.text == "broke" and e.root in ("18", "19")]
+    broken = cameo_code("Turkish troops broke the Kurdish militia in Afrin.")
+    assert [e.root for e in broken if e.trigger.text == "broke"] == ["19"]
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:
