@@ -357,6 +357,17 @@ def test_breaking_up_a_fight_is_no_attack(cameo_code: Coder) -> None:
     assert [e.root for e in broken if e.trigger.text == "broke"] == ["19"]
 
 
+def test_a_scheduled_court_appearance_is_no_threat(cameo_code: Coder) -> None:
+    # A timetable threatens no one: a scheduled coercive act is no event (it is not done
+    # yet); a scheduled meeting is still the intent to meet.
+    scheduled = cameo_code("Iraqi police are scheduled to arrest the Kurdish rebels.")
+    assert not [e for e in scheduled if e.root in ("13", "17")]
+    due = cameo_code("Russia's president is due to meet Turkey's president in Moscow.")
+    assert "036" in {e.cameo for e in due if e.trigger.text == "meet"}
+    vowed = cameo_code("Iraqi police vowed to arrest the Kurdish rebels.")
+    assert [e.root for e in vowed if e.trigger.text == "arrest"] == ["13"]
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:

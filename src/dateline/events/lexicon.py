@@ -290,6 +290,9 @@ INTENT_GOVERNORS = frozenset(
         "poise",
     }
 )
+# The governors of a timetable among them: what they schedule is no one's threat
+# (``modality.scheduled_not_threat``); "poised to attack" is left a threat.
+SCHEDULE_GOVERNORS = frozenset({"schedule", "due", "slate", "set"})
 
 # Words in a verb's phrase that make a compound subject act on itself ("their meeting").
 # CAMEO roots of acts that two sides do with each other when a compound subject names both

@@ -53,6 +53,7 @@ from .lexicon import (
     REQUEST_NOUN_CODES,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
+    SCHEDULE_GOVERNORS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
     WISH_GOVERNORS,
@@ -266,6 +267,17 @@ def _announced(verb: Token) -> bool:
     return infinitive and head.lemma_.lower() in INTENT_GOVERNORS
 
 
+def _scheduled(verb: Token) -> bool:
+    """The verb is the infinitive of a timetable ("is scheduled to appear", "are due to
+    meet") rather than of someone's announced will.
+
+    Rule ``modality.scheduled_not_threat``. Tests:
+    ``test_a_scheduled_court_appearance_is_no_threat``.
+    """
+    verb = first_conjunct(verb)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SCHEDULE_GOVERNORS
+
+
 def intent_codes(
     verb: Token, code: str | None, reverse: str | None, negated: bool
 ) -> tuple[str | None, str | None, bool, str | None]:
@@ -292,6 +304,10 @@ def intent_codes(
         return DEMAND_ULTIMATUM_CODE, None, negated, "modality.demand_ultimatum"
     if _announced(verb):
         intent = _by_prefix(INTENT_CODES, code)
+        if intent is not None and root_of(intent) == "13" and _scheduled(verb):
+            # "is scheduled to appear in court", "is set to be sentenced": a timetable
+            # threatens no one; the act is not done yet, so there is no event.
+            return None, None, negated, "modality.scheduled_not_threat"
         if intent is not None:
             rule = "modality.intent_code"
             if _ultimatum(verb) and root_of(intent) != "13":
