@@ -904,6 +904,9 @@ SPEAKERS = [
     "it",
     "of",
     "nobody at all",
+    'the "source"',
+    "ÉMIR",
+    "afghan TALIBAN",
 ]
 
 

@@ -741,19 +741,36 @@ def _top(counts: Counter[Any]) -> list[Json]:
 # --- quotations --------------------------------------------------------------------------------
 
 
+# The shortest ``speaker=`` that the trigram index of the speakers' words answers (three
+# characters: one trigram); a shorter one is compared with every distinct phrase.
+SPEAKER_TRIGRAM_CHARS = 3
+
+
 def _speaker_keys(speaker: str) -> tuple[str, list[Any]]:
     """``SELECT article, idx, id`` of the quotations ``speaker=`` finds (store/filters.py):
     those whose speaker phrase or anonymous source's description hold its words (LIKE,
     case-insensitive), read from the distinct words of ``speaker_words`` (schema_v6.sql),
-    and those whose speaker's actor code begins with it. Each quotation once (UNION)."""
-    words = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    and those whose speaker's actor code begins with it. Each quotation once (UNION).
+
+    The words are found through their trigrams first when ``speaker`` has at least
+    SPEAKER_TRIGRAM_CHARS characters: the index folds case as LIKE does and more (every
+    word LIKE finds, it finds), and LIKE then checks each one it found."""
+    like = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    words = "SELECT key FROM speaker_words WHERE words LIKE ? ESCAPE '\\'"
+    args: list[Any] = [like]
+    if len(speaker) >= SPEAKER_TRIGRAM_CHARS:
+        words = (
+            "SELECT w.key FROM speaker_words_fts"
+            " CROSS JOIN speaker_words w ON w.key = speaker_words_fts.rowid"
+            " WHERE speaker_words_fts MATCH ? AND w.words LIKE ? ESCAPE '\\'"
+        )
+        args = ['"' + speaker.replace('"', '""') + '"', like]
     code = speaker.upper()
     return (
-        "SELECT article, idx, id FROM quote_speaker_words"
-        " WHERE words IN (SELECT key FROM speaker_words WHERE words LIKE ? ESCAPE '\\')"
+        f"SELECT article, idx, id FROM quote_speaker_words WHERE words IN ({words})"
         " UNION SELECT article, idx, id FROM quotes"
         " WHERE speaker_actor IN (SELECT key FROM actors WHERE code GLOB ?)",
-        [words, _glob(code) if code.replace("-", "").isalnum() else ""],
+        [*args, _glob(code) if code.replace("-", "").isalnum() else ""],
     )
 
 
