@@ -10,9 +10,10 @@ store of many synthetic articles.
    written with the store's writer in a transaction of its own, as an ingest writes it
    (full-text indexes and clusters included). Prints the time and the store's size.
 2. Times full-text searches and event filters as the API's JSON pages run them
-   (``Store.page``: the page of 50, its total and, for articles, the facets), R times
-   each, in the store and over HTTP (uvicorn on 127.0.0.1), and prints p50 and p95 of each
-   query and of each kind: the goal is a p95 under 100 ms.
+   (``Store.page``: the page of 50, its total and, for articles, the facets), and
+   quotation filters by speaker, R times each, in the store and over HTTP (uvicorn on
+   127.0.0.1), and prints p50 and p95 of each query and of each kind: the goal is a p95
+   under 100 ms for searches and event filters.
 3. Streams exports (JSONL, then Parquet) of every event and of one PLOVER type to a file and
    prints the process's heap (RssAnon) every 100,000 rows: flat memory means it does not
    grow with the rows (the heap after 1 M rows over that after 100,000 is printed).
@@ -37,7 +38,7 @@ from typing import Any
 from common import DEFAULT_INPUTS, load_articles
 from dateline import Pipeline, Settings
 from dateline.export import FORMATS
-from dateline.store import ArticleQuery, EventQuery, Store
+from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store
 from synthetic import FIRST_NAMES, LAST_NAMES, cities, vary
 
 Json = dict[str, Any]
@@ -67,6 +68,12 @@ FILTERS: dict[str, dict[str, Any]] = {
     "quad class": {"quad": 4},
     "confidence": {"min_confidence": 0.9, "actor": "IRN"},
     "full text": {"q": "Kabul"},
+}
+QUOTE_FILTERS: dict[str, dict[str, Any]] = {
+    "a speaker": {"speaker": "Karimi"},
+    "a speaker, named": {"speaker": "Karimi", "anonymous": False},
+    "a speaker and words": {"speaker": "Karimi", "q": "said"},
+    "a speaker's code": {"speaker": "USA"},
 }
 
 
@@ -191,10 +198,15 @@ def time_queries(db: Path, repeat: int, http: bool) -> None:
         name: (lambda q=q: store.page(ArticleQuery(q=q)).total) for name, q in SEARCHES.items()
     }
     filters = {name: (lambda f=f: store.page(EventQuery(**f)).total) for name, f in FILTERS.items()}
+    quotes = {
+        name: (lambda f=f: store.page(QuoteQuery(**f)).total) for name, f in QUOTE_FILTERS.items()
+    }
     print(f"full-text search (Store.page: 50 articles, total, facets), {repeat} runs each:")
     time_calls(searches, repeat)
     print(f"event filters (Store.page: 50 events, total), {repeat} runs each:")
     time_calls(filters, repeat)
+    print(f"quotation filters (Store.page: 50 quotations, total), {repeat} runs each:")
+    time_calls(quotes, repeat)
     store.close()
     if not http:
         return
@@ -211,6 +223,12 @@ def time_queries(db: Path, repeat: int, http: bool) -> None:
             lambda f=f: http_total(f"{base}/api/events?{urllib.parse.urlencode(f)}")
         )
         for name, f in FILTERS.items()
+    }
+    calls |= {
+        f"quotes: {name}": (
+            lambda f=f: http_total(f"{base}/api/quotes?{urllib.parse.urlencode(f)}")
+        )
+        for name, f in QUOTE_FILTERS.items()
     }
     time_calls(calls, repeat)
 

@@ -38,6 +38,7 @@ from test_store import make_article, make_full_article
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 V2_DUMP = FIXTURES / "store" / "store_v2.sql"
 V4_DUMP = FIXTURES / "store" / "store_v4.sql"
+V5_DUMP = FIXTURES / "store" / "store_v5.sql"
 
 AMMAN = EventPlace("Amman", "clause", "JO", 31.95522, 35.94503, 250441)
 BAGHDAD = EventPlace("Baghdad", "clause", "IQ", 33.34058, 44.40088, 98182)
@@ -641,7 +642,7 @@ def _articles_before_upgrade(path: Path, version: int) -> dict[str, dict]:  # ty
 
 
 def _assert_upgraded_soundly(store: Store) -> None:
-    assert current_version(store.conn) == SCHEMA_VERSION == 5
+    assert current_version(store.conn) == SCHEMA_VERSION == 6
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -868,3 +869,168 @@ def test_a_version_2_store_reads_with_the_same_events_once_upgraded(tmp_path: Pa
         listed = list(store.events())
     assert len(listed) == 31
     assert all(e["cluster"]["mentions"] >= 1 for e in listed)
+
+
+# --- the speakers' words (schema version 6) ----------------------------------------------------
+
+# The speaker filter as it was before version 6 (and as store/filters.py documents it): the
+# words of the speaker's phrase (read from the article's text when not stored) or of an
+# anonymous source's description, case-insensitive (LIKE), or the prefix of the speaker's
+# actor code.
+SPEAKER_BEFORE_V6 = (
+    "SELECT a.id, q.id FROM quotes q JOIN articles a ON a.key = q.article"
+    " WHERE COALESCE(q.speaker_text,"
+    " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start)) LIKE ? ESCAPE '\\'"
+    " OR q.speaker_description LIKE ? ESCAPE '\\'"
+    " OR q.speaker_actor IN (SELECT key FROM actors WHERE code GLOB ?)"
+    " ORDER BY q.article, q.idx"
+)
+SPEAKERS = [
+    "the s",
+    "SOURCE",
+    "he",
+    "a member",
+    "Mujahid",
+    "taliban",
+    "US",
+    "usagov",
+    "AFG",
+    "Donald Trump",
+    "%",
+    "_",
+    "\\",
+    "50%",
+    "x_y",
+    "it",
+    "of",
+    "nobody at all",
+    'the "source"',
+    "ÉMIR",
+    "afghan TALIBAN",
+]
+
+
+def speaker_before_v6(conn: sqlite3.Connection, speaker: str) -> list[tuple[str, str]]:
+    words = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    code = speaker.upper()
+    glob = code + "*" if code.replace("-", "").isalnum() else ""
+    return [tuple(row) for row in conn.execute(SPEAKER_BEFORE_V6, (words, words, glob))]
+
+
+def speaker_words(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """Which quotation has which speaker words (version 6's tables), by article and quote id."""
+    return {
+        tuple(row)
+        for row in conn.execute(
+            "SELECT a.id, x.id, w.words FROM quote_speaker_words x"
+            " JOIN speaker_words w ON w.key = x.words JOIN articles a ON a.key = x.article"
+        )
+    }
+
+
+def derived_speaker_words(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """What ``speaker_words`` must hold: each quotation's phrase and description."""
+    return {
+        tuple(row)
+        for row in conn.execute(
+            "SELECT a.id, q.id, COALESCE(q.speaker_text,"
+            " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))"
+            " AS words FROM quotes q JOIN articles a ON a.key = q.article WHERE words IS NOT NULL"
+            " UNION SELECT a.id, q.id, q.speaker_description FROM quotes q"
+            " JOIN articles a ON a.key = q.article WHERE q.speaker_description IS NOT NULL"
+        )
+    }
+
+
+def assert_speaker_filter_as_before(store: Store, words: str = "talk OR Taliban OR will") -> None:
+    """``speaker=`` finds what it found before version 6, alone, beside the other filters and
+    beside a full-text query (``words``), in lists, pages and counts."""
+
+    def found(**filters: object) -> list[tuple[str, str]]:
+        query = QuoteQuery(**filters)  # type: ignore[arg-type]
+        keys = [(q["article"]["id"], q["id"]) for q in store.quotes(query)]
+        assert store.total(query) == len(keys)
+        page = store.page(dataclasses.replace(query, limit=2, offset=1))
+        assert [(q["article"]["id"], q["id"]) for q in page.items] == keys[1:3]
+        return keys
+
+    anonymous = set(found(anonymous=True))
+    matching = set(found(q=words))
+    assert matching
+    for speaker in SPEAKERS:
+        before = speaker_before_v6(store.conn, speaker)
+        assert found(speaker=speaker) == before, speaker
+        assert found(speaker=speaker, anonymous=True) == [k for k in before if k in anonymous]
+        assert found(speaker=speaker, since="2000") == before
+        with_words = found(speaker=speaker, q=words)
+        assert sorted(with_words) == sorted(k for k in before if k in matching)
+
+
+def load_v5_store(path: Path) -> None:
+    _load_dump(path, V5_DUMP)
+
+
+def test_a_version_5_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    load_v5_store(path)
+    before = _articles_before_upgrade(path, 5)
+    conn = sqlite3.connect(path)
+    found_before = {s: speaker_before_v6(conn, s) for s in SPEAKERS}
+    conn.close()
+    assert found_before["the s"] and found_before["US"] and found_before["a member"]
+    with Store(path) as store:
+        _assert_upgraded_soundly(store)
+        for article_id, doc in before.items():
+            stored = store.article(article_id)
+            assert stored is not None
+            assert stored | {"article": None} == doc | {"article": None}
+        held = speaker_words(store.conn)
+        # 22 phrases and 11 descriptions, one of them the words of its own phrase
+        assert held == derived_speaker_words(store.conn) and len(held) == 32
+        assert_speaker_filter_as_before(store)
+        assert {s: speaker_before_v6(store.conn, s) for s in SPEAKERS} == found_before
+        speakers = store.quote_speakers(QuoteQuery(speaker="the"))
+        migrated = _schema(store.conn)
+        dump = list(store.conn.iterdump())
+    with Store(tmp_path / "fresh.db") as fresh:
+        assert migrated == _schema(fresh.conn)
+        for doc in before.values():
+            fresh.write_json(doc, [])
+        assert speaker_words(fresh.conn) == held
+        assert fresh.quote_speakers(QuoteQuery(speaker="the")) == speakers
+    with Store(path) as store:
+        assert list(store.conn.iterdump()) == dump  # opening again changes nothing
+
+
+def test_the_speakers_words_follow_their_quotations(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        quoted = make_full_article("The Source said: we will never talk to them again, at all.")
+        other = make_full_article("Our Source said: we will talk to them again, all of them.")
+        store.write_article(quoted)
+        store.write_article(other)
+        assert speaker_words(store.conn) == derived_speaker_words(store.conn)
+        assert (quoted.id, "q1", "The S") in speaker_words(store.conn)
+        assert_speaker_filter_as_before(store)
+        # Coded again with another speaker phrase and description: the old words leave.
+        assert quoted.quotes[0].speaker is not None
+        quoted.quotes[0].speaker = dataclasses.replace(
+            quoted.quotes[0].speaker, start=6, end=10, text=quoted.text[6:10], description="an aide"
+        )
+        store.write_article(quoted, replace=True)
+        held = speaker_words(store.conn)
+        assert held == derived_speaker_words(store.conn)
+        assert (quoted.id, "q1", "urce") in held and (quoted.id, "q1", "The S") not in held
+        assert [q["id"] for q in store.quotes(speaker="aide")] == ["q1"]
+        assert [q["article"]["id"] for q in store.quotes(speaker="the s")] == []
+        assert_speaker_filter_as_before(store)
+        # A row changed in place, then an article deleted.
+        store.conn.execute(
+            "UPDATE quotes SET speaker_text = 'Mr Smith', speaker_description = NULL"
+            " WHERE article = (SELECT key FROM articles WHERE id = ?) AND id = 'q1'",
+            (other.id,),
+        )
+        assert speaker_words(store.conn) == derived_speaker_words(store.conn)
+        assert [q["article"]["id"] for q in store.quotes(speaker="smith")] == [other.id]
+        store.conn.execute("DELETE FROM articles WHERE id = ?", (quoted.id,))
+        assert speaker_words(store.conn) == derived_speaker_words(store.conn)
+        assert_speaker_filter_as_before(store)

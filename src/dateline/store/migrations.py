@@ -9,8 +9,9 @@ moves into the version-2 tables with its own writer, one article per transaction
 clusters the events an earlier version wrote once the script has run, one article per
 transaction (``Store._cluster_pending``). Version 4 adds each article's actor prefixes and
 CAMEO roots (the article filters and facets of a search), kept by triggers; version 5 their
-PLOVER types and the countries of the places they name, the same way. A later step adds a
-script ``schema_v6.sql`` and a line to ``MIGRATIONS``; never edit a released one.
+PLOVER types and the countries of the places they name, the same way; version 6 the words of
+each quotation's speaker, once each (the ``speaker=`` filter of quotations). A later step adds
+a script ``schema_v7.sql`` and a line to ``MIGRATIONS``; never edit a released one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any, Literal
 from ..dates import calendar_range
 from ..errors import StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _script(name: str) -> str:
@@ -38,6 +39,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (3, _script("schema_v3.sql")),
     (4, _script("schema_v4.sql")),
     (5, _script("schema_v5.sql")),
+    (6, _script("schema_v6.sql")),
 ]
 
 

@@ -741,12 +741,64 @@ def _top(counts: Counter[Any]) -> list[Json]:
 # --- quotations --------------------------------------------------------------------------------
 
 
+# The shortest ``speaker=`` that the trigram index of the speakers' words answers (three
+# characters: one trigram); a shorter one is compared with every distinct phrase.
+SPEAKER_TRIGRAM_CHARS = 3
+
+
+def _speaker_keys(speaker: str) -> tuple[str, list[Any]]:
+    """``SELECT article, idx, id`` of the quotations ``speaker=`` finds (store/filters.py):
+    those whose speaker phrase or anonymous source's description hold its words (LIKE,
+    case-insensitive), read from the distinct words of ``speaker_words`` (schema_v6.sql),
+    and those whose speaker's actor code begins with it. Each quotation once (UNION).
+
+    The words are found through their trigrams first when ``speaker`` has at least
+    SPEAKER_TRIGRAM_CHARS characters: the index folds case as LIKE does and more (every
+    word LIKE finds, it finds), and LIKE then checks each one it found."""
+    like = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    words = "SELECT key FROM speaker_words WHERE words LIKE ? ESCAPE '\\'"
+    args: list[Any] = [like]
+    if len(speaker) >= SPEAKER_TRIGRAM_CHARS:
+        words = (
+            "SELECT w.key FROM speaker_words_fts"
+            " CROSS JOIN speaker_words w ON w.key = speaker_words_fts.rowid"
+            " WHERE speaker_words_fts MATCH ? AND w.words LIKE ? ESCAPE '\\'"
+        )
+        args = ['"' + speaker.replace('"', '""') + '"', like]
+    code = speaker.upper()
+    return (
+        f"SELECT article, idx, id FROM quote_speaker_words WHERE words IN ({words})"
+        " UNION SELECT article, idx, id FROM quotes"
+        " WHERE speaker_actor IN (SELECT key FROM actors WHERE code GLOB ?)",
+        [*args, _glob(code) if code.replace("-", "").isalnum() else ""],
+    )
+
+
+def _speaker_rowids(speaker: str, rowid: str) -> str:
+    """The term that a quotation's full-text ``rowid`` is one of the speaker's (tested on each
+    match: the unary + keeps FTS5 from being handed the keys as rowid constraints)."""
+    keys = _speaker_keys(speaker)[0]
+    return f"+{rowid} IN (SELECT (article << {QUOTE_FTS_SHIFT}) + idx FROM ({keys}))"
+
+
+def _quote_keys(query: QuoteQuery) -> tuple[str, list[Any]]:
+    """``SELECT article, idx, id`` of the quotations a query without full-text search finds:
+    a speaker's straight from their keys when no other filter reads the quotation's row."""
+    if query.speaker and query.anonymous is None and not (query.since or query.until):
+        return _speaker_keys(query.speaker)
+    from_sql, (where, args) = _quote_terms(query, article_row=False)
+    return (
+        "SELECT q.article AS article, q.idx AS idx, q.id AS id" + from_sql + _sql_where(where),
+        args,
+    )
+
+
 def _quote_terms(query: QuoteQuery, *, article_row: bool = True) -> tuple[str, Where]:
     """The FROM and WHERE of a quotation query; ``article_row`` False leaves out the join to
     the article when no filter reads it (a count: every quotation has its article)."""
     where: list[str] = []
     args: list[Any] = []
-    article_row = article_row or bool(query.speaker or query.since or query.until)
+    article_row = article_row or bool(query.since or query.until)
     join = " JOIN articles a ON a.key = q.article" if article_row else ""
     if query.q:
         from_sql = (
@@ -756,19 +808,18 @@ def _quote_terms(query: QuoteQuery, *, article_row: bool = True) -> tuple[str, W
         )
         where.append("quotes_fts MATCH ?")
         args.append(query.q)
+        if query.speaker:
+            where.append(_speaker_rowids(query.speaker, "quotes_fts.rowid"))
+            args += _speaker_keys(query.speaker)[1]
+    elif query.speaker:
+        # The speaker's quotations first, each then read by its key (CROSS JOIN keeps that
+        # order): left to choose, SQLite read every quotation and tested it against them.
+        keys, args = _speaker_keys(query.speaker)
+        from_sql = (
+            f" FROM ({keys}) k CROSS JOIN quotes q ON q.article = k.article AND q.id = k.id" + join
+        )
     else:
         from_sql = " FROM quotes q" + join
-    if query.speaker:
-        words = "%" + query.speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        words += "%"
-        where.append(
-            "(COALESCE(q.speaker_text,"
-            " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))"
-            " LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\'"
-            " OR q.speaker_actor IN (SELECT key FROM actors WHERE code GLOB ?))"
-        )
-        code = query.speaker.upper()
-        args += [words, words, _glob(code) if code.replace("-", "").isalnum() else ""]
     if query.anonymous is not None:
         where.append("q.speaker_anonymous = ?")
         args.append(int(query.anonymous))
@@ -783,20 +834,27 @@ def _quote_terms(query: QuoteQuery, *, article_row: bool = True) -> tuple[str, W
 
 def quotes(store: Store, query: QuoteQuery) -> Iterator[Json]:
     """The quotations matching ``query`` (``limit``/``offset`` applied), streamed."""
-    from_sql, (where, args) = _quote_terms(query)
     paging, paging_args = _paging(query.limit, query.offset)
-    # A quotation's full-text rowid is (article << 20) + idx (schema_v3.sql): in its order,
-    # FTS5 gives the matches in the list's order, and a page stops at its last row (sorting
-    # the 33,333 matches of ``q=said`` first took 0.3 s on the bench store).
-    order = " ORDER BY quotes_fts.rowid" if query.q else " ORDER BY q.article, q.idx"
-    sql = (
-        "SELECT q.*, a.id AS article_id, a.title AS article_title,"
+    columns = (
+        "q.*, a.id AS article_id, a.title AS article_title,"
         " a.outlet AS article_outlet, a.published AS article_published"
-        + from_sql
-        + _sql_where(where)
-        + order
-        + paging
     )
+    if query.speaker and not query.q:
+        # The page's keys first, in order, then their rows: sorting the rows themselves read
+        # the quotation and article of every match before the first 50 came out.
+        keys, args = _quote_keys(query)
+        sql = (
+            f"SELECT {columns} FROM ({keys} ORDER BY article, idx{paging}) p"
+            " CROSS JOIN quotes q ON q.article = p.article AND q.id = p.id"
+            " JOIN articles a ON a.key = q.article ORDER BY p.article, p.idx"
+        )
+    else:
+        # A quotation's full-text rowid is (article << 20) + idx (schema_v3.sql): in its
+        # order, FTS5 gives the matches in the list's order, and a page stops at its last row
+        # (sorting the 33,333 matches of ``q=said`` first took 0.3 s on the bench store).
+        from_sql, (where, args) = _quote_terms(query)
+        order = " ORDER BY quotes_fts.rowid" if query.q else " ORDER BY q.article, q.idx"
+        sql = f"SELECT {columns}" + from_sql + _sql_where(where) + order + paging
     texts = _ArticleTexts(store)
     for row in store.stream(sql, [*args, *paging_args]):
         text, url = texts.of(row["article"])
@@ -847,14 +905,20 @@ def quote_speakers(store: Store, query: QuoteQuery, top: int = FACET_VALUES) -> 
 
 
 def count_quotes(store: Store, query: QuoteQuery) -> int:
-    """How many quotations match: a full-text query alone counts its index's rows (each is a
-    quotation's, kept in step by triggers: 33,333 matches of ``said`` in 5 rather than 200
-    ms on the bench store), and no count reads the articles unless a filter does (counting
-    the 333,333 anonymous quotations read an article for each, past the 1 s time limit)."""
-    if query.q and query.anonymous is None and not (query.speaker or query.since or query.until):
-        return int(
-            store.run("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.q])[0][0]
-        )
+    """How many quotations match: a full-text query alone (or beside ``speaker``) counts its
+    index's rows (each is a quotation's, kept in step by triggers: 33,333 matches of
+    ``said`` in 5 rather than 200 ms on the bench store), a speaker alone its quotations'
+    keys, and no count reads the articles unless a filter does (counting the 333,333
+    anonymous quotations read an article for each, past the 1 s time limit)."""
+    if query.q and query.anonymous is None and not (query.since or query.until):
+        sql, args = "SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [query.q]
+        if query.speaker:
+            sql += " AND " + _speaker_rowids(query.speaker, "rowid")
+            args += _speaker_keys(query.speaker)[1]
+        return int(store.run(sql, args)[0][0])
+    if query.speaker and not query.q:
+        keys, args = _quote_keys(query)
+        return int(store.run(f"SELECT COUNT(*) FROM ({keys})", args)[0][0])
     from_sql, (where, args) = _quote_terms(query, article_row=False)
     return int(store.run("SELECT COUNT(*)" + from_sql + _sql_where(where), args)[0][0])
 
