@@ -368,6 +368,17 @@ def test_a_scheduled_court_appearance_is_no_threat(cameo_code: Coder) -> None:
     assert [e.root for e in vowed if e.trigger.text == "arrest"] == ["13"]
 
 
+def test_a_lockdown_falls_on_the_sources_people(cameo_code: Coder) -> None:
+    # A restriction that names no one, or only a place of the source's own country, falls
+    # on that country's people; a party named keeps its place.
+    ordered = cameo_code("The Indian government ordered a lockdown in Mumbai.")
+    coded = {(e.source.code, e.cameo, e.target.code) for e in ordered if e.source and e.target}
+    assert ("INDGOV", "172", "INDCVL") in coded
+    assert all("target:nominal.own_population" in e.rules for e in ordered if e.root == "17")
+    curfew = cameo_code("Kenyan police imposed a curfew on the protesters.")
+    assert [e.target.text for e in curfew if e.target and e.root == "17"] == ["the protesters"]
+
+
 def test_coder_token_table_gives_the_candidate_verbs_and_words_of_each_sentence(
     nlp,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -51,6 +51,7 @@ from .lexicon import (
     PATIENT_SUBJECT_LEMMAS,
     PROTEST_CODE,
     PURPOSE_LEMMAS,
+    RESTRICTION_ROOT_CODE,
     SAYING_LEMMAS,
     SAYING_PREPOSITIONS,
     STATE_FORCE_AGENTS,
@@ -62,6 +63,7 @@ from .nominal import (
     draft_code,
     joint_subject_parties,
     light_verb_code,
+    own_population,
     participation_code,
     travel_purpose,
 )
@@ -776,6 +778,8 @@ def _parties_of(
         unknown_source = not sources
         if unknown_source:
             coding.rules.append("roles.unknown_source")
+    if cameo and code and code.startswith(RESTRICTION_ROOT_CODE) and light_verb_code(verb):
+        targets = own_population(verb, sources, targets)
     return sources, targets, unknown_source
 
 

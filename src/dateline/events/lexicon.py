@@ -565,13 +565,32 @@ LIGHT_VERBS = frozenset(
         "declare",
         "trade",
         "exchange",
+        # Orders on the population: "ordered a lockdown", "imposed a curfew", "extended
+        # the lockdown", "reimposed restrictions".
+        "order",
+        "impose",
+        "reimpose",
+        "extend",
+        "enforce",
     }
 )
 # With the military and sanction nouns: an act begun, resumed, carried on or announced is
 # that act ("launched an offensive", "resumed the fighting": CAMEO manual 1.1b3, 190 "Use
 # conventional military force", 195 "Employ aerial weapons"; "called a truce": 0871
 # "Declare truce, ceasefire").
+# Whom a restriction that names no one falls on: the source country's civilians
+# (``nominal.own_population``).
+POPULATION_AGENT = "CVL"
+RESTRICTION_ROOT_CODE = "172"
 EVENT_NOUN_CODES = {
+    # Restrictions on a population: CAMEO manual 1.1b3, 172 "Impose administrative
+    # sanctions", 1723 "Impose curfew", 1724 "Impose state of emergency or martial law"
+    # ("Bihar announced a fresh lockdown", "the governor declared a state of emergency").
+    "lockdown": "172",
+    "restriction": "172",
+    "curfew": "1723",
+    "state of emergency": "1724",
+    "martial law": "1724",
     "attack": "190",
     "offensive": "190",
     "hostility": "190",

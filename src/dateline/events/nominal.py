@@ -42,6 +42,7 @@ from .lexicon import (
     PARTICIPATION_NOUN_CODES,
     PERIOD_NOUNS,
     PERIOD_TRUCE_NOUNS,
+    POPULATION_AGENT,
     QUANTITY_NOUNS,
     TALK_NOUNS,
     TRAVEL_LEMMAS,
@@ -396,3 +397,35 @@ def _activity_nouns(doc: Doc, event: Event) -> set[str]:
         for t in c.subtree
         if joint_noun(t) in JOINT_NOUNS
     }
+
+
+def own_population(verb: Token, sources: Sequence[Party], targets: list[Party]) -> list[Party]:
+    """ "Bihar announced a fresh lockdown", "the governor imposed a curfew in the capital": a
+    restriction (CAMEO 172x) that names no one, or only places of the source's own country
+    (where it holds), falls on the people of that country, coded as its civilians and read
+    from the restriction's own noun. Other targets are kept.
+
+    Rule ``nominal.own_population``. Tests: ``test_a_lockdown_falls_on_the_sources_people``.
+    """
+    own = {s.code[:3] for s in sources}
+    if any(len(t.code) != 3 or t.code not in own for t in targets):
+        return targets
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not nouns:
+        return targets
+    noun = nouns[0]
+    out: list[Party] = []
+    for source in sources:
+        country = source.code[:3]
+        if len(country) != 3 or not country.isalpha() or country in ("IGO", "NGO"):
+            continue
+        party = Party(
+            country + POPULATION_AGENT,
+            noun.idx,
+            noun.idx + len(noun.text),
+            noun.text,
+            ("nominal.own_population",),
+        )
+        if party not in out:
+            out.append(party)
+    return out or targets
