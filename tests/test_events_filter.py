@@ -212,3 +212,13 @@ def test_an_appeal_to_another_agent_of_one_country_stands_one_to_oneself_does_no
     text = "WASHINGTON (AP) — Senators said they should get a vote on the bill."
     said = [e for e in _events(pipeline, text) if e.trigger.text == "said"]
     assert said and all(e.confidence == 0.0 and "same_party" in _rules(e) for e in said)
+
+
+def test_an_act_only_considered_is_no_act(pipeline: Pipeline) -> None:
+    for text in (
+        "Turkey is weighing sending troops to Libya.",
+        "Russia said it would consider expelling the British ambassador.",
+    ):
+        events = _events(pipeline, text)
+        assert events and all(e.confidence == 0.0 for e in events), text
+        assert all("thought_not_an_act" in _rules(e) for e in events), text

@@ -27,6 +27,7 @@ from .filter_lexicon import (
     ARMED_AGENTS,
     ARMED_FORCE_ROOTS,
     CHAIN_DEPS,
+    DELIBERATION_LEMMAS,
     DISPLAY_LEMMAS,
     DISPLAY_ROOTS,
     FORCE_ROOTS,
@@ -376,7 +377,8 @@ def _striving(c: Candidate) -> bool:
 
 def _thought(c: Candidate) -> bool:
     """ "She suspected Crutcher was drunk", "he hopes the court strikes down the law": a
-    verb of thought with a clause of its own tells a thought, not an act."""
+    verb of thought with a clause of its own tells a thought, not an act; so does a verb of
+    deliberation with an act for its complement ("would consider naming Lee")."""
     verb = c.trigger
     word = verb.lower_
     thought = (
@@ -384,7 +386,15 @@ def _thought(c: Candidate) -> bool:
         or word in THOUGHT_LEMMAS
         or (word.endswith("s") and word[:-1] in THOUGHT_LEMMAS)  # "hopes", lemmatised "hop"
     )
-    return thought and any(child.dep_ == "ccomp" for child in verb.children)
+    if thought and any(child.dep_ == "ccomp" for child in verb.children):
+        return True
+    # "would consider naming Lee", "is weighing sending troops": the act thought about, at
+    # the verb of deliberation or at the act itself.
+    if verb.lemma_.lower() in DELIBERATION_LEMMAS and any(
+        child.dep_ in ("xcomp", "ccomp") for child in verb.children
+    ):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DELIBERATION_LEMMAS
 
 
 def _display_with_object(c: Candidate) -> bool:
@@ -467,7 +477,8 @@ RULES: tuple[FilterRule, ...] = (
         0.0,
         _thought,
         "A verb of thought or feeling with a clause tells what someone thinks, not an act: "
-        "'she suspected Crutcher was drunk', 'he hopes the court strikes down the law'.",
+        "'she suspected Crutcher was drunk', 'he hopes the court strikes down the law', "
+        "'would consider naming Lee'.",
     ),
     FilterRule(
         "filter.display_with_object",

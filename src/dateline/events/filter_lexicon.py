@@ -199,6 +199,10 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 THOUGHT_LEMMAS = frozenset(
     {"hope", "wish", "suspect", "think", "fear", "doubt", "feel", "imagine", "guess"}
 )
+# Verbs of deliberation: with an act as their complement ("would consider naming Lee",
+# "is weighing sending troops") they tell an act thought about, not one done or announced
+# (``filter.thought_not_an_act``).
+DELIBERATION_LEMMAS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
 
 # Verbs of protest and of a show of force that, with a direct object, mean something else
 # (``filter.display_with_object``): "demonstrated courage" shows, "rallied supporters"
