@@ -7,7 +7,7 @@ Runs, in fresh processes and in turn (so that a busy moment falls on all of them
 - ``import spacy``: the floor every entry point pays;
 - ``spacy.load``: the bare model as spaCy ships it (``import spacy; spacy.load(name)``);
 - ``dateline extract``: the command on one article (``examples/000_...txt`` by default),
-  its JSON written to a pipe.
+  its JSON thrown away (/dev/null).
 
 The commands run with Python's bytecode cache on (``PYTHONDONTWRITEBYTECODE`` is dropped
 from their environment; the untimed first run writes it), as an installed package has it:
