@@ -35,6 +35,7 @@ bench: install
 	$(PY) bench/pipeline.py
 	$(PY) bench/coder.py
 	$(PY) bench/store.py
+	$(PY) bench/coldstart.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

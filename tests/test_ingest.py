@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, FIXTURES, SEED
 from dateline.errors import InputError
 from dateline.ingest import collect_inputs, looks_like_html, read_file, read_input
-from dateline.ingest.metadata import find_dateline, split_title
+from dateline.ingest.metadata import _region_names, find_dateline, is_region_name, split_title
 from dateline.ingest.text import clean_text, is_furniture_line
 from dateline.settings import Settings
 
@@ -213,6 +213,21 @@ def test_datelines_with_states_agencies_and_outlets(
     match = find_dateline(text)
     assert match is not None
     assert (match.dateline.name, match.outlet) == (place, outlet)
+
+
+def test_region_names_are_every_country_and_subdivision_pycountry_names() -> None:
+    # _region_names reads pycountry's data file rather than its objects (cold start, issue 15).
+    import pycountry
+
+    countries = {
+        value.lower()
+        for country in pycountry.countries
+        for value in (getattr(country, a, None) for a in ("name", "common_name", "official_name"))
+        if value
+    }
+    subdivisions = {s.name.lower() for s in pycountry.subdivisions}
+    assert _region_names() == countries | subdivisions
+    assert is_region_name("Texas") and is_region_name("Gaza Strip")
 
 
 def test_a_site_name_before_the_title_is_recognised() -> None:

@@ -21,6 +21,7 @@ from .errors import W_SENTENCES_SPLIT
 from .events.coder import code_events
 from .events.context import attach_context
 from .events.verbs import VerbDictionary, load_verb_dictionary
+from .gc_pause import gc_paused
 from .ingest import parse_user_date, read_input
 from .model import Article
 from .nlp import SPLIT_KEY, load_nlp, parse_text
@@ -82,10 +83,14 @@ class Pipeline:
         are frozen. Full collections come whenever the objects kept alive grow by a quarter (a
         caller keeping its articles, events and mentions), on whichever stage is running.
         Objects frozen are still freed by reference counting; only cycles among them would stay.
+
+        As ``gc.freeze``'s documentation advises before a fork, the collector is paused while
+        they load (``gc_pause``) and nothing is collected before the freeze: a collection there
+        found no garbage and cost 0.13 s of every cold start (issue 15).
         """
-        _ = self.nlp, self.actors, self.verbs, self.gazetteer
-        gc.collect()
-        gc.freeze()
+        with gc_paused():
+            _ = self.nlp, self.actors, self.verbs, self.gazetteer
+            gc.freeze()
 
     # The flow.
     def extract(

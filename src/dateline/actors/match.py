@@ -36,6 +36,7 @@ from pathlib import Path
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from ..gc_pause import gc_paused
 from ..model import Actor, Article, Mention
 from ..settings import Settings
 from .codes import add_agents, code_country, make_actor
@@ -585,6 +586,17 @@ def _load_cached(
     if other is not None:  # the same compiled dictionaries, matched the other way
         matcher = _MEMORY[memo] = ActorMatcher(other._c, stems=stems)
         return matcher
+    # Some 250,000 objects that live as long as the process: the collector would walk the
+    # whole heap again and again while they are made (gc_pause.py).
+    with gc_paused():
+        matcher = ActorMatcher(_read_or_compile(key, groups, cache_dir, lenient), stems=stems)
+    _MEMORY[memo] = matcher
+    return matcher
+
+
+def _read_or_compile(
+    key: str, groups: list[list[Path]], cache_dir: Path | None, lenient: bool
+) -> Compiled:
     cache_file = Path(cache_dir) / f"actors-{key[:32]}.marshal" if cache_dir else None
     compiled: Compiled | None = None
     if cache_file is not None and cache_file.exists():
@@ -596,9 +608,7 @@ def _load_cached(
         compiled = _compile_files(groups, lenient)
         if cache_file is not None:
             _write_atomic(cache_file, compiled)
-    matcher = ActorMatcher(compiled, stems=stems)
-    _MEMORY[memo] = matcher
-    return matcher
+    return compiled
 
 
 def _compile_files(groups: list[list[Path]], lenient: bool) -> Compiled:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DictionaryError
+from ..gc_pause import gc_paused
 from ..settings import Settings
 from .verb_cache import VERB_CACHE_VERSION, verbs_from_plain, verbs_to_plain, write_cache_file
 from .verb_entries import (
@@ -103,7 +104,9 @@ def _load_cached(
     cache = Path(cache_dir) / f"verbs-{key}.json"
     if cache.exists():
         try:
-            return verbs_from_plain(json.loads(cache.read_bytes()))
+            # Objects that live as long as the process: no collection while they are made.
+            with gc_paused():
+                return verbs_from_plain(json.loads(cache.read_bytes()))
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             pass  # a stale, broken or foreign cache is rebuilt below
     if supplement is None:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from .gdelt import gdelt_chunks
 from .manifest import make_manifest
-from .parquet import parquet_chunks
 from .plover import plover_chunks
 from .tabular import EVENT_CSV_COLUMNS, csv_chunks, event_record
 
@@ -40,6 +39,14 @@ def jsonl_chunks(events: Iterable[dict[str, Any]], *, rows_per_chunk: int = 500)
             lines = []
     if lines:
         yield "".join(lines).encode("utf-8")
+
+
+def parquet_chunks(events: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """``parquet.parquet_chunks``, imported when a Parquet file is written: pyarrow takes
+    some 50 ms to import, which every command paid (cold start, issue 15)."""
+    from .parquet import parquet_chunks as chunks
+
+    return chunks(events)
 
 
 @dataclass(frozen=True)
