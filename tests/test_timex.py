@@ -769,3 +769,13 @@ def test_a_fiscal_year_is_read_as_the_year(nlp: Language) -> None:
     }
     found = times_of(nlp, "In the fiscal year ended Jan. 31, it earned $2 million.", "1989-11-02")
     assert (found[0].text, found[0].value) == ("the fiscal year", "P1Y")
+
+
+def test_a_participle_clause_is_told_in_the_tense_of_its_verb(nlp: Language) -> None:
+    # participle_takes_main_tense: "climbing ... in December" hangs off "have swung".
+    text = "Shares have swung widely, climbing to $40 in May from $31 in December."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values == {"May": "2011-05", "December": "2010-12"}
+    # A present verb says nothing of the participle's time: the nearest Thursday.
+    text = "The notes are convertible at $25, representing a premium over Thursday's price."
+    assert only(nlp, text, "2011-06-13").value == "2011-06-09"

@@ -308,6 +308,21 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if (
+        verb.tag_ == "VBG"
+        and not auxiliaries
+        and verb.dep_ in {"advcl", "conj"}
+        and verb.head.i != verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
+        # Rule ``participle_takes_main_tense`` (issue 11): a participle clause has no tense
+        # of its own; "has fluctuated, rising to $42 in June from $29 in March" is told in
+        # the tense of the verb it hangs off, when that one is past or future (a present
+        # one, "are convertible ..., representing a premium over Thursday's price", says
+        # nothing of the participle's time).
+        main = tense_of(verb.head)
+        if main in {"past", "future"}:
+            return main
     words = {a.lower_ for a in auxiliaries}
     if words & lex.future_auxiliaries:
         return "future"
