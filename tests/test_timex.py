@@ -779,3 +779,25 @@ def test_a_participle_clause_is_told_in_the_tense_of_its_verb(nlp: Language) -> 
     # A present verb says nothing of the participle's time: the nearest Thursday.
     text = "The notes are convertible at $25, representing a premium over Thursday's price."
     assert only(nlp, text, "2011-06-13").value == "2011-06-09"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The strike lasted nearly three weeks.", "nearly three weeks", "P3W"),
+        ("The vote was held more than six years ago.", "more than six years ago", "2005"),
+        ("Suspects may be held for up to 90 days.", "up to 90 days", "P90D"),
+        ("The valley has been dry for at least the past 14 months.", None, "P14M"),
+        ("The mission will stay for the next three years or so.", None, "P3Y"),
+        # an approximator and a preposition stay outside
+        ("The siege lasted about five days.", "five days", "P5D"),
+        ("Payments are spread over two years.", "two years", "P2Y"),
+    ],
+)
+def test_a_bound_on_a_stretch_is_part_of_its_expression(
+    nlp: Language, sentence: str, text: str | None, value: str
+) -> None:
+    # quantity_modifier
+    found = only(nlp, sentence, "2011-06-09")
+    expected = text or sentence[sentence.index(" for ") + 5 : -1]
+    assert (found.text, found.value) == (expected, value)

@@ -69,6 +69,15 @@ _NAMES_A_QUARTER = re.compile(r"\bquarter$", re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# Rule ``quantity_modifier``: the bounds that stand before a counted stretch, inside its extent.
+_QUANTITY_MODIFIER = re.compile(
+    r"(?<![\w-])(?:nearly|almost|(?:no\s+)?more\s+than|"
+    r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to)\s+$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"PT?\d")
+_AGO_END = re.compile(r"\bago$", re.IGNORECASE)
+_OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
 # After the first day of a range: "and 25", "-25", "to 25" (not "and 25 people", "-25%").
 _RANGE_END_DAY = re.compile(
@@ -152,6 +161,7 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
         _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)
     times = _day_before_a_date(times, text)
+    times = _with_quantity_modifiers(times, text)
     times.extend(_second_days_of_ranges(times, text))
     times.extend(_entities_the_grammar_missed(doc, times, dct))
     times.sort(key=lambda t: t[0])
@@ -698,6 +708,35 @@ def _day_before_a_date(
             out.append((found.start(), end, Reading(day.isoformat(), "DATE", "day", True)))
         else:
             out.append((start, end, reading))
+    return out
+
+
+def _with_quantity_modifiers(
+    times: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading]]:
+    """Rule ``quantity_modifier`` (issue 11): a bound on a counted stretch is part of the
+    expression, as TimeML marks it (its ``mod``: MORE_THAN, LESS_THAN, EQUAL_OR_MORE ...):
+    "nearly two years", "more than four hours ago", "at least 30 days", "up to 180 days";
+    so is a trailing "or so" ("the next two years or so"). The value stays the stretch's.
+    Left out: "over" and "under", as often the preposition ("spread over two years"), and
+    the approximators "about", "around", "some", which the TBAQ corpora mark inside the
+    expression and outside it about equally."""
+    out: list[tuple[int, int, Reading]] = []
+    for start, end, reading in times:
+        value = reading.value or ""
+        counted = reading.type == "DURATION" and _COUNTED.match(value) is not None
+        ago = reading.type == "DATE" and _AGO_END.search(text, start, end) is not None
+        before = None
+        if counted or ago:
+            before = _QUANTITY_MODIFIER.search(text, max(0, start - 30), start)
+        previous_end = out[-1][1] if out else 0
+        if before is not None and before.start() >= previous_end:
+            start = before.start()
+        if counted:
+            after = _OR_SO.match(text, end)
+            if after is not None:
+                end = after.end()
+        out.append((start, end, reading))
     return out
 
 
