@@ -801,3 +801,20 @@ def test_a_bound_on_a_stretch_is_part_of_its_expression(
     found = only(nlp, sentence, "2011-06-09")
     expected = text or sentence[sentence.index(" for ") + 5 : -1]
     assert (found.text, found.value) == (expected, value)
+
+
+def test_a_weekday_before_or_after_the_day_told_of(nlp: Language) -> None:
+    # weekday_before_the_day: strictly before or after the last day mentioned, else the DCT.
+    text = "The rebels entered the town on March 3, 2010. The army returned the following Monday."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values["the following Monday"] == "2010-03-08"
+    text = "The index lost 4% on Tuesday and 6% from the previous Friday."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values == {"Tuesday": "2011-06-07", "the previous Friday": "2011-06-03"}
+
+
+def test_a_day_counted_in_an_event_told_in_the_present_is_the_dct(nlp: Language) -> None:
+    # day_of_a_stretch
+    found = only(nlp, "It is the second day of an offensive by government forces.", "2011-06-09")
+    assert (found.text, found.value) == ("the second day", "2011-06-09")
+    assert times_of(nlp, "It was the third day of the siege.", "2011-06-09") == []

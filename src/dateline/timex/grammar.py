@@ -255,6 +255,7 @@ class TimeGrammar:
             (
                 "weekday",
                 rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+|"
+                r"the\s+(?P<anc>previous|preceding|following)\s+|"
                 rf"(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?(?P<wd>{weekday})"
                 rf"(?:\s+(?P<pod>{self.pod}))?",
                 self._weekday,
@@ -275,6 +276,14 @@ class TimeGrammar:
                 r"the\s+day\s+(?P<dir>before|after)\s+(?P<rd>yesterday|tomorrow)",
                 self._day_before,
                 3,
+                False,
+            ),
+            (
+                "day_of_a_stretch",  # "today is the eighth day of the strike" (issue 11)
+                rf"the\s+(?P<ord>{_alternation(list(lex.century_ordinals))}|\d{{1,3}}(?:st|nd|rd|th))"
+                r"\s+day(?=\s+of\s)",
+                self._day_of_a_stretch,
+                2,
                 False,
             ),
             ("this_pod", rf"(?P<rel>this|last)\s+(?P<pod>{self.pod})", self._this_pod, 2, False),
@@ -755,6 +764,17 @@ class TimeGrammar:
         pod = self.lex.parts_of_day[pod_word.lower()] if pod_word else None
         if ctx.dct is None:
             return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
+        if m["anc"]:
+            # Rule ``weekday_before_the_day`` (issue 11): "the previous Friday", "the following
+            # Monday" lean on the day the passage tells of (the last day mentioned), else on
+            # the DCT: the weekday strictly before or after it.
+            known = ctx.narrative is not None and ctx.narrative_precision == "day"
+            anchor = ctx.narrative if known and ctx.narrative is not None else ctx.dct
+            side = "future" if m["anc"].lower() == "following" else "past"
+            day = cal.weekday_near(anchor, isoweekday, side, strict=True)
+            if pod:
+                return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
+            return Reading(day.isoformat(), relative=True)
         rel = (m["rel"] or "").lower()
         passage = _passage_anchor(ctx, "day") if not rel else None
         if passage is not None:
@@ -810,6 +830,15 @@ class TimeGrammar:
             return Reading(None, precision="none")
         days = -2 if m["rd"].lower() == "yesterday" else 2
         return Reading((ctx.dct + timedelta(days=days)).isoformat(), relative=True)
+
+    def _day_of_a_stretch(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``day_of_a_stretch`` (issue 11): "It is the second day of the offensive",
+        "today is the eighth day of the strike": a day counted in an event, told in the
+        present, is the DCT. Told in the past it leans on when the event began, which the
+        text rarely says: no reading."""
+        if ctx.dct is None or ctx.direction(m.start(), m.end()) != "present":
+            return None
+        return Reading(ctx.dct.isoformat(), relative=True)
 
     def _this_pod(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.dct is None:
