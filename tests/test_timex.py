@@ -818,3 +818,15 @@ def test_a_day_counted_in_an_event_told_in_the_present_is_the_dct(nlp: Language)
     found = only(nlp, "It is the second day of an offensive by government forces.", "2011-06-09")
     assert (found.text, found.value) == ("the second day", "2011-06-09")
     assert times_of(nlp, "It was the third day of the siege.", "2011-06-09") == []
+
+
+def test_the_day_before_counts_from_the_day_told_of(nlp: Language) -> None:
+    # unit_before_the_day_told_of
+    text = "Troops entered the city on June 3, 2011. The day before, rebels had fled."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values["The day before"] == "2011-06-02"
+    text = "Revenue fell to $300 million last year, down from $450 million the year before."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values == {"last year": "2012", "the year before": "2011"}
+    # With no date told of, the DCT is not what it counts from: no expression.
+    assert times_of(nlp, "He had arrived the day before.", "2013-03-15") == []

@@ -94,6 +94,7 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
+_NEED_A_DAY_TOLD_OF = frozenset({"unit_before"})
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 6
 # A date used for an event: a calendar value, not a duration, a set or a vague reference.
@@ -157,6 +158,9 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
                     found.append(Match(m.start(), m.end(), reading, pattern, m))
     chosen = _without_overlaps(found)
     _resolve_in_order(chosen, ctx)
+    # Expressions that count from a day of the story and found none ("the day before" with
+    # no date before it) are no reading (rule ``unit_before_the_day_told_of``).
+    chosen = [m for m in chosen if m.reading.value or m.pattern.name not in _NEED_A_DAY_TOLD_OF]
     if dct is not None and dct_precision != "day":
         _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)

@@ -272,6 +272,14 @@ class TimeGrammar:
                 False,
             ),
             (
+                "unit_before",  # "The day before, rebels had fled" (issue 11)
+                r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)"
+                r"(?=\s*(?:[,.;:)]|$))",
+                self._unit_before,
+                3,
+                True,
+            ),
+            (
                 "day_before",
                 r"the\s+day\s+(?P<dir>before|after)\s+(?P<rd>yesterday|tomorrow)",
                 self._day_before,
@@ -824,6 +832,20 @@ class TimeGrammar:
         if pod:
             return Reading(f"{day.isoformat()}T{self.lex.parts_of_day[pod]}", "TIME", relative=True)
         return Reading(day.isoformat(), relative=True)
+
+    def _unit_before(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``unit_before_the_day_told_of`` (issue 11): "The day before, rebels had fled",
+        "he had arrived the week before": the unit next to the time the passage tells of
+        (the last date mentioned, known at least to the unit). With no such date there is
+        no reading: the DCT is not what "the day before" counts from."""
+        unit = m["unit"].lower()
+        needed = _UNIT_PRECISION.get(unit, "day")
+        known = ctx.narrative is not None and (
+            _PRECISION_RANK[ctx.narrative_precision] >= _PRECISION_RANK[needed]
+        )
+        if not known or ctx.narrative is None:
+            return Reading(None, precision="none")  # dropped once the text is read through
+        return _shift(ctx.narrative, unit, -1 if m["dir"].lower() == "before" else 1)
 
     def _day_before(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.dct is None:
