@@ -830,3 +830,14 @@ def test_the_day_before_counts_from_the_day_told_of(nlp: Language) -> None:
     assert values == {"last year": "2012", "the year before": "2011"}
     # With no date told of, the DCT is not what it counts from: no expression.
     assert times_of(nlp, "He had arrived the day before.", "2013-03-15") == []
+
+
+def test_a_month_told_in_the_past_takes_the_year_that_opens_its_passage(nlp: Language) -> None:
+    # month_of_the_year_told_of
+    text = "In 2011, the team won the title. In October, the coach resigned."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values == {"2011": "2011", "October": "2011-10"}
+    # A year in passing frames nothing: the last October.
+    text = "Police linked shootings dating to 2009. In January, a bomb killed a guard."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values["January"] == "2013-01"

@@ -94,6 +94,8 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
+# "In 2011, ...": a year that opens its sentence frames the passage.
+_YEAR_FRAME = re.compile(r"(?:^|[.!?]\S*\s+|\n\s*)In\s+$")
 _NEED_A_DAY_TOLD_OF = frozenset({"unit_before"})
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 6
@@ -578,8 +580,15 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
                 and not _names_a_thing(ctx.text, match.start)
             ):
                 # A date that dates a verb sets the time of its passage; one that names a
-                # thing ("the Dec. 21, 1988, bombing") does not.
-                passage = (written[0], written[1], match.end)
+                # thing ("the Dec. 21, 1988, bombing") does not. A year alone sets it only
+                # when it opens its sentence ("In 2011, the team won"; rule
+                # ``month_of_the_year_told_of``), not in passing ("shootings dating to 1994").
+                precision = written[1]
+                if precision == "year" and not _YEAR_FRAME.search(
+                    ctx.text, max(0, match.start - 12), match.start
+                ):
+                    precision = "year_in_passing"
+                passage = (written[0], precision, match.end)
             if (
                 _QUARTER_OR_HALF.fullmatch(value)
                 and match.pattern.name in {"quarter", "two_quarters"}

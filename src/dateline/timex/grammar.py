@@ -49,6 +49,8 @@ class Context:
     # The time a passage tells of (issue 11): the last date written out in full (not
     # resolved against the DCT) in the same paragraph, when it lies before the DCT.
     passage: date | None = None
+    # "day", "month", "year" (a year that opens its sentence) or "year_in_passing" (one
+    # that does not, which anchors nothing).
     passage_precision: str = "day"
     # The last quarter, half, month or day mentioned ("the quarter", "a year earlier").
     period: str | None = None
@@ -690,6 +692,12 @@ class TimeGrammar:
         rel = (m["rel"] or "").lower()
         direction = ctx.direction(m.start(), m.end()) if not rel else None
         passage = _passage_anchor(ctx, "month") if not rel and direction != "future" else None
+        year_told = _passage_anchor(ctx, "year") if not rel and direction == "past" else None
+        if passage is None and year_told is not None:
+            # Rule ``month_of_the_year_told_of`` (issue 11): "In 2011, the team won the
+            # title. In October, the coach resigned": a month told in the past in a passage
+            # about an earlier year is that year's.
+            return Reading(cal.iso_month(year_told.year, month), precision="month", relative=True)
         if passage is not None:
             # "October" in a passage about last year: the October nearest that time (not in
             # a clause that looks ahead: "the summit set for April").
