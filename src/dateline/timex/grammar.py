@@ -342,7 +342,7 @@ class TimeGrammar:
             ),
             (
                 "year",
-                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?(?P<the_year>the\s+year\s+)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?(?P<the_year>the\s+year\s+)?(?P<fiscal>fiscal\s+)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
                 self._year,
                 1,
                 False,
@@ -734,6 +734,8 @@ class TimeGrammar:
             return Reading(str(year_value(m["y"])), precision="year")
         accepted = (
             m["mod"]
+            # Rule ``fiscal_year_whole`` (issue 11): "fiscal 1989" is one expression, the year.
+            or m["fiscal"]
             or ctx.in_entity(start, m.end("y"))
             or ctx.previous_word(start) in self.lex.year_prepositions
         )
