@@ -841,3 +841,21 @@ def test_a_month_told_in_the_past_takes_the_year_that_opens_its_passage(nlp: Lan
     text = "Police linked shootings dating to 2009. In January, a bomb killed a guard."
     values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
     assert values["January"] == "2013-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # short_year_of
+        ("Prices peaked in the summer of '08.", ("the summer of '08", "2008-SU")),
+        ("The plant closed in March '09.", ("March '09", "2009-03")),
+        ("It reopened on May 3, '10.", ("May 3, '10", "2010-05-03")),
+        # clock_in_a_zone
+        ("Trading ends at 2100 GMT.", ("2100 GMT", "2013-03-13T21:00")),
+    ],
+)
+def test_numeric_forms_of_wire_copy(
+    nlp: Language, sentence: str, expected: tuple[str, str]
+) -> None:
+    found = only(nlp, sentence, "2013-03-13")
+    assert (found.text, found.value) == expected

@@ -96,6 +96,11 @@ _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "
 _PRECISION_RANK |= {"decade": 1, "century": 1}
 # "In 2011, ...": a year that opens its sentence frames the passage.
 _YEAR_FRAME = re.compile(r"(?:^|[.!?]\S*\s+|\n\s*)In\s+$")
+# Rule ``short_year_of``: a part of a year ("2012-SU", "2013-03", "2013-05-03") and a year
+# written with two figures after it, "of" or a comma between.
+_PART_OF_A_YEAR = re.compile(r"\d{4}(?P<part>-(?:SP|SU|FA|WI|Q[1-4]|H[12]|[01]\d(?:-[0-3]\d)?))")
+_SHORT_YEAR = re.compile(r"['’]\d\d")
+_OF_BETWEEN = re.compile(r"(?:\s+of)?,?\s+")
 _NEED_A_DAY_TOLD_OF = frozenset({"unit_before"})
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 6
@@ -166,6 +171,7 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     if dct is not None and dct_precision != "day":
         _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)
+    times = _join_short_years(times, text)
     times = _day_before_a_date(times, text)
     times = _with_quantity_modifiers(times, text)
     times.extend(_second_days_of_ranges(times, text))
@@ -701,6 +707,35 @@ def _join_clock_times(chosen: list[Match], text: str) -> list[tuple[int, int, Re
                     i += 2
                     continue
         out.append((match.start, match.end, match.reading))
+        i += 1
+    return out
+
+
+def _join_short_years(
+    times: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading]]:
+    """Rule ``short_year_of`` (issue 11): "the summer of '08", "March '09", "May 3, '98": a
+    part of a year followed by a year written with two figures is one expression, in that
+    year (the short year is read as the short-year rule reads it)."""
+    out: list[tuple[int, int, Reading]] = []
+    i = 0
+    while i < len(times):
+        start, end, reading = times[i]
+        if i + 1 < len(times):
+            next_start, next_end, year = times[i + 1]
+            part = _PART_OF_A_YEAR.fullmatch(reading.value or "")
+            if (
+                reading.type == "DATE"
+                and part is not None
+                and _SHORT_YEAR.fullmatch(text, next_start, next_end)
+                and _OF_BETWEEN.fullmatch(text, end, next_start)
+                and (year.value or "").isdigit()
+            ):
+                value = f"{year.value}{part['part']}"
+                out.append((start, next_end, Reading(value, "DATE", reading.precision)))
+                i += 2
+                continue
+        out.append((start, end, reading))
         i += 1
     return out
 

@@ -139,6 +139,7 @@ class TimeGrammar:
         self.season = _alternation(list(lexicon.seasons))
         self.pod = _alternation(list(lexicon.parts_of_day))
         self.modifier = _alternation(list(lexicon.position_modifiers))
+        self._month_day_before = re.compile(rf"{self.month_any}\s+\d{{1,2}},?\s+$", re.IGNORECASE)
         self.patterns = self._build()
         self.trigger_words = self._trigger_words()
 
@@ -156,6 +157,7 @@ class TimeGrammar:
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
         words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
         words.update({"current", "recent", "period", "nineteen", "eighteen", "thousand"})
+        words.update({"gmt", "utc"})  # "0600 GMT" (clock_in_a_zone)
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -428,6 +430,13 @@ class TimeGrammar:
                 r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:\.\d+)?)?(?![\d:])",
                 self._clock24,
                 1,
+                False,
+            ),
+            (
+                "clock_zone",  # "at 0600 GMT" (issue 11); "(0735 GMT)" beside a clock is an aside
+                r"(?<![(\d])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>(?-i:GMT|UTC))",
+                self._clock_zone,
+                2,
                 False,
             ),
             (
@@ -1177,10 +1186,22 @@ class TimeGrammar:
             reading = Reading(f"{reading.value}:{m['sec']}", "TIME", relative=True, clock=True)
         return reading
 
+    def _clock_zone(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``clock_in_a_zone`` (issue 11): "0600 GMT", four figures and a time zone, is
+        a clock time by its form, as wire copy writes it (a year is never followed by a
+        zone)."""
+        return self._clock_reading(int(m["h"]), int(m["mi"]), ctx)
+
     def _short_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "'98" after a word that takes a year ("in", "since", "of"): the year in the century
         that puts it nearest the DCT, not after it."""
-        if ctx.previous_word(m.start()) not in self.lex.year_prepositions | {"of", "class"}:
+        previous = ctx.previous_word(m.start())
+        after_a_date = previous.rstrip(".") in self.lex.months or (
+            # "May 3, '10" (rule ``short_year_of`` joins them)
+            previous.isdigit()
+            and self._month_day_before.search(ctx.text, max(0, m.start() - 20), m.start())
+        )
+        if previous not in self.lex.year_prepositions | {"of", "class"} and not after_a_date:
             return None
         two = int(m["yy"])
         now = ctx.dct.year if ctx.dct else 2000
