@@ -789,6 +789,9 @@ def test_a_participle_clause_is_told_in_the_tense_of_its_verb(nlp: Language) -> 
         ("Suspects may be held for up to 90 days.", "up to 90 days", "P90D"),
         ("The valley has been dry for at least the past 14 months.", None, "P14M"),
         ("The mission will stay for the next three years or so.", None, "P3Y"),
+        # count_range
+        ("Repairs will take two to three weeks.", "two to three weeks", "PXW"),
+        ("He faces 5-10 years in prison.", "5-10 years", "PXY"),
         # an approximator and a preposition stay outside
         ("The siege lasted about five days.", "five days", "P5D"),
         ("Payments are spread over two years.", "two years", "P2Y"),

@@ -320,7 +320,8 @@ class TimeGrammar:
             (
                 "duration",
                 rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final|"
-                rf"following|initial|remaining)\s+)?(?P<num>{num}|{vague})\s+"
+                rf"following|initial|remaining)\s+)?"
+                rf"(?:(?P<low>{num})(?:\s*[-–]\s*|\s+(?:to|or)\s+))?(?P<num>{num}|{vague})\s+"
                 rf"(?:(?:{_alternation(list(lex.duration_adjectives))})\s+)?"
                 rf"(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?",
                 self._duration,
@@ -1138,6 +1139,13 @@ class TimeGrammar:
             return None  # "80 Day Obsession": a title, not a duration
         if amount is not None and m.groupdict().get("half"):
             amount += 0.5
+        if m.groupdict().get("low"):
+            # Rule ``count_range`` (issue 11): "two to three weeks", "12 to 18 months", "5-10
+            # years": one expression, a count of the unit not known exactly.
+            low = self.number_value(m["low"].lower())
+            if low is None or amount is None or not 0 < low < amount:
+                return None
+            amount = None
         if m.group(0).lower() == "one day" and ctx.previous_word(
             m.start()
         ) in self.lex.future_auxiliaries | self.lex.future_modals | self.lex.conditional_modals | {
