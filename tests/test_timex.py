@@ -862,3 +862,15 @@ def test_numeric_forms_of_wire_copy(
 ) -> None:
     found = only(nlp, sentence, "2013-03-13")
     assert (found.text, found.value) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The victim, aged 10 years, was hurt.",  # age_after_aged
+        "She turned 65 years on the day of the count.",
+        "Two 20-year-olds were detained.",  # the plural of an age
+    ],
+)
+def test_ages_are_not_stretches_of_time(nlp: Language, sentence: str) -> None:
+    assert [t.text for t in times_of(nlp, sentence, "2013-03-13") if t.type == "DURATION"] == []

@@ -330,7 +330,7 @@ class TimeGrammar:
             ),
             (
                 "hyphen_duration",
-                rf"(?P<num>\d+|{num})-(?P<unit>{unit})(?P<old>-old)?",
+                rf"(?P<num>\d+|{num})-(?P<unit>{unit})(?P<old>-olds?)?",
                 self._duration,
                 1,
                 False,
@@ -1124,6 +1124,9 @@ class TimeGrammar:
     def _duration(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if m.groupdict().get("old") or _AGE_AFTER.match(ctx.text, m.end()):
             return None  # "a 35-year-old", "35 years old": an age, not a time expression
+        if ctx.previous_word(m.start()) in _AGE_BEFORE:
+            # Rule ``age_after_aged`` (issue 11): "aged 10 years", "turned 65 years": an age.
+            return None
         number_word = m["num"].lower()
         unit_word = m["unit"].lower()
         amount = self.number_value(number_word)
@@ -1328,7 +1331,8 @@ _ENDED = re.compile(r"\s+(?:ended|ending)\b")
 # A capitalised word just before, on the same line, with no punctuation between ("VOA Today").
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")
 _ADVERB_AFTER = re.compile(r"\s+(?:than|on|in|at)\b", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"[\s-]+olds?\b", re.IGNORECASE)
+_AGE_BEFORE = frozenset({"aged", "age", "turned", "turns", "turning", "turn"})
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 _UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
