@@ -874,3 +874,14 @@ def test_numeric_forms_of_wire_copy(
 )
 def test_ages_are_not_stretches_of_time(nlp: Language, sentence: str) -> None:
     assert [t.text for t in times_of(nlp, sentence, "2013-03-13") if t.type == "DURATION"] == []
+
+
+def test_a_future_told_from_the_past_is_the_nearest_day(nlp: Language) -> None:
+    # was_to
+    found = only(nlp, "Officials said the talks were to resume on Saturday.", "2013-03-13")
+    assert found.value == "2013-03-16"
+    # thing_for_a_day
+    found = only(nlp, "The union announced a strike for Saturday.", "2013-03-13")
+    assert found.value == "2013-03-16"
+    found = only(nlp, "The union held a strike on Saturday.", "2013-03-13")
+    assert found.value == "2013-03-09"

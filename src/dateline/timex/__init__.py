@@ -216,6 +216,17 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
             return "past" if _past_perfect(head.head) else "future"
         if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
             return "future"
+    if (
+        head.lower_ == "for"
+        and head.i != token.i
+        and head.head.pos_ == "NOUN"
+        and tense == "past"
+        and token.lower_.rstrip(".") in lex.weekdays
+    ):
+        # Rule ``thing_for_a_day`` (issue 11): "announced a strike for Saturday", "called a
+        # meeting for Monday": a thing set for a day, told in the past, may lie either side
+        # of the DCT: the nearest such day.
+        return "conditional"
     if head.lower_ == "effective" and head.i != token.i:
         return "future"  # "a new office of the chairman, effective Feb. 1"
     if tense in {"past", "present"} and _schedules_a_thing(token, inside, lex.schedule_verbs):
@@ -368,6 +379,10 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
             return "future"
         if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
             return "future"  # "is to resume trading Tuesday"
+        if head.lemma_ == "be" and head.tag_ == "VBD":
+            # Rule ``was_to`` (issue 11): "the talks were to resume on Saturday", a future
+            # told from the past: the nearest Saturday, as after "would".
+            return "conditional"
         return None
     if verb.tag_ == "VBP" and not auxiliaries and _singular_subject(verb):
         # Rule ``unmarked_past`` (issue 11): "Weakness in tech stocks hurt the index on
