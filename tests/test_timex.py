@@ -885,3 +885,16 @@ def test_a_future_told_from_the_past_is_the_nearest_day(nlp: Language) -> None:
     assert found.value == "2013-03-16"
     found = only(nlp, "The union held a strike on Saturday.", "2013-03-13")
     assert found.value == "2013-03-09"
+
+
+def test_weekday_nights_are_every_such_night(nlp: Language) -> None:
+    # weekday_nights
+    found = [
+        (t.text, t.type, t.value)
+        for t in times_of(nlp, "The show airs on Monday and Tuesday nights.", "2013-03-13")
+    ]
+    assert found == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    assert only(nlp, "He left Tuesday night.", "2013-03-13").value == "2013-03-12TNI"

@@ -140,6 +140,9 @@ class TimeGrammar:
         self.pod = _alternation(list(lexicon.parts_of_day))
         self.modifier = _alternation(list(lexicon.position_modifiers))
         self._month_day_before = re.compile(rf"{self.month_any}\s+\d{{1,2}},?\s+$", re.IGNORECASE)
+        self._shared_nights = re.compile(
+            rf"\s+(?:and|or)\s+{self.weekday}\s+(?P<pod>{self.pod})s\b", re.IGNORECASE
+        )
         self.patterns = self._build()
         self.trigger_words = self._trigger_words()
 
@@ -261,7 +264,7 @@ class TimeGrammar:
                 rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+|"
                 r"the\s+(?P<anc>previous|preceding|following)\s+|"
                 rf"(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?(?P<wd>{weekday})"
-                rf"(?:\s+(?P<pod>{self.pod}))?",
+                rf"(?:\s+(?P<pod>{self.pod})(?P<every>s)?)?",
                 self._weekday,
                 2,
                 True,
@@ -790,6 +793,13 @@ class TimeGrammar:
         # Rule ``part_of_day_first`` (issue 11): "mid-afternoon Friday" is Friday afternoon.
         pod_word = m["pod"] or m["pod0"]
         pod = self.lex.parts_of_day[pod_word.lower()] if pod_word else None
+        shared = None if pod else self._shared_nights.match(ctx.text, m.end())
+        if shared is not None:
+            pod = self.lex.parts_of_day[shared["pod"].lower()]
+        if (m["every"] or shared is not None) and pod:
+            # Rule ``weekday_nights`` (issue 11): "on Tuesday nights" is every Tuesday night;
+            # so is "Monday" in "on Monday and Tuesday nights".
+            return Reading(f"XXXX-WXX-{isoweekday}T{pod}", "SET", "none")
         if ctx.dct is None:
             return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
         if m["anc"]:
