@@ -898,3 +898,12 @@ def test_weekday_nights_are_every_such_night(nlp: Language) -> None:
         ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
     ]
     assert only(nlp, "He left Tuesday night.", "2013-03-13").value == "2013-03-12TNI"
+
+
+def test_a_date_named_as_a_deadline_keeps_the_year_near_the_dct(nlp: Language) -> None:
+    # date_named_as: the tense is that of the setting, not of the date.
+    text = "The board has set Nov. 10 as the deadline for bids."
+    assert only(nlp, text, "2011-11-02").value == "2011-11-10"
+    assert only(nlp, "He was born Nov. 10 as the youngest of five.", "2011-11-02").value == (
+        "2010-11-10"
+    )

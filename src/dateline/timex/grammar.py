@@ -663,9 +663,12 @@ class TimeGrammar:
         if anchor != ctx.dct:
             direction = None  # a passage about an earlier time: the date nearest to it
         near = 0
-        if direction in {"past", "future"} and not ctx.on_verb(m.start(), m.end()):
+        named = _NAMED_AS.match(ctx.text, m.end()) is not None
+        if direction in {"past", "future"} and (named or not ctx.on_verb(m.start(), m.end())):
             # "payable Dec. 7", "of record Nov. 22": a date a few weeks either side of the DCT
-            # keeps its year whatever the tense of the verb the noun belongs to.
+            # keeps its year whatever the tense of the verb the noun belongs to; so does a
+            # date named as something (rule ``date_named_as``: "has set Nov. 10 as the
+            # deadline": the tense is that of the setting, not of the date).
             near = NEAR_DAYS
         year = cal.year_for_month_day(anchor, month, day, direction, near_days=near)
         try:
@@ -1341,6 +1344,11 @@ _ENDED = re.compile(r"\s+(?:ended|ending)\b")
 # A capitalised word just before, on the same line, with no punctuation between ("VOA Today").
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")
 _ADVERB_AFTER = re.compile(r"\s+(?:than|on|in|at)\b", re.IGNORECASE)
+_NAMED_AS = re.compile(
+    r"\s+as\s+(?:the|a|an|its|their)\s+(?:new\s+|final\s+|record\s+|closing\s+)?"
+    r"(?:deadline|date|day|cutoff|cut-off|target|start|end|expiration)\b",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"[\s-]+olds?\b", re.IGNORECASE)
 _AGE_BEFORE = frozenset({"aged", "age", "turned", "turns", "turning", "turn"})
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
