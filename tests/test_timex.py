@@ -765,7 +765,145 @@ def test_a_fiscal_year_is_read_as_the_year(nlp: Language) -> None:
     text = "Sales in the current fiscal year will top fiscal 1989 sales."
     assert {t.text: t.value for t in times_of(nlp, text, "1989-11-02")} == {
         "the current fiscal year": "1989",
-        "1989": "1989",
+        "fiscal 1989": "1989",  # fiscal_year_whole
     }
     found = times_of(nlp, "In the fiscal year ended Jan. 31, it earned $2 million.", "1989-11-02")
     assert (found[0].text, found[0].value) == ("the fiscal year", "P1Y")
+
+
+def test_a_participle_clause_is_told_in_the_tense_of_its_verb(nlp: Language) -> None:
+    # participle_takes_main_tense: "climbing ... in December" hangs off "have swung".
+    text = "Shares have swung widely, climbing to $40 in May from $31 in December."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values == {"May": "2011-05", "December": "2010-12"}
+    # A present verb says nothing of the participle's time: the nearest Thursday.
+    text = "The notes are convertible at $25, representing a premium over Thursday's price."
+    assert only(nlp, text, "2011-06-13").value == "2011-06-09"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The strike lasted nearly three weeks.", "nearly three weeks", "P3W"),
+        ("The vote was held more than six years ago.", "more than six years ago", "2005"),
+        ("Suspects may be held for up to 90 days.", "up to 90 days", "P90D"),
+        ("The valley has been dry for at least the past 14 months.", None, "P14M"),
+        ("The mission will stay for the next three years or so.", None, "P3Y"),
+        # count_range
+        ("Repairs will take two to three weeks.", "two to three weeks", "PXW"),
+        ("He faces 5-10 years in prison.", "5-10 years", "PXY"),
+        # an approximator and a preposition stay outside
+        ("The siege lasted about five days.", "five days", "P5D"),
+        ("Payments are spread over two years.", "two years", "P2Y"),
+    ],
+)
+def test_a_bound_on_a_stretch_is_part_of_its_expression(
+    nlp: Language, sentence: str, text: str | None, value: str
+) -> None:
+    # quantity_modifier
+    found = only(nlp, sentence, "2011-06-09")
+    expected = text or sentence[sentence.index(" for ") + 5 : -1]
+    assert (found.text, found.value) == (expected, value)
+
+
+def test_a_weekday_before_or_after_the_day_told_of(nlp: Language) -> None:
+    # weekday_before_the_day: strictly before or after the last day mentioned, else the DCT.
+    text = "The rebels entered the town on March 3, 2010. The army returned the following Monday."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values["the following Monday"] == "2010-03-08"
+    text = "The index lost 4% on Tuesday and 6% from the previous Friday."
+    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    assert values == {"Tuesday": "2011-06-07", "the previous Friday": "2011-06-03"}
+
+
+def test_a_day_counted_in_an_event_told_in_the_present_is_the_dct(nlp: Language) -> None:
+    # day_of_a_stretch
+    found = only(nlp, "It is the second day of an offensive by government forces.", "2011-06-09")
+    assert (found.text, found.value) == ("the second day", "2011-06-09")
+    assert times_of(nlp, "It was the third day of the siege.", "2011-06-09") == []
+
+
+def test_the_day_before_counts_from_the_day_told_of(nlp: Language) -> None:
+    # unit_before_the_day_told_of
+    text = "Troops entered the city on June 3, 2011. The day before, rebels had fled."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values["The day before"] == "2011-06-02"
+    text = "Revenue fell to $300 million last year, down from $450 million the year before."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values == {"last year": "2012", "the year before": "2011"}
+    # With no date told of, the DCT is not what it counts from: no expression.
+    assert times_of(nlp, "He had arrived the day before.", "2013-03-15") == []
+
+
+def test_a_month_told_in_the_past_takes_the_year_that_opens_its_passage(nlp: Language) -> None:
+    # month_of_the_year_told_of
+    text = "In 2011, the team won the title. In October, the coach resigned."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values == {"2011": "2011", "October": "2011-10"}
+    # A year in passing frames nothing: the last October.
+    text = "Police linked shootings dating to 2009. In January, a bomb killed a guard."
+    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    assert values["January"] == "2013-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # short_year_of
+        ("Prices peaked in the summer of '08.", ("the summer of '08", "2008-SU")),
+        ("The plant closed in March '09.", ("March '09", "2009-03")),
+        ("It reopened on May 3, '10.", ("May 3, '10", "2010-05-03")),
+        # clock_in_a_zone
+        ("Trading ends at 2100 GMT.", ("2100 GMT", "2013-03-13T21:00")),
+    ],
+)
+def test_numeric_forms_of_wire_copy(
+    nlp: Language, sentence: str, expected: tuple[str, str]
+) -> None:
+    found = only(nlp, sentence, "2013-03-13")
+    assert (found.text, found.value) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The victim, aged 10 years, was hurt.",  # age_after_aged
+        "She turned 65 years on the day of the count.",
+        "Two 20-year-olds were detained.",  # the plural of an age
+    ],
+)
+def test_ages_are_not_stretches_of_time(nlp: Language, sentence: str) -> None:
+    assert [t.text for t in times_of(nlp, sentence, "2013-03-13") if t.type == "DURATION"] == []
+
+
+def test_a_future_told_from_the_past_is_the_nearest_day(nlp: Language) -> None:
+    # was_to
+    found = only(nlp, "Officials said the talks were to resume on Saturday.", "2013-03-13")
+    assert found.value == "2013-03-16"
+    # thing_for_a_day
+    found = only(nlp, "The union announced a strike for Saturday.", "2013-03-13")
+    assert found.value == "2013-03-16"
+    found = only(nlp, "The union held a strike on Saturday.", "2013-03-13")
+    assert found.value == "2013-03-09"
+
+
+def test_weekday_nights_are_every_such_night(nlp: Language) -> None:
+    # weekday_nights
+    found = [
+        (t.text, t.type, t.value)
+        for t in times_of(nlp, "The show airs on Monday and Tuesday nights.", "2013-03-13")
+    ]
+    assert found == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    assert only(nlp, "He left Tuesday night.", "2013-03-13").value == "2013-03-12TNI"
+
+
+def test_a_date_named_as_a_deadline_keeps_the_year_near_the_dct(nlp: Language) -> None:
+    # date_named_as: the tense is that of the setting, not of the date.
+    text = "The board has set Nov. 10 as the deadline for bids."
+    assert only(nlp, text, "2011-11-02").value == "2011-11-10"
+    assert only(nlp, "He was born Nov. 10 as the youngest of five.", "2011-11-02").value == (
+        "2010-11-10"
+    )

@@ -69,6 +69,15 @@ _NAMES_A_QUARTER = re.compile(r"\bquarter$", re.IGNORECASE)
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# Rule ``quantity_modifier``: the bounds that stand before a counted stretch, inside its extent.
+_QUANTITY_MODIFIER = re.compile(
+    r"(?<![\w-])(?:nearly|almost|(?:no\s+)?more\s+than|"
+    r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to)\s+$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"PT?\d")
+_AGO_END = re.compile(r"\bago$", re.IGNORECASE)
+_OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
 # After the first day of a range: "and 25", "-25", "to 25" (not "and 25 people", "-25%").
 _RANGE_END_DAY = re.compile(
@@ -85,6 +94,14 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$", re.IGNORECASE)
 _PARTIAL_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d))?")
 _PRECISION_RANK = {"day": 3, "week": 3, "month": 2, "season": 2, "quarter": 2, "year": 1}
 _PRECISION_RANK |= {"decade": 1, "century": 1}
+# "In 2011, ...": a year that opens its sentence frames the passage.
+_YEAR_FRAME = re.compile(r"(?:^|[.!?]\S*\s+|\n\s*)In\s+$")
+# Rule ``short_year_of``: a part of a year ("2012-SU", "2013-03", "2013-05-03") and a year
+# written with two figures after it, "of" or a comma between.
+_PART_OF_A_YEAR = re.compile(r"\d{4}(?P<part>-(?:SP|SU|FA|WI|Q[1-4]|H[12]|[01]\d(?:-[0-3]\d)?))")
+_SHORT_YEAR = re.compile(r"['’]\d\d")
+_OF_BETWEEN = re.compile(r"(?:\s+of)?,?\s+")
+_NEED_A_DAY_TOLD_OF = frozenset({"unit_before"})
 # How many tokens on each side of a time word the patterns look at.
 _WINDOW_TOKENS = 6
 # A date used for an event: a calendar value, not a duration, a set or a vague reference.
@@ -148,10 +165,15 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
                     found.append(Match(m.start(), m.end(), reading, pattern, m))
     chosen = _without_overlaps(found)
     _resolve_in_order(chosen, ctx)
+    # Expressions that count from a day of the story and found none ("the day before" with
+    # no date before it) are no reading (rule ``unit_before_the_day_told_of``).
+    chosen = [m for m in chosen if m.reading.value or m.pattern.name not in _NEED_A_DAY_TOLD_OF]
     if dct is not None and dct_precision != "day":
         _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)
+    times = _join_short_years(times, text)
     times = _day_before_a_date(times, text)
+    times = _with_quantity_modifiers(times, text)
     times.extend(_second_days_of_ranges(times, text))
     times.extend(_entities_the_grammar_missed(doc, times, dct))
     times.sort(key=lambda t: t[0])
@@ -194,6 +216,17 @@ def direction_of(token: Token, inside: set[int] | None = None) -> str | None:
             return "past" if _past_perfect(head.head) else "future"
         if head.lower_ == "to" and head.head.lemma_.lower() in lex.deadline_verbs:
             return "future"
+    if (
+        head.lower_ == "for"
+        and head.i != token.i
+        and head.head.pos_ == "NOUN"
+        and tense == "past"
+        and token.lower_.rstrip(".") in lex.weekdays
+    ):
+        # Rule ``thing_for_a_day`` (issue 11): "announced a strike for Saturday", "called a
+        # meeting for Monday": a thing set for a day, told in the past, may lie either side
+        # of the DCT: the nearest such day.
+        return "conditional"
     if head.lower_ == "effective" and head.i != token.i:
         return "future"  # "a new office of the chairman, effective Feb. 1"
     if tense in {"past", "present"} and _schedules_a_thing(token, inside, lex.schedule_verbs):
@@ -308,6 +341,21 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if (
+        verb.tag_ == "VBG"
+        and not auxiliaries
+        and verb.dep_ in {"advcl", "conj"}
+        and verb.head.i != verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
+        # Rule ``participle_takes_main_tense`` (issue 11): a participle clause has no tense
+        # of its own; "has fluctuated, rising to $42 in June from $29 in March" is told in
+        # the tense of the verb it hangs off, when that one is past or future (a present
+        # one, "are convertible ..., representing a premium over Thursday's price", says
+        # nothing of the participle's time).
+        main = tense_of(verb.head)
+        if main in {"past", "future"}:
+            return main
     words = {a.lower_ for a in auxiliaries}
     if words & lex.future_auxiliaries:
         return "future"
@@ -331,6 +379,10 @@ def tense_of(token: Token, inside: set[int] | None = None) -> str | None:
             return "future"
         if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
             return "future"  # "is to resume trading Tuesday"
+        if head.lemma_ == "be" and head.tag_ == "VBD":
+            # Rule ``was_to`` (issue 11): "the talks were to resume on Saturday", a future
+            # told from the past: the nearest Saturday, as after "would".
+            return "conditional"
         return None
     if verb.tag_ == "VBP" and not auxiliaries and _singular_subject(verb):
         # Rule ``unmarked_past`` (issue 11): "Weakness in tech stocks hurt the index on
@@ -549,8 +601,15 @@ def _resolve_in_order(chosen: list[Match], ctx: Context) -> None:
                 and not _names_a_thing(ctx.text, match.start)
             ):
                 # A date that dates a verb sets the time of its passage; one that names a
-                # thing ("the Dec. 21, 1988, bombing") does not.
-                passage = (written[0], written[1], match.end)
+                # thing ("the Dec. 21, 1988, bombing") does not. A year alone sets it only
+                # when it opens its sentence ("In 2011, the team won"; rule
+                # ``month_of_the_year_told_of``), not in passing ("shootings dating to 1994").
+                precision = written[1]
+                if precision == "year" and not _YEAR_FRAME.search(
+                    ctx.text, max(0, match.start - 12), match.start
+                ):
+                    precision = "year_in_passing"
+                passage = (written[0], precision, match.end)
             if (
                 _QUARTER_OR_HALF.fullmatch(value)
                 and match.pattern.name in {"quarter", "two_quarters"}
@@ -667,6 +726,35 @@ def _join_clock_times(chosen: list[Match], text: str) -> list[tuple[int, int, Re
     return out
 
 
+def _join_short_years(
+    times: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading]]:
+    """Rule ``short_year_of`` (issue 11): "the summer of '08", "March '09", "May 3, '98": a
+    part of a year followed by a year written with two figures is one expression, in that
+    year (the short year is read as the short-year rule reads it)."""
+    out: list[tuple[int, int, Reading]] = []
+    i = 0
+    while i < len(times):
+        start, end, reading = times[i]
+        if i + 1 < len(times):
+            next_start, next_end, year = times[i + 1]
+            part = _PART_OF_A_YEAR.fullmatch(reading.value or "")
+            if (
+                reading.type == "DATE"
+                and part is not None
+                and _SHORT_YEAR.fullmatch(text, next_start, next_end)
+                and _OF_BETWEEN.fullmatch(text, end, next_start)
+                and (year.value or "").isdigit()
+            ):
+                value = f"{year.value}{part['part']}"
+                out.append((start, next_end, Reading(value, "DATE", reading.precision)))
+                i += 2
+                continue
+        out.append((start, end, reading))
+        i += 1
+    return out
+
+
 def _day_before_a_date(
     times: list[tuple[int, int, Reading]], text: str
 ) -> list[tuple[int, int, Reading]]:
@@ -683,6 +771,35 @@ def _day_before_a_date(
             out.append((found.start(), end, Reading(day.isoformat(), "DATE", "day", True)))
         else:
             out.append((start, end, reading))
+    return out
+
+
+def _with_quantity_modifiers(
+    times: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading]]:
+    """Rule ``quantity_modifier`` (issue 11): a bound on a counted stretch is part of the
+    expression, as TimeML marks it (its ``mod``: MORE_THAN, LESS_THAN, EQUAL_OR_MORE ...):
+    "nearly two years", "more than four hours ago", "at least 30 days", "up to 180 days";
+    so is a trailing "or so" ("the next two years or so"). The value stays the stretch's.
+    Left out: "over" and "under", as often the preposition ("spread over two years"), and
+    the approximators "about", "around", "some", which the TBAQ corpora mark inside the
+    expression and outside it about equally."""
+    out: list[tuple[int, int, Reading]] = []
+    for start, end, reading in times:
+        value = reading.value or ""
+        counted = reading.type == "DURATION" and _COUNTED.match(value) is not None
+        ago = reading.type == "DATE" and _AGO_END.search(text, start, end) is not None
+        before = None
+        if counted or ago:
+            before = _QUANTITY_MODIFIER.search(text, max(0, start - 30), start)
+        previous_end = out[-1][1] if out else 0
+        if before is not None and before.start() >= previous_end:
+            start = before.start()
+        if counted:
+            after = _OR_SO.match(text, end)
+            if after is not None:
+                end = after.end()
+        out.append((start, end, reading))
     return out
 
 

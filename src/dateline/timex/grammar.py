@@ -49,6 +49,8 @@ class Context:
     # The time a passage tells of (issue 11): the last date written out in full (not
     # resolved against the DCT) in the same paragraph, when it lies before the DCT.
     passage: date | None = None
+    # "day", "month", "year" (a year that opens its sentence) or "year_in_passing" (one
+    # that does not, which anchors nothing).
     passage_precision: str = "day"
     # The last quarter, half, month or day mentioned ("the quarter", "a year earlier").
     period: str | None = None
@@ -137,6 +139,10 @@ class TimeGrammar:
         self.season = _alternation(list(lexicon.seasons))
         self.pod = _alternation(list(lexicon.parts_of_day))
         self.modifier = _alternation(list(lexicon.position_modifiers))
+        self._month_day_before = re.compile(rf"{self.month_any}\s+\d{{1,2}},?\s+$", re.IGNORECASE)
+        self._shared_nights = re.compile(
+            rf"\s+(?:and|or)\s+{self.weekday}\s+(?P<pod>{self.pod})s\b", re.IGNORECASE
+        )
         self.patterns = self._build()
         self.trigger_words = self._trigger_words()
 
@@ -154,6 +160,7 @@ class TimeGrammar:
         words.update({"centuries", "weekend", "weekends", "half", "a.m.", "p.m.", "am", "pm"})
         words.update({"ago", "year-earlier", "year-ago", "year-end", "tonight", "overnight"})
         words.update({"current", "recent", "period", "nineteen", "eighteen", "thousand"})
+        words.update({"gmt", "utc"})  # "0600 GMT" (clock_in_a_zone)
         for table in (lex.months, lex.weekdays):
             for word in table:
                 words.update({word, word + ".", word + "s"})
@@ -255,8 +262,9 @@ class TimeGrammar:
             (
                 "weekday",
                 rf"(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>early|late)\s+|"
+                r"the\s+(?P<anc>previous|preceding|following)\s+|"
                 rf"(?:early|late|mid(?!night))[-\s]?(?P<pod0>{self.pod})\s+)?(?P<wd>{weekday})"
-                rf"(?:\s+(?P<pod>{self.pod}))?",
+                rf"(?:\s+(?P<pod>{self.pod})(?P<every>s)?)?",
                 self._weekday,
                 2,
                 True,
@@ -271,10 +279,26 @@ class TimeGrammar:
                 False,
             ),
             (
+                "unit_before",  # "The day before, rebels had fled" (issue 11)
+                r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)"
+                r"(?=\s*(?:[,.;:)]|$))",
+                self._unit_before,
+                3,
+                True,
+            ),
+            (
                 "day_before",
                 r"the\s+day\s+(?P<dir>before|after)\s+(?P<rd>yesterday|tomorrow)",
                 self._day_before,
                 3,
+                False,
+            ),
+            (
+                "day_of_a_stretch",  # "today is the eighth day of the strike" (issue 11)
+                rf"the\s+(?P<ord>{_alternation(list(lex.century_ordinals))}|\d{{1,3}}(?:st|nd|rd|th))"
+                r"\s+day(?=\s+of\s)",
+                self._day_of_a_stretch,
+                2,
                 False,
             ),
             ("this_pod", rf"(?P<rel>this|last)\s+(?P<pod>{self.pod})", self._this_pod, 2, False),
@@ -299,7 +323,8 @@ class TimeGrammar:
             (
                 "duration",
                 rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final|"
-                rf"following|initial|remaining)\s+)?(?P<num>{num}|{vague})\s+"
+                rf"following|initial|remaining)\s+)?"
+                rf"(?:(?P<low>{num})(?:\s*[-–]\s*|\s+(?:to|or)\s+))?(?P<num>{num}|{vague})\s+"
                 rf"(?:(?:{_alternation(list(lex.duration_adjectives))})\s+)?"
                 rf"(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?",
                 self._duration,
@@ -308,7 +333,7 @@ class TimeGrammar:
             ),
             (
                 "hyphen_duration",
-                rf"(?P<num>\d+|{num})-(?P<unit>{unit})(?P<old>-old)?",
+                rf"(?P<num>\d+|{num})-(?P<unit>{unit})(?P<old>-olds?)?",
                 self._duration,
                 1,
                 False,
@@ -323,7 +348,7 @@ class TimeGrammar:
             ),
             (
                 "year",
-                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?(?P<the_year>the\s+year\s+)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
+                rf"(?<![$#£€\d,.])(?:(?P<mod>{mod})[-\s]*)?(?P<the_year>the\s+year\s+)?(?P<fiscal>fiscal\s+)?{year}(?![\d%]|s|\s*percent|,\d|\.\d|-\d(?!\d{{3}}(?!\d)))",
                 self._year,
                 1,
                 False,
@@ -409,6 +434,13 @@ class TimeGrammar:
                 r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:\.\d+)?)?(?![\d:])",
                 self._clock24,
                 1,
+                False,
+            ),
+            (
+                "clock_zone",  # "at 0600 GMT" (issue 11); "(0735 GMT)" beside a clock is an aside
+                r"(?<![(\d])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>(?-i:GMT|UTC))",
+                self._clock_zone,
+                2,
                 False,
             ),
             (
@@ -631,9 +663,12 @@ class TimeGrammar:
         if anchor != ctx.dct:
             direction = None  # a passage about an earlier time: the date nearest to it
         near = 0
-        if direction in {"past", "future"} and not ctx.on_verb(m.start(), m.end()):
+        named = _NAMED_AS.match(ctx.text, m.end()) is not None
+        if direction in {"past", "future"} and (named or not ctx.on_verb(m.start(), m.end())):
             # "payable Dec. 7", "of record Nov. 22": a date a few weeks either side of the DCT
-            # keeps its year whatever the tense of the verb the noun belongs to.
+            # keeps its year whatever the tense of the verb the noun belongs to; so does a
+            # date named as something (rule ``date_named_as``: "has set Nov. 10 as the
+            # deadline": the tense is that of the setting, not of the date).
             near = NEAR_DAYS
         year = cal.year_for_month_day(anchor, month, day, direction, near_days=near)
         try:
@@ -673,6 +708,12 @@ class TimeGrammar:
         rel = (m["rel"] or "").lower()
         direction = ctx.direction(m.start(), m.end()) if not rel else None
         passage = _passage_anchor(ctx, "month") if not rel and direction != "future" else None
+        year_told = _passage_anchor(ctx, "year") if not rel and direction == "past" else None
+        if passage is None and year_told is not None:
+            # Rule ``month_of_the_year_told_of`` (issue 11): "In 2011, the team won the
+            # title. In October, the coach resigned": a month told in the past in a passage
+            # about an earlier year is that year's.
+            return Reading(cal.iso_month(year_told.year, month), precision="month", relative=True)
         if passage is not None:
             # "October" in a passage about last year: the October nearest that time (not in
             # a clause that looks ahead: "the summit set for April").
@@ -709,6 +750,8 @@ class TimeGrammar:
             return Reading(str(year_value(m["y"])), precision="year")
         accepted = (
             m["mod"]
+            # Rule ``fiscal_year_whole`` (issue 11): "fiscal 1989" is one expression, the year.
+            or m["fiscal"]
             or ctx.in_entity(start, m.end("y"))
             or ctx.previous_word(start) in self.lex.year_prepositions
         )
@@ -753,8 +796,26 @@ class TimeGrammar:
         # Rule ``part_of_day_first`` (issue 11): "mid-afternoon Friday" is Friday afternoon.
         pod_word = m["pod"] or m["pod0"]
         pod = self.lex.parts_of_day[pod_word.lower()] if pod_word else None
+        shared = None if pod else self._shared_nights.match(ctx.text, m.end())
+        if shared is not None:
+            pod = self.lex.parts_of_day[shared["pod"].lower()]
+        if (m["every"] or shared is not None) and pod:
+            # Rule ``weekday_nights`` (issue 11): "on Tuesday nights" is every Tuesday night;
+            # so is "Monday" in "on Monday and Tuesday nights".
+            return Reading(f"XXXX-WXX-{isoweekday}T{pod}", "SET", "none")
         if ctx.dct is None:
             return Reading(f"XXXX-WXX-{isoweekday}", precision="none")
+        if m["anc"]:
+            # Rule ``weekday_before_the_day`` (issue 11): "the previous Friday", "the following
+            # Monday" lean on the day the passage tells of (the last day mentioned), else on
+            # the DCT: the weekday strictly before or after it.
+            known = ctx.narrative is not None and ctx.narrative_precision == "day"
+            anchor = ctx.narrative if known and ctx.narrative is not None else ctx.dct
+            side = "future" if m["anc"].lower() == "following" else "past"
+            day = cal.weekday_near(anchor, isoweekday, side, strict=True)
+            if pod:
+                return Reading(f"{day.isoformat()}T{pod}", "TIME", "day", relative=True)
+            return Reading(day.isoformat(), relative=True)
         rel = (m["rel"] or "").lower()
         passage = _passage_anchor(ctx, "day") if not rel else None
         if passage is not None:
@@ -805,11 +866,34 @@ class TimeGrammar:
             return Reading(f"{day.isoformat()}T{self.lex.parts_of_day[pod]}", "TIME", relative=True)
         return Reading(day.isoformat(), relative=True)
 
+    def _unit_before(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``unit_before_the_day_told_of`` (issue 11): "The day before, rebels had fled",
+        "he had arrived the week before": the unit next to the time the passage tells of
+        (the last date mentioned, known at least to the unit). With no such date there is
+        no reading: the DCT is not what "the day before" counts from."""
+        unit = m["unit"].lower()
+        needed = _UNIT_PRECISION.get(unit, "day")
+        known = ctx.narrative is not None and (
+            _PRECISION_RANK[ctx.narrative_precision] >= _PRECISION_RANK[needed]
+        )
+        if not known or ctx.narrative is None:
+            return Reading(None, precision="none")  # dropped once the text is read through
+        return _shift(ctx.narrative, unit, -1 if m["dir"].lower() == "before" else 1)
+
     def _day_before(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.dct is None:
             return Reading(None, precision="none")
         days = -2 if m["rd"].lower() == "yesterday" else 2
         return Reading((ctx.dct + timedelta(days=days)).isoformat(), relative=True)
+
+    def _day_of_a_stretch(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``day_of_a_stretch`` (issue 11): "It is the second day of the offensive",
+        "today is the eighth day of the strike": a day counted in an event, told in the
+        present, is the DCT. Told in the past it leans on when the event began, which the
+        text rarely says: no reading."""
+        if ctx.dct is None or ctx.direction(m.start(), m.end()) != "present":
+            return None
+        return Reading(ctx.dct.isoformat(), relative=True)
 
     def _this_pod(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.dct is None:
@@ -1053,6 +1137,9 @@ class TimeGrammar:
     def _duration(self, m: re.Match[str], ctx: Context) -> Reading | None:
         if m.groupdict().get("old") or _AGE_AFTER.match(ctx.text, m.end()):
             return None  # "a 35-year-old", "35 years old": an age, not a time expression
+        if ctx.previous_word(m.start()) in _AGE_BEFORE:
+            # Rule ``age_after_aged`` (issue 11): "aged 10 years", "turned 65 years": an age.
+            return None
         number_word = m["num"].lower()
         unit_word = m["unit"].lower()
         amount = self.number_value(number_word)
@@ -1068,6 +1155,13 @@ class TimeGrammar:
             return None  # "80 Day Obsession": a title, not a duration
         if amount is not None and m.groupdict().get("half"):
             amount += 0.5
+        if m.groupdict().get("low"):
+            # Rule ``count_range`` (issue 11): "two to three weeks", "12 to 18 months", "5-10
+            # years": one expression, a count of the unit not known exactly.
+            low = self.number_value(m["low"].lower())
+            if low is None or amount is None or not 0 < low < amount:
+                return None
+            amount = None
         if m.group(0).lower() == "one day" and ctx.previous_word(
             m.start()
         ) in self.lex.future_auxiliaries | self.lex.future_modals | self.lex.conditional_modals | {
@@ -1116,10 +1210,22 @@ class TimeGrammar:
             reading = Reading(f"{reading.value}:{m['sec']}", "TIME", relative=True, clock=True)
         return reading
 
+    def _clock_zone(self, m: re.Match[str], ctx: Context) -> Reading | None:
+        """Rule ``clock_in_a_zone`` (issue 11): "0600 GMT", four figures and a time zone, is
+        a clock time by its form, as wire copy writes it (a year is never followed by a
+        zone)."""
+        return self._clock_reading(int(m["h"]), int(m["mi"]), ctx)
+
     def _short_year(self, m: re.Match[str], ctx: Context) -> Reading | None:
         """ "'98" after a word that takes a year ("in", "since", "of"): the year in the century
         that puts it nearest the DCT, not after it."""
-        if ctx.previous_word(m.start()) not in self.lex.year_prepositions | {"of", "class"}:
+        previous = ctx.previous_word(m.start())
+        after_a_date = previous.rstrip(".") in self.lex.months or (
+            # "May 3, '10" (rule ``short_year_of`` joins them)
+            previous.isdigit()
+            and self._month_day_before.search(ctx.text, max(0, m.start() - 20), m.start())
+        )
+        if previous not in self.lex.year_prepositions | {"of", "class"} and not after_a_date:
             return None
         two = int(m["yy"])
         now = ctx.dct.year if ctx.dct else 2000
@@ -1238,7 +1344,13 @@ _ENDED = re.compile(r"\s+(?:ended|ending)\b")
 # A capitalised word just before, on the same line, with no punctuation between ("VOA Today").
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")
 _ADVERB_AFTER = re.compile(r"\s+(?:than|on|in|at)\b", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
+_NAMED_AS = re.compile(
+    r"\s+as\s+(?:the|a|an|its|their)\s+(?:new\s+|final\s+|record\s+|closing\s+)?"
+    r"(?:deadline|date|day|cutoff|cut-off|target|start|end|expiration)\b",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"[\s-]+olds?\b", re.IGNORECASE)
+_AGE_BEFORE = frozenset({"aged", "age", "turned", "turns", "turning", "turn"})
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 _UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
