@@ -146,10 +146,9 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
         # "Cruz called Trump a liar" parsed with two complements: the first, a party, is
         # the one named.
         complements = [c for c in verb.children if c.dep_ == "oprd"]
-        if len(complements) >= 2 and index.party(complements[0]) is not None:
-            party = index.party(complements[0])
-            assert party is not None
-            return party, list(complements[1].subtree)
+        named = index.party(complements[0]) if len(complements) >= 2 else None
+        if named is not None:
+            return named, list(complements[1].subtree)
         return _small_clause_naming(verb, index)
     party = index.party(objects[0])
     if party is None:
