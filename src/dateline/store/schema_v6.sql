@@ -30,25 +30,23 @@ CREATE INDEX quote_speaker_words_quote ON quote_speaker_words(article, id);
 -- `speaker=` also finds the quotations of the speakers whose actor code it begins.
 CREATE INDEX quotes_speaker_actor ON quotes(speaker_actor, article, idx);
 
+-- Each quotation's speaker words: its phrase's (stored only when they differ from the
+-- article's text) and its description, one row each; what the backfill below and the
+-- triggers on `quotes` read, so the words are worked out in one place.
+CREATE VIEW quote_speaker_phrases AS
+    SELECT q.article, q.idx, q.id,
+           COALESCE(q.speaker_text,
+                    substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))
+           AS words
+    FROM quotes q JOIN articles a ON a.key = q.article
+    UNION ALL
+    SELECT article, idx, id, speaker_description FROM quotes;
+
 INSERT OR IGNORE INTO speaker_words (words)
-    SELECT words FROM (
-        SELECT COALESCE(q.speaker_text,
-                        substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))
-               AS words
-        FROM quotes q JOIN articles a ON a.key = q.article
-        UNION ALL
-        SELECT speaker_description FROM quotes)
-    WHERE words IS NOT NULL;
+    SELECT words FROM quote_speaker_phrases WHERE words IS NOT NULL;
 INSERT OR IGNORE INTO quote_speaker_words (words, article, idx, id)
-    SELECT w.key, x.article, x.idx, x.id FROM (
-        SELECT q.article, q.idx, q.id,
-               COALESCE(q.speaker_text,
-                        substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start))
-               AS words
-        FROM quotes q JOIN articles a ON a.key = q.article
-        UNION ALL
-        SELECT article, idx, id, speaker_description FROM quotes) x
-    JOIN speaker_words w ON w.words = x.words;
+    SELECT w.key, p.article, p.idx, p.id
+    FROM quote_speaker_phrases p JOIN speaker_words w ON w.words = p.words;
 
 -- The trigrams of each speaker's words (FTS5's trigram tokenizer, case-insensitive): words of
 -- three characters or more are found in the index, then each found is checked with LIKE, so
@@ -74,22 +72,12 @@ END;
 
 CREATE TRIGGER quote_speaker_words_insert AFTER INSERT ON quotes BEGIN
     INSERT OR IGNORE INTO speaker_words (words)
-        SELECT words FROM (
-            SELECT COALESCE(new.speaker_text,
-                            (SELECT substr(text, new.speaker_start + 1,
-                                           new.speaker_end - new.speaker_start)
-                             FROM articles WHERE key = new.article)) AS words
-            UNION ALL
-            SELECT new.speaker_description)
-        WHERE words IS NOT NULL;
+        SELECT words FROM quote_speaker_phrases
+        WHERE article = new.article AND id = new.id AND words IS NOT NULL;
     INSERT OR IGNORE INTO quote_speaker_words (words, article, idx, id)
-        SELECT key, new.article, new.idx, new.id FROM speaker_words
-        WHERE words IN (
-            COALESCE(new.speaker_text,
-                     (SELECT substr(text, new.speaker_start + 1,
-                                    new.speaker_end - new.speaker_start)
-                      FROM articles WHERE key = new.article)),
-            new.speaker_description);
+        SELECT w.key, p.article, p.idx, p.id
+        FROM quote_speaker_phrases p JOIN speaker_words w ON w.words = p.words
+        WHERE p.article = new.article AND p.id = new.id;
 END;
 CREATE TRIGGER quote_speaker_words_delete AFTER DELETE ON quotes BEGIN
     DELETE FROM quote_speaker_words WHERE article = old.article AND id = old.id;
@@ -98,20 +86,10 @@ CREATE TRIGGER quote_speaker_words_update AFTER UPDATE OF
     article, idx, id, speaker_start, speaker_end, speaker_text, speaker_description ON quotes BEGIN
     DELETE FROM quote_speaker_words WHERE article = old.article AND id = old.id;
     INSERT OR IGNORE INTO speaker_words (words)
-        SELECT words FROM (
-            SELECT COALESCE(new.speaker_text,
-                            (SELECT substr(text, new.speaker_start + 1,
-                                           new.speaker_end - new.speaker_start)
-                             FROM articles WHERE key = new.article)) AS words
-            UNION ALL
-            SELECT new.speaker_description)
-        WHERE words IS NOT NULL;
+        SELECT words FROM quote_speaker_phrases
+        WHERE article = new.article AND id = new.id AND words IS NOT NULL;
     INSERT OR IGNORE INTO quote_speaker_words (words, article, idx, id)
-        SELECT key, new.article, new.idx, new.id FROM speaker_words
-        WHERE words IN (
-            COALESCE(new.speaker_text,
-                     (SELECT substr(text, new.speaker_start + 1,
-                                    new.speaker_end - new.speaker_start)
-                      FROM articles WHERE key = new.article)),
-            new.speaker_description);
+        SELECT w.key, p.article, p.idx, p.id
+        FROM quote_speaker_phrases p JOIN speaker_words w ON w.words = p.words
+        WHERE p.article = new.article AND p.id = new.id;
 END;
