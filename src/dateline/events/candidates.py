@@ -778,7 +778,8 @@ def _parties_of(
         unknown_source = not sources
         if unknown_source:
             coding.rules.append("roles.unknown_source")
-    if cameo and code and code.startswith(RESTRICTION_ROOT_CODE) and light_verb_code(verb):
+    restriction = code and code.startswith(RESTRICTION_ROOT_CODE)
+    if cameo and restriction and "nominal.light_verb_code" in coding.rules:
         targets = own_population(verb, sources, targets)
     return sources, targets, unknown_source
 

@@ -325,13 +325,15 @@ def demand_ultimatum(verb: Token) -> bool:
     Rule ``modality.demand_ultimatum`` (CAMEO 139 "Give ultimatum"). Tests:
     ``test_a_demand_with_its_price_is_an_ultimatum``.
     """
+
+    def has_or(tok: Token) -> bool:
+        return any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.children)
+
     for clause in (verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))):
         for conj in clause.children:
             if conj.dep_ != "conj" or conj.i < clause.i:
                 continue
-            ored = any(c.dep_ == "cc" and c.lower_ == "or" for c in clause.children)
-            ored = ored or any(c.dep_ == "cc" and c.lower_ == "or" for c in conj.children)
-            if ored and (
+            if (has_or(clause) or has_or(conj)) and (
                 conj.lemma_.lower() in CONSEQUENCE_VERBS
                 or any(c.lower_ == "else" for c in conj.children)
             ):
