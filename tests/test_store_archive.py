@@ -641,6 +641,15 @@ def _articles_before_upgrade(path: Path, version: int) -> dict[str, dict]:  # ty
     return before
 
 
+def _assert_articles_kept(store: Store, before: dict[str, dict]) -> None:  # type: ignore[type-arg]
+    """Every article reads back from the upgraded store as its own version wrote it (its
+    store key aside)."""
+    for article_id, doc in before.items():
+        stored = store.article(article_id)
+        assert stored is not None
+        assert stored | {"article": None} == doc | {"article": None}
+
+
 def _assert_upgraded_soundly(store: Store) -> None:
     assert current_version(store.conn) == SCHEMA_VERSION == 6
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -775,10 +784,7 @@ def test_a_version_4_store_is_upgraded_in_place(tmp_path: Path) -> None:
         _assert_upgraded_soundly(store)
         for index in ("articles_fts", "quotes_fts"):
             store.conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
-        for article_id, doc in before.items():
-            stored = store.article(article_id)
-            assert stored is not None
-            assert stored | {"article": None} == doc | {"article": None}
+        _assert_articles_kept(store, before)
         held = article_prefixes(store.conn)
         assert held == derived_prefixes(store.conn) and held["plover"] and held["place"]
         page = store.page(ArticleQuery(q="Afghanistan OR insurgents"))
@@ -980,10 +986,7 @@ def test_a_version_5_store_is_upgraded_in_place(tmp_path: Path) -> None:
     assert found_before["the s"] and found_before["US"] and found_before["a member"]
     with Store(path) as store:
         _assert_upgraded_soundly(store)
-        for article_id, doc in before.items():
-            stored = store.article(article_id)
-            assert stored is not None
-            assert stored | {"article": None} == doc | {"article": None}
+        _assert_articles_kept(store, before)
         held = speaker_words(store.conn)
         # 22 phrases and 11 descriptions, one of them the words of its own phrase
         assert held == derived_speaker_words(store.conn) and len(held) == 32
