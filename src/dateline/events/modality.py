@@ -30,6 +30,12 @@ from spacy.tokens import Span, Token
 
 from .cameo import root_of
 from .lexicon import (
+    PURPOSE_LEMMAS,
+    REQUEST_NOUN_CODES,
+    SAYING_LEMMAS,
+    SAYING_PREPOSITIONS,
+)
+from .modality_lexicon import (
     BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
     CONDITIONAL_MARKERS,
@@ -45,14 +51,10 @@ from .lexicon import (
     NEGATIVE_GOVERNORS,
     PAST_WISH_LEMMAS,
     PROPOSAL_NOUNS,
-    PURPOSE_LEMMAS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
     REPORTING_REQUESTS,
     REQUEST_GOVERNORS,
-    REQUEST_NOUN_CODES,
-    SAYING_LEMMAS,
-    SAYING_PREPOSITIONS,
     SCHEDULE_GOVERNORS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,

@@ -49,8 +49,6 @@ from .lexicon import (
     ENCOURAGING_LEMMAS,
     HALT_NEGOTIATIONS_CODE,
     HALTING_LEMMAS,
-    HYPOTHETICAL_MODALS,
-    INTENT_GOVERNORS,
     MILITARY_AID_CODE,
     NEGOTIATION_NOUNS,
     OBLIGATION_CODES,
@@ -64,7 +62,6 @@ from .lexicon import (
     PROTEST_EVENT_NOUNS,
     PROTEST_TIME_PREPOSITIONS,
     PROTEST_WORDS,
-    REFUSAL_GOVERNORS,
     REJECTED_NOUNS,
     REJECTING_LEMMAS,
     REJECTION_CODE,
@@ -77,6 +74,11 @@ from .lexicon import (
     TRANSFER_LEMMAS,
 )
 from .modality import request_noun
+from .modality_lexicon import (
+    HYPOTHETICAL_MODALS,
+    INTENT_GOVERNORS,
+    REFUSAL_GOVERNORS,
+)
 from .parties import Party, one_party, traced
 from .roles import Roles
 from .syntax import clausal_complement, direct_objects, infinitive_to
