@@ -1536,3 +1536,34 @@ def test_coder_reads_a_noun_accused_of_a_crime_as_the_one_accused(cameo_code: Co
     events = cameo_code("Jurors acquitted two Iraqi men accused of smuggling weapons.")
     accused = [e for e in events if e.trigger.text == "accused"]
     assert all(e.source is None or not e.source.code.startswith("IRQ") for e in accused)
+
+
+def test_leaders_attending_a_summit_side_by_side_do_not_visit_each_other(
+    cameo_code: Coder,
+) -> None:
+    # "attended the summit": guests of a gathering someone else holds (roles.acts_together).
+    events = cameo_code(
+        "Iraqi Prime Minister Haider al-Abadi and Turkish President Recep Tayyip Erdogan "
+        "attended the NATO summit in Brussels on Monday."
+    )
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.source and e.target}
+    assert ("IRQ", "TUR") not in pairs and ("TUR", "IRQ") not in pairs
+    talks = cameo_code(
+        "Iraqi Prime Minister Haider al-Abadi and Turkish President Recep Tayyip Erdogan "
+        "held talks in Brussels on Monday."
+    )
+    assert {("IRQ", "046", "TUR"), ("TUR", "046", "IRQ")} <= {
+        (e.source.code[:3], e.cameo, e.target.code[:3]) for e in talks if e.source and e.target
+    }
+
+
+def test_news_verbs_of_criticism_and_jeering_are_criticism(cameo_code: Coder) -> None:
+    # dateline.verbs.txt: SKEWER, PAN (DENOUNCE), BOO, HECKLE (JEER), "take aim at" (TAKE).
+    for text in (
+        "The Iraqi foreign minister skewered the Iranian government over the talks.",
+        "Protesters booed the Iraqi prime minister in Baghdad.",
+        "The Iraqi foreign minister took aim at Iran.",
+    ):
+        assert "111" in {e.cameo for e in cameo_code(text)}, text
+    taken = cameo_code("Iraqi police took the suspect into custody.")
+    assert "111" not in {e.cameo for e in taken}

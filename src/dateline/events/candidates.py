@@ -724,7 +724,7 @@ def _parties_of(
         cameo
         and len({p.code for p in sources}) > 1
         and (
-            reverse not in (None, NULL_CODE)  # the pattern names a two-sided act
+            reverse == code != NULL_CODE  # a two-sided act, not a converse one (042:043)
             or (
                 code is not None
                 and code[:2] in MUTUAL_ROOTS

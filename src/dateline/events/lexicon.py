@@ -213,6 +213,9 @@ RECIPROCAL_WORDS = frozenset({"each", "joint", "jointly", "mutual", "mutually", 
 TIME_SPAN_NOUNS = frozenset(
     {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "time"}
 )
+# Verbs of attending: "A and B attended the summit" are two guests of a gathering someone
+# else holds, not a meeting of A with B (``roles.acts_together``).
+ATTENDING_LEMMAS = frozenset({"attend"})
 # Nouns of joint activities: "their meeting" (a verb's object) says the subjects act together.
 JOINT_NOUNS = frozenset(
     {

@@ -35,6 +35,7 @@ from ..model import Mention
 from ..places.lexicon import PLACE_LABELS
 from .legal import LEGAL_PASSIVE_LEMMAS
 from .lexicon import (
+    ATTENDING_LEMMAS,
     ACCIDENT_NOUNS,
     CLAUSE_DEPS,
     ELIDED_PASSIVE_LEMMAS,
@@ -626,7 +627,8 @@ def acts_together(verb: Token) -> bool:
     """The verb's own phrase says its subjects act together ("their meeting", "each other").
 
     Rule ``roles.acts_together``. Tests: ``test_a_matched_pattern_is_among_the_entries``,
-    ``test_coder_codes_travel_for_an_event_as_the_event``.
+    ``test_coder_codes_travel_for_an_event_as_the_event``,
+    ``test_leaders_attending_a_summit_side_by_side_do_not_visit_each_other``.
     """
     phrase = [t for t in own_phrase(verb) if t.i > verb.i]
     if {t.lower_ for t in phrase} & RECIPROCAL_WORDS:
@@ -634,6 +636,10 @@ def acts_together(verb: Token) -> bool:
     # "at one another"
     if any(t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one" for t in phrase):
         return True
+    # "attended the summit": a gathering someone else holds; those who attend it side by
+    # side do nothing to each other (``roles.attending_not_meeting``).
+    if verb.lemma_.lower() in ATTENDING_LEMMAS:
+        return False
     # "held talks", "renewed diplomatic ties", "postponed their meeting": a joint activity;
     # "traded threats", "exchanged fire": an exchange.
     exchange = verb.lemma_.lower() in EXCHANGE_LEMMAS
