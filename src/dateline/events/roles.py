@@ -35,8 +35,8 @@ from ..model import Mention
 from ..places.lexicon import PLACE_LABELS
 from .legal import LEGAL_PASSIVE_LEMMAS
 from .lexicon import (
-    ATTENDING_LEMMAS,
     ACCIDENT_NOUNS,
+    ATTENDING_LEMMAS,
     CLAUSE_DEPS,
     ELIDED_PASSIVE_LEMMAS,
     EXCHANGE_LEMMAS,
