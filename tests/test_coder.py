@@ -1567,3 +1567,16 @@ def test_news_verbs_of_criticism_and_jeering_are_criticism(cameo_code: Coder) ->
         assert "111" in {e.cameo for e in cameo_code(text)}, text
     taken = cameo_code("Iraqi police took the suspect into custody.")
     assert "111" not in {e.cameo for e in taken}
+
+
+def test_a_visit_or_hosting_by_two_parties_is_not_between_them(cameo_code: Coder) -> None:
+    # 042/043/045 have a direction (lexicon.DIRECTED_CODES): "A and B hosted" names no
+    # visit of one to the other, and with no one else named the act is done to no one.
+    events = cameo_code("Jordan and Egypt hosted the gathering on Monday.")
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.source and e.target}
+    assert ("JOR", "EGY") not in pairs and ("EGY", "JOR") not in pairs
+    assert all(e.confidence < 0.3 for e in events if e.target is None)
+    attended = cameo_code("Iraqi and Turkish ministers attended the meeting on Monday.")
+    assert all(
+        e.confidence < 0.3 for e in attended if e.cameo in ("042", "043") and e.target is None
+    )

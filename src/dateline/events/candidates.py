@@ -31,17 +31,14 @@ from spacy.tokens import Span, Token
 from ..model import Article, Event
 from ..model import Span as TextSpan
 from ..settings import Settings
-from .build import (
-    add_event,
-    add_rule,
-    event_key,
-)
+from .build import add_event, add_rule, event_key
 from .legal import implied_agent
 from .lexicon import (
     CLAUSE_ONLY_SAYING_LEMMAS,
     COMPLAINT_CODE,
     COMPLAINT_ROOTS,
     CONFLICT_NOUNS,
+    DIRECTED_CODES,
     LAWSUIT_CODE,
     LAWSUIT_LEMMAS,
     MUTUAL_ROOTS,
@@ -728,6 +725,7 @@ def _parties_of(
             or (
                 code is not None
                 and code[:2] in MUTUAL_ROOTS
+                and code[:3] not in DIRECTED_CODES
                 and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
             )
         )

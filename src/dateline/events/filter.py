@@ -48,6 +48,7 @@ from .filter_lexicon import (
     STRIVING_LEMMAS,
     THOUGHT_LEMMAS,
 )
+from .lexicon import DIRECTED_CODES
 from .syntax import small_clause
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
@@ -191,7 +192,9 @@ def _no_target(c: Candidate) -> bool:
     return (
         c.event.target is None
         and c.event.root not in NO_TARGET_ROOTS
-        and not (c.source is not None and _conjoined(c.source))
+        and not (
+            c.source is not None and _conjoined(c.source) and c.event.cameo not in DIRECTED_CODES
+        )
         and not _armed_force(c.event)
         and not _conjunct_of_targeted(c)
     )

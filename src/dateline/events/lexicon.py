@@ -207,6 +207,10 @@ PLACING_PARTICIPLES = frozenset({"base", "headquarter", "locate", "station"})
 # and the verb has no object ("Israel and Syria met", "A and B clashed"): 04 consult, 05
 # engage in diplomatic cooperation, 19 fight.
 MUTUAL_ROOTS = frozenset({"04", "05", "19"})
+# ... but not the codes of 04 that have a direction: a visit made (042) and hosted (043),
+# and mediation (045) between others ("A and B attended the summit", "the special he
+# hosted" name no visit of A to B).
+DIRECTED_CODES = frozenset({"042", "043", "045"})
 RECIPROCAL_WORDS = frozenset({"each", "joint", "jointly", "mutual", "mutually", "bilateral"})
 # Nouns that measure time: "spent months lobbing insults", "took years to agree" name no
 # one who acts (``roles.object_control``).
