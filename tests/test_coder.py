@@ -1580,3 +1580,17 @@ def test_a_visit_or_hosting_by_two_parties_is_not_between_them(cameo_code: Coder
     assert all(
         e.confidence < 0.3 for e in attended if e.cameo in ("042", "043") and e.target is None
     )
+
+
+def test_an_act_told_only_as_an_allegation_is_not_asserted(cameo_code: Coder) -> None:
+    # modality.alleged: the content of an allegation, a claim or a rumour.
+    for text in (
+        "The outrage centred on allegations that Iraqi police beat the protesters.",
+        "Rumours that the Syrian army shelled the town spread quickly.",
+    ):
+        acts = [e for e in cameo_code(text) if e.root in ("18", "19")]
+        assert acts and all(e.hypothetical for e in acts), text
+        assert all("modality.alleged" in e.rules for e in acts)
+    # the same act told plainly is asserted
+    told = cameo_code("Iraqi police beat the protesters in Baghdad on Monday.")
+    assert [e for e in told if e.root == "18" and not e.hypothetical]

@@ -36,6 +36,7 @@ from .lexicon import (
     SAYING_PREPOSITIONS,
 )
 from .modality_lexicon import (
+    ALLEGED_CONTENT_NOUNS,
     BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
     CONDITIONAL_MARKERS,
@@ -89,7 +90,8 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
     (``test_coder_does_not_code_an_aim``), ``modality.no_object``
     (``test_an_act_on_no_object_is_negated``), ``modality.purpose_clause``
     (``test_coder_flags_an_act_done_for_a_purpose``), ``modality.past_wish``
-    (``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``).
+    (``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``),
+    ``modality.alleged`` (``test_an_act_told_only_as_an_allegation_is_not_asserted``).
     """
     negated = hypothetical = False
     rules: list[str] = []
@@ -131,6 +133,9 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
         elif past_wish(verb):
             hypothetical = True
             rules.append("modality.past_wish")
+        elif alleged(verb):
+            hypothetical = True
+            rules.append("modality.alleged")
     return negated, hypothetical, list(dict.fromkeys(rules))
 
 
@@ -420,6 +425,24 @@ def purpose_clause(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in head.children):
         return False
     return head.lemma_.lower() not in INTENT_GOVERNORS
+
+
+def alleged(verb: Token) -> bool:
+    """An act told only as what an allegation, a claim or a rumour says ("allegations that
+    Allen abused her", "rumours that the army shelled the town"): the article reports the
+    allegation, not the act. The clause is the noun's content ("that" as its marker), not
+    a relative clause ("the claims that he made").
+
+    Rule ``modality.alleged``. Tests: ``test_an_act_told_only_as_an_allegation_is_not_asserted``.
+    """
+    first = first_conjunct(verb)
+    head = first.head
+    return (
+        first.dep_ == "acl"
+        and head.i < first.i
+        and head.lemma_.lower() in ALLEGED_CONTENT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in first.children)
+    )
 
 
 def _purpose_of(verb: Token) -> bool:

@@ -181,3 +181,10 @@ DEMAND_ULTIMATUM_CODE = "139"
 # Verbs of request that also report: their "that"-clause is reported, not asked for ("was
 # told that soldiers beat detainees"); only their infinitive is asked for ("told them to").
 REPORTING_REQUESTS = frozenset({"tell", "ask", "call"})
+
+# Nouns whose "that" clause is only alleged, not asserted by the article ("allegations
+# that Allen abused her", "rumours that the army shelled the town": ``modality.alleged``).
+# "Reports that" is left out: news writes it of acts it reports as done.
+ALLEGED_CONTENT_NOUNS = frozenset(
+    {"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"}
+)
