@@ -1594,3 +1594,15 @@ def test_an_act_told_only_as_an_allegation_is_not_asserted(cameo_code: Coder) ->
     # the same act told plainly is asserted
     told = cameo_code("Iraqi police beat the protesters in Baghdad on Monday.")
     assert [e for e in told if e.root == "18" and not e.hypothetical]
+
+
+def test_a_question_asked_is_no_request_nor_its_act(cameo_code: Coder) -> None:
+    # filter.question_not_a_request and modality.asked_about: an indirect question.
+    asked = cameo_code("The Iraqi minister asked Iranian officials how the talks could resume.")
+    assert not [e for e in asked if e.trigger.text == "asked" and e.confidence >= 0.3]
+    about = cameo_code("The Iraqi minister asked whether Turkish troops had shelled the village.")
+    shelled = [e for e in about if e.trigger.text == "shelled"]
+    assert shelled and all(e.hypothetical for e in shelled)
+    # asking someone to act is a request
+    request = cameo_code("The Iraqi minister asked Iran to release the prisoners.")
+    assert [e for e in request if e.trigger.text == "asked" and e.root == "02"]

@@ -44,11 +44,13 @@ from .filter_lexicon import (
     PLACE_NOT_PARTY_CLASSES,
     PRIVATE_ACT_ROOTS,
     PRIVATE_SECTORS,
+    REQUEST_QUESTION_LEMMAS,
     SELF_PRONOUNS,
     STRIVING_LEMMAS,
     THOUGHT_LEMMAS,
 )
 from .lexicon import DIRECTED_CODES
+from .modality import indirect_question
 from .syntax import small_clause
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
@@ -400,6 +402,14 @@ def _thought(c: Candidate) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DELIBERATION_LEMMAS
 
 
+def _question(c: Candidate) -> bool:
+    """ "She asked detectives how anyone could critique the interviews": a question."""
+    verb = c.trigger
+    return verb.lemma_.lower() in REQUEST_QUESTION_LEMMAS and any(
+        child.dep_ == "ccomp" and indirect_question(child) for child in verb.children
+    )
+
+
 def _display_with_object(c: Candidate) -> bool:
     """ "Demonstrated great courage", "rallied supporters": a verb of protest or of a show
     of force with a direct object shows or gathers something; it protests nothing."""
@@ -482,6 +492,13 @@ RULES: tuple[FilterRule, ...] = (
         "A verb of thought or feeling with a clause tells what someone thinks, not an act: "
         "'she suspected Crutcher was drunk', 'he hopes the court strikes down the law', "
         "'would consider naming Lee'.",
+    ),
+    FilterRule(
+        "filter.question_not_a_request",
+        0.0,
+        _question,
+        "Asking a question is no request: 'she asked detectives how anyone could critique "
+        "the interviews' (an indirect question: 'whether', 'if' or a wh-word).",
     ),
     FilterRule(
         "filter.display_with_object",

@@ -202,6 +202,9 @@ THOUGHT_LEMMAS = frozenset(
 # Verbs of deliberation: with an act as their complement ("would consider naming Lee",
 # "is weighing sending troops") they tell an act thought about, not one done or announced
 # (``filter.thought_not_an_act``).
+# Verbs of request that also ask questions ("asked detectives how ...":
+# ``filter.question_not_a_request``).
+REQUEST_QUESTION_LEMMAS = frozenset({"ask", "inquire", "enquire"})
 DELIBERATION_LEMMAS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
 
 # Verbs of protest and of a show of force that, with a direct object, mean something else

@@ -52,6 +52,8 @@ from .modality_lexicon import (
     NEGATIVE_GOVERNORS,
     PAST_WISH_LEMMAS,
     PROPOSAL_NOUNS,
+    QUESTION_LEMMAS,
+    QUESTION_MARKERS,
     REFUSAL_CODES,
     REFUSAL_GOVERNORS,
     REPORTING_REQUESTS,
@@ -59,6 +61,7 @@ from .modality_lexicon import (
     SCHEDULE_GOVERNORS,
     ULTIMATUM_CODE,
     ULTIMATUM_MARKERS,
+    WH_TAGS,
     WISH_GOVERNORS,
 )
 from .syntax import MAX_CLIMB, first_conjunct, infinitive_to
@@ -91,7 +94,8 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
     (``test_an_act_on_no_object_is_negated``), ``modality.purpose_clause``
     (``test_coder_flags_an_act_done_for_a_purpose``), ``modality.past_wish``
     (``test_coder_does_not_count_a_past_wish_that_no_one_is_said_to_voice``),
-    ``modality.alleged`` (``test_an_act_told_only_as_an_allegation_is_not_asserted``).
+    ``modality.alleged`` (``test_an_act_told_only_as_an_allegation_is_not_asserted``),
+    ``modality.asked_about`` (``test_a_question_asked_is_no_request_nor_its_act``).
     """
     negated = hypothetical = False
     rules: list[str] = []
@@ -136,6 +140,9 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
         elif alleged(verb):
             hypothetical = True
             rules.append("modality.alleged")
+        elif asked_about(verb):
+            hypothetical = True
+            rules.append("modality.asked_about")
     return negated, hypothetical, list(dict.fromkeys(rules))
 
 
@@ -442,6 +449,27 @@ def alleged(verb: Token) -> bool:
         and head.i < first.i
         and head.lemma_.lower() in ALLEGED_CONTENT_NOUNS
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in first.children)
+    )
+
+
+def indirect_question(clause: Token) -> bool:
+    """Whether the clause headed by ``clause`` is an indirect question: it opens with
+    "whether", "if" or a wh-word ("how anyone could", "why Iraq attacked")."""
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.lower_ in QUESTION_MARKERS or first.tag_ in WH_TAGS
+
+
+def asked_about(verb: Token) -> bool:
+    """An act in an indirect question ("asked whether the army had shelled the town",
+    "wondered why Iraq attacked"): asked about, not asserted.
+
+    Rule ``modality.asked_about``. Tests: ``test_a_question_asked_is_no_request_nor_its_act``.
+    """
+    first = first_conjunct(verb)
+    return (
+        first.dep_ == "ccomp"
+        and first.head.lemma_.lower() in QUESTION_LEMMAS
+        and indirect_question(first)
     )
 
 

@@ -188,3 +188,11 @@ REPORTING_REQUESTS = frozenset({"tell", "ask", "call"})
 ALLEGED_CONTENT_NOUNS = frozenset(
     {"allegation", "accusation", "claim", "rumour", "rumor", "speculation", "suspicion"}
 )
+
+# Verbs of asking a question: an act in their indirect question ("asked whether the army
+# had shelled the town", "wondered why Iraq attacked") is asked about, not asserted
+# (``modality.asked_about``); the asking itself is no request (``filter.question_not_a_request``).
+QUESTION_LEMMAS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
+# Words that open an indirect question: "whether", "if", and the wh-words (by tag).
+QUESTION_MARKERS = frozenset({"whether", "if"})
+WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
