@@ -1037,17 +1037,22 @@ def test_coder_codes_taking_part_by_the_event_taken_part_in(cameo_code: Coder) -
     assert {(e.root, e.target.code[:3]) for e in events if e.target} == {("04", "USA")}
 
 
-def test_coder_drops_only_the_clause_a_time_discard_dates(cameo_code: Coder) -> None:
-    # Phoenix's "WEEKS AGO" and bare years mark a past reference: the relative clause
-    # that holds one is dropped, the main event is still coded.
+def test_coder_keeps_an_act_of_a_clause_dated_in_the_past_and_traces_it(
+    cameo_code: Coder,
+) -> None:
+    # Phoenix's "WEEKS AGO" and bare years mark a past reference: an act the article
+    # asserts is kept (the guidelines code it), its clause traced; the main event is not.
     events = cameo_code(
         "Libya said it will release the British ambassador, whom it detained in 1988."
     )
-    assert {e.trigger.text for e in events} == {"release"}
+    traced = {e.trigger.text: "coder.past_clause" in e.rules for e in events}
+    assert traced == {"release": False, "detained": True}
 
 
-def test_coder_drops_an_event_dated_weeks_ago(cameo_code: Coder) -> None:
-    assert cameo_code("Libya released the British ambassador two weeks ago.") == []
+def test_coder_keeps_an_event_dated_weeks_ago_with_its_date(cameo_code: Coder) -> None:
+    events = cameo_code("Libya released the British ambassador two weeks ago.")
+    assert [e.trigger.text for e in events] == ["released"]
+    assert "coder.past_clause" in events[0].rules
 
 
 def test_coder_codes_an_armed_group_resuming_its_activities_as_force(cameo_code: Coder) -> None:
@@ -1267,7 +1272,9 @@ def test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun(cameo_code: Coder
         "A Kenyan judge ordered Ugandan officials to appear in a trial of arms sales in the 1980s."
     )
     assert {e.trigger.text for e in events} == {"ordered"}
-    assert not cameo_code("Kenyan troops attacked Ugandan rebels in 1988.")
+    assert all("coder.past_clause" not in e.rules for e in events)
+    attacked = cameo_code("Kenyan troops attacked Ugandan rebels in 1988.")
+    assert [e.rules.count("coder.past_clause") for e in attacked] == [1]
 
 
 def test_coder_codes_travel_for_an_event_as_the_event(cameo_code: Coder) -> None:
@@ -1362,13 +1369,14 @@ def test_coder_codes_withdrawing_inspectors_as_cameo_1662(cameo_code: Coder) -> 
     assert {e.cameo for e in events if e.trigger.text == "withdrew"} == {"1662"}
 
 
-def test_coder_drops_only_the_clause_that_names_a_past_war(cameo_code: Coder) -> None:
+def test_coder_dates_only_the_clause_that_names_a_past_war(cameo_code: Coder) -> None:
     # "during World War Two" dates the killings, not today's demand.
     events = cameo_code(
         "Poland demanded an apology from Germany for soldiers who killed civilians during"
         " World War Two."
     )
-    assert {e.trigger.text for e in events} == {"demanded"}
+    traced = {e.trigger.text for e in events if "coder.past_clause" in e.rules}
+    assert "demanded" in {e.trigger.text for e in events} and "demanded" not in traced
 
 
 def test_coder_finds_a_subject_misread_inside_a_fronted_phrase(cameo_code: Coder) -> None:

@@ -143,11 +143,13 @@ def code_events(
         if discard is None:
             events.extend(found)
         elif cameo_rules(settings, verbs) and _is_time_discard(discard.phrase):
-            # A past detail elsewhere in the sentence does not date these events.
-            kept = [e for e in found if not _past_clause(doc, e, actors, when)]
-            for event in kept:
-                add_rule(event, "coder.past_clause")
-            events.extend(kept)
+            # A past date is no reason to drop an act the article asserts ("was convicted
+            # in 2004", "whom it detained in 1988"): the act is kept, and the date its own
+            # clause gives is its date (``events/dates``). PETRARCH drops the sentence.
+            for event in found:
+                if _past_clause(doc, event, actors, when):
+                    add_rule(event, "coder.past_clause")
+            events.extend(found)
     if events:
         assert discards is not None  # read for the sentences that gave the events
         if discards.find(story=True) is not None:
@@ -172,8 +174,8 @@ def _is_time_discard(phrase: str) -> bool:
     """A discard phrase that dates a reference to the past ("1988", "WEEKS AGO", "WORLD WAR
     II").
 
-    Tests: ``test_coder_drops_an_event_dated_weeks_ago``,
-    ``test_coder_drops_only_the_clause_a_time_discard_dates``.
+    Tests: ``test_coder_keeps_an_event_dated_weeks_ago_with_its_date``,
+    ``test_coder_keeps_an_act_of_a_clause_dated_in_the_past_and_traces_it``.
     """
     words = phrase.split()
     return bool(words) and (
@@ -187,13 +189,15 @@ def _past_clause(doc: Doc, event: Event, actors: ActorMatcher, when: date | None
     """Whether the event's own clause holds a discard phrase.
 
     Phoenix's time discards ("1988", "weeks ago") mark a historical reference. PETRARCH drops
-    the whole sentence; by CAMEO's rule of coding the event reported, a past detail in a
-    relative or adverbial clause ("will release the minister, whom they took hostage two
-    weeks ago") does not date the main event: only the clause that holds it is dropped.
+    the whole sentence. The project's coding guidelines code every act the article asserts
+    as having happened, in the past too: an act in a clause so dated is kept, traced with
+    this rule, and dated by its clause; a past detail in a relative or adverbial clause
+    ("will release the minister, whom they took hostage two weeks ago") does not date the
+    main event.
 
-    Rule ``coder.past_clause`` (on the events kept). Tests:
-    ``test_coder_drops_only_the_clause_a_time_discard_dates``,
-    ``test_coder_drops_only_the_clause_that_names_a_past_war``,
+    Rule ``coder.past_clause`` (on the events of a dated clause). Tests:
+    ``test_coder_keeps_an_act_of_a_clause_dated_in_the_past_and_traces_it``,
+    ``test_coder_dates_only_the_clause_that_names_a_past_war``,
     ``test_coder_keeps_an_act_whose_date_phrase_qualifies_a_noun``.
     """
     span = expand_span(doc, event.trigger.start, event.trigger.end)
