@@ -1614,3 +1614,15 @@ def test_a_question_asked_is_no_request_nor_its_act(cameo_code: Coder) -> None:
     # asking someone to act is a request
     request = cameo_code("The Iraqi minister asked Iran to release the prisoners.")
     assert [e for e in request if e.trigger.text == "asked" and e.root == "02"]
+
+
+def test_the_patient_of_a_passive_gerund_is_its_clauses_subject(cameo_code: Coder) -> None:
+    # roles.gerund_patient: "after being indicted by", the subject of the clause before it.
+    events = cameo_code(
+        "The former Iraqi minister was in jail after being indicted by an Iraqi court."
+    )
+    indicted = [e for e in events if e.trigger.text == "indicted"]
+    assert [(e.source.code, e.root, e.target.code[:3], e.confidence) for e in indicted] == [
+        ("IRQJUD", "17", "IRQ", 1.0)
+    ]
+    assert "target:roles.gerund_patient" in indicted[0].rules

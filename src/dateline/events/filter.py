@@ -313,6 +313,8 @@ def _source_not_argument(c: Candidate) -> bool:
 
 
 def _target_not_argument(c: Candidate) -> bool:
+    if "target:roles.gerund_patient" in c.event.rules:
+        return False  # "after being indicted": the clause's subject, by design
     return (
         c.target is not None and not _inferred_parties(c) and not is_argument(c.target, c.trigger)
     )

@@ -290,6 +290,7 @@ class Roles(PhraseActors):
         (``test_coder_reads_who_suffered_and_who_did_violence_told_without_an_active_verb``),
         ``roles.passive_patient`` (``test_coder_takes_the_by_agent_of_a_passive_as_source``),
         ``roles.participle_patient`` (``test_coder_reads_a_participle_with_a_by_agent_as_passive``),
+        ``roles.gerund_patient`` (``test_the_patient_of_a_passive_gerund_is_its_clauses_subject``),
         ``roles.clause_subject`` (``test_coder_codes_a_declaration_for_whoever_issued_it``),
         ``roles.governed_clause_object``
         (``test_coder_flags_acts_asked_for_through_nested_complements``), ``roles.rest_of_chain``
@@ -325,6 +326,14 @@ class Roles(PhraseActors):
                         found = self.parties(c)
                         if found:
                             return traced(found, "roles.conjunct_passive_patient")
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _subjectless(verb):
+                # "Lee was in jail after being indicted by a grand jury": the passive gerund's
+                # patient is the subject of the clause its preposition belongs to.
+                for c in verb.head.head.children:
+                    if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i < verb.i:
+                        found = self.parties(c)
+                        if found:
+                            return traced(found, "roles.gerund_patient")
             if verb.dep_ == "advcl" and verb.tag_ == "VBN":
                 # "Rebuked by Eriador, Osgiliath is ...": the participle's patient is the
                 # subject of the clause it opens.
@@ -621,6 +630,10 @@ def _owner_of(noun: Token, roles: Roles) -> list[Party]:
 def _time_span(noun: Token) -> bool:
     """ "months", "the whole day", "two years": a noun that measures time."""
     return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_SPAN_NOUNS
+
+
+def _subjectless(verb: Token) -> bool:
+    return not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
 
 
 def acts_together(verb: Token) -> bool:
