@@ -1626,3 +1626,13 @@ def test_the_patient_of_a_passive_gerund_is_its_clauses_subject(cameo_code: Code
         ("IRQJUD", "17", "IRQ", 1.0)
     ]
     assert "target:roles.gerund_patient" in indicted[0].rules
+
+
+def test_a_passive_gerund_after_a_coded_act_is_coded_too(cameo_code: Coder) -> None:
+    # candidates.own_clause: "after being accused by Iran" is Iran's act on the minister.
+    events = cameo_code("The Iraqi minister resigned after being accused by Iran of spying.")
+    accused = [e for e in events if e.trigger.text == "accused"]
+    assert [(e.source.code[:3], e.root, e.target.code[:3]) for e in accused] == [
+        ("IRN", "11", "IRQ")
+    ]
+    assert "candidates.own_clause" in accused[0].rules

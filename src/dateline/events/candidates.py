@@ -332,10 +332,13 @@ def _governed_by_coded(
 
 def _own_clause(verb: Token) -> bool:
     """An adverbial clause of time or cause with its own subject ("after Turkish forces shot
-    down ...", "because rebels attacked ...")."""
+    down ...", "because rebels attacked ..."), or a passive gerund after such a preposition,
+    which someone else did to the subject ("resigned after being accused by Iran")."""
+    kids = [(c.dep_, c.lower_) for c in verb.children]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in OWN_CLAUSE_MARKS:
+        return any(d == "auxpass" for d, _ in kids)
     if verb.dep_ != "advcl":
         return False
-    kids = [(c.dep_, c.lower_) for c in verb.children]
     return any(d in ("nsubj", "nsubjpass") for d, _ in kids) and any(
         d == "mark" and w in OWN_CLAUSE_MARKS for d, w in kids
     )
