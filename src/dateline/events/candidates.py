@@ -257,11 +257,9 @@ def code_sentence(
     for i, found in sorted(by_verb.items()):
         if _governed_by_coded(sent.doc[i], by_verb, cameo_rules(settings, verbs)):
             continue
-        own = (
-            cameo_rules(settings, verbs)
-            and _own_clause(sent.doc[i])
-            and sent.doc[i].head.i in by_verb
-        )
+        head = sent.doc[i].head  # the coded verb, or the preposition of a gerund on it
+        own = cameo_rules(settings, verbs) and _own_clause(sent.doc[i])
+        own = own and (head.i in by_verb or (head.dep_ == "prep" and head.head.i in by_verb))
         for event in found:
             if own:
                 add_rule(event, "candidates.own_clause")
