@@ -1636,3 +1636,23 @@ def test_a_passive_gerund_after_a_coded_act_is_coded_too(cameo_code: Coder) -> N
         ("IRN", "11", "IRQ")
     ]
     assert "candidates.own_clause" in accused[0].rules
+
+
+def test_charges_faced_are_charges_brought_by_the_police(settings: Settings) -> None:
+    # legal.facing_charges: FACE CHARGE is [:112]; with no one named, the police charge.
+    from dateline import Pipeline
+
+    article = Pipeline(settings).extract(
+        "DAYTON, Ohio - Two former county commissioners face charges of fraud, and a third faces "
+        "two counts of theft.",
+        date="2011-05-02",
+    )
+    faced = {
+        (e.source.code, e.cameo, e.target.code[:3]) for e in article.events if e.source and e.target
+    }
+    assert ("USACOP", "173", "USA") in faced
+    assert all("source:legal.facing_charges" in e.rules for e in article.events if e.cameo == "173")
+    assert {e.trigger.text for e in article.events if e.cameo == "173"} <= {"face", "faces"}
+    # A party named as bringing them keeps CAMEO.2.0's accusation.
+    named = Pipeline(settings).extract("Iraq faces charges from Iran.", date="2011-05-02")
+    assert {(e.source.code, e.cameo) for e in named.events if e.source} == {("IRN", "112")}

@@ -32,10 +32,13 @@ from .build import add_rule, recode
 from .legal_lexicon import (
     CHARGE_CODE,
     CHARGE_LEMMAS,
+    CHARGE_NOUNS,
     CHARGE_PREPOSITIONS,
+    CHARGING_AGENT,
     CUSTODY_LEMMAS,
     CUSTODY_PLACES,
     CUSTODY_PREPOSITIONS,
+    FACING_LEMMAS,
     GUILTY_WORDS,
     IMPLIED_AGENTS,
     INVESTIGATING_AGENTS,
@@ -45,7 +48,13 @@ from .legal_lexicon import (
     VERDICT_LEMMAS,
 )
 
-__all__ = ["LEGAL_PASSIVE_LEMMAS", "implied_agent", "legal_code", "refine_legal_codes"]
+__all__ = [
+    "LEGAL_PASSIVE_LEMMAS",
+    "facing_charges",
+    "implied_agent",
+    "legal_code",
+    "refine_legal_codes",
+]
 
 # Verbs of the police and courts that never stand without their object: a participle of
 # one on a noun is passive ("Area woman sentenced for fraud").
@@ -61,6 +70,18 @@ def implied_agent(verb: Token) -> str | None:
     if lemma in CUSTODY_LEMMAS and _to_detention(verb):
         return "COP"
     return IMPLIED_AGENTS.get(lemma)
+
+
+def facing_charges(verb: Token) -> str | None:
+    """The agent code of whoever brings the charges a subject faces ("the defendants face
+    charges of fraud", "faces two counts of murder"), or None (rule ``legal.facing_charges``:
+    the verb dictionary codes FACE CHARGE [:112], an act of someone the sentence does not
+    name on the subject)."""
+    if verb.lemma_.lower() not in FACING_LEMMAS:
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_NOUNS for c in verb.children):
+        return CHARGING_AGENT
+    return None
 
 
 def _to_detention(verb: Token) -> bool:
@@ -96,6 +117,9 @@ def legal_code(event: Event, verb: Token) -> tuple[str, str] | None:
         return VERDICT_CODE, "legal.verdict"
     if _charged_with(verb) and event.cameo != CHARGE_CODE:
         return CHARGE_CODE, "legal.legal_charge"
+    implied = event.source is not None and not event.source.text
+    if implied and facing_charges(verb) and event.cameo != CHARGE_CODE:
+        return CHARGE_CODE, "legal.legal_charge"  # charges faced, brought by the police
     source = event.source.code if event.source else ""
     if (
         verb.lemma_.lower() in QUESTIONING_LEMMAS

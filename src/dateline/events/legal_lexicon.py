@@ -29,6 +29,11 @@ CUSTODY_PLACES = frozenset({"jail", "custody", "prison", "detention", "lockup"})
 CHARGE_LEMMAS = frozenset({"charge"})
 CHARGE_PREPOSITIONS = frozenset({"with"})
 CHARGE_CODE = "173"
+# "faces charges", "faces two counts of murder": the subject is charged, by the police
+# (``legal.facing_charges``).
+FACING_LEMMAS = frozenset({"face"})
+CHARGE_NOUNS = frozenset({"charge", "count", "indictment"})
+CHARGING_AGENT = "COP"
 
 # A court's decision on a person.
 VERDICT_LEMMAS = frozenset({"sentence", "convict"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..settings import Settings
-from .legal import implied_agent
+from .legal import facing_charges, implied_agent
 from .lexicon import (
     DIRECTED_CODES,
     MUTUAL_ROOTS,
@@ -197,6 +197,13 @@ def parties_of(
         sources = traced(violence_owners(verb, roles), "roles.violence_owner")
         passive = True
     unknown_source = False
+    if cameo and sources and not targets and coding.code in (None, NULL_CODE):
+        charger = facing_charges(verb)
+        if charger is not None:
+            # "The four defendants face charges" ([:112], the subject charged): by the police.
+            targets = [
+                Party(NO_COUNTRY + charger, verb.idx, verb.idx, "", ("legal.facing_charges",))
+            ]
     implied = implied_agent(verb) if passive and targets and cameo else None
     if not sources and implied is not None:
         # "Patricia Moore was arrested at her home": only the police arrest (events/legal.py).
