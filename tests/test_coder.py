@@ -1656,3 +1656,35 @@ def test_charges_faced_are_charges_brought_by_the_police(settings: Settings) -> 
     # A party named as bringing them keeps CAMEO.2.0's accusation.
     named = Pipeline(settings).extract("Iraq faces charges from Iran.", date="2011-05-02")
     assert {(e.source.code, e.cameo) for e in named.events if e.source} == {("IRN", "112")}
+
+
+def test_a_person_released_on_bail_or_from_jail_is_released_by_the_court_or_police(
+    settings: Settings,
+) -> None:
+    # legal.implied_agent and legal.release: "on bond" (a court), "from jail" (the police).
+    from dateline import Pipeline
+
+    article = Pipeline(settings).extract(
+        "DAYTON, Ohio - Former county commissioner Tom Hale was released on bond Tuesday. "
+        "His brother Tim Hale was released from jail on Monday.",
+        date="2011-05-02",
+    )
+    released = {(e.source.code, e.cameo) for e in article.events if e.source}
+    assert {("USAJUD", "0841"), ("USACOP", "0841")} <= released
+    hostages = Pipeline(settings).extract("The hostages were released on Monday.")
+    assert not [e for e in hostages.events if e.source and e.source.code.endswith(("COP", "JUD"))]
+
+
+def test_the_patient_of_a_passive_after_a_dateline_parsed_as_its_subject(
+    settings: Settings,
+) -> None:
+    # roles.passive_patient through Roles._past_dateline: "DAYTON, Ohio - Tom Hale" is
+    # parsed with the dateline as the passive subject and the patient as its apposition.
+    from dateline import Pipeline
+
+    article = Pipeline(settings).extract(
+        "DAYTON, Ohio - Tom Hale was arrested on Monday.", date="2011-05-02"
+    )
+    assert [
+        (e.source.code, e.cameo, e.target.text) for e in article.events if e.source and e.target
+    ] == [("USACOP", "173", "Tom Hale")]

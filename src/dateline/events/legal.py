@@ -14,6 +14,10 @@ Rules, each named in the events they shape:
   the source's span is empty, at the verb, since no words name it;
 - ``legal_charge``: "charged with" a crime is a legal charge, CAMEO 173 ("Arrest, detain,
   or charge with legal action"), not an accusation (112, CAMEO.2.0's BLAME block);
+- ``facing_charges``: charges a subject faces ("the defendants face charges of fraud"),
+  with no one named as bringing them, are the police's legal charge (173);
+- ``release``: a person released from custody or on bail ("was released on bond") with no
+  one named is released by the police or a court, CAMEO 0841 "Return, release person(s)";
 - ``police_questioning``: the police or a court questioning someone ("detectives questioned
   two men") investigate a crime, CAMEO 091, where anyone else questioning something
   criticizes it (111, ``verb_supplement.tsv``);
@@ -30,6 +34,7 @@ from ..model import Event
 from ..tokenspan import expand_span
 from .build import add_rule, recode
 from .legal_lexicon import (
+    BAIL_NOUNS,
     CHARGE_CODE,
     CHARGE_LEMMAS,
     CHARGE_NOUNS,
@@ -44,6 +49,8 @@ from .legal_lexicon import (
     INVESTIGATING_AGENTS,
     QUESTIONING_CODE,
     QUESTIONING_LEMMAS,
+    RELEASE_CODE,
+    RELEASE_LEMMAS,
     VERDICT_CODE,
     VERDICT_LEMMAS,
 )
@@ -65,11 +72,29 @@ LEGAL_PASSIVE_LEMMAS = frozenset(
 
 def implied_agent(verb: Token) -> str | None:
     """The agent code (COP, JUD) a passive with no agent implies, or None: an arrest or a
-    court's act, or someone taken to detention ("was taken to the county jail")."""
+    court's act, someone taken to detention ("was taken to the county jail") or released
+    from it ("was released on bond")."""
     lemma = verb.lemma_.lower()
     if lemma in CUSTODY_LEMMAS and _to_detention(verb):
         return "COP"
+    if lemma in RELEASE_LEMMAS:
+        return _released_by(verb)
     return IMPLIED_AGENTS.get(lemma)
+
+
+def _released_by(verb: Token) -> str | None:
+    """Who releases someone from custody ("was released from jail": the police) or on bail
+    ("was released on bond", "on his own recognizance": a court); None for a release of
+    anything else ("the hostages were released": by whoever held them)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        nouns = {o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"}
+        if prep.lower_ == "from" and nouns & CUSTODY_PLACES:
+            return "COP"
+        if prep.lower_ == "on" and nouns & BAIL_NOUNS:
+            return "JUD"
+    return None
 
 
 def facing_charges(verb: Token) -> str | None:
@@ -120,6 +145,8 @@ def legal_code(event: Event, verb: Token) -> tuple[str, str] | None:
     implied = event.source is not None and not event.source.text
     if implied and facing_charges(verb) and event.cameo != CHARGE_CODE:
         return CHARGE_CODE, "legal.legal_charge"  # charges faced, brought by the police
+    if implied and verb.lemma_.lower() in RELEASE_LEMMAS and event.cameo != RELEASE_CODE:
+        return RELEASE_CODE, "legal.release"  # a person released from custody or on bail
     source = event.source.code if event.source else ""
     if (
         verb.lemma_.lower() in QUESTIONING_LEMMAS

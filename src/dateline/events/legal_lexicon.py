@@ -25,6 +25,12 @@ CUSTODY_LEMMAS = frozenset({"take", "transport", "bring", "escort"})
 CUSTODY_PREPOSITIONS = frozenset({"to", "into"})
 CUSTODY_PLACES = frozenset({"jail", "custody", "prison", "detention", "lockup"})
 
+# "was released from jail" (the police), "released on bond", "on his own recognizance" (a
+# court): a release from custody whose agent is implied (``legal.implied_agent``).
+RELEASE_LEMMAS = frozenset({"release", "free"})
+BAIL_NOUNS = frozenset({"bail", "bond", "recognizance", "parole", "probation"})
+RELEASE_CODE = "0841"  # CAMEO "Return, release person(s)"
+
 # "charged with burglary": a legal charge.
 CHARGE_LEMMAS = frozenset({"charge"})
 CHARGE_PREPOSITIONS = frozenset({"with"})

@@ -308,9 +308,11 @@ class Roles(PhraseActors):
                         found = self.parties(c)
                         if found:
                             return traced(found, "roles.elided_passive_patient")
-            for c in verb.children:
-                if c.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in self.dateline:
-                    # a dateline parsed as a second subject names no patient
+            for child in verb.children:
+                # A dateline parsed as the subject names no patient; the real one may be
+                # its apposition ("DAYTON, Ohio - Tom Hale was arrested").
+                c = self._past_dateline(child)
+                if child.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in self.dateline:
                     found = self.parties(c)
                     if found:
                         return traced(found, "roles.passive_patient")
