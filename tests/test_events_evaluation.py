@@ -161,3 +161,68 @@ def test_naming_reads_an_object_the_parser_took_for_a_complement(nlp) -> None:  
     assert found is not None
     party, complement = found
     assert party.text == "Reed" and [t.text for t in complement] == ["a", "liar"]
+
+
+def test_naming_reads_one_complement_and_a_quotation_the_parser_hung_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from dateline.events.evaluation import _ActorIndex, _naming, _subject_party
+    from dateline.model import Actor, Mention
+
+    hale = Mention(0, 4, "Hale", "PERSON", Actor("USALEG", name="HALE"))
+    # "Hale called Reed's record “deeply troubling”" parsed as one complement ("record",
+    # oprd, with the evaluation inside it): the party is its possessor.
+    words = ["Hale", "called", "Reed", "'s", "record", "“", "deeply", "troubling", "”", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 4, 2, 1, 4, 7, 4, 4, 1],
+        deps=["nsubj", "ROOT", "poss", "case", "oprd", "punct", "advmod", "amod", "punct", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT", "ADV", "ADJ", "PUNCT", "PUNCT"],
+    )
+    reed = Mention(12, 16, "Reed", "PERSON", Actor("USAGOV", name="REED"))
+    found = _naming(doc[1], _ActorIndex(doc, [hale, reed]))
+    assert found is not None
+    assert found[0].text == "Reed" and "troubling" in [t.text for t in found[1]]
+    # "Hale, who ..., called Reed “a great leader,” and ..." with the quotation hung on
+    # another word and "called" parsed as a clause on "Hale" (no subject of its own).
+    words = ["Hale", "called", "Reed", "“", "a", "great", "leader", "”", "and", "left", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[9, 0, 1, 9, 6, 6, 9, 9, 9, 9, 9],
+        deps=[
+            "nsubj",
+            "relcl",
+            "oprd",
+            "punct",
+            "det",
+            "amod",
+            "npadvmod",
+            "punct",
+            "cc",
+            "ROOT",
+            "punct",
+        ],
+        pos=[
+            "PROPN",
+            "VERB",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "ADJ",
+            "NOUN",
+            "PUNCT",
+            "CCONJ",
+            "VERB",
+            "PUNCT",
+        ],
+    )
+    index = _ActorIndex(
+        doc, [hale, Mention(12, 16, "Reed", "PERSON", Actor("USAGOV", name="REED"))]
+    )
+    found = _naming(doc[1], index)
+    assert found is not None
+    assert found[0].text == "Reed" and [t.text for t in found[1]] == ["a", "great", "leader"]
+    source = _subject_party(doc[1], index)
+    assert source is not None and source.text == "Hale"

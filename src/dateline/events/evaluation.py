@@ -65,6 +65,8 @@ __all__ = [
 # How strong a valence must be to count: a naming ("called it X") says what it means; a
 # reported clause says much else besides, so it needs more.
 NAMING_THRESHOLD = 0.3
+# The longest quotation read as what a verb of naming calls someone (tokens).
+MAX_QUOTED_NAME = 12
 REPORTED_THRESHOLD = 0.45
 
 
@@ -125,9 +127,17 @@ def _subject_party(verb: Token, index: _ActorIndex) -> Mention | None:
     ("WASHINGTON (AP) — Reed described ...") names none, so the next subject is read."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            party = index.party(child)
-            if party is not None:
-                return party
+            # "WASHINGTON (AP) — Senator X, ...": the real subject may be the dateline's
+            # apposition
+            for head in (child, *(a for a in child.children if a.dep_ == "appos")):
+                party = index.party(head)
+                if party is not None:
+                    return party
+    if verb.dep_ in ("relcl", "acl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        # "McConnell, R-Ky., called Wilson ..." parsed as a clause on "McConnell"
+        return index.party(verb.head)
     return None
 
 
@@ -146,9 +156,16 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
         # "Cruz called Trump a liar" parsed with two complements: the first, a party, is
         # the one named.
         complements = [c for c in verb.children if c.dep_ == "oprd"]
-        named = index.party(complements[0]) if len(complements) >= 2 else None
-        if named is not None:
+        named = index.party(complements[0]) if complements else None
+        if named is not None and len(complements) >= 2:
             return named, list(complements[1].subtree)
+        if named is not None:
+            # "called Wilson's record “extremely problematic”" parsed as one complement:
+            # the party is its head's or possessor's, and what it is called follows the head;
+            # "called Wilson “an outstanding nominee,”" with the quotation hung elsewhere.
+            head = complements[0]
+            after = [t for t in head.subtree if t.i > head.i]
+            return named, after or _quoted_after(head)
         return _small_clause_naming(verb, index)
     party = index.party(objects[0])
     if party is None:
@@ -166,6 +183,21 @@ def _naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | No
         if complement:
             break
     return (party, complement) if complement else None
+
+
+def _quoted_after(head: Token) -> list[Token]:
+    """The quotation that opens right after ``head``'s phrase ("called Wilson “an outstanding
+    nominee,”"), when the parser hung it elsewhere: its words, or none."""
+    doc = head.doc
+    start = head.right_edge.i + 1
+    if start >= len(doc) or not doc[start].is_quote:
+        return []
+    words: list[Token] = []
+    for tok in doc[start + 1 : start + 1 + MAX_QUOTED_NAME]:
+        if tok.is_quote:
+            return words
+        words.append(tok)
+    return []
 
 
 def _small_clause_naming(verb: Token, index: _ActorIndex) -> tuple[Mention, list[Token]] | None:
