@@ -226,3 +226,12 @@ def test_naming_reads_one_complement_and_a_quotation_the_parser_hung_elsewhere(n
     assert found[0].text == "Reed" and [t.text for t in found[1]] == ["a", "great", "leader"]
     source = _subject_party(doc[1], index)
     assert source is not None and source.text == "Hale"
+
+
+def test_what_a_possessive_subject_says_of_its_owner_is_evaluated(pipeline: Pipeline) -> None:
+    # "Reed's troubling record ... is relevant": the words on the owned head are said of
+    # the owner (_party_words); only the possessor is left out.
+    events = _events(
+        pipeline, '"Reed\'s troubling record on taxes is highly relevant to this race," Hale said.'
+    )
+    assert ("USALEG", "111", "USAGOV") in _coded(events, "said") | _coded(events, "is")

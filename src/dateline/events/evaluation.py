@@ -231,9 +231,19 @@ def _reported(
         party = index.party(subject)
         if party is None:
             continue
-        inside = {t.i for t in subject.subtree}
+        inside = _party_words(subject, index)
         return party, [t for t in clause.subtree if t.i not in inside]
     return None
+
+
+def _party_words(subject: Token, index: _ActorIndex) -> set[int]:
+    """The tokens of a subject that name its party, left out of what is said of it: the
+    whole phrase when its head is the actor ("Wilson" in "Wilson is unfit"), only the
+    possessor when the party owns the head ("Wilson's" in "Wilson's troubling record is
+    ...", whose "troubling record" is said of Wilson)."""
+    if subject.i in index.at:
+        return {t.i for t in subject.subtree}
+    return {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
 
 
 def _predicates(verb: Token) -> bool:
@@ -404,7 +414,7 @@ def _quoted(
             clause = list(verb.subtree)
             if _acts(verb, clause, coded):
                 continue  # the clause's own act is what was quoted
-            inside = {t.i for t in subject.subtree} if subject is not None else set()
+            inside = _party_words(subject, index) if subject is not None else set()
             score = valence(_text([t for t in clause if t.i not in inside]))
             code = (
                 CRITICISM_CODE
