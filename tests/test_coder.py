@@ -1688,3 +1688,13 @@ def test_the_patient_of_a_passive_after_a_dateline_parsed_as_its_subject(
     assert [
         (e.source.code, e.cameo, e.target.text) for e in article.events if e.source and e.target
     ] == [("USACOP", "173", "Tom Hale")]
+
+
+def test_a_reason_names_no_one_acted_on(cameo_code: Coder) -> None:
+    # roles.Roles.objects leaves out "because of" and "due to" phrases.
+    events = cameo_code("The Iraqi minister resigned due to pressure from Iran.")
+    assert not [e for e in events if e.target and e.target.code.startswith("IRN")]
+    struck = cameo_code("Israeli jets struck Gaza because of rocket fire from Hamas.")
+    assert ("ISR", "PSE") in {
+        (e.source.code[:3], e.target.code[:3]) for e in struck if e.source and e.target
+    }

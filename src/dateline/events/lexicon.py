@@ -150,6 +150,10 @@ ELIDED_PASSIVE_LEMMAS = frozenset(
     }
 )
 
+# Prepositions of a reason ("resigned because of problems with the mayor", "due to
+# pressure from Iran"): what they govern is why, not whom the act is done to
+# (``roles.Roles.objects``).
+REASON_PREPOSITIONS = frozenset({"because", "due", "owing"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
 # Heads of an organisation's or building's name that, after "at", say where a joint act

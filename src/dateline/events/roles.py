@@ -45,6 +45,7 @@ from .lexicon import (
     KILLING_LEMMAS,
     OWN_FORCES_PASSIVE_LEMMAS,
     PASSIVE_SUBJECT_DEPS,
+    REASON_PREPOSITIONS,
     RECIPROCAL_WORDS,
     SAYING_PREPOSITIONS,
     STATEMENT_NOUNS,
@@ -351,6 +352,8 @@ class Roles(PhraseActors):
             and c.dep_ not in SUBJECT_DEPS
             and c.dep_ not in PASSIVE_SUBJECT_DEPS
             and c.dep_ not in ("agent", "aux", "auxpass", "neg", "punct", "cc", "mark", "conj")
+            # "resigned because of problems with the mayor": a reason names no one acted on
+            and not (c.dep_ == "prep" and c.lower_ in REASON_PREPOSITIONS)
         ]
         direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
         found = self._first_actor(direct, skip, _INNER_CLAUSES)
