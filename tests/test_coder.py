@@ -1694,6 +1694,8 @@ def test_a_reason_names_no_one_acted_on(cameo_code: Coder) -> None:
     # roles.Roles.objects leaves out "because of" and "due to" phrases.
     events = cameo_code("The Iraqi minister resigned due to pressure from Iran.")
     assert not [e for e in events if e.target and e.target.code.startswith("IRN")]
+    left = cameo_code("Syrian troops will leave the zone before the Russian-Turkish meeting.")
+    assert not [e for e in left if e.target and e.target.code[:3] in ("RUS", "TUR")]
     struck = cameo_code("Israeli jets struck Gaza because of rocket fire from Hamas.")
     assert ("ISR", "PSE") in {
         (e.source.code[:3], e.target.code[:3]) for e in struck if e.source and e.target

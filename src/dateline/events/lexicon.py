@@ -154,6 +154,10 @@ ELIDED_PASSIVE_LEMMAS = frozenset(
 # pressure from Iran"): what they govern is why, not whom the act is done to
 # (``roles.Roles.objects``).
 REASON_PREPOSITIONS = frozenset({"because", "due", "owing"})
+# ... nor do those of a time to come: "leave the zone before the Putin-Erdogan meeting"
+# says when. "During", "since" and "after" are left out: what they govern may hold the act's
+# target ("throwing stones during demonstrations against the Israeli military").
+TIME_PREPOSITIONS = frozenset({"before", "until"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
 # Heads of an organisation's or building's name that, after "at", say where a joint act

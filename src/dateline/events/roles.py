@@ -51,6 +51,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     STATIVE_PASSIVE_LEMMAS,
     SUBJECT_DEPS,
+    TIME_PREPOSITIONS,
     TIME_SPAN_NOUNS,
     VENUE_HEADS,
     VENUE_PREPOSITIONS,
@@ -352,8 +353,9 @@ class Roles(PhraseActors):
             and c.dep_ not in SUBJECT_DEPS
             and c.dep_ not in PASSIVE_SUBJECT_DEPS
             and c.dep_ not in ("agent", "aux", "auxpass", "neg", "punct", "cc", "mark", "conj")
-            # "resigned because of problems with the mayor": a reason names no one acted on
-            and not (c.dep_ == "prep" and c.lower_ in REASON_PREPOSITIONS)
+            # "resigned because of problems with the mayor", "before the meeting": a reason
+            # or a time names no one acted on
+            and not (c.dep_ == "prep" and c.lower_ in REASON_PREPOSITIONS | TIME_PREPOSITIONS)
         ]
         direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
         found = self._first_actor(direct, skip, _INNER_CLAUSES)
