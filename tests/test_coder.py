@@ -1700,3 +1700,16 @@ def test_a_reason_names_no_one_acted_on(cameo_code: Coder) -> None:
     assert ("ISR", "PSE") in {
         (e.source.code[:3], e.target.code[:3]) for e in struck if e.source and e.target
     }
+
+
+def test_a_clause_set_off_after_a_party_tells_its_act(cameo_code: Coder) -> None:
+    # roles.relative_pronoun: "Iran, which attacked Iraq, ..." codes Iran's attack; a
+    # restrictive clause ("the laws that harm voters") only says which one.
+    events = cameo_code("Iran, which attacked Iraq on Monday, left the talks.")
+    attacked = [e for e in events if e.trigger.text == "attacked"]
+    assert [(e.source.code[:3], e.root, e.target.code[:3]) for e in attacked] == [
+        ("IRN", "19", "IRQ")
+    ]
+    assert "source:roles.relative_pronoun" in attacked[0].rules
+    restrictive = cameo_code("Iraqi officials criticized the Iranian militias that attacked Iraq.")
+    assert not [e for e in restrictive if "source:roles.relative_pronoun" in e.rules]

@@ -107,7 +107,8 @@ class Roles(PhraseActors):
         own: the parse it mends is rare), ``roles.relative_clause_head`` and
         ``roles.object_control`` (``test_coder_takes_the_object_as_subject_of_an_infinitive``),
         ``roles.statement_issuer`` (``test_coder_codes_a_declaration_for_whoever_issued_it``),
-        ``roles.fronted_subject`` (``test_coder_finds_a_subject_misread_inside_a_fronted_phrase``);
+        ``roles.fronted_subject`` (``test_coder_finds_a_subject_misread_inside_a_fronted_phrase``),
+        ``roles.relative_pronoun`` (``test_a_clause_set_off_after_a_party_tells_its_act``);
         a quotation stops the climb
         (``test_coder_does_not_take_a_subject_from_outside_a_quotation``).
         """
@@ -186,6 +187,13 @@ class Roles(PhraseActors):
                     found = self.parties(subject, subject=True)
                     if found:
                         return found_by(found, "roles.subject"), False
+                    if _non_restrictive(subject, tok):
+                        # "Iran, which attacked Iraq, ...": the relative pronoun stands for
+                        # the noun its clause hangs on, which the clause tells more of ("laws
+                        # that harm voters" only says which laws).
+                        found = self.parties(tok.head, subject=True)
+                        if found:
+                            return found_by(found, "roles.relative_pronoun"), False
                 # A parse may leave the head of a long subject unlabelled ("Quatar's emir,
                 # Sheikh Hamad bin Khalifa al-Thani launched"): a "dep" before the verb.
                 for child, dep in kids:
@@ -637,6 +645,20 @@ def _owner_of(noun: Token, roles: Roles) -> list[Party]:
 def _time_span(noun: Token) -> bool:
     """ "months", "the whole day", "two years": a noun that measures time."""
     return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_SPAN_NOUNS
+
+
+# Relative pronouns of a clause that tells more of a noun ("Cruz, who refused ...").
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+
+
+def _non_restrictive(pronoun: Token, clause: Token) -> bool:
+    """Whether ``pronoun`` opens a relative clause set off by a comma ("Iran, which ...")."""
+    return (
+        clause.dep_ == "relcl"
+        and pronoun.lower_ in RELATIVE_PRONOUNS
+        and pronoun.i > 0
+        and pronoun.nbor(-1).text == ","
+    )
 
 
 def _subjectless(verb: Token) -> bool:
