@@ -1583,6 +1583,16 @@ def test_news_verbs_of_criticism_and_jeering_are_criticism(cameo_code: Coder) ->
     assert "111" not in {e.cameo for e in taken}
 
 
+def test_blocking_a_resolution_is_a_veto_and_blocking_people_is_not(cameo_code: Coder) -> None:
+    # dateline.verbs.txt: BLOCK with &SOLUTION or &PROPOSAL is 129, as CAMEO.2.0 codes VETO.
+    vetoed = cameo_code("Russia blocked a UN resolution on Syria.")
+    assert [(e.source.code, e.cameo) for e in vetoed if e.source] == [("RUS", "129")]
+    talks = cameo_code("Iraq blocked any discussion of a Kurdish army.")
+    assert {e.cameo for e in talks} == {"125"}
+    police = cameo_code("Iraqi police blocked the protesters in Baghdad.")
+    assert {e.root for e in police} == {"17"}
+
+
 def test_a_visit_or_hosting_by_two_parties_is_not_between_them(cameo_code: Coder) -> None:
     # 042/043/045 have a direction (lexicon.DIRECTED_CODES): "A and B hosted" names no
     # visit of one to the other, and with no one else named the act is done to no one.
