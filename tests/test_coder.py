@@ -1729,3 +1729,14 @@ def test_a_clause_set_off_after_a_party_tells_its_act(cameo_code: Coder) -> None
     assert "source:roles.relative_pronoun" in attacked[0].rules
     restrictive = cameo_code("Iraqi officials criticized the Iranian militias that attacked Iraq.")
     assert not [e for e in restrictive if "source:roles.relative_pronoun" in e.rules]
+
+
+def test_forces_sent_are_the_senders_own_not_a_target(cameo_code: Coder) -> None:
+    # roles.Roles.objects (_forces_moved): "sent thousands of troops" names no one acted on;
+    # "sent troops to Iraq" does.
+    sent = cameo_code("Turkey has sent thousands of troops in the past weeks.")
+    assert not [e for e in sent if e.target is not None and e.trigger.text == "sent"]
+    to_iraq = cameo_code("The United States sent troops to Iraq.")
+    assert {(e.source.code, e.target.code) for e in to_iraq if e.source and e.target} == {
+        ("USA", "IRQ")
+    }

@@ -150,6 +150,12 @@ ELIDED_PASSIVE_LEMMAS = frozenset(
     }
 )
 
+# Verbs of moving forces: the armed forces they move, with no country of their own ("sent
+# thousands of troops"), are the mover's own, no target (``roles.Roles.objects``).
+FORCE_MOVING_LEMMAS = frozenset(
+    {"send", "deploy", "dispatch", "station", "move", "mobilize", "mobilise", "mass"}
+)
+ARMED_AGENT_CODES = frozenset({"MIL", "REB", "INS", "UAF", "SPY", "COP"})
 # Prepositions of a reason ("resigned because of problems with the mayor", "due to
 # pressure from Iran"): what they govern is why, not whom the act is done to
 # (``roles.Roles.objects``).

@@ -36,11 +36,13 @@ from ..places.lexicon import PLACE_LABELS
 from .legal import LEGAL_PASSIVE_LEMMAS
 from .lexicon import (
     ACCIDENT_NOUNS,
+    ARMED_AGENT_CODES,
     ATTENDING_LEMMAS,
     CLAUSE_DEPS,
     ELIDED_PASSIVE_LEMMAS,
     EXCHANGE_LEMMAS,
     EXCHANGED_NOUNS,
+    FORCE_MOVING_LEMMAS,
     JOINT_NOUNS,
     KILLING_LEMMAS,
     OWN_FORCES_PASSIVE_LEMMAS,
@@ -367,6 +369,10 @@ class Roles(PhraseActors):
         ]
         direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
         found = self._first_actor(direct, skip, _INNER_CLAUSES)
+        if _forces_moved(verb, found):
+            # "Turkey has sent thousands of troops": the forces moved are the sender's own,
+            # what the act uses, not whom it is done to; a later clause names no one either
+            return []
         if found or not clauses:
             return traced(found, "roles.object")
         # A clausal complement's subject ("believes Dagolath can cope").
@@ -658,6 +664,16 @@ def _non_restrictive(pronoun: Token, clause: Token) -> bool:
         and pronoun.lower_ in RELATIVE_PRONOUNS
         and pronoun.i > 0
         and pronoun.nbor(-1).text == ","
+    )
+
+
+def _forces_moved(verb: Token, found: Sequence[Party]) -> bool:
+    """Whether ``found`` are only armed forces with no country of their own, moved by a verb
+    of moving forces ("sent thousands of troops", "deployed soldiers")."""
+    return (
+        verb.lemma_.lower() in FORCE_MOVING_LEMMAS
+        and bool(found)
+        and all(p.code.startswith("---") and p.code[3:6] in ARMED_AGENT_CODES for p in found)
     )
 
 
