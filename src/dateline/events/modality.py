@@ -26,6 +26,8 @@ it fires.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .cameo import root_of
@@ -125,24 +127,11 @@ def traced_flags(verb: Token, named: set[str]) -> tuple[bool, bool, list[str]]:
             rules.append("modality.negative_governor")
         tok = tok.head if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i else None
     if not hypothetical:
-        if hortative(verb):
+        # The clause's own kind, the first of ``_HYPOTHETICAL_CLAUSES`` that applies.
+        rule = next((name for name, applies in _HYPOTHETICAL_CLAUSES if applies(verb)), None)
+        if rule is not None:
             hypothetical = True
-            rules.append("modality.hortative")
-        elif purpose_clause(first_conjunct(verb)):
-            hypothetical = True
-            rules.append("modality.purpose_clause")
-        elif irrealis(verb):
-            hypothetical = True
-            rules.append("modality.irrealis")
-        elif past_wish(verb):
-            hypothetical = True
-            rules.append("modality.past_wish")
-        elif alleged(verb):
-            hypothetical = True
-            rules.append("modality.alleged")
-        elif asked_about(verb):
-            hypothetical = True
-            rules.append("modality.asked_about")
+            rules.append(rule)
     return negated, hypothetical, list(dict.fromkeys(rules))
 
 
@@ -523,3 +512,15 @@ def is_question(sent: Span) -> bool:
         before = tok.nbor(-1) if tok.i > sent.start else None
         return before is None or before.whitespace_ != "" or before.text not in (".", "!")
     return False
+
+
+# Clauses that assert no act, in the order they are tried (``traced_flags``): an
+# exhortation, a purpose, an unreal or wished act, an allegation's content, a question.
+_HYPOTHETICAL_CLAUSES: tuple[tuple[str, Callable[[Token], bool]], ...] = (
+    ("modality.hortative", hortative),
+    ("modality.purpose_clause", lambda verb: purpose_clause(first_conjunct(verb))),
+    ("modality.irrealis", irrealis),
+    ("modality.past_wish", past_wish),
+    ("modality.alleged", alleged),
+    ("modality.asked_about", asked_about),
+)
