@@ -30,6 +30,11 @@ def times_of(nlp: Language, text: str, published: str | None = SEED_DATE) -> lis
     return find_times(article, nlp(text))
 
 
+def values_of(nlp: Language, text: str, published: str | None = SEED_DATE) -> dict[str, str]:
+    """The value of each time expression found in ``text``, by its words."""
+    return {t.text: t.value for t in times_of(nlp, text, published)}
+
+
 def only(nlp: Language, text: str, published: str | None = SEED_DATE) -> TimeExpr:
     found = times_of(nlp, text, published)
     assert len(found) == 1, [(t.text, t.value) for t in found]
@@ -604,13 +609,13 @@ def test_a_date_after_the_names_a_thing_and_sets_no_passage(nlp: Language) -> No
         "Two men were convicted in the July 14, 2003, attack on the embassy. They were freed "
         "after the government agreed in April to release them."
     )
-    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    values = values_of(nlp, text, "2011-06-09")
     assert values["April"] == "2011-04"
 
 
 def test_many_years_ago_after_a_month_keeps_its_year(nlp: Language) -> None:
     text = "The protests of early December were the largest since the uprising 20 years ago."
-    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    values = values_of(nlp, text, "2011-06-09")
     assert values == {"early December": "2010-12", "20 years ago": "1991"}
 
 
@@ -642,17 +647,17 @@ def test_names_and_figures_of_speech_are_not_times(nlp: Language, sentence: str)
 
 def test_through_in_a_present_perfect_stretch_looks_back(nlp: Language) -> None:
     text = "The fund has fallen 2.08% this year through Oct. 19, analysts say."
-    assert {t.text: t.value for t in times_of(nlp, text, "1989-10-27")}["Oct. 19"] == "1989-10-19"
+    assert values_of(nlp, text, "1989-10-27")["Oct. 19"] == "1989-10-19"
     text = "The company has extended its offer through Nov. 17."
     assert only(nlp, text, "1989-10-27").value == "1989-11-17"
 
 
 def test_that_day_of_a_month_told_of_is_a_day_of_that_month(nlp: Language) -> None:
     text = "The rebels took the town in March 1998. That same day, the army withdrew."
-    values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
+    values = values_of(nlp, text, "1999-02-06")
     assert values["That same day"] == "1998-03-XX"
     text = "The rebels took the town on March 3, 1998. That same day, the army withdrew."
-    values = {t.text: t.value for t in times_of(nlp, text, "1999-02-06")}
+    values = values_of(nlp, text, "1999-02-06")
     assert values["That same day"] == "1998-03-03"
 
 
@@ -700,7 +705,7 @@ def test_that_day_of_a_month_told_of_is_a_day_of_that_month(nlp: Language) -> No
     ],
 )
 def test_periods_of_an_earnings_story(nlp: Language, text: str, expected: dict[str, str]) -> None:
-    assert {t.text: t.value for t in times_of(nlp, text, "2011-10-27")} == expected
+    assert values_of(nlp, text, "2011-10-27") == expected
 
 
 def test_later_and_earlier_before_than_lean_on_what_follows(nlp: Language) -> None:
@@ -763,7 +768,7 @@ def test_a_coordinated_subject_or_a_condition_keeps_the_present(nlp: Language) -
 
 def test_a_fiscal_year_is_read_as_the_year(nlp: Language) -> None:
     text = "Sales in the current fiscal year will top fiscal 1989 sales."
-    assert {t.text: t.value for t in times_of(nlp, text, "1989-11-02")} == {
+    assert values_of(nlp, text, "1989-11-02") == {
         "the current fiscal year": "1989",
         "fiscal 1989": "1989",  # fiscal_year_whole
     }
@@ -774,7 +779,7 @@ def test_a_fiscal_year_is_read_as_the_year(nlp: Language) -> None:
 def test_a_participle_clause_is_told_in_the_tense_of_its_verb(nlp: Language) -> None:
     # participle_takes_main_tense: "climbing ... in December" hangs off "have swung".
     text = "Shares have swung widely, climbing to $40 in May from $31 in December."
-    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    values = values_of(nlp, text, "2011-06-09")
     assert values == {"May": "2011-05", "December": "2010-12"}
     # A present verb says nothing of the participle's time: the nearest Thursday.
     text = "The notes are convertible at $25, representing a premium over Thursday's price."
@@ -809,10 +814,10 @@ def test_a_bound_on_a_stretch_is_part_of_its_expression(
 def test_a_weekday_before_or_after_the_day_told_of(nlp: Language) -> None:
     # weekday_before_the_day: strictly before or after the last day mentioned, else the DCT.
     text = "The rebels entered the town on March 3, 2010. The army returned the following Monday."
-    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    values = values_of(nlp, text, "2011-06-09")
     assert values["the following Monday"] == "2010-03-08"
     text = "The index lost 4% on Tuesday and 6% from the previous Friday."
-    values = {t.text: t.value for t in times_of(nlp, text, "2011-06-09")}
+    values = values_of(nlp, text, "2011-06-09")
     assert values == {"Tuesday": "2011-06-07", "the previous Friday": "2011-06-03"}
 
 
@@ -826,10 +831,10 @@ def test_a_day_counted_in_an_event_told_in_the_present_is_the_dct(nlp: Language)
 def test_the_day_before_counts_from_the_day_told_of(nlp: Language) -> None:
     # unit_before_the_day_told_of
     text = "Troops entered the city on June 3, 2011. The day before, rebels had fled."
-    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    values = values_of(nlp, text, "2013-03-15")
     assert values["The day before"] == "2011-06-02"
     text = "Revenue fell to $300 million last year, down from $450 million the year before."
-    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    values = values_of(nlp, text, "2013-03-15")
     assert values == {"last year": "2012", "the year before": "2011"}
     # With no date told of, the DCT is not what it counts from: no expression.
     assert times_of(nlp, "He had arrived the day before.", "2013-03-15") == []
@@ -838,11 +843,11 @@ def test_the_day_before_counts_from_the_day_told_of(nlp: Language) -> None:
 def test_a_month_told_in_the_past_takes_the_year_that_opens_its_passage(nlp: Language) -> None:
     # month_of_the_year_told_of
     text = "In 2011, the team won the title. In October, the coach resigned."
-    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    values = values_of(nlp, text, "2013-03-15")
     assert values == {"2011": "2011", "October": "2011-10"}
     # A year in passing frames nothing: the last October.
     text = "Police linked shootings dating to 2009. In January, a bomb killed a guard."
-    values = {t.text: t.value for t in times_of(nlp, text, "2013-03-15")}
+    values = values_of(nlp, text, "2013-03-15")
     assert values["January"] == "2013-01"
 
 
