@@ -209,3 +209,27 @@ def test_a_surname_refers_back_to_a_coded_full_name_without_a_story_country(
     article = pipeline.extract(text, date="2019-11-19")
     kings = [m for m in article.mentions if m.text == "King"]
     assert kings and all(m.actor is not None and m.actor.code == "USA" for m in kings)
+
+
+def test_a_town_named_like_a_foreign_capital_takes_the_geocoded_country(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "City backs tree project\n\n"
+        "The City of Paris will plant trees along Main Street in Paris, Illinois, this "
+        "spring.\n\nThe governor praised the mayor of Paris on Monday."
+    )
+    article = pipeline.extract(text, date="2020-03-01")
+    praised = _by_trigger(article, "praised")
+    assert praised.target is not None and praised.target.code == "USAGOV"
+    assert "target:context.place_name_country" in praised.rules or all(
+        m.actor is None or not m.actor.code.startswith("FRA") for m in article.mentions
+    )
+    towns = [m for m in article.mentions if m.inferred and "the town Paris" in m.inferred]
+    assert towns and all(m.actor is not None and m.actor.code.startswith("USA") for m in towns)
+    # The same words in a story about France keep their country.
+    french = pipeline.extract(
+        "PARIS (Reuters) - The mayor of Paris praised the French government on Monday.",
+        date="2020-03-01",
+    )
+    assert any(e.source is not None and e.source.code.startswith("FRA") for e in french.events)

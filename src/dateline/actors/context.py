@@ -21,6 +21,7 @@ country was found (``Mention.inferred``), and events read from it carry a lower 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -43,6 +44,7 @@ __all__ = [
     "assign_story_country",
     "infer_named_actors",
     "iso3",
+    "place_name_countries",
     "sentence_country",
     "story_country",
 ]
@@ -57,6 +59,9 @@ SHORT_TEXT_SENTENCES = 2
 # Entity labels a surname named again may carry when the recogniser misreads it ("Christie"
 # as an organisation, "Holt" as a place).
 SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+# How a town's mention recoded by its geocoded country says so (``place_name_countries``).
+TOWN_INFERRED = "the town "
 
 # A dateline counts as this many pieces of evidence (it is where the reporter is).
 DATELINE_VOTES = 3
@@ -137,14 +142,19 @@ def sentence_country(
 
 
 def assign_story_country(
-    article: Article, doc: Doc, mentions: list[Mention], events: Sequence[Event] = ()
+    article: Article,
+    doc: Doc,
+    mentions: list[Mention],
+    events: Sequence[Event] = (),
+    towns: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """Give agents with no country (``---XXX``) the story's country, else their sentence's,
     in the mentions and in the events read from them.
 
     It runs once the events are coded: the coder's own rules read an agent with no country
     as one to share out over the countries named with it ("lawmakers and officials in A
-    and B"), which a country given here first would hide.
+    and B"), which a country given here first would hide. An actor whose country came
+    from a town's name (``towns``, from ``place_name_countries``) takes the town's.
     """
     agents = [
         m
@@ -159,9 +169,16 @@ def assign_story_country(
             code = country + mention.actor.code[3:]
             mention.actor = replace(mention.actor, code=code, country=country)
             mention.inferred = story
+    towns = towns or {}
     for event in events:
         for role in ("source", "target"):
             actor: EventActor | None = getattr(event, role)
+            town = _town_in(actor.text, actor.code, towns) if actor and towns else None
+            if actor is not None and town is not None:
+                old, new = towns[town]
+                actor = replace(actor, code=new + actor.code[len(old) :])
+                setattr(event, role, actor)
+                event.rules.append(f"{role}:context.place_name_country")
             if actor is None or not actor.code.startswith("---"):
                 continue
             found, rule = country, "context.story_country"
@@ -173,6 +190,49 @@ def assign_story_country(
                 continue
             setattr(event, role, replace(actor, code=found + actor.code[3:]))
             event.rules.append(f"{role}:{rule}")
+
+
+def place_name_countries(article: Article, mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """A town's name the dictionaries read as a country takes the country the geocoder placed
+    it in: "Paris" in a story about Paris, Illinois is USA, not FRA; "the mayor of Paris"
+    there is USAGOV. Returns each such name with the dictionaries' country and the town's.
+
+    The geocoder weighs the whole article's geography (its dateline, its other places, the
+    states named beside a town), which the actor dictionaries cannot: they code a name the
+    same in every story. A name is recoded only when the dictionaries give it a bare country
+    and the geocoder resolved it to a populated place (a point, not a country or a state) of
+    another country; then, one sense a story, every mention whose country came from that
+    name ("the mayor of Paris") takes the town's. The mention says so in ``inferred``.
+
+    Rule ``context.place_name_country``. Tests:
+    ``test_a_town_named_like_a_foreign_capital_takes_the_geocoded_country``.
+    """
+    towns = {(p.start, p.end): p for p in article.places if not p.area and p.country}
+    recoded: dict[str, tuple[str, str]] = {}
+    for mention in mentions:
+        actor, place = mention.actor, towns.get((mention.start, mention.end))
+        if actor is None or place is None or mention.via != "dictionary":
+            continue
+        country = iso3(place.country)
+        if country and country != actor.code and code_country(actor.code) == actor.code:
+            recoded.setdefault(mention.text, (actor.code, country))
+    for mention in mentions:
+        town = _town_in(mention.text, mention.actor.code, recoded) if mention.actor else None
+        if town is None or mention.actor is None:
+            continue
+        old, new = recoded[town]
+        mention.actor = replace(mention.actor, code=new + mention.actor.code[len(old) :])
+        mention.actor = replace(mention.actor, country=new)
+        mention.inferred = f"{TOWN_INFERRED}{town}, geocoded in {new}"
+    return recoded
+
+
+def _town_in(text: str, code: str, towns: dict[str, tuple[str, str]]) -> str | None:
+    """The recoded town a phrase names, when the phrase's country is the one its name gave."""
+    for name, (old, _new) in towns.items():
+        if code_country(code) == old and re.search(rf"\b{re.escape(name)}\b", text):
+            return name
+    return None
 
 
 def _sentences(doc: Doc) -> int:
@@ -187,7 +247,9 @@ def _organisation_agent(text: str) -> str | None:
     return found
 
 
-def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> None:
+def infer_named_actors(
+    article: Article, doc: Doc, mentions: list[Mention]
+) -> dict[str, tuple[str, str]]:
     """Code the people and organisations the dictionaries lack, before the coder runs.
 
     A person named in the story (a PERSON entity with no actor) is of the story's country
@@ -195,8 +257,9 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
     by surname alone it is the same actor. An organisation (ORG) whose name says its kind
     ("Department", "Police", "Court", "University", "LLC") is that agent of the story's
     country. Nothing is coded when the story has no country (``story_country``), nor in
-    the dateline.
+    the dateline. Returns the towns ``place_name_countries`` recoded.
     """
+    towns = place_name_countries(article, mentions)
     _titled_people(article.text, doc, mentions)
     country, why = story_country(article, mentions, _sentences(doc))
     dateline = article.dateline
@@ -213,7 +276,7 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             if mention.actor is None:
                 _surname_of_earlier(mention, surnames)
         _add_untagged_surnames(doc, mentions, surnames)
-        return
+        return towns
     for mention in mentions:
         if mention.actor is not None:
             # "Mayor Tom Reed": a coded mention ending in a full name gives its surname.
@@ -246,6 +309,7 @@ def infer_named_actors(article: Article, doc: Doc, mentions: list[Mention]) -> N
             mention.actor = _make_inferred(country, agent, mention.text)
             mention.inferred = f"organisation of the story's country ({why})"
     _add_untagged_surnames(doc, mentions, surnames)
+    return towns
 
 
 def _same_full_name(mentions: list[Mention], person_ends: dict[int, Span]) -> None:

@@ -107,8 +107,9 @@ def code_events(
     """
     when = _article_date(article)
     register_text(doc, article.text)
+    towns: dict[str, tuple[str, str]] = {}
     if getattr(settings, "infer_actors", False) and not settings.petrarch_compat:
-        infer_named_actors(article, doc, mentions)
+        towns = infer_named_actors(article, doc, mentions)
     resolve_coreference(article, doc, mentions)
     dateline = dateline_tokens(article, doc)
     index = MentionIndex(doc, mentions, dateline)
@@ -163,7 +164,7 @@ def code_events(
         refine_legal_codes(doc, events)
         refine_violence(doc, events)
         add_evaluations(article, doc, mentions, events)
-        assign_story_country(article, doc, mentions, events)
+        assign_story_country(article, doc, mentions, events, towns)
         weigh_events(article, doc, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
