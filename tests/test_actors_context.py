@@ -233,3 +233,22 @@ def test_a_town_named_like_a_foreign_capital_takes_the_geocoded_country(
         date="2020-03-01",
     )
     assert any(e.source is not None and e.source.code.startswith("FRA") for e in french.events)
+
+
+def test_an_agent_acted_on_by_coordinated_countries_is_of_the_one_country_left(
+    pipeline: Pipeline,
+) -> None:
+    article = pipeline.extract(
+        "Mass atrocities continue in the Darfur region of Sudan as China and Russia "
+        "support the government.",
+        date="2016-09-20",
+    )
+    support = [e for e in article.events if e.trigger.text == "support"]
+    assert {e.source.code for e in support if e.source} == {"CHN", "RUS"}
+    assert all(e.target is not None and e.target.code == "SDNGOV" for e in support)
+    assert all("target:context.sentence_country" in e.rules for e in support)
+    # One source of the country named: the agent acted on is not guessed to be of it.
+    alone = pipeline.extract(
+        "Two soldiers died in a Hamas rocket attack on Monday.", date="2016-09-20"
+    )
+    assert all(e.target is None or e.target.code == "---MIL" for e in alone.events)

@@ -1740,3 +1740,15 @@ def test_forces_sent_are_the_senders_own_not_a_target(cameo_code: Coder) -> None
     assert {(e.source.code, e.target.code) for e in to_iraq if e.source and e.target} == {
         ("USA", "IRQ")
     }
+
+
+def test_an_uncoded_passive_subject_is_the_patient_not_a_place_after_it(
+    cameo_code: Coder,
+) -> None:
+    # The passive subject is whom the act is done to even when no actor codes it: a place
+    # in a clause the verb governs is not taken for it.
+    events = cameo_code(
+        "He was killed on Monday while supporting combat operations in Helmand province "
+        "of southwestern Afghanistan."
+    )
+    assert all(e.target is None for e in events if e.trigger.text == "killed")

@@ -222,3 +222,21 @@ def test_an_act_only_considered_is_no_act(pipeline: Pipeline) -> None:
         events = _events(pipeline, text)
         assert events and all(e.confidence == 0.0 for e in events), text
         assert all("thought_not_an_act" in _rules(e) for e in events), text
+
+
+def test_a_particle_the_dictionary_does_not_name_makes_another_verb(pipeline: Pipeline) -> None:
+    # "broke out" is not BREAK (destroy), "weighed in" not WEIGH (consider).
+    for text in (
+        "Mass protests against the Turkish government broke out in Ankara on Monday.",
+        "The French foreign minister weighed in on the German proposal on Monday.",
+    ):
+        events = _events(pipeline, text)
+        assert all(
+            e.confidence == 0.0 and "particle_not_in_dictionary" in _rules(e)
+            for e in events
+            if e.trigger.text in ("broke", "weighed")
+        )
+    # A particle the entry names ("+CARRY_OUT"), and "up", which finishes the verb's own act,
+    # keep the event.
+    kept = _events(pipeline, "Israeli soldiers beat up Palestinian detainees on Monday.")
+    assert any(e.root in ("18", "19") and e.confidence > 0.3 for e in kept)

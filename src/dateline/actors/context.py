@@ -120,10 +120,17 @@ def sentence_country(
     end: int,
     mentions: Sequence[Mention],
     other: EventActor | None = None,
+    others: frozenset[str] = frozenset(),
 ) -> str | None:
     """The only country named by actors in the sentence of ``start:end``, if there is one
     and it is not the country of the event's other party (``other``): who is acted on is
     seldom of the actor's own country ("Two soldiers died in a Hamas rocket attack").
+
+    ``others`` are the countries of the parties coordinated with ``other`` in the same act
+    ("as China and Russia support the government", for Russia's act): they are on the
+    other side too, so they neither are the agent's country nor stop the one country left
+    ("Mass atrocities continue in the Darfur region of Sudan as China and Russia support
+    the government": SDNGOV). Rule ``context.sentence_country``.
     """
     span = expand_span(doc, start, end)
     if span is None:
@@ -136,8 +143,9 @@ def sentence_country(
         for c in [_mention_country(m)]
         if c
     }
-    if other is not None and code_country(other.code) in countries:
+    if other is not None and code_country(other.code) in countries - others:
         return None
+    countries -= others
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -184,12 +192,27 @@ def assign_story_country(
             found, rule = country, "context.story_country"
             if found is None:
                 other = event.target if role == "source" else event.source
-                found = sentence_country(doc, actor.start, actor.end, mentions, other)
+                found = sentence_country(
+                    doc, actor.start, actor.end, mentions, other, _same_side(events, event, role)
+                )
                 rule = "context.sentence_country"
             if found is None:
                 continue
             setattr(event, role, replace(actor, code=found + actor.code[3:]))
             event.rules.append(f"{role}:{rule}")
+
+
+def _same_side(events: Sequence[Event], event: Event, role: str) -> frozenset[str]:
+    """The countries of the other side of ``event``'s act when the act has coordinated
+    parties there (one event per party, on the same trigger)."""
+    side = "target" if role == "source" else "source"
+    found = set()
+    for e in events:
+        party: EventActor | None = getattr(e, side)
+        if e.trigger.start == event.trigger.start and party is not None:
+            found.add(code_country(party.code))
+    countries = {c for c in found if c}
+    return frozenset(countries) if len(countries) > 1 else frozenset()
 
 
 def place_name_countries(article: Article, mentions: list[Mention]) -> dict[str, tuple[str, str]]:

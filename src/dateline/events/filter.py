@@ -46,6 +46,7 @@ from .filter_lexicon import (
     PRIVATE_SECTORS,
     REQUEST_QUESTION_LEMMAS,
     SELF_PRONOUNS,
+    SENSE_CHANGING_PARTICLES,
     STRIVING_LEMMAS,
     THOUGHT_LEMMAS,
 )
@@ -328,6 +329,29 @@ def _generic_verb(c: Candidate) -> bool:
     return c.event.pattern is None and c.trigger.lemma_.lower() in GENERIC_VERBS
 
 
+def _particle_verb(c: Candidate) -> bool:
+    """ "Protests broke out", "reach out to voters", "weighed in": the verb has a particle
+    that neither its dictionary entry ("+CARRY_OUT", "+TAKE_OVER") nor its matched pattern
+    names, so the dictionary's verb is not the one in the text. "Up" and "down" are left
+    out: they mostly finish the verb's own act ("beat up", "speeded up", "shot down")."""
+    if c.trigger.pos_ != "VERB" or any(r.startswith("evaluation.") for r in c.event.rules):
+        return False
+    particles = {
+        t.text.upper()
+        for t in c.trigger.children
+        if t.dep_ == "prt" and t.lower_ in SENSE_CHANGING_PARTICLES
+    }
+    if not particles:
+        return False
+    named: set[str] = set()
+    for entry in c.event.entries:
+        if entry.startswith(("verb ", "pattern ")):
+            named.update(entry.replace("_", " ").replace("{", " ").replace("}", " ").split())
+    if c.event.pattern:
+        named.update(c.event.pattern.replace("_", " ").split())
+    return not particles & named
+
+
 def _naming(c: Candidate) -> bool:
     """ "Called the race a toss-up": a naming verb with a complement, coded by its
     dictionary block as something else (a call, a statement)."""
@@ -501,6 +525,14 @@ RULES: tuple[FilterRule, ...] = (
         _question,
         "Asking a question is no request: 'she asked detectives how anyone could critique "
         "the interviews' (an indirect question: 'whether', 'if' or a wh-word).",
+    ),
+    FilterRule(
+        "filter.particle_not_in_dictionary",
+        0.0,
+        _particle_verb,
+        "A verb with a particle that its dictionary entry and pattern do not name is another "
+        "verb: 'protests broke out' is not BREAK (destroy), 'reach out to voters' not REACH, "
+        "'weighed in' not WEIGH; '+STEP_UP' and BREAK's '- * OFF' name theirs.",
     ),
     FilterRule(
         "filter.display_with_object",

@@ -243,3 +243,8 @@ SELF_PRONOUNS = frozenset(
         "its",
     }
 )
+
+# Particles that make a phrasal verb of another sense than the verb alone ("broke out",
+# "weighed in", "went on", "took over"); "up" and "down" mostly finish the verb's own act
+# ("beat up", "shot down") and are not here (``filter.particle_not_in_dictionary``).
+SENSE_CHANGING_PARTICLES = frozenset({"out", "in", "on", "over", "about", "around", "along"})

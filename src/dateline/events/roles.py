@@ -304,6 +304,8 @@ class Roles(PhraseActors):
         ``roles.participle_patient`` (``test_coder_reads_a_participle_with_a_by_agent_as_passive``),
         ``roles.gerund_patient`` (``test_the_patient_of_a_passive_gerund_is_its_clauses_subject``),
         ``roles.clause_subject`` (``test_coder_codes_a_declaration_for_whoever_issued_it``),
+        ``roles.uncoded_patient``
+        (``test_an_uncoded_passive_subject_is_the_patient_not_a_place_after_it``),
         ``roles.governed_clause_object``
         (``test_coder_flags_acts_asked_for_through_nested_complements``), ``roles.rest_of_chain``
         (``test_coder_target_from_the_rest_of_the_governing_phrase``).
@@ -383,6 +385,13 @@ class Roles(PhraseActors):
                         found = self.parties(subj)
                         if found:
                             return traced(found, "roles.clause_subject")
+        if passive and any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in self.dateline for c in verb.children
+        ):
+            # "He was killed while supporting operations in Helmand": the patient is the
+            # passive subject, whom no actor codes; a place in a clause it governs is not it
+            # (``roles.uncoded_patient``).
+            return []
         found = self._first_actor(own, skip, frozenset())
         if found or passive:
             return traced(found, "roles.governed_clause_object")
