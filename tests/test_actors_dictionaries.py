@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from dateline import Pipeline
 from dateline.actors.dictionaries import (
     ActorEntry,
     ActorRole,
@@ -240,3 +241,20 @@ def test_agent_entries_round_trip_through_the_dictionary_format(
     assert [(a.phrase, a.code, a.prefix, a.plural) for a in back] == [
         (a.phrase, a.code, a.prefix, a.plural) for a in entries
     ]
+
+
+def test_american_departments_by_their_short_names_are_the_us_government(
+    pipeline: Pipeline,
+) -> None:
+    for name, code in (
+        ("The State Department", "USAGOV"),
+        ("The Justice Department", "USAGOV"),
+        ("The Department of Homeland Security", "USAGOV"),
+        ("The Centers for Disease Control and Prevention", "USAGOVHLH"),
+    ):
+        article = pipeline.extract(f"{name} criticized Iran on Monday.", date="2020-03-01")
+        assert article.mentions[0].actor is not None, name
+        assert article.mentions[0].actor.code == code, name
+    # A department named the same in other countries is left to the story's country.
+    kerala = pipeline.extract("The Kerala Education Department criticized Iran.", date="2020-03-01")
+    assert all(not (m.actor and m.actor.code.startswith("USA")) for m in kerala.mentions)

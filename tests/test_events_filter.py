@@ -240,3 +240,21 @@ def test_a_particle_the_dictionary_does_not_name_makes_another_verb(pipeline: Pi
     # keep the event.
     kept = _events(pipeline, "Israeli soldiers beat up Palestinian detainees on Monday.")
     assert any(e.root in ("18", "19") and e.confidence > 0.3 for e in kept)
+
+
+def test_a_party_joined_with_its_own_people_is_one_side(pipeline: Pipeline) -> None:
+    # "the minister and his aides" act together on no one: the act needs its target.
+    events = _events(
+        pipeline, "The Iraqi foreign minister and his aides failed to finish the report on time."
+    )
+    failed = [e for e in events if e.trigger.text == "failed"]
+    assert failed and all("no_party_acted_on" in _rules(e) for e in failed)
+    # ... nor do they meet each other.
+    met = _events(pipeline, "The Pakistani prime minister and his wife met in Geneva on Monday.")
+    assert not any("roles.two_sided_act" in e.rules for e in met)
+    # "its rival" is the other side.
+    rivals = _events(pipeline, "Pakistan and its rival India met in Geneva on Monday.")
+    assert {(e.source.code, e.target.code) for e in rivals if e.source and e.target} == {
+        ("PAK", "IND"),
+        ("IND", "PAK"),
+    }

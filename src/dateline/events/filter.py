@@ -52,7 +52,7 @@ from .filter_lexicon import (
 )
 from .lexicon import DIRECTED_CODES
 from .modality import indirect_question
-from .syntax import small_clause
+from .syntax import joined_with_own, small_clause
 
 __all__ = ["RULES", "FilterRule", "weigh_events"]
 
@@ -278,7 +278,11 @@ def _only_a_place(c: Candidate, actor: EventActor | None) -> bool:
 
 def _conjoined(head: Token) -> bool:
     """A party of several joined ("the United States and Jordan agreed", "Hungarian and
-    Romanian officials met"): they act on each other, so the act needs no target."""
+    Romanian officials met"): they act on each other, so the act needs no target. A party
+    joined with its own people or parts ("he and his wife") is one side
+    (``syntax.joined_with_own``)."""
+    if joined_with_own(head):
+        return False
     if head.dep_ == "conj" or any(t.dep_ == "conj" for t in head.children):
         return True
     return any(

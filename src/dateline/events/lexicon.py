@@ -672,3 +672,23 @@ LAWSUIT_CODE = "115"
 # Subordinators of a clause of time or cause that tells an act of its own, coded beside the
 # main verb's (``candidates.own_clause``).
 OWN_CLAUSE_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "until"})
+
+# Nouns that name the other side of an act when a party is joined with "its ..." ("Pakistan
+# and its rival India met"); with any other noun the party and its own people or parts are
+# one side ("he and his wife", "the office and its governing board").
+OTHER_SIDE_NOUNS = frozenset(
+    {
+        "rival",
+        "counterpart",
+        "neighbor",
+        "neighbour",
+        "opponent",
+        "enemy",
+        "foe",
+        "adversary",
+        "partner",
+        "creditor",
+        "host",
+        "guest",
+    }
+)

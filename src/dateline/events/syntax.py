@@ -11,7 +11,7 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from .lexicon import JOINT_NOUNS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from .lexicon import JOINT_NOUNS, OTHER_SIDE_NOUNS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 # How far up the tree a verb without a subject looks for one (xcomp of acomp of ...).
 MAX_CLIMB = 5
@@ -137,3 +137,26 @@ def small_clause(child: Token) -> Token | None:
     if child.dep_ != "ccomp" or child.pos_ not in ("ADJ", "NOUN"):
         return None
     return next((g for g in child.children if g.dep_ == "nsubj"), None)
+
+
+def joined_with_own(head: Token) -> bool:
+    """A party joined with its own people or parts ("he and his wife", "the office and its
+    governing board", "the nominee and his aides"): one side, with nothing done between
+    them, unless the noun says it is the other side ("Pakistan and its rival India",
+    ``OTHER_SIDE_NOUNS``).
+
+    Rule ``syntax.joined_with_own``. Tests:
+    ``test_a_party_joined_with_its_own_people_is_one_side``.
+    """
+    for conjunct in head.conjuncts:
+        if conjunct.i < head.i:
+            continue
+        words = [
+            conjunct,
+            *(c for c in conjunct.children if c.dep_ in ("amod", "compound", "appos")),
+        ]
+        if any(w.lemma_.lower() in OTHER_SIDE_NOUNS for w in words):
+            continue
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in conjunct.children):
+            return True
+    return False

@@ -20,6 +20,7 @@ from .lexicon import (
     MUTUAL_ROOTS,
     PATIENT_SUBJECT_LEMMAS,
     RESTRICTION_ROOT_CODE,
+    SUBJECT_DEPS,
     UNATTRIBUTED_ROOTS,
 )
 from .nominal import own_population
@@ -37,7 +38,7 @@ from .roles import (
     violence_owners,
     violent_context,
 )
-from .syntax import first_conjunct
+from .syntax import first_conjunct, joined_with_own
 from .verbs import NULL_CODE
 
 
@@ -162,6 +163,7 @@ def parties_of(
     elif (
         cameo
         and len({p.code for p in sources}) > 1
+        and not any(joined_with_own(c) for c in verb.children if c.dep_ in SUBJECT_DEPS)
         and (
             reverse == code != NULL_CODE  # a two-sided act, not a converse one (042:043)
             or (
