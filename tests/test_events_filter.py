@@ -258,3 +258,14 @@ def test_a_party_joined_with_its_own_people_is_one_side(pipeline: Pipeline) -> N
         ("PAK", "IND"),
         ("IND", "PAK"),
     }
+
+
+def test_going_somewhere_is_a_visit_only_to_a_state(pipeline: Pipeline) -> None:
+    for text in (
+        "The governor came to the ceremony on Monday, standing among the mourners.",
+        "Police officers arrived at the scene and approached the driver on Monday.",
+    ):
+        moved = [e for e in _events(pipeline, text) if e.root == "04"]
+        assert all(e.confidence == 0.0 for e in moved), text
+    visit = _events(pipeline, "The Turkish president will go to Moscow to meet Putin.")
+    assert any(e.root in ("03", "04") and e.confidence > 0.3 for e in visit)

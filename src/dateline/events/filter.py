@@ -34,6 +34,7 @@ from .filter_lexicon import (
     GENERIC_VERBS,
     KICKER_NOUNS,
     MEMBER_BODIES,
+    MOTION_LEMMAS,
     NAMING_LEMMAS,
     NO_TARGET_ROOTS,
     NON_ACTOR_HEADS,
@@ -274,6 +275,18 @@ def _only_a_place(c: Candidate, actor: EventActor | None) -> bool:
         code = place.feature_code or ""
         return place.feature_class in PLACE_NOT_PARTY_CLASSES and code not in PARTY_PLACE_CODES
     return False
+
+
+def _motion_to_no_state(c: Candidate) -> bool:
+    """ "Deputies arrived at her home", "people were traveling to Dallas", "the governor
+    came to the ceremony, standing among the mourners": going somewhere is a visit (04) only
+    to a state: its capital or country, its government or an organisation of states ("will
+    go to Moscow to evaluate these developments with Putin"). To a town, a home or private
+    people it is no event."""
+    if c.event.root != "04" or c.trigger.lemma_.lower() not in MOTION_LEMMAS:
+        return False
+    target = c.event.target
+    return target is None or _private(target) or _only_a_place(c, target)
 
 
 def _conjoined(head: Token) -> bool:
@@ -537,6 +550,14 @@ RULES: tuple[FilterRule, ...] = (
         "A verb with a particle that its dictionary entry and pattern do not name is another "
         "verb: 'protests broke out' is not BREAK (destroy), 'reach out to voters' not REACH, "
         "'weighed in' not WEIGH; '+STEP_UP' and BREAK's '- * OFF' name theirs.",
+    ),
+    FilterRule(
+        "filter.motion_not_a_visit",
+        0.0,
+        _motion_to_no_state,
+        "Going somewhere is a visit only to a state (its capital or country, its government, "
+        "an organisation of states): 'deputies arrived at her home', 'people were traveling "
+        "to Dallas', 'came to the ceremony' are no events.",
     ),
     FilterRule(
         "filter.display_with_object",

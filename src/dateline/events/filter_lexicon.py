@@ -248,3 +248,9 @@ SELF_PRONOUNS = frozenset(
 # "weighed in", "went on", "took over"); "up" and "down" mostly finish the verb's own act
 # ("beat up", "shot down") and are not here (``filter.particle_not_in_dictionary``).
 SENSE_CHANGING_PARTICLES = frozenset({"out", "in", "on", "over", "about", "around", "along"})
+
+# Verbs of going somewhere, which CAMEO's ARRIVE and GO_SOMEWHERE blocks code as 040 with no
+# pattern: a visit only when where they go is a state (``filter.motion_not_a_visit``).
+MOTION_LEMMAS = frozenset(
+    {"arrive", "come", "go", "travel", "head", "return", "approach", "fly", "drive", "walk"}
+)
