@@ -252,3 +252,22 @@ def test_an_agent_acted_on_by_coordinated_countries_is_of_the_one_country_left(
         "Two soldiers died in a Hamas rocket attack on Monday.", date="2016-09-20"
     )
     assert all(e.target is None or e.target.code == "---MIL" for e in alone.events)
+
+
+def test_a_name_in_apposition_to_a_person_is_a_person(pipeline: Pipeline) -> None:
+    # The recogniser reads both names as organisations; the apposition says they are people.
+    article = pipeline.extract(
+        "WASHINGTON - Donald Trump complimented the moderator, Lester Holt of NBC News.\n\n"
+        "Keith Lamont Scott, 43, was killed by police.",
+        date="2016-09-20",
+    )
+    holt = next(m for m in article.mentions if m.text == "Lester Holt")
+    assert holt.label == "PERSON" and holt.actor is not None and holt.actor.code == "USA"
+    killed = _by_trigger(article, "killed")
+    assert killed.target is not None and killed.target.code == "USA"
+    assert killed.root == "18"  # force on a person outside war (violence.assault)
+    # An organisation beside an organisation's noun stays one.
+    network = pipeline.extract(
+        "WASHINGTON - The network, Fox News, criticized the White House.", date="2016-09-20"
+    )
+    assert all(m.label != "PERSON" for m in network.mentions if m.text == "Fox News")

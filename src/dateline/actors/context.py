@@ -30,11 +30,11 @@ from itertools import pairwise
 
 import pycountry
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, EventActor, Mention
 from ..tokenspan import expand_span
-from .context_lexicon import ORGANISATION_WORDS
+from .context_lexicon import ORGANISATION_NOUNS, ORGANISATION_WORDS
 from .match import code_country
 from .modifiers import PLACE_NAME_WORDS
 from .names import is_plural_word
@@ -283,6 +283,7 @@ def infer_named_actors(
     the dateline. Returns the towns ``place_name_countries`` recoded.
     """
     towns = place_name_countries(article, mentions)
+    _people_by_apposition(doc, mentions)
     _titled_people(article.text, doc, mentions)
     country, why = story_country(article, mentions, _sentences(doc))
     dateline = article.dateline
@@ -371,6 +372,52 @@ def _surname_of_earlier(mention: Mention, surnames: dict[str, Mention]) -> bool:
     mention.actor, mention.inferred = earlier.actor, earlier.inferred
     mention.via = "dictionary:surname"
     return True
+
+
+def _people_by_apposition(doc: Doc, mentions: list[Mention]) -> None:
+    """A name the recogniser took for an organisation is a person's when the text says so by
+    apposition: "the moderator, Lester Holt", "Keith Lamont Scott, 43," (an age). The name
+    has two or three capitalised words and no word of an organisation's kind ("Department",
+    "Inc"), and the noun beside it is a common noun that is not an organisation's either.
+
+    Rule ``context.person_by_apposition``. Tests:
+    ``test_a_name_in_apposition_to_a_person_is_a_person``.
+    """
+    for mention in mentions:
+        if mention.label != "ORG" or mention.actor is not None:
+            continue
+        words = mention.text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if _organisation_agent(mention.text) is not None:
+            continue
+        span = expand_span(doc, mention.start, mention.end)
+        if span is None or not len(span):
+            continue
+        head = span.root
+        beside = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            beside.append(head.head)
+        if any(_person_beside(tok) for tok in beside):
+            mention.label = "PERSON"
+            # The entity too, for the rules that read the parse ("a person acted on").
+            doc.ents = [
+                Span(doc, e.start, e.end, label="PERSON") if e.start_char == span.start_char else e
+                for e in doc.ents
+            ]
+
+
+def _person_beside(tok: Token) -> bool:
+    """An age ("43") or a singular common noun that names no organisation ("the moderator")."""
+    if tok.like_num:
+        return tok.text.isdigit() and 0 < int(tok.text) < 120
+    word = tok.lemma_.lower()
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and word not in ORGANISATION_WORDS
+        and word not in ORGANISATION_NOUNS
+    )
 
 
 def _titled_people(text: str, doc: Doc, mentions: list[Mention]) -> None:
