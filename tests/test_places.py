@@ -604,3 +604,24 @@ def test_every_district_of_the_table_lies_near_its_city(gazetteer: Gazetteer) ->
         )
         assert district.country == cc
         assert distance_km(district.lat, district.lon, town.lat, town.lon) < 30, name
+
+
+def test_a_district_is_no_place_in_a_story_of_another_country(gazetteer: Gazetteer) -> None:
+    # "the Green Zone" of a stadium in a Texas story is not Baghdad's.
+    names = ["Green Zone", "Austin", "Texas"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is None and picks[1] is not None and picks[1].admin1 == "US.TX"
+    (zone,) = resolve_toponyms([Toponym(0, 10, "Green Zone")], gazetteer, countries={"IQ": 2.0})
+    assert zone is not None and zone.country == "IQ"
+
+
+def test_a_post_office_hamlet_needs_a_story_of_its_country(nlp: Language) -> None:
+    # Darfur, Minnesota (a post-office town, population 0) is no answer for Darfur in a story
+    # of Sudan; in a Minnesota story it is.
+    text = "Fighting continued in Darfur on Monday, the United Nations said."
+    article, doc = parse(nlp, text)
+    assert all(p.country != "US" for p in find_places(article, doc, load_gazetteer()))
+    gazetteer = load_gazetteer()
+    names = ["Darfur", "St. James", "Minnesota"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].admin1 == "US.MN"
