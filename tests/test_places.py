@@ -625,20 +625,3 @@ def test_a_post_office_hamlet_needs_a_story_of_its_country(nlp: Language) -> Non
     names = ["Darfur", "St. James", "Minnesota"]
     picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
     assert picks[0] is not None and picks[0].admin1 == "US.MN"
-
-
-def test_a_name_beside_its_city_is_the_country(nlp: Language) -> None:
-    text = "The Mexico City government said Mexico would cut taxes."
-    article, doc = parse(nlp, text)
-    places = {p.text: p for p in find_places(article, doc, load_gazetteer())}
-    assert places["Mexico"].feature_code == "PCLI" and places["Mexico"].country == "MX"
-
-
-def test_a_name_with_its_kind_word_is_a_place_not_an_actors_modifier(nlp: Language) -> None:
-    text = "The governor met officials in Albany, New York state, on Monday."
-    article, doc = parse(nlp, text)
-    article.mentions = [
-        Mention(38, 52, "New York state", "GPE", Actor(code="USA", name="USA", country="USA"))
-    ]
-    places = {p.text: p for p in find_places(article, doc, load_gazetteer())}
-    assert places["New York"].feature_code == "ADM1" and places["Albany"].admin1 == "New York"

@@ -261,11 +261,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     )
 
     def add(start: int, end: int, text: str, kind: str, ent: Span | None) -> int:
-        if (
-            ent is not None
-            and _names_an_actor(ent, actor_spans.covering(ent.start_char))
-            and not _kind_word_follows(article.text, ent.end_char)
-        ):
+        if ent is not None and _names_an_actor(ent, actor_spans.covering(ent.start_char)):
             # "the US ambassador", "Iraqi troops": the name is part of an actor, not a place
             # the article talks about; it still counts as context for the others. (Marked
             # only for an entity that is kept: an "Israeli" before "Cairo" once hid Cairo.)
@@ -342,17 +338,6 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]
     ] + capitals
     places.sort(key=lambda p: (p.start, p.end))
     return places
-
-
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-
-
-def _kind_word_follows(text: str, end: int) -> bool:
-    """Whether a word of kind of place follows the name ("New York state", "Orange county"):
-    the name and that word are the place itself (rule ``kind word after``), not a modifier of
-    an actor, though the actors' dictionaries read "New York state" as an actor."""
-    after = _NEXT_WORD.match(text, end)
-    return after is not None and after.group(1) in lexicon.KIND_WORDS_AFTER
 
 
 def _names_an_area(text: str, gazetteer: Gazetteer) -> bool:

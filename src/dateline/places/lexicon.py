@@ -343,12 +343,6 @@ STATE_WORDS_AFTER = frozenset({"state"})
 STATE_WORDS_BEFORE = ("state of ", "upstate ", "downstate ", "the state of ")
 COUNTY_WORDS_AFTER = frozenset({"county", "counties", "parish", "parishes"})
 CITY_WORDS_AFTER = frozenset({"city"})
-KIND_WORDS_AFTER = STATE_WORDS_AFTER | COUNTY_WORDS_AFTER | CITY_WORDS_AFTER
-# A name whose place is the pick of the same name with "City" in the same article ("Mexico"
-# beside "Mexico City", "New York" beside "New York City") loses this much, more than the
-# city's own pick gives it (nearness and division): the writer names the city in full, so
-# the short name is the country or the state.
-LONGER_NAME_PENALTY = 10.0
 # Nouns after a possessive name that only a country or a state has ("Mexico's president").
 COUNTRY_NOUNS_AFTER_POSSESSIVE = frozenset(
     {"president", "prime", "government", "army", "military", "parliament", "embassy"}

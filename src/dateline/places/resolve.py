@@ -225,8 +225,6 @@ class _Context:
     # Per name: the points of the other names' picks that are towns or counties (areas as
     # large as a state say nothing about nearness).
     near: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
-    # The names whose pick each place is (for ``LONGER_NAME_PENALTY``).
-    picked_by: dict[int, list[str]] = field(default_factory=dict)
 
     def count_votes(self) -> None:
         self.countries_total = sum(self.countries.values())
@@ -329,11 +327,6 @@ def _score(
         and not any(h.kind_hint == "ADM2" for h in hints)
     ):
         terms["county without 'County'"] = -lexicon.BARE_COUNTY_PENALTY
-    # "Mexico" beside "Mexico City": the city the article names in full is not the short
-    # name's place (rule ``name beside its city``), whatever support the city's own pick
-    # gives it (nearness, division).
-    if f"{key} city" in context.picked_by.get(cand.id, ()):
-        terms["a longer name's place"] = -lexicon.LONGER_NAME_PENALTY
     if evidence is not None:
         evidence.update({k: round(v, 3) for k, v in terms.items() if v})
     return sum(terms.values())
@@ -469,8 +462,6 @@ def _resolve(
             voted.countries[pick.country] = voted.countries.get(pick.country, 0.0) + n
             if pick.admin1:
                 voted.admin1s[pick.admin1] = voted.admin1s.get(pick.admin1, 0.0) + n
-        for k, p in chosen.items():
-            voted.picked_by.setdefault(p.id, []).append(k)
         local = [(k, (p.lat, p.lon)) for k, p in chosen.items() if _is_local(p)]
         for key in groups:
             voted.near[key] = [point for k, point in local if k != key]
