@@ -335,3 +335,16 @@ def test_extract_json_is_one_object_and_several_articles_point_at_jsonl(
     assert result.stdout == ""
     lines = runner.invoke(app, ["extract", *two, "--format", "jsonl"]).stdout.splitlines()
     assert len(lines) == 2
+
+
+def test_extract_explain_shows_each_places_candidates_scores_and_evidence(
+    runner: CliRunner,
+) -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--date", SEED_DATE, "--explain"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    places = out[out.index("places: ") :]
+    assert '"Amman"' in places and "-> Amman (JO PPLC)" in places
+    assert "* Amman (JO PPLC" in places  # the chosen candidate, marked
+    assert "prior +" in places and "written country +8" in places  # the evidence terms
+    assert '"the Green Zone"' in places and "Green Zone (IQ PPLX)" in places

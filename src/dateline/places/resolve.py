@@ -528,6 +528,10 @@ def _best(
     best: Candidate | None = None
     best_score = -math.inf
     for cand in cands:
+        if _lacks_its_country(cand, context, own, weight, hints):
+            if explained is not None:
+                explained.append((cand, -math.inf, {"no context in its country": 1.0}))
+            continue
         evidence: dict[str, float] | None = {} if explained is not None else None
         score = _score(
             cand,
@@ -546,6 +550,35 @@ def _best(
         if score > best_score:
             best, best_score = cand, score
     return best
+
+
+def _lacks_its_country(
+    cand: Candidate,
+    context: _Context,
+    own: Candidate | None,
+    weight: float,
+    hints: Sequence[Toponym],
+) -> bool:
+    """A place GeoNames does not list (a US post-office town, a district or landmark of a
+    city) whose country neither the article's context nor the words beside it name (rule
+    ``unlisted place needs its country``): "Fighting in Darfur" is no hamlet of Minnesota
+    when nothing else in the story is American, "Tunbridge, Vt." is the Vermont village.
+    The name's own votes do not count."""
+    if cand.has_geonames_id:
+        return False
+    for hint in hints:
+        if hint.country_hint == cand.country or (hint.admin1_hint or "").startswith(
+            f"{cand.country}."
+        ):
+            return False
+    share = _share(
+        context.countries,
+        context.countries_total,
+        cand.country,
+        own.country if own is not None else "",
+        weight,
+    )
+    return share <= lexicon.UNLISTED_PLACE_MIN_COUNTRY_SHARE
 
 
 def _namesake_support(
