@@ -269,3 +269,22 @@ def test_going_somewhere_is_a_visit_only_to_a_state(pipeline: Pipeline) -> None:
         assert all(e.confidence == 0.0 for e in moved), text
     visit = _events(pipeline, "The Turkish president will go to Moscow to meet Putin.")
     assert any(e.root in ("03", "04") and e.confidence > 0.3 for e in visit)
+
+
+def test_an_office_appealing_to_agencies_acts_on_other_bodies(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline,
+        "WASHINGTON - The Office of Personnel Management has encouraged agencies to use "
+        "flexible work schedules.",
+    )
+    appeal = next(e for e in events if e.trigger.text == "encouraged")
+    assert appeal.target is not None and appeal.target.code == "USAGOV"
+    assert appeal.confidence > 0.3 and "same_party" not in _rules(appeal)
+    # Members leaving their own body still act on no other party.
+    leaving = _events(pipeline, "WASHINGTON - Officers are leaving the police force.")
+    assert all(e.confidence == 0.0 for e in leaving)
+    # "calling back employees" (a particle the parser hung as an adverb) is no phone call.
+    recalled = _events(
+        pipeline, "WASHINGTON - Many other agencies have been calling back employees to work."
+    )
+    assert all(e.confidence == 0.0 for e in recalled if e.trigger.text == "calling")

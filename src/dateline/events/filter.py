@@ -356,7 +356,9 @@ def _particle_verb(c: Candidate) -> bool:
     particles = {
         t.text.upper()
         for t in c.trigger.children
-        if t.dep_ == "prt" and t.lower_ in SENSE_CHANGING_PARTICLES
+        if (t.dep_ == "prt" or t.tag_ == "RP")
+        and t.i > c.trigger.i
+        and t.lower_ in SENSE_CHANGING_PARTICLES
     }
     if not particles:
         return False
@@ -481,6 +483,9 @@ def _same_party(c: Candidate) -> bool:
         c.target.lemma_.lower() in MEMBER_BODIES
         and c.source is not None
         and c.source.lemma_.lower() not in MEMBER_BODIES
+        # members are people: an organisation acting on agencies acts on other bodies ("the
+        # Office of Personnel Management encouraged agencies to ...")
+        and c.source.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
     ):
         return True
     if "target:roles.clause_subject" in c.event.rules or (

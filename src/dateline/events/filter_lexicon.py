@@ -247,7 +247,9 @@ SELF_PRONOUNS = frozenset(
 # Particles that make a phrasal verb of another sense than the verb alone ("broke out",
 # "weighed in", "went on", "took over"); "up" and "down" mostly finish the verb's own act
 # ("beat up", "shot down") and are not here (``filter.particle_not_in_dictionary``).
-SENSE_CHANGING_PARTICLES = frozenset({"out", "in", "on", "over", "about", "around", "along"})
+SENSE_CHANGING_PARTICLES = frozenset(
+    {"out", "in", "on", "over", "about", "around", "along", "back"}
+)
 
 # Verbs of going somewhere, which CAMEO's ARRIVE and GO_SOMEWHERE blocks code as 040 with no
 # pattern: a visit only when where they go is a state (``filter.motion_not_a_visit``).
