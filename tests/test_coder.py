@@ -1752,3 +1752,13 @@ def test_an_uncoded_passive_subject_is_the_patient_not_a_place_after_it(
         "of southwestern Afghanistan."
     )
     assert all(e.target is None for e in events if e.trigger.text == "killed")
+
+
+def test_the_venue_of_a_meeting_is_not_whom_they_meet(cameo_code: Coder) -> None:
+    # roles.venue_not_party: "at Hofstra University", "in Geneva" are where, not whom.
+    events = cameo_code("The Pakistani prime minister met in Geneva on Monday.")
+    met = [e for e in events if e.trigger.text == "met"]
+    assert met and all(e.target is None for e in met)
+    assert all("roles.venue_not_party" in e.rules for e in met)
+    events = cameo_code("The Pakistani prime minister met the Indian foreign minister in Geneva.")
+    assert any(e.target is not None and e.target.code == "INDGOV" for e in events)

@@ -166,6 +166,9 @@ REASON_PREPOSITIONS = frozenset({"because", "due", "owing"})
 TIME_PREPOSITIONS = frozenset({"before", "until"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
+# Codes of meeting and talking (consult, 04; intent to meet, 036), whose party is never the
+# venue they meet in (``roles.venue_not_party``), by their leading digits.
+MEETING_CODES = ("04", "036")
 # Heads of an organisation's or building's name that, after "at", say where a joint act
 # took place ("meet for a debate at Hofstra University", "talks at the White House").
 VENUE_HEADS = frozenset(

@@ -17,6 +17,7 @@ from ..settings import Settings
 from .legal import facing_charges, implied_agent
 from .lexicon import (
     DIRECTED_CODES,
+    MEETING_CODES,
     MUTUAL_ROOTS,
     PATIENT_SUBJECT_LEMMAS,
     RESTRICTION_ROOT_CODE,
@@ -151,6 +152,17 @@ def parties_of(
             targets = roles.objects(verb, passive, skip | venue, clauses=False)
             if any(is_venue(p, sent.doc, table) for p in targets):
                 targets = []
+            coding.rules.append("roles.venue_not_party")
+        elif (
+            cameo
+            and code is not None
+            and code.startswith(MEETING_CODES)
+            and targets
+            and all(is_venue(p, sent.doc, table) for p in targets)
+        ):
+            # "Trump and Clinton meet for the first debate at Hofstra University", "the
+            # minister met in Geneva": where they meet, not whom.
+            targets = []
             coding.rules.append("roles.venue_not_party")
         if together and not targets:
             # "Gondor and Osgiliath have delayed their meeting": the members of a compound
