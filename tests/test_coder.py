@@ -1762,3 +1762,15 @@ def test_the_venue_of_a_meeting_is_not_whom_they_meet(cameo_code: Coder) -> None
     assert all("roles.venue_not_party" in e.rules for e in met)
     events = cameo_code("The Pakistani prime minister met the Indian foreign minister in Geneva.")
     assert any(e.target is not None and e.target.code == "INDGOV" for e in events)
+
+
+def test_an_act_marked_allegedly_is_not_asserted(cameo_code: Coder) -> None:
+    # modality.alleged_adverb: what someone alleges; "reportedly" keeps a reported act.
+    events = cameo_code("Iraqi soldiers allegedly attacked Kurdish protesters in Kirkuk.")
+    attacked = [e for e in events if e.trigger.text == "attacked"]
+    assert attacked and all(e.hypothetical for e in attacked)
+    assert "modality.alleged_adverb" in attacked[0].rules
+    events = cameo_code("Iraqi soldiers allegedly tried to attack Kurdish protesters.")
+    assert all(e.hypothetical for e in events if e.trigger.text == "attack")
+    events = cameo_code("Iraqi soldiers reportedly attacked Kurdish protesters in Kirkuk.")
+    assert any(not e.hypothetical for e in events if e.trigger.text == "attacked")

@@ -39,6 +39,7 @@ from .lexicon import (
 )
 from .modality_lexicon import (
     ALLEGED_CONTENT_NOUNS,
+    ALLEGING_ADVERBS,
     BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
     CONDITIONAL_MARKERS,
@@ -441,6 +442,25 @@ def alleged(verb: Token) -> bool:
     )
 
 
+def alleged_by_adverb(verb: Token) -> bool:
+    """An act the text marks as alleged ("Moore allegedly tried to push her way into the
+    mayor's home", "indicted for allegedly giving her a lethal dose", "after he allegedly
+    brandished a pistol"): what someone alleges, not what the article asserts. "Reportedly"
+    is not among them: a reported act is coded (GUIDELINES: reported acts count).
+
+    Rule ``modality.alleged_adverb``. Tests:
+    ``test_an_act_marked_allegedly_is_not_asserted``.
+    """
+    tok = first_conjunct(verb)
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "advmod" and c.lower_ in ALLEGING_ADVERBS for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        tok = first_conjunct(tok.head)
+    return False
+
+
 def indirect_question(clause: Token) -> bool:
     """Whether the clause headed by ``clause`` is an indirect question: it opens with
     "whether", "if" or a wh-word ("how anyone could", "why Iraq attacked")."""
@@ -522,5 +542,6 @@ _HYPOTHETICAL_CLAUSES: tuple[tuple[str, Callable[[Token], bool]], ...] = (
     ("modality.irrealis", irrealis),
     ("modality.past_wish", past_wish),
     ("modality.alleged", alleged),
+    ("modality.alleged_adverb", alleged_by_adverb),
     ("modality.asked_about", asked_about),
 )

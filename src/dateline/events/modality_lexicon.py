@@ -196,3 +196,7 @@ QUESTION_LEMMAS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
 # Words that open an indirect question: "whether", "if", and the wh-words (by tag).
 QUESTION_MARKERS = frozenset({"whether", "if"})
 WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+
+# Adverbs that mark an act as alleged, not asserted ("allegedly tried to push her way in");
+# "reportedly" is not one: a reported act is coded (``modality.alleged_adverb``).
+ALLEGING_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly"})
