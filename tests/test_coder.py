@@ -1774,3 +1774,14 @@ def test_an_act_marked_allegedly_is_not_asserted(cameo_code: Coder) -> None:
     assert all(e.hypothetical for e in events if e.trigger.text == "attack")
     events = cameo_code("Iraqi soldiers reportedly attacked Kurdish protesters in Kirkuk.")
     assert any(not e.hypothetical for e in events if e.trigger.text == "attacked")
+
+
+def test_a_clause_of_time_or_reason_keeps_its_parties(cameo_code: Coder) -> None:
+    # roles.object: "after police arrested his son" tells when; the police are not whom the
+    # mayor resigned to. A threat's condition still names whom it threatens.
+    events = cameo_code("The Iraqi interior minister resigned after police arrested his son.")
+    resigned = [e for e in events if e.trigger.text == "resigned"]
+    assert all(e.target is None for e in resigned)
+    assert any(e.trigger.text == "arrested" for e in events)
+    events = cameo_code("Russia threatened to stop talks if the United States deploys missiles.")
+    assert any(e.root == "13" and e.target is not None and e.target.code == "USA" for e in events)

@@ -166,6 +166,13 @@ REASON_PREPOSITIONS = frozenset({"because", "due", "owing"})
 TIME_PREPOSITIONS = frozenset({"before", "until"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
+# Conjunctions that open a clause of time or reason: its parties are its own, not the
+# governing verb's target (``roles.object``). Not "if" or "unless": a threat names whom it
+# threatens in its condition ("threatened to stop talks if the United States goes ahead").
+ADVERBIAL_MARKS = frozenset(
+    {"after", "before", "when", "while", "since", "because", "until", "although", "though"}
+    | {"once", "whereas"}
+)
 # Codes of meeting and talking (consult, 04; intent to meet, 036), whose party is never the
 # venue they meet in (``roles.venue_not_party``), by their leading digits.
 MEETING_CODES = ("04", "036")

@@ -36,6 +36,7 @@ from ..places.lexicon import PLACE_LABELS
 from .legal import LEGAL_PASSIVE_LEMMAS
 from .lexicon import (
     ACCIDENT_NOUNS,
+    ADVERBIAL_MARKS,
     ARMED_AGENT_CODES,
     ATTENDING_LEMMAS,
     CLAUSE_DEPS,
@@ -368,6 +369,9 @@ class Roles(PhraseActors):
             # "resigned because of problems with the mayor", "before the meeting": a reason
             # or a time names no one acted on
             and not (c.dep_ == "prep" and c.lower_ in REASON_PREPOSITIONS | TIME_PREPOSITIONS)
+            # "resigned after police arrested his son": a clause of time or reason tells
+            # when or why, and its parties are its own
+            and not (c.dep_ == "advcl" and _adverbial_mark(c))
         ]
         direct = [c for c in own if c.dep_ not in CLAUSE_DEPS]
         found = self._first_actor(direct, skip, _INNER_CLAUSES)
@@ -547,6 +551,12 @@ def _possessed_agent(mention: Mention, head: Token) -> bool:
 
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
 _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+
+
+def _adverbial_mark(clause: Token) -> bool:
+    """Whether an adverbial clause opens with a conjunction of time or reason ("after police
+    arrested his son", "because the council refused")."""
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
 
 
 def between_parties(verb: Token, roles: Roles) -> list[Party]:
