@@ -1785,3 +1785,15 @@ def test_a_clause_of_time_or_reason_keeps_its_parties(cameo_code: Coder) -> None
     assert any(e.trigger.text == "arrested" for e in events)
     events = cameo_code("Russia threatened to stop talks if the United States deploys missiles.")
     assert any(e.root == "13" and e.target is not None and e.target.code == "USA" for e in events)
+
+
+def test_an_intent_towards_a_person_of_ones_own_country_keeps_its_target(
+    cameo_code: Coder,
+) -> None:
+    # refine.own_intent: a promise about one's own country names no other party; a person
+    # or a body of that country is one.
+    events = cameo_code("The Iraqi prime minister promised the Iraqi parliament a new budget.")
+    promised = [e for e in events if e.trigger.text == "promised"]
+    assert any(e.target is not None and e.target.code.startswith("IRQ") for e in promised)
+    events = cameo_code("The Iraqi prime minister promised to rebuild Iraq.")
+    assert all(e.target is None for e in events if e.trigger.text == "promised")

@@ -166,6 +166,10 @@ REASON_PREPOSITIONS = frozenset({"because", "due", "owing"})
 TIME_PREPOSITIONS = frozenset({"before", "until"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
+# A party that is a person or a body of a state, not its country or people as a whole
+# (``refine.own_intent``): these agents, and persons named or referred to by a pronoun.
+STATE_AGENTS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI", "OPP"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "you"})
 # Conjunctions that open a clause of time or reason: its parties are its own, not the
 # governing verb's target (``roles.object``). Not "if" or "unless": a threat names whom it
 # threatens in its condition ("threatened to stop talks if the United States goes ahead").

@@ -24,7 +24,7 @@ Each rule's docstring names the tests that show it (``tests/test_coder.py``,
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -454,16 +454,24 @@ def order_takes_ordered_act(sent: Span, by_verb: dict[int, list[Event]]) -> None
             recode(event, code, "refine.order_takes_ordered_act")
 
 
-def own_intent(code: str | None, sources: Sequence[Party], targets: Sequence[Party]) -> bool:
+def own_intent(
+    code: str | None,
+    sources: Sequence[Party],
+    targets: Sequence[Party],
+    is_country: Callable[[Party], bool] = lambda party: True,
+) -> bool:
     """An intent (CAMEO 03, "express intent to cooperate") about the source's own country
     ("Kostunica promised to democratize Serbia", "Hungarian and Romanian officials agreed
     their countries should cooperate"): CAMEO's target of an intent is the party it is
-    expressed to, and a promise about one's own country names no other party.
+    expressed to, and a promise about one's own country names no other party. A person or
+    body of that country is another party ("the prosecutor offered to have her confess"):
+    ``is_country`` tells a target named as the country itself.
 
     Rule ``refine.own_intent``. Tests:
-    ``test_coder_gives_a_promise_about_ones_own_country_no_target``.
+    ``test_coder_gives_a_promise_about_ones_own_country_no_target``,
+    ``test_an_intent_towards_a_person_of_ones_own_country_keeps_its_target``.
     """
     if not code or not code.startswith("03") or not targets:
         return False
     own = {p.code[:3] for p in sources}
-    return all(t.code[:3] in own for t in targets)
+    return all(t.code[:3] in own and is_country(t) for t in targets)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..settings import Settings
 from .legal import facing_charges, implied_agent
@@ -20,7 +20,9 @@ from .lexicon import (
     MEETING_CODES,
     MUTUAL_ROOTS,
     PATIENT_SUBJECT_LEMMAS,
+    PERSONAL_PRONOUNS,
     RESTRICTION_ROOT_CODE,
+    STATE_AGENTS,
     SUBJECT_DEPS,
     UNATTRIBUTED_ROOTS,
 )
@@ -40,6 +42,7 @@ from .roles import (
     violent_context,
 )
 from .syntax import first_conjunct, joined_with_own
+from .tokens import TokenTable
 from .verbs import NULL_CODE
 
 
@@ -142,7 +145,9 @@ def parties_of(
     else:
         together = len(sources) > 1 and acts_together(verb)
         targets = roles.objects(verb, passive, skip, clauses=not (together or coding.own_objects))
-        if cameo and own_intent(code, sources, targets):
+        if cameo and own_intent(
+            code, sources, targets, lambda p: names_a_country(p, sent.doc, table)
+        ):
             targets = []
             coding.rules.append("refine.own_intent")
         if together and targets and all(is_venue(p, sent.doc, table) for p in targets):
@@ -258,3 +263,19 @@ def same_party(source: Party, target: Party, settings: Settings) -> bool:
     if settings.petrarch_compat or settings.require_dyad:
         return source.code == target.code
     return one_party(source, target)
+
+
+def names_a_country(party: Party, doc: Doc, table: TokenTable) -> bool:
+    """Whether a party is named as its country or its people ("Serbia", "their countries",
+    "Romanian refugees"), not as a person ("her", "Fairfield") or a body of its state ("the
+    prosecutor", "the council"): those are parties of their own (``refine.own_intent``)."""
+    if any(agent in STATE_AGENTS for agent in _agents(party.code)):
+        return False
+    tokens = [doc[i] for i in table.starting_in(party.start, party.end)]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return not any(t.ent_type_ == "PERSON" or t.lower_ in PERSONAL_PRONOUNS for t in heads)
+
+
+def _agents(code: str) -> set[str]:
+    return {code[i : i + 3] for i in range(3, len(code), 3)}
