@@ -912,3 +912,24 @@ def test_a_date_named_as_a_deadline_keeps_the_year_near_the_dct(nlp: Language) -
     assert only(nlp, "He was born Nov. 10 as the youngest of five.", "2011-11-02").value == (
         "2010-11-10"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials counted 1999 ballots in the district.",
+        "The company sold 2012 cars in the spring.",
+        "The 2000 protesters marched on the capital.",
+        "He said 2000 troops would leave.",
+    ],
+)
+def test_a_four_figure_count_of_a_plural_noun_is_no_year(nlp: Language, sentence: str) -> None:
+    # count_before_plural_noun
+    assert all(t.value not in {"1999", "2000", "2012"} for t in times_of(nlp, sentence))
+
+
+def test_a_year_before_a_plural_noun_of_events_keeps_its_year(nlp: Language) -> None:
+    # count_before_plural_noun
+    text = "The 2000 elections were close, and the 1992 protests were larger."
+    assert values_of(nlp, text) == {"2000": "2000", "1992": "1992"}
+    assert values_of(nlp, "In 2000 protesters marched on the capital.") == {"2000": "2000"}

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Event, EventDate, TimeExpr
 from ..spanindex import SpanIndex
 from . import calendar
+from .counts import counts_a_plural_noun
 from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
@@ -147,6 +148,7 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
 
     ctx = Context(text, dct, direction, in_entity, is_noun, on_verb=on_verb)
     grammar = load_time_grammar()
+    ctx.counts_a_noun = lambda start, end: counts_a_plural_noun(doc, start, end, grammar.lex)
     found: list[Match] = []
     windows = [(0, len(text))] if whole_text else _windows(doc, grammar.trigger_words)
     for window_start, window_end in windows:

@@ -44,6 +44,8 @@ class Context:
     is_noun: Callable[[int, int], bool] = lambda start, end: True
     # Whether the expression belongs to a verb rather than a noun ("payable Dec. 7").
     on_verb: Callable[[int, int], bool] = lambda start, end: True
+    # Whether a figure counts the plural noun after it ("1999 ballots"; ``counts.py``).
+    counts_a_noun: Callable[[int, int], bool] = lambda start, end: False
     narrative: date | None = None  # the last date mentioned before the match
     narrative_precision: str = "day"  # "day", "month" or "year": how much of it is known
     # The time a passage tells of (issue 11): the last date written out in full (not
@@ -757,6 +759,8 @@ class TimeGrammar:
         )
         if not accepted:
             return None
+        if not (m["mod"] or m["fiscal"] or m["the_year"]) and ctx.counts_a_noun(start, m.end("y")):
+            return None  # rule ``count_before_plural_noun``: "sold 2012 cars"
         return Reading(m["y"], precision="year")
 
     def _range_end(self, m: re.Match[str], ctx: Context) -> Reading | None:
