@@ -933,3 +933,14 @@ def test_a_year_before_a_plural_noun_of_events_keeps_its_year(nlp: Language) -> 
     text = "The 2000 elections were close, and the 1992 protests were larger."
     assert values_of(nlp, text) == {"2000": "2000", "1992": "1992"}
     assert values_of(nlp, "In 2000 protesters marched on the capital.") == {"2000": "2000"}
+
+
+def test_the_next_day_after_a_year_alone_is_no_day(nlp: Language) -> None:
+    # next_unit_needs_its_day
+    text = "In 2011, the army took the town. The next day, rebels fled."
+    assert values_of(nlp, text, "2013-03-15") == {"2011": "2011"}
+    assert times_of(nlp, "The following day, rebels fled.", "2013-03-15") == []
+    text = "Troops entered the city on June 3, 2011. The next day, rebels fled."
+    assert values_of(nlp, text, "2013-03-15")["The next day"] == "2011-06-04"
+    text = "In March 2011, the army took the town. The following month, rebels fled."
+    assert values_of(nlp, text, "2013-03-15")["The following month"] == "2011-04"

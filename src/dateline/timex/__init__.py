@@ -24,7 +24,7 @@ from ..model import Article, Event, EventDate, TimeExpr
 from ..spanindex import SpanIndex
 from . import calendar
 from .counts import counts_a_plural_noun
-from .grammar import Context, Match, Reading, load_time_grammar, parse_with_dateparser
+from .grammar import UNTOLD, Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
 
 __all__ = ["date_for_event", "direction_of", "find_times", "tense_of"]
@@ -169,7 +169,12 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     _resolve_in_order(chosen, ctx)
     # Expressions that count from a day of the story and found none ("the day before" with
     # no date before it) are no reading (rule ``unit_before_the_day_told_of``).
-    chosen = [m for m in chosen if m.reading.value or m.pattern.name not in _NEED_A_DAY_TOLD_OF]
+    chosen = [
+        m
+        for m in chosen
+        if m.reading.value
+        or (m.pattern.name not in _NEED_A_DAY_TOLD_OF and m.reading.precision != UNTOLD)
+    ]
     if dct is not None and dct_precision != "day":
         _unresolve_finer_than(chosen, dct_precision, Context(text, None, direction))
     times = _join_clock_times(chosen, text)

@@ -945,6 +945,12 @@ class TimeGrammar:
             # Rule ``that_day_of_a_month`` (issue 11): "in March 1998 ... That day, the army
             # withdrew": a day of the month told of, which one unknown (not the DCT).
             return Reading(f"{ctx.narrative:%Y-%m}-XX", relative=True)
+        if m["the"] and rel in {"next", "following", "previous"} and _untold(ctx, unit_word):
+            # Rule ``next_unit_needs_its_day`` (issue 11): "In 2011, the army took the town.
+            # The next day, rebels fled": the day after a day the text does not give (none,
+            # or none known to the day) is no reading, as for ``unit_before_the_day_told_of``;
+            # the DCT is not what it counts from.
+            return Reading(None, precision=UNTOLD)
         anchor = self._anchor_day(ctx, narrative, unit_word)
         if anchor is None:
             return Reading(None, precision="none")
@@ -1359,6 +1365,17 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 _UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}
 _UNIT_PRECISION |= {"quarter": "month"}
+# The precision of a reading that counts from a day of the story the text does not give
+# ("the next day" after "in 2011"): dropped once the text is read through.
+UNTOLD = "untold"
+
+
+def _untold(ctx: Context, unit_word: str) -> bool:
+    """Whether no date mentioned before is precise enough for a unit counted from it."""
+    if ctx.narrative is None:
+        return True
+    needed = _UNIT_PRECISION.get(unit_word.lower().rstrip("s"), "day")
+    return _PRECISION_RANK[ctx.narrative_precision] < _PRECISION_RANK[needed]
 
 
 def _valid_day(year: int, month: int, day: int) -> bool:
