@@ -437,3 +437,13 @@ def test_a_description_with_no_apposition_names_nobody(parser: Language) -> None
     text = "Zalmay Khalilzad met the insurgents in Amman. The envoy said the talks would go on."
     (quote,) = quotes_of(parser, text)
     assert quote.speaker is not None and quote.speaker.name is None
+
+
+def test_a_belief_told_with_a_verb_of_saying_is_a_belief(parser: Language) -> None:
+    # speech_verb_kind
+    (quote,) = quotes_of(parser, "She believes that the plan will fail.")
+    assert (quote.kind, quote.text) == ("belief", "the plan will fail")
+    (quote,) = quotes_of(parser, "He thinks the talks will collapse.")
+    assert quote.kind == "belief"
+    (quote,) = quotes_of(parser, "He said the talks will collapse.")
+    assert quote.kind == "indirect"
