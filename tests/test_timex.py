@@ -944,3 +944,15 @@ def test_the_next_day_after_a_year_alone_is_no_day(nlp: Language) -> None:
     assert values_of(nlp, text, "2013-03-15")["The next day"] == "2011-06-04"
     text = "In March 2011, the army took the town. The following month, rebels fled."
     assert values_of(nlp, text, "2013-03-15")["The following month"] == "2011-04"
+
+
+def test_the_day_next_to_an_event_the_article_dated(nlp: Language) -> None:
+    # day_next_to_a_dated_event
+    text = "The parliament voted on June 4, 2012. The day before the vote, the president resigned."
+    assert values_of(nlp, text)["The day before"] == "2012-06-03"
+    text = "Parliament held a vote on March 3, 2006. The day after the vote, protesters gathered."
+    assert values_of(nlp, text)["The day after"] == "2006-03-04"
+    # Nothing dated the vote: no expression, whatever the publication date.
+    text = "Voters went to the polls on March 3. The day after the vote, protesters gathered."
+    assert "The day after" not in values_of(nlp, text)
+    assert times_of(nlp, "In her first term, the president vetoed the budget twice.") == []

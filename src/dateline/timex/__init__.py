@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Event, EventDate, TimeExpr
 from ..spanindex import SpanIndex
 from . import calendar
+from .anchors import days_next_to_events
 from .counts import counts_a_plural_noun
 from .grammar import UNTOLD, Context, Match, Reading, load_time_grammar, parse_with_dateparser
 from .lexicon import load_time_lexicon
@@ -180,6 +181,7 @@ def find_times(article: Article, doc: Doc, *, whole_text: bool = False) -> list[
     times = _join_clock_times(chosen, text)
     times = _join_short_years(times, text)
     times = _day_before_a_date(times, text)
+    times.extend(days_next_to_events(doc, text, times))
     times = _with_quantity_modifiers(times, text)
     times.extend(_second_days_of_ranges(times, text))
     times.extend(_entities_the_grammar_missed(doc, times, dct))
