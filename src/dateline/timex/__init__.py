@@ -25,7 +25,8 @@ from ..spanindex import SpanIndex
 from . import calendar
 from .anchors import days_next_to_events
 from .counts import counts_a_plural_noun
-from .grammar import UNTOLD, Context, Match, Reading, load_time_grammar, parse_with_dateparser
+from .grammar import load_time_grammar
+from .readings import UNTOLD, Context, Match, Reading, parse_with_dateparser
 from .tense import direction_of, hangs_off_a_verb, tense_of
 
 __all__ = ["date_for_event", "direction_of", "find_times", "tense_of"]

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from .grammar import Reading
+from .readings import Reading
 
 _DAY_NEXT_TO = re.compile(
     r"\b(?:the|a)\s+day\s+(?P<dir>before|after)\s+(?=(?:the|this|that|its|their|his|her)\s)",
