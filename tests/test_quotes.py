@@ -391,3 +391,59 @@ def test_he_skips_a_report_for_the_last_person_quoted(parser: Language) -> None:
     quotes = quotes_of(parser, text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.text == "He"
     assert quotes[-1].speaker.description == "A senior official"
+
+
+def mention_of(text: str, words: str, code: str, country: str | None) -> Mention:
+    start = text.index(words)
+    return Mention(start, start + len(words), words, "PERSON", Actor(code, words, country))
+
+
+def test_a_surname_after_a_full_name_takes_its_name_and_actor(parser: Language) -> None:
+    # surname_takes_full_name
+    text = "Senator Jane Hale said the bill was dead. Hale said she would vote against it."
+    mentions = [mention_of(text, "Senator Jane Hale", "USALEG", "USA")]
+    first, second = quotes_of(parser, text, mentions)
+    assert second.speaker is not None and second.speaker.text == "Hale"
+    assert (second.speaker.name, second.speaker.actor) == ("Jane Hale", first.speaker.actor)
+    text = "President Hamid Karzai met the ministers in Kabul. Karzai said the talks had failed."
+    mentions = [mention_of(text, "President Hamid Karzai", "AFGGOV", "AFG")]
+    (quote,) = quotes_of(parser, text, mentions)
+    assert quote.speaker is not None and quote.speaker.name == "Hamid Karzai"
+    assert quote.speaker.actor is not None and quote.speaker.actor.code == "AFGGOV"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Zalmay Khalilzad, the U.S. envoy, met the insurgents in Amman.",
+        "The U.S. envoy, Zalmay Khalilzad, met the insurgents in Amman.",
+        "Zalmay Khalilzad, the U.S. envoy, said the talks were useful.",
+    ],
+)
+def test_a_definite_description_takes_the_name_in_apposition(
+    parser: Language, opening: str
+) -> None:
+    # description_takes_apposition
+    text = opening + " The envoy said the meetings would go on."
+    mentions = [mention_of(text, "Zalmay Khalilzad", "USAGOV", "USA")]
+    quote = quotes_of(parser, text, mentions)[-1]
+    assert quote.speaker is not None and quote.speaker.text == "The envoy"
+    assert quote.speaker.name == "Zalmay Khalilzad"
+    assert quote.speaker.actor is not None and quote.speaker.actor.code == "USAGOV"
+
+
+def test_a_description_with_no_apposition_names_nobody(parser: Language) -> None:
+    # description_takes_apposition
+    text = "Zalmay Khalilzad met the insurgents in Amman. The envoy said the talks would go on."
+    (quote,) = quotes_of(parser, text)
+    assert quote.speaker is not None and quote.speaker.name is None
+
+
+def test_a_belief_told_with_a_verb_of_saying_is_a_belief(parser: Language) -> None:
+    # speech_verb_kind
+    (quote,) = quotes_of(parser, "She believes that the plan will fail.")
+    assert (quote.kind, quote.text) == ("belief", "the plan will fail")
+    (quote,) = quotes_of(parser, "He thinks the talks will collapse.")
+    assert quote.kind == "belief"
+    (quote,) = quotes_of(parser, "He said the talks will collapse.")
+    assert quote.kind == "indirect"

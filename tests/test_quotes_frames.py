@@ -167,3 +167,46 @@ def test_who_is_told_is_not_what_is_said(parser: Language) -> None:
 
 def test_an_intention_of_nobody_named_is_no_attribution(parser: Language) -> None:
     assert quotes_of(parser, "The council approved a plan to expand the harbour.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The rebels appealed for calm after the attack.", "appealed for", "calm"),
+        (
+            "The government offered to mediate between the two sides.",
+            "offered",
+            "to mediate between the two sides",
+        ),
+        ("Russia vetoed a resolution on the war.", "vetoed", "a resolution on the war"),
+    ],
+)
+def test_appeals_offers_and_vetoes_are_speech_acts(
+    parser: Language, text: str, cue: str, content: str
+) -> None:
+    quote = only(parser, text)
+    assert (quote.kind, quote.cue and quote.cue.text, quote.text) == ("indirect", cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('The minister: "We will not back down."', "The minister"),
+        (
+            'A senior official in the ministry: "The talks are over."',
+            "A senior official in the ministry",
+        ),
+    ],
+)
+def test_a_description_and_a_colon_attribute_the_line(
+    parser: Language, text: str, source: str
+) -> None:
+    # colon_after_description
+    quote = only(parser, text)
+    assert (speaker(quote), quote.cue and quote.cue.text, quote.kind) == (source, ":", "direct")
+
+
+def test_a_label_and_a_colon_are_no_attribution(parser: Language) -> None:
+    # colon_after_description
+    assert quotes_of(parser, 'The bottom line: "We will not back down."') == []
+    assert quotes_of(parser, "The result: the plan failed.") == []

@@ -912,3 +912,47 @@ def test_a_date_named_as_a_deadline_keeps_the_year_near_the_dct(nlp: Language) -
     assert only(nlp, "He was born Nov. 10 as the youngest of five.", "2011-11-02").value == (
         "2010-11-10"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials counted 1999 ballots in the district.",
+        "The company sold 2012 cars in the spring.",
+        "The 2000 protesters marched on the capital.",
+        "He said 2000 troops would leave.",
+    ],
+)
+def test_a_four_figure_count_of_a_plural_noun_is_no_year(nlp: Language, sentence: str) -> None:
+    # count_before_plural_noun
+    assert all(t.value not in {"1999", "2000", "2012"} for t in times_of(nlp, sentence))
+
+
+def test_a_year_before_a_plural_noun_of_events_keeps_its_year(nlp: Language) -> None:
+    # count_before_plural_noun
+    text = "The 2000 elections were close, and the 1992 protests were larger."
+    assert values_of(nlp, text) == {"2000": "2000", "1992": "1992"}
+    assert values_of(nlp, "In 2000 protesters marched on the capital.") == {"2000": "2000"}
+
+
+def test_the_next_day_after_a_year_alone_is_no_day(nlp: Language) -> None:
+    # next_unit_needs_its_day
+    text = "In 2011, the army took the town. The next day, rebels fled."
+    assert values_of(nlp, text, "2013-03-15") == {"2011": "2011"}
+    assert times_of(nlp, "The following day, rebels fled.", "2013-03-15") == []
+    text = "Troops entered the city on June 3, 2011. The next day, rebels fled."
+    assert values_of(nlp, text, "2013-03-15")["The next day"] == "2011-06-04"
+    text = "In March 2011, the army took the town. The following month, rebels fled."
+    assert values_of(nlp, text, "2013-03-15")["The following month"] == "2011-04"
+
+
+def test_the_day_next_to_an_event_the_article_dated(nlp: Language) -> None:
+    # day_next_to_a_dated_event
+    text = "The parliament voted on June 4, 2012. The day before the vote, the president resigned."
+    assert values_of(nlp, text)["The day before"] == "2012-06-03"
+    text = "Parliament held a vote on March 3, 2006. The day after the vote, protesters gathered."
+    assert values_of(nlp, text)["The day after"] == "2006-03-04"
+    # Nothing dated the vote: no expression, whatever the publication date.
+    text = "Voters went to the polls on March 3. The day after the vote, protesters gathered."
+    assert "The day after" not in values_of(nlp, text)
+    assert times_of(nlp, "In her first term, the president vetoed the budget twice.") == []

@@ -226,7 +226,9 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str  # direct / indirect / mixed
+    # direct / indirect / mixed (reported speech quoting a fragment) / belief (a belief or
+    # intention ascribed) / evidence ("a poll shows") / no-source (nobody named: speaker None)
+    kind: str
     cue: Span | None = None
     speaker: Speaker | None = None
     # Extra content spans when a quotation is interrupted or runs across paragraphs.

@@ -1,6 +1,9 @@
 """Quotations and reported speech with their speakers (issue 4).
 
-``find_quotes`` finds three kinds of attribution:
+``find_quotes`` finds attributions of six kinds (``Quote.kind``): ``direct``, ``indirect``
+and ``mixed``, from the marks and verbs below; ``belief`` (a verb of cognition or intent:
+"she believes that ..."), ``evidence`` ("a poll shows ...") and ``no-source`` ("is expected
+to", "reportedly"), from the frames of ``quotes/frames.py``. They are found as
 
 - direct quotations, from their quotation marks (straight or curly, across sentences; a
   paragraph that opens a quotation without closing it continues in the next one, each

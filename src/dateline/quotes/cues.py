@@ -269,6 +269,9 @@ def _speech_verb(
     subject = subject_of(verb, lexicon)
     comp = _complement(verb, lexicon)
     cue = (verb.idx, verb.idx + len(verb))
+    # Rule ``speech_verb_kind`` (issue 11): a verb of saying that is also one of cognition
+    # ("She believes that the plan will fail", "he thinks ...") ascribes a belief.
+    kind = lexicon.cue_class(verb.lemma_.lower()) or "indirect"
     if comp is not None:
         tokens = list(doc[comp.left_edge.i : comp.right_edge.i + 1])
         # A speech verb coordinated inside the clause starts a report of its own.
@@ -310,13 +313,13 @@ def _speech_verb(
         after_colon = colon_content(text, paragraphs, cue[1]) if speaker is not None else None
         if after_colon is not None:
             # "He added: the plan will fail": the words after the colon.
-            return Draft(*after_colon, "indirect", cue, speaker, cue_token=verb.i)
+            return Draft(*after_colon, kind, cue, speaker, cue_token=verb.i)
         # No clause: still a cue for an adjacent quotation ("he said:").
-        return Draft(cue[0], cue[0], "indirect", cue, speaker, cue_token=verb.i)
+        return Draft(cue[0], cue[0], kind, cue, speaker, cue_token=verb.i)
     start, end = clip(trim_tokens(without_elaboration(tokens)), paragraphs, verb.idx, body_start)
     if speaker is not None and start < speaker[1] and speaker[0] < end:
         speaker = (subject.idx, subject.idx + len(subject)) if subject is not None else None
-    return Draft(start, end, "indirect", cue, speaker, cue_token=verb.i)
+    return Draft(start, end, kind, cue, speaker, cue_token=verb.i)
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PRON", "PART"})

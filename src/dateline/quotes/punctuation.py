@@ -2,7 +2,10 @@
 
 - A line that opens with a name and a colon: a transcript ("PENCE: And that's why ..."), a
   headline ("Pat Caddell: Democrat Voters Worried ..."), a list of voices ("Maria Lopez:
-  ..."). The name is the source, the colon the cue, the rest of the line the content.
+  ..."). The name is the source, the colon the cue, the rest of the line the content. So
+  is a description whose head is a source noun (rule ``colon_after_description``, issue
+  11: 'The minister: "We will not back down."', "A senior official: ..."); a description
+  with another head is a label ("The bottom line: ...", "The result: ...").
 - A line that ends with a dash and a name: an epigraph or a collected quotation ("“...” ―
   Sonya Herridge"), an embedded post ("... — Apple Music (@AppleMusic) September 27, 2016").
   The name is the source, the dash the cue, the line before the dash the content.
@@ -26,6 +29,11 @@ _NAME_WORD = r"[A-Z][\w.'’-]*"
 _NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|de|van|von|al|bin|da|del))" + "{0,5}"
 # "NAME: content" at the start of a line.
 _COLON_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{_NAME})[ \t]*:[ \t]+(?P<content>\S[^\n]*)")
+# "The minister: content", "A senior official: content" at the start of a line.
+_COLON_DESCRIPTION_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?:The|A|An|One|Our|This|That)[ \u00a0]+[\w.'’ \u00a0-]{1,60}?)"
+    r"[ \t]*:[ \t]+(?P<content>\S[^\n]*)"
+)
 # "content ― NAME (@handle) date" at the end of a line.
 _DASH_END = re.compile(
     rf"[ \t\u00a0]*(?P<dash>[―—–]+|--)[ \t\u00a0]*(?P<name>{_NAME})\.?"
@@ -50,13 +58,11 @@ def find_punctuation_drafts(
         name = m.group("name")
         if name.lower() in lexicon.colon_labels or name.split()[0].lower() in lexicon.colon_labels:
             continue
-        colon = text.index(":", m.end("name"))
-        start, end = m.start("content"), m.end("content")
-        end = min(end, paragraphs.span(start)[1])
-        drafts.append(
-            Draft(start, rstrip_space(text, start, end), "indirect", (colon, colon + 1),
-                  (m.start("name"), m.end("name")), rank=1)
-        )  # fmt: skip
+        drafts.append(_colon_draft(m, text, paragraphs))
+    for m in _COLON_DESCRIPTION_LINE.finditer(text):
+        name_start, name_end = m.start("name"), m.end("name")
+        if name_start >= body_start and _is_source(doc, name_start, name_end, lexicon):
+            drafts.append(_colon_draft(m, text, paragraphs))
     for m in _DASH_END.finditer(text):
         if not _DATE_TAIL.match(m.group("rest")):
             continue
@@ -73,6 +79,24 @@ def find_punctuation_drafts(
         speaker = (m.start("name"), m.end("name"))
         drafts.append(Draft(start, end, "indirect", dash, speaker, rank=1))
     return drafts
+
+
+def _colon_draft(m: re.Match[str], text: str, paragraphs: Paragraphs) -> Draft:
+    """The attribution of a "SPEAKER: content" line: the colon is the cue."""
+    colon = text.index(":", m.end("name"))
+    start, end = m.start("content"), m.end("content")
+    end = min(end, paragraphs.span(start)[1])
+    return Draft(start, rstrip_space(text, start, end), "indirect", (colon, colon + 1),
+                 (m.start("name"), m.end("name")), rank=1)  # fmt: skip
+
+
+def _is_source(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> bool:
+    """A description of a source: a noun phrase with no verb whose head is a source noun
+    ("The minister", "A senior official in the ministry")."""
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    return span.root.lemma_.lower() in lexicon.source_nouns
 
 
 def _is_speaker(doc: Doc, start: int, end: int, *, strict: bool = True) -> bool:

@@ -20,6 +20,7 @@ mention of the same surname.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -64,6 +65,8 @@ class SpeakerPhrase:
     anonymous: bool
     definite: bool
     name: str | None = None  # "Abu Omar" for "A spokesman for the rebels, Abu Omar"
+    # A proper noun the entity recogniser left untagged ("Hale" said): a surname to look up.
+    proper: str | None = None
 
 
 def describe_phrase(
@@ -109,7 +112,10 @@ def describe_phrase(
         form = "full"
     definite = first in lexicon.anaphor_determiners
     anonymous = not names and form != "pronoun" and _anonymous(span, head, lexicon)
-    return SpeakerPhrase(form, head, names, anonymous, definite, full_name)
+    proper = None
+    if not inside and len(span) <= 2 and root.tag_ == "NNP" and all(t.is_title for t in span):
+        proper = root.lower_
+    return SpeakerPhrase(form, head, names, anonymous, definite, full_name, proper)
 
 
 def _ent_start(ent: Span) -> int:
@@ -173,6 +179,8 @@ class SpeakerResolver:
         ):
             return None
         entity = self._find(phrase)
+        if entity is None and phrase.definite and phrase.form != "pronoun":
+            entity = self._described_before(phrase.head, start)
         if entity is None:
             entity = SourceEntity()
         self._use(entity)
@@ -195,7 +203,63 @@ class SpeakerResolver:
             entity.actor = self._actor(start, end)
         if phrase.form == "pronoun" and entity.name is None:
             self._name_from_earlier_mention(entity, start, phrase.head)
+        surname = phrase.proper or (next(iter(phrase.names)) if len(phrase.names) == 1 else None)
+        if surname is not None and (entity.name is None or " " not in entity.name):
+            self._full_name_before(entity, surname, start)
         return entity
+
+    def _full_name_before(self, entity: SourceEntity, surname: str, start: int) -> None:
+        """Rule ``surname_takes_full_name`` (issue 11): a surname alone ("Karzai said",
+        "Hale said") names the person the text named in full before it ("President Hamid
+        Karzai met ..."): its full name, and its actor when the surname gave none. The first
+        full name with that surname is the one the article is about: a relative named later
+        ("his wife, Heidi Cruz") is named in full again where she speaks."""
+        named = self._person_before(
+            start, lambda ent: ent[-1].lower_ == surname and _full_name(ent), first=True
+        )
+        if named is None:
+            return
+        entity.name = named.text
+        entity.names.add(surname)
+        if entity.actor is None:
+            entity.actor = self._actor_of_name(named)
+
+    def _described_before(self, head: str, start: int) -> SourceEntity | None:
+        """Rule ``description_takes_apposition`` (issue 11): a definite description no
+        source explains ("The envoy said ...") refers to the person the text described so
+        in apposition before it ("Zalmay Khalilzad, the U.S. envoy, met ..."; "the U.S.
+        envoy, Zalmay Khalilzad"): that person's source when quoted already, else a new one
+        with the name and the actor of the name."""
+        named = self._person_before(start, lambda ent: _in_apposition(ent, head))
+        if named is None:
+            return None
+        surname = named[-1].lower_
+        for entity in reversed(self._recent.values()):
+            if surname in entity.names:
+                return entity
+        entity = SourceEntity(names={surname}, personal=True, name=named.text)
+        entity.actor = self._actor_of_name(named)
+        return entity
+
+    def _actor_of_name(self, named: Span) -> Actor | None:
+        """The actor of a mention inside the name, else of the mention holding it
+        ("President Hamid Karzai" for "Hamid Karzai")."""
+        actor = self._actor(named.start_char, named.end_char)
+        k = bisect_left(self._starts, named.start_char + 1)
+        while actor is None and k > 0 and self.mentions[k - 1].end >= named.end_char:
+            actor = self.mentions[k - 1].actor
+            k -= 1
+        return actor
+
+    def _person_before(
+        self, start: int, fits: Callable[[Span], bool], *, first: bool = False
+    ) -> Span | None:
+        """The last (or ``first``) PERSON entity before ``start`` that ``fits``."""
+        before = self.ents[: bisect_left(self.ents, start, key=lambda ent: ent.end_char)]
+        for ent in before if first else reversed(before):
+            if ent.label_ == "PERSON" and ent.end_char <= start and fits(ent):
+                return ent
+        return None
 
     def _name_from_earlier_mention(self, entity: SourceEntity, start: int, pronoun: str) -> None:
         """A pronoun speaker no earlier source explains ("He said ...") refers to the person
@@ -240,9 +304,10 @@ class SpeakerResolver:
                 # to estimates by a bank") for the last person quoted.
                 return next((e for e in reversed(values) if e.personal), last)
             return last
-        if phrase.names:
+        if phrase.names or phrase.proper is not None:
+            surnames = phrase.names or {phrase.proper or ""}
             for entity in reversed(values):
-                if entity.names & phrase.names:
+                if entity.names & surnames:
                     return entity
             return None
         if not phrase.definite:
@@ -293,6 +358,21 @@ class SpeakerResolver:
                     continue
                 self._by_agent.setdefault(m.actor.code[3:6], []).append(k)
         return self._by_agent.get(agent, [])
+
+
+def _full_name(ent: Span) -> bool:
+    """Whether an entity is a name in full: two words or more, each capitalised or an
+    initial ("Hamid Karzai", "Loretta E. Lynch"; not "pro-Clinton")."""
+    return len(ent) > 1 and all(t.text[:1].isupper() for t in ent)
+
+
+def _in_apposition(ent: Span, head: str) -> bool:
+    """Whether a noun with lemma ``head`` stands in apposition to the name ``ent``, either
+    way round ("Zalmay Khalilzad, the U.S. envoy"; "the U.S. envoy, Zalmay Khalilzad")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() == head:
+        return True
+    return any(t.dep_ == "appos" and t.lemma_.lower() == head for t in root.children)
 
 
 def _agent_only(actor: Actor) -> str | None:

@@ -34,6 +34,7 @@ class TimeLexicon:
     relative_words: dict[str, int]
     position_modifiers: dict[str, str]
     year_prepositions: frozenset[str]
+    counted_nouns: frozenset[str]
     holidays: dict[str, str]
     rate_words: frozenset[str]
     century_ordinals: dict[str, int]
@@ -82,6 +83,7 @@ def load_time_lexicon() -> TimeLexicon:
         relative_words=raw["relative_words"],
         position_modifiers=raw["position_modifiers"],
         year_prepositions=frozenset(raw["year_prepositions"]),
+        counted_nouns=frozenset(raw["counted_nouns"]),
         holidays=raw["holidays"],
         rate_words=frozenset(raw["rate_words"]),
         century_ordinals=raw["century_ordinals"],
