@@ -147,13 +147,23 @@ def travel_purpose(verb: Token) -> tuple[str, Token] | None:
     return None
 
 
+def light_verb(verb: Token) -> bool:
+    """Whether ``verb`` is a light verb, by its lemma or, where the lemmatiser went wrong
+    ("staged" -> "stag"), by its regular past or present forms ("-d", "-ed", "-s")."""
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        return True
+    word = verb.lower_
+    stems = {word[:-1], word[:-2]} if word.endswith(("ed", "es", "s", "d")) else set()
+    return bool(stems & LIGHT_VERBS)
+
+
 def light_verb_code(verb: Token) -> str | None:
     """The code of the event noun a light verb takes ("organized a general strike": 143).
 
     Rule ``nominal.light_verb_code``. Tests: ``test_coder_codes_a_light_verb_by_its_event_noun``,
     ``test_coder_codes_a_resumed_military_act_as_that_act``.
     """
-    if verb.lemma_.lower() not in LIGHT_VERBS:
+    if not light_verb(verb):
         return None
     for child in verb.children:
         nouns = [child] if child.dep_ == "dobj" else []
