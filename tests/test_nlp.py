@@ -100,3 +100,15 @@ def test_an_article_with_cut_sentences_says_so_in_its_warnings(pipeline: Pipelin
     assert len(article.warnings) == 1
     assert article.warnings[0].startswith("[W001]")
     assert article.to_json()["article"]["warnings"] == article.warnings
+
+
+def test_a_dateline_ending_in_a_horizontal_bar_leaves_its_sentence_parsed(
+    pipeline: Pipeline,
+) -> None:
+    # U+2015, which some outlets end a dateline with, is read as the em dash it stands for.
+    article = pipeline.extract(
+        "WASHINGTON \u2015 Donald Trump's obsession is an insult to all African-Americans, "
+        "top black lawmakers said Friday.",
+        date="2016-09-16",
+    )
+    assert any(e.root == "11" for e in article.events)

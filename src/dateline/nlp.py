@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -56,7 +56,7 @@ _DEFAULTS = Settings()
 # Characters of a token after which the parser nearly always ends a sentence.
 _FINAL_PUNCTUATION = frozenset(".!?…")
 # Tokens after which an over-long stretch is best cut (a clause ends there).
-_SOFT_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "--"})
+_SOFT_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "―", "--"})
 
 
 @Language.component("dateline_sentence_hints")
@@ -159,6 +159,10 @@ def load_nlp(
             # "Cpl. Anthony Williams": one token, as spaCy has "Gov." and "Sen.", so that
             # the parser does not end a sentence at its full stop.
             tokenizer.add_special_case(title, [{ORTH: title}])
+        # The horizontal bar some outlets end a dateline with ("WASHINGTON ― Donald Trump's
+        # ..."): the model has not seen it and tags it a verb, so that the sentence has no
+        # parse; it is read as the em dash it stands for.
+        tokenizer.add_special_case("\u2015", [{ORTH: "\u2015", NORM: "\u2014"}])
     nlp.add_pipe("dateline_sentence_hints", before="parser")
     nlp.add_pipe(
         "dateline_sentence_limit", before="parser", config={"max_tokens": max_sentence_tokens}

@@ -19,7 +19,7 @@ from .model import Article
 
 # Dashes that end a dateline ("BAGHDAD (Reuters) -", "HANOI, Vietnam (AP) —"), and how many
 # tokens after its place a dateline may run before its dash ("(AP) —").
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
 DATELINE_MAX_TOKENS = 12
 
 __all__ = ["DATELINE_DASHES", "TokenBounds", "dateline_tokens", "expand_span", "token_bounds"]
