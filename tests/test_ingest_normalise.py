@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, SEED_DATE
 from dateline import Pipeline
 from dateline.ingest import read_input
-from dateline.ingest.normalise import INVISIBLE_CHARS, normalise_text
+from dateline.ingest.normalise import C1_AS_CP1252, INVISIBLE_CHARS, normalise_text
 from dateline.settings import Settings
 
 SEED_FILE = EXAMPLES / "000_0606c9bc127a92b0.txt"
@@ -32,7 +32,7 @@ def sprinkle(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    return INVISIBLE_CHARS.sub("", text)
+    return INVISIBLE_CHARS.sub("", text.translate(C1_AS_CP1252))
 
 
 def test_invisible_marks_in_the_seed_give_the_same_events_as_the_clean_text(
@@ -135,3 +135,14 @@ def test_every_character_kept_maps_to_itself_in_the_input(chars: list[str]) -> N
     result = normalise_text(raw)
     offsets = result.offset_map if result.offset_map is not None else list(range(len(raw)))
     assert [raw[j] for j in offsets] == list(result.text)
+
+
+def test_c1_controls_are_read_as_the_windows_1252_punctuation_they_stood_for() -> None:
+    # Windows-1252 read as Latin-1: U+0097 was an em dash, U+0093/U+0094 quotation marks.
+    raw = "The men \x97 49-year-old \x93Bo\x94 Cockerell \x97 were captured."
+    result = normalise_text(raw)
+    assert result.text == (
+        "The men \u2014 49-year-old \u201cBo\u201d Cockerell \u2014 were captured."
+    )
+    assert result.offset_map == list(range(len(raw)))
+    assert normalise_text("kept \x81 as it is").text == "kept \x81 as it is"

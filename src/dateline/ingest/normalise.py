@@ -1,4 +1,5 @@
-"""Unicode normalisation before parsing: NFC, invisible format characters removed, offsets kept.
+"""Unicode normalisation before parsing: NFC, invisible format characters removed, C1
+control characters read as the Windows-1252 punctuation they stood for, offsets kept.
 
 Zero-width joiners, right-to-left marks, soft hyphens and BOMs cut words in two for the
 tokenizer and the dictionaries ("Is\u200drael" is no actor), so a text full of them gave no
@@ -29,6 +30,24 @@ COMPOSING_CLUSTER = regex.compile(
 )
 
 
+def _c1_table() -> dict[int, str]:
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in Windows-1252
+    return table
+
+
+# C1 control characters (U+0080-U+009F) are never text: where a page or corpus has them, it was
+# Windows-1252 read as Latin-1, and U+0097 was an em dash, U+0093/U+0094 quotation marks
+# ("The men \u0097 49-year-old Christopher Marshall ..."). Each is read as the character it
+# stood for: one character for one, so offsets do not move.
+C1_AS_CP1252 = _c1_table()
+_C1 = regex.compile("[" + "".join(chr(code) for code in C1_AS_CP1252) + "]")
+
+
 @dataclass(slots=True)
 class Normalised:
     """A normalised text and, when it differs from the input, where each character came from.
@@ -42,7 +61,12 @@ class Normalised:
 
 
 def normalise_text(raw: str) -> Normalised:
-    """The text in NFC without invisible format characters, with its map back to ``raw``."""
+    """The text in NFC without invisible format characters, C1 controls read as Windows-1252,
+    with its map back to ``raw``."""
+    if _C1.search(raw) is not None:
+        inner = normalise_text(raw.translate(C1_AS_CP1252))
+        # One character for one: the map into the translated text is the map into ``raw``.
+        return Normalised(inner.text, inner.offset_map or list(range(len(raw))))
     if unicodedata.is_normalized("NFC", raw) and INVISIBLE_CHARS.search(raw) is None:
         return Normalised(raw)
     visible, visible_map = _drop_invisible(raw)
@@ -56,7 +80,7 @@ def normalise_line(text: str | None) -> str | None:
     """A short field (a title, an outlet) normalised the same way, without a map."""
     if text is None:
         return None
-    return unicodedata.normalize("NFC", INVISIBLE_CHARS.sub("", text))
+    return unicodedata.normalize("NFC", INVISIBLE_CHARS.sub("", text.translate(C1_AS_CP1252)))
 
 
 def compose_maps(outer: list[int] | None, inner: list[int] | None) -> list[int] | None:
