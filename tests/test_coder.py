@@ -1799,3 +1799,11 @@ def test_an_intent_towards_a_person_of_ones_own_country_keeps_its_target(
     assert any(e.target is not None and e.target.code.startswith("IRQ") for e in promised)
     events = cameo_code("The Iraqi prime minister promised to rebuild Iraq.")
     assert all(e.target is None for e in events if e.trigger.text == "promised")
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too(cameo_code: Coder) -> None:
+    # roles.passive_agent for "taken": the men suffered both acts; the police did them.
+    events = cameo_code("Two Iraqi men were captured by police and taken to the county jail.")
+    taken = [e for e in events if e.trigger.text in ("captured", "taken")]
+    assert taken and all(e.source is not None and e.source.code.endswith("COP") for e in taken)
+    assert all(e.target is not None and e.target.code.startswith("IRQ") for e in taken)

@@ -163,6 +163,9 @@ def code_events(
         merge_joined_verbs(doc, events)
         refine_legal_codes(doc, events)
         refine_violence(doc, events)
+        # "arrested and charged": the charge, coded 173 by its legal reading, is now the
+        # arrest's root too, so the joined verbs may tell one act after all.
+        merge_joined_verbs(doc, events)
         add_evaluations(article, doc, mentions, events)
         assign_story_country(article, doc, mentions, events, towns)
         weigh_events(article, doc, events)

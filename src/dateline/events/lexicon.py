@@ -172,9 +172,11 @@ STATE_AGENTS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI"
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "you"})
 # Conjunctions that open a clause of time or reason: its parties are its own, not the
 # governing verb's target (``roles.object``). Not "if" or "unless": a threat names whom it
-# threatens in its condition ("threatened to stop talks if the United States goes ahead").
+# threatens in its condition ("threatened to stop talks if the United States goes ahead"),
+# nor "until": "have sworn to fight until they gain control of villages" tells what the
+# fighting is for. (``OWN_CLAUSE_MARKS`` below are the marks of a clause coded on its own.)
 ADVERBIAL_MARKS = frozenset(
-    {"after", "before", "when", "while", "since", "because", "until", "although", "though"}
+    {"after", "before", "when", "while", "since", "because", "although", "though"}
     | {"once", "whereas"}
 )
 # Codes of meeting and talking (consult, 04; intent to meet, 036), whose party is never the

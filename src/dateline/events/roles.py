@@ -126,6 +126,14 @@ class Roles(PhraseActors):
                     if objs:
                         return traced(self.parties(objs[0]), "roles.noun_passive_agent"), True
             return [], True
+        if _passive_participle_conjunct(verb):
+            # "were captured by police and taken to the county jail": a bare participle
+            # shares the passive it is joined to; its by-agent, if any, did both.
+            for agent in [*verb.children, *verb.head.children]:
+                objs = [c for c in agent.children if c.dep_ == "pobj"]
+                if agent.dep_ == "agent" and objs:
+                    return traced(self.parties(objs[0]), "roles.passive_agent"), True
+            return [], True
         tok: Token | None = verb
         came_from: Token = verb
         climbed: list[str] = []  # how the search left the verb's own clause
@@ -338,8 +346,9 @@ class Roles(PhraseActors):
             ):
                 # "Scott was shot and killed by an officer": the participle shares the
                 # passive subject of the verb it is joined to.
-                for c in verb.head.children:
-                    if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                for child in verb.head.children:
+                    c = self._past_dateline(child)
+                    if child.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in self.dateline:
                         found = self.parties(c)
                         if found:
                             return traced(found, "roles.conjunct_passive_patient")
@@ -551,6 +560,19 @@ def _possessed_agent(mention: Mention, head: Token) -> bool:
 
 # Clauses inside a phrase that the first search does not enter ("the links leading into X").
 _INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+
+
+def _passive_participle_conjunct(verb: Token) -> bool:
+    """A participle with no auxiliary or subject of its own joined to a passive verb ("were
+    captured ... and taken to the county jail"): passive too."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.i != verb.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    )
 
 
 def _adverbial_mark(clause: Token) -> bool:
