@@ -288,3 +288,14 @@ def test_an_office_appealing_to_agencies_acts_on_other_bodies(pipeline: Pipeline
         pipeline, "WASHINGTON - Many other agencies have been calling back employees to work."
     )
     assert all(e.confidence == 0.0 for e in recalled if e.trigger.text == "calling")
+
+
+def test_force_done_to_an_abstract_thing_is_a_metaphor(pipeline: Pipeline) -> None:
+    for text in (
+        "WASHINGTON - Donald Trump damaged Hillary Clinton's chances.",
+        "WASHINGTON - The Senate killed the bill on Monday.",
+    ):
+        forced = [e for e in _events(pipeline, text) if e.root in ("18", "19", "20")]
+        assert all("abstract_object" in _rules(e) and e.confidence == 0.0 for e in forced), text
+    hit = _events(pipeline, "Israeli soldiers beat Palestinian detainees on Monday.")
+    assert any(e.root in ("18", "19") and e.confidence > 0.3 for e in hit)

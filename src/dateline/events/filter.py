@@ -23,6 +23,7 @@ from ..model import Article, Event, EventActor, Mention, Place
 from ..spanindex import SpanIndex
 from ..tokenspan import expand_span
 from .filter_lexicon import (
+    ABSTRACT_NOUNS,
     ARGUMENT_DEPS,
     ARMED_AGENTS,
     ARMED_FORCE_ROOTS,
@@ -466,6 +467,24 @@ def _display_with_object(c: Candidate) -> bool:
     )
 
 
+def _abstract_object(c: Candidate) -> bool:
+    """ "Hurting Democrats' standing", "damaged his chances", "killed the bill": force done
+    to a thing that is no body nor place (its direct object) is a metaphor, whoever owns it."""
+    if c.event.root not in FORCE_ROOTS:
+        return False
+    for child in c.trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in ABSTRACT_NOUNS:
+            return True
+        # "hurting Democrats' standing": the parser may read the thing owned as a verb
+        # ("standing" a clause of its own, its owner the object or that clause's subject)
+        if child.dep_ in ("dobj", "ccomp") and any(
+            t.dep_ == "case" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ABSTRACT_NOUNS
+            for t in child.subtree
+        ):
+            return True
+    return False
+
+
 def _no_country(c: Candidate) -> bool:
     return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
 
@@ -563,6 +582,13 @@ RULES: tuple[FilterRule, ...] = (
         "Going somewhere is a visit only to a state (its capital or country, its government, "
         "an organisation of states): 'deputies arrived at her home', 'people were traveling "
         "to Dallas', 'came to the ceremony' are no events.",
+    ),
+    FilterRule(
+        "filter.abstract_object",
+        0.0,
+        _abstract_object,
+        "Force done to a thing that is no body nor place is a metaphor: 'hurting Democrats' "
+        "standing', 'damaged his chances', 'killed the bill' (ABSTRACT_NOUNS).",
     ),
     FilterRule(
         "filter.display_with_object",
