@@ -133,7 +133,7 @@ def test_every_export_holds_every_event_and_says_so_in_its_manifest(
         assert manifest["format"] == name
         assert manifest["query"] == {"min_confidence": 0.0}
         assert manifest["dateline_version"] == dateline.__version__
-        assert manifest["store"] == {"file": "examples.db", "schema_version": 6}
+        assert manifest["store"] == {"file": "examples.db", "schema_version": 7}
         assert "dictionaries/Phoenix.agents.txt" in manifest["dictionaries"]
         assert all(len(h) == 64 for h in manifest["dictionaries"].values())
         assert manifest["exported_at"].endswith("+00:00")

@@ -39,6 +39,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 V2_DUMP = FIXTURES / "store" / "store_v2.sql"
 V4_DUMP = FIXTURES / "store" / "store_v4.sql"
 V5_DUMP = FIXTURES / "store" / "store_v5.sql"
+V6_DUMP = FIXTURES / "store" / "store_v6.sql"
 
 AMMAN = EventPlace("Amman", "clause", "JO", 31.95522, 35.94503, 250441)
 BAGHDAD = EventPlace("Baghdad", "clause", "IQ", 33.34058, 44.40088, 98182)
@@ -651,7 +652,7 @@ def _assert_articles_kept(store: Store, before: dict[str, dict]) -> None:  # typ
 
 
 def _assert_upgraded_soundly(store: Store) -> None:
-    assert current_version(store.conn) == SCHEMA_VERSION == 6
+    assert current_version(store.conn) == SCHEMA_VERSION == 7
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -1037,3 +1038,109 @@ def test_the_speakers_words_follow_their_quotations(tmp_path: Path) -> None:
         store.conn.execute("DELETE FROM articles WHERE id = ?", (quoted.id,))
         assert speaker_words(store.conn) == derived_speaker_words(store.conn)
         assert_speaker_filter_as_before(store)
+
+
+# --- version 7: prefix indexes of the articles' full-text index -------------------------------
+
+# Full-text queries whose answers version 7 keeps: a prefix of every indexed length (2 to 8
+# characters) and longer ones, prefixes in a phrase, beside other terms, in a column filter
+# and in NEAR, a word and a phrase; some match both example articles, some one, some none.
+PREFIX_SEARCHES = [
+    "a*",
+    "Af*",
+    "in*",
+    "ins*",
+    "insu*",
+    "insur*",
+    "insurg*",
+    "insurge*",
+    "insurgen*",
+    "insurgent*",
+    "Khalil*",
+    "negotiat*",
+    "se* talks",
+    '"Iraqi insur*"',
+    "Taliban OR neg*",
+    "insurg* AND Amman NOT Baghdad",
+    "title: tal*",
+    "NEAR(talks insurg*, 5)",
+    "helicopter",
+    '"secret talks"',
+]
+
+
+def ranked_matches(conn: sqlite3.Connection, q: str) -> list[tuple[object, ...]]:
+    """Every match of ``q`` in the list's order, with its bm25, snippet and highlight, as
+    FTS5 gives them."""
+    return [
+        tuple(row)
+        for row in conn.execute(
+            f"SELECT rowid, {queries.RELEVANCE}, snippet(articles_fts, 1, '**', '**', '…', 16),"
+            " highlight(articles_fts, 0, '[', ']') FROM articles_fts"
+            f" WHERE articles_fts MATCH ? ORDER BY {queries.RELEVANCE}, rowid",
+            (q,),
+        )
+    ]
+
+
+def prefix_lengths(conn: sqlite3.Connection) -> str:
+    [(sql,)] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")
+    return str(sql).split("prefix=")[1].split("'")[1] if "prefix=" in sql else ""
+
+
+def load_v6_store(path: Path) -> None:
+    _load_dump(path, V6_DUMP)
+
+
+def test_a_version_6_store_is_upgraded_in_place_with_prefix_indexes(tmp_path: Path) -> None:
+    path = tmp_path / "v6.db"
+    load_v6_store(path)
+    before = _articles_before_upgrade(path, 6)
+    conn = sqlite3.connect(path)
+    assert prefix_lengths(conn) == ""
+    matched = {q: ranked_matches(conn, q) for q in PREFIX_SEARCHES}
+    sources = conn.execute(
+        "SELECT a.id, s.kind, s.locator FROM article_sources s JOIN articles a ON a.key = s.article"
+    ).fetchall()
+    conn.close()
+    assert len(matched["a*"]) == 2 and len(matched["insurg*"]) == 1 and not matched["negotiat*"]
+    with Store(path) as store:
+        _assert_upgraded_soundly(store)
+        # FTS5's own check reads every prefix index against the words indexed
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        assert prefix_lengths(store.conn) == "2 3 4 5 6 7 8"
+        _assert_articles_kept(store, before)
+        assert {q: ranked_matches(store.conn, q) for q in PREFIX_SEARCHES} == matched
+        pages = {q: store.page(ArticleQuery(q=q)).to_json() for q in PREFIX_SEARCHES}
+        assert pages["se* talks"]["items"][0]["snippet"].count("**") >= 2
+        migrated = _schema(store.conn)
+        dump = list(store.conn.iterdump())
+    with Store(tmp_path / "fresh.db") as fresh:
+        assert migrated == _schema(fresh.conn)
+        for article_id, doc in before.items():
+            fresh.write_json(doc, [(kind, at) for i, kind, at in sources if i == article_id])
+        assert {q: fresh.page(ArticleQuery(q=q)).to_json() for q in PREFIX_SEARCHES} == pages
+    with Store(path) as store:
+        assert list(store.conn.iterdump()) == dump  # opening again changes nothing
+
+
+def test_the_prefix_indexes_follow_articles_written_replaced_and_deleted(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        first = make_article("Negotiators negotiated a truce in Amman.", title="Negotiations")
+        second = make_article("Insurgents attacked a convoy.", title="Kandahar convoy")
+        store.write_article(first)
+        store.write_article(second)
+
+        def found(q: str) -> list[str]:
+            return sorted(a["id"] for a in store.articles(q=q))
+
+        assert found("ne*") == found("negotiat*") == found("title: negotiation*") == [first.id]
+        assert found("in*") == sorted([first.id, second.id])
+        assert found("Kand*") == found("insurge*") == [second.id]
+        second.title = "Herat convoy"
+        store.write_article(second, replace=True)
+        assert found("Kand*") == [] and found("title: Her*") == found("insurge*") == [second.id]
+        store.conn.execute("DELETE FROM articles WHERE id = ?", (first.id,))
+        assert found("ne*") == found("negotiat*") == found("title: ne*") == []
+        assert found("in*") == [second.id]
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")

@@ -10,8 +10,10 @@ clusters the events an earlier version wrote once the script has run, one articl
 transaction (``Store._cluster_pending``). Version 4 adds each article's actor prefixes and
 CAMEO roots (the article filters and facets of a search), kept by triggers; version 5 their
 PLOVER types and the countries of the places they name, the same way; version 6 the words of
-each quotation's speaker, once each (the ``speaker=`` filter of quotations). A later step adds
-a script ``schema_v7.sql`` and a line to ``MIGRATIONS``; never edit a released one.
+each quotation's speaker, once each (the ``speaker=`` filter of quotations); version 7 makes
+the articles' full-text index again with prefix indexes (a prefix query's words are not
+merged at each statement). A later step adds a script ``schema_v8.sql`` and a line to
+``MIGRATIONS``; never edit a released one.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any, Literal
 from ..dates import calendar_range
 from ..errors import StoreError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _script(name: str) -> str:
@@ -40,6 +42,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, _script("schema_v4.sql")),
     (5, _script("schema_v5.sql")),
     (6, _script("schema_v6.sql")),
+    (7, _script("schema_v7.sql")),
 ]
 
 
