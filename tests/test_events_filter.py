@@ -299,3 +299,16 @@ def test_force_done_to_an_abstract_thing_is_a_metaphor(pipeline: Pipeline) -> No
         assert all("abstract_object" in _rules(e) and e.confidence == 0.0 for e in forced), text
     hit = _events(pipeline, "Israeli soldiers beat Palestinian detainees on Monday.")
     assert any(e.root in ("18", "19") and e.confidence > 0.3 for e in hit)
+
+
+def test_agreeing_that_something_is_so_commits_to_nothing(pipeline: Pipeline) -> None:
+    view = _events(
+        pipeline,
+        "The Iraqi foreign minister agreed with the Turkish ambassador that the talks were "
+        "not the ideal outcome.",
+    )
+    assert all(e.confidence == 0.0 for e in view if e.trigger.text == "agreed")
+    commitment = _events(
+        pipeline, "Iraqi and Turkish officials agreed that their countries should cooperate."
+    )
+    assert any(e.root == "03" and e.confidence > 0.3 for e in commitment)

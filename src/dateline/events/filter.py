@@ -24,10 +24,12 @@ from ..spanindex import SpanIndex
 from ..tokenspan import expand_span
 from .filter_lexicon import (
     ABSTRACT_NOUNS,
+    AGREEING_LEMMAS,
     ARGUMENT_DEPS,
     ARMED_AGENTS,
     ARMED_FORCE_ROOTS,
     CHAIN_DEPS,
+    COMMITTING_MODALS,
     DELIBERATION_LEMMAS,
     DISPLAY_LEMMAS,
     DISPLAY_ROOTS,
@@ -485,6 +487,26 @@ def _abstract_object(c: Candidate) -> bool:
     return False
 
 
+def _agreed_view(c: Candidate) -> bool:
+    """ "Burkett agreed with Oswalt that making a child testify is not the ideal outcome":
+    agreeing that something is so shares a view; it commits to nothing. An agreement on
+    what shall be done says so with a modal ("agreed that their countries should
+    cooperate") or an infinitive ("agreed to cooperate"), and stays."""
+    if c.trigger.lemma_.lower() not in AGREEING_LEMMAS:
+        return False
+    clauses = [t for t in c.trigger.children if t.dep_ == "ccomp"]
+    return (
+        bool(clauses)
+        and not any(
+            t.dep_ == "xcomp" or (t.dep_ == "prep" and t.lower_ in ("on", "to"))
+            for t in c.trigger.children
+        )
+        and not any(
+            a.dep_ == "aux" and a.lower_ in COMMITTING_MODALS for t in clauses for a in t.children
+        )
+    )
+
+
 def _no_country(c: Candidate) -> bool:
     return any(a is not None and a.code.startswith("---") for a in (c.event.source, c.event.target))
 
@@ -589,6 +611,14 @@ RULES: tuple[FilterRule, ...] = (
         _abstract_object,
         "Force done to a thing that is no body nor place is a metaphor: 'hurting Democrats' "
         "standing', 'damaged his chances', 'killed the bill' (ABSTRACT_NOUNS).",
+    ),
+    FilterRule(
+        "filter.agreed_view",
+        0.0,
+        _agreed_view,
+        "Agreeing that something is so shares a view and commits to nothing: 'agreed that "
+        "problems with the assessors had gone on long enough'; 'agreed that their countries "
+        "should cooperate' (a modal) and 'agreed to cooperate' stay.",
     ),
     FilterRule(
         "filter.display_with_object",

@@ -305,3 +305,8 @@ ABSTRACT_NOUNS = frozenset(
         "record",
     }
 )
+
+# Verbs of agreeing, and the modals by which what is agreed is a commitment, not a view
+# ("agreed that their countries should cooperate"; ``filter.agreed_view``).
+AGREEING_LEMMAS = frozenset({"agree", "concur"})
+COMMITTING_MODALS = frozenset({"should", "will", "would", "shall", "must", "'ll", "wo", "ca"})
