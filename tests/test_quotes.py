@@ -43,6 +43,9 @@ def test_seed_has_eleven_attributions_all_to_one_anonymous_source(seed_quotes) -
     assert all(q.speaker is not None and q.speaker.anonymous for q in quotes)
     descriptions = {q.speaker.description for q in quotes if q.speaker}
     assert descriptions == {"a member of an insurgent group"}
+    # An anonymous source is named by no one: "He" in its account is not the person the
+    # article named before it (General George Casey).
+    assert {q.speaker.name for q in quotes if q.speaker} == {None}
 
 
 def test_seed_paragraph_quotations_take_the_introducing_span(seed_quotes) -> None:

@@ -201,7 +201,9 @@ class SpeakerResolver:
             entity.fallback_description = text
         if entity.actor is None and phrase.form != "pronoun":
             entity.actor = self._actor(start, end)
-        if phrase.form == "pronoun" and entity.name is None:
+        if phrase.form == "pronoun" and entity.name is None and not entity.anonymous:
+            # An anonymous source stays unnamed: "he" said by "a member of an insurgent
+            # group" is no one the article named before.
             self._name_from_earlier_mention(entity, start, phrase.head)
         surname = phrase.proper or (next(iter(phrase.names)) if len(phrase.names) == 1 else None)
         if surname is not None and (entity.name is None or " " not in entity.name):
