@@ -229,3 +229,15 @@ def test_a_jsonl_file_of_blank_lines_is_refused_as_empty(
         assert "[E020] the file is empty" in refusal(path, settings)
         with pytest.raises(InputError, match=r"\[E020\]"):
             read_file(path, settings=settings, errors=errors)
+
+
+def test_a_control_character_in_a_page_is_no_crash() -> None:
+    # Found by test_fuzz_readers: lxml refused the tail text htmldate moved ("\x08" before
+    # a script element); control characters are dropped before the page is parsed.
+    with pytest.raises(InputError, match=r"\[E024\]"):
+        read_input("<!DOCTYPE html><html><body>\x08<script></script>")
+    article = read_input(
+        "<html><body><p>\x08Talks were held in Amman\x0b between the two sides on Monday, "
+        "officials said.</p></body></html>"
+    )
+    assert "Talks were held in Amman" in article.text and "\x08" not in article.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -36,6 +37,10 @@ class Page:
     dateline: Dateline | None = None
 
 
+# C0 control characters other than tab, line feed and carriage return: not allowed in XML.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def extract_page(
     html: str,
     *,
@@ -54,6 +59,9 @@ def extract_page(
     import trafilatura
 
     html = flatten_deep_html(html, max_html_depth)
+    # Control characters are no text, and lxml refuses them in the text it builds when
+    # htmldate and trafilatura move nodes ("\x08<script>"): they are dropped first.
+    html = _CONTROL_CHARS.sub("", html)
     # htmldate parses the page itself: its parser keeps elements that trafilatura's drops.
     published = find_published(html, url) if find_dates else None
     tree = trafilatura.load_html(html)
