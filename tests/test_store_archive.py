@@ -652,7 +652,7 @@ def _assert_articles_kept(store: Store, before: dict[str, dict]) -> None:  # typ
 
 
 def _assert_upgraded_soundly(store: Store) -> None:
-    assert current_version(store.conn) == SCHEMA_VERSION == 7
+    assert current_version(store.conn) == SCHEMA_VERSION == 8
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
