@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -126,9 +126,10 @@ class CodingRun:
             recorded_by=str(obj.get("recorded_by", "coder")),
         )
 
-    @property
+    @cached_property
     def sha256(self) -> str:
-        """The run's identity: the sha256 of its canonical JSON (one store row per run)."""
+        """The run's identity: the sha256 of its canonical JSON (one store row per run);
+        computed once per run, not per article written."""
         text = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
