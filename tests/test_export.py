@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import dateline
+from conftest import EXAMPLES, SEED, SEED_DATE
 from dateline import Pipeline, Settings
 from dateline.errors import QueryError
 from dateline.export import FORMATS, open_export, write_export
@@ -24,7 +25,6 @@ from dateline.export.tabular import EVENT_CSV_COLUMNS, event_record, write_event
 from dateline.jobs import ingest
 from dateline.provenance import coding_run
 from dateline.store import EventQuery, Store
-from conftest import EXAMPLES, SEED, SEED_DATE
 from test_store import make_article
 
 
