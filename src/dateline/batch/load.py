@@ -5,12 +5,17 @@ written with ``Store.write_json``, one transaction per article, as ``dateline in
 writes them: a text stored already is not written again (only a URL or record id it was
 not known by is added), so loading a dataset twice, or two datasets holding the same
 article, adds nothing. Parts load in the order of the manifest when there is one.
+
+Each article points to the coding run its part records (``core.part_run``: the worker that
+coded it). A part an older dateline wrote records none: its articles then point to the run
+of the installation loading them, marked ``recorded_by: "loader"``, which an export's
+manifest shows as such.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,9 +23,10 @@ import pyarrow as pa
 from ..errors import E_BAD_PART, E_NO_DATASET, BatchError, DatelineError
 from ..model import Article
 from ..pipeline import Failure
+from ..provenance import coding_run
 from ..store import Store
 from ..store.store import article_sources
-from .core import PART_SUFFIX, part_complete, read_part
+from .core import PART_SUFFIX, part_complete, part_run, read_part
 from .dask import read_manifest
 from .tables import FAILURES, part_objects
 
@@ -38,6 +44,9 @@ class LoadReport:
     unchanged: int = 0
     events: int = 0
     batch_failures: int = 0  # rows of the dataset's failures table (not loaded)
+    # Parts that record no coding run (an older dateline's): their articles point to the
+    # loading installation's run, marked recorded_by "loader".
+    parts_without_run: int = 0
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -74,17 +83,21 @@ def load_dataset(
         try:
             tables = read_part(out, part)
             docs = list(part_objects(tables))
-        except (OSError, pa.ArrowException, KeyError) as e:
+            run = part_run(tables)
+        except (OSError, pa.ArrowException, KeyError, ValueError, TypeError) as e:
             report.failures.append(Failure(part, E_BAD_PART.format(path=part, error=e)))
             continue
         report.parts += 1
+        if run is None:
+            report.parts_without_run += 1
+            run = replace(coding_run(store.settings), recorded_by="loader")
         report.batch_failures += tables[FAILURES].num_rows
         for doc in docs:
             report.articles += 1
             head = doc["article"]
             found_at = Article(text=head["text"], id=head.get("id") or "", url=head.get("url"))
             try:
-                if store.write_json(doc, article_sources(found_at)):
+                if store.write_json(doc, article_sources(found_at), run=run):
                     report.stored += 1
                     report.events += len(doc["events"])
                 else:

@@ -30,8 +30,9 @@ EXPORT_HELP = (
     "columns), gdelt (a TSV of GDELT 2.0's 61 event columns, in GDELT's order, filled where "
     "dateline has the field) and plover (PLOVER-style JSON lines; events with no PLOVER type "
     "are left out). Nothing is capped: the rows stream from the store to the file. The "
-    "manifest gives the query, the row count, the versions of dateline and of each "
-    "dictionary (sha256), the export time and how to cite the data."
+    "manifest gives the query, the row count, the coding runs of the rows (the version of "
+    "dateline, the model and each dictionary's sha256 that coded them, and their rows), the "
+    "export time and how to cite the data."
 )
 
 

@@ -1,7 +1,8 @@
 """Exports of the store's events, never capped, each with its manifest (issue 13).
 
-``open_export`` counts the rows and streams them in one read snapshot of the store, so the
-manifest's row count is the file's even while an ingest goes on; the HTTP API streams the
+``open_export`` counts the rows by their coding runs and streams them in one read snapshot
+of the store, so the manifest's row count and runs are the file's even while an ingest goes
+on; the HTTP API streams the
 chunks (``GET /api/export``) and ``write_export`` writes them to a file beside its manifest
 (``dateline export``). Formats: ``csv``, ``jsonl`` (the API's event objects), ``parquet``,
 ``gdelt`` (GDELT 2.0 event columns, TSV) and ``plover`` (PLOVER-style JSON lines).
@@ -112,11 +113,11 @@ def open_export(store: Store, query: EventQuery, format: str) -> Export:
         found = found.also(fmt.only)
     store.conn.execute("BEGIN")
     try:
-        matched = queries.count_events(store, query, only=found)
-        rows = max(0, matched - query.offset)
-        if query.limit is not None:
-            rows = min(rows, query.limit)
-        manifest = make_manifest(store, query, fmt.name, rows)
+        # The rows' coding runs, counted in one grouped query: their counts add up to the
+        # export's rows (limit and offset applied), so no other count is made.
+        runs = queries.coding_runs(store, query, only=found)
+        rows = sum(run["rows"] for run in runs)
+        manifest = make_manifest(store, query, fmt.name, rows, runs)
     except BaseException:
         store.conn.execute("COMMIT")
         raise

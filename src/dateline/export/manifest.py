@@ -1,67 +1,55 @@
 """The manifest of an export (issue 13): what was asked, what came out, with which versions.
 
-``{"query", "format", "rows", "dateline_version", "dictionaries", "store", "exported_at",
-"citation"}`` (docs/OUTPUT.md): the filters as given (and the ``min_confidence`` in force),
-the row count, dateline's version, the sha256 of each dictionary and coding table dateline
-codes with now (the packaged ones, or those of the ``dictionaries`` setting), the store's
+``{"query", "format", "rows", "coding_runs", "dateline_version", "dictionaries", "store",
+"exported_at", "citation"}`` (docs/OUTPUT.md): the filters as given (and the
+``min_confidence`` in force), the row count, the coding runs of the rows (each run's
+dateline version, coder, spaCy model, the sha256 of each dictionary and coding table, the
+settings that change what is coded, and how many rows it coded; rows of articles written
+before schema 8 are counted under a run ``null``, "unknown: written before schema 8"),
+dateline's version and the dictionaries' sha256 of the installation exporting, the store's
 file and schema version, the export time (UTC) and how to cite the data.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..provenance import dictionary_hashes
 
 if TYPE_CHECKING:
     from ..store import EventQuery, Store
 
-__all__ = ["dictionary_hashes", "make_manifest"]
+__all__ = ["UNKNOWN_RUN", "dictionary_hashes", "make_manifest"]
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-# The coding tables beside the dictionaries: CAMEO names and Goldstein scores, dateline's
-# verb supplement, the CAMEO-to-PLOVER mapping.
-CODING_TABLES = ("cameo/cameo_codes.tsv", "cameo/verb_supplement.tsv", "plover/cameo2plover.tsv")
+UNKNOWN_RUN = "unknown: written before schema 8"
 CITATION = (
     "dateline {version}: event data coded from news articles (CAMEO event and actor codes, "
     "PLOVER types), {rows} events exported {exported_at} from {store} with the query {query}; "
-    "the dictionaries' sha256 are in this manifest. Codes: Schrodt, P. A. (2012), CAMEO "
+    "the dateline versions and dictionaries' sha256 that coded them are in this manifest's "
+    "coding_runs. Codes: Schrodt, P. A. (2012), CAMEO "
     "Conflict and Mediation Event Observations Event and Actor Codebook, version 1.1b3; "
     "Open Event Data Alliance, PLOVER (Political Language Ontology for Verifiable Event "
     "Records)."
 )
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def make_manifest(
+    store: Store,
+    query: EventQuery,
+    format: str,
+    rows: int,
+    runs: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The manifest of an export of ``rows`` events matching ``query`` in ``format``;
+    ``runs`` are their coding runs (``queries.coding_runs``), asked of the store when None."""
+    if runs is None:
+        from ..store import queries
 
-
-@lru_cache(maxsize=8)
-def dictionary_hashes(dictionaries: str = "") -> dict[str, str]:
-    """``{name: sha256}`` of the dictionaries (the folder of the ``dictionaries`` setting, else
-    the packaged ones) and of the coding tables."""
-    folder = Path(dictionaries) if dictionaries else DATA / "dictionaries"
-    hashes = {
-        f"dictionaries/{path.name}": _sha256(path)
-        for path in sorted(folder.iterdir())
-        if path.is_file() and path.suffix == ".txt"
-    }
-    for name in CODING_TABLES:
-        hashes[name] = _sha256(DATA / name)
-    return hashes
-
-
-def make_manifest(store: Store, query: EventQuery, format: str, rows: int) -> dict[str, Any]:
-    """The manifest of an export of ``rows`` events matching ``query`` in ``format``."""
+        runs = queries.coding_runs(store, query)
     filters = query.filters()
     filters["min_confidence"] = store.min_confidence(query.min_confidence)
     if query.limit is not None:
@@ -74,6 +62,9 @@ def make_manifest(store: Store, query: EventQuery, format: str, rows: int) -> di
         "query": filters,
         "format": format,
         "rows": rows,
+        "coding_runs": [
+            run if run["run"] is not None else {**run, "unknown": UNKNOWN_RUN} for run in runs
+        ],
         "dateline_version": __version__,
         "dictionaries": dictionary_hashes(store.settings.dictionaries),
         "store": {"file": store_name, "schema_version": store.schema_version()},

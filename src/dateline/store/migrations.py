@@ -12,8 +12,9 @@ CAMEO roots (the article filters and facets of a search), kept by triggers; vers
 PLOVER types and the countries of the places they name, the same way; version 6 the words of
 each quotation's speaker, once each (the ``speaker=`` filter of quotations); version 7 makes
 the articles' full-text index again with prefix indexes (a prefix query's words are not
-merged at each statement). A later step adds a script ``schema_v8.sql`` and a line to
-``MIGRATIONS``; never edit a released one.
+merged at each statement); version 8 the coding run that wrote each article (``coding_runs``;
+the articles written before it point to none). A later step adds a script
+``schema_v9.sql`` and a line to ``MIGRATIONS``; never edit a released one.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, Literal
 from ..dates import calendar_range
 from ..errors import StoreError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _script(name: str) -> str:
@@ -43,6 +44,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, _script("schema_v5.sql")),
     (6, _script("schema_v6.sql")),
     (7, _script("schema_v7.sql")),
+    (8, _script("schema_v8.sql")),
 ]
 
 

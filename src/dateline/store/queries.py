@@ -411,6 +411,45 @@ def count_events(store: Store, query: EventQuery, *, only: Matching | None = Non
     return int(store.run(f"SELECT COUNT(*) FROM ({sql})", args)[0][0])
 
 
+def coding_runs(store: Store, query: EventQuery, *, only: Matching | None = None) -> list[Json]:
+    """The coding runs of the articles of the events ``query`` (or ``only``) matches,
+    ``limit``/``offset`` applied as ``events`` applies them: ``[{"run": key or None,
+    "rows": N, ...the run's row}]``, the most rows first. Counted by one grouped query (an
+    export's rows are never held); the run None holds the events of articles written before
+    schema 8, which recorded none."""
+    found = only or matching(query, store.min_confidence(query.min_confidence))
+    keys, args = found.sql("e.article AS article, e.idx AS idx")
+    if query.limit is not None or query.offset:
+        paging, paging_args = _paging(query.limit, query.offset)
+        keys, args = keys + " ORDER BY article, idx" + paging, [*args, *paging_args]
+    grouped = store.run(
+        "SELECT r.key AS run, n.rows AS rows, r.dateline_version, r.coder, r.spacy_model,"
+        " r.spacy_model_version, r.dictionaries, r.settings, r.recorded_by"
+        " FROM (SELECT a.coding_run AS run, COUNT(*) AS rows"
+        f" FROM ({keys}) k JOIN articles a ON a.key = k.article GROUP BY a.coding_run) n"
+        " LEFT JOIN coding_runs r ON r.key = n.run ORDER BY n.rows DESC, n.run",
+        args,
+    )
+    runs: list[Json] = []
+    for row in grouped:
+        if row["run"] is None:
+            runs.append({"run": None, "rows": row["rows"]})
+            continue
+        runs.append(
+            {
+                "run": row["run"],
+                "rows": row["rows"],
+                "dateline_version": row["dateline_version"],
+                "coder": row["coder"],
+                "spacy_model": {"name": row["spacy_model"], "version": row["spacy_model_version"]},
+                "dictionaries": json.loads(row["dictionaries"]),
+                "settings": json.loads(row["settings"]),
+                "recorded_by": row["recorded_by"],
+            }
+        )
+    return runs
+
+
 # --- articles ----------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ quotations, clusters, timeline and network, each query under a time limit
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,6 +31,7 @@ from ..errors import (
     StoreError,
 )
 from ..model import Article, make_article_id
+from ..provenance import CodingRun, coding_run
 from ..settings import Settings
 from . import queries
 from .clusters import cluster_article, recount
@@ -63,6 +65,7 @@ TABLES = frozenset(
         "locations",
         "patterns",
         "clusters",
+        "coding_runs",
     }
 )
 # Rows fetched at a time when a query streams; each batch has the whole time limit.
@@ -111,6 +114,10 @@ class Store:
         self.read_only = read_only
         self.settings = settings or Settings.from_env()
         self.lookups = Lookups()
+        # The keys of the coding runs in ``coding_runs`` by their sha256; those added by the
+        # transaction under way are forgotten if it rolls back.
+        self._run_keys: dict[str, int] = {}
+        self._new_runs: list[str] = []
         try:
             self.conn = self._connect()
             self._add_functions()
@@ -207,10 +214,14 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self.lookups.rollback()
+            for sha256 in self._new_runs:
+                self._run_keys.pop(sha256, None)
+            self._new_runs.clear()
             if isinstance(e, sqlite3.Error):
                 raise StoreError(f"[E043] {self.path}: cannot store {what}: {e}") from e
             raise
         self.lookups.commit()
+        self._new_runs.clear()
 
     def _key_of(self, article_id: str) -> int | None:
         row = self.conn.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -235,18 +246,23 @@ class Store:
                 self._link(key, sources)
         return True
 
-    def write_article(self, article: Article, *, replace: bool = False) -> bool:
+    def write_article(
+        self, article: Article, *, replace: bool = False, run: CodingRun | None = None
+    ) -> bool:
         """Store an article with everything extracted from it, in one transaction.
 
         Returns False when its text is already stored and ``replace`` is not set: then only
         the URL or record id it was found at is added, if new. With ``replace``, what was
-        extracted before is replaced.
+        extracted before is replaced. ``run`` is the coding run that coded it (the ingest
+        job gives its pipeline's); by default, that of this installation under the store's
+        settings.
         """
         return self.write_json(
             article.to_json(),
             article_sources(article),
             ingested_at=article.ingested_at,
             replace=replace,
+            run=run or coding_run(self.settings),
         )
 
     def write_json(
@@ -256,15 +272,18 @@ class Store:
         *,
         ingested_at: str | None = None,
         replace: bool = False,
+        run: CodingRun | None = None,
         also: str | None = None,
         also_args: tuple[Any, ...] = (),
     ) -> bool:
         """Store an output object (OUTPUT.md) found at ``sources``; see ``write_article``.
 
-        ``also`` is a statement run in the same transaction (the migration deletes the
-        version-1 row it moved). The article's events join their clusters in the same
-        transaction (``clusters.py``); with ``replace``, the clusters its old events leave
-        are counted again.
+        ``run`` is the coding run that made ``doc``, recorded in the same transaction
+        (``coding_runs``, once per distinct run); None records none (what coded it is not
+        known: the articles a version-1 store kept). ``also`` is a statement run in the same
+        transaction (the migration deletes the version-1 row it moved). The article's events
+        join their clusters in the same transaction (``clusters.py``); with ``replace``, the
+        clusters its old events leave are counted again.
         """
         head = doc["article"]
         article_id = make_article_id(head["text"])
@@ -284,7 +303,8 @@ class Store:
                 for table in ("mentions", "places", "times", "quotes", "events"):
                     self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (key,))
             if stored:
-                key = self._put_article_row(key, article_id, doc, ingested_at or _now())
+                run_key = self._run_key(run) if run is not None else None
+                key = self._put_article_row(key, article_id, doc, ingested_at or _now(), run_key)
                 insert_article_rows(self.conn, self.lookups, key, doc)
                 assert key is not None  # set by _put_article_row
                 cluster_article(self.conn, key)
@@ -296,11 +316,17 @@ class Store:
         return stored
 
     def _put_article_row(
-        self, key: int | None, article_id: str, doc: Mapping[str, Any], ingested_at: str
+        self,
+        key: int | None,
+        article_id: str,
+        doc: Mapping[str, Any],
+        ingested_at: str,
+        run_key: int | None,
     ) -> int:
         """Insert the ``articles`` row of ``doc`` (``key`` None) or overwrite row ``key``."""
         values = article_row(self.conn, self.lookups, doc)
         values["ingested_at"] = ingested_at
+        values["coding_run"] = run_key
         if key is not None:
             self.conn.execute(
                 f"UPDATE articles SET {', '.join(f'{c} = ?' for c in values)} WHERE key = ?",
@@ -313,6 +339,41 @@ class Store:
             tuple(values.values()),
         )
         return int(cursor.lastrowid or 0)
+
+    def _run_key(self, run: CodingRun) -> int:
+        """The key of ``run`` in ``coding_runs``, its row added if new (inside a
+        transaction)."""
+        sha256 = run.sha256
+        key = self._run_keys.get(sha256)
+        if key is not None:
+            return key
+        row = self.conn.execute(
+            "SELECT key FROM coding_runs WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row is None:
+            obj = run.to_json()
+            cursor = self.conn.execute(
+                "INSERT INTO coding_runs (sha256, dateline_version, coder, spacy_model,"
+                " spacy_model_version, dictionaries, settings, recorded_by, first_written_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    sha256,
+                    run.dateline_version,
+                    run.coder,
+                    run.spacy_model,
+                    run.spacy_model_version,
+                    json.dumps(obj["dictionaries"], sort_keys=True),
+                    json.dumps(obj["settings"], sort_keys=True),
+                    run.recorded_by,
+                    _now(),
+                ),
+            )
+            key = int(cursor.lastrowid or 0)
+            self._new_runs.append(sha256)
+        else:
+            key = int(row[0])
+        self._run_keys[sha256] = key
+        return key
 
     def _has_source(self, key: int, source: Source) -> bool:
         row = self.conn.execute(
