@@ -271,11 +271,30 @@ def test_a_whole_filtered_list_has_the_events_of_its_pages_in_their_order(
         ({"country": "XXX"}, "country"),
         ({"hypothetical": "maybe"}, "hypothetical"),
         ({"limit": "-1"}, "limit"),
+        ({"limit": str(2**63)}, "limit"),
+        ({"offset": 2**63}, "offset"),
+        ({"quad": str(2**64)}, "quad"),
     ],
 )
 def test_a_bad_filter_is_refused_with_E100_naming_it(filters: dict[str, str], name: str) -> None:
     with pytest.raises(QueryError, match=rf"\[E100\] {name}="):
         EventQuery(**filters)  # type: ignore[arg-type]
+
+
+def test_whole_numbers_stop_at_the_largest_sqlite_holds(tmp_path: Path) -> None:
+    biggest = 2**63 - 1
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(talks("Talks in Amman went well."))
+        [event] = store.events()
+        assert list(store.events(EventQuery(limit=biggest))) == [event]
+        assert list(store.events(EventQuery(offset=biggest))) == []
+        assert list(store.articles(ArticleQuery(offset=biggest))) == []
+        assert list(store.quotes(QuoteQuery(limit=biggest, offset=biggest))) == []
+        assert store.network(EventQuery(offset=biggest))["edges"] == []
+        # a cluster id no SQLite integer holds names no cluster (binding it overflowed)
+        assert store.cluster(event["cluster"]["id"]) is not None
+        for key in (biggest, biggest + 1, 10**30, -(2**63) - 1):
+            assert store.cluster(key) is None
 
 
 def test_a_bad_date_filter_is_E028_as_everywhere() -> None:

@@ -26,6 +26,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from typer.testing import CliRunner
 
 import dateline
@@ -52,6 +53,13 @@ def serving(
 ) -> Iterator[str]:
     """The app on a real uvicorn server in a thread; yields its base URL."""
     app = create_app(db, read_only=read_only, settings=settings or Settings(min_confidence=0))
+    with serving_app(app) as url:
+        yield url
+
+
+@contextmanager
+def serving_app(app: FastAPI) -> Iterator[str]:
+    """``app`` on a real uvicorn server in a thread; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
@@ -275,6 +283,29 @@ BAD_REQUESTS = [
 ]
 
 
+# Whole numbers past SQLite's largest integer (2**63 - 1): each overflowed as it was bound, a
+# 500 (OverflowError); /api/export sent its 200 and a manifest of 0 rows, then cut the stream.
+TOO_BIG = str(2**63)
+OVERFLOWS = [
+    f"/api/{route}?{name}={TOO_BIG}"
+    for route in ("articles", "events", "quotes", "clusters", "network")
+    for name in ("limit", "offset")
+] + [
+    f"/api/{route}.csv?{name}={TOO_BIG}"
+    for route in ("articles", "events", "quotes", "clusters", "network")
+    for name in ("limit", "offset")
+] + [
+    f"/api/export?offset={TOO_BIG}",
+    f"/api/export?format=parquet&limit={TOO_BIG}",
+    f"/api/export/manifest?offset={TOO_BIG}",
+    f"/api/events?offset={10**30}",
+    f"/api/events?limit=-{TOO_BIG}0",
+    "/api/clusters/99999999999999999999999",
+    f"/api/clusters/{TOO_BIG}",
+]  # fmt: skip
+BAD_REQUESTS += [(path, 400, "E100") for path in OVERFLOWS]
+
+
 @pytest.mark.parametrize(("path", "status", "code"), BAD_REQUESTS)
 def test_bad_input_gets_one_json_error_shape_and_a_4xx_status(
     base: str, path: str, status: int, code: str
@@ -285,6 +316,43 @@ def test_bad_input_gets_one_json_error_shape_and_a_4xx_status(
     assert set(error) == {"code", "message"}
     assert error["code"] == code and error["message"].startswith(f"[{code}]")
     assert "content-security-policy" in {k.lower() for k in reply.headers}
+
+
+def test_the_largest_whole_number_sqlite_holds_is_a_valid_limit_and_offset(base: str) -> None:
+    biggest = str(2**63 - 1)
+    page = call(base, f"/api/events?offset={biggest}").json()
+    assert page["items"] == [] and page["total"] > 0
+    assert (
+        call(base, f"/api/events.csv?limit={biggest}").csv() == call(base, "/api/events.csv").csv()
+    )
+    assert call(base, f"/api/quotes?offset={biggest}").json()["items"] == []
+    assert call(base, f"/api/network?offset={biggest}").json()["edges"] == []
+    export = call(base, f"/api/export?format=jsonl&offset={biggest}")
+    assert export.status == 200 and export.body == b""
+    assert json.loads(urllib.parse.unquote(export.headers["x-dateline-manifest"]))["rows"] == 0
+    missing = call(base, f"/api/clusters/{biggest}")
+    assert (missing.status, missing.json()["error"]["code"]) == (404, "E109")
+    assert call(base, "/events/99999999999999999999999").status == 404  # the page, too
+
+
+def test_a_fault_of_dateline_is_a_500_that_does_not_echo_python_s_error(
+    examples_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(examples_db, settings=Settings(min_confidence=0))
+
+    def fail() -> None:
+        raise OverflowError("Python int too large to convert to SQLite INTEGER /secret/path")
+
+    app.add_api_route("/api/fail", fail)
+    with caplog.at_level("ERROR", logger="dateline.web"), serving_app(app) as url:
+        reply = call(url, "/api/fail")
+    assert reply.status == 500
+    error = reply.json()["error"]
+    assert error["code"] == "E500" and error["message"].startswith("[E500]")
+    assert "OverflowError" not in error["message"] and "secret" not in error["message"]
+    reference = error["message"].split("reference ")[1].split(";")[0]
+    [logged] = [r for r in caplog.records if reference in r.getMessage()]
+    assert logged.exc_info is not None and "/secret/path" in str(logged.exc_info[1])
 
 
 def test_a_wrong_method_and_an_empty_or_large_body_are_4xx(base: str) -> None:

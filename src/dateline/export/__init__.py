@@ -9,6 +9,7 @@ chunks (``GET /api/export``) and ``write_export`` writes them to a file beside i
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -117,14 +118,20 @@ def open_export(store: Store, query: EventQuery, format: str) -> Export:
         if query.limit is not None:
             rows = min(rows, query.limit)
         manifest = make_manifest(store, query, fmt.name, rows)
+        # The rows' statement runs here, not at the first chunk: a query that fails then
+        # fails before an HTTP response has sent its status and manifest (a 200 cut short).
+        events = queries.events(store, query, only=found)
+        first = next(events, None)
     except BaseException:
         store.conn.execute("COMMIT")
         raise
 
     def chunks() -> Generator[bytes, None, None]:
         try:
-            yield from fmt.chunks(queries.events(store, query, only=found))
+            started = [] if first is None else [first]
+            yield from fmt.chunks(itertools.chain(started, events))
         finally:
+            events.close()
             if store.conn.in_transaction:
                 store.conn.execute("COMMIT")
 

@@ -21,6 +21,7 @@ from ..errors import E_BAD_PARAM, E_BAD_SEARCH, QueryError
 
 __all__ = [
     "MAX_PAGE_ITEMS",
+    "MAX_WHOLE_NUMBER",
     "ArticleQuery",
     "EventQuery",
     "Near",
@@ -30,6 +31,9 @@ __all__ = [
 
 # The most rows one page of a JSON list holds; the .csv twins and exports have no limit.
 MAX_PAGE_ITEMS = 1000
+# The largest whole number a parameter may hold: SQLite's largest integer. A bigger one
+# overflowed as it was bound (Python's OverflowError, an E500) rather than being refused.
+MAX_WHOLE_NUMBER = 2**63 - 1
 # The intervals of a timeline.
 INTERVALS = ("day", "week", "month", "year")
 
@@ -119,16 +123,15 @@ def _bool(name: str, value: object) -> bool | None:
     raise bad(name, value, "not true or false")
 
 
-def _int(name: str, value: object, low: int, high: int | None = None) -> int | None:
+def _int(name: str, value: object, low: int, high: int = MAX_WHOLE_NUMBER) -> int | None:
     if value is None or value == "":
         return None
     try:
         number = int(str(value).strip())
     except ValueError:
         raise bad(name, value, "not a whole number") from None
-    if number < low or (high is not None and number > high):
-        span = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise bad(name, value, f"must be {span}")
+    if not low <= number <= high:
+        raise bad(name, value, f"must be from {low} to {high}")
     return number
 
 

@@ -16,13 +16,20 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..dates import parse_iso_date
 from .clusters import NO_ACTOR
-from .filters import ArticleQuery, EventQuery, Near, QuoteQuery, TimelineQuery
+from .filters import (
+    MAX_WHOLE_NUMBER,
+    ArticleQuery,
+    EventQuery,
+    Near,
+    QuoteQuery,
+    TimelineQuery,
+)
 from .rows import QUOTE_FTS_SHIFT, _quote_json, actor_json, event_json
 
 if TYPE_CHECKING:
@@ -347,7 +354,9 @@ def event_item(
     return event
 
 
-def events(store: Store, query: EventQuery, *, only: Matching | None = None) -> Iterator[Json]:
+def events(
+    store: Store, query: EventQuery, *, only: Matching | None = None
+) -> Generator[Json, None, None]:
     """The events matching ``query`` (or ``only``), ``limit``/``offset`` applied: a page is
     found from the indexes first, then its rows are read; without a limit every row
     streams in order."""
@@ -972,7 +981,10 @@ def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
 
 def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json | None:
     """One cluster by its id, as ``clusters`` lists it (its events at or above
-    min_confidence), or None when there is no such cluster."""
+    min_confidence), or None when there is no such cluster (a key SQLite cannot hold
+    names none: binding it would overflow)."""
+    if not -MAX_WHOLE_NUMBER - 1 <= key <= MAX_WHOLE_NUMBER:
+        return None
     floor = store.min_confidence(min_confidence)
     counts, count_args = _cluster_counts(floor)
     found = store.run(

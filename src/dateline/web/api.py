@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
@@ -36,6 +36,7 @@ from ..export.tabular import (
     quote_record,
 )
 from ..store import ArticleQuery, EventQuery, QuoteQuery, Store, TimelineQuery
+from ..store.filters import MAX_WHOLE_NUMBER
 from .errors import ApiError
 from .state import Archive
 
@@ -273,7 +274,12 @@ def get_clusters(archive: ArchiveDep, query: Events) -> Any:
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster: the same act and its articles")
-def get_cluster(archive: ArchiveDep, cluster_id: int) -> Any:
+def get_cluster(
+    archive: ArchiveDep,
+    cluster_id: Annotated[
+        int, Path(le=MAX_WHOLE_NUMBER, description="The cluster's id, as /api/clusters lists it.")
+    ],
+) -> Any:
     with archive.reader() as store:
         found = store.cluster(cluster_id)
     if found is None:
