@@ -427,6 +427,46 @@ def test_extract_with_store_stores_it_and_a_read_only_store_refuses(
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+class HeldPipeline:
+    """A pipeline that holds each article until released: an extraction under way, for as
+    long as a test needs (it hands the article back as read)."""
+
+    def __init__(self) -> None:
+        self.running = threading.Event()
+        self.release = threading.Event()
+
+    def process(self, articles: list[Article]) -> Iterator[Article]:
+        self.running.set()
+        assert self.release.wait(60), "never released"
+        yield from articles
+
+
+def test_reads_answer_while_an_extraction_runs(examples_db: Path) -> None:
+    app = create_app(examples_db, settings=Settings(min_confidence=0))
+    held = HeldPipeline()
+    app.state.archive._pipeline = held
+    with serving_app(app) as url:
+        replies: list[Reply] = []
+        upload = threading.Thread(
+            target=lambda: replies.append(
+                call(url, "/api/extract", method="POST", data=b"Officials met in Amman.")
+            )
+        )
+        upload.start()
+        try:
+            assert held.running.wait(30), "the extraction did not start"
+            # The pipeline's lock was the readers' lock: this GET waited for the upload.
+            request = urllib.request.Request(url + "/api/events?limit=1")
+            with urllib.request.urlopen(request, timeout=5) as response:
+                assert response.status == 200 and json.load(response)["total"] > 0
+            assert upload.is_alive()  # the extraction was still running
+        finally:
+            held.release.set()
+            upload.join(30)
+        [reply] = replies
+        assert reply.status == 200 and reply.json()["article"]["text"] == "Officials met in Amman."
+
+
 def test_the_app_keeps_its_read_connection_and_sees_what_is_written_since(
     examples_db: Path, tmp_path: Path
 ) -> None:
