@@ -8,6 +8,7 @@ import hashlib
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -28,7 +29,7 @@ from dateline.model import (
     PublishedDate,
     Span,
 )
-from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store, queries
+from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store, TimelineQuery, queries
 from dateline.store.clusters import actor_level
 from dateline.store.lookups import Lookups
 from dateline.store.migrations import SCHEMA_VERSION, current_version, migrate
@@ -486,6 +487,42 @@ def test_timeline_counts_events_per_period_with_the_articles_in_scope(tmp_path: 
         }
         weeks = store.timeline(interval="week")["series"]
         assert [(p["period"], p["count"]) for p in weeks] == [("2006-W03", 2), ("2006-W05", 1)]
+
+
+def test_timeline_article_filters_narrow_its_events_and_its_articles_in_scope(
+    tmp_path: Path,
+) -> None:
+    in_january = PublishedDate("2006-01-10", "day", "user")
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(talks("Talks in Amman went well.", day="2006-01-16", outlet="AP"))
+        store.write_article(talks("More talks in Amman.", day="2006-01-20", outlet="Gulf Wire"))
+        # two events of January reported in May, with an anonymous source's quotation
+        store.write_article(make_full_article("The Source said: we will never talk again."))
+        store.write_article(Article(text="No event in it.", outlet="AP", published=in_january))
+
+        def january(**filters: Any) -> tuple[int, int, int, float | None]:
+            timeline = TimelineQuery(
+                events=EventQuery(**filters.pop("events", {})), articles=ArticleQuery(**filters)
+            )
+            found = [p for p in store.timeline(timeline)["series"] if p["period"] == "2006-01"]
+            if not found:
+                return 0, 0, 0, None
+            [p] = found
+            return p["count"], p["articles"], p["articles_in_scope"], p["share"]
+
+        assert january() == (4, 3, 3, 1.0)
+        # outlet and q filter the articles in scope as well as the events: the share is AP's
+        # articles reporting the events over AP's articles (it was over every article: 1/3)
+        assert january(events={"outlet": "AP"}) == january(outlet="AP") == (1, 1, 2, 0.5)
+        assert january(events={"q": "Amman"}) == january(q="Amman") == (2, 2, 2, 1.0)
+        # the article filters the events lack
+        assert january(has_quote=False) == (2, 2, 3, 0.6667)
+        assert january(has_quote=True) == january(anonymous=True) == (2, 1, 0, None)
+        assert january(place="JO") == (2, 1, 0, None)
+        assert january(has_quote=False, events={"outlet": "AP"}) == (1, 1, 2, 0.5)
+        assert store.timeline(interval="month", outlet="AP")["series"][0]["share"] == 0.5
+    with pytest.raises(QueryError, match=r"\[E100\] outlet='BBC'"):
+        TimelineQuery(events=EventQuery(outlet="AP"), articles=ArticleQuery(outlet="BBC"))
 
 
 def test_a_place_without_a_geonames_id_keeps_its_feature_in_the_places_list(

@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,7 @@ from conftest import SEED, SEED_DATE
 from dateline import Settings
 from dateline.cli.main import app as cli
 from dateline.model import Article
-from dateline.store import ArticleQuery, Store
+from dateline.store import ArticleQuery, Store, TimelineQuery
 from dateline.web import create_app
 from dateline.web.state import Archive
 
@@ -203,6 +204,56 @@ def test_the_monthly_timeline_is_the_same_in_json_csv_cli_and_python(
     assert sum(p["count"] for p in timeline["series"]) <= call(base, "/api/events").json()["total"]
 
 
+def by_period(timeline: Json) -> dict[str, tuple[int, int, int]]:
+    return {
+        p["period"]: (p["count"], p["articles"], p["articles_in_scope"]) for p in timeline["series"]
+    }
+
+
+def test_the_timeline_takes_the_article_filters_and_counts_its_scope_over_them(
+    base: str, examples_db: Path, runner: CliRunner
+) -> None:
+    every = by_period(call(base, "/api/timeline").json())
+    # every example quotes someone: has_quote=false has no event (it gave every period)
+    assert every and call(base, "/api/timeline?has_quote=false").json()["series"] == []
+    assert by_period(call(base, "/api/timeline?has_quote=true").json()) == every
+    anonymous = by_period(call(base, "/api/timeline?anonymous=true").json())
+    named = by_period(call(base, "/api/timeline?anonymous=false").json())
+    assert anonymous and named and anonymous != every
+    for period, counts in every.items():  # the two halves make the whole
+        halves = [anonymous.get(period, (0, 0, 0)), named.get(period, (0, 0, 0))]
+        assert tuple(map(sum, zip(*halves, strict=True)))[:2] == counts[:2]
+        if period in anonymous and period in named:
+            assert halves[0][2] + halves[1][2] == counts[2]
+    # outlet=: the articles in scope are that outlet's articles published in the period
+    [outlet, *_] = [
+        f["value"] for f in call(base, "/api/articles?limit=1").json()["facets"]["outlet"]
+    ]
+    query = urllib.parse.urlencode({"outlet": outlet})
+    own = call(base, f"/api/articles?{query}&limit=1000").json()["items"]
+    published = Counter(a["published"]["value"][:7] for a in own if a["published"])
+    series = call(base, f"/api/timeline?{query}").json()["series"]
+    assert series and all(p["articles_in_scope"] == published[p["period"]] for p in series)
+    assert all(p["count"] <= every[p["period"]][0] for p in series)
+    # the CLI's twin and the Python store give the same
+    args = ["timeline", "--db", str(examples_db), "--named", "--format", "json"]
+    [from_cli] = cli_lines(runner, *args)
+    assert by_period(from_cli) == named
+    with Store(examples_db, read_only=True, settings=Settings(min_confidence=0)) as store:
+        timeline = TimelineQuery(articles=ArticleQuery(anonymous=False))
+        assert by_period(store.timeline(timeline)) == named
+    # a timeline has every period: no limit or offset, in the API as in its description
+    for path in ("/api/timeline?limit=1", "/api/timeline.csv?offset=1"):
+        reply = call(base, path)
+        assert (reply.status, reply.json()["error"]["code"]) == (400, "E100")
+    paths = call(base, "/openapi.json").json()["paths"]
+    for route in ("/api/timeline", "/api/timeline.csv"):
+        names = {p["name"] for p in paths[route]["get"]["parameters"]}
+        assert {"interval", "actor", "outlet", "place", "has_quote", "anonymous"} <= names
+        assert not names & {"limit", "offset"}
+    assert runner.invoke(cli, ["timeline", "--db", str(examples_db), "--limit", "1"]).exit_code
+
+
 def test_the_network_is_the_same_in_json_csv_cli_and_python(
     base: str, examples_db: Path, runner: CliRunner
 ) -> None:
@@ -316,6 +367,24 @@ def test_bad_input_gets_one_json_error_shape_and_a_4xx_status(
     assert set(error) == {"code", "message"}
     assert error["code"] == code and error["message"].startswith(f"[{code}]")
     assert "content-security-policy" in {k.lower() for k in reply.headers}
+
+
+def test_a_parameter_a_route_does_not_take_is_refused_not_ignored(base: str) -> None:
+    paths = call(base, "/openapi.json").json()["paths"]
+    routes = [p for p in paths if p.startswith("/api/")]
+    assert len(routes) >= 19
+    for route in routes:
+        path = route.replace("{article_id}", "0c106efbfdb4ccc9").replace("{cluster_id}", "1")
+        method = "POST" if route == "/api/extract" else "GET"
+        data = b"Officials met in Amman." if method == "POST" else None
+        reply = call(base, f"{path}?actr=IRQ", method=method, data=data)
+        assert reply.status == 400, route
+        message = reply.json()["error"]["message"]
+        assert message.startswith(f"[E100] actr='IRQ': {route} takes no")
+    # a misspelt filter gave every row; the right one still answers, with what it takes
+    reply = call(base, "/api/events?limt=5")
+    assert "limit" in reply.json()["error"]["message"].split("it takes: ")[1]
+    assert call(base, "/api/events?limit=5").status == 200
 
 
 def test_the_largest_whole_number_sqlite_holds_is_a_valid_limit_and_offset(base: str) -> None:

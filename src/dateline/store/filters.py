@@ -13,7 +13,7 @@ import math
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, ClassVar
 
 from ..dates import parse_iso_date
@@ -364,17 +364,46 @@ class QuoteQuery(_Query):
 
 @dataclass(frozen=True)
 class TimelineQuery(_Query):
-    """A timeline: ``interval`` (day, week, month, year) and the event filters."""
+    """A timeline: ``interval`` (day, week, month, year), the event filters and the article
+    filters.
+
+    The events counted are those ``events`` matches in the articles ``articles`` matches;
+    the articles in scope of a period are the articles ``articles`` matches published in
+    it. The filters both kinds have with one meaning, ``q`` and ``outlet``, filter the
+    articles in scope too when given among the event filters (``outlet=AP``: the share of
+    AP's articles); given in both, they must be the same. ``limit`` and ``offset`` of either
+    are not used: a timeline has every period.
+    """
 
     interval: str = "month"
     events: EventQuery = EventQuery()
+    articles: ArticleQuery = ArticleQuery()
 
     _normalisers: ClassVar[dict[str, Any]] = {
         "interval": lambda n, v: _interval(n, v),
     }
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        shared: dict[str, Any] = {}
+        for name in SHARED_ARTICLE_FILTERS:
+            of_events, of_articles = getattr(self.events, name), getattr(self.articles, name)
+            if of_events is None or of_articles == of_events:
+                continue
+            if of_articles is not None:
+                raise bad(name, of_articles, f"the event filter is {of_events!r}: give it once")
+            shared[name] = of_events
+        if shared:
+            object.__setattr__(self, "articles", replace(self.articles, **shared))
+
     def filters(self) -> dict[str, Any]:
-        return {"interval": self.interval, **self.events.filters()}
+        return {"interval": self.interval, **self.articles.filters(), **self.events.filters()}
+
+
+# The filters of an article query that event queries have too, with the same meaning (the
+# others of the same name, ``actor``, ``cameo``, ``plover``, ``since`` and ``until``, test
+# the event itself rather than its article).
+SHARED_ARTICLE_FILTERS = ("q", "outlet")
 
 
 def _interval(name: str, value: object) -> str:
