@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import http.client
 import io
 import json
 import os
@@ -36,6 +37,7 @@ from dateline import Settings
 from dateline.cli.main import app as cli
 from dateline.model import Article
 from dateline.store import ArticleQuery, Store, TimelineQuery
+from dateline.store import store as store_module
 from dateline.web import create_app
 from dateline.web.state import Archive
 
@@ -437,6 +439,66 @@ def test_an_upload_over_the_limit_is_refused_with_413(examples_db: Path) -> None
     with serving(examples_db, settings=settings) as url:
         reply = call(url, "/api/extract", method="POST", data=b"x" * 5000)
         assert (reply.status, reply.json()["error"]["code"]) == (413, "E104")
+
+
+def test_a_chunked_upload_over_the_limit_is_refused_with_413_before_the_pipeline(
+    examples_db: Path,
+) -> None:
+    """No Content-Length to refuse it by: the bytes are counted as they come."""
+    app = create_app(examples_db, settings=Settings(max_article_bytes=1000))
+    held = HeldPipeline()
+    held.release.set()
+    app.state.archive._pipeline = held
+
+    def upload(url: str, chunks: list[bytes]) -> Reply:
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        try:
+            connection.request("POST", "/api/extract", body=iter(chunks), encode_chunked=True)
+            response = connection.getresponse()
+            return Reply(response.status, dict(response.headers), response.read())
+        finally:
+            connection.close()
+
+    with serving_app(app) as url:
+        refused = upload(url, [b"Officials met in Amman. " * 10] * 5)  # 1,200 bytes
+        assert (refused.status, refused.json()["error"]["code"]) == (413, "E104")
+        assert not held.running.is_set()
+        taken = upload(url, [b"Officials met ", b"in Amman."])
+        assert taken.status == 200 and taken.json()["article"]["text"] == "Officials met in Amman."
+        assert held.running.is_set()
+
+
+class RushedClock:
+    """A clock an hour later at each reading: every statement the time limit watches is
+    past it at its first check (after PROGRESS_STEPS steps of SQLite's machine)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        self.now += 3600
+        return self.now
+
+
+def test_a_query_over_the_time_limit_is_refused_with_E102_over_http(
+    examples_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(min_confidence=0, query_time_limit_ms=1000)
+    with serving(examples_db, settings=settings) as url:
+        monkeypatch.setattr(store_module, "time", RushedClock())
+        # routes whose statements take thousands of steps over examples/: the stream of
+        # every event (a .csv twin, an export: refused before the response starts), the
+        # network's and the timeline's counts
+        for path in ("/api/network", "/api/timeline", "/api/events.csv", "/api/network.csv",
+                     "/api/export?format=jsonl", "/api/export?format=parquet"):  # fmt: skip
+            reply = call(url, path)
+            assert reply.status == 400, (path, reply.body[:200])
+            error = reply.json()["error"]
+            assert error["code"] == "E102" and "query_time_limit_ms=1000" in error["message"]
+            assert "x-dateline-manifest" not in {k.lower() for k in reply.headers}
+        monkeypatch.undo()
+        assert call(url, "/api/network").status == 200  # the kept connection answers again
 
 
 def test_every_response_has_the_content_security_policy(base: str) -> None:
