@@ -4,7 +4,8 @@ an article, the timeline, the network, clusters, exports and extraction.
 Each route is a thin wrapper over ``dateline.Store``'s query of the same name: the filters
 are the query objects' fields (``store/filters.py``), so the API, the CLI and the Python
 store give the same rows. A JSON list answers one page (``limit``, default 50, at most
-1000); its ``.csv`` twin streams every row (``limit``/``offset`` only when given).
+1000); its ``.csv`` twin streams every row (``limit``/``offset`` only when given). A route
+refuses a query parameter it does not take (E100), so a misspelt filter is never ignored.
 """
 
 from __future__ import annotations
