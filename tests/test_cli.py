@@ -348,3 +348,98 @@ def test_extract_explain_shows_each_places_candidates_scores_and_evidence(
     assert "* Amman (JO PPLC" in places  # the chosen candidate, marked
     assert "prior +" in places and "written country +8" in places  # the evidence terms
     assert '"the Green Zone"' in places and "Green Zone (IQ PPLX)" in places
+
+
+# --- export and clusters: the API's rows on the command line -----------------------------------
+
+
+def event_keys(events: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    return [f"{e['article']['id']}/{e['id']}" for e in events]
+
+
+def test_export_writes_every_matching_event_beside_its_manifest(
+    runner: CliRunner, demo_db: Path, tmp_path: Path
+) -> None:
+    with Store(demo_db, read_only=True) as store:
+        expected = list(store.events(actor="IRQ"))
+        every = list(store.events())
+    assert expected and len(expected) < len(every)
+    out = tmp_path / "events.csv"
+    args = ["export", "--db", str(demo_db), "--actor", "IRQ"]
+    result = runner.invoke(app, [*args, "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(expected)} events -> " in result.stdout and "manifest -> " in result.stdout
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert [f"{r['article_id']}/{r['event_id']}" for r in rows] == event_keys(expected)
+    manifest = json.loads((tmp_path / "events.csv.manifest.json").read_text(encoding="utf-8"))
+    assert {"query", "rows", "dateline_version", "dictionaries", "exported_at", "citation"} <= set(
+        manifest
+    )
+    assert manifest["rows"] == len(expected) and manifest["query"]["actor"] == "IRQ"
+    assert manifest["dateline_version"] == dateline.__version__
+    # JSON lines are the API's event objects; limit and offset apply when given
+    page = tmp_path / "page.jsonl"
+    paged = ["--format", "jsonl", "-o", str(page), "--limit", "2", "--offset", "1"]
+    assert runner.invoke(app, [*args, *paged]).exit_code == 0
+    lines = [json.loads(line) for line in page.read_text(encoding="utf-8").splitlines()]
+    assert event_keys(lines) == event_keys(expected[1:3])
+    # Parquet reads back with every row; GDELT has its 61 columns; PLOVER the typed events
+    import pyarrow.parquet as pq
+
+    parquet = tmp_path / "all.parquet"
+    assert runner.invoke(app, [*args[:3], "--format", "parquet", "-o", str(parquet)]).exit_code == 0
+    assert pq.read_table(parquet).num_rows == len(every)
+    gdelt = tmp_path / "events.tsv"
+    assert runner.invoke(app, [*args, "--format", "gdelt", "-o", str(gdelt)]).exit_code == 0
+    header, *tsv = gdelt.read_text(encoding="utf-8").splitlines()
+    assert len(header.split("\t")) == 61 and len(tsv) == len(expected)
+    plover = tmp_path / "plover.jsonl"
+    assert runner.invoke(app, [*args, "--format", "plover", "-o", str(plover)]).exit_code == 0
+    typed = [e for e in expected if e["plover"] and e["plover"]["type"]]
+    assert len(plover.read_text(encoding="utf-8").splitlines()) == len(typed)
+
+
+def test_export_misuse_exits_2_and_leaves_no_file(
+    runner: CliRunner, demo_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "events.csv"
+    base = ["export", "--db", str(demo_db), "-o", str(out)]
+    wrong_format = runner.invoke(app, [*base, "--format", "xlsx"])
+    assert wrong_format.exit_code == 2
+    too_far = runner.invoke(app, [*base, "--format", "csv", "--offset", str(2**63)])
+    assert too_far.exit_code == 2 and "[E100] offset=" in too_far.output
+    bad_filter = runner.invoke(app, [*base, "--format", "csv", "--cameo", "zz"])
+    assert bad_filter.exit_code == 2 and "[E100] cameo=" in bad_filter.output
+    assert list(tmp_path.iterdir()) == []
+    nowhere = tmp_path / "missing" / "events.csv"
+    unwritable = runner.invoke(
+        app, ["export", "--db", str(demo_db), "--format", "csv", "-o", str(nowhere)]
+    )
+    assert unwritable.exit_code == 2 and "cannot write the export" in unwritable.output
+    assert not (tmp_path / "missing").exists()
+
+
+def test_clusters_lists_the_stores_clusters_as_jsonl_csv_and_a_table(
+    runner: CliRunner, demo_db: Path
+) -> None:
+    with Store(demo_db, read_only=True) as store:
+        expected = list(store.clusters(actor="IRQ"))
+    assert len(expected) >= 2
+    args = ["clusters", "--db", str(demo_db), "--actor", "IRQ"]
+    result = runner.invoke(app, [*args, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == expected
+    for cluster in expected:
+        assert cluster["mentions"] == len(cluster["events"])
+    as_csv = runner.invoke(app, [*args, "--format", "csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout, newline="")))
+    assert [int(r["cluster_id"]) for r in rows] == [c["id"] for c in expected]
+    paged = runner.invoke(app, [*args, "--format", "jsonl", "--limit", "1", "--offset", "1"])
+    assert [json.loads(line)["id"] for line in paged.stdout.splitlines()] == [expected[1]["id"]]
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0, table.output
+    assert f"{len(expected)} clusters in" in table.stdout
+    assert str(expected[0]["id"]) in table.stdout
+    bad = runner.invoke(app, [*args, "--quad", "9"])
+    assert bad.exit_code == 2 and "[E100] quad=" in bad.output

@@ -8,6 +8,7 @@ import hashlib
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -32,7 +33,7 @@ from dateline.model import (
     Span,
 )
 from dateline.provenance import coding_run
-from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store, queries
+from dateline.store import ArticleQuery, EventQuery, QuoteQuery, Store, TimelineQuery, queries
 from dateline.store.clusters import actor_level
 from dateline.store.lookups import Lookups
 from dateline.store.migrations import SCHEMA_VERSION, current_version, migrate
@@ -276,11 +277,30 @@ def test_a_whole_filtered_list_has_the_events_of_its_pages_in_their_order(
         ({"country": "XXX"}, "country"),
         ({"hypothetical": "maybe"}, "hypothetical"),
         ({"limit": "-1"}, "limit"),
+        ({"limit": str(2**63)}, "limit"),
+        ({"offset": 2**63}, "offset"),
+        ({"quad": str(2**64)}, "quad"),
     ],
 )
 def test_a_bad_filter_is_refused_with_E100_naming_it(filters: dict[str, str], name: str) -> None:
     with pytest.raises(QueryError, match=rf"\[E100\] {name}="):
         EventQuery(**filters)  # type: ignore[arg-type]
+
+
+def test_whole_numbers_stop_at_the_largest_sqlite_holds(tmp_path: Path) -> None:
+    biggest = 2**63 - 1
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(talks("Talks in Amman went well."))
+        [event] = store.events()
+        assert list(store.events(EventQuery(limit=biggest))) == [event]
+        assert list(store.events(EventQuery(offset=biggest))) == []
+        assert list(store.articles(ArticleQuery(offset=biggest))) == []
+        assert list(store.quotes(QuoteQuery(limit=biggest, offset=biggest))) == []
+        assert store.network(EventQuery(offset=biggest))["edges"] == []
+        # a cluster id no SQLite integer holds names no cluster (binding it overflowed)
+        assert store.cluster(event["cluster"]["id"]) is not None
+        for key in (biggest, biggest + 1, 10**30, -(2**63) - 1):
+            assert store.cluster(key) is None
 
 
 def test_a_bad_date_filter_is_E028_as_everywhere() -> None:
@@ -472,6 +492,42 @@ def test_timeline_counts_events_per_period_with_the_articles_in_scope(tmp_path: 
         }
         weeks = store.timeline(interval="week")["series"]
         assert [(p["period"], p["count"]) for p in weeks] == [("2006-W03", 2), ("2006-W05", 1)]
+
+
+def test_timeline_article_filters_narrow_its_events_and_its_articles_in_scope(
+    tmp_path: Path,
+) -> None:
+    in_january = PublishedDate("2006-01-10", "day", "user")
+    with Store(tmp_path / "d.db") as store:
+        store.write_article(talks("Talks in Amman went well.", day="2006-01-16", outlet="AP"))
+        store.write_article(talks("More talks in Amman.", day="2006-01-20", outlet="Gulf Wire"))
+        # two events of January reported in May, with an anonymous source's quotation
+        store.write_article(make_full_article("The Source said: we will never talk again."))
+        store.write_article(Article(text="No event in it.", outlet="AP", published=in_january))
+
+        def january(**filters: Any) -> tuple[int, int, int, float | None]:
+            timeline = TimelineQuery(
+                events=EventQuery(**filters.pop("events", {})), articles=ArticleQuery(**filters)
+            )
+            found = [p for p in store.timeline(timeline)["series"] if p["period"] == "2006-01"]
+            if not found:
+                return 0, 0, 0, None
+            [p] = found
+            return p["count"], p["articles"], p["articles_in_scope"], p["share"]
+
+        assert january() == (4, 3, 3, 1.0)
+        # outlet and q filter the articles in scope as well as the events: the share is AP's
+        # articles reporting the events over AP's articles (it was over every article: 1/3)
+        assert january(events={"outlet": "AP"}) == january(outlet="AP") == (1, 1, 2, 0.5)
+        assert january(events={"q": "Amman"}) == january(q="Amman") == (2, 2, 2, 1.0)
+        # the article filters the events lack
+        assert january(has_quote=False) == (2, 2, 3, 0.6667)
+        assert january(has_quote=True) == january(anonymous=True) == (2, 1, 0, None)
+        assert january(place="JO") == (2, 1, 0, None)
+        assert january(has_quote=False, events={"outlet": "AP"}) == (1, 1, 2, 0.5)
+        assert store.timeline(interval="month", outlet="AP")["series"][0]["share"] == 0.5
+    with pytest.raises(QueryError, match=r"\[E100\] outlet='BBC'"):
+        TimelineQuery(events=EventQuery(outlet="AP"), articles=ArticleQuery(outlet="BBC"))
 
 
 def test_a_place_without_a_geonames_id_keeps_its_feature_in_the_places_list(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import http.client
 import io
 import json
 import os
@@ -18,6 +19,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +28,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from typer.testing import CliRunner
 
 import dateline
@@ -33,7 +36,8 @@ from conftest import SEED, SEED_DATE
 from dateline import Settings
 from dateline.cli.main import app as cli
 from dateline.model import Article
-from dateline.store import ArticleQuery, Store
+from dateline.store import ArticleQuery, Store, TimelineQuery
+from dateline.store import store as store_module
 from dateline.web import create_app
 from dateline.web.state import Archive
 
@@ -52,6 +56,13 @@ def serving(
 ) -> Iterator[str]:
     """The app on a real uvicorn server in a thread; yields its base URL."""
     app = create_app(db, read_only=read_only, settings=settings or Settings(min_confidence=0))
+    with serving_app(app) as url:
+        yield url
+
+
+@contextmanager
+def serving_app(app: FastAPI) -> Iterator[str]:
+    """``app`` on a real uvicorn server in a thread; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
@@ -195,6 +206,56 @@ def test_the_monthly_timeline_is_the_same_in_json_csv_cli_and_python(
     assert sum(p["count"] for p in timeline["series"]) <= call(base, "/api/events").json()["total"]
 
 
+def by_period(timeline: Json) -> dict[str, tuple[int, int, int]]:
+    return {
+        p["period"]: (p["count"], p["articles"], p["articles_in_scope"]) for p in timeline["series"]
+    }
+
+
+def test_the_timeline_takes_the_article_filters_and_counts_its_scope_over_them(
+    base: str, examples_db: Path, runner: CliRunner
+) -> None:
+    every = by_period(call(base, "/api/timeline").json())
+    # every example quotes someone: has_quote=false has no event (it gave every period)
+    assert every and call(base, "/api/timeline?has_quote=false").json()["series"] == []
+    assert by_period(call(base, "/api/timeline?has_quote=true").json()) == every
+    anonymous = by_period(call(base, "/api/timeline?anonymous=true").json())
+    named = by_period(call(base, "/api/timeline?anonymous=false").json())
+    assert anonymous and named and anonymous != every
+    for period, counts in every.items():  # the two halves make the whole
+        halves = [anonymous.get(period, (0, 0, 0)), named.get(period, (0, 0, 0))]
+        assert tuple(map(sum, zip(*halves, strict=True)))[:2] == counts[:2]
+        if period in anonymous and period in named:
+            assert halves[0][2] + halves[1][2] == counts[2]
+    # outlet=: the articles in scope are that outlet's articles published in the period
+    [outlet, *_] = [
+        f["value"] for f in call(base, "/api/articles?limit=1").json()["facets"]["outlet"]
+    ]
+    query = urllib.parse.urlencode({"outlet": outlet})
+    own = call(base, f"/api/articles?{query}&limit=1000").json()["items"]
+    published = Counter(a["published"]["value"][:7] for a in own if a["published"])
+    series = call(base, f"/api/timeline?{query}").json()["series"]
+    assert series and all(p["articles_in_scope"] == published[p["period"]] for p in series)
+    assert all(p["count"] <= every[p["period"]][0] for p in series)
+    # the CLI's twin and the Python store give the same
+    args = ["timeline", "--db", str(examples_db), "--named", "--format", "json"]
+    [from_cli] = cli_lines(runner, *args)
+    assert by_period(from_cli) == named
+    with Store(examples_db, read_only=True, settings=Settings(min_confidence=0)) as store:
+        timeline = TimelineQuery(articles=ArticleQuery(anonymous=False))
+        assert by_period(store.timeline(timeline)) == named
+    # a timeline has every period: no limit or offset, in the API as in its description
+    for path in ("/api/timeline?limit=1", "/api/timeline.csv?offset=1"):
+        reply = call(base, path)
+        assert (reply.status, reply.json()["error"]["code"]) == (400, "E100")
+    paths = call(base, "/openapi.json").json()["paths"]
+    for route in ("/api/timeline", "/api/timeline.csv"):
+        names = {p["name"] for p in paths[route]["get"]["parameters"]}
+        assert {"interval", "actor", "outlet", "place", "has_quote", "anonymous"} <= names
+        assert not names & {"limit", "offset"}
+    assert runner.invoke(cli, ["timeline", "--db", str(examples_db), "--limit", "1"]).exit_code
+
+
 def test_the_network_is_the_same_in_json_csv_cli_and_python(
     base: str, examples_db: Path, runner: CliRunner
 ) -> None:
@@ -275,6 +336,29 @@ BAD_REQUESTS = [
 ]
 
 
+# Whole numbers past SQLite's largest integer (2**63 - 1): each overflowed as it was bound, a
+# 500 (OverflowError); /api/export sent its 200 and a manifest of 0 rows, then cut the stream.
+TOO_BIG = str(2**63)
+OVERFLOWS = [
+    f"/api/{route}?{name}={TOO_BIG}"
+    for route in ("articles", "events", "quotes", "clusters", "network")
+    for name in ("limit", "offset")
+] + [
+    f"/api/{route}.csv?{name}={TOO_BIG}"
+    for route in ("articles", "events", "quotes", "clusters", "network")
+    for name in ("limit", "offset")
+] + [
+    f"/api/export?offset={TOO_BIG}",
+    f"/api/export?format=parquet&limit={TOO_BIG}",
+    f"/api/export/manifest?offset={TOO_BIG}",
+    f"/api/events?offset={10**30}",
+    f"/api/events?limit=-{TOO_BIG}0",
+    "/api/clusters/99999999999999999999999",
+    f"/api/clusters/{TOO_BIG}",
+]  # fmt: skip
+BAD_REQUESTS += [(path, 400, "E100") for path in OVERFLOWS]
+
+
 @pytest.mark.parametrize(("path", "status", "code"), BAD_REQUESTS)
 def test_bad_input_gets_one_json_error_shape_and_a_4xx_status(
     base: str, path: str, status: int, code: str
@@ -285,6 +369,61 @@ def test_bad_input_gets_one_json_error_shape_and_a_4xx_status(
     assert set(error) == {"code", "message"}
     assert error["code"] == code and error["message"].startswith(f"[{code}]")
     assert "content-security-policy" in {k.lower() for k in reply.headers}
+
+
+def test_a_parameter_a_route_does_not_take_is_refused_not_ignored(base: str) -> None:
+    paths = call(base, "/openapi.json").json()["paths"]
+    routes = [p for p in paths if p.startswith("/api/")]
+    assert len(routes) >= 19
+    for route in routes:
+        path = route.replace("{article_id}", "0c106efbfdb4ccc9").replace("{cluster_id}", "1")
+        method = "POST" if route == "/api/extract" else "GET"
+        data = b"Officials met in Amman." if method == "POST" else None
+        reply = call(base, f"{path}?actr=IRQ", method=method, data=data)
+        assert reply.status == 400, route
+        message = reply.json()["error"]["message"]
+        assert message.startswith(f"[E100] actr='IRQ': {route} takes no")
+    # a misspelt filter gave every row; the right one still answers, with what it takes
+    reply = call(base, "/api/events?limt=5")
+    assert "limit" in reply.json()["error"]["message"].split("it takes: ")[1]
+    assert call(base, "/api/events?limit=5").status == 200
+
+
+def test_the_largest_whole_number_sqlite_holds_is_a_valid_limit_and_offset(base: str) -> None:
+    biggest = str(2**63 - 1)
+    page = call(base, f"/api/events?offset={biggest}").json()
+    assert page["items"] == [] and page["total"] > 0
+    assert (
+        call(base, f"/api/events.csv?limit={biggest}").csv() == call(base, "/api/events.csv").csv()
+    )
+    assert call(base, f"/api/quotes?offset={biggest}").json()["items"] == []
+    assert call(base, f"/api/network?offset={biggest}").json()["edges"] == []
+    export = call(base, f"/api/export?format=jsonl&offset={biggest}")
+    assert export.status == 200 and export.body == b""
+    assert json.loads(urllib.parse.unquote(export.headers["x-dateline-manifest"]))["rows"] == 0
+    missing = call(base, f"/api/clusters/{biggest}")
+    assert (missing.status, missing.json()["error"]["code"]) == (404, "E109")
+    assert call(base, "/events/99999999999999999999999").status == 404  # the page, too
+
+
+def test_a_fault_of_dateline_is_a_500_that_does_not_echo_python_s_error(
+    examples_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(examples_db, settings=Settings(min_confidence=0))
+
+    def fail() -> None:
+        raise OverflowError("Python int too large to convert to SQLite INTEGER /secret/path")
+
+    app.add_api_route("/api/fail", fail)
+    with caplog.at_level("ERROR", logger="dateline.web"), serving_app(app) as url:
+        reply = call(url, "/api/fail")
+    assert reply.status == 500
+    error = reply.json()["error"]
+    assert error["code"] == "E500" and error["message"].startswith("[E500]")
+    assert "OverflowError" not in error["message"] and "secret" not in error["message"]
+    reference = error["message"].split("reference ")[1].split(";")[0]
+    [logged] = [r for r in caplog.records if reference in r.getMessage()]
+    assert logged.exc_info is not None and "/secret/path" in str(logged.exc_info[1])
 
 
 def test_a_wrong_method_and_an_empty_or_large_body_are_4xx(base: str) -> None:
@@ -300,6 +439,66 @@ def test_an_upload_over_the_limit_is_refused_with_413(examples_db: Path) -> None
     with serving(examples_db, settings=settings) as url:
         reply = call(url, "/api/extract", method="POST", data=b"x" * 5000)
         assert (reply.status, reply.json()["error"]["code"]) == (413, "E104")
+
+
+def test_a_chunked_upload_over_the_limit_is_refused_with_413_before_the_pipeline(
+    examples_db: Path,
+) -> None:
+    """No Content-Length to refuse it by: the bytes are counted as they come."""
+    app = create_app(examples_db, settings=Settings(max_article_bytes=1000))
+    held = HeldPipeline()
+    held.release.set()
+    app.state.archive._pipeline = held
+
+    def upload(url: str, chunks: list[bytes]) -> Reply:
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        try:
+            connection.request("POST", "/api/extract", body=iter(chunks), encode_chunked=True)
+            response = connection.getresponse()
+            return Reply(response.status, dict(response.headers), response.read())
+        finally:
+            connection.close()
+
+    with serving_app(app) as url:
+        refused = upload(url, [b"Officials met in Amman. " * 10] * 5)  # 1,200 bytes
+        assert (refused.status, refused.json()["error"]["code"]) == (413, "E104")
+        assert not held.running.is_set()
+        taken = upload(url, [b"Officials met ", b"in Amman."])
+        assert taken.status == 200 and taken.json()["article"]["text"] == "Officials met in Amman."
+        assert held.running.is_set()
+
+
+class RushedClock:
+    """A clock an hour later at each reading: every statement the time limit watches is
+    past it at its first check (after PROGRESS_STEPS steps of SQLite's machine)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        self.now += 3600
+        return self.now
+
+
+def test_a_query_over_the_time_limit_is_refused_with_E102_over_http(
+    examples_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(min_confidence=0, query_time_limit_ms=1000)
+    with serving(examples_db, settings=settings) as url:
+        monkeypatch.setattr(store_module, "time", RushedClock())
+        # routes whose statements take thousands of steps over examples/: the stream of
+        # every event (a .csv twin, an export: refused before the response starts), the
+        # network's and the timeline's counts
+        for path in ("/api/network", "/api/timeline", "/api/events.csv", "/api/network.csv",
+                     "/api/export?format=jsonl", "/api/export?format=parquet"):  # fmt: skip
+            reply = call(url, path)
+            assert reply.status == 400, (path, reply.body[:200])
+            error = reply.json()["error"]
+            assert error["code"] == "E102" and "query_time_limit_ms=1000" in error["message"]
+            assert "x-dateline-manifest" not in {k.lower() for k in reply.headers}
+        monkeypatch.undo()
+        assert call(url, "/api/network").status == 200  # the kept connection answers again
 
 
 def test_every_response_has_the_content_security_policy(base: str) -> None:
@@ -357,6 +556,46 @@ def test_extract_with_store_stores_it_and_a_read_only_store_refuses(
         assert (refused.status, refused.json()["error"]["code"]) == (403, "E105")
         assert call(url, "/api/events?limit=1").status == 200
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+class HeldPipeline:
+    """A pipeline that holds each article until released: an extraction under way, for as
+    long as a test needs (it hands the article back as read)."""
+
+    def __init__(self) -> None:
+        self.running = threading.Event()
+        self.release = threading.Event()
+
+    def process(self, articles: list[Article]) -> Iterator[Article]:
+        self.running.set()
+        assert self.release.wait(60), "never released"
+        yield from articles
+
+
+def test_reads_answer_while_an_extraction_runs(examples_db: Path) -> None:
+    app = create_app(examples_db, settings=Settings(min_confidence=0))
+    held = HeldPipeline()
+    app.state.archive._pipeline = held
+    with serving_app(app) as url:
+        replies: list[Reply] = []
+        upload = threading.Thread(
+            target=lambda: replies.append(
+                call(url, "/api/extract", method="POST", data=b"Officials met in Amman.")
+            )
+        )
+        upload.start()
+        try:
+            assert held.running.wait(30), "the extraction did not start"
+            # The pipeline's lock was the readers' lock: this GET waited for the upload.
+            request = urllib.request.Request(url + "/api/events?limit=1")
+            with urllib.request.urlopen(request, timeout=5) as response:
+                assert response.status == 200 and json.load(response)["total"] > 0
+            assert upload.is_alive()  # the extraction was still running
+        finally:
+            held.release.set()
+            upload.join(30)
+        [reply] = replies
+        assert reply.status == 200 and reply.json()["article"]["text"] == "Officials met in Amman."
 
 
 def test_the_app_keeps_its_read_connection_and_sees_what_is_written_since(

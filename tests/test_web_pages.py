@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,32 @@ def test_every_page_answers_under_the_csp_with_no_inline_script(base: str, path:
     page = reply.body.decode("utf-8")
     assert re.findall(r"<script(?![^>]*\bsrc=)", page) == []
     assert re.findall(r"\son[a-z]+=", page) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?q=Khalilzad&outlet=Asharq%20Al-Awsat&has_quote=true&anonymous=true&offset=0",
+        "/events?actor=IRQ&cameo=04&min_confidence=0.5&negated=false&outlet=AP&interval=week",
+        "/events?near=33.3,44.4,50&country=IQ&scale=raw&map=44,33,3&offset=25",
+        "/quotes?q=talks&speaker=source&anonymous=true&since=2006",
+    ],
+)
+def test_every_api_link_and_form_of_a_page_answers(base: str, path: str) -> None:
+    """The API refuses a parameter a route does not take: the pages' links must send none."""
+    page = call(base, path).body.decode("utf-8")
+    links = [html.unescape(h) for h in re.findall(r'href="(/api/[^"]*)"', page)]
+    assert links
+    forms = re.findall(r'<form class="export" action="(/api/[^"]*)"(.*?)</form>', page, re.S)
+    for form, inputs in forms:
+        hidden = re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', inputs)
+        query = "&".join(f"{n}={urllib.parse.quote(html.unescape(v))}" for n, v in hidden)
+        links.append(f"{form}?{query}&format=jsonl")
+    for link in links:
+        reply = call(base, link)
+        assert reply.status in (200, 404), (link, reply.body[:300])  # 404: no such article
+        if reply.status == 404:
+            assert reply.json()["error"]["code"] in ("E103", "E109"), link
 
 
 @pytest.mark.parametrize(

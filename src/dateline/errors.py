@@ -173,6 +173,10 @@ E_NOT_FOUND = "[E106] no such route: {path}"
 E_METHOD = "[E107] {method} is not allowed on {path}"
 E_EMPTY_BODY = "[E108] the body is empty: send the article's text or HTML"
 E_NO_CLUSTER = "[E109] no cluster with id {id} in the store: /api/clusters lists their ids"
+E_UNEXPECTED = (
+    "[E500] dateline failed on this request (reference {reference}; the server's log has "
+    "the details): please report it"
+)
 E_READ_ONLY_OLD = (
     "[E046] {path}: the store has schema version {version} and this dateline reads version "
     "{current}; open it once without --read-only (any dateline command) to upgrade it"

@@ -176,9 +176,15 @@ EVENT_OPTIONS: dict[str, tuple[Any, Any]] = {
 }
 
 
-def with_event_filters(command: Callable[..., None]) -> Callable[..., None]:
+def with_event_filters(command: Callable[..., None], *, paging: bool = True) -> Callable[..., None]:
     """Give a command the event filters as options (after its own); it gets them as one
-    ``query`` (an EventQuery), built and checked before it runs."""
+    ``query`` (an EventQuery), built and checked before it runs. Without ``paging`` it has
+    no ``--limit`` and ``--offset`` (a command that gives every row, such as the timeline)."""
+    chosen = {
+        name: option
+        for name, option in EVENT_OPTIONS.items()
+        if paging or name not in ("limit", "offset")
+    }
     own = [
         p
         for p in inspect.signature(command, eval_str=True).parameters.values()
@@ -187,11 +193,11 @@ def with_event_filters(command: Callable[..., None]) -> Callable[..., None]:
     hints = get_type_hints(command, include_extras=True)
     options = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
-        for name, (kind, default) in EVENT_OPTIONS.items()
+        for name, (kind, default) in chosen.items()
     ]
 
     def run(**values: Any) -> None:
-        filters = {name: values.pop(name) for name in EVENT_OPTIONS}
+        filters = {name: values.pop(name, default) for name, (_, default) in EVENT_OPTIONS.items()}
         command(query=event_options(**filters), **values)
 
     run.__name__ = command.__name__
@@ -199,7 +205,7 @@ def with_event_filters(command: Callable[..., None]) -> Callable[..., None]:
     run.__signature__ = inspect.Signature([*own, *options])  # type: ignore[attr-defined]
     run.__annotations__ = {
         **{name: hint for name, hint in hints.items() if name not in ("query", "return")},
-        **{name: kind for name, (kind, _) in EVENT_OPTIONS.items()},
+        **{name: kind for name, (kind, _) in chosen.items()},
     }
     return run
 

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from ..export.tabular import SERIES_CSV_COLUMNS, csv_chunks, plain_record
-from ..store import EventQuery, TimelineQuery
+from ..store import ArticleQuery, EventQuery, TimelineQuery
 from .common import console
 from .filters import Db, build, open_store, with_event_filters
 
@@ -29,17 +29,40 @@ class TimelineFormat(StrEnum):
     json = "json"
 
 
-@with_event_filters
-def timeline_cli(
+def count_per_period(
     query: EventQuery,
     db: Db = None,
     interval: Annotated[Interval, typer.Option(help="The periods counted.")] = Interval.month,
     format: Annotated[
         TimelineFormat, typer.Option("--format", "-f", help="table, csv or json (the API's).")
     ] = TimelineFormat.table,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            help="Only the events of the articles naming this place (name, or ISO country "
+            "code), and only those articles in scope."
+        ),
+    ] = None,
+    has_quote: Annotated[
+        bool | None,
+        typer.Option(
+            "--has-quote/--no-quote", help="Articles with quotations, or without (as --place)."
+        ),
+    ] = None,
+    anonymous: Annotated[
+        bool | None,
+        typer.Option(
+            "--anonymous/--named",
+            help="Articles with a quotation from an anonymous source, or without (as --place).",
+        ),
+    ] = None,
 ) -> None:
     """Count the matching events per day, week, month or year, beside the articles in scope."""
-    timeline_query = build(TimelineQuery, interval=interval.value, events=query)
+    # The article filters (--place, --has-quote, --anonymous; --q and --outlet filter events
+    # and articles alike) narrow the events to those of the matching articles, and the
+    # articles in scope to the matching articles published in each period (TimelineQuery).
+    articles = build(ArticleQuery, place=place, has_quote=has_quote, anonymous=anonymous)
+    timeline_query = build(TimelineQuery, interval=interval.value, events=query, articles=articles)
     with open_store(db) as (store, _settings):
         timeline = store.timeline(timeline_query)
     if format is TimelineFormat.json:
@@ -62,3 +85,7 @@ def timeline_cli(
                 share,
             )
         console.print(table)
+
+
+# Every period, always: no --limit or --offset (GET /api/timeline has none either).
+timeline_cli = with_event_filters(count_per_period, paging=False)

@@ -10,6 +10,7 @@ chunks (``GET /api/export``) and ``write_export`` writes them to a file beside i
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -118,14 +119,20 @@ def open_export(store: Store, query: EventQuery, format: str) -> Export:
         runs = queries.coding_runs(store, query, only=found)
         rows = sum(run["rows"] for run in runs)
         manifest = make_manifest(store, query, fmt.name, rows, runs)
+        # The rows' statement runs here, not at the first chunk: a query that fails then
+        # fails before an HTTP response has sent its status and manifest (a 200 cut short).
+        events = queries.events(store, query, only=found)
+        first = next(events, None)
     except BaseException:
         store.conn.execute("COMMIT")
         raise
 
     def chunks() -> Generator[bytes, None, None]:
         try:
-            yield from fmt.chunks(queries.events(store, query, only=found))
+            started = [] if first is None else [first]
+            yield from fmt.chunks(itertools.chain(started, events))
         finally:
+            events.close()
             if store.conn.in_transaction:
                 store.conn.execute("COMMIT")
 

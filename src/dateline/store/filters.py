@@ -13,7 +13,7 @@ import math
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, ClassVar
 
 from ..dates import parse_iso_date
@@ -21,6 +21,7 @@ from ..errors import E_BAD_PARAM, E_BAD_SEARCH, QueryError
 
 __all__ = [
     "MAX_PAGE_ITEMS",
+    "MAX_WHOLE_NUMBER",
     "ArticleQuery",
     "EventQuery",
     "Near",
@@ -30,6 +31,9 @@ __all__ = [
 
 # The most rows one page of a JSON list holds; the .csv twins and exports have no limit.
 MAX_PAGE_ITEMS = 1000
+# The largest whole number a parameter may hold: SQLite's largest integer. A bigger one
+# overflowed as it was bound (Python's OverflowError, an E500) rather than being refused.
+MAX_WHOLE_NUMBER = 2**63 - 1
 # The intervals of a timeline.
 INTERVALS = ("day", "week", "month", "year")
 
@@ -119,16 +123,15 @@ def _bool(name: str, value: object) -> bool | None:
     raise bad(name, value, "not true or false")
 
 
-def _int(name: str, value: object, low: int, high: int | None = None) -> int | None:
+def _int(name: str, value: object, low: int, high: int = MAX_WHOLE_NUMBER) -> int | None:
     if value is None or value == "":
         return None
     try:
         number = int(str(value).strip())
     except ValueError:
         raise bad(name, value, "not a whole number") from None
-    if number < low or (high is not None and number > high):
-        span = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise bad(name, value, f"must be {span}")
+    if not low <= number <= high:
+        raise bad(name, value, f"must be from {low} to {high}")
     return number
 
 
@@ -361,17 +364,46 @@ class QuoteQuery(_Query):
 
 @dataclass(frozen=True)
 class TimelineQuery(_Query):
-    """A timeline: ``interval`` (day, week, month, year) and the event filters."""
+    """A timeline: ``interval`` (day, week, month, year), the event filters and the article
+    filters.
+
+    The events counted are those ``events`` matches in the articles ``articles`` matches;
+    the articles in scope of a period are the articles ``articles`` matches published in
+    it. The filters both kinds have with one meaning, ``q`` and ``outlet``, filter the
+    articles in scope too when given among the event filters (``outlet=AP``: the share of
+    AP's articles); given in both, they must be the same. ``limit`` and ``offset`` of either
+    are not used: a timeline has every period.
+    """
 
     interval: str = "month"
     events: EventQuery = EventQuery()
+    articles: ArticleQuery = ArticleQuery()
 
     _normalisers: ClassVar[dict[str, Any]] = {
         "interval": lambda n, v: _interval(n, v),
     }
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        shared: dict[str, Any] = {}
+        for name in SHARED_ARTICLE_FILTERS:
+            of_events, of_articles = getattr(self.events, name), getattr(self.articles, name)
+            if of_events is None or of_articles == of_events:
+                continue
+            if of_articles is not None:
+                raise bad(name, of_articles, f"the event filter is {of_events!r}: give it once")
+            shared[name] = of_events
+        if shared:
+            object.__setattr__(self, "articles", replace(self.articles, **shared))
+
     def filters(self) -> dict[str, Any]:
-        return {"interval": self.interval, **self.events.filters()}
+        return {"interval": self.interval, **self.articles.filters(), **self.events.filters()}
+
+
+# The filters of an article query that event queries have too, with the same meaning (the
+# others of the same name, ``actor``, ``cameo``, ``plover``, ``since`` and ``until``, test
+# the event itself rather than its article).
+SHARED_ARTICLE_FILTERS = ("q", "outlet")
 
 
 def _interval(name: str, value: object) -> str:

@@ -16,13 +16,21 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..dates import parse_iso_date
 from .clusters import NO_ACTOR
-from .filters import ArticleQuery, EventQuery, Near, QuoteQuery, TimelineQuery
+from .filters import (
+    MAX_WHOLE_NUMBER,
+    SHARED_ARTICLE_FILTERS,
+    ArticleQuery,
+    EventQuery,
+    Near,
+    QuoteQuery,
+    TimelineQuery,
+)
 from .rows import QUOTE_FTS_SHIFT, _quote_json, actor_json, event_json
 
 if TYPE_CHECKING:
@@ -347,7 +355,9 @@ def event_item(
     return event
 
 
-def events(store: Store, query: EventQuery, *, only: Matching | None = None) -> Iterator[Json]:
+def events(
+    store: Store, query: EventQuery, *, only: Matching | None = None
+) -> Generator[Json, None, None]:
     """The events matching ``query`` (or ``only``), ``limit``/``offset`` applied: a page is
     found from the indexes first, then its rows are read; without a limit every row
     streams in order."""
@@ -1011,7 +1021,10 @@ def cluster_item(row: sqlite3.Row, members: list[Json]) -> Json:
 
 def cluster(store: Store, key: int, min_confidence: float | None = None) -> Json | None:
     """One cluster by its id, as ``clusters`` lists it (its events at or above
-    min_confidence), or None when there is no such cluster."""
+    min_confidence), or None when there is no such cluster (a key SQLite cannot hold
+    names none: binding it would overflow)."""
+    if not -MAX_WHOLE_NUMBER - 1 <= key <= MAX_WHOLE_NUMBER:
+        return None
     floor = store.min_confidence(min_confidence)
     counts, count_args = _cluster_counts(floor)
     found = store.run(
@@ -1066,30 +1079,47 @@ def _period(interval: str, first: str, last: str) -> str:
 def timeline(store: Store, query: TimelineQuery) -> Json:
     """Events per period of their date, with the articles published in the period.
 
-    ``count``: the matching events whose date lies in the period (an event whose date spans
-    two periods, such as a year in a monthly timeline, is in none); ``articles``: the
-    articles reporting them; ``articles_in_scope``: the articles of the store published in
-    the period; ``share``: articles / articles_in_scope (None when none were published then;
-    above 1 only when articles report events of periods before their own).
+    ``count``: the matching events (of the matching articles) whose date lies in the period
+    (an event whose date spans two periods, such as a year in a monthly timeline, is in
+    none); ``articles``: the articles reporting them; ``articles_in_scope``: the articles
+    the article filters match (all, with none) published in the period; ``share``: articles
+    / articles_in_scope (None when none were published then; above 1 only when articles
+    report events of periods before their own).
     """
     min_confidence = store.min_confidence(query.events.min_confidence)
-    found, args = matching(query.events, min_confidence).sql(
+    found = matching(query.events, min_confidence)
+    # The article filters the event filters do not apply already (q and outlet are both's).
+    applied: dict[str, Any] = {
+        name: None
+        for name in SHARED_ARTICLE_FILTERS
+        if getattr(query.articles, name) == getattr(query.events, name)
+    }
+    own = replace(query.articles, **applied)
+    if own.filters():
+        keys, keys_args, _ = _article_keys(own)
+        found = found.also(f"e.article IN ({keys})", *keys_args)
+    found_sql, args = found.sql(
         "e.first_day AS first_day, e.last_day AS last_day, e.article AS article"
     )
     period = _period(query.interval, "first_day", "last_day")
     rows = store.run(
         f"SELECT {period} AS period, COUNT(*) AS n, COUNT(DISTINCT article) AS arts"
-        f" FROM ({found}) WHERE first_day IS NOT NULL"
+        f" FROM ({found_sql}) WHERE first_day IS NOT NULL"
         " GROUP BY period HAVING period IS NOT NULL ORDER BY period",
         args,
     )
     published = _period(query.interval, "a.published_first_day", "a.published_last_day")
+    in_scope_sql = ""  # every article of the period
+    in_scope_args: list[Any] = []
+    if query.articles.filters():
+        keys, in_scope_args, _ = _article_keys(query.articles)
+        in_scope_sql = f" AND a.key IN ({keys})"
     scope = {
         row[0]: row[1]
         for row in store.run(
             f"SELECT {published} AS period, COUNT(*) FROM articles a"
-            " WHERE a.published_first_day IS NOT NULL GROUP BY period",
-            [],
+            f" WHERE a.published_first_day IS NOT NULL{in_scope_sql} GROUP BY period",
+            in_scope_args,
         )
     }
     series = []

@@ -4,21 +4,24 @@ an article, the timeline, the network, clusters, exports and extraction.
 Each route is a thin wrapper over ``dateline.Store``'s query of the same name: the filters
 are the query objects' fields (``store/filters.py``), so the API, the CLI and the Python
 store give the same rows. A JSON list answers one page (``limit``, default 50, at most
-1000); its ``.csv`` twin streams every row (``limit``/``offset`` only when given).
+1000); its ``.csv`` twin streams every row (``limit``/``offset`` only when given). A route
+refuses a query parameter it does not take (E100), so a misspelt filter is never ignored.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.routing import APIRoute
 
-from ..errors import E_EMPTY_BODY, E_NO_ARTICLE, E_NO_CLUSTER, E_READ_ONLY
+from ..errors import E_BAD_PARAM, E_EMPTY_BODY, E_NO_ARTICLE, E_NO_CLUSTER, E_READ_ONLY
 from ..export import open_export
 from ..export.tabular import (
     ARTICLE_CSV_COLUMNS,
@@ -36,12 +39,46 @@ from ..export.tabular import (
     quote_record,
 )
 from ..store import ArticleQuery, EventQuery, QuoteQuery, Store, TimelineQuery
+from ..store.filters import MAX_WHOLE_NUMBER
 from .errors import ApiError
 from .state import Archive
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+def known_parameters(request: Request) -> None:
+    """Refuse a query parameter the route does not take (E100): a misspelt filter
+    (``?actr=IRQ``) answered every row as if there were no filter."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _parameter_names(route)
+    for name, value in request.query_params.multi_items():
+        if name not in known:
+            reason = f"{route.path} takes no such parameter; it takes: {', '.join(sorted(known))}"
+            if not known:
+                reason = f"{route.path} takes no parameter"
+            raise ApiError(400, "E100", E_BAD_PARAM.format(name=name, value=value, reason=reason))
+
+
+# The query parameters of each route (its dependencies' included), by the route's id.
+_PARAMETER_NAMES: dict[str, frozenset[str]] = {}
+
+
+def _parameter_names(route: APIRoute) -> frozenset[str]:
+    names = _PARAMETER_NAMES.get(route.unique_id)
+    if names is None:
+        found: set[str] = set()
+        todo = [route.dependant]
+        while todo:
+            dependant = todo.pop()
+            found.update(param.alias for param in dependant.query_params)
+            todo.extend(dependant.dependencies)
+        names = _PARAMETER_NAMES[route.unique_id] = frozenset(found)
+    return names
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters)])
 
 CSV = "text/csv; charset=utf-8"
 
@@ -68,7 +105,7 @@ Offset = Annotated[int, Query(description="Rows to skip.")]
 Flag = Annotated[bool | None, Query()]
 
 
-def event_query(
+def event_filters(
     q: Q = None,
     actor: Annotated[str | None, Query(description="Source or target code prefix (IRQ).")] = None,
     source: Annotated[str | None, Query(description="Source code prefix.")] = None,
@@ -90,10 +127,8 @@ def event_query(
     ] = None,
     negated: Flag = None,
     hypothetical: Flag = None,
-    limit: Limit = None,
-    offset: Offset = 0,
 ) -> EventQuery:
-    """The event filters (``EventQuery``)."""
+    """The event filters (``EventQuery``), for a route that has no pages."""
     return EventQuery(
         q=q,
         actor=actor,
@@ -110,9 +145,32 @@ def event_query(
         min_confidence=min_confidence,
         negated=negated,
         hypothetical=hypothetical,
-        limit=limit,
-        offset=offset,
     )
+
+
+EventFilters = Annotated[EventQuery, Depends(event_filters)]
+
+
+def event_query(filters: EventFilters, limit: Limit = None, offset: Offset = 0) -> EventQuery:
+    """The event filters and a page of their rows."""
+    return dataclasses.replace(filters, limit=limit, offset=offset)
+
+
+def timeline_article_query(
+    place: Annotated[
+        str | None, Query(description="Articles naming this place (name or ISO country code).")
+    ] = None,
+    has_quote: Annotated[
+        bool | None, Query(description="Articles with quotations, or without.")
+    ] = None,
+    anonymous: Annotated[
+        bool | None,
+        Query(description="Articles with a quotation from an anonymous source, or without."),
+    ] = None,
+) -> ArticleQuery:
+    """The article filters of a timeline beside its event filters: those the event filters
+    lack (``q`` and ``outlet`` are both's; ``TimelineQuery``)."""
+    return ArticleQuery(place=place, has_quote=has_quote, anonymous=anonymous)
 
 
 def article_query(
@@ -175,6 +233,7 @@ def quote_query(
 
 
 Events = Annotated[EventQuery, Depends(event_query)]
+TimelineArticles = Annotated[ArticleQuery, Depends(timeline_article_query)]
 Articles = Annotated[ArticleQuery, Depends(article_query)]
 Quotes = Annotated[QuoteQuery, Depends(quote_query)]
 Interval = Annotated[str, Query(description="day, week, month or year.")]
@@ -273,7 +332,12 @@ def get_clusters(archive: ArchiveDep, query: Events) -> Any:
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster: the same act and its articles")
-def get_cluster(archive: ArchiveDep, cluster_id: int) -> Any:
+def get_cluster(
+    archive: ArchiveDep,
+    cluster_id: Annotated[
+        int, Path(le=MAX_WHOLE_NUMBER, description="The cluster's id, as /api/clusters lists it.")
+    ],
+) -> Any:
     with archive.reader() as store:
         found = store.cluster(cluster_id)
     if found is None:
@@ -288,17 +352,39 @@ def get_clusters_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
     )
 
 
-@router.get("/timeline", summary="Matching events per period, with the articles in scope")
-def get_timeline(archive: ArchiveDep, query: Events, interval: Interval = "month") -> Any:
+TIMELINE_DESCRIPTION = (
+    "The event filters and the article filters: the events counted are those of the "
+    "matching articles, and articles_in_scope counts the matching articles published in "
+    "the period (q and outlet filter both). Every period is given: no limit or offset."
+)
+
+
+@router.get(
+    "/timeline",
+    summary="Matching events per period, with the articles in scope",
+    description=TIMELINE_DESCRIPTION,
+)
+def get_timeline(
+    archive: ArchiveDep,
+    query: EventFilters,
+    articles: TimelineArticles,
+    interval: Interval = "month",
+) -> Any:
+    timeline = TimelineQuery(interval=interval, events=query, articles=articles)
     with archive.reader() as store:
-        return store.timeline(TimelineQuery(interval=interval, events=query))
+        return store.timeline(timeline)
 
 
-@router.get("/timeline.csv", summary="The periods of /api/timeline as CSV")
+@router.get(
+    "/timeline.csv", summary="The periods of /api/timeline as CSV", description=TIMELINE_DESCRIPTION
+)
 def get_timeline_csv(
-    archive: ArchiveDep, query: Events, interval: Interval = "month"
+    archive: ArchiveDep,
+    query: EventFilters,
+    articles: TimelineArticles,
+    interval: Interval = "month",
 ) -> StreamingResponse:
-    timeline = TimelineQuery(interval=interval, events=query)
+    timeline = TimelineQuery(interval=interval, events=query, articles=articles)
     return _csv(
         archive,
         lambda s: iter(s.timeline(timeline)["series"]),
@@ -309,13 +395,13 @@ def get_timeline_csv(
 
 
 @router.get("/places", summary="The places of the matching events, with their counts")
-def get_places(archive: ArchiveDep, query: Events) -> Any:
+def get_places(archive: ArchiveDep, query: EventFilters) -> Any:
     with archive.reader() as store:
         return {"items": store.places(query)}
 
 
 @router.get("/places.csv", summary="The places of /api/places as CSV")
-def get_places_csv(archive: ArchiveDep, query: Events) -> StreamingResponse:
+def get_places_csv(archive: ArchiveDep, query: EventFilters) -> StreamingResponse:
     return _csv(
         archive,
         lambda s: iter(s.places(query)),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -21,6 +22,7 @@ from ..errors import (
     E_BAD_PARAM,
     E_METHOD,
     E_NOT_FOUND,
+    E_UNEXPECTED,
     E_UPLOAD_TOO_LARGE,
     DateError,
     DatelineError,
@@ -106,9 +108,15 @@ def _validation_error(_request: Request, error: Exception) -> JSONResponse:
     return error_response(400, "E100", message)
 
 
-def _unexpected(_request: Request, error: Exception) -> JSONResponse:
-    log.exception("unexpected error", exc_info=error)
-    return error_response(500, "E500", f"[E500] dateline failed: {error!r}; please report it")
+def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    # The client gets a reference, not Python's text of the error (a path, a value, a piece of
+    # SQL); the log has the traceback under the same reference.
+    reference = uuid.uuid4().hex[:12]
+    log.error(
+        "unexpected error %s on %s %s", reference, request.method, request.url.path,
+        exc_info=error,
+    )  # fmt: skip
+    return error_response(500, "E500", E_UNEXPECTED.format(reference=reference))
 
 
 def install_error_handlers(app: FastAPI) -> None:
