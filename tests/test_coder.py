@@ -1807,3 +1807,11 @@ def test_a_participle_joined_to_a_passive_is_passive_too(cameo_code: Coder) -> N
     taken = [e for e in events if e.trigger.text in ("captured", "taken")]
     assert taken and all(e.source is not None and e.source.code.endswith("COP") for e in taken)
     assert all(e.target is not None and e.target.code.startswith("IRQ") for e in taken)
+
+
+def test_an_announcement_on_an_aspectual_verb_is_the_acts(cameo_code: Coder) -> None:
+    # modality.intent_code through "keep": a vow to keep shelling is a threat, not shelling.
+    events = cameo_code("Turkey vowed to keep shelling Syrian government troops.")
+    assert {e.root for e in events if e.trigger.text == "shelling"} == {"13"}
+    events = cameo_code("Turkey kept shelling Syrian government troops.")
+    assert {e.root for e in events if e.trigger.text == "shelling"} == {"19"}

@@ -40,6 +40,7 @@ from .lexicon import (
 from .modality_lexicon import (
     ALLEGED_CONTENT_NOUNS,
     ALLEGING_ADVERBS,
+    ASPECTUAL_VERBS,
     BLOCKING_LEMMAS,
     CLAIM_DENYING_LEMMAS,
     CONDITIONAL_MARKERS,
@@ -254,12 +255,17 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 
 
 def _announced(verb: Token) -> bool:
-    """ "will meet", "would boycott", "plans to withdraw", "is willing to talk".
+    """ "will meet", "would boycott", "plans to withdraw", "is willing to talk", "would keep
+    hitting" (through an aspectual verb).
 
     Tests: ``test_coder_codes_an_announced_threat_as_cameo_13``,
     ``test_coder_codes_an_eager_act_as_an_intent``, ``test_coder_codes_a_sworn_attack_as_a_threat``.
     """
     verb = first_conjunct(verb)
+    # "would keep hitting", "vowed to continue shelling": an aspectual verb carries the
+    # announcement for the act it keeps up or begins.
+    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECTUAL_VERBS:
+        verb = first_conjunct(verb.head)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
         return True
     head = verb.head

@@ -200,3 +200,7 @@ WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 # Adverbs that mark an act as alleged, not asserted ("allegedly tried to push her way in");
 # "reportedly" is not one: a reported act is coded (``modality.alleged_adverb``).
 ALLEGING_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly"})
+
+# Verbs that keep up or begin the act of their complement ("would keep hitting", "vowed to
+# continue shelling"): an announcement on them is the act's (``modality.intent_code``).
+ASPECTUAL_VERBS = frozenset({"keep", "continue", "start", "begin", "resume"})
