@@ -167,18 +167,9 @@ TIME_PREPOSITIONS = frozenset({"before", "until"})
 # Prepositions that name where a joint act took place ("signed an agreement in Havana").
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
 # A party that is a person or a body of a state, not its country or people as a whole
-# (``refine.own_intent``): these agents, and persons named or referred to by a pronoun.
+# (``refine.own_intent``): these agents, and persons named or referred to by a pronoun
+# (``evaluation_lexicon.PERSONAL_PRONOUNS``).
 STATE_AGENTS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI", "OPP"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "you"})
-# Conjunctions that open a clause of time or reason: its parties are its own, not the
-# governing verb's target (``roles.object``). Not "if" or "unless": a threat names whom it
-# threatens in its condition ("threatened to stop talks if the United States goes ahead"),
-# nor "until": "have sworn to fight until they gain control of villages" tells what the
-# fighting is for. (``OWN_CLAUSE_MARKS`` below are the marks of a clause coded on its own.)
-ADVERBIAL_MARKS = frozenset(
-    {"after", "before", "when", "while", "since", "because", "although", "though"}
-    | {"once", "whereas"}
-)
 # Codes of meeting and talking (consult, 04; intent to meet, 036), whose party is never the
 # venue they meet in (``roles.venue_not_party``), by their leading digits.
 MEETING_CODES = ("04", "036")
@@ -688,6 +679,12 @@ LAWSUIT_CODE = "115"
 # Subordinators of a clause of time or cause that tells an act of its own, coded beside the
 # main verb's (``candidates.own_clause``).
 OWN_CLAUSE_MARKS = frozenset({"after", "before", "when", "while", "since", "because", "until"})
+# Conjunctions that open a clause of time or reason: its parties are its own, not the
+# governing verb's target (``roles.object``): those of a clause coded on its own, and
+# those of concession. Not "if" or "unless": a threat names whom it threatens in its
+# condition ("threatened to stop talks if the United States goes ahead"), nor "until":
+# "have sworn to fight until they gain control of villages" tells what the fighting is for.
+ADVERBIAL_MARKS = (OWN_CLAUSE_MARKS - {"until"}) | {"although", "though", "once", "whereas"}
 
 # Nouns that name the other side of an act when a party is joined with "its ..." ("Pakistan
 # and its rival India met"); with any other noun the party and its own people or parts are

@@ -122,6 +122,12 @@ def is_country(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper()
 
 
+def agents_of(code: str) -> set[str]:
+    """The three-letter agent codes after an actor code's country ("USAGOVMIL" -> GOV, MIL)."""
+    rest = code[3:]
+    return {rest[i : i + 3] for i in range(0, len(rest), 3)}
+
+
 def all_countries(code: str) -> bool:
     """A country code, or a compound code of countries ("FRO/BIL/SAM")."""
     return all(is_country(part) for part in code.split("/"))

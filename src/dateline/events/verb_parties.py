@@ -14,20 +14,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..settings import Settings
+from .evaluation_lexicon import PERSONAL_PRONOUNS
 from .legal import facing_charges, implied_agent
 from .lexicon import (
     DIRECTED_CODES,
     MEETING_CODES,
     MUTUAL_ROOTS,
     PATIENT_SUBJECT_LEMMAS,
-    PERSONAL_PRONOUNS,
     RESTRICTION_ROOT_CODE,
     STATE_AGENTS,
     SUBJECT_DEPS,
     UNATTRIBUTED_ROOTS,
 )
 from .nominal import own_population
-from .parties import NO_COUNTRY, Party, one_party, split_parties, traced
+from .parties import NO_COUNTRY, Party, agents_of, one_party, split_parties, traced
 from .patterns import PatternMatch, names_reporting_words
 from .refine import own_intent
 from .roles import (
@@ -269,13 +269,9 @@ def names_a_country(party: Party, doc: Doc, table: TokenTable) -> bool:
     """Whether a party is named as its country or its people ("Serbia", "their countries",
     "Romanian refugees"), not as a person ("her", "Fairfield") or a body of its state ("the
     prosecutor", "the council"): those are parties of their own (``refine.own_intent``)."""
-    if any(agent in STATE_AGENTS for agent in _agents(party.code)):
+    if any(agent in STATE_AGENTS for agent in agents_of(party.code)):
         return False
     tokens = [doc[i] for i in table.starting_in(party.start, party.end)]
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     return not any(t.ent_type_ == "PERSON" or t.lower_ in PERSONAL_PRONOUNS for t in heads)
-
-
-def _agents(code: str) -> set[str]:
-    return {code[i : i + 3] for i in range(3, len(code), 3)}

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event, EventActor
 from ..tokenspan import expand_span
 from .build import recode
+from .parties import agents_of
 
 __all__ = ["PHYSICAL_WORDS", "VERBAL_ATTACK_LEMMAS", "WAR_WORDS", "assault_code", "refine_violence"]
 
@@ -146,17 +147,12 @@ CRITICISM_CODE = "111"
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _agents(code: str) -> set[str]:
-    rest = code[3:]
-    return {rest[i : i + 3] for i in range(0, len(rest), 3)}
-
-
 def _civilian(actor: EventActor | None, doc: Doc, person_ok: bool) -> bool:
     """A party whose attacks (or whose being attacked) are words: a civilian body, or a
     person (a PERSON entity, coded with no agent)."""
     if actor is None:
         return False
-    agents = _agents(actor.code)
+    agents = agents_of(actor.code)
     if agents & ARMED_OR_POLICE:
         return False
     if agents & CIVILIAN_AGENTS:
@@ -191,14 +187,14 @@ def assault_code(event: Event, verb: Token, doc: Doc) -> str | None:
     if event.root != "19":
         return None
     target = event.target
-    if target is None or _agents(target.code) & ARMED_AGENTS:
+    if target is None or agents_of(target.code) & ARMED_AGENTS:
         return None
-    if not _civilian(target, doc, person_ok=True) or "COP" in _agents(target.code):
+    if not _civilian(target, doc, person_ok=True) or "COP" in agents_of(target.code):
         return None
-    if event.source is not None and _agents(event.source.code) & ARMED_AGENTS:
+    if event.source is not None and agents_of(event.source.code) & ARMED_AGENTS:
         return None
     if event.source is not None and not (
-        _agents(event.source.code) & (CIVILIAN_AGENTS | {"COP", "CRM"})
+        agents_of(event.source.code) & (CIVILIAN_AGENTS | {"COP", "CRM"})
         or _civilian(event.source, doc, person_ok=True)
     ):
         return None  # a country or an organisation with no agent may be at war

@@ -103,6 +103,15 @@ Limit = Annotated[
 ]
 Offset = Annotated[int, Query(description="Rows to skip.")]
 Flag = Annotated[bool | None, Query()]
+# The article filters the article list and the timeline share.
+ArticlePlace = Annotated[
+    str | None, Query(description="Articles naming this place (name or ISO country code).")
+]
+HasQuote = Annotated[bool | None, Query(description="Articles with quotations, or without.")]
+Anonymous = Annotated[
+    bool | None,
+    Query(description="Articles with a quotation from an anonymous source, or without."),
+]
 
 
 def event_filters(
@@ -157,16 +166,7 @@ def event_query(filters: EventFilters, limit: Limit = None, offset: Offset = 0) 
 
 
 def timeline_article_query(
-    place: Annotated[
-        str | None, Query(description="Articles naming this place (name or ISO country code).")
-    ] = None,
-    has_quote: Annotated[
-        bool | None, Query(description="Articles with quotations, or without.")
-    ] = None,
-    anonymous: Annotated[
-        bool | None,
-        Query(description="Articles with a quotation from an anonymous source, or without."),
-    ] = None,
+    place: ArticlePlace = None, has_quote: HasQuote = None, anonymous: Anonymous = None
 ) -> ArticleQuery:
     """The article filters of a timeline beside its event filters: those the event filters
     lack (``q`` and ``outlet`` are both's; ``TimelineQuery``)."""
@@ -179,13 +179,9 @@ def article_query(
     since: Since = None,
     until: Until = None,
     actor: Annotated[str | None, Query(description="An actor code prefix it mentions.")] = None,
-    place: Annotated[
-        str | None, Query(description="A place it names, by name or ISO country code.")
-    ] = None,
-    has_quote: Annotated[bool | None, Query(description="With or without quotations.")] = None,
-    anonymous: Annotated[
-        bool | None, Query(description="With or without a quotation from an anonymous source.")
-    ] = None,
+    place: ArticlePlace = None,
+    has_quote: HasQuote = None,
+    anonymous: Anonymous = None,
     cameo: Annotated[
         str | None, Query(description="With an event of this CAMEO code prefix (04).")
     ] = None,
