@@ -160,11 +160,10 @@ def code_events(
         complete_from_earlier_talks(doc, events)
         # Issue 10: acts of the police and courts, criticism and praise voiced as an
         # evaluation, the story's country for agents with none, and the event filter.
-        merge_joined_verbs(doc, events)
         refine_legal_codes(doc, events)
         refine_violence(doc, events)
-        # "arrested and charged": the charge, coded 173 by its legal reading, is now the
-        # arrest's root too, so the joined verbs may tell one act after all.
+        # After the legal and violence codes: "arrested and charged" tell one act only once
+        # the charge is read as the legal act it is (173).
         merge_joined_verbs(doc, events)
         add_evaluations(article, doc, mentions, events)
         assign_story_country(article, doc, mentions, events, towns)

@@ -14,9 +14,12 @@ tells how the act ended ("shot and killed": killed). Two verbs each with its own
 ``test_a_police_officer_killing_a_man_is_assault_not_war``,
 ``test_joined_verbs_on_different_objects_are_two_acts``.
 
-Rule ``joined.shared_object``: two acts of different roots ("police arrested and charged
-two men": 173 and 112), the first verb with nothing after it but "and" and the second: the
-first shares the second's target. Tests: ``test_arrested_and_charged_share_their_object``.
+Rule ``joined.shared_object``: two acts of different roots, the first verb with nothing
+after it but "and" and the second: the first shares the second's target. Tests:
+``test_arrested_and_charged_share_their_object``.
+
+The coder merges once the legal and violence codes are set: "police arrested and charged
+two men" is one act (173) only when the charge is read as the legal act it is.
 """
 
 from __future__ import annotations
