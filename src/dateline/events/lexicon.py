@@ -6,6 +6,8 @@ manual 1.1b3 (verbs of saying are not events; modals mark hypotheticals).
 
 from __future__ import annotations
 
+from .evaluation_lexicon import PERSONAL_PRONOUNS
+
 # Verbs of saying: they introduce the reported clause, which is what gets coded
 # (issue 3: "said", "told", "according to", "revealed", "admitted").
 SAYING_LEMMAS = frozenset(
@@ -168,8 +170,10 @@ TIME_PREPOSITIONS = frozenset({"before", "until"})
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
 # A party that is a person or a body of a state, not its country or people as a whole
 # (``refine.own_intent``): these agents, and persons named or referred to by a pronoun
-# (``evaluation_lexicon.PERSONAL_PRONOUNS``).
+# (the third-person ones of ``evaluation_lexicon.PERSONAL_PRONOUNS``, and "we", "us",
+# "you": "promised us" is made to someone).
 STATE_AGENTS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI", "OPP"})
+PARTY_PRONOUNS = PERSONAL_PRONOUNS | {"we", "us", "you"}
 # Codes of meeting and talking (consult, 04; intent to meet, 036), whose party is never the
 # venue they meet in (``roles.venue_not_party``), by their leading digits.
 MEETING_CODES = ("04", "036")

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..settings import Settings
-from .evaluation_lexicon import PERSONAL_PRONOUNS
 from .legal import facing_charges, implied_agent
 from .lexicon import (
     DIRECTED_CODES,
     MEETING_CODES,
     MUTUAL_ROOTS,
+    PARTY_PRONOUNS,
     PATIENT_SUBJECT_LEMMAS,
     RESTRICTION_ROOT_CODE,
     STATE_AGENTS,
@@ -274,4 +274,4 @@ def names_a_country(party: Party, doc: Doc, table: TokenTable) -> bool:
     tokens = [doc[i] for i in table.starting_in(party.start, party.end)]
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return not any(t.ent_type_ == "PERSON" or t.lower_ in PERSONAL_PRONOUNS for t in heads)
+    return not any(t.ent_type_ == "PERSON" or t.lower_ in PARTY_PRONOUNS for t in heads)
